@@ -1,0 +1,93 @@
+// Eurodac Regulation (EU) 2024/1358: transmission deadlines, minimum age, retention.
+import { defineParameters } from './schema.ts';
+
+const FROM = '2026-06-12';
+
+export default defineParameters([
+  {
+    name: 'eurodac.irregular-crossing.transmission-deadline',
+    description:
+      'Biometric data of a person apprehended for an irregular crossing are transmitted within this time of apprehension',
+    unit: 'hours',
+    values: [
+      {
+        since: FROM,
+        value: 72,
+        source: { act: 'EURODAC', article: '22', paragraph: '2', status: 'confirmed' },
+      },
+    ],
+  },
+  {
+    name: 'eurodac.technical-problems.extension',
+    description: 'The transmission deadline may be extended by this for serious technical problems',
+    unit: 'hours',
+    values: [
+      {
+        since: FROM,
+        value: 48,
+        source: { act: 'EURODAC', article: '22', paragraph: '6', status: 'confirmed' },
+      },
+    ],
+  },
+  {
+    name: 'eurodac.applicant.transmission-deadline',
+    description:
+      "An applicant's biometric data are transmitted within this time of registration (or of being taken, at a border crossing point)",
+    unit: 'hours',
+    values: [
+      {
+        since: FROM,
+        value: 72,
+        source: {
+          act: 'EURODAC',
+          article: '15',
+          paragraph: '1',
+          status: 'reported',
+          note: 'article rendering [S83]',
+        },
+      },
+    ],
+  },
+  {
+    name: 'eurodac.minimum-age',
+    description: 'Biometric data are taken from persons of at least this age',
+    unit: 'years-of-age',
+    values: [
+      {
+        since: FROM,
+        value: 6,
+        source: {
+          act: 'EURODAC',
+          article: '22',
+          paragraph: '2',
+          status: 'confirmed',
+          note: 'also Art. 15(1) for applicants',
+        },
+      },
+    ],
+  },
+  {
+    name: 'eurodac.retention.applicants',
+    description: 'Data of applicants are kept this long',
+    unit: 'years',
+    values: [
+      {
+        since: FROM,
+        value: 10,
+        source: { act: 'EURODAC', article: '29', paragraph: '1', status: 'confirmed' },
+      },
+    ],
+  },
+  {
+    name: 'eurodac.retention.irregular-crossers',
+    description: 'Data of persons apprehended for an irregular crossing are kept this long from transmission',
+    unit: 'years',
+    values: [
+      {
+        since: FROM,
+        value: 5,
+        source: { act: 'EURODAC', article: '29', paragraph: '6', status: 'confirmed' },
+      },
+    ],
+  },
+]);

@@ -1,0 +1,29 @@
+// When the figures the reference key needs (AMMR Art. 66: "the latest available Eurostat data") count as
+// published. Eurostat publishes population on 1 January of year Y in July of Y, and GDP of year Y in March
+// of Y+1. Pact counts figures as available from the first day of the month after publication, so that a
+// date inside the publication month never uses figures that may not be out yet.
+import { defineParameters } from './schema.ts';
+
+const PRACTICE = {
+  act: 'EUROSTAT-RELEASES',
+  article: 'release calendar',
+  status: 'reported',
+  note: "Eurostat's practice, not law: population release of 11 July 2025 (shared/data/README.md); GDP in March of the following year",
+} as const;
+
+export default defineParameters([
+  {
+    name: 'reference-data.population.available-after',
+    description:
+      'Population on 1 January of year Y counts as available this long after 1 January of Y (published in July, used from 1 August)',
+    unit: 'months',
+    values: [{ since: '2000-01-01', value: 7, source: PRACTICE }],
+  },
+  {
+    name: 'reference-data.gdp.available-after',
+    description:
+      'GDP of year Y counts as available this long after the end of Y (published in March of Y+1, used from 1 April)',
+    unit: 'months',
+    values: [{ since: '2000-01-01', value: 3, source: PRACTICE }],
+  },
+]);

@@ -1,0 +1,28 @@
+// What a command needs from the outside world, passed in so that commands are testable in-process.
+import { PactError } from '../law/errors.ts';
+
+export interface CliContext {
+  readonly stdout: (text: string) => void;
+  readonly stderr: (text: string) => void;
+  readonly now: () => Date;
+}
+
+/** A combination of options that cannot work; reported as one line with exit code 2. */
+export class UsageError extends PactError {
+  constructor(message: string) {
+    super('usage', message);
+  }
+}
+
+/** Today's calendar date in Brussels, where the Union's acts are dated. */
+export function today(ctx: CliContext): string {
+  return new Intl.DateTimeFormat('en-CA', {
+    timeZone: 'Europe/Brussels',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(ctx.now());
+}
+
+export const FORMATS = ['table', 'csv', 'json'] as const;
+export type Format = (typeof FORMATS)[number];

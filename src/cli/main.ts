@@ -1,0 +1,49 @@
+// The `pact` command: parses arguments, runs one command, and turns every expected failure into one
+// line on stderr with exit code 2 (bad usage, a date before the law, an unknown country …).
+import { Command, CommanderError } from 'commander';
+import { PactError } from '../law/errors.ts';
+import { fairSharesCommand } from './commands/fair-shares.ts';
+import { paramsCommand } from './commands/params.ts';
+import type { CliContext } from './context.ts';
+
+export const EXIT_USAGE = 2;
+
+export function buildProgram(ctx: CliContext): Command {
+  const program = new Command('pact')
+    .description(
+      'Pact: the EU Pact on Migration and Asylum at an external border — law, deadlines and solidarity',
+    )
+    .version('0.1.0')
+    .exitOverride()
+    .configureOutput({ writeOut: ctx.stdout, writeErr: ctx.stderr })
+    .showSuggestionAfterError(true);
+  for (const cmd of [fairSharesCommand(ctx), paramsCommand(ctx)]) {
+    program.addCommand(cmd.exitOverride().configureOutput({ writeOut: ctx.stdout, writeErr: ctx.stderr }));
+  }
+  return program;
+}
+
+/** Runs `pact` with `args` (without node and script). Returns the exit code; never throws. */
+export async function run(args: readonly string[], ctx: CliContext): Promise<number> {
+  const program = buildProgram(ctx);
+  if (args.length === 0) {
+    program.outputHelp();
+    return 0;
+  }
+  try {
+    await program.parseAsync([...args], { from: 'user' });
+    return 0;
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      // commander has already printed its one-line message (or the help/version, with exit code 0)
+      return e.exitCode === 0 ? 0 : EXIT_USAGE;
+    }
+    if (e instanceof PactError) {
+      ctx.stderr(`error: ${e.message}\n`);
+      return EXIT_USAGE;
+    }
+    ctx.stderr(`internal error: ${(e as Error).message ?? String(e)} (set PACT_DEBUG=1 for details)\n`);
+    if (process.env.PACT_DEBUG) ctx.stderr(`${(e as Error).stack}\n`);
+    return 1;
+  }
+}

@@ -1,0 +1,57 @@
+// Typed errors of the law layer. Each has a stable `code` so that the CLI and (later) the API can turn it
+// into one clear line or a problem+json document without parsing messages.
+
+export class PactError extends Error {
+  readonly code: string;
+  constructor(code: string, message: string) {
+    super(message);
+    this.name = new.target.name;
+    this.code = code;
+  }
+}
+
+/** A parameter was asked for at a date before its first value: the law did not say anything yet. */
+export class ParameterNotInForceError extends PactError {
+  constructor(
+    readonly parameter: string,
+    readonly date: string,
+    readonly firstDate: string,
+  ) {
+    super('parameter-not-in-force', `${parameter} has no value before ${firstDate} (asked for ${date})`);
+  }
+}
+
+/** A parameter was asked for at a date on or after a value that repealed it. */
+export class ParameterRepealedError extends PactError {
+  constructor(
+    readonly parameter: string,
+    readonly date: string,
+    readonly repealedOn: string,
+  ) {
+    super('parameter-repealed', `${parameter} was repealed on ${repealedOn} (asked for ${date})`);
+  }
+}
+
+export class UnknownParameterError extends PactError {
+  constructor(
+    readonly parameter: string,
+    readonly suggestions: readonly string[] = [],
+  ) {
+    const hint = suggestions.length > 0 ? `; did you mean ${suggestions.join(', ')}?` : '';
+    super('unknown-parameter', `unknown parameter '${parameter}'${hint}`);
+  }
+}
+
+/** A parameter file does not match the schema, or breaks a rule that spans files. */
+export class InvalidLawError extends PactError {
+  constructor(readonly problems: readonly string[]) {
+    super('invalid-law', `the law files are invalid:\n  ${problems.join('\n  ')}`);
+  }
+}
+
+/** A value exists but is of another unit than the rule asked for. */
+export class ParameterUnitError extends PactError {
+  constructor(parameter: string, expected: string, actual: string) {
+    super('parameter-unit', `${parameter} is in ${actual}, not ${expected}`);
+  }
+}

@@ -1,0 +1,102 @@
+// Reads the reference data shipped in data/ (population and GDP by member state) and validates every row.
+// This is I/O, so it lives in the store layer; the law layer receives the rows as arguments.
+import { readFileSync } from 'node:fs';
+import { parse } from 'csv-parse/sync';
+import { z } from 'zod';
+import { MEMBER_STATE_CODES } from '../../law/member-states.ts';
+import { PactError } from '../law/errors.ts';
+import type { GdpRow, PopulationRow, ReferenceData } from '../law/reference-data.ts';
+
+const ROOT = new URL('../../', import.meta.url);
+export const DATA_DIR = new URL('data/', ROOT);
+
+/** A file's path relative to the project when it is inside it, for traces and messages. */
+const label = (url: URL): string =>
+  url.href.startsWith(ROOT.href) ? url.href.slice(ROOT.href.length) : url.pathname;
+
+export class ReferenceDataFileError extends PactError {
+  constructor(file: string, problems: readonly string[]) {
+    super(
+      'reference-data-file',
+      `${file}: ${problems.slice(0, 5).join('; ')}${problems.length > 5 ? ` (and ${problems.length - 5} more)` : ''}`,
+    );
+  }
+}
+
+const Year = z.coerce.number().int().min(1990).max(2100);
+const Decimal = z.string().regex(/^\d+(\.\d+)?$/, 'a non-negative decimal number');
+
+const PopulationCsvRow = z.object({
+  country_code: z.enum([...MEMBER_STATE_CODES, 'EU27']),
+  year: Year,
+  reference_date: z.iso.date(),
+  population: z.string().regex(/^\d+$/, 'a whole number of persons'),
+  precision: z.enum(['exact', 'rounded_to_100']),
+  source: z.string(),
+});
+
+const GdpCsvRow = z.object({
+  country_code: z.enum([...MEMBER_STATE_CODES, 'EU27']),
+  year: Year,
+  gdp_meur: Decimal,
+  gdp_meur_basis: z.string().min(1),
+  source: z.string(),
+});
+
+function readRows<T extends z.ZodType>(url: URL, schema: T): { rows: z.infer<T>[]; file: string } {
+  const file = label(url);
+  let records: Record<string, string>[];
+  try {
+    records = parse(readFileSync(url, 'utf8'), { columns: true, skip_empty_lines: true, trim: true });
+  } catch (e) {
+    throw new ReferenceDataFileError(file, [(e as Error).message]);
+  }
+  const problems: string[] = [];
+  const rows: z.infer<T>[] = [];
+  records.forEach((rec, i) => {
+    const r = schema.safeParse(rec);
+    if (r.success) rows.push(r.data);
+    else
+      for (const issue of r.error.issues)
+        problems.push(`line ${i + 2}, column ${issue.path.join('.')}: ${issue.message}`);
+  });
+  if (problems.length > 0) throw new ReferenceDataFileError(file, problems);
+  return { rows, file };
+}
+
+/** Loads data/eu_population.csv and data/eu_gdp.csv (or the files given). EU-27 aggregate rows are dropped. */
+export function loadReferenceData(
+  populationFile: URL = new URL('eu_population.csv', DATA_DIR),
+  gdpFile: URL = new URL('eu_gdp.csv', DATA_DIR),
+): ReferenceData {
+  const pop = readRows(populationFile, PopulationCsvRow);
+  const gdp = readRows(gdpFile, GdpCsvRow);
+  const population: PopulationRow[] = [];
+  for (const r of pop.rows) {
+    if (r.country_code === 'EU27') continue;
+    population.push({
+      country: r.country_code,
+      year: r.year,
+      population: Number(r.population),
+      precision: r.precision,
+      source: r.source,
+    });
+  }
+  const gdpRows: GdpRow[] = [];
+  for (const r of gdp.rows) {
+    if (r.country_code === 'EU27') continue;
+    gdpRows.push({
+      country: r.country_code,
+      year: r.year,
+      gdpMeur: r.gdp_meur,
+      basis: r.gdp_meur_basis,
+      source: r.source,
+    });
+  }
+  return {
+    population,
+    gdp: gdpRows,
+    populationFile: pop.file,
+    gdpFile: gdp.file,
+  };
+}
