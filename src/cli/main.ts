@@ -2,6 +2,7 @@
 // line on stderr with exit code 2 (bad usage, a date before the law, an unknown country …).
 import { Command, CommanderError } from 'commander';
 import { PactError } from '../law/errors.ts';
+import { deadlineCommand } from './commands/deadline.ts';
 import { fairSharesCommand } from './commands/fair-shares.ts';
 import { paramsCommand } from './commands/params.ts';
 import type { CliContext } from './context.ts';
@@ -17,7 +18,7 @@ export function buildProgram(ctx: CliContext): Command {
     .exitOverride()
     .configureOutput({ writeOut: ctx.stdout, writeErr: ctx.stderr })
     .showSuggestionAfterError(true);
-  for (const cmd of [fairSharesCommand(ctx), paramsCommand(ctx)]) {
+  for (const cmd of [fairSharesCommand(ctx), paramsCommand(ctx), deadlineCommand(ctx)]) {
     program.addCommand(cmd.exitOverride().configureOutput({ writeOut: ctx.stdout, writeErr: ctx.stderr }));
   }
   return program;

@@ -1,0 +1,74 @@
+// The calendar of a member state: its time zone and its public holidays. Regulation 1182/71 Art. 2(1):
+// public holidays are those of the member state where the action is to be taken; Art. 2(2): working days
+// are all days other than public holidays, Saturdays and Sundays. Holidays come from the maintained
+// `date-holidays` data set (type "public" only), not from a hand-typed list.
+import Holidays from 'date-holidays';
+import type { MemberStateCode } from '../../../law/member-states.ts';
+
+/**
+ * The time zone in which each state's periods are counted: the zone of its capital. Portugal (Azores,
+ * Madeira) and Spain (Canary Islands) have other zones on some territory; a border post there would need
+ * its own zone, which the place model will carry.
+ */
+export const STATE_TIME_ZONES: Readonly<Record<MemberStateCode, string>> = {
+  AT: 'Europe/Vienna',
+  BE: 'Europe/Brussels',
+  BG: 'Europe/Sofia',
+  CY: 'Asia/Nicosia',
+  CZ: 'Europe/Prague',
+  DE: 'Europe/Berlin',
+  DK: 'Europe/Copenhagen',
+  EE: 'Europe/Tallinn',
+  ES: 'Europe/Madrid',
+  FI: 'Europe/Helsinki',
+  FR: 'Europe/Paris',
+  GR: 'Europe/Athens',
+  HR: 'Europe/Zagreb',
+  HU: 'Europe/Budapest',
+  IE: 'Europe/Dublin',
+  IT: 'Europe/Rome',
+  LT: 'Europe/Vilnius',
+  LU: 'Europe/Luxembourg',
+  LV: 'Europe/Riga',
+  MT: 'Europe/Malta',
+  NL: 'Europe/Amsterdam',
+  PL: 'Europe/Warsaw',
+  PT: 'Europe/Lisbon',
+  RO: 'Europe/Bucharest',
+  SE: 'Europe/Stockholm',
+  SI: 'Europe/Ljubljana',
+  SK: 'Europe/Bratislava',
+};
+
+export interface StateCalendar {
+  readonly state: MemberStateCode;
+  readonly zone: string;
+  /** The name of the public holiday on a calendar date (YYYY-MM-DD), or undefined. */
+  publicHoliday(date: string): string | undefined;
+}
+
+const cache = new Map<MemberStateCode, StateCalendar>();
+
+/** The calendar of `state` from the date-holidays data set (English holiday names). */
+export function stateCalendar(state: MemberStateCode): StateCalendar {
+  const known = cache.get(state);
+  if (known) return known;
+  const hd = new Holidays(state, { languages: ['en'], types: ['public'] });
+  const byYear = new Map<number, Map<string, string>>();
+  const holidaysOf = (year: number) => {
+    let map = byYear.get(year);
+    if (!map) {
+      map = new Map();
+      for (const h of hd.getHolidays(year)) if (h.type === 'public') map.set(h.date.slice(0, 10), h.name);
+      byYear.set(year, map);
+    }
+    return map;
+  };
+  const calendar: StateCalendar = {
+    state,
+    zone: STATE_TIME_ZONES[state],
+    publicHoliday: (date) => holidaysOf(Number(date.slice(0, 4))).get(date),
+  };
+  cache.set(state, calendar);
+  return calendar;
+}
