@@ -34,6 +34,7 @@ export const ACTS = {
     title: 'Regulation (EU) 2024/1349 establishing a return border procedure',
     oj: 'OJ L, 2024/1349, 22.5.2024',
     appliesFrom: '2026-06-12',
+    note: 'UNCONFIRMED: the application date of the RBPR was not read; taken as the Pact package date, 12 June 2026 (pact-rules.md §0).',
   },
   EURODAC: {
     short: 'Eurodac Regulation',

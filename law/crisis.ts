@@ -85,6 +85,23 @@ export default defineParameters([
     ],
   },
   {
+    name: 'crisis.new-decision.duration',
+    description:
+      'After an extension, a new Council decision may amend or prolong the derogations for up to this',
+    unit: 'months',
+    values: [
+      { since: FROM, value: 3, source: { act: 'CFMR', article: '5', paragraph: '2', status: 'confirmed' } },
+    ],
+  },
+  {
+    name: 'crisis.new-decision.extension',
+    description: 'A new decision may itself be extended once by this',
+    unit: 'months',
+    values: [
+      { since: FROM, value: 3, source: { act: 'CFMR', article: '5', paragraph: '2', status: 'confirmed' } },
+    ],
+  },
+  {
     name: 'crisis.maximum-total',
     description: 'All decisions and extensions together last at most this',
     unit: 'months',

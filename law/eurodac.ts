@@ -59,9 +59,9 @@ export default defineParameters([
         source: {
           act: 'EURODAC',
           article: '22',
-          paragraph: '2',
-          status: 'confirmed',
-          note: 'also Art. 15(1) for applicants',
+          paragraph: '1',
+          status: 'reported',
+          note: 'Art. 22(1) for irregular crossers and Art. 15(1) for applicants, read in article renderings [S83][S84]; the confirmed row 10a covers persons aged 6+',
         },
       },
     ],

@@ -7,8 +7,8 @@ import { defineParameters } from './schema.ts';
 const PRACTICE = {
   act: 'EUROSTAT-RELEASES',
   article: 'release calendar',
-  status: 'reported',
-  note: "Eurostat's practice, not law: population release of 11 July 2025 (shared/data/README.md); GDP in March of the following year",
+  status: 'unconfirmed',
+  note: "UNCONFIRMED: which figures Art. 66's 'latest available Eurostat data' means is not settled in the text read (pact-rules.md §1.5); this follows Eurostat's practice (population release of 11 July 2025; GDP in March of the following year), counted from the first day of the month after release",
 } as const;
 
 export default defineParameters([

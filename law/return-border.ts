@@ -1,7 +1,7 @@
 // Return Border Procedure Regulation (EU) 2024/1349.
 import { defineParameters } from './schema.ts';
 
-const FROM = '2026-06-12';
+const FROM = '2026-06-12'; // UNCONFIRMED: the RBPR's own application date was not read (law/acts.ts)
 
 export default defineParameters([
   {
@@ -46,7 +46,7 @@ export default defineParameters([
         value: 15,
         source: {
           act: 'RBPR',
-          article: '4',
+          article: 'article not read',
           status: 'unconfirmed',
           note: 'UNCONFIRMED: from the EUR-Lex and Parliament summaries [S79][S80]; the article holding it was not read',
         },

@@ -43,8 +43,8 @@ export default defineParameters([
         source: {
           act: 'PROTOCOL-22',
           article: '2',
-          status: 'reported',
-          note: 'entry into force of the AMMR (11.6.2024) for the 25 states bound on adoption: Denmark takes no part (Protocol No 22, "only Denmark is using the opt-out" [S30]); Ireland not yet bound before its opt-in was confirmed',
+          status: 'unconfirmed',
+          note: 'entry into force of the AMMR (11.6.2024) for the 25 states bound on adoption: Denmark takes no part (Protocol No 22, "only Denmark is using the opt-out" [S30]); Ireland not yet bound before its opt-in was confirmed. UNCONFIRMED (pact-rules.md §1.5): that the Annex I denominator is exactly these states, benefitting states included',
         },
       },
       {
@@ -53,8 +53,8 @@ export default defineParameters([
         source: {
           act: 'IE-OPT-IN-2024',
           article: 'Protocol No 21, Art. 4',
-          status: 'reported',
-          note: "Ireland notified 27 June 2024; Commission decisions of 31 July 2024 confirmed its participation in the AMMR [S28][S29]; the date from which those decisions make the AMMR apply to Ireland was not read (UNCONFIRMED: taken as the decisions' date)",
+          status: 'unconfirmed',
+          note: "Ireland notified 27 June 2024; Commission decisions of 31 July 2024 confirmed its participation in the AMMR [S28][S29]; the date from which those decisions make the AMMR apply to Ireland was not read (UNCONFIRMED: taken as the decisions' date). UNCONFIRMED (pact-rules.md §1.5): that the Annex I denominator is exactly these states, benefitting states included",
         },
       },
     ],

@@ -106,6 +106,15 @@ const rows: Row[] = [
     false,
   ],
   [
+    'ammr.detention.request-deadline-detained-later',
+    'Where the person is detained after the application, the request or notification is made within this time',
+    'weeks',
+    1,
+    '45',
+    undefined,
+    false,
+  ],
+  [
     'ammr.detention.reply-deadline',
     'Reply to a request concerning a detained person within this time; silence counts as acceptance',
     'weeks',

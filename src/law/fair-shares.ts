@@ -152,6 +152,9 @@ export function computeFairShares(
     notes.push(`${rounded} of ${states.length} population figures are rounded to hundreds in the source`);
   const bases = [...new Set(gdpRows.map((r) => r.basis))];
   notes.push(`GDP basis: ${bases.join('; ')}`);
+  notes.push(
+    'the key is computed over every participating state, benefitting states included; whether Annex I excludes any is UNCONFIRMED (pact-rules.md §1.5)',
+  );
 
   const warnings = [...pool.warnings, ...years.warnings];
   return {

@@ -30,6 +30,11 @@ export class UnknownPoolError extends PactError {
 }
 
 const toCents = (eur: number): number => Math.round(eur * 100);
+const formatEuros = (cents: number): string =>
+  (cents / 100).toLocaleString('en-GB', {
+    minimumFractionDigits: cents % 100 === 0 ? 0 : 2,
+    maximumFractionDigits: 2,
+  });
 
 /** The years for which law/pools/ records a pool. */
 export function recordedPoolYears(law: ParameterRegistry): number[] {
@@ -99,9 +104,15 @@ export function customPool(
   if (eurCents === undefined) eurCents = toCents((relocations ?? 0) * per);
   if (relocations === undefined) {
     relocations = Math.floor(eurCents / toCents(per));
+    if (relocations === 0) {
+      throw new PactError(
+        'pool-too-small',
+        `EUR ${formatEuros(eurCents)} is less than one relocation (EUR ${formatEuros(toCents(per))}, ${perRelocation.citation})`,
+      );
+    }
     if (relocations * toCents(per) !== eurCents) {
       warnings.push(
-        `EUR ${(eurCents / 100).toFixed(2)} is not a whole number of relocations at EUR ${per}: ${relocations} relocations`,
+        `EUR ${formatEuros(eurCents)} is not a whole number of relocations at EUR ${formatEuros(toCents(per))}: ${relocations} relocations`,
       );
     }
   } else if (size.eurCents !== undefined) {
@@ -109,7 +120,7 @@ export function customPool(
   }
   if (relocations < (minimum.value as number)) {
     warnings.push(
-      `${relocations} relocations is below the minimum of ${minimum.value} for a Commission proposal (${minimum.citation}); the Council may set less (AMMR Art. 57(1)), as it did for 2026`,
+      `${relocations.toLocaleString('en-GB')} relocations is below the minimum of ${(minimum.value as number).toLocaleString('en-GB')} for a Commission proposal (${minimum.citation}); the Council may set less (AMMR Art. 57(1)), as it did for 2026`,
     );
   }
   return {
@@ -128,6 +139,6 @@ function ratioWarnings(relocations: number, eur: number, perRelocation: UsedPara
   const per = perRelocation.value as number;
   if (relocations * per === eur) return [];
   return [
-    `the pool's ratio (EUR ${(eur / relocations).toFixed(2)} per relocation) differs from the EUR ${per} that ${perRelocation.citation} keeps; splits are priced at EUR ${per}`,
+    `the pool's ratio (EUR ${formatEuros(Math.round((eur * 100) / relocations))} per relocation) differs from the EUR ${formatEuros(toCents(per))} that ${perRelocation.citation} keeps; splits are priced at EUR ${formatEuros(toCents(per))}`,
   ];
 }

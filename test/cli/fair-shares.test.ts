@@ -84,6 +84,11 @@ describe('bad input: one line naming the problem, exit code 2, no stack trace', 
     ['fair-shares --eur 0', /more than zero/],
     ['fair-shares --eur -100', /more than zero/],
     ['fair-shares --eur lots', /not an amount/],
+    ['fair-shares --eur 600,5', /not an amount/],
+    ['fair-shares --eur 100', /less than one relocation/],
+    ['fair-shares --relocations 1,2,3', /not a number/],
+    ['fair-shares --relocations 900719925474099', /too large/],
+    ['fair-shares --pool 0202', /not a year/],
     ['fair-shares --as-of 2020-01-01', /no value before 2024-06-11/],
     ['fair-shares --as-of 2024-07-15', /no population figures for 2024-07-15/],
     ['fair-shares --as-of 2025-02-30', /not a calendar date/],
@@ -98,6 +103,26 @@ describe('bad input: one line naming the problem, exit code 2, no stack trace', 
     expect(stderr).toMatch(message);
     expect(stderr.trim().split('\n')).toHaveLength(1);
     expect(stderr).not.toMatch(/\n\s+at /);
+  });
+});
+
+describe('warnings reach every format', () => {
+  it('CSV and JSON print them on stderr (exit 0), the table under Warnings:', async () => {
+    for (const format of ['csv', 'json']) {
+      const { code, stderr } = await pact(
+        `fair-shares --relocations 30000 --eur 500000000 --format ${format}`,
+      );
+      expect(code).toBe(0);
+      expect(stderr).toMatch(/^warning: the pool's ratio \(EUR 16,666\.67 per relocation\) differs/m);
+    }
+  });
+
+  it('accepts thousands separators: --relocations 21,000 --eur 420,000,000.00', async () => {
+    const { code, stdout } = await pact(
+      'fair-shares --relocations 21,000 --eur 420,000,000.00 --as-of 2025-11-11',
+    );
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/21,000 relocations or EUR 420,000,000\.00/);
   });
 });
 

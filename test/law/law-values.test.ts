@@ -20,6 +20,7 @@ const rows: Row[] = [
   // APR Art. 27 registration
   ['apr.registration.deadline', 5, 'days', 'APR Art. 27(1)', APR],
   ['apr.registration.non-competent-authority.inform-deadline', 3, 'working-days', 'APR Art. 27(3)', APR],
+  ['apr.registration.non-competent-authority.deadline', 5, 'days', 'APR Art. 27(3)', APR],
   ['apr.registration.disproportionate-numbers.deadline', 15, 'days', 'APR Art. 27(5)', APR],
   ['crisis.registration.deadline', 4, 'weeks', 'Crisis Regulation Art. 10(1)', AMMR],
   ['crisis.registration.use-before-authorisation', 10, 'days', 'Crisis Regulation Art. 10(6)', AMMR],
@@ -50,7 +51,13 @@ const rows: Row[] = [
   ['rbpr.crisis-extension', 6, 'weeks', 'Return Border Procedure Regulation Art. 6', APR],
   // AMMR Arts 39–46 and 67
   ['ammr.take-charge.request-deadline', 2, 'months', 'AMMR Art. 39(1)', AMMR],
+  ['ammr.take-charge.request-deadline-after-hit', 1, 'months', 'AMMR Art. 39(1)', AMMR],
   ['ammr.take-charge.reply-deadline', 1, 'months', 'AMMR Art. 40(1)', AMMR],
+  ['ammr.take-charge.reply-deadline-after-hit', 2, 'weeks', 'AMMR Art. 40(2)', AMMR],
+  ['ammr.take-back.confirmation-deadline', 2, 'weeks', 'AMMR Art. 41(3)', AMMR],
+  ['ammr.detention.request-deadline', 2, 'weeks', 'AMMR Art. 45', AMMR],
+  ['ammr.detention.request-deadline-detained-later', 1, 'weeks', 'AMMR Art. 45', AMMR],
+  ['ammr.detention.reply-deadline', 1, 'weeks', 'AMMR Art. 45', AMMR],
   ['ammr.take-back.notification-deadline', 2, 'weeks', 'AMMR Art. 41(1)', AMMR],
   ['ammr.transfer-decision.deadline', 2, 'weeks', 'AMMR Art. 42(1)', AMMR],
   ['ammr.transfer.deadline', 6, 'months', 'AMMR Art. 46(1)', AMMR],
@@ -62,9 +69,12 @@ const rows: Row[] = [
   // Eurodac Art. 22
   ['eurodac.irregular-crossing.transmission-deadline', 72, 'hours', 'Eurodac Regulation Art. 22(2)', APR],
   ['eurodac.technical-problems.extension', 48, 'hours', 'Eurodac Regulation Art. 22(6)', APR],
+  ['eurodac.applicant.transmission-deadline', 72, 'hours', 'Eurodac Regulation Art. 15(1)', APR],
   // crisis durations: CFMR Art. 5
   ['crisis.duration', 3, 'months', 'Crisis Regulation Art. 5(1)', AMMR],
   ['crisis.extension', 3, 'months', 'Crisis Regulation Art. 5(1)', AMMR],
+  ['crisis.new-decision.duration', 3, 'months', 'Crisis Regulation Art. 5(2)', AMMR],
+  ['crisis.new-decision.extension', 3, 'months', 'Crisis Regulation Art. 5(2)', AMMR],
   ['crisis.maximum-total', 12, 'months', 'Crisis Regulation Art. 5(3)', AMMR],
 ];
 

@@ -48,7 +48,7 @@ export function fairSharesCommand(ctx: CliContext): Command {
     .addOption(
       new Option(
         '--as-of <date>',
-        "date of the law and of the reference data (default: today; with --pool, the pool's proposal date)",
+        "date of the reference data and of the law of the key (default: today; with --pool: the pool's proposal date, and the pool as the Council set it)",
       ).argParser(parseDate),
     )
     .addOption(
@@ -111,9 +111,11 @@ function runFairShares(ctx: CliContext, opts: Options): void {
         })
       : undefined;
     ctx.stdout(renderCountry(result, row, split, opts));
-    return;
+  } else {
+    ctx.stdout(renderAll(result, opts.format));
   }
-  ctx.stdout(renderAll(result, opts.format));
+  // CSV has no room for them, and JSON readers may not look: warnings also go to stderr.
+  if (opts.format !== 'table') for (const w of result.warnings) ctx.stderr(`warning: ${w}\n`);
 }
 
 const POOL_LINE = (p: Pool) =>

@@ -58,6 +58,7 @@ function valueAt(p: Parameter, date: string): ValueAt {
 
 function runParams(ctx: CliContext, name: string | undefined, opts: Options): void {
   const date = opts.asOf ?? today(ctx);
+  name = name?.trim().toLowerCase();
   const exact = name === undefined ? undefined : LAW.find(name);
   if (exact) {
     if (opts.asOf !== undefined) LAW.entryAt(exact.name, date); // a date before the law is an error, not a guess

@@ -1,0 +1,187 @@
+// The commands a user gives, validated by one schema each (shared by the CLI, the CSV import and the API).
+// A Zod schema and its inferred type share one name.
+import { z } from 'zod';
+import { MEMBER_STATE_CODES } from '../../law/member-states.ts';
+
+export const Instant = z.iso.datetime({ offset: true });
+/** ISO 3166-1 alpha-2 nationality; XX = unknown or stateless. */
+export const Nationality = z.string().regex(/^[A-Z]{2}$/, 'an ISO 3166-1 alpha-2 code (XX if unknown)');
+export const MemberState = z.enum(MEMBER_STATE_CODES);
+
+export const ENCOUNTER_KINDS = [
+  'apprehended-irregular-crossing',
+  'entry-prevented-refused',
+  'application-at-crossing-point',
+  'application-at-diplomatic-mission',
+  'disembarkation-after-sar',
+  'found-inside-territory',
+] as const;
+export const EncounterKind = z.enum(ENCOUNTER_KINDS);
+export type EncounterKind = z.infer<typeof EncounterKind>;
+
+export const VULNERABILITIES = [
+  'pregnant',
+  'disability',
+  'serious-illness',
+  'torture-survivor',
+  'trafficking-victim',
+  'elderly',
+  'single-parent',
+  'other',
+] as const;
+
+export const AsylumWish = z
+  .object({ at: Instant, where: z.string().min(1).max(200), to: z.string().min(1).max(200) })
+  .strict();
+
+export const Person = z
+  .object({
+    nationality: Nationality.optional(),
+    sex: z.enum(['female', 'male', 'other', 'unknown']).default('unknown'),
+    birthYear: z.number().int().min(1900).max(2100).optional(),
+    minor: z.boolean().default(false),
+    unaccompanied: z.boolean().default(false),
+    vulnerabilities: z.array(z.enum(VULNERABILITIES)).max(VULNERABILITIES.length).default([]),
+    asylumWish: AsylumWish.optional(),
+  })
+  .strict()
+  .refine((p) => !p.unaccompanied || p.minor, {
+    message: 'only a minor can be unaccompanied',
+    path: ['unaccompanied'],
+  });
+export type Person = z.infer<typeof Person>;
+
+export const Force = z
+  .object({
+    used: z.boolean(),
+    kind: z.string().min(1).max(100).optional(),
+    reason: z.string().min(1).max(500).optional(),
+  })
+  .strict()
+  .refine((f) => !f.used || (f.kind && f.reason), {
+    message: 'when force was used, say which and why',
+    path: ['kind'],
+  });
+
+export const RecordEncounter = z
+  .object({
+    ref: z.string().min(1).max(64),
+    state: MemberState,
+    placeId: z.string().min(1).max(100).optional(),
+    borderSection: z.string().min(1).max(100).optional(),
+    occurredAt: Instant,
+    kind: EncounterKind,
+    groupSize: z.number().int().min(1).max(10_000),
+    persons: z.array(Person).max(10_000).default([]),
+    force: Force.optional(),
+  })
+  .strict()
+  .refine((e) => e.persons.length <= e.groupSize, {
+    message: 'more persons than the group size',
+    path: ['persons'],
+  });
+export type RecordEncounter = z.infer<typeof RecordEncounter>;
+
+const at = { at: Instant };
+const empty = z.object(at).strict();
+
+export const DECISION_TYPES = [
+  'refugee-status',
+  'subsidiary-protection',
+  'inadmissible',
+  'unfounded',
+  'manifestly-unfounded',
+  'implicitly-withdrawn',
+] as const;
+export const ROUTING_GROUNDS = [
+  'misleading-authorities',
+  'security',
+  'low-recognition-rate',
+  'safe-country-of-origin',
+  'other-accelerated',
+  'none',
+] as const;
+export const DETENTION_GROUNDS = [
+  'irregular-entry',
+  'identity',
+  'risk-of-absconding',
+  'security',
+  'border-procedure',
+  'return',
+] as const;
+
+/** Each command a case accepts, by its action type. */
+export const CaseCommand = z.discriminatedUnion('type', [
+  z
+    .object({
+      type: z.literal('screening.check-recorded'),
+      ...at,
+      check: z.enum(['identity', 'health', 'vulnerability', 'security']),
+      result: z.string().min(1).max(500),
+    })
+    .strict(),
+  z.object({ type: z.literal('eurodac.transmitted'), ...at }).strict(),
+  z
+    .object({
+      type: z.literal('screening.completed'),
+      ...at,
+      outcome: z.enum(['asylum', 'return', 'relocation']),
+    })
+    .strict(),
+  z
+    .object({
+      type: z.literal('asylum-wish.expressed'),
+      ...at,
+      where: z.string().min(1).max(200),
+      to: z.string().min(1).max(200),
+    })
+    .strict(),
+  z
+    .object({ type: z.literal('entry.refused'), ...at, directedTo: z.string().min(1).max(100).optional() })
+    .strict(),
+  z
+    .object({
+      type: z.literal('application.registered'),
+      ...at,
+      disproportionateNumbers: z.boolean().default(false),
+    })
+    .strict(),
+  z
+    .object({
+      type: z.literal('application.routed'),
+      ...at,
+      procedure: z.enum(['border', 'accelerated', 'regular']),
+      grounds: z.array(z.enum(ROUTING_GROUNDS)).min(1),
+    })
+    .strict(),
+  z.object({ type: z.literal('application.lodged'), ...at }).strict(),
+  z.object({ type: z.literal('interview.recorded'), ...at }).strict(),
+  z.object({ type: z.literal('decision.issued'), ...at, decision: z.enum(DECISION_TYPES) }).strict(),
+  z.object({ type: z.literal('appeal.lodged'), ...at }).strict(),
+  z
+    .object({
+      type: z.literal('appeal.decided'),
+      ...at,
+      outcome: z.enum(['protection-granted', 'dismissed']),
+    })
+    .strict(),
+  z
+    .object({
+      type: z.literal('detention.ordered'),
+      ...at,
+      grounds: z.array(z.enum(DETENTION_GROUNDS)).min(1),
+      nextReviewBy: Instant.optional(),
+    })
+    .strict(),
+  z.object({ type: z.literal('detention.reviewed'), ...at, nextReviewBy: Instant.optional() }).strict(),
+  z.object({ type: z.literal('detention.ended'), ...at }).strict(),
+  z.object({ type: z.literal('return.decided'), ...at, borderProcedure: z.boolean() }).strict(),
+  z
+    .object({ type: z.literal('return.voluntary-departure'), ...at, days: z.number().int().min(1).max(30) })
+    .strict(),
+  z.object({ type: z.literal('return.executed'), ...at, to: Nationality }).strict(),
+  z.object({ type: z.literal('person.absconded'), ...at }).strict(),
+  z.object({ type: z.literal('case.closed'), ...at, reason: z.string().min(1).max(200) }).strict(),
+]);
+export type CaseCommand = z.infer<typeof CaseCommand>;
+export { empty as EmptyCommand };

@@ -1,0 +1,111 @@
+// What may happen next to a case: one table, status → allowed actions, narrowed by flags. It is documented
+// in docs/ACTIONS.md (generated from this file) and tested exhaustively.
+
+export const STATUSES = [
+  'in-screening',
+  'refused-entry',
+  'encountered',
+  'asylum-requested',
+  'registered',
+  'lodged',
+  'decided-protection',
+  'decided-rejection',
+  'appealed',
+  'in-return',
+  'absconded',
+  'closed',
+] as const;
+export type Status = (typeof STATUSES)[number];
+
+export const ACTION_TYPES = [
+  'encounter.recorded',
+  'screening.check-recorded',
+  'eurodac.transmitted',
+  'screening.completed',
+  'asylum-wish.expressed',
+  'entry.refused',
+  'application.registered',
+  'application.routed',
+  'application.lodged',
+  'interview.recorded',
+  'decision.issued',
+  'appeal.lodged',
+  'appeal.decided',
+  'detention.ordered',
+  'detention.reviewed',
+  'detention.ended',
+  'return.decided',
+  'return.voluntary-departure',
+  'return.executed',
+  'person.absconded',
+  'case.closed',
+  'obligation.missed',
+] as const;
+export type ActionType = (typeof ACTION_TYPES)[number];
+
+/** Actions a user may command (the others are recorded by the system). */
+export type CommandType = Exclude<ActionType, 'encounter.recorded' | 'obligation.missed'>;
+
+export const FLAGS = [
+  'asylum-wish-not-registered',
+  'screening-overdue',
+  'registration-overdue',
+  'border-procedure',
+  'vulnerable',
+  'minor',
+  'unaccompanied',
+  'instrumentalised',
+  'detained',
+  'detention-irregular-entry-only',
+] as const;
+export type Flag = (typeof FLAGS)[number];
+
+const DETENTION: CommandType[] = ['detention.ordered', 'detention.reviewed', 'detention.ended'];
+const OPEN: CommandType[] = [...DETENTION, 'person.absconded'];
+
+/** status → actions allowed in it (before flags narrow them). */
+export const ALLOWED: Readonly<Record<Status, readonly CommandType[]>> = {
+  'in-screening': [
+    'screening.check-recorded',
+    'eurodac.transmitted',
+    'asylum-wish.expressed',
+    'screening.completed',
+    'entry.refused',
+    ...OPEN,
+  ],
+  'refused-entry': ['asylum-wish.expressed', 'application.registered'],
+  encountered: ['asylum-wish.expressed', 'case.closed'],
+  'asylum-requested': ['application.registered', 'eurodac.transmitted', ...OPEN],
+  registered: ['application.routed', 'application.lodged', 'eurodac.transmitted', ...OPEN],
+  lodged: ['application.routed', 'interview.recorded', 'decision.issued', ...OPEN],
+  'decided-protection': ['case.closed', 'detention.ended'],
+  'decided-rejection': ['appeal.lodged', 'return.decided', ...OPEN],
+  appealed: ['appeal.decided', ...OPEN],
+  'in-return': ['asylum-wish.expressed', 'return.voluntary-departure', 'return.executed', ...OPEN],
+  absconded: [],
+  closed: [],
+};
+
+/** Flags that narrow the table: an action is removed when the case has (or lacks) a flag. */
+export const NARROWING: readonly {
+  readonly action: CommandType;
+  readonly unless?: Flag;
+  readonly onlyIf?: Flag;
+  readonly why: string;
+}[] = [
+  { action: 'detention.ordered', unless: 'detained', why: 'the person is already detained' },
+  { action: 'detention.reviewed', onlyIf: 'detained', why: 'the person is not detained' },
+  { action: 'detention.ended', onlyIf: 'detained', why: 'the person is not detained' },
+];
+
+/** The actions allowed for a case with this status and these flags, in table order. */
+export function allowedActions(status: Status, flags: ReadonlySet<Flag> | readonly Flag[]): CommandType[] {
+  const has = new Set(flags);
+  return ALLOWED[status].filter((a) =>
+    NARROWING.every(
+      (n) =>
+        n.action !== a ||
+        ((n.unless === undefined || !has.has(n.unless)) && (n.onlyIf === undefined || has.has(n.onlyIf))),
+    ),
+  );
+}

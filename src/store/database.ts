@@ -1,0 +1,84 @@
+// The connection: embedded PGlite in a data folder by default, a PostgreSQL server when DATABASE_URL is set.
+// One schema, one migration set and one Drizzle query path for both; migrations run on open.
+import { mkdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { PGlite } from '@electric-sql/pglite';
+import { sql } from 'drizzle-orm';
+import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
+import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
+import pg from 'pg';
+import * as schema from './schema.ts';
+
+export type Schema = typeof schema;
+export type Db = PgDatabase<PgQueryResultHKT, Schema>;
+
+export interface Store {
+  readonly db: Db;
+  readonly backend: 'pglite' | 'postgres';
+  /** Runs raw SQL with parameters ($1, $2 …); for bulk statements and tests. */
+  query<T = Record<string, unknown>>(text: string, params?: unknown[]): Promise<T[]>;
+  close(): Promise<void>;
+}
+
+export const MIGRATIONS = fileURLToPath(new URL('./migrations', import.meta.url));
+
+// pg returns int8 (count(*), bigserial) as strings and dates at local midnight; Pact reads them as numbers
+// and ISO strings on both backends.
+pg.types.setTypeParser(20, (v) => Number(v));
+pg.types.setTypeParser(1082, (v) => v);
+
+export interface OpenOptions {
+  /** postgres://… — a PostgreSQL server. Without it, PGlite. */
+  readonly databaseUrl?: string;
+  /** PGlite's data folder; `memory://` for a throw-away database. */
+  readonly dataDir?: string;
+  /** PGlite: start from a snapshot made by `snapshot()` (fast test databases). */
+  readonly loadDataDir?: Blob;
+  readonly poolSize?: number;
+}
+
+export async function openStore(options: OpenOptions = {}): Promise<Store> {
+  if (options.databaseUrl) return openPostgres(options.databaseUrl, options.poolSize ?? 10);
+  return openPglite(options.dataDir ?? 'memory://', options.loadDataDir);
+}
+
+async function openPglite(dataDir: string, loadDataDir?: Blob): Promise<Store> {
+  if (!dataDir.startsWith('memory://')) mkdirSync(dataDir, { recursive: true });
+  const client = await PGlite.create(dataDir, {
+    ...(loadDataDir ? { loadDataDir } : {}),
+    parsers: { 20: (v: string) => Number(v), 1082: (v: string) => v },
+  });
+  const db = drizzlePglite(client, { schema }) as unknown as Db;
+  await migratePglite(db as never, { migrationsFolder: MIGRATIONS, migrationsSchema: 'public' });
+  return {
+    db,
+    backend: 'pglite',
+    query: async <T>(text: string, params: unknown[] = []) => (await client.query<T>(text, params)).rows,
+    close: () => client.close(),
+  };
+}
+
+async function openPostgres(url: string, max: number): Promise<Store> {
+  const pool = new pg.Pool({ connectionString: url, max });
+  const db = drizzlePg(pool, { schema }) as unknown as Db;
+  await migratePg(db as never, { migrationsFolder: MIGRATIONS, migrationsSchema: 'public' });
+  return {
+    db,
+    backend: 'postgres',
+    query: async <T>(text: string, params: unknown[] = []) => (await pool.query(text, params)).rows as T[],
+    close: () => pool.end(),
+  };
+}
+
+/** True when the database answers (readiness). */
+export async function ping(store: Store): Promise<boolean> {
+  try {
+    await store.db.execute(sql`select 1`);
+    return true;
+  } catch {
+    return false;
+  }
+}

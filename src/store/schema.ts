@@ -1,0 +1,161 @@
+// The one database schema of Pact (PostgreSQL dialect, for both PGlite and a PostgreSQL server).
+// Migrations in src/store/migrations are generated from this file by `npm run db:generate`.
+import { sql } from 'drizzle-orm';
+import {
+  bigserial,
+  boolean,
+  char,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+
+const at = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
+
+/** Border sections, border crossing points and stations of a member state. */
+export const places = pgTable('places', {
+  id: text('id').primaryKey(),
+  state: char('state', { length: 2 }).notNull(),
+  kind: text('kind').notNull(), // border-section | crossing-point | station | site
+  name: text('name').notNull(),
+  /** The border section a crossing point or station lies on (a crisis declaration can cover a section). */
+  borderSection: text('border_section'),
+  open: boolean('open').notNull().default(true),
+});
+
+/** A declared crisis (CFMR): who it covers and from when to when. */
+export const crisisDeclarations = pgTable('crisis_declarations', {
+  id: uuid('id').primaryKey(),
+  state: char('state', { length: 2 }).notNull(),
+  kind: text('kind').notNull(), // instrumentalisation | mass-arrivals | force-majeure
+  startsOn: date('starts_on', { mode: 'string' }).notNull(),
+  endsOn: date('ends_on', { mode: 'string' }).notNull(),
+  legalAct: text('legal_act').notNull(),
+  /** Border sections whose arrivals it covers; empty = every arrival in the state. */
+  borderSections: text('border_sections').array().notNull().default(sql`'{}'::text[]`),
+  createdAt: at('created_at').notNull(),
+});
+
+/** What a border guard records: one event at one place, for a group. */
+export const encounters = pgTable(
+  'encounters',
+  {
+    id: uuid('id').primaryKey(),
+    state: char('state', { length: 2 }).notNull(),
+    /** The recording authority's own reference, unique within the state. */
+    ref: text('ref').notNull(),
+    placeId: text('place_id').references(() => places.id),
+    occurredAt: at('occurred_at').notNull(),
+    kind: text('kind').notNull(),
+    groupSize: integer('group_size').notNull(),
+    /** Persons counted but not individually identified. */
+    unidentified: integer('unidentified').notNull(),
+    forceUsed: boolean('force_used').notNull().default(false),
+    forceKind: text('force_kind'),
+    forceReason: text('force_reason'),
+    recordedBy: text('recorded_by').notNull(),
+    createdAt: at('created_at').notNull(),
+  },
+  (t) => [
+    uniqueIndex('encounters_state_ref').on(t.state, t.ref),
+    index('encounters_state_time').on(t.state, t.occurredAt),
+  ],
+);
+
+/** The current state of one person's case, derived from its actions and stored (never replayed on read). */
+export const cases = pgTable(
+  'cases',
+  {
+    id: uuid('id').primaryKey(),
+    state: char('state', { length: 2 }).notNull(),
+    encounterId: uuid('encounter_id')
+      .notNull()
+      .references(() => encounters.id),
+    status: text('status').notNull(),
+    flags: text('flags').array().notNull().default(sql`'{}'::text[]`),
+    version: integer('version').notNull(),
+    nationality: char('nationality', { length: 2 }),
+    sex: text('sex'),
+    birthYear: integer('birth_year'),
+    minor: boolean('minor').notNull().default(false),
+    unaccompanied: boolean('unaccompanied').notNull().default(false),
+    vulnerabilities: text('vulnerabilities').array().notNull().default(sql`'{}'::text[]`),
+    asylumWishAt: at('asylum_wish_at'),
+    procedure: text('procedure'),
+    crisisId: uuid('crisis_id').references(() => crisisDeclarations.id),
+    /** The full derived state (status, flags, dates) as the domain computes it. */
+    data: jsonb('data').notNull(),
+    createdAt: at('created_at').notNull(),
+    updatedAt: at('updated_at').notNull(),
+  },
+  (t) => [index('cases_state_status').on(t.state, t.status), index('cases_encounter').on(t.encounterId)],
+);
+
+/** The append-only log of a case: every accepted action, in order. */
+export const caseActions = pgTable(
+  'case_actions',
+  {
+    caseId: uuid('case_id')
+      .notNull()
+      .references(() => cases.id),
+    seq: integer('seq').notNull(),
+    type: text('type').notNull(),
+    at: at('at').notNull(),
+    actor: text('actor').notNull(),
+    role: text('role').notNull(),
+    state: char('state', { length: 2 }).notNull(),
+    legalBasis: text('legal_basis').notNull(),
+    payload: jsonb('payload').notNull(),
+    recordedAt: at('recorded_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.caseId, t.seq] }), index('case_actions_type_at').on(t.type, t.at)],
+);
+
+/** Every open (and closed) obligation with its due time and article: the deadline queue. */
+export const obligations = pgTable(
+  'obligations',
+  {
+    id: bigserial('id', { mode: 'number' }).primaryKey(),
+    caseId: uuid('case_id')
+      .notNull()
+      .references(() => cases.id),
+    state: char('state', { length: 2 }).notNull(),
+    kind: text('kind').notNull(),
+    dueAt: at('due_at').notNull(),
+    article: text('article').notNull(),
+    status: text('status').notNull(), // open | met | missed | cancelled
+    openedAt: at('opened_at').notNull(),
+    closedAt: at('closed_at'),
+  },
+  (t) => [
+    index('obligations_open_due').on(t.state, t.dueAt).where(sql`${t.status} = 'open'`),
+    index('obligations_case').on(t.caseId, t.kind),
+  ],
+);
+
+/** Commands already carried out, by their idempotency key: a retry gets the first result back. */
+export const idempotencyKeys = pgTable('idempotency_keys', {
+  key: text('key').primaryKey(),
+  requestHash: text('request_hash').notNull(),
+  response: jsonb('response').notNull(),
+  createdAt: at('created_at').notNull(),
+});
+
+/** Insert-only, hash-chained audit log (see docs/audit.md). */
+export const auditLog = pgTable('audit_log', {
+  seq: bigserial('seq', { mode: 'number' }).primaryKey(),
+  at: at('at').notNull(),
+  actor: text('actor').notNull(),
+  action: text('action').notNull(),
+  subject: text('subject'),
+  data: jsonb('data').notNull(),
+  prevHash: text('prev_hash').notNull(),
+  hash: text('hash').notNull(),
+});
