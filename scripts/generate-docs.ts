@@ -1,0 +1,14 @@
+// Writes the generated pages of docs/: the parameters of the law and the table of allowed actions.
+import { writeFileSync } from 'node:fs';
+import { run } from '../src/cli/main.ts';
+import { renderActionsMarkdown } from '../src/domain/actions-doc.ts';
+
+let params = '';
+await run(['params', '--format', 'markdown'], {
+  stdout: (t) => (params += t),
+  stderr: (t) => process.stderr.write(t),
+  now: () => new Date(),
+});
+writeFileSync(new URL('../docs/parameters.md', import.meta.url), params);
+writeFileSync(new URL('../docs/ACTIONS.md', import.meta.url), renderActionsMarkdown());
+console.log('wrote docs/parameters.md and docs/ACTIONS.md');

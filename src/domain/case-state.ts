@@ -1,0 +1,68 @@
+// The current state of one person's case, as derived from its actions. The store keeps it in the `cases`
+// row (data column) and never rebuilds it by replaying the log on read; tests replay to check it.
+import type { MemberStateCode } from '../../law/member-states.ts';
+import type { CrisisKind } from '../law/deadlines.ts';
+import type { EncounterKind, Person } from './commands.ts';
+import type { Flag, Status } from './statuses.ts';
+
+export const OBLIGATION_KINDS = [
+  'screening',
+  'eurodac',
+  'registration',
+  'lodging',
+  'decision',
+  'border-procedure-end',
+  'return-border-procedure-end',
+  'detention-review',
+] as const;
+export type ObligationKind = (typeof OBLIGATION_KINDS)[number];
+
+export interface CaseState {
+  readonly id: string;
+  readonly state: MemberStateCode;
+  readonly encounterId: string;
+  readonly encounterKind: EncounterKind;
+  readonly occurredAt: string;
+  readonly borderSection?: string;
+  readonly crisis?: { readonly id: string; readonly kind: CrisisKind };
+  readonly status: Status;
+  readonly flags: readonly Flag[];
+  /** Number of actions in the log; a write must name the version it read. */
+  readonly version: number;
+  readonly person: Person;
+  readonly asylumWishAt?: string;
+  readonly screeningEndedAt?: string;
+  readonly registeredAt?: string;
+  readonly lodgedAt?: string;
+  readonly procedure?: 'border' | 'accelerated' | 'regular';
+  readonly decision?: { readonly type: string; readonly at: string };
+  readonly detention?: { readonly grounds: readonly string[]; readonly since: string };
+  /** Obligations currently open, by kind (the store keeps the rows with their due times). */
+  readonly open: readonly ObligationKind[];
+}
+
+/** One entry of a case's log. */
+export interface Action {
+  readonly type: string;
+  readonly at: string;
+  readonly actor: string;
+  readonly role: string;
+  readonly state: MemberStateCode;
+  readonly legalBasis: string;
+  readonly payload: Readonly<Record<string, unknown>>;
+}
+
+export interface Obligation {
+  readonly kind: ObligationKind;
+  /** The first moment after the period (ISO 8601 with offset). */
+  readonly dueAt: string;
+  readonly article: string;
+}
+
+/** What a command does: the actions to log, the new state, the obligations to open and to close. */
+export interface Decision {
+  readonly actions: readonly Action[];
+  readonly next: CaseState;
+  readonly open: readonly Obligation[];
+  readonly close: readonly ObligationKind[];
+}

@@ -1,0 +1,282 @@
+// What a command does to a case: checks it against the status → allowed-actions table and the law, computes
+// the deadlines it opens (Regulation 1182/71, in the member state's calendar), and returns the actions to
+// log. Pure: time, ids and the law come in as arguments.
+import { DateTime } from 'luxon';
+import type { CrisisKind } from '../law/deadlines.ts';
+import { computeDeadline } from '../law/deadlines.ts';
+import type { ParameterRegistry } from '../law/parameters.ts';
+import type { Action, CaseState, Decision, Obligation, ObligationKind } from './case-state.ts';
+import type { CaseCommand, EncounterKind, Person, RecordEncounter } from './commands.ts';
+import { ActionNotAllowedError, CommandRejectedError } from './errors.ts';
+import { type EncounterRecordedPayload, evolve } from './evolve.ts';
+import { LEGAL_BASIS } from './legal-basis.ts';
+import { type ActionType, ALLOWED, allowedActions, type Flag, type Status } from './statuses.ts';
+
+export interface Actor {
+  readonly actor: string;
+  readonly role: string;
+}
+
+export interface DecideContext extends Actor {
+  readonly law: ParameterRegistry;
+  /** When the command is recorded; an action may not be dated after it. */
+  readonly now: Date;
+}
+
+/** Computes an obligation's due time with the law in force on the event's local date. */
+function obligation(
+  ctx: DecideContext,
+  c: Pick<CaseState, 'state' | 'crisis'>,
+  kind: ObligationKind,
+  deadline: string,
+  from: string,
+  crisis = true,
+): Obligation {
+  const d = computeDeadline(
+    ctx.law,
+    deadline,
+    c.state,
+    DateTime.fromISO(from),
+    crisis ? c.crisis?.kind : undefined,
+  );
+  return {
+    kind,
+    dueAt: d.end.endsAt.toISO({ suppressMilliseconds: true }) ?? '',
+    article: d.parameters.map((p) => p.citation).join('; '),
+  };
+}
+
+const SCREENED: Partial<Record<EncounterKind, string>> = {
+  'apprehended-irregular-crossing': 'screening',
+  'application-at-crossing-point': 'screening',
+  'disembarkation-after-sar': 'screening',
+  'found-inside-territory': 'screening-territory',
+};
+
+function initialStatus(kind: EncounterKind): Status {
+  if (SCREENED[kind]) return 'in-screening';
+  if (kind === 'entry-prevented-refused') return 'refused-entry';
+  return 'encountered';
+}
+
+/** The first action of a person's case: the encounter, with the screening and Eurodac deadlines it starts. */
+export function startCase(
+  ctx: DecideContext,
+  input: {
+    caseId: string;
+    encounterId: string;
+    encounter: RecordEncounter;
+    person: Person;
+    crisis?: { id: string; kind: CrisisKind };
+  },
+): Decision {
+  const { encounter: e, person } = input;
+  const c = { state: e.state, crisis: input.crisis };
+  const opens: Obligation[] = [];
+  const screening = SCREENED[e.kind];
+  if (screening) opens.push(obligation(ctx, c, 'screening', screening, e.occurredAt));
+  const age =
+    person.birthYear === undefined ? undefined : DateTime.fromISO(e.occurredAt).year - person.birthYear;
+  const eurodacMinimumAge = ctx.law.numberAt(
+    'eurodac.minimum-age',
+    e.occurredAt.slice(0, 10),
+    'years-of-age',
+  );
+  if (e.kind === 'apprehended-irregular-crossing' && (age === undefined || age >= eurodacMinimumAge)) {
+    opens.push(obligation(ctx, c, 'eurodac', 'eurodac-irregular-crossing', e.occurredAt, false));
+  }
+  const flags: Flag[] = [];
+  // A person refused entry without screening who asked for asylum must still reach the procedure:
+  // the registration deadline runs from the wish, and the case is flagged until it is registered.
+  if (e.kind === 'entry-prevented-refused' && person.asylumWish) {
+    opens.push(obligation(ctx, c, 'registration', 'registration', person.asylumWish.at));
+    flags.push('asylum-wish-not-registered');
+  }
+  const payload: EncounterRecordedPayload & { flags: Flag[] } = {
+    caseId: input.caseId,
+    encounterId: input.encounterId,
+    encounterKind: e.kind,
+    occurredAt: e.occurredAt,
+    ...(e.borderSection ? { borderSection: e.borderSection } : {}),
+    ...(input.crisis ? { crisis: input.crisis } : {}),
+    person,
+    status: initialStatus(e.kind),
+    opens,
+    flags,
+  };
+  const action: Action = {
+    type: 'encounter.recorded',
+    at: e.occurredAt,
+    actor: ctx.actor,
+    role: ctx.role,
+    state: e.state,
+    legalBasis: LEGAL_BASIS['encounter.recorded'],
+    payload: payload as unknown as Record<string, unknown>,
+  };
+  return { actions: [action], next: evolve(undefined, action), open: opens, close: [] };
+}
+
+/** Applies a user's command to a case, or throws ActionNotAllowedError / CommandRejectedError. */
+export function decide(current: CaseState, command: CaseCommand, ctx: DecideContext): Decision {
+  const allowed = allowedActions(current.status, current.flags);
+  if (!allowed.includes(command.type)) {
+    const inTable = ALLOWED[current.status].includes(command.type);
+    throw new ActionNotAllowedError(
+      command.type,
+      current.status,
+      allowed,
+      inTable ? 'narrowed by the flags of the case' : undefined,
+    );
+  }
+  const at = DateTime.fromISO(command.at);
+  if (at < DateTime.fromISO(current.occurredAt))
+    throw new CommandRejectedError('at', 'is before the encounter');
+  if (at.toMillis() > ctx.now.getTime() + 5 * 60_000)
+    throw new CommandRejectedError('at', 'is in the future');
+
+  const opens: Obligation[] = [];
+  const closes: ObligationKind[] = [];
+  const { type, at: _at, ...fields } = command;
+  const ob = (kind: ObligationKind, deadline: string, from: string, crisis = true) =>
+    opens.push(obligation(ctx, current, kind, deadline, from, crisis));
+
+  switch (command.type) {
+    case 'eurodac.transmitted':
+      closes.push('eurodac');
+      break;
+    case 'screening.completed':
+      closes.push('screening');
+      if (command.outcome !== 'return') {
+        if (!current.asylumWishAt) {
+          throw new CommandRejectedError(
+            'outcome',
+            'no asylum wish is recorded for this person: record asylum-wish.expressed first',
+          );
+        }
+        // APR Art. 27(7): the registration deadline applies only after the screening has ended.
+        ob('registration', 'registration', command.at);
+      }
+      break;
+    case 'asylum-wish.expressed':
+      if (current.asylumWishAt && current.status !== 'in-return')
+        throw new CommandRejectedError('type', 'an asylum wish is already recorded');
+      // during screening the registration deadline waits for its end (APR Art. 27(7))
+      if (current.status !== 'in-screening' && !current.open.includes('registration'))
+        ob('registration', 'registration', command.at);
+      break;
+    case 'entry.refused':
+      closes.push('screening');
+      if (current.asylumWishAt && !current.open.includes('registration'))
+        ob('registration', 'registration', current.asylumWishAt);
+      break;
+    case 'application.registered':
+      closes.push('registration');
+      ob('lodging', 'lodging', command.at, false);
+      if (
+        current.open.includes('eurodac') === false &&
+        current.encounterKind !== 'apprehended-irregular-crossing'
+      ) {
+        ob('eurodac', 'eurodac-applicant', command.at, false);
+      }
+      break;
+    case 'application.routed': {
+      const registeredAt = current.registeredAt ?? command.at;
+      if (command.procedure === 'border') {
+        // APR Art. 53: unaccompanied minors only on security grounds (Art. 42(3)(b))
+        if (current.person.unaccompanied && !command.grounds.includes('security')) {
+          throw new CommandRejectedError(
+            'grounds',
+            'an unaccompanied minor may be put in the border procedure only on security grounds (APR Art. 53)',
+          );
+        }
+        closes.push('border-procedure-end', 'decision');
+        ob('border-procedure-end', 'border-procedure', registeredAt);
+        if (current.status === 'registered') {
+          closes.push('lodging');
+          ob('lodging', 'lodging-border-procedure', registeredAt, false);
+        }
+      } else {
+        closes.push('border-procedure-end');
+        if (current.status === 'lodged') {
+          closes.push('decision');
+          ob(
+            'decision',
+            command.procedure === 'accelerated' ? 'examination-accelerated' : 'examination-regular',
+            current.lodgedAt ?? command.at,
+            false,
+          );
+        }
+      }
+      break;
+    }
+    case 'application.lodged':
+      closes.push('lodging');
+      if (current.procedure !== 'border') {
+        ob(
+          'decision',
+          current.procedure === 'accelerated' ? 'examination-accelerated' : 'examination-regular',
+          command.at,
+          false,
+        );
+      }
+      break;
+    case 'decision.issued':
+      closes.push('decision', 'border-procedure-end');
+      break;
+    case 'return.decided':
+      if (command.borderProcedure) ob('return-border-procedure-end', 'return-border-procedure', command.at);
+      break;
+    case 'return.executed':
+    case 'person.absconded':
+    case 'case.closed':
+      closes.push(...current.open);
+      break;
+    case 'detention.ordered':
+    case 'detention.reviewed':
+      closes.push('detention-review');
+      if (command.nextReviewBy) {
+        opens.push({
+          kind: 'detention-review',
+          dueAt: command.nextReviewBy,
+          article: 'national law (review date set in the detention order)',
+        });
+      }
+      break;
+    case 'detention.ended':
+      closes.push('detention-review');
+      break;
+    default:
+      break;
+  }
+
+  const action: Action = {
+    type,
+    at: command.at,
+    actor: ctx.actor,
+    role: ctx.role,
+    state: current.state,
+    legalBasis: LEGAL_BASIS[type],
+    payload: { ...fields, opens, closes: [...new Set(closes)] },
+  };
+  return { actions: [action], next: evolve(current, action), open: opens, close: [...new Set(closes)] };
+}
+
+/** A system action: an open obligation's deadline has passed (sets the overdue flags). */
+export function obligationMissed(
+  current: CaseState,
+  kind: ObligationKind,
+  dueAt: string,
+  article: string,
+  now: Date,
+): Decision {
+  const action: Action = {
+    type: 'obligation.missed' satisfies ActionType,
+    at: now.toISOString(),
+    actor: 'system',
+    role: 'system',
+    state: current.state,
+    legalBasis: LEGAL_BASIS['obligation.missed'],
+    payload: { kind, dueAt, article },
+  };
+  return { actions: [action], next: evolve(current, action), open: [], close: [] };
+}

@@ -1,0 +1,184 @@
+// How one logged action changes a case's state. Pure and total over the log: replaying a case's actions
+// from `encounter.recorded` gives the stored current state (tested). The law is not consulted here — the
+// obligations an action opened were computed when it was decided and travel in its payload.
+import type { CrisisKind } from '../law/deadlines.ts';
+import type { Action, CaseState, Obligation, ObligationKind } from './case-state.ts';
+import type { EncounterKind, Person } from './commands.ts';
+import type { Flag, Status } from './statuses.ts';
+
+export interface Effects {
+  readonly opens?: readonly Obligation[];
+  readonly closes?: readonly ObligationKind[];
+}
+
+export interface EncounterRecordedPayload extends Effects {
+  readonly caseId: string;
+  readonly encounterId: string;
+  readonly encounterKind: EncounterKind;
+  readonly occurredAt: string;
+  readonly borderSection?: string;
+  readonly crisis?: { readonly id: string; readonly kind: CrisisKind };
+  readonly person: Person;
+  readonly status: Status;
+}
+
+const withFlags = (
+  flags: readonly Flag[],
+  add: readonly Flag[] = [],
+  remove: readonly Flag[] = [],
+): Flag[] => {
+  const set = new Set(flags);
+  for (const f of remove) set.delete(f);
+  for (const f of add) set.add(f);
+  return [...set].sort();
+};
+
+function applyEffects(open: readonly ObligationKind[], p: Effects): ObligationKind[] {
+  const set = new Set(open);
+  for (const k of p.closes ?? []) set.delete(k);
+  for (const o of p.opens ?? []) set.add(o.kind);
+  return [...set].sort();
+}
+
+export function initialFlags(person: Person, crisis?: { kind: CrisisKind }): Flag[] {
+  const flags: Flag[] = [];
+  if (person.minor) flags.push('minor');
+  if (person.unaccompanied) flags.push('unaccompanied');
+  if (person.vulnerabilities.length > 0) flags.push('vulnerable');
+  if (crisis?.kind === 'instrumentalisation') flags.push('instrumentalised');
+  return flags.sort();
+}
+
+export function evolve(state: CaseState | undefined, action: Action): CaseState {
+  const p = action.payload as Record<string, unknown> & Effects;
+  if (action.type === 'encounter.recorded') {
+    const e = p as unknown as EncounterRecordedPayload;
+    const flags = withFlags(initialFlags(e.person, e.crisis), (p.flags as Flag[] | undefined) ?? []);
+    return {
+      id: e.caseId,
+      state: action.state,
+      encounterId: e.encounterId,
+      encounterKind: e.encounterKind,
+      occurredAt: e.occurredAt,
+      ...(e.borderSection ? { borderSection: e.borderSection } : {}),
+      ...(e.crisis ? { crisis: e.crisis } : {}),
+      status: e.status,
+      flags,
+      version: 1,
+      person: e.person,
+      ...(e.person.asylumWish ? { asylumWishAt: e.person.asylumWish.at } : {}),
+      open: applyEffects([], e),
+    };
+  }
+  if (!state) throw new Error(`the log of a case must start with encounter.recorded, not ${action.type}`);
+  const s: CaseState = { ...state, version: state.version + 1, open: applyEffects(state.open, p) };
+  switch (action.type) {
+    case 'screening.check-recorded':
+      return s;
+    case 'eurodac.transmitted':
+      return s;
+    case 'screening.completed': {
+      const outcome = p.outcome as string;
+      return {
+        ...s,
+        screeningEndedAt: action.at,
+        status: outcome === 'return' ? 'in-return' : 'asylum-requested',
+        flags: withFlags(s.flags, [], ['screening-overdue']),
+      };
+    }
+    case 'asylum-wish.expressed': {
+      const refused = s.status === 'refused-entry';
+      return {
+        ...s,
+        asylumWishAt: s.asylumWishAt ?? action.at,
+        status: s.status === 'in-return' || s.status === 'encountered' ? 'asylum-requested' : s.status,
+        flags: refused ? withFlags(s.flags, ['asylum-wish-not-registered']) : s.flags,
+      };
+    }
+    case 'entry.refused':
+      return {
+        ...s,
+        status: 'refused-entry',
+        screeningEndedAt: s.screeningEndedAt ?? action.at,
+        flags: s.asylumWishAt ? withFlags(s.flags, ['asylum-wish-not-registered']) : s.flags,
+      };
+    case 'application.registered':
+      return {
+        ...s,
+        status: 'registered',
+        registeredAt: action.at,
+        flags: withFlags(s.flags, [], ['asylum-wish-not-registered', 'registration-overdue']),
+      };
+    case 'application.routed': {
+      const procedure = p.procedure as 'border' | 'accelerated' | 'regular';
+      return {
+        ...s,
+        procedure,
+        flags:
+          procedure === 'border'
+            ? withFlags(s.flags, ['border-procedure'])
+            : withFlags(s.flags, [], ['border-procedure']),
+      };
+    }
+    case 'application.lodged':
+      return { ...s, status: 'lodged', lodgedAt: action.at };
+    case 'interview.recorded':
+      return s;
+    case 'decision.issued': {
+      const d = p.decision as string;
+      const positive = d === 'refugee-status' || d === 'subsidiary-protection';
+      return {
+        ...s,
+        status: positive ? 'decided-protection' : 'decided-rejection',
+        decision: { type: d, at: action.at },
+      };
+    }
+    case 'appeal.lodged':
+      return { ...s, status: 'appealed' };
+    case 'appeal.decided':
+      return {
+        ...s,
+        status: p.outcome === 'protection-granted' ? 'decided-protection' : 'decided-rejection',
+      };
+    case 'detention.ordered': {
+      const grounds = p.grounds as string[];
+      const onlyIrregular = grounds.length === 1 && grounds[0] === 'irregular-entry';
+      return {
+        ...s,
+        detention: { grounds, since: action.at },
+        flags: withFlags(
+          s.flags,
+          onlyIrregular ? ['detained', 'detention-irregular-entry-only'] : ['detained'],
+        ),
+      };
+    }
+    case 'detention.reviewed':
+      return s;
+    case 'detention.ended': {
+      const { detention: _ended, ...rest } = s;
+      return { ...rest, flags: withFlags(s.flags, [], ['detained', 'detention-irregular-entry-only']) };
+    }
+    case 'return.decided':
+      return { ...s, status: 'in-return' };
+    case 'return.voluntary-departure':
+      return s;
+    case 'return.executed':
+      return { ...s, status: 'closed' };
+    case 'person.absconded':
+      return { ...s, status: 'absconded' };
+    case 'case.closed':
+      return { ...s, status: 'closed' };
+    case 'obligation.missed': {
+      const kind = p.kind as ObligationKind;
+      const add: Flag[] =
+        kind === 'screening'
+          ? ['screening-overdue']
+          : kind === 'registration'
+            ? ['registration-overdue', 'asylum-wish-not-registered']
+            : [];
+      return { ...s, flags: withFlags(s.flags, add) };
+    }
+    default:
+      throw new Error(`unknown action type in a case log: ${action.type}`);
+  }
+}

@@ -1,0 +1,30 @@
+// The legal basis recorded with each action in a case's log.
+import type { ActionType } from './statuses.ts';
+
+export const LEGAL_BASIS: Readonly<Record<ActionType, string>> = {
+  'encounter.recorded': 'Screening Regulation Arts 5 and 7 (persons to be screened); Schengen Borders Code',
+  'screening.check-recorded':
+    'Screening Regulation Arts 12, 14 and 15 (health, vulnerability, identity, security checks)',
+  'eurodac.transmitted': 'Eurodac Regulation Arts 15 and 22',
+  'screening.completed': 'Screening Regulation Art. 18 (outcome of the screening)',
+  'asylum-wish.expressed':
+    'APR (making an application; the article was not read); CJEU C-72/22 PPU (access to the procedure)',
+  'entry.refused': 'Schengen Borders Code Art. 14 (refusal of entry)',
+  'application.registered': 'APR Art. 27 (registration)',
+  'application.routed': 'APR Arts 42, 45 and 53 (accelerated and border procedures)',
+  'application.lodged': 'APR Art. 28 (lodging)',
+  'interview.recorded': 'APR (personal interview; the article was not read)',
+  'decision.issued': 'APR Art. 35 (duration of the examination)',
+  'appeal.lodged': 'APR Art. 67 (right to an effective remedy)',
+  'appeal.decided': 'APR Arts 67 and 69',
+  'detention.ordered':
+    'Directive (EU) 2024/1346 (detention); CJEU C-72/22 PPU (not for irregular entry alone)',
+  'detention.reviewed': 'Directive (EU) 2024/1346 (review of detention)',
+  'detention.ended': 'Directive (EU) 2024/1346',
+  'return.decided': 'Directive 2008/115/EC; Return Border Procedure Regulation Art. 4',
+  'return.voluntary-departure': 'Directive 2008/115/EC; Return Border Procedure Regulation',
+  'return.executed': 'Directive 2008/115/EC',
+  'person.absconded': 'APR; AMMR Art. 46(2)',
+  'case.closed': 'the case has no further step',
+  'obligation.missed': 'the deadline of the open obligation passed (its article is in the payload)',
+};

@@ -1,0 +1,70 @@
+// fast-check generators of case commands with valid payloads, for property-based tests.
+import fc from 'fast-check';
+import type { CaseCommand } from '../../src/domain/commands.ts';
+
+const at = (minutes: number) => new Date(Date.parse('2026-12-07T02:10:00Z') + minutes * 60_000).toISOString();
+
+/** Commands of every type, each dated `step` minutes after the previous one. */
+export const commandArb = (index: number): fc.Arbitrary<CaseCommand> => {
+  const t = at(60 + index * 600);
+  return fc.oneof(
+    fc.record({
+      type: fc.constant('screening.check-recorded' as const),
+      at: fc.constant(t),
+      check: fc.constantFrom('identity', 'health', 'vulnerability', 'security' as const),
+      result: fc.constant('done'),
+    }),
+    fc.constant({ type: 'eurodac.transmitted' as const, at: t }),
+    fc.record({
+      type: fc.constant('screening.completed' as const),
+      at: fc.constant(t),
+      outcome: fc.constantFrom('asylum', 'return', 'relocation' as const),
+    }),
+    fc.constant({ type: 'asylum-wish.expressed' as const, at: t, where: 'station', to: 'border guard' }),
+    fc.constant({ type: 'entry.refused' as const, at: t }),
+    fc.constant({ type: 'application.registered' as const, at: t, disproportionateNumbers: false }),
+    fc.record({
+      type: fc.constant('application.routed' as const),
+      at: fc.constant(t),
+      procedure: fc.constantFrom('border', 'accelerated', 'regular' as const),
+      grounds: fc.constantFrom(['security'], ['low-recognition-rate'], ['none']) as fc.Arbitrary<
+        CaseCommand extends { grounds: infer G } ? G : never
+      >,
+    }),
+    fc.constant({ type: 'application.lodged' as const, at: t }),
+    fc.constant({ type: 'interview.recorded' as const, at: t }),
+    fc.record({
+      type: fc.constant('decision.issued' as const),
+      at: fc.constant(t),
+      decision: fc.constantFrom('refugee-status', 'unfounded', 'inadmissible' as const),
+    }),
+    fc.constant({ type: 'appeal.lodged' as const, at: t }),
+    fc.record({
+      type: fc.constant('appeal.decided' as const),
+      at: fc.constant(t),
+      outcome: fc.constantFrom('protection-granted', 'dismissed' as const),
+    }),
+    fc.record({
+      type: fc.constant('detention.ordered' as const),
+      at: fc.constant(t),
+      grounds: fc.constantFrom(['irregular-entry'], ['risk-of-absconding', 'identity']) as fc.Arbitrary<
+        CaseCommand extends { grounds: infer G } ? G : never
+      >,
+    }),
+    fc.constant({ type: 'detention.reviewed' as const, at: t }),
+    fc.constant({ type: 'detention.ended' as const, at: t }),
+    fc.record({
+      type: fc.constant('return.decided' as const),
+      at: fc.constant(t),
+      borderProcedure: fc.boolean(),
+    }),
+    fc.constant({ type: 'return.voluntary-departure' as const, at: t, days: 10 }),
+    fc.constant({ type: 'return.executed' as const, at: t, to: 'IQ' }),
+    fc.constant({ type: 'person.absconded' as const, at: t }),
+    fc.constant({ type: 'case.closed' as const, at: t, reason: 'test' }),
+  ) as fc.Arbitrary<CaseCommand>;
+};
+
+/** A sequence of `n` commands with increasing times. */
+export const commandsArb = (max = 25) =>
+  fc.integer({ min: 1, max }).chain((n) => fc.tuple(...Array.from({ length: n }, (_, i) => commandArb(i))));

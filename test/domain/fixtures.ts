@@ -1,0 +1,27 @@
+// Synthetic persons and encounters for tests: no real person's data.
+import type { RecordEncounter } from '../../src/domain/commands.ts';
+import { Person, RecordEncounter as RecordEncounterSchema } from '../../src/domain/commands.ts';
+import type { DecideContext } from '../../src/domain/decide.ts';
+import { LAW } from '../../src/law/law.ts';
+
+export const ctx = (now = '2027-06-30T00:00:00Z', role = 'case-officer'): DecideContext => ({
+  law: LAW,
+  now: new Date(now),
+  actor: 'officer-1',
+  role,
+});
+
+export const person = (over: Partial<Record<string, unknown>> = {}) =>
+  Person.parse({ nationality: 'IQ', sex: 'male', birthYear: 1995, ...over });
+
+export const encounter = (over: Partial<RecordEncounter> = {}): RecordEncounter =>
+  RecordEncounterSchema.parse({
+    ref: 'LT-VSAT-2026-0001',
+    state: 'LT',
+    borderSection: 'LT-BY',
+    occurredAt: '2026-12-07T04:10:00+02:00',
+    kind: 'apprehended-irregular-crossing',
+    groupSize: 1,
+    persons: [],
+    ...over,
+  });
