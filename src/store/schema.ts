@@ -133,6 +133,8 @@ export const obligations = pgTable(
     status: text('status').notNull(), // open | met | missed | cancelled
     openedAt: at('opened_at').notNull(),
     closedAt: at('closed_at'),
+    /** When the passing of the deadline was recorded in the case's log (obligation.missed). */
+    missedRecordedAt: at('missed_recorded_at'),
   },
   (t) => [
     index('obligations_open_due').on(t.state, t.dueAt).where(sql`${t.status} = 'open'`),

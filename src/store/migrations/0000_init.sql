@@ -87,7 +87,8 @@ CREATE TABLE "obligations" (
 	"article" text NOT NULL,
 	"status" text NOT NULL,
 	"opened_at" timestamp with time zone NOT NULL,
-	"closed_at" timestamp with time zone
+	"closed_at" timestamp with time zone,
+	"missed_recorded_at" timestamp with time zone
 );
 --> statement-breakpoint
 CREATE TABLE "places" (

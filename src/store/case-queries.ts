@@ -1,0 +1,113 @@
+// Reading cases and the deadline queue. "What is due in the next 48 hours in Lithuania, and what is
+// overdue" is one query on the partial index obligations_open_due (state, due_at) WHERE status = 'open'.
+import { and, asc, eq, gte, like, lt, sql } from 'drizzle-orm';
+import type { CaseState } from '../domain/case-state.ts';
+import type { Db } from './database.ts';
+import { caseActions, cases, obligations } from './schema.ts';
+
+export interface QueueFilter {
+  readonly state?: string;
+  /** Obligations falling due before now + this many milliseconds (overdue ones included). */
+  readonly withinMs?: number;
+  /** Only those already overdue. */
+  readonly overdueOnly?: boolean;
+  readonly kind?: string;
+  readonly nationality?: string;
+  readonly limit?: number;
+}
+
+export interface QueueItem {
+  readonly obligationId: number;
+  readonly caseId: string;
+  readonly state: string;
+  readonly kind: string;
+  readonly dueAt: Date;
+  readonly article: string;
+  readonly overdue: boolean;
+  readonly status: string;
+  readonly nationality: string | null;
+  readonly flags: readonly string[];
+}
+
+export async function queue(db: Db, now: Date, f: QueueFilter = {}): Promise<QueueItem[]> {
+  const until = f.overdueOnly ? now : new Date(now.getTime() + (f.withinMs ?? 48 * 3600_000));
+  const rows = await db
+    .select({
+      obligationId: obligations.id,
+      caseId: obligations.caseId,
+      state: obligations.state,
+      kind: obligations.kind,
+      dueAt: obligations.dueAt,
+      article: obligations.article,
+      status: cases.status,
+      nationality: cases.nationality,
+      flags: cases.flags,
+    })
+    .from(obligations)
+    .innerJoin(cases, eq(cases.id, obligations.caseId))
+    .where(
+      and(
+        eq(obligations.status, 'open'),
+        f.state ? eq(obligations.state, f.state) : undefined,
+        lt(obligations.dueAt, until),
+        f.kind ? eq(obligations.kind, f.kind) : undefined,
+        f.nationality ? eq(cases.nationality, f.nationality) : undefined,
+      ),
+    )
+    .orderBy(asc(obligations.dueAt))
+    .limit(f.limit ?? 500);
+  return rows.map((r) => ({ ...r, overdue: r.dueAt <= now }));
+}
+
+export interface CaseView {
+  readonly case: CaseState;
+  readonly actions: readonly (typeof caseActions.$inferSelect)[];
+  readonly obligations: readonly (typeof obligations.$inferSelect)[];
+}
+
+/**
+ * One case with its timeline and deadlines, by id or unique id prefix (8+ characters). `state` limits the
+ * search to one member state's cases (a user never sees another state's cases).
+ */
+export async function findCase(db: Db, idOrPrefix: string, state?: string): Promise<CaseView | undefined> {
+  const id = idOrPrefix.toLowerCase();
+  if (!/^[0-9a-f-]{8,36}$/.test(id)) return undefined;
+  const matches = await db
+    .select({ data: cases.data })
+    .from(cases)
+    .where(
+      and(
+        id.length === 36 ? eq(cases.id, id) : like(sql`${cases.id}::text`, `${id}%`),
+        state ? eq(cases.state, state) : undefined,
+      ),
+    )
+    .limit(2);
+  if (matches.length !== 1 || !matches[0]) return undefined;
+  const c = matches[0].data as CaseState;
+  const [actions, obs] = await Promise.all([
+    db.select().from(caseActions).where(eq(caseActions.caseId, c.id)).orderBy(asc(caseActions.seq)),
+    db.select().from(obligations).where(eq(obligations.caseId, c.id)).orderBy(asc(obligations.dueAt)),
+  ]);
+  return { case: c, actions, obligations: obs };
+}
+
+/** Counts for a quick check: open and overdue obligations of a state. */
+export async function openCounts(db: Db, now: Date, state?: string) {
+  const [row] = await db
+    .select({
+      open: sql<number>`count(*)`.mapWith(Number),
+      overdue:
+        sql<number>`count(*) filter (where ${obligations.dueAt} <= ${now.toISOString()}::timestamptz)`.mapWith(
+          Number,
+        ),
+    })
+    .from(obligations)
+    .where(
+      and(
+        eq(obligations.status, 'open'),
+        state ? eq(obligations.state, state) : undefined,
+        gte(obligations.id, 0),
+      ),
+    );
+  return row ?? { open: 0, overdue: 0 };
+}

@@ -1,0 +1,49 @@
+// The store tests run on every backend: PGlite always, and a PostgreSQL server when
+// PACT_TEST_DATABASE_URL is set (CI sets it). Each test file gets a fresh database.
+import { randomUUID } from 'node:crypto';
+import pg from 'pg';
+import { openStore, type Store } from '../../src/store/database.ts';
+
+export interface Backend {
+  readonly name: 'pglite' | 'postgres';
+  open(): Promise<Store>;
+}
+
+const url = process.env.PACT_TEST_DATABASE_URL;
+
+async function freshPostgres(base: string): Promise<Store> {
+  const name = `pact_test_${randomUUID().replace(/-/g, '').slice(0, 16)}`;
+  const admin = new pg.Client({ connectionString: base });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  await admin.end();
+  const u = new URL(base);
+  u.pathname = `/${name}`;
+  const store = await openStore({ databaseUrl: u.toString(), poolSize: 20 });
+  return {
+    ...store,
+    close: async () => {
+      await store.close();
+      const a = new pg.Client({ connectionString: base });
+      await a.connect();
+      await a.query(`drop database if exists ${name} with (force)`);
+      await a.end();
+    },
+  };
+}
+
+export const BACKENDS: readonly Backend[] = [
+  { name: 'pglite', open: () => openStore() },
+  ...(url ? [{ name: 'postgres' as const, open: () => freshPostgres(url) }] : []),
+];
+
+/** A clock the test moves by hand. */
+export function testClock(start = '2026-12-07T06:00:00Z') {
+  let now = new Date(start);
+  return {
+    now: () => now,
+    set: (iso: string) => {
+      now = new Date(iso);
+    },
+  };
+}
