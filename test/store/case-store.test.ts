@@ -78,10 +78,10 @@ describe.each(BACKENDS)('case store on $name', (backend) => {
     const again = await cs.recordEncounter(group('G-2'), guard, 'k-g2');
     expect(again.replayed).toBe(true);
     expect(again.result).toEqual(first.result);
-    const [{ n }] = await store.query<{ n: number }>(
+    const rows = await store.query<{ n: number }>(
       "select count(*)::int as n from encounters where ref = 'G-2'",
     );
-    expect(n).toBe(1);
+    expect(rows[0]?.n).toBe(1);
   });
 
   it('the same key with a different command is refused', async () => {
