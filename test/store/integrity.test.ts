@@ -1,0 +1,218 @@
+// What no one may quietly change: the audit chain detects altered, removed and reordered entries; 50
+// concurrent writers lose no update; retried commands create nothing twice; the stored current state of a
+// case equals a replay of its stored log, whatever commands were sent.
+import { randomUUID } from 'node:crypto';
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Action, CaseState } from '../../src/domain/case-state.ts';
+import { ActionNotAllowedError, CommandRejectedError } from '../../src/domain/errors.ts';
+import { evolve } from '../../src/domain/evolve.ts';
+import { LAW } from '../../src/law/law.ts';
+import { verifyAudit } from '../../src/store/audit.ts';
+import { findCase } from '../../src/store/case-queries.ts';
+import { CaseStore } from '../../src/store/case-store.ts';
+import type { Store } from '../../src/store/database.ts';
+import { VersionConflictError } from '../../src/store/errors.ts';
+import { commandsArb } from '../domain/arbitraries.ts';
+import { BACKENDS, testClock } from './backends.ts';
+
+const guard = { actor: 'guard-1', role: 'border-guard' };
+const wish = { at: '2026-12-07T04:30:00+02:00', where: 'Medininkai', to: 'border guard' };
+
+describe.each(BACKENDS)('integrity on $name', (backend) => {
+  let store: Store;
+  let cs: CaseStore;
+  const clock = testClock('2027-06-01T00:00:00Z');
+  let n = 0;
+  const newCase = async () => {
+    n += 1;
+    const { result } = await cs.recordEncounter(
+      {
+        ref: `I-${n}`,
+        state: 'LT',
+        occurredAt: '2026-12-07T04:10:00+02:00',
+        kind: 'apprehended-irregular-crossing',
+        groupSize: 1,
+        persons: [
+          {
+            nationality: 'SY',
+            sex: 'female',
+            minor: false,
+            unaccompanied: false,
+            vulnerabilities: [],
+            asylumWish: wish,
+          },
+        ],
+      },
+      guard,
+      `enc-${n}`,
+    );
+    return result.caseIds[0] as string;
+  };
+
+  beforeAll(async () => {
+    store = await backend.open();
+    cs = new CaseStore(store, { law: LAW, clock: clock.now, uuid: randomUUID });
+  }, 60_000);
+  afterAll(async () => store?.close());
+
+  it('50 concurrent writers on one case: every command lands once, no update is lost', async () => {
+    const id = await newCase();
+    const accepted = new Map<number, number>();
+    const writer = async (w: number) => {
+      for (let attempt = 0; attempt < 200; attempt++) {
+        const version = (await findCase(store.db, id))?.case.version ?? 0;
+        try {
+          await cs.apply(
+            id,
+            version,
+            {
+              type: 'screening.check-recorded',
+              at: '2026-12-07T08:00:00+02:00',
+              check: 'identity',
+              result: `writer ${w}`,
+            },
+            guard,
+            `w-${w}`,
+          );
+          accepted.set(w, version);
+          return attempt;
+        } catch (e) {
+          if (!(e instanceof VersionConflictError)) throw e;
+        }
+      }
+      throw new Error(`writer ${w} gave up`);
+    };
+    await Promise.all(Array.from({ length: 50 }, (_, w) => writer(w)));
+    // every writer sends its accepted request once more, as a client whose answer was lost: nothing new
+    const again = await Promise.all(
+      Array.from({ length: 50 }, (_, w) =>
+        cs.apply(
+          id,
+          accepted.get(w) ?? -1,
+          {
+            type: 'screening.check-recorded',
+            at: '2026-12-07T08:00:00+02:00',
+            check: 'identity',
+            result: `writer ${w}`,
+          },
+          guard,
+          `w-${w}`,
+        ),
+      ),
+    );
+    expect(again.every((r) => r.replayed)).toBe(true);
+    const view = await findCase(store.db, id);
+    expect(view?.case.version).toBe(51);
+    expect(view?.actions).toHaveLength(51);
+    const results = view?.actions
+      .slice(1)
+      .map((a) => (a.payload as { result: string }).result)
+      .sort();
+    expect(results).toEqual(Array.from({ length: 50 }, (_, w) => `writer ${w}`).sort());
+  }, 120_000);
+
+  it('the stored state of a case equals a replay of its stored log, for random command sequences', async () => {
+    await fc.assert(
+      fc.asyncProperty(commandsArb(12), async (cmds) => {
+        const id = await newCase();
+        let version = 1;
+        for (const cmd of cmds) {
+          try {
+            const { result } = await cs.apply(id, version, cmd, guard, randomUUID());
+            version = result.version;
+          } catch (e) {
+            if (!(e instanceof ActionNotAllowedError) && !(e instanceof CommandRejectedError)) throw e;
+          }
+        }
+        const view = await findCase(store.db, id);
+        const log: Action[] = (view?.actions ?? []).map((a) => ({
+          ...a,
+          at: (a.payload as { at?: string }).at ?? '',
+          payload: a.payload as Record<string, unknown>,
+        }));
+        const replayed = (view?.actions ?? []).reduce<CaseState | undefined>(
+          (s, a) =>
+            evolve(s, {
+              type: a.type,
+              at: a.at.toISOString(),
+              actor: a.actor,
+              role: a.role,
+              state: a.state as 'LT',
+              legalBasis: a.legalBasis,
+              payload: a.payload as Record<string, unknown>,
+            }),
+          undefined,
+        );
+        expect(log).toHaveLength(version);
+        expect(replayed).toEqual(view?.case);
+      }),
+      { numRuns: 15 },
+    );
+  }, 120_000);
+
+  describe('tampering with the audit log', () => {
+    const asDba = async (statements: string[]) => {
+      await store.query('alter table audit_log disable trigger user');
+      try {
+        for (const s of statements) await store.query(s);
+      } finally {
+        await store.query('alter table audit_log enable trigger user');
+      }
+    };
+
+    it('the application cannot update or delete audit entries (the trigger refuses)', async () => {
+      await newCase();
+      await expect(store.query("update audit_log set actor = 'someone else' where seq = 1")).rejects.toThrow(
+        /insert-only/,
+      );
+      await expect(store.query('delete from audit_log where seq = 1')).rejects.toThrow(/insert-only/);
+    });
+
+    it('an altered entry is named', async () => {
+      await newCase();
+      const [row] = await store.query<{ actor: string }>('select actor from audit_log where seq = 2');
+      await asDba(["update audit_log set actor = 'nobody' where seq = 2"]);
+      expect(await verifyAudit(store.db)).toMatchObject({
+        ok: false,
+        problem: { seq: 2, reason: expect.stringMatching(/altered/) },
+      });
+      await asDba([`update audit_log set actor = '${row?.actor}' where seq = 2`]);
+      expect((await verifyAudit(store.db)).ok).toBe(true);
+    });
+
+    it('a removed entry is found at the entry after it', async () => {
+      const [row] = await store.query<Record<string, unknown>>('select * from audit_log where seq = 3');
+      await asDba(['delete from audit_log where seq = 3']);
+      expect(await verifyAudit(store.db)).toMatchObject({
+        ok: false,
+        problem: { seq: 4, reason: expect.stringMatching(/removed|reordered/) },
+      });
+      await store.query(
+        'insert into audit_log (seq, at, actor, action, subject, data, prev_hash, hash) values ($1, $2, $3, $4, $5, $6, $7, $8)',
+        [
+          row?.seq,
+          row?.at,
+          row?.actor,
+          row?.action,
+          row?.subject,
+          JSON.stringify(row?.data),
+          row?.prev_hash,
+          row?.hash,
+        ],
+      );
+      expect((await verifyAudit(store.db)).ok).toBe(true);
+    });
+
+    it('reordered entries are found', async () => {
+      await asDba([
+        'update audit_log set seq = -5 where seq = 5',
+        'update audit_log set seq = 5 where seq = 6',
+        'update audit_log set seq = 6 where seq = -5',
+      ]);
+      const v = await verifyAudit(store.db);
+      expect(v.ok).toBe(false);
+      expect(v.problem?.seq).toBe(5);
+    });
+  });
+});
