@@ -4,6 +4,7 @@
 import { createHash } from 'node:crypto';
 import { desc, sql } from 'drizzle-orm';
 import stringify from 'safe-stable-stringify';
+import { AUDIT_COLUMNS, insertRows } from './bulk.ts';
 import type { Db } from './database.ts';
 import { auditLog } from './schema.ts';
 
@@ -58,7 +59,21 @@ export async function appendAudit(tx: Db, entries: readonly AuditEntry[]): Promi
     prev = hash;
     return row;
   });
-  for (let i = 0; i < rows.length; i += 1000) await tx.insert(auditLog).values(rows.slice(i, i + 1000));
+  await insertRows(
+    tx,
+    'audit_log',
+    AUDIT_COLUMNS,
+    rows.map((r) => ({
+      seq: r.seq,
+      at: r.at.toISOString(),
+      actor: r.actor,
+      action: r.action,
+      subject: r.subject,
+      data: r.data,
+      prev_hash: r.prevHash,
+      hash: r.hash,
+    })),
+  );
 }
 
 export interface AuditVerification {

@@ -8,8 +8,18 @@ import type { Action, CaseState, Decision, Obligation, ObligationKind } from '..
 import { CaseCommand, RecordEncounter } from '../domain/commands.ts';
 import { type Actor, decide, obligationMissed, startCase } from '../domain/decide.ts';
 import type { CrisisKind } from '../law/deadlines.ts';
+import { PactError } from '../law/errors.ts';
 import type { ParameterRegistry } from '../law/parameters.ts';
-import { type AuditEntry, appendAudit } from './audit.ts';
+import { appendAudit } from './audit.ts';
+import {
+  ACTION_COLUMNS,
+  CASE_COLUMNS,
+  ENCOUNTER_COLUMNS,
+  insertRows,
+  insertRowsReturning,
+  OBLIGATION_COLUMNS,
+  resultRows,
+} from './bulk.ts';
 import type { Db, Store } from './database.ts';
 import {
   DuplicateReferenceError,
@@ -17,14 +27,7 @@ import {
   NotFoundError,
   VersionConflictError,
 } from './errors.ts';
-import {
-  caseActions,
-  cases,
-  crisisDeclarations,
-  encounters,
-  idempotencyKeys,
-  obligations,
-} from './schema.ts';
+import { cases, crisisDeclarations, idempotencyKeys, obligations } from './schema.ts';
 
 export interface Services {
   readonly law: ParameterRegistry;
@@ -102,53 +105,144 @@ export class CaseStore {
     actor: Actor,
     idempotencyKey: string,
   ): Promise<Replayable<EncounterResult>> {
-    const e = RecordEncounter.parse(input);
-    return this.once(idempotencyKey, { kind: 'record-encounter', e }, async (tx) => {
+    const [outcome] = await this.recordEncounters(
+      [{ command: RecordEncounter.parse(input), key: idempotencyKey }],
+      actor,
+    );
+    if (!outcome || outcome.status === 'rejected') throw outcome?.error ?? new Error('no outcome');
+    return { result: outcome.result, replayed: outcome.status === 'replayed' };
+  }
+
+  /**
+   * Records many encounters in one transaction (the CSV import and the single path share it). Each item is
+   * recorded, replayed (its idempotency key was used before with the same command) or rejected with a
+   * typed error; a rejected item writes nothing, the others are committed together.
+   */
+  async recordEncounters(
+    items: readonly { command: RecordEncounter; key: string }[],
+    actor: Actor,
+  ): Promise<BatchOutcome[]> {
+    return this.db.transaction(async (txn) => {
+      const tx = txn as unknown as Tx;
       const now = this.services.clock();
-      const existing = await tx
-        .select({ id: encounters.id })
-        .from(encounters)
-        .where(and(eq(encounters.state, e.state), eq(encounters.ref, e.ref)));
-      if (existing.length > 0) throw new DuplicateReferenceError(e.state, e.ref);
-      const crisis = await this.crisisCovering(tx, e.state, e.occurredAt, e.borderSection);
-      const encounterId = this.services.uuid();
-      await tx.insert(encounters).values({
-        id: encounterId,
-        state: e.state,
-        ref: e.ref,
-        placeId: e.placeId ?? null,
-        occurredAt: new Date(e.occurredAt),
-        kind: e.kind,
-        groupSize: e.groupSize,
-        unidentified: e.groupSize - e.persons.length,
-        forceUsed: e.force?.used ?? false,
-        forceKind: e.force?.kind ?? null,
-        forceReason: e.force?.reason ?? null,
-        recordedBy: actor.actor,
-        createdAt: now,
-      });
       const ctx = { ...actor, law: this.services.law, now };
-      const decisions = e.persons.map((person) =>
-        startCase(ctx, {
-          caseId: this.services.uuid(),
-          encounterId,
-          encounter: e,
-          person,
-          ...(crisis ? { crisis } : {}),
-        }),
+      const crises = await this.crisesOf(tx, [...new Set(items.map((i) => i.command.state))]);
+      const outcomes: BatchOutcome[] = [];
+      const prepared: {
+        index: number;
+        e: RecordEncounter;
+        key: string;
+        requestHash: string;
+        encounterId: string;
+        decisions: Decision[];
+        result: EncounterResult;
+      }[] = [];
+      items.forEach(({ command: e, key }, index) => {
+        const requestHash = sha256(stringify({ kind: 'record-encounter', e }) ?? '');
+        try {
+          const encounterId = this.services.uuid();
+          const crisis = covering(crises, e.state, e.occurredAt, e.borderSection);
+          const decisions = e.persons.map((person) =>
+            startCase(ctx, {
+              caseId: this.services.uuid(),
+              encounterId,
+              encounter: e,
+              person,
+              ...(crisis ? { crisis } : {}),
+            }),
+          );
+          const result: EncounterResult = {
+            encounterId,
+            caseIds: decisions.map((d) => d.next.id),
+            unidentified: e.groupSize - e.persons.length,
+            obligations: decisions.flatMap((d) => d.open.map((o) => ({ ...o, caseId: d.next.id }))),
+          };
+          prepared.push({ index, e, key, requestHash, encounterId, decisions, result });
+          outcomes[index] = { status: 'recorded', result };
+        } catch (err) {
+          if (!(err instanceof PactError)) throw err;
+          outcomes[index] = { status: 'rejected', error: err };
+        }
+      });
+      // claim the idempotency keys; those already there are replays (same command) or misuse (another one)
+      const claimed = new Set(
+        await insertRowsReturning(
+          tx,
+          'idempotency_keys',
+          { key: 'text', request_hash: 'text', response: 'jsonb', created_at: 'timestamptz' },
+          prepared.map((p) => ({
+            key: p.key,
+            request_hash: p.requestHash,
+            response: p.result,
+            created_at: now.toISOString(),
+          })),
+          'key',
+          'key',
+        ),
+      );
+      const unclaimed = prepared.filter((p) => !claimed.has(p.key));
+      if (unclaimed.length > 0) {
+        const stored = await tx
+          .select()
+          .from(idempotencyKeys)
+          .where(inArray(idempotencyKeys.key, [...new Set(unclaimed.map((p) => p.key))]));
+        const byKey = new Map(stored.map((r) => [r.key, r]));
+        for (const p of unclaimed) {
+          const first = byKey.get(p.key);
+          outcomes[p.index] =
+            first && first.requestHash === p.requestHash
+              ? { status: 'replayed', result: first.response as EncounterResult }
+              : { status: 'rejected', error: new IdempotencyKeyReusedError(p.key) };
+        }
+      }
+      // a reference already used in the state (by an earlier import, or twice in this batch) is refused
+      let fresh = prepared.filter((p) => claimed.has(p.key));
+      const refs = resultRows(
+        await tx.execute(
+          sql`select e.state, e.ref from encounters e join jsonb_to_recordset(${JSON.stringify(fresh.map((p) => ({ state: p.e.state, ref: p.e.ref })))}::jsonb) as t(state char(2), ref text) on e.state = t.state and e.ref = t.ref`,
+        ),
+      );
+      const taken = new Set(refs.map((r) => `${r.state}:${r.ref}`));
+      const rejectedKeys: string[] = [];
+      fresh = fresh.filter((p) => {
+        const ref = `${p.e.state}:${p.e.ref}`;
+        if (taken.has(ref)) {
+          outcomes[p.index] = { status: 'rejected', error: new DuplicateReferenceError(p.e.state, p.e.ref) };
+          rejectedKeys.push(p.key);
+          return false;
+        }
+        taken.add(ref);
+        return true;
+      });
+      if (rejectedKeys.length > 0)
+        await tx.delete(idempotencyKeys).where(inArray(idempotencyKeys.key, rejectedKeys));
+      await insertRows(
+        tx,
+        'encounters',
+        ENCOUNTER_COLUMNS,
+        fresh.map(({ e, encounterId }) => ({
+          id: encounterId,
+          state: e.state,
+          ref: e.ref,
+          place_id: e.placeId ?? null,
+          occurred_at: e.occurredAt,
+          kind: e.kind,
+          group_size: e.groupSize,
+          unidentified: e.groupSize - e.persons.length,
+          force_used: e.force?.used ?? false,
+          force_kind: e.force?.kind ?? null,
+          force_reason: e.force?.reason ?? null,
+          recorded_by: actor.actor,
+          created_at: now.toISOString(),
+        })),
       );
       await this.persist(
         tx,
-        decisions.map((d) => ({ decision: d })),
+        fresh.flatMap((p) => p.decisions.map((decision) => ({ decision }))),
         now,
         actor,
       );
-      return {
-        encounterId,
-        caseIds: decisions.map((d) => d.next.id),
-        unidentified: e.groupSize - e.persons.length,
-        obligations: decisions.flatMap((d) => d.open.map((o) => ({ ...o, caseId: d.next.id }))),
-      };
+      return outcomes;
     });
   }
 
@@ -189,32 +283,20 @@ export class CaseStore {
     return row.data as CaseState;
   }
 
-  private async crisisCovering(
-    tx: Tx,
-    state: string,
-    occurredAt: string,
-    section?: string,
-  ): Promise<{ id: string; kind: CrisisKind } | undefined> {
-    const day = occurredAt.slice(0, 10);
-    const rows = await tx
+  private async crisesOf(tx: Tx, states: readonly string[]): Promise<CrisisRow[]> {
+    if (states.length === 0) return [];
+    return tx
       .select({
         id: crisisDeclarations.id,
+        state: crisisDeclarations.state,
         kind: crisisDeclarations.kind,
+        startsOn: crisisDeclarations.startsOn,
+        endsOn: crisisDeclarations.endsOn,
         sections: crisisDeclarations.borderSections,
       })
       .from(crisisDeclarations)
-      .where(
-        and(
-          eq(crisisDeclarations.state, state),
-          lte(crisisDeclarations.startsOn, day),
-          sql`${crisisDeclarations.endsOn} >= ${day}`,
-        ),
-      )
+      .where(inArray(crisisDeclarations.state, [...states]))
       .orderBy(sql`${crisisDeclarations.startsOn} desc`);
-    const hit = rows.find(
-      (r) => r.sections.length === 0 || (section !== undefined && r.sections.includes(section)),
-    );
-    return hit ? { id: hit.id, kind: hit.kind as CrisisKind } : undefined;
   }
 
   /** Writes decisions: new case rows or version-checked updates, log entries, obligations, audit entries. */
@@ -224,32 +306,34 @@ export class CaseStore {
     now: Date,
     actor: Actor,
   ): Promise<void> {
-    const newCases = items
-      .filter((i) => i.expectedVersion === undefined)
-      .map((i) => caseRow(i.decision.next, now));
-    for (let i = 0; i < newCases.length; i += 500) await tx.insert(cases).values(newCases.slice(i, i + 500));
+    await insertRows(
+      tx,
+      'cases',
+      CASE_COLUMNS,
+      items.filter((i) => i.expectedVersion === undefined).map((i) => caseRow(i.decision.next, now)),
+    );
     for (const { decision, expectedVersion } of items) {
       if (expectedVersion === undefined) continue;
-      const { id, createdAt: _c, ...row } = caseRow(decision.next, now);
+      const c = decision.next;
       const updated = await tx
         .update(cases)
-        .set(row)
-        .where(and(eq(cases.id, id), eq(cases.version, expectedVersion)))
+        .set({
+          status: c.status,
+          flags: [...c.flags],
+          version: c.version,
+          asylumWishAt: c.asylumWishAt ? new Date(c.asylumWishAt) : null,
+          procedure: c.procedure ?? null,
+          data: c,
+          updatedAt: now,
+        })
+        .where(and(eq(cases.id, c.id), eq(cases.version, expectedVersion)))
         .returning({ id: cases.id });
       if (updated.length === 0) {
-        const [actual] = await tx.select({ version: cases.version }).from(cases).where(eq(cases.id, id));
-        throw new VersionConflictError(id, expectedVersion, actual?.version ?? -1);
+        const [actual] = await tx.select({ version: cases.version }).from(cases).where(eq(cases.id, c.id));
+        throw new VersionConflictError(c.id, expectedVersion, actual?.version ?? -1);
       }
-    }
-    const logRows = items.flatMap(({ decision }) => {
-      const first = decision.next.version - decision.actions.length + 1;
-      return decision.actions.map((a, k) => actionRow(decision.next.id, first + k, a, now));
-    });
-    for (let i = 0; i < logRows.length; i += 500)
-      await tx.insert(caseActions).values(logRows.slice(i, i + 500));
-    for (const { decision } of items) {
-      const at = new Date(decision.actions[decision.actions.length - 1]?.at ?? now);
       if (decision.close.length > 0) {
+        const at = new Date(decision.actions[decision.actions.length - 1]?.at ?? now);
         await tx
           .update(obligations)
           .set({
@@ -258,39 +342,44 @@ export class CaseStore {
           })
           .where(
             and(
-              eq(obligations.caseId, decision.next.id),
+              eq(obligations.caseId, c.id),
               inArray(obligations.kind, [...decision.close]),
               eq(obligations.status, 'open'),
             ),
           );
       }
     }
-    const obligationRows = items.flatMap(({ decision }) =>
-      decision.open.map((o) => ({
-        caseId: decision.next.id,
-        state: decision.next.state,
-        kind: o.kind,
-        dueAt: new Date(o.dueAt),
-        article: o.article,
-        status: 'open',
-        openedAt: now,
+    const logRows = items.flatMap(({ decision }) => {
+      const first = decision.next.version - decision.actions.length + 1;
+      return decision.actions.map((a, k) => actionRow(decision.next.id, first + k, a, now));
+    });
+    await insertRows(tx, 'case_actions', ACTION_COLUMNS, logRows);
+    await insertRows(
+      tx,
+      'obligations',
+      OBLIGATION_COLUMNS,
+      items.flatMap(({ decision }) =>
+        decision.open.map((o) => ({
+          case_id: decision.next.id,
+          state: decision.next.state,
+          kind: o.kind,
+          due_at: o.dueAt,
+          article: o.article,
+          status: 'open',
+          opened_at: now.toISOString(),
+        })),
+      ),
+    );
+    await appendAudit(
+      tx,
+      logRows.map((r) => ({
+        at: now,
+        actor: actor.actor,
+        action: r.type as string,
+        subject: r.case_id as string,
+        data: { seq: r.seq, at: r.at, state: r.state, payloadSha256: sha256(stringify(r.payload) ?? '') },
       })),
     );
-    for (let i = 0; i < obligationRows.length; i += 500)
-      await tx.insert(obligations).values(obligationRows.slice(i, i + 500));
-    const audit: AuditEntry[] = logRows.map((r) => ({
-      at: now,
-      actor: actor.actor,
-      action: r.type,
-      subject: r.caseId,
-      data: {
-        seq: r.seq,
-        at: r.at.toISOString(),
-        state: r.state,
-        payloadSha256: sha256(stringify(r.payload) ?? ''),
-      },
-    }));
-    await appendAudit(tx, audit);
   }
 
   /** Records in each case's log that an open obligation's deadline passed (sets the overdue flags). */
@@ -326,40 +415,71 @@ export class CaseStore {
   }
 }
 
-function caseRow(c: CaseState, now: Date) {
+interface CrisisRow {
+  readonly id: string;
+  readonly state: string;
+  readonly kind: string;
+  readonly startsOn: string;
+  readonly endsOn: string;
+  readonly sections: readonly string[];
+}
+
+/** The crisis declaration covering an arrival: its state, its period, and its border sections (none = all). */
+function covering(
+  rows: readonly CrisisRow[],
+  state: string,
+  occurredAt: string,
+  section?: string,
+): { id: string; kind: CrisisKind } | undefined {
+  const day = occurredAt.slice(0, 10);
+  const hit = rows.find(
+    (r) =>
+      r.state === state &&
+      r.startsOn <= day &&
+      r.endsOn >= day &&
+      (r.sections.length === 0 || (section !== undefined && r.sections.includes(section))),
+  );
+  return hit ? { id: hit.id, kind: hit.kind as CrisisKind } : undefined;
+}
+
+export type BatchOutcome =
+  | { readonly status: 'recorded' | 'replayed'; readonly result: EncounterResult }
+  | { readonly status: 'rejected'; readonly error: PactError };
+
+function caseRow(c: CaseState, now: Date): Record<string, unknown> {
   return {
     id: c.id,
     state: c.state,
-    encounterId: c.encounterId,
+    encounter_id: c.encounterId,
     status: c.status,
-    flags: [...c.flags],
+    flags: c.flags,
     version: c.version,
     nationality: c.person.nationality ?? null,
     sex: c.person.sex,
-    birthYear: c.person.birthYear ?? null,
+    birth_year: c.person.birthYear ?? null,
     minor: c.person.minor,
     unaccompanied: c.person.unaccompanied,
-    vulnerabilities: [...c.person.vulnerabilities],
-    asylumWishAt: c.asylumWishAt ? new Date(c.asylumWishAt) : null,
+    vulnerabilities: c.person.vulnerabilities,
+    asylum_wish_at: c.asylumWishAt ?? null,
     procedure: c.procedure ?? null,
-    crisisId: c.crisis?.id ?? null,
+    crisis_id: c.crisis?.id ?? null,
     data: c,
-    createdAt: now,
-    updatedAt: now,
+    created_at: now.toISOString(),
+    updated_at: now.toISOString(),
   };
 }
 
-function actionRow(caseId: string, seq: number, a: Action, now: Date) {
+function actionRow(caseId: string, seq: number, a: Action, now: Date): Record<string, unknown> {
   return {
-    caseId,
+    case_id: caseId,
     seq,
     type: a.type,
-    at: new Date(a.at),
+    at: a.at,
     actor: a.actor,
     role: a.role,
     state: a.state,
-    legalBasis: a.legalBasis,
+    legal_basis: a.legalBasis,
     payload: a.payload,
-    recordedAt: now,
+    recorded_at: now.toISOString(),
   };
 }

@@ -63,6 +63,9 @@ async function openPglite(dataDir: string, loadDataDir?: Blob): Promise<Store> {
 
 async function openPostgres(url: string, max: number): Promise<Store> {
   const pool = new pg.Pool({ connectionString: url, max });
+  // An idle connection the server closes (restart, administrator) must not crash the process; the pool
+  // replaces it on the next query.
+  pool.on('error', () => {});
   const db = drizzlePg(pool, { schema }) as unknown as Db;
   await migratePg(db as never, { migrationsFolder: MIGRATIONS, migrationsSchema: 'public' });
   return {
