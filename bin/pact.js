@@ -8,4 +8,6 @@ process.exitCode = await run(process.argv.slice(2), {
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),
   now: () => new Date(),
+  env: process.env,
+  interactive: Boolean(process.stderr.isTTY),
 });

@@ -5,6 +5,12 @@ export interface CliContext {
   readonly stdout: (text: string) => void;
   readonly stderr: (text: string) => void;
   readonly now: () => Date;
+  /** DATABASE_URL, PACT_DATA_DIR … (process.env in the real command). */
+  readonly env?: Readonly<Record<string, string | undefined>>;
+  /** Whether stderr is a terminal (progress bars only then). */
+  readonly interactive?: boolean;
+  /** A command that finished with a partial result sets a non-zero exit code here. */
+  readonly setExitCode?: (code: number) => void;
 }
 
 /** A combination of options that cannot work; reported as one line with exit code 2. */

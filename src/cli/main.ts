@@ -2,8 +2,12 @@
 // line on stderr with exit code 2 (bad usage, a date before the law, an unknown country …).
 import { Command, CommanderError } from 'commander';
 import { PactError } from '../law/errors.ts';
+import { auditCommand } from './commands/audit.ts';
+import { caseCommand, queueCommand, sweepCommand } from './commands/cases.ts';
+import { crisisCommand } from './commands/crisis.ts';
 import { deadlineCommand } from './commands/deadline.ts';
 import { fairSharesCommand } from './commands/fair-shares.ts';
+import { importCommand } from './commands/import.ts';
 import { paramsCommand } from './commands/params.ts';
 import type { CliContext } from './context.ts';
 
@@ -18,14 +22,26 @@ export function buildProgram(ctx: CliContext): Command {
     .exitOverride()
     .configureOutput({ writeOut: ctx.stdout, writeErr: ctx.stderr })
     .showSuggestionAfterError(true);
-  for (const cmd of [fairSharesCommand(ctx), paramsCommand(ctx), deadlineCommand(ctx)]) {
+  for (const cmd of [
+    fairSharesCommand(ctx),
+    paramsCommand(ctx),
+    deadlineCommand(ctx),
+    importCommand(ctx),
+    queueCommand(ctx),
+    caseCommand(ctx),
+    sweepCommand(ctx),
+    auditCommand(ctx),
+    crisisCommand(ctx),
+  ]) {
     program.addCommand(cmd.exitOverride().configureOutput({ writeOut: ctx.stdout, writeErr: ctx.stderr }));
   }
   return program;
 }
 
 /** Runs `pact` with `args` (without node and script). Returns the exit code; never throws. */
-export async function run(args: readonly string[], ctx: CliContext): Promise<number> {
+export async function run(args: readonly string[], outer: CliContext): Promise<number> {
+  let exitCode = 0;
+  const ctx: CliContext = { ...outer, setExitCode: (code) => (exitCode = code) };
   const program = buildProgram(ctx);
   if (args.length === 0) {
     program.outputHelp();
@@ -33,7 +49,7 @@ export async function run(args: readonly string[], ctx: CliContext): Promise<num
   }
   try {
     await program.parseAsync([...args], { from: 'user' });
-    return 0;
+    return exitCode;
   } catch (e) {
     if (e instanceof CommanderError) {
       // commander has already printed its one-line message (or the help/version, with exit code 0)

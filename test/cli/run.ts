@@ -7,7 +7,16 @@ export interface Outcome {
   stderr: string;
 }
 
-export async function pact(args: string, now = new Date('2026-11-23T12:00:00Z')): Promise<Outcome> {
+export function pact(args: string, now = new Date('2026-11-23T12:00:00Z')): Promise<Outcome> {
+  return pactIn(args, {}, now);
+}
+
+/** With an environment (PACT_DATA_DIR …) for the store-backed commands. */
+export async function pactIn(
+  args: string,
+  env: Record<string, string>,
+  now = new Date('2026-11-23T12:00:00Z'),
+): Promise<Outcome> {
   let stdout = '';
   let stderr = '';
   const code = await run(args.split(/\s+/).filter(Boolean), {
@@ -18,6 +27,7 @@ export async function pact(args: string, now = new Date('2026-11-23T12:00:00Z'))
       stderr += t;
     },
     now: () => now,
+    env,
   });
   return { code, stdout, stderr };
 }

@@ -1,0 +1,27 @@
+// Opens the database for one command and closes it afterwards, with the services the case store needs.
+import { randomUUID } from 'node:crypto';
+import { LAW } from '../law/law.ts';
+import { CaseStore } from '../store/case-store.ts';
+import type { Store } from '../store/database.ts';
+import { openFromEnv } from '../store/open-from-env.ts';
+import type { CliContext } from './context.ts';
+
+export async function withStore<T>(
+  ctx: CliContext,
+  work: (cs: CaseStore, store: Store) => Promise<T>,
+): Promise<T> {
+  const store = await openFromEnv(ctx.env ?? {});
+  try {
+    return await work(new CaseStore(store, { law: LAW, clock: ctx.now, uuid: randomUUID }), store);
+  } finally {
+    await store.close();
+  }
+}
+
+/** "48h", "3d", "90m" → milliseconds. */
+export function parseDuration(text: string): number | undefined {
+  const m = /^(\d+)\s*(m|h|d)$/.exec(text.trim());
+  if (!m) return undefined;
+  const unit = { m: 60_000, h: 3_600_000, d: 86_400_000 }[m[2] as 'm' | 'h' | 'd'];
+  return Number(m[1]) * unit;
+}

@@ -1,0 +1,91 @@
+// The store-backed commands on the embedded database: import, queue, case show, audit verify, crisis.
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { type Outcome, pactIn } from './run.ts';
+
+const dir = mkdtempSync(join(tmpdir(), 'pact-cli-'));
+const env = { PACT_DATA_DIR: join(dir, 'data') };
+const at = new Date('2026-12-09T10:00:00Z');
+const pact = (args: string): Promise<Outcome> => pactIn(args, env, at);
+
+const HEADER =
+  'encounter_ref,state,occurred_at,kind,group_size,border_section,force_used,force_kind,force_reason,nationality,sex,birth_year,minor,unaccompanied,vulnerabilities,asylum_wish_at,asylum_wish_where,asylum_wish_to';
+const CSV = [
+  HEADER,
+  'VSAT-1,LT,2026-12-07T04:10:00+02:00,apprehended-irregular-crossing,5,LT-BY,,,,IQ,male,1990,,,,2026-12-07T04:30:00+02:00,Medininkai,border guard',
+  'VSAT-1,LT,2026-12-07T04:10:00+02:00,apprehended-irregular-crossing,5,LT-BY,,,,IQ,female,1993,,,pregnant,2026-12-07T04:30:00+02:00,Medininkai,border guard',
+  'VSAT-2,LT,2026-12-07T23:40:00+02:00,entry-prevented-refused,12,LT-BY,true,physical restraint,resisted being turned back,,,,,,,,,',
+  'VSAT-3,LT,2026-12-08T02:00:00+02:00,apprehended-irregular-crossing,2,LT-BY,,,,SY,unknown,1889,,,,,,',
+  'VSAT-3,LT,2026-12-08T02:00:00+02:00,apprehended-irregular-crossing,2,LT-BY,,,,SY,female,2012,true,true,,,,',
+  'VSAT-4,LT,2026-12-08T03:00:00+02:00,apprehended-irregular-crossing,1,LT-BY,,,,XXX,male,1999,,,,,,',
+  'VSAT-5,LT,2026-12-08T03:00:00+02:00,apprehended-irregular-crossing,1,LT-BY,,,,AF,male,1999,,,,,,',
+  'VSAT-1,LT,2026-12-07T04:10:00+02:00,apprehended-irregular-crossing,5,LT-BY,,,,CM,male,2001,,,,,,',
+].join('\n');
+const file = join(dir, 'encounters.csv');
+
+describe('pact import encounters', () => {
+  let first: Outcome;
+  beforeAll(async () => {
+    writeFileSync(file, `${CSV}\n`);
+    first = await pact(`import encounters ${file}`);
+  }, 60_000);
+
+  it('records the good encounters and reports every bad row with line, column and reason (exit 1)', () => {
+    expect(first.code).toBe(1);
+    expect(first.stdout).toMatch(
+      /8 rows read: 3 encounters with 3 identified persons recorded; 0 encounters already imported before; 4 bad rows, not written/,
+    );
+    expect(first.stderr).toMatch(/^line 5, column birth_year: .*>=1900/m);
+    expect(first.stderr).toMatch(/^line 6, column row: not imported: another row of its encounter is bad/m);
+    expect(first.stderr).toMatch(/^line 7, column nationality: an ISO 3166-1 alpha-2 code/m);
+    expect(first.stderr).toMatch(
+      /^line 9, column encounter_ref: the rows of this encounter are not together/m,
+    );
+  });
+
+  it('importing the same file again creates nothing new', async () => {
+    const again = await pact(`import encounters ${file}`);
+    expect(again.stdout).toMatch(
+      /0 encounters with 0 identified persons recorded; 3 encounters already imported before/,
+    );
+  });
+
+  it('a file with a missing required column is refused with exit 2', async () => {
+    const bad = join(dir, 'bad.csv');
+    writeFileSync(bad, 'encounter_ref,state\nX,LT\n');
+    const r = await pact(`import encounters ${bad}`);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/line 1: missing columns occurred_at, kind, group_size/);
+  });
+
+  it('pact queue shows the screening deadlines (Screening Regulation Art. 8(3)) of the imported persons', async () => {
+    const r = await pact('queue --state LT --due 10d');
+    expect(r.code).toBe(0);
+    expect(r.stdout.match(/screening/g)?.length).toBeGreaterThanOrEqual(3);
+    expect(r.stdout).toMatch(/2026-12-14 24:00\s+LT\s+screening/);
+  });
+
+  it('pact case show prints the timeline with the legal basis and the deadlines', async () => {
+    const q = JSON.parse((await pact('queue --format json --due 10d')).stdout) as { caseId: string }[];
+    const id = q[0]?.caseId ?? '';
+    const r = await pact(`case show ${id.slice(0, 8)}`);
+    expect(r.stdout).toMatch(/encounter\.recorded .* Screening Regulation Arts 5 and 7/);
+    expect(r.stdout).toMatch(
+      /screening\s+due by 2026-12-14 24:00\s+open\s+Screening Regulation Art\. 8\(3\)/,
+    );
+  });
+
+  it('an unknown case: one line, exit 2', async () => {
+    const r = await pact('case show 00000000');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe('error: case 00000000 not found\n');
+  });
+
+  it('pact audit verify: intact', async () => {
+    const r = await pact('audit verify');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/audit log intact: \d+ entries/);
+  });
+});
