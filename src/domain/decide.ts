@@ -23,7 +23,12 @@ export interface DecideContext extends Actor {
   readonly now: Date;
 }
 
-/** Computes an obligation's due time with the law in force on the event's local date. */
+/**
+ * Computes an obligation's due time with the law in force on the event's local date. Memoised per law
+ * registry: the persons of one encounter share their screening and Eurodac deadlines (the bulk import
+ * computes each once per encounter, not once per person).
+ */
+const memo = new WeakMap<ParameterRegistry, Map<string, Obligation>>();
 function obligation(
   ctx: DecideContext,
   c: Pick<CaseState, 'state' | 'crisis'>,
@@ -32,18 +37,24 @@ function obligation(
   from: string,
   crisis = true,
 ): Obligation {
-  const d = computeDeadline(
-    ctx.law,
-    deadline,
-    c.state,
-    DateTime.fromISO(from),
-    crisis ? c.crisis?.kind : undefined,
-  );
-  return {
+  const crisisKind = crisis ? c.crisis?.kind : undefined;
+  let cache = memo.get(ctx.law);
+  if (!cache) {
+    cache = new Map();
+    memo.set(ctx.law, cache);
+  }
+  const key = `${kind}|${deadline}|${c.state}|${from}|${crisisKind ?? ''}`;
+  const known = cache.get(key);
+  if (known) return known;
+  const d = computeDeadline(ctx.law, deadline, c.state, DateTime.fromISO(from), crisisKind);
+  const o: Obligation = {
     kind,
     dueAt: d.end.endsAt.toISO({ suppressMilliseconds: true }) ?? '',
     article: d.parameters.map((p) => p.citation).join('; '),
   };
+  if (cache.size > 50_000) cache.clear();
+  cache.set(key, o);
+  return o;
 }
 
 const SCREENED: Partial<Record<EncounterKind, string>> = {

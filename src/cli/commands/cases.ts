@@ -4,7 +4,6 @@ import { DateTime } from 'luxon';
 import type { MemberStateCode } from '../../../law/member-states.ts';
 import { CaseCommand } from '../../domain/commands.ts';
 import { STATE_TIME_ZONES } from '../../law/calendar/state-calendar.ts';
-import { PactError } from '../../law/errors.ts';
 import { findCase, queue } from '../../store/case-queries.ts';
 import { NotFoundError } from '../../store/errors.ts';
 import { type CliContext, UsageError } from '../context.ts';
