@@ -20,6 +20,24 @@ export default defineParameters([
     values: [{ since: '2000-01-01', value: 7, source: PRACTICE }],
   },
   {
+    name: 'reference-data.recognition-rate.available-after',
+    description:
+      "A year's Union-wide recognition rates (Eurostat migr_asydcfsta, annual) count as available this long after the end of that year (APR Art. 42(1)(j): the latest annual Union-wide average)",
+    unit: 'months',
+    values: [
+      {
+        since: '2000-01-01',
+        value: 3,
+        source: {
+          act: 'EUROSTAT-RELEASES',
+          article: 'release calendar',
+          status: 'unconfirmed',
+          note: "UNCONFIRMED: Eurostat's release date of the annual asylum-decision data was not read; taken as the first quarter after the year, like GDP",
+        },
+      },
+    ],
+  },
+  {
     name: 'reference-data.gdp.available-after',
     description:
       'GDP of year Y counts as available this long after the end of Y (published in March of Y+1, used from 1 April)',

@@ -4,6 +4,7 @@ import { LAW } from '../law/law.ts';
 import { CaseStore } from '../store/case-store.ts';
 import type { Store } from '../store/database.ts';
 import { openFromEnv } from '../store/open-from-env.ts';
+import { loadRecognitionRates } from '../store/reference-data.ts';
 import type { CliContext } from './context.ts';
 
 export async function withStore<T>(
@@ -12,7 +13,8 @@ export async function withStore<T>(
 ): Promise<T> {
   const store = await openFromEnv(ctx.env ?? {});
   try {
-    return await work(new CaseStore(store, { law: LAW, clock: ctx.now, uuid: randomUUID }), store);
+    const services = { law: LAW, clock: ctx.now, uuid: randomUUID, recognitionRates: loadRecognitionRates() };
+    return await work(new CaseStore(store, services), store);
   } finally {
     await store.close();
   }

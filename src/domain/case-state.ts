@@ -14,6 +14,7 @@ export const OBLIGATION_KINDS = [
   'border-procedure-end',
   'return-border-procedure-end',
   'detention-review',
+  'appeal',
 ] as const;
 export type ObligationKind = (typeof OBLIGATION_KINDS)[number];
 
@@ -65,4 +66,6 @@ export interface Decision {
   readonly next: CaseState;
   readonly open: readonly Obligation[];
   readonly close: readonly ObligationKind[];
+  /** What the user should know that is not an error (e.g. a deadline that cannot be tracked yet). */
+  readonly notes?: readonly string[];
 }

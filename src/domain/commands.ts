@@ -93,6 +93,8 @@ export const DECISION_TYPES = [
   'manifestly-unfounded',
   'implicitly-withdrawn',
 ] as const;
+/** Why the mandatory border procedure does not apply: capacity reached (APR Art. 48), special needs that cannot be met at the border or an unaccompanied minor (APR Art. 53). */
+export const BORDER_EXEMPTIONS = ['capacity-reached', 'special-needs', 'unaccompanied-minor'] as const;
 export const ROUTING_GROUNDS = [
   'misleading-authorities',
   'security',
@@ -152,6 +154,8 @@ export const CaseCommand = z.discriminatedUnion('type', [
       ...at,
       procedure: z.enum(['border', 'accelerated', 'regular']),
       grounds: z.array(z.enum(ROUTING_GROUNDS)).min(1),
+      /** Why a mandatory border procedure is not applied (APR Arts 48 and 53). */
+      exemption: z.enum(BORDER_EXEMPTIONS).optional(),
     })
     .strict(),
   z.object({ type: z.literal('application.lodged'), ...at }).strict(),

@@ -2,9 +2,12 @@
 // the deadlines it opens (Regulation 1182/71, in the member state's calendar), and returns the actions to
 // log. Pure: time, ids and the law come in as arguments.
 import { DateTime } from 'luxon';
+import { stateCalendar } from '../law/calendar/state-calendar.ts';
 import type { CrisisKind } from '../law/deadlines.ts';
 import { computeDeadline } from '../law/deadlines.ts';
 import type { ParameterRegistry } from '../law/parameters.ts';
+import { periodEnd } from '../law/periods.ts';
+import type { RateLookup } from '../law/recognition-rates.ts';
 import type { Action, CaseState, Decision, Obligation, ObligationKind } from './case-state.ts';
 import type { CaseCommand, EncounterKind, Person, RecordEncounter } from './commands.ts';
 import { ActionNotAllowedError, CommandRejectedError } from './errors.ts';
@@ -21,6 +24,8 @@ export interface DecideContext extends Actor {
   readonly law: ParameterRegistry;
   /** When the command is recorded; an action may not be dated after it. */
   readonly now: Date;
+  /** Union-wide recognition rates by nationality (APR Art. 42(1)(j)); without it the ground cannot be applied. */
+  readonly recognitionRate?: RateLookup;
 }
 
 /**
@@ -147,6 +152,7 @@ export function decide(current: CaseState, command: CaseCommand, ctx: DecideCont
 
   const opens: Obligation[] = [];
   const closes: ObligationKind[] = [];
+  const notes: string[] = [];
   const { type, at: _at, ...fields } = command;
   const ob = (kind: ObligationKind, deadline: string, from: string, crisis = true) =>
     opens.push(obligation(ctx, current, kind, deadline, from, crisis));
@@ -192,14 +198,8 @@ export function decide(current: CaseState, command: CaseCommand, ctx: DecideCont
       break;
     case 'application.routed': {
       const registeredAt = current.registeredAt ?? command.at;
+      checkRouting(current, command, ctx);
       if (command.procedure === 'border') {
-        // APR Art. 53: unaccompanied minors only on security grounds (Art. 42(3)(b))
-        if (current.person.unaccompanied && !command.grounds.includes('security')) {
-          throw new CommandRejectedError(
-            'grounds',
-            'an unaccompanied minor may be put in the border procedure only on security grounds (APR Art. 53)',
-          );
-        }
         closes.push('border-procedure-end', 'decision');
         ob('border-procedure-end', 'border-procedure', registeredAt);
         if (current.status === 'registered') {
@@ -231,8 +231,24 @@ export function decide(current: CaseState, command: CaseCommand, ctx: DecideCont
         );
       }
       break;
-    case 'decision.issued':
+    case 'decision.issued': {
       closes.push('decision', 'border-procedure-end');
+      const window = appealWindow(current, command.decision);
+      if (window) {
+        const name = `national.${current.state.toLowerCase()}.appeal.${window}`;
+        if (ctx.law.find(name)) {
+          const d = computeDeadlineForPeriod(ctx, current, name, command.at);
+          opens.push({ kind: 'appeal', dueAt: d.dueAt, article: d.article });
+        } else {
+          notes.push(
+            `no national appeal window is recorded for ${current.state} (${name}, inside APR Art. 67(7)); the appeal deadline is not tracked until law/national/appeal-windows.ts has it`,
+          );
+        }
+      }
+      break;
+    }
+    case 'appeal.lodged':
+      closes.push('appeal');
       break;
     case 'return.decided':
       if (command.borderProcedure) ob('return-border-procedure-end', 'return-border-procedure', command.at);
@@ -269,7 +285,13 @@ export function decide(current: CaseState, command: CaseCommand, ctx: DecideCont
     legalBasis: LEGAL_BASIS[type],
     payload: { ...fields, opens, closes: [...new Set(closes)] },
   };
-  return { actions: [action], next: evolve(current, action), open: opens, close: [...new Set(closes)] };
+  return {
+    actions: [action],
+    next: evolve(current, action),
+    open: opens,
+    close: [...new Set(closes)],
+    ...(notes.length ? { notes } : {}),
+  };
 }
 
 /** A system action: an open obligation's deadline has passed (sets the overdue flags). */
@@ -290,4 +312,100 @@ export function obligationMissed(
     payload: { kind, dueAt, article },
   };
   return { actions: [action], next: evolve(current, action), open: [], close: [] };
+}
+
+/** Encounters after which the border procedure may be applied (APR Art. 43(1)). */
+const BORDER_PROCEDURE_KINDS: readonly EncounterKind[] = [
+  'apprehended-irregular-crossing',
+  'application-at-crossing-point',
+  'disembarkation-after-sar',
+];
+
+/** APR Arts 42(1)(c), (f), (j), 43(1), 45(1), 48 and 53: which procedure a case may, or must, be routed to. */
+function checkRouting(
+  current: CaseState,
+  command: Extract<CaseCommand, { type: 'application.routed' }>,
+  ctx: DecideContext,
+): void {
+  const date = command.at.slice(0, 10);
+  const nationality = current.person.nationality;
+  const threshold = ctx.law.numberAt('apr.border-procedure.recognition-rate-threshold', date, 'percent');
+  const rate = nationality ? ctx.recognitionRate?.(nationality, date) : undefined;
+  const lowRate = rate !== undefined && rate.ratePct <= threshold;
+  const eligible = BORDER_PROCEDURE_KINDS.includes(current.encounterKind);
+  if (command.grounds.includes('low-recognition-rate') && !lowRate) {
+    throw new CommandRejectedError(
+      'grounds',
+      rate
+        ? `the Union-wide recognition rate for ${nationality} is ${rate.ratePct} % (${rate.period}, ${rate.scope}), above ${threshold} % (APR Art. 42(1)(j))`
+        : `no annual Union-wide recognition rate for ${nationality ?? 'an unknown nationality'} is available on ${date}: the ground of APR Art. 42(1)(j) cannot be applied`,
+    );
+  }
+  if (command.procedure === 'border') {
+    if (!eligible)
+      throw new CommandRejectedError(
+        'procedure',
+        `the border procedure follows screening at the border only (APR Art. 43(1)); this case began as ${current.encounterKind}`,
+      );
+    // APR Art. 53: unaccompanied minors only on security grounds (Art. 42(3)(b))
+    if (current.person.unaccompanied && !command.grounds.includes('security')) {
+      throw new CommandRejectedError(
+        'grounds',
+        'an unaccompanied minor may be put in the border procedure only on security grounds (APR Art. 53)',
+      );
+    }
+    return;
+  }
+  const mandatory = [
+    command.grounds.includes('misleading-authorities')
+      ? 'misleading the authorities (Art. 42(1)(c))'
+      : undefined,
+    command.grounds.includes('security')
+      ? 'a danger to national security or public order (Art. 42(1)(f))'
+      : undefined,
+    lowRate
+      ? `a Union-wide recognition rate of ${rate?.ratePct} % for ${nationality} (${rate?.period}; Art. 42(1)(j))`
+      : undefined,
+  ].filter(Boolean);
+  if (!eligible || mandatory.length === 0) return;
+  if (command.exemption === 'unaccompanied-minor' && !current.person.unaccompanied) {
+    throw new CommandRejectedError('exemption', 'the person is not an unaccompanied minor');
+  }
+  if (current.person.unaccompanied && !command.grounds.includes('security')) return; // APR Art. 53
+  if (!command.exemption) {
+    throw new CommandRejectedError(
+      'procedure',
+      `the border procedure is mandatory (APR Art. 45(1)): ${mandatory.join('; ')}; route to 'border', or state the exemption (capacity-reached: Art. 48; special-needs: Art. 53)`,
+    );
+  }
+}
+
+/** Which APR Art. 67(7) window a negative decision opens: (a) the fast-track rejections, (b) all others. */
+function appealWindow(
+  current: CaseState,
+  decision: string,
+): 'window-fast-track' | 'window-other' | undefined {
+  if (decision === 'refugee-status' || decision === 'subsidiary-protection') return undefined;
+  // (a): inadmissible, implicitly withdrawn, or (manifestly) unfounded in the accelerated or border procedure.
+  // The conditions after "if" in Art. 67(7)(a) were not read in full (pact-rules.md row 4a); this reading is marked there.
+  if (decision === 'inadmissible' || decision === 'implicitly-withdrawn') return 'window-fast-track';
+  if (current.procedure === 'border' || current.procedure === 'accelerated') return 'window-fast-track';
+  return 'window-other';
+}
+
+/** A national period parameter counted from an event by Regulation 1182/71. */
+function computeDeadlineForPeriod(
+  ctx: DecideContext,
+  c: CaseState,
+  parameter: string,
+  from: string,
+): { dueAt: string; article: string } {
+  const date = from.slice(0, 10);
+  const period = ctx.law.periodAt(parameter, date);
+  const used = ctx.law.usedAt(parameter, date);
+  const end = periodEnd(DateTime.fromISO(from), period, stateCalendar(c.state));
+  return {
+    dueAt: end.endsAt.toISO({ suppressMilliseconds: true }) ?? '',
+    article: `${used.citation} (APR Art. 67(7))`,
+  };
 }

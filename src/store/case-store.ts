@@ -10,6 +10,7 @@ import { type Actor, decide, obligationMissed, startCase } from '../domain/decid
 import type { CrisisKind } from '../law/deadlines.ts';
 import { PactError } from '../law/errors.ts';
 import type { ParameterRegistry } from '../law/parameters.ts';
+import { annualRateAt, type RecognitionRate } from '../law/recognition-rates.ts';
 import { appendAudit } from './audit.ts';
 import {
   ACTION_COLUMNS,
@@ -33,6 +34,8 @@ export interface Services {
   readonly law: ParameterRegistry;
   readonly clock: () => Date;
   readonly uuid: () => string;
+  /** Union-wide recognition rates by nationality (data/recognition_rates.csv), for APR Art. 42(1)(j). */
+  readonly recognitionRates?: readonly RecognitionRate[];
 }
 
 export interface OpenedObligation extends Obligation {
@@ -53,6 +56,7 @@ export interface CaseResult {
   readonly flags: readonly string[];
   readonly opened: readonly Obligation[];
   readonly closed: readonly ObligationKind[];
+  readonly notes?: readonly string[];
 }
 
 export interface Replayable<T> {
@@ -263,7 +267,13 @@ export class CaseStore {
         const current = await this.load(tx, caseId);
         if (current.version !== expectedVersion)
           throw new VersionConflictError(caseId, expectedVersion, current.version);
-        const decision = decide(current, command, { ...actor, law: this.services.law, now });
+        const rates = this.services.recognitionRates ?? [];
+        const decision = decide(current, command, {
+          ...actor,
+          law: this.services.law,
+          now,
+          recognitionRate: (c, date) => annualRateAt(this.services.law, rates, c, date),
+        });
         await this.persist(tx, [{ decision, expectedVersion }], now, actor);
         return {
           caseId,
@@ -272,6 +282,7 @@ export class CaseStore {
           flags: decision.next.flags,
           opened: decision.open,
           closed: decision.close,
+          ...(decision.notes ? { notes: decision.notes } : {}),
         };
       },
     );

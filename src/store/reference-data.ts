@@ -5,6 +5,7 @@ import { parse } from 'csv-parse/sync';
 import { z } from 'zod';
 import { MEMBER_STATE_CODES } from '../../law/member-states.ts';
 import { PactError } from '../law/errors.ts';
+import type { RecognitionRate } from '../law/recognition-rates.ts';
 import type { GdpRow, PopulationRow, ReferenceData } from '../law/reference-data.ts';
 
 const ROOT = new URL('../../', import.meta.url);
@@ -99,4 +100,86 @@ export function loadReferenceData(
     populationFile: pop.file,
     gdpFile: gdp.file,
   };
+}
+
+const PactRateRow = z.object({
+  citizenship: z.string().regex(/^[A-Z]{2}$/, 'an ISO 3166-1 alpha-2 code'),
+  period: z
+    .string()
+    .regex(/^\d{4}(-(\d{2}|H[12]|Q[1-4]))?$/, 'a year (2025) or a part of one (2025-09, 2025-H1)'),
+  recognition_rate_pct: z.coerce.number().min(0).max(100),
+  scope: z.string().min(1),
+  source: z.string().min(1),
+});
+
+/**
+ * Union-wide recognition rates by citizenship: Pact's own file (data/recognition_rates.csv), or Eurostat's
+ * first-instance decisions table migr_asydcfsta as SDMX-CSV (rate = positive decisions / all decisions, EU-27,
+ * both sexes, all ages, by year).
+ */
+export function loadRecognitionRates(
+  file: URL = new URL('recognition_rates.csv', DATA_DIR),
+): RecognitionRate[] {
+  let records: Record<string, string>[];
+  try {
+    records = parse(readFileSync(file, 'utf8'), { columns: true, skip_empty_lines: true, trim: true });
+  } catch (e) {
+    throw new ReferenceDataFileError(label(file), [(e as Error).message]);
+  }
+  const first = records[0] ?? {};
+  if ('citizen' in first && 'decision' in first && 'OBS_VALUE' in first) return fromEurostat(records);
+  const problems: string[] = [];
+  const rates: RecognitionRate[] = [];
+  records.forEach((rec, i) => {
+    const r = PactRateRow.safeParse(rec);
+    if (r.success) {
+      rates.push({
+        citizenship: r.data.citizenship,
+        period: r.data.period,
+        ratePct: r.data.recognition_rate_pct,
+        scope: r.data.scope,
+        source: r.data.source,
+      });
+    } else {
+      for (const issue of r.error.issues)
+        problems.push(`line ${i + 2}, column ${issue.path.join('.')}: ${issue.message}`);
+    }
+  });
+  if (problems.length > 0) throw new ReferenceDataFileError(label(file), problems);
+  return rates;
+}
+
+function fromEurostat(records: readonly Record<string, string>[]): RecognitionRate[] {
+  const totals = new Map<string, { pos: number; all: number }>();
+  for (const r of records) {
+    if (
+      r.geo !== 'EU27_2020' ||
+      (r.sex && r.sex !== 'T') ||
+      (r.age && r.age !== 'TOTAL') ||
+      (r.freq && r.freq !== 'A')
+    )
+      continue;
+    const value = Number(r.OBS_VALUE);
+    if (!Number.isFinite(value) || !/^[A-Z]{2}$/.test(r.citizen ?? '')) continue;
+    const key = `${r.citizen}|${r.TIME_PERIOD}`;
+    const t = totals.get(key) ?? { pos: 0, all: 0 };
+    if (r.decision === 'TOTAL_POS') t.pos = value;
+    if (r.decision === 'TOTAL') t.all = value;
+    totals.set(key, t);
+  }
+  const rates: RecognitionRate[] = [];
+  for (const [key, t] of totals) {
+    const [citizenship = '', period = ''] = key.split('|');
+    if (t.all > 0) {
+      const ratePct = Math.round((1000 * t.pos) / t.all) / 10;
+      rates.push({
+        citizenship,
+        period,
+        ratePct,
+        scope: 'EU-27 first instance (Eurostat migr_asydcfsta)',
+        source: 'Eurostat migr_asydcfsta',
+      });
+    }
+  }
+  return rates;
 }

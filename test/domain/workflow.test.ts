@@ -73,7 +73,7 @@ describe('from screening to decision', () => {
       type: 'application.routed',
       at: '2026-12-14T10:00:00+02:00',
       procedure: 'border',
-      grounds: ['low-recognition-rate'],
+      grounds: ['misleading-authorities'],
     });
     expect(d.open.find((o) => o.kind === 'border-procedure-end')?.dueAt).toBe('2027-03-09T00:00:00+02:00');
     expect(d.open.find((o) => o.kind === 'lodging')?.dueAt).toBe('2026-12-22T00:00:00+02:00');
@@ -161,7 +161,12 @@ describe('refusals', () => {
       unaccompanied: true,
       asylumWish: { at: '2026-12-07T04:00:00+02:00', where: 'x', to: 'y' },
     });
-    let c = start({ kind: 'entry-prevented-refused' }, child).next;
+    let c = start({}, child).next;
+    c = decide(
+      c,
+      { type: 'screening.completed', at: '2026-12-08T09:00:00+02:00', outcome: 'asylum' },
+      ctx(),
+    ).next;
     c = decide(
       c,
       { type: 'application.registered', at: '2026-12-08T10:00:00+02:00', disproportionateNumbers: false },
@@ -174,7 +179,7 @@ describe('refusals', () => {
           type: 'application.routed',
           at: '2026-12-08T11:00:00+02:00',
           procedure: 'border',
-          grounds: ['low-recognition-rate'],
+          grounds: ['misleading-authorities'],
         },
         ctx(),
       ),
