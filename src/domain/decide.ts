@@ -406,6 +406,6 @@ function computeDeadlineForPeriod(
   const end = periodEnd(DateTime.fromISO(from), period, stateCalendar(c.state));
   return {
     dueAt: end.endsAt.toISO({ suppressMilliseconds: true }) ?? '',
-    article: `${used.citation} (APR Art. 67(7))`,
+    article: `${used.citation} (national choice inside APR Art. 67(7))`,
   };
 }
