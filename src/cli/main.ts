@@ -9,6 +9,7 @@ import { deadlineCommand } from './commands/deadline.ts';
 import { fairSharesCommand } from './commands/fair-shares.ts';
 import { importCommand } from './commands/import.ts';
 import { paramsCommand } from './commands/params.ts';
+import { placesCommand } from './commands/places.ts';
 import type { CliContext } from './context.ts';
 
 export const EXIT_USAGE = 2;
@@ -32,6 +33,7 @@ export function buildProgram(ctx: CliContext): Command {
     sweepCommand(ctx),
     auditCommand(ctx),
     crisisCommand(ctx),
+    placesCommand(ctx),
   ]) {
     program.addCommand(cmd.exitOverride().configureOutput({ writeOut: ctx.stdout, writeErr: ctx.stderr }));
   }

@@ -26,8 +26,10 @@ import {
   DuplicateReferenceError,
   IdempotencyKeyReusedError,
   NotFoundError,
+  UnknownPlaceError,
   VersionConflictError,
 } from './errors.ts';
+import { knownPlaces } from './places.ts';
 import { cases, crisisDeclarations, idempotencyKeys, obligations } from './schema.ts';
 
 export interface Services {
@@ -168,6 +170,16 @@ export class CaseStore {
           outcomes[index] = { status: 'rejected', error: err };
         }
       });
+      // an encounter may name only a known place
+      const named = [...new Set(prepared.flatMap((p) => (p.e.placeId ? [p.e.placeId] : [])))];
+      const known = await knownPlaces(tx, named);
+      for (let i = prepared.length - 1; i >= 0; i--) {
+        const p = prepared[i];
+        if (p?.e.placeId && !known.has(p.e.placeId)) {
+          outcomes[p.index] = { status: 'rejected', error: new UnknownPlaceError(p.e.placeId) };
+          prepared.splice(i, 1);
+        }
+      }
       // claim the idempotency keys; those already there are replays (same command) or misuse (another one)
       const claimed = new Set(
         await insertRowsReturning(

@@ -33,3 +33,10 @@ export class DuplicateReferenceError extends PactError {
     super('duplicate-reference', `encounter reference ${ref} already exists in ${state}`);
   }
 }
+
+/** An encounter names a place that is not loaded (pact places import). */
+export class UnknownPlaceError extends PactError {
+  constructor(id: string) {
+    super('unknown-place', `unknown place ${id} (pact places list shows the places loaded)`);
+  }
+}

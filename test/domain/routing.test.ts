@@ -147,7 +147,11 @@ describe('APR Art. 67(7): the appeal window a negative decision opens', () => {
       c,
     );
     expect(d.open).toEqual([
-      { kind: 'appeal', dueAt: '2027-01-26T00:00:00+02:00', article: 'APR Art. 67(7) (national choice inside APR Art. 67(7))' },
+      {
+        kind: 'appeal',
+        dueAt: '2027-01-26T00:00:00+02:00',
+        article: 'APR Art. 67(7) (national choice inside APR Art. 67(7))',
+      },
     ]);
     expect(decide(d.next, { type: 'appeal.lodged', at: '2027-01-20T10:00:00+02:00' }, c).close).toEqual([
       'appeal',

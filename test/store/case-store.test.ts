@@ -10,6 +10,7 @@ import { findCase, queue } from '../../src/store/case-queries.ts';
 import { CaseStore } from '../../src/store/case-store.ts';
 import type { Store } from '../../src/store/database.ts';
 import { IdempotencyKeyReusedError, VersionConflictError } from '../../src/store/errors.ts';
+import { listPlaces, readPlaces, upsertPlaces } from '../../src/store/places.ts';
 import { BACKENDS, testClock } from './backends.ts';
 
 const guard = { actor: 'guard-7', role: 'border-guard' };
@@ -169,6 +170,22 @@ describe.each(BACKENDS)('case store on $name', (backend) => {
       kind: 'registration',
     });
     expect(overdue.map((o) => o.caseId)).toContain(id);
+  });
+
+  it('places: the Lithuanian demonstration set loads; an encounter may name a known place, not an unknown one', async () => {
+    expect(await upsertPlaces(store.db, readPlaces('data/places-lt.csv'))).toBe(23);
+    const ok = await cs.recordEncounter(
+      group('G-8', { placeId: 'LT-BCP-MEDININKAI', kind: 'application-at-crossing-point' }),
+      guard,
+      'k-g8',
+    );
+    expect(ok.result.caseIds).toHaveLength(3);
+    await expect(
+      cs.recordEncounter(group('G-9', { placeId: 'LT-BCP-NOWHERE' }), guard, 'k-g9'),
+    ).rejects.toThrow(/unknown place LT-BCP-NOWHERE/);
+    expect(
+      (await listPlaces(store.db, 'LT')).filter((p) => p.kind === 'crossing-point' && p.open),
+    ).toHaveLength(3);
   });
 
   it('the audit chain covers every action and verifies', async () => {
