@@ -92,7 +92,7 @@ export function startCase(
   const screening = SCREENED[e.kind];
   if (screening) opens.push(obligation(ctx, c, 'screening', screening, e.occurredAt));
   const age =
-    person.birthYear === undefined ? undefined : DateTime.fromISO(e.occurredAt).year - person.birthYear;
+    person.birthYear === undefined ? undefined : Number(e.occurredAt.slice(0, 4)) - person.birthYear;
   const eurodacMinimumAge = ctx.law.numberAt(
     'eurodac.minimum-age',
     e.occurredAt.slice(0, 10),

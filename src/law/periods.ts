@@ -17,7 +17,7 @@
 // Reading of Art. 3(1) for hours: the hour in which the event happens is not counted, so a period in hours
 // starts at the next full hour (an event at 10:23 starts a 72-hour period at 11:00, ending at 11:00 three
 // days later). An event exactly on the hour starts the period at that moment.
-import type { DateTime } from 'luxon';
+import { DateTime } from 'luxon';
 import type { Period } from '../../law/schema.ts';
 import type { StateCalendar } from './calendar/state-calendar.ts';
 
@@ -69,7 +69,9 @@ export function periodEnd(event: DateTime, period: Period, calendar: StateCalend
     return { startsAt, endsAt: startsAt.plus({ hours: period.amount }), steps, skipped };
   }
 
-  const eventDay = at.startOf('day');
+  // Calendar arithmetic on the local date, in UTC (no time-zone transitions inside a date); the state's
+  // zone is applied once, to the first moment after the last day.
+  const eventDay = DateTime.fromObject({ year: at.year, month: at.month, day: at.day }, { zone: 'UTC' });
   const firstDay = eventDay.plus({ days: 1 });
   steps.push(
     `Art. 3(1): the day of the event (${fmtDay(eventDay)}) is not counted; the period runs from ${fmtDay(firstDay)}`,
@@ -153,9 +155,11 @@ export function periodEnd(event: DateTime, period: Period, calendar: StateCalend
     }
   }
 
+  const local = (d: DateTime) =>
+    DateTime.fromObject({ year: d.year, month: d.month, day: d.day }, { zone: calendar.zone });
   return {
-    startsAt: firstDay,
-    endsAt: lastDay.plus({ days: 1 }).startOf('day'),
+    startsAt: local(firstDay),
+    endsAt: local(lastDay.plus({ days: 1 })),
     lastDay: iso(lastDay),
     steps,
     skipped,
