@@ -10,7 +10,7 @@ import { auditLog } from './schema.ts';
 
 export const GENESIS = '0'.repeat(64);
 /** One advisory-lock key for the chain: appends are serialised so that each sees the previous hash. */
-const CHAIN_LOCK = 74_110_001;
+export const AUDIT_CHAIN_LOCK = 74_110_001;
 
 export interface AuditEntry {
   readonly at: Date;
@@ -32,48 +32,53 @@ export function entryHash(prevHash: string, seq: number, e: AuditEntry): string 
   return createHash('sha256').update(`${prevHash}\n${content}`).digest('hex');
 }
 
-/** Appends entries to the chain inside the caller's transaction. */
-export async function appendAudit(tx: Db, entries: readonly AuditEntry[]): Promise<void> {
-  if (entries.length === 0) return;
-  await tx.execute(sql`select pg_advisory_xact_lock(${CHAIN_LOCK})`);
+/** Takes the chain's lock until the end of the transaction; the head must be read by a later statement. */
+export async function lockAudit(tx: Db): Promise<void> {
+  await tx.execute(sql`select pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK})`);
+}
+
+export interface AuditHead {
+  readonly seq: number;
+  readonly hash: string;
+}
+
+/** The newest entry (read after lockAudit, in a later statement, so that it is current). */
+export async function auditHead(tx: Db): Promise<AuditHead> {
   const [head] = await tx
     .select({ seq: auditLog.seq, hash: auditLog.hash })
     .from(auditLog)
     .orderBy(desc(auditLog.seq))
     .limit(1);
-  let prev = head?.hash ?? GENESIS;
-  let seq = Number(head?.seq ?? 0);
-  const rows = entries.map((e) => {
+  return { seq: Number(head?.seq ?? 0), hash: head?.hash ?? GENESIS };
+}
+
+/** The rows that extend the chain from `head` with `entries`, ready for insertRows/insertMany. */
+export function chainRows(head: AuditHead, entries: readonly AuditEntry[]): Record<string, unknown>[] {
+  let prev = head.hash;
+  let seq = head.seq;
+  return entries.map((e) => {
     seq += 1;
     const hash = entryHash(prev, seq, e);
     const row = {
       seq,
-      at: e.at,
+      at: e.at.toISOString(),
       actor: e.actor,
       action: e.action,
       subject: e.subject,
       data: e.data,
-      prevHash: prev,
+      prev_hash: prev,
       hash,
     };
     prev = hash;
     return row;
   });
-  await insertRows(
-    tx,
-    'audit_log',
-    AUDIT_COLUMNS,
-    rows.map((r) => ({
-      seq: r.seq,
-      at: r.at.toISOString(),
-      actor: r.actor,
-      action: r.action,
-      subject: r.subject,
-      data: r.data,
-      prev_hash: r.prevHash,
-      hash: r.hash,
-    })),
-  );
+}
+
+/** Appends entries to the chain inside the caller's transaction (lock, head, insert). */
+export async function appendAudit(tx: Db, entries: readonly AuditEntry[]): Promise<void> {
+  if (entries.length === 0) return;
+  await lockAudit(tx);
+  await insertRows(tx, 'audit_log', AUDIT_COLUMNS, chainRows(await auditHead(tx), entries));
 }
 
 export interface AuditVerification {

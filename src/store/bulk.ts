@@ -100,32 +100,35 @@ export async function insertRows(
   }
 }
 
-/** Inserts rows, skipping those whose key exists; returns the inserted keys. */
-export async function insertRowsReturning(
-  tx: Db,
-  table: string,
-  columns: Columns,
-  rows: readonly Record<string, unknown>[],
-  conflictTarget: string,
-  returning: string,
-): Promise<string[]> {
-  const out: string[] = [];
-  for (let i = 0; i < rows.length; i += CHUNK) {
-    const res = await tx.execute(
-      statement(
-        table,
-        columns,
-        JSON.stringify(rows.slice(i, i + CHUNK)),
-        `on conflict (${conflictTarget}) do nothing returning ${returning}`,
-      ),
-    );
-    for (const r of resultRows(res)) out.push(String(r[returning]));
-  }
-  return out;
-}
-
 /** Rows of a `tx.execute` result on either driver. */
 export function resultRows(res: unknown): Record<string, unknown>[] {
   const r = res as { rows?: Record<string, unknown>[] };
   return r.rows ?? (res as Record<string, unknown>[]);
+}
+
+export interface InsertPart {
+  readonly table: string;
+  readonly columns: Columns;
+  readonly rows: readonly Record<string, unknown>[];
+}
+
+/**
+ * Inserts into several tables in ONE statement (data-modifying CTEs), one JSON parameter per table: one
+ * round trip for a whole command. Foreign keys between the parts are checked at the end of the statement.
+ */
+export async function insertMany(tx: Db, parts: readonly InsertPart[]): Promise<void> {
+  const live = parts.filter((p) => p.rows.length > 0);
+  if (live.length === 0) return;
+  const chunks: SQL[] = [];
+  live.forEach((p, i) => {
+    const names = Object.keys(p.columns).join(', ');
+    const defs = Object.entries(p.columns)
+      .map(([c, t]) => `${c} ${t}`)
+      .join(', ');
+    chunks.push(
+      sql`${sql.raw(`${i === 0 ? 'with' : ','} p${i} as (insert into ${p.table} (${names}) select ${names} from jsonb_to_recordset(`)}${JSON.stringify(p.rows)}${sql.raw(`::jsonb) as t(${defs}))`)}`,
+    );
+  });
+  chunks.push(sql.raw(' select 1'));
+  await tx.execute(sql.join(chunks, sql.raw('')));
 }

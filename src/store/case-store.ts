@@ -11,13 +11,21 @@ import type { CrisisKind } from '../law/deadlines.ts';
 import { PactError } from '../law/errors.ts';
 import type { ParameterRegistry } from '../law/parameters.ts';
 import { annualRateAt, type RecognitionRate } from '../law/recognition-rates.ts';
-import { appendAudit } from './audit.ts';
+import {
+  AUDIT_CHAIN_LOCK,
+  type AuditEntry,
+  type AuditHead,
+  auditHead,
+  chainRows,
+  GENESIS,
+  lockAudit,
+} from './audit.ts';
 import {
   ACTION_COLUMNS,
+  AUDIT_COLUMNS,
   CASE_COLUMNS,
   ENCOUNTER_COLUMNS,
-  insertRows,
-  insertRowsReturning,
+  insertMany,
   OBLIGATION_COLUMNS,
   resultRows,
 } from './bulk.ts';
@@ -29,8 +37,7 @@ import {
   UnknownPlaceError,
   VersionConflictError,
 } from './errors.ts';
-import { knownPlaces } from './places.ts';
-import { cases, crisisDeclarations, idempotencyKeys, obligations } from './schema.ts';
+import { cases, idempotencyKeys, obligations } from './schema.ts';
 
 export interface Services {
   readonly law: ParameterRegistry;
@@ -132,20 +139,28 @@ export class CaseStore {
       const tx = txn as unknown as Tx;
       const now = this.services.clock();
       const ctx = { ...actor, law: this.services.law, now };
-      const crises = await this.crisesOf(tx, [...new Set(items.map((i) => i.command.state))]);
       const outcomes: BatchOutcome[] = [];
-      const prepared: {
-        index: number;
-        e: RecordEncounter;
-        key: string;
-        requestHash: string;
-        encounterId: string;
-        decisions: Decision[];
-        result: EncounterResult;
-      }[] = [];
+      // 1. the audit chain's lock (writers are serialised from here to commit), crisis declarations, places
+      const states = [...new Set(items.map((i) => i.command.state))];
+      const placeIds = [...new Set(items.flatMap((i) => (i.command.placeId ? [i.command.placeId] : [])))];
+      const [lookup] = resultRows(
+        await tx.execute(sql`select pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK}) as locked,
+          (select coalesce(json_agg(json_build_object('id', id, 'state', state, 'kind', kind, 'startsOn', starts_on, 'endsOn', ends_on, 'sections', border_sections) order by starts_on desc), '[]')
+             from crisis_declarations where state = any(${`{${states.join(',')}}`}::text[])) as crises,
+          (select coalesce(json_agg(id), '[]') from places where id = any(${`{${placeIds.map((p) => `"${p.replace(/"/g, '')}"`).join(',')}}`}::text[])) as places`),
+      );
+      const crises = (lookup?.crises ?? []) as CrisisRow[];
+      const known = new Set((lookup?.places ?? []) as string[]);
+      // 2. decide every encounter (pure); refuse unknown places and a reference used twice in the batch
+      const prepared: Prepared[] = [];
+      const refsInBatch = new Set<string>();
       items.forEach(({ command: e, key }, index) => {
         const requestHash = sha256(stringify({ kind: 'record-encounter', e }) ?? '');
         try {
+          if (e.placeId && !known.has(e.placeId)) throw new UnknownPlaceError(e.placeId);
+          const ref = `${e.state}:${e.ref}`;
+          if (refsInBatch.has(ref)) throw new DuplicateReferenceError(e.state, e.ref);
+          refsInBatch.add(ref);
           const encounterId = this.services.uuid();
           const crisis = covering(crises, e.state, e.occurredAt, e.borderSection);
           const decisions = e.persons.map((person) =>
@@ -164,78 +179,61 @@ export class CaseStore {
             obligations: decisions.flatMap((d) => d.open.map((o) => ({ ...o, caseId: d.next.id }))),
           };
           prepared.push({ index, e, key, requestHash, encounterId, decisions, result });
-          outcomes[index] = { status: 'recorded', result };
         } catch (err) {
           if (!(err instanceof PactError)) throw err;
           outcomes[index] = { status: 'rejected', error: err };
         }
       });
-      // an encounter may name only a known place
-      const named = [...new Set(prepared.flatMap((p) => (p.e.placeId ? [p.e.placeId] : [])))];
-      const known = await knownPlaces(tx, named);
-      for (let i = prepared.length - 1; i >= 0; i--) {
-        const p = prepared[i];
-        if (p?.e.placeId && !known.has(p.e.placeId)) {
-          outcomes[p.index] = { status: 'rejected', error: new UnknownPlaceError(p.e.placeId) };
-          prepared.splice(i, 1);
-        }
-      }
-      // claim the idempotency keys; those already there are replays (same command) or misuse (another one)
-      const claimed = new Set(
-        await insertRowsReturning(
-          tx,
-          'idempotency_keys',
-          { key: 'text', request_hash: 'text', response: 'jsonb', created_at: 'timestamptz' },
+      // 3. claim the keys of encounters whose reference is free; read the keys already used, the references
+      //    already taken and the chain's head — one statement, after the lock
+      const [claim] = resultRows(
+        await tx.execute(sql`with t as (select * from jsonb_to_recordset(${JSON.stringify(
           prepared.map((p) => ({
             key: p.key,
             request_hash: p.requestHash,
             response: p.result,
-            created_at: now.toISOString(),
+            state: p.e.state,
+            ref: p.e.ref,
           })),
-          'key',
-          'key',
-        ),
+        )}::jsonb) as t(key text, request_hash text, response jsonb, state char(2), ref text)),
+          claimed as (insert into idempotency_keys (key, request_hash, response, created_at)
+            select key, request_hash, response, ${now.toISOString()}::timestamptz from t
+            where not exists (select 1 from encounters e where e.state = t.state and e.ref = t.ref)
+            on conflict (key) do nothing returning key)
+          select (select coalesce(json_agg(key), '[]') from claimed) as claimed,
+            (select coalesce(json_agg(json_build_object('key', k.key, 'hash', k.request_hash, 'response', k.response)), '[]')
+               from idempotency_keys k join t on t.key = k.key) as existing,
+            (select row_to_json(h) from (select seq, hash from audit_log order by seq desc limit 1) h) as head`),
       );
-      const unclaimed = prepared.filter((p) => !claimed.has(p.key));
-      if (unclaimed.length > 0) {
-        const stored = await tx
-          .select()
-          .from(idempotencyKeys)
-          .where(inArray(idempotencyKeys.key, [...new Set(unclaimed.map((p) => p.key))]));
-        const byKey = new Map(stored.map((r) => [r.key, r]));
-        for (const p of unclaimed) {
-          const first = byKey.get(p.key);
-          outcomes[p.index] =
-            first && first.requestHash === p.requestHash
-              ? { status: 'replayed', result: first.response as EncounterResult }
-              : { status: 'rejected', error: new IdempotencyKeyReusedError(p.key) };
+      const claimed = new Set((claim?.claimed ?? []) as string[]);
+      const existing = new Map(
+        ((claim?.existing ?? []) as { key: string; hash: string; response: EncounterResult }[]).map((k) => [
+          k.key,
+          k,
+        ]),
+      );
+      const head = claim?.head as { seq: number; hash: string } | null;
+      const fresh: Prepared[] = [];
+      for (const p of prepared) {
+        if (claimed.has(p.key)) {
+          fresh.push(p);
+          outcomes[p.index] = { status: 'recorded', result: p.result };
+          continue;
         }
+        const first = existing.get(p.key);
+        outcomes[p.index] = first
+          ? first.hash === p.requestHash
+            ? { status: 'replayed', result: first.response }
+            : { status: 'rejected', error: new IdempotencyKeyReusedError(p.key) }
+          : { status: 'rejected', error: new DuplicateReferenceError(p.e.state, p.e.ref) };
       }
-      // a reference already used in the state (by an earlier import, or twice in this batch) is refused
-      let fresh = prepared.filter((p) => claimed.has(p.key));
-      const refs = resultRows(
-        await tx.execute(
-          sql`select e.state, e.ref from encounters e join jsonb_to_recordset(${JSON.stringify(fresh.map((p) => ({ state: p.e.state, ref: p.e.ref })))}::jsonb) as t(state char(2), ref text) on e.state = t.state and e.ref = t.ref`,
-        ),
-      );
-      const taken = new Set(refs.map((r) => `${r.state}:${r.ref}`));
-      const rejectedKeys: string[] = [];
-      fresh = fresh.filter((p) => {
-        const ref = `${p.e.state}:${p.e.ref}`;
-        if (taken.has(ref)) {
-          outcomes[p.index] = { status: 'rejected', error: new DuplicateReferenceError(p.e.state, p.e.ref) };
-          rejectedKeys.push(p.key);
-          return false;
-        }
-        taken.add(ref);
-        return true;
-      });
-      if (rejectedKeys.length > 0)
-        await tx.delete(idempotencyKeys).where(inArray(idempotencyKeys.key, rejectedKeys));
-      await insertRows(
+      // 4. everything else in one statement
+      await this.persistNew(
         tx,
-        'encounters',
-        ENCOUNTER_COLUMNS,
+        fresh.flatMap((p) => p.decisions),
+        now,
+        actor,
+        { seq: Number(head?.seq ?? 0), hash: head?.hash ?? GENESIS },
         fresh.map(({ e, encounterId }) => ({
           id: encounterId,
           state: e.state,
@@ -252,14 +250,35 @@ export class CaseStore {
           created_at: now.toISOString(),
         })),
       );
-      await this.persist(
-        tx,
-        fresh.flatMap((p) => p.decisions.map((decision) => ({ decision }))),
-        now,
-        actor,
-      );
       return outcomes;
     });
+  }
+
+  /** New cases (first actions), their encounters, obligations and audit entries: one statement. */
+  private async persistNew(
+    tx: Tx,
+    decisions: readonly Decision[],
+    now: Date,
+    actor: Actor,
+    head: AuditHead,
+    encounterRows: Record<string, unknown>[],
+  ): Promise<void> {
+    const {
+      actions,
+      obligations: obligationRows,
+      audit,
+    } = logRows(
+      decisions.map((decision) => ({ decision })),
+      now,
+      actor,
+    );
+    await insertMany(tx, [
+      { table: 'encounters', columns: ENCOUNTER_COLUMNS, rows: encounterRows },
+      { table: 'cases', columns: CASE_COLUMNS, rows: decisions.map((d) => caseRow(d.next, now)) },
+      { table: 'case_actions', columns: ACTION_COLUMNS, rows: actions },
+      { table: 'obligations', columns: OBLIGATION_COLUMNS, rows: obligationRows },
+      { table: 'audit_log', columns: AUDIT_COLUMNS, rows: chainRows(head, audit) },
+    ]);
   }
 
   /** Applies a command to a case at the version the caller read. */
@@ -306,37 +325,14 @@ export class CaseStore {
     return row.data as CaseState;
   }
 
-  private async crisesOf(tx: Tx, states: readonly string[]): Promise<CrisisRow[]> {
-    if (states.length === 0) return [];
-    return tx
-      .select({
-        id: crisisDeclarations.id,
-        state: crisisDeclarations.state,
-        kind: crisisDeclarations.kind,
-        startsOn: crisisDeclarations.startsOn,
-        endsOn: crisisDeclarations.endsOn,
-        sections: crisisDeclarations.borderSections,
-      })
-      .from(crisisDeclarations)
-      .where(inArray(crisisDeclarations.state, [...states]))
-      .orderBy(sql`${crisisDeclarations.startsOn} desc`);
-  }
-
-  /** Writes decisions: new case rows or version-checked updates, log entries, obligations, audit entries. */
+  /** Writes decisions on existing cases: version-checked updates, then log, obligations and audit in one statement. */
   private async persist(
     tx: Tx,
-    items: readonly { decision: Decision; expectedVersion?: number }[],
+    items: readonly { decision: Decision; expectedVersion: number }[],
     now: Date,
     actor: Actor,
   ): Promise<void> {
-    await insertRows(
-      tx,
-      'cases',
-      CASE_COLUMNS,
-      items.filter((i) => i.expectedVersion === undefined).map((i) => caseRow(i.decision.next, now)),
-    );
     for (const { decision, expectedVersion } of items) {
-      if (expectedVersion === undefined) continue;
       const c = decision.next;
       const updated = await tx
         .update(cases)
@@ -372,37 +368,14 @@ export class CaseStore {
           );
       }
     }
-    const logRows = items.flatMap(({ decision }) => {
-      const first = decision.next.version - decision.actions.length + 1;
-      return decision.actions.map((a, k) => actionRow(decision.next.id, first + k, a, now));
-    });
-    await insertRows(tx, 'case_actions', ACTION_COLUMNS, logRows);
-    await insertRows(
-      tx,
-      'obligations',
-      OBLIGATION_COLUMNS,
-      items.flatMap(({ decision }) =>
-        decision.open.map((o) => ({
-          case_id: decision.next.id,
-          state: decision.next.state,
-          kind: o.kind,
-          due_at: o.dueAt,
-          article: o.article,
-          status: 'open',
-          opened_at: now.toISOString(),
-        })),
-      ),
-    );
-    await appendAudit(
-      tx,
-      logRows.map((r) => ({
-        at: now,
-        actor: actor.actor,
-        action: r.type as string,
-        subject: r.case_id as string,
-        data: { seq: r.seq, at: r.at, state: r.state, payloadSha256: sha256(stringify(r.payload) ?? '') },
-      })),
-    );
+    const { actions, obligations: obligationRows, audit } = logRows(items, now, actor);
+    await lockAudit(tx);
+    const head = await auditHead(tx);
+    await insertMany(tx, [
+      { table: 'case_actions', columns: ACTION_COLUMNS, rows: actions },
+      { table: 'obligations', columns: OBLIGATION_COLUMNS, rows: obligationRows },
+      { table: 'audit_log', columns: AUDIT_COLUMNS, rows: chainRows(head, audit) },
+    ]);
   }
 
   /** Records in each case's log that an open obligation's deadline passed (sets the overdue flags). */
@@ -436,6 +409,43 @@ export class CaseStore {
     }
     return recorded;
   }
+}
+
+interface Prepared {
+  readonly index: number;
+  readonly e: RecordEncounter;
+  readonly key: string;
+  readonly requestHash: string;
+  readonly encounterId: string;
+  readonly decisions: Decision[];
+  readonly result: EncounterResult;
+}
+
+/** The log, obligation and audit rows of decisions. */
+function logRows(items: readonly { decision: Decision }[], now: Date, actor: Actor) {
+  const actions = items.flatMap(({ decision }) => {
+    const first = decision.next.version - decision.actions.length + 1;
+    return decision.actions.map((a, k) => actionRow(decision.next.id, first + k, a, now));
+  });
+  const obligationRows = items.flatMap(({ decision }) =>
+    decision.open.map((o) => ({
+      case_id: decision.next.id,
+      state: decision.next.state,
+      kind: o.kind,
+      due_at: o.dueAt,
+      article: o.article,
+      status: 'open',
+      opened_at: now.toISOString(),
+    })),
+  );
+  const audit: AuditEntry[] = actions.map((r) => ({
+    at: now,
+    actor: actor.actor,
+    action: r.type as string,
+    subject: r.case_id as string,
+    data: { seq: r.seq, at: r.at, state: r.state, payloadSha256: sha256(stringify(r.payload) ?? '') },
+  }));
+  return { actions, obligations: obligationRows, audit };
 }
 
 interface CrisisRow {

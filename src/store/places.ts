@@ -2,7 +2,7 @@
 // (data/places-lt.csv is the demonstration set for Lithuania); an encounter may name one.
 import { readFileSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
-import { asc, eq, inArray, sql } from 'drizzle-orm';
+import { asc, eq, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import { MEMBER_STATE_CODES } from '../../law/member-states.ts';
 import type { Db } from './database.ts';
@@ -77,14 +77,4 @@ export function listPlaces(db: Db, state?: string) {
     .from(places)
     .where(state ? eq(places.state, state) : undefined)
     .orderBy(asc(places.kind), asc(places.id));
-}
-
-/** The ids among `ids` that are known places. */
-export async function knownPlaces(db: Db, ids: readonly string[]): Promise<Set<string>> {
-  if (ids.length === 0) return new Set();
-  const rows = await db
-    .select({ id: places.id })
-    .from(places)
-    .where(inArray(places.id, [...ids]));
-  return new Set(rows.map((r) => r.id));
 }
