@@ -7,6 +7,7 @@ import stringify from 'safe-stable-stringify';
 import type { Action, CaseState, Decision, Obligation, ObligationKind } from '../domain/case-state.ts';
 import { CaseCommand, RecordEncounter } from '../domain/commands.ts';
 import { type Actor, decide, obligationMissed, startCase } from '../domain/decide.ts';
+import { CommandRejectedError } from '../domain/errors.ts';
 import type { CrisisKind } from '../law/deadlines.ts';
 import { PactError } from '../law/errors.ts';
 import type { ParameterRegistry } from '../law/parameters.ts';
@@ -76,6 +77,9 @@ export interface Replayable<T> {
 
 type Tx = Db;
 
+/** The audit head and the version checks rely on each statement seeing what committed before it. */
+const READ_COMMITTED = { isolationLevel: 'read committed' } as const;
+
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 
 export class CaseStore {
@@ -109,7 +113,7 @@ export class CaseStore {
         .set({ response: result as object })
         .where(eq(idempotencyKeys.key, key));
       return { result, replayed: false };
-    });
+    }, READ_COMMITTED);
   }
 
   /** Records an encounter: one case per identified person, the obligations their encounter starts. */
@@ -146,21 +150,26 @@ export class CaseStore {
       const [lookup] = resultRows(
         await tx.execute(sql`select pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK}) as locked,
           (select coalesce(json_agg(json_build_object('id', id, 'state', state, 'kind', kind, 'startsOn', starts_on, 'endsOn', ends_on, 'sections', border_sections) order by starts_on desc), '[]')
-             from crisis_declarations where state = any(${`{${states.join(',')}}`}::text[])) as crises,
-          (select coalesce(json_agg(id), '[]') from places where id = any(${`{${placeIds.map((p) => `"${p.replace(/"/g, '')}"`).join(',')}}`}::text[])) as places`),
+             from crisis_declarations where state in (select jsonb_array_elements_text(${JSON.stringify(states)}::jsonb))) as crises,
+          (select coalesce(json_agg(id), '[]') from places where id in (select jsonb_array_elements_text(${JSON.stringify(placeIds)}::jsonb))) as places`),
       );
       const crises = (lookup?.crises ?? []) as CrisisRow[];
       const known = new Set((lookup?.places ?? []) as string[]);
       // 2. decide every encounter (pure); refuse unknown places and a reference used twice in the batch
       const prepared: Prepared[] = [];
       const refsInBatch = new Set<string>();
+      const keysInBatch = new Set<string>();
       items.forEach(({ command: e, key }, index) => {
         const requestHash = sha256(stringify({ kind: 'record-encounter', e }) ?? '');
         try {
+          if (Date.parse(e.occurredAt) > now.getTime() + 5 * 60_000)
+            throw new CommandRejectedError('occurredAt', 'is in the future');
           if (e.placeId && !known.has(e.placeId)) throw new UnknownPlaceError(e.placeId);
           const ref = `${e.state}:${e.ref}`;
           if (refsInBatch.has(ref)) throw new DuplicateReferenceError(e.state, e.ref);
+          if (keysInBatch.has(key)) throw new IdempotencyKeyReusedError(key);
           refsInBatch.add(ref);
+          keysInBatch.add(key);
           const encounterId = this.services.uuid();
           const crisis = covering(crises, e.state, e.occurredAt, e.borderSection);
           const decisions = e.persons.map((person) =>
@@ -251,7 +260,7 @@ export class CaseStore {
         })),
       );
       return outcomes;
-    });
+    }, READ_COMMITTED);
   }
 
   /** New cases (first actions), their encounters, obligations and audit entries: one statement. */
@@ -395,17 +404,44 @@ export class CaseStore {
       .limit(1000);
     let recorded = 0;
     for (const o of due) {
-      await this.db.transaction(async (txn) => {
-        const tx = txn as unknown as Tx;
-        const current = await this.load(tx, o.caseId);
-        const d = obligationMissed(current, o.kind as ObligationKind, o.dueAt.toISOString(), o.article, now);
-        await this.persist(tx, [{ decision: d, expectedVersion: current.version }], now, {
-          actor: 'system',
-          role: 'system',
-        });
-        await tx.update(obligations).set({ missedRecordedAt: now }).where(eq(obligations.id, o.id));
-        recorded += 1;
-      });
+      // claim the obligation first (still open, not yet recorded): a second sweep, or a command that closed
+      // it meanwhile, makes the claim return nothing; a case changed meanwhile is retried
+      for (let attempt = 0; attempt < 5; attempt++) {
+        try {
+          const done = await this.db.transaction(async (txn) => {
+            const tx = txn as unknown as Tx;
+            const claimed = await tx
+              .update(obligations)
+              .set({ missedRecordedAt: now })
+              .where(
+                and(
+                  eq(obligations.id, o.id),
+                  eq(obligations.status, 'open'),
+                  isNull(obligations.missedRecordedAt),
+                ),
+              )
+              .returning({ id: obligations.id });
+            if (claimed.length === 0) return false;
+            const current = await this.load(tx, o.caseId);
+            const d = obligationMissed(
+              current,
+              o.kind as ObligationKind,
+              o.dueAt.toISOString(),
+              o.article,
+              now,
+            );
+            await this.persist(tx, [{ decision: d, expectedVersion: current.version }], now, {
+              actor: 'system',
+              role: 'system',
+            });
+            return true;
+          }, READ_COMMITTED);
+          if (done) recorded += 1;
+          break;
+        } catch (e) {
+          if (!(e instanceof VersionConflictError)) throw e;
+        }
+      }
     }
     return recorded;
   }

@@ -10,6 +10,7 @@ import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
+import { PactError } from '../law/errors.ts';
 import * as schema from './schema.ts';
 
 export type Schema = typeof schema;
@@ -67,7 +68,24 @@ async function openPostgres(url: string, max: number): Promise<Store> {
   // replaces it on the next query.
   pool.on('error', () => {});
   const db = drizzlePg(pool, { schema }) as unknown as Db;
-  await migratePg(db as never, { migrationsFolder: MIGRATIONS, migrationsSchema: 'public' });
+  // several processes may open a fresh database at once: one migrates, the others wait
+  let lock: pg.PoolClient | undefined;
+  try {
+    lock = await pool.connect();
+    await lock.query('select pg_advisory_lock(74110002)');
+    await migratePg(db as never, { migrationsFolder: MIGRATIONS, migrationsSchema: 'public' });
+  } catch (e) {
+    await pool.end().catch(() => {});
+    const cause = (e as { cause?: Error }).cause ?? (e as Error);
+    const where = new URL(url);
+    throw new PactError(
+      'database-unavailable',
+      `cannot use the database ${where.host}${where.pathname}: ${cause.message}`,
+    );
+  } finally {
+    await lock?.query('select pg_advisory_unlock(74110002)').catch(() => {});
+    lock?.release();
+  }
   return {
     db,
     backend: 'postgres',

@@ -26,7 +26,8 @@ const due = (d: Date, state: string) => {
 
 function durationArg(v: string): number {
   const ms = parseDuration(v);
-  if (ms === undefined) throw new InvalidArgumentError('a duration such as 48h, 3d or 90m');
+  if (ms === undefined || ms > 3650 * 86_400_000)
+    throw new InvalidArgumentError('a duration such as 48h, 3d or 90m (at most 3650d)');
   return ms;
 }
 
@@ -83,7 +84,7 @@ export function queueCommand(ctx: CliContext): Command {
               { header: 'Flags' },
             ],
             rows,
-          )}\n\n${items.length} open obligations${opts.overdue ? ' overdue' : ` due within ${Math.round(opts.due / 3_600_000)} h or overdue`}${opts.state ? ` in ${opts.state}` : ''}.\n`,
+          )}\n\n${items.length === 1000 ? 'the first 1000 (narrow with --state, --kind or --due) of the ' : ''}${items.length} open obligations${opts.overdue ? ' overdue' : ` due within ${Math.round(opts.due / 3_600_000)} h or overdue`}${opts.state ? ` in ${opts.state}` : ''}.\n`,
         );
       },
     );
@@ -133,10 +134,14 @@ export function caseCommand(ctx: CliContext): Command {
     .command('apply')
     .description('apply an action to a case (the JSON of a command; see docs/ACTIONS.md)')
     .argument('<id>', 'the full case id')
-    .requiredOption('--version <n>', 'the version of the case you read (a stale version is refused)', (v) => {
-      if (!/^\d+$/.test(v)) throw new InvalidArgumentError('a whole number');
-      return Number(v);
-    })
+    .requiredOption(
+      '--expected-version <n>',
+      'the version of the case you read (a stale version is refused)',
+      (v) => {
+        if (!/^\d+$/.test(v)) throw new InvalidArgumentError('a whole number');
+        return Number(v);
+      },
+    )
     .requiredOption(
       '--json <command>',
       'the command, e.g. {"type":"screening.completed","at":"2026-12-10T12:00:00+02:00","outcome":"asylum"}',
@@ -147,8 +152,11 @@ export function caseCommand(ctx: CliContext): Command {
     .action(
       async (
         id: string,
-        opts: { version: number; json: string; key?: string; actor: string; role: string },
+        opts: { expectedVersion: number; json: string; key?: string; actor: string; role: string },
       ) => {
+        if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id)) {
+          throw new UsageError('give the full case id (pact case show PREFIX prints it)');
+        }
         let raw: unknown;
         try {
           raw = JSON.parse(opts.json);
@@ -163,7 +171,7 @@ export function caseCommand(ctx: CliContext): Command {
         const out = await withStore(ctx, (cs) =>
           cs.apply(
             id,
-            opts.version,
+            opts.expectedVersion,
             parsed.data,
             { actor: opts.actor, role: opts.role },
             opts.key ?? `cli:${crypto.randomUUID()}`,

@@ -65,22 +65,28 @@ interface Tally {
 async function runImport(ctx: CliContext, file: string, opts: Options): Promise<number> {
   let size: number;
   try {
-    size = statSync(file).size;
+    const st = statSync(file);
+    if (!st.isFile()) throw new Error('not a file');
+    size = st.size;
   } catch {
-    throw new PactError('file', `cannot read ${file}`);
+    throw new PactError('file', `cannot read ${file}: not a readable file`);
   }
   const tally: Tally = { rows: 0, encounters: 0, persons: 0, replayed: 0, bad: [] };
   const bar = ctx.interactive
     ? new SingleBar({ format: 'importing [{bar}] {percentage}% | {rows} rows', hideCursor: true })
     : undefined;
   bar?.start(size, 0, { rows: 0 });
+  let headerSeen = false;
   await withStore(ctx, async (cs) => {
     const parser = createReadStream(file).pipe(
       parse({
-        columns: (h: string[]) => checkHeader(h),
+        columns: (h: string[]) => {
+          headerSeen = true;
+          return checkHeader(h);
+        },
         info: true,
         skip_empty_lines: true,
-        relax_column_count: true,
+
         trim: true,
       }),
     );
@@ -115,34 +121,46 @@ async function runImport(ctx: CliContext, file: string, opts: Options): Promise<
       await record(cs, batch, opts.actor, tally);
       batch = [];
     };
-    for await (const { record: row, info } of parser as AsyncIterable<{
-      record: Record<string, string>;
-      info: { lines: number; bytes: number };
-    }>) {
-      tally.rows += 1;
-      const parsed = parseRow(row, info.lines);
-      const key = isRowErrors(parsed) ? `${row.state?.toUpperCase()}:${row.encounter_ref}` : parsed.groupKey;
-      if (group[0] && group[0].groupKey !== key) flushGroup();
-      if (done.has(key)) {
-        tally.bad.push({
-          line: info.lines,
-          column: 'encounter_ref',
-          reason: 'the rows of this encounter are not together in the file; keep them together',
-        });
-        continue;
+    try {
+      for await (const { record: row, info } of parser as AsyncIterable<{
+        record: Record<string, string>;
+        info: { lines: number; bytes: number };
+      }>) {
+        tally.rows += 1;
+        const parsed = parseRow(row, info.lines);
+        const key = isRowErrors(parsed)
+          ? `${row.state?.toUpperCase()}:${row.encounter_ref}`
+          : parsed.groupKey;
+        if (group[0] && group[0].groupKey !== key) flushGroup();
+        if (done.has(key)) {
+          tally.bad.push({
+            line: info.lines,
+            column: 'encounter_ref',
+            reason: 'the rows of this encounter are not together in the file; keep them together',
+          });
+          continue;
+        }
+        if (isRowErrors(parsed)) {
+          tally.bad.push(...parsed);
+          groupBad = true;
+          if (group.length === 0) group.push({ line: info.lines, groupKey: key, encounter: {} });
+          continue;
+        }
+        group.push(parsed);
+        if (batch.length >= opts.batch) await flushBatch();
+        if (tally.rows % 1000 === 0) bar?.update(info.bytes, { rows: tally.rows });
       }
-      if (isRowErrors(parsed)) {
-        tally.bad.push(...parsed);
-        groupBad = true;
-        if (group.length === 0) group.push({ line: info.lines, groupKey: key, encounter: {} });
-        continue;
-      }
-      group.push(parsed);
-      if (batch.length >= opts.batch) await flushBatch();
-      if (tally.rows % 1000 === 0) bar?.update(info.bytes, { rows: tally.rows });
+      flushGroup();
+      await flushBatch();
+    } catch (e) {
+      if (e instanceof PactError) throw e;
+      const where = (e as { lines?: number }).lines;
+      throw new PactError(
+        'csv',
+        `${where ? `line ${where}: ` : ''}${(e as Error).message}; ${tally.encounters} encounters were committed before it (importing the corrected file again skips them)`,
+      );
     }
-    flushGroup();
-    await flushBatch();
+    if (!headerSeen) throw new PactError('csv-header', `${file} is empty: it has no header line`);
   });
   bar?.update(size, { rows: tally.rows });
   bar?.stop();
@@ -174,7 +192,11 @@ async function record(
       const column =
         o.error.code === 'duplicate-reference' || o.error.code === 'idempotency-key-reused'
           ? 'encounter_ref'
-          : 'row';
+          : o.error.message.startsWith('occurredAt')
+            ? 'occurred_at'
+            : o.error.code === 'unknown-place'
+              ? 'place_id'
+              : 'row';
       for (const line of item.lines) tally.bad.push({ line, column, reason: o.error.message });
     }
   });
@@ -182,6 +204,12 @@ async function record(
 
 function checkHeader(header: string[]): string[] {
   const names = header.map((h) => h.trim().toLowerCase());
+  const twice = names.filter((n, i) => names.indexOf(n) !== i);
+  if (twice.length > 0)
+    throw new PactError(
+      'csv-header',
+      `line 1: column ${[...new Set(twice)].join(', ')} appears more than once`,
+    );
   const missing = REQUIRED_COLUMNS.filter((c) => !names.includes(c));
   if (missing.length > 0)
     throw new PactError(
