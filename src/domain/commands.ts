@@ -153,7 +153,10 @@ export const CaseCommand = z.discriminatedUnion('type', [
       type: z.literal('application.routed'),
       ...at,
       procedure: z.enum(['border', 'accelerated', 'regular']),
-      grounds: z.array(z.enum(ROUTING_GROUNDS)).min(1),
+      grounds: z
+        .array(z.enum(ROUTING_GROUNDS))
+        .min(1)
+        .refine((g) => new Set(g).size === g.length, 'each ground once'),
       /** Why a mandatory border procedure is not applied (APR Arts 48 and 53). */
       exemption: z.enum(BORDER_EXEMPTIONS).optional(),
     })
@@ -173,7 +176,10 @@ export const CaseCommand = z.discriminatedUnion('type', [
     .object({
       type: z.literal('detention.ordered'),
       ...at,
-      grounds: z.array(z.enum(DETENTION_GROUNDS)).min(1),
+      grounds: z
+        .array(z.enum(DETENTION_GROUNDS))
+        .min(1)
+        .refine((g) => new Set(g).size === g.length, 'each ground once'),
       nextReviewBy: Instant.optional(),
     })
     .strict(),

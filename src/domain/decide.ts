@@ -91,8 +91,9 @@ export function startCase(
   const opens: Obligation[] = [];
   const screening = SCREENED[e.kind];
   if (screening) opens.push(obligation(ctx, c, 'screening', screening, e.occurredAt));
+  // with a birth year only, the youngest the person can be: no biometrics from a child who may be under 6
   const age =
-    person.birthYear === undefined ? undefined : Number(e.occurredAt.slice(0, 4)) - person.birthYear;
+    person.birthYear === undefined ? undefined : Number(e.occurredAt.slice(0, 4)) - person.birthYear - 1;
   const eurodacMinimumAge = ctx.law.numberAt(
     'eurodac.minimum-age',
     e.occurredAt.slice(0, 10),
@@ -163,6 +164,12 @@ export function decide(current: CaseState, command: CaseCommand, ctx: DecideCont
       break;
     case 'screening.completed':
       closes.push('screening');
+      if (command.outcome === 'return' && current.asylumWishAt) {
+        throw new CommandRejectedError(
+          'outcome',
+          'this person asked for asylum: the screening refers them to the asylum procedure (Screening Regulation Art. 18), not to return',
+        );
+      }
       if (command.outcome !== 'return') {
         if (!current.asylumWishAt) {
           throw new CommandRejectedError(
@@ -183,15 +190,24 @@ export function decide(current: CaseState, command: CaseCommand, ctx: DecideCont
       break;
     case 'entry.refused':
       closes.push('screening');
-      if (current.asylumWishAt && !current.open.includes('registration'))
-        ob('registration', 'registration', current.asylumWishAt);
+      // APR Art. 27(7): a wish made during screening starts the registration period when screening ends
+      if (current.asylumWishAt && !current.open.includes('registration')) {
+        ob(
+          'registration',
+          'registration',
+          current.status === 'in-screening' ? command.at : current.asylumWishAt,
+        );
+      }
       break;
     case 'application.registered':
       closes.push('registration');
       ob('lodging', 'lodging', command.at, false);
       if (
         current.open.includes('eurodac') === false &&
-        current.encounterKind !== 'apprehended-irregular-crossing'
+        current.encounterKind !== 'apprehended-irregular-crossing' &&
+        (current.person.birthYear === undefined ||
+          Number(command.at.slice(0, 4)) - current.person.birthYear - 1 >=
+            ctx.law.numberAt('eurodac.minimum-age', command.at.slice(0, 10), 'years-of-age'))
       ) {
         ob('eurodac', 'eurodac-applicant', command.at, false);
       }
@@ -232,7 +248,11 @@ export function decide(current: CaseState, command: CaseCommand, ctx: DecideCont
       }
       break;
     case 'decision.issued': {
-      closes.push('decision', 'border-procedure-end');
+      closes.push('decision');
+      // APR Art. 51(2): the border procedure runs until the applicant no longer has a right to remain,
+      // appeal included; it ends with a positive decision, or when the appeal or return stage closes it
+      if (command.decision === 'refugee-status' || command.decision === 'subsidiary-protection')
+        closes.push('border-procedure-end');
       const window = appealWindow(current, command.decision);
       if (window) {
         const name = `national.${current.state.toLowerCase()}.appeal.${window}`;
@@ -250,7 +270,11 @@ export function decide(current: CaseState, command: CaseCommand, ctx: DecideCont
     case 'appeal.lodged':
       closes.push('appeal');
       break;
+    case 'appeal.decided':
+      closes.push('border-procedure-end');
+      break;
     case 'return.decided':
+      closes.push('border-procedure-end');
       if (command.borderProcedure) ob('return-border-procedure-end', 'return-border-procedure', command.at);
       break;
     case 'return.executed':
@@ -372,6 +396,14 @@ function checkRouting(
     throw new CommandRejectedError('exemption', 'the person is not an unaccompanied minor');
   }
   if (current.person.unaccompanied && !command.grounds.includes('security')) return; // APR Art. 53
+  // APR Art. 48: reaching capacity lifts only point (j); points (c) and (f) stay mandatory (Art. 50 needs a
+  // Commission act for (c), and (f) is never lifted)
+  if (command.exemption === 'capacity-reached' && mandatory.length > (lowRate ? 1 : 0)) {
+    throw new CommandRejectedError(
+      'exemption',
+      'reaching capacity (APR Art. 48) lifts only the recognition-rate ground; misleading the authorities and security remain mandatory grounds',
+    );
+  }
   if (!command.exemption) {
     throw new CommandRejectedError(
       'procedure',

@@ -49,6 +49,12 @@ export function initialFlags(person: Person, crisis?: { kind: CrisisKind }): Fla
   return flags.sort();
 }
 
+/** CJEU C-72/22 PPU: an applicant may not be detained solely because of irregular entry or stay. */
+function detentionFlags(grounds: readonly string[], asylumWishAt?: string): Flag[] {
+  const onlyIrregular = grounds.length === 1 && grounds[0] === 'irregular-entry';
+  return onlyIrregular && asylumWishAt ? ['detained', 'detention-irregular-entry-only'] : ['detained'];
+}
+
 export function evolve(state: CaseState | undefined, action: Action): CaseState {
   const p = action.payload as Record<string, unknown> & Effects;
   if (action.type === 'encounter.recorded') {
@@ -88,11 +94,14 @@ export function evolve(state: CaseState | undefined, action: Action): CaseState 
     }
     case 'asylum-wish.expressed': {
       const refused = s.status === 'refused-entry';
+      const wishAt = s.asylumWishAt ?? action.at;
+      const add: Flag[] = refused ? ['asylum-wish-not-registered'] : [];
+      if (s.detention) add.push(...detentionFlags(s.detention.grounds, wishAt));
       return {
         ...s,
-        asylumWishAt: s.asylumWishAt ?? action.at,
+        asylumWishAt: wishAt,
         status: s.status === 'in-return' || s.status === 'encountered' ? 'asylum-requested' : s.status,
-        flags: refused ? withFlags(s.flags, ['asylum-wish-not-registered']) : s.flags,
+        flags: withFlags(s.flags, add),
       };
     }
     case 'entry.refused':
@@ -141,15 +150,11 @@ export function evolve(state: CaseState | undefined, action: Action): CaseState 
         status: p.outcome === 'protection-granted' ? 'decided-protection' : 'decided-rejection',
       };
     case 'detention.ordered': {
-      const grounds = p.grounds as string[];
-      const onlyIrregular = grounds.length === 1 && grounds[0] === 'irregular-entry';
+      const grounds = [...new Set(p.grounds as string[])];
       return {
         ...s,
         detention: { grounds, since: action.at },
-        flags: withFlags(
-          s.flags,
-          onlyIrregular ? ['detained', 'detention-irregular-entry-only'] : ['detained'],
-        ),
+        flags: withFlags(s.flags, detentionFlags(grounds, s.asylumWishAt)),
       };
     }
     case 'detention.reviewed':

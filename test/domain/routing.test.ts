@@ -158,3 +158,65 @@ describe('APR Art. 67(7): the appeal window a negative decision opens', () => {
     ]);
   });
 });
+
+describe('review cases', () => {
+  it('APR Art. 48: reaching capacity does not lift the security ground', () => {
+    expect(() =>
+      decide(registered('BD'), route('regular', ['security'], 'capacity-reached'), withRates()),
+    ).toThrow(/lifts only the recognition-rate ground/);
+  });
+
+  it('Screening Regulation Art. 18: a person who asked for asylum is not referred to return', () => {
+    const c = startCase(withRates(), {
+      caseId: 'c',
+      encounterId: 'e',
+      encounter: encounter(),
+      person: person({ asylumWish: WISH }),
+    }).next;
+    expect(() =>
+      decide(
+        c,
+        { type: 'screening.completed', at: '2026-12-08T09:00:00+02:00', outcome: 'return' },
+        withRates(),
+      ),
+    ).toThrow(/asylum procedure/);
+  });
+
+  it('APR Art. 27(7): refused entry at the end of screening on Sunday 27 Dec, the wish of 7 Dec: registration from the refusal, due Monday 4 January 2027', () => {
+    const c = startCase(withRates(), {
+      caseId: 'c',
+      encounterId: 'e',
+      encounter: encounter(),
+      person: person({ asylumWish: WISH }),
+    }).next;
+    const d = decide(
+      c,
+      { type: 'entry.refused', at: '2026-12-27T10:00:00+02:00' },
+      { ...withRates(), now: new Date('2027-01-01T00:00:00Z') },
+    );
+    // 27 Dec + 5 days = Friday 1 January 2027, a public holiday; Art. 3(4): Saturday, Sunday → Monday 4 January
+    expect(d.open).toEqual([
+      { kind: 'registration', dueAt: '2027-01-05T00:00:00+02:00', article: 'APR Art. 27(1)' },
+    ]);
+  });
+
+  it('Eurodac Art. 15(1): no applicant biometrics from a child who may be under 6 (born 2021, registered in 2026)', () => {
+    let c = startCase(withRates(), {
+      caseId: 'c',
+      encounterId: 'e',
+      encounter: encounter({ kind: 'found-inside-territory' }),
+      person: person({ birthYear: 2021, minor: true, asylumWish: WISH }),
+    }).next;
+    c = decide(
+      c,
+      { type: 'screening.completed', at: '2026-12-08T09:00:00+02:00', outcome: 'asylum' },
+      withRates(),
+    ).next;
+    const d = decide(
+      c,
+      { type: 'application.registered', at: '2026-12-08T10:00:00+02:00', disproportionateNumbers: false },
+      withRates(),
+    );
+    expect(d.open.map((o) => o.kind)).toEqual(['lodging']);
+  });
+});

@@ -80,16 +80,21 @@ describe('from screening to decision', () => {
     expect(c.flags).toContain('border-procedure');
   });
 
-  it('lodging and a decision close the procedure obligations', () => {
+  it('a negative decision closes the decision obligation; the border procedure runs on until the return decision (APR Art. 51(2))', () => {
     step({ type: 'application.lodged', at: '2026-12-16T09:00:00+02:00' });
     const d = step({
       type: 'decision.issued',
       at: '2027-01-20T09:00:00+02:00',
       decision: 'manifestly-unfounded',
     });
-    expect(d.close).toEqual(expect.arrayContaining(['border-procedure-end']));
+    expect(d.close).toEqual(['decision']);
+    expect(c.open).toContain('border-procedure-end');
     expect(c.status).toBe('decided-rejection');
     expect(c.version).toBe(7);
+    const r = step({ type: 'return.decided', at: '2027-02-10T09:00:00+02:00', borderProcedure: true });
+    expect(r.close).toContain('border-procedure-end');
+    expect(c.open).toContain('return-border-procedure-end');
+    expect(c.open).not.toContain('border-procedure-end');
   });
 });
 
@@ -198,9 +203,16 @@ describe('refusals', () => {
     ).toBe('border');
   });
 
-  it('detention on irregular entry alone is flagged (CJEU C-72/22 PPU)', () => {
-    const d = decide(
+  it('detention of an applicant on irregular entry alone is flagged (CJEU C-72/22 PPU); of a non-applicant, not', () => {
+    const notApplicant = decide(
       start().next,
+      { type: 'detention.ordered', at: '2026-12-07T08:00:00+02:00', grounds: ['irregular-entry'] },
+      ctx(),
+    );
+    expect(notApplicant.next.flags).not.toContain('detention-irregular-entry-only');
+    const wish = { at: '2026-12-07T04:30:00+02:00', where: 'station', to: 'border guard' };
+    const d = decide(
+      start({}, person({ asylumWish: wish })).next,
       { type: 'detention.ordered', at: '2026-12-07T08:00:00+02:00', grounds: ['irregular-entry'] },
       ctx(),
     );
