@@ -137,3 +137,59 @@ export async function verifyAudit(db: Db, batch = 5000): Promise<AuditVerificati
   }
   return { ok: true, entries: count, head: prev };
 }
+
+/** What the audit binds of an encounter row (written and read back alike). */
+export function encounterHash(e: Record<string, unknown>): string {
+  const at = e.occurred_at instanceof Date ? e.occurred_at.getTime() : Date.parse(String(e.occurred_at));
+  const content = stringify({
+    state: e.state,
+    ref: e.ref,
+    kind: e.kind,
+    at,
+    group: Number(e.group_size),
+    unidentified: Number(e.unidentified),
+    force: [Boolean(e.force_used), e.force_kind ?? null, e.force_reason ?? null],
+  });
+  return createHash('sha256')
+    .update(content ?? '')
+    .digest('hex');
+}
+
+/**
+ * Checks the records the audit entries vouch for: each case-log entry and encounter has its audit entry,
+ * and their content still hashes to what the audit recorded.
+ */
+export async function verifyRecords(db: Db): Promise<{ seq: number; reason: string } | undefined> {
+  const rows =
+    (await db.execute(sql`select a.seq, a.action, a.data, c.payload, c.at as c_at, c.case_id as c_case
+      from audit_log a left join case_actions c on a.data ? 'payloadSha256' and c.case_id::text = a.subject and c.seq = (a.data->>'seq')::int
+      where a.data ? 'payloadSha256' order by a.seq`)) as unknown as { rows?: Record<string, unknown>[] };
+  for (const r of rows.rows ?? (rows as unknown as Record<string, unknown>[])) {
+    const data = r.data as { payloadSha256: string; at: string };
+    if (!r.c_case) return { seq: Number(r.seq), reason: 'the case-log entry it records was removed' };
+    const hash = createHash('sha256')
+      .update(stringify(r.payload) ?? '')
+      .digest('hex');
+    const at = r.c_at instanceof Date ? r.c_at.getTime() : Date.parse(String(r.c_at));
+    if (hash !== data.payloadSha256 || at !== Date.parse(data.at))
+      return { seq: Number(r.seq), reason: 'the case-log entry it records was altered' };
+  }
+  const enc =
+    (await db.execute(sql`select a.seq, a.data, e.* from audit_log a left join encounters e on e.id::text = a.subject
+      where a.action = 'encounter.stored' order by a.seq`)) as unknown as {
+      rows?: Record<string, unknown>[];
+    };
+  for (const r of enc.rows ?? (enc as unknown as Record<string, unknown>[])) {
+    if (!r.id) return { seq: Number(r.seq), reason: 'the encounter it records was removed' };
+    if (encounterHash(r) !== (r.data as { rowSha256: string }).rowSha256)
+      return { seq: Number(r.seq), reason: 'the encounter it records was altered' };
+  }
+  const orphans =
+    (await db.execute(sql`select count(*)::int as n from case_actions c where not exists (select 1 from audit_log a
+      where a.subject = c.case_id::text and a.data ? 'payloadSha256' and (a.data->>'seq')::int = c.seq)`)) as unknown as {
+      rows?: { n: number }[];
+    };
+  const n = (orphans.rows ?? (orphans as unknown as { n: number }[]))[0]?.n ?? 0;
+  if (n > 0) return { seq: 0, reason: `${n} case-log entries have no audit entry (written outside Pact)` };
+  return undefined;
+}

@@ -3,11 +3,14 @@
 // obligations and extends the audit chain. The CLI, the CSV import and the HTTP API all call it.
 import { createHash } from 'node:crypto';
 import { and, asc, eq, inArray, isNull, lte, sql } from 'drizzle-orm';
+import { DateTime } from 'luxon';
 import stringify from 'safe-stable-stringify';
+import type { MemberStateCode } from '../../law/member-states.ts';
 import type { Action, CaseState, Decision, Obligation, ObligationKind } from '../domain/case-state.ts';
 import { CaseCommand, RecordEncounter } from '../domain/commands.ts';
 import { type Actor, decide, obligationMissed, startCase } from '../domain/decide.ts';
 import { CommandRejectedError } from '../domain/errors.ts';
+import { STATE_TIME_ZONES } from '../law/calendar/state-calendar.ts';
 import type { CrisisKind } from '../law/deadlines.ts';
 import { PactError } from '../law/errors.ts';
 import type { ParameterRegistry } from '../law/parameters.ts';
@@ -18,6 +21,7 @@ import {
   type AuditHead,
   auditHead,
   chainRows,
+  encounterHash,
   GENESIS,
   lockAudit,
 } from './audit.ts';
@@ -286,7 +290,11 @@ export class CaseStore {
       { table: 'cases', columns: CASE_COLUMNS, rows: decisions.map((d) => caseRow(d.next, now)) },
       { table: 'case_actions', columns: ACTION_COLUMNS, rows: actions },
       { table: 'obligations', columns: OBLIGATION_COLUMNS, rows: obligationRows },
-      { table: 'audit_log', columns: AUDIT_COLUMNS, rows: chainRows(head, audit) },
+      {
+        table: 'audit_log',
+        columns: AUDIT_COLUMNS,
+        rows: chainRows(head, [...encounterRows.map((e) => encounterAudit(e, now, actor)), ...audit]),
+      },
     ]);
   }
 
@@ -457,6 +465,17 @@ interface Prepared {
   readonly result: EncounterResult;
 }
 
+/** The audit entry of an encounter (every encounter, also one with no identified person). */
+function encounterAudit(e: Record<string, unknown>, now: Date, actor: Actor): AuditEntry {
+  return {
+    at: now,
+    actor: actor.actor,
+    action: 'encounter.stored',
+    subject: e.id as string,
+    data: { state: e.state, ref: e.ref, rowSha256: encounterHash(e) },
+  };
+}
+
 /** The log, obligation and audit rows of decisions. */
 function logRows(items: readonly { decision: Decision }[], now: Date, actor: Actor) {
   const actions = items.flatMap(({ decision }) => {
@@ -500,7 +519,11 @@ function covering(
   occurredAt: string,
   section?: string,
 ): { id: string; kind: CrisisKind } | undefined {
-  const day = occurredAt.slice(0, 10);
+  // the day of the arrival in the state's own time zone
+  const day =
+    DateTime.fromISO(occurredAt)
+      .setZone(STATE_TIME_ZONES[state as MemberStateCode] ?? 'UTC')
+      .toISODate() ?? '';
   const hit = rows.find(
     (r) =>
       r.state === state &&

@@ -1,10 +1,13 @@
 // Places of a member state: border sections, crossing points, frontier stations, sites. Loaded from a CSV
 // (data/places-lt.csv is the demonstration set for Lithuania); an encounter may name one.
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
 import { asc, eq, sql } from 'drizzle-orm';
+import stringify from 'safe-stable-stringify';
 import { z } from 'zod';
 import { MEMBER_STATE_CODES } from '../../law/member-states.ts';
+import { appendAudit } from './audit.ts';
 import type { Db } from './database.ts';
 import { ReferenceDataFileError } from './reference-data.ts';
 import { places } from './schema.ts';
@@ -53,21 +56,40 @@ export function readPlaces(file: string): (typeof places.$inferInsert)[] {
 }
 
 /** Inserts or updates the places (by id). */
-export async function upsertPlaces(db: Db, rows: readonly (typeof places.$inferInsert)[]): Promise<number> {
+export async function upsertPlaces(
+  db: Db,
+  rows: readonly (typeof places.$inferInsert)[],
+  actor = 'cli',
+): Promise<number> {
   if (rows.length === 0) return 0;
-  await db
-    .insert(places)
-    .values([...rows])
-    .onConflictDoUpdate({
-      target: places.id,
-      set: {
-        state: sql`excluded.state`,
-        kind: sql`excluded.kind`,
-        name: sql`excluded.name`,
-        borderSection: sql`excluded.border_section`,
-        open: sql`excluded.open`,
+  await db.transaction(async (txn) => {
+    const tx = txn as unknown as Db;
+    await tx
+      .insert(places)
+      .values([...rows])
+      .onConflictDoUpdate({
+        target: places.id,
+        set: {
+          state: sql`excluded.state`,
+          kind: sql`excluded.kind`,
+          name: sql`excluded.name`,
+          borderSection: sql`excluded.border_section`,
+          open: sql`excluded.open`,
+        },
+      });
+    const digest = createHash('sha256')
+      .update(stringify(rows) ?? '')
+      .digest('hex');
+    await appendAudit(tx, [
+      {
+        at: new Date(),
+        actor,
+        action: 'places.loaded',
+        subject: null,
+        data: { count: rows.length, rowsSha256: digest },
       },
-    });
+    ]);
+  });
   return rows.length;
 }
 

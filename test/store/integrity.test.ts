@@ -8,7 +8,7 @@ import type { CaseState } from '../../src/domain/case-state.ts';
 import { ActionNotAllowedError, CommandRejectedError } from '../../src/domain/errors.ts';
 import { evolve } from '../../src/domain/evolve.ts';
 import { LAW } from '../../src/law/law.ts';
-import { verifyAudit } from '../../src/store/audit.ts';
+import { verifyAudit, verifyRecords } from '../../src/store/audit.ts';
 import { findCase } from '../../src/store/case-queries.ts';
 import { CaseStore } from '../../src/store/case-store.ts';
 import type { Store } from '../../src/store/database.ts';
@@ -198,6 +198,24 @@ describe.each(BACKENDS)('integrity on $name', (backend) => {
         ],
       );
       expect((await verifyAudit(store.db)).ok).toBe(true);
+    });
+
+    it('a case-log entry or an encounter changed behind the application is found', async () => {
+      expect(await verifyRecords(store.db)).toBeUndefined();
+      await store.query(
+        "update case_actions set payload = jsonb_set(payload, '{person,nationality}', '\"DE\"') where seq = 1 and case_id = (select case_id from case_actions order by recorded_at limit 1)",
+      );
+      expect((await verifyRecords(store.db))?.reason).toMatch(/case-log entry it records was altered/);
+    });
+
+    it('an encounter changed behind the application is found', async () => {
+      await store.query(
+        "update case_actions set payload = jsonb_set(payload, '{person,nationality}', '\"SY\"') where seq = 1",
+      );
+      await store.query(
+        'update encounters set force_used = not force_used where ref = (select min(ref) from encounters)',
+      );
+      expect((await verifyRecords(store.db))?.reason).toMatch(/encounter it records was altered/);
     });
 
     it('reordered entries are found', async () => {

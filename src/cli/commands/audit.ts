@@ -1,6 +1,6 @@
 // `pact audit verify`: walks the hash-chained audit log and names the first entry altered, removed or reordered.
 import { Command } from 'commander';
-import { verifyAudit } from '../../store/audit.ts';
+import { verifyAudit, verifyRecords } from '../../store/audit.ts';
 import type { CliContext } from '../context.ts';
 import { withStore } from '../store-session.ts';
 
@@ -12,7 +12,17 @@ export function auditCommand(ctx: CliContext): Command {
       'check the whole chain; exit code 1 and the first bad entry if anything was altered, removed or reordered',
     )
     .action(async () => {
-      const v = await withStore(ctx, (_cs, store) => verifyAudit(store.db));
+      const { v, records } = await withStore(ctx, async (_cs, store) => {
+        const chain = await verifyAudit(store.db);
+        return { v: chain, records: chain.ok ? await verifyRecords(store.db) : undefined };
+      });
+      if (v.ok && records) {
+        ctx.stdout(
+          `audit log intact (${v.entries} entries), but ${records.seq > 0 ? `entry ${records.seq}: ` : ''}${records.reason}\n`,
+        );
+        ctx.setExitCode?.(1);
+        return;
+      }
       if (v.ok) {
         ctx.stdout(
           `audit log intact: ${v.entries} entries; head ${v.head}\n(compare the head with a copy kept elsewhere to detect removal of the newest entries)\n`,
