@@ -123,7 +123,7 @@ export function startCase(
   };
   const action: Action = {
     type: 'encounter.recorded',
-    at: e.occurredAt,
+    at: new Date(e.occurredAt).toISOString(), // instants are logged in UTC: the log column keeps no offset
     actor: ctx.actor,
     role: ctx.role,
     state: e.state,
@@ -302,7 +302,7 @@ export function decide(current: CaseState, command: CaseCommand, ctx: DecideCont
 
   const action: Action = {
     type,
-    at: command.at,
+    at: new Date(command.at).toISOString(),
     actor: ctx.actor,
     role: ctx.role,
     state: current.state,

@@ -88,4 +88,63 @@ describe('pact import encounters', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/audit log intact: \d+ entries/);
   });
+
+  it('pact case apply: screening completed opens registration (APR Art. 27(1)); a stale version is refused with exit 2', async () => {
+    const q = JSON.parse((await pact('queue --format json --due 10d --kind screening')).stdout) as {
+      caseId: string;
+    }[];
+    const id = q.find((i) => i.caseId)?.caseId ?? '';
+    const json = JSON.stringify({
+      type: 'screening.completed',
+      at: '2026-12-08T12:00:00+02:00',
+      outcome: 'asylum',
+    });
+    const ok = await pact(`case apply ${id} --expected-version 1 --json ${json} --key k-apply-1`);
+    expect(ok.code).toBe(0);
+    // 8 Dec + 5 days = Sunday 13 December; Art. 3(4): Monday 14 December
+    expect(JSON.parse(ok.stdout).result.opened).toEqual([
+      { kind: 'registration', dueAt: '2026-12-15T00:00:00+02:00', article: 'APR Art. 27(1)' },
+    ]);
+    const stale = await pact(
+      `case apply ${id} --expected-version 1 --json ${JSON.stringify({ type: 'eurodac.transmitted', at: '2026-12-08T13:00:00+02:00' })}`,
+    );
+    expect(stale.code).toBe(2);
+    expect(stale.stderr).toMatch(/is at version 2, not 1/);
+    const prefix = await pact(`case apply ${id.slice(0, 8)} --expected-version 2 --json {}`);
+    expect(prefix.stderr).toMatch(/give the full case id/);
+  });
+
+  it('pact sweep records passed deadlines once, however often it runs', async () => {
+    const later = (args: string) => pactIn(args, env, new Date('2026-12-20T00:00:00Z'));
+    const first = await later('sweep');
+    const n = Number(first.stdout.split(' ')[0]);
+    expect(n).toBeGreaterThan(0);
+    expect((await later('sweep')).stdout).toBe('0 passed deadlines recorded\n');
+    expect((await later('queue --overdue --format json')).stdout).toMatch(
+      /asylum-wish-not-registered|screening-overdue/,
+    );
+  });
+
+  it('pact crisis declare: checked against CFMR Art. 5 and the known border sections', async () => {
+    await pact('places import data/places-lt.csv');
+    expect(
+      (
+        await pact(
+          'crisis declare --state LT --kind instrumentalisation --from 2026-12-01 --to 2028-01-01 --act X',
+        )
+      ).stderr,
+    ).toMatch(/at most 12 months/);
+    expect(
+      (
+        await pact(
+          'crisis declare --state LT --kind instrumentalisation --from 2026-12-01 --to 2027-02-28 --act X --border-section NOPE',
+        )
+      ).stderr,
+    ).toMatch(/unknown border section NOPE/);
+    const ok = await pact(
+      'crisis declare --state LT --kind instrumentalisation --from 2026-12-01 --to 2027-02-28 --act X --border-section LT-BY',
+    );
+    expect(ok.code).toBe(0);
+    expect((await pact('audit verify')).code).toBe(0);
+  });
 });

@@ -2,7 +2,11 @@
 import fc from 'fast-check';
 import type { CaseCommand } from '../../src/domain/commands.ts';
 
-const at = (minutes: number) => new Date(Date.parse('2026-12-07T02:10:00Z') + minutes * 60_000).toISOString();
+/** A time in Vilnius written with its +02:00 offset, as users send it. */
+const at = (minutes: number) => {
+  const d = new Date(Date.parse('2026-12-07T02:10:00Z') + (minutes + 120) * 60_000).toISOString();
+  return `${d.slice(0, 19)}+02:00`;
+};
 
 /** Commands of every type, each dated `step` minutes after the previous one. */
 export const commandArb = (index: number): fc.Arbitrary<CaseCommand> => {

@@ -46,8 +46,11 @@ describe('the table', () => {
       const flags = detained ? (['detained'] as const) : ([] as const);
       const c: CaseState = { ...base(), status, flags: [...flags], asylumWishAt: undefined };
       const allowed = allowedActions(status, flags);
+      // every action type at least once, with random payloads
+      const seen = new Set<string>();
       fc.assert(
         fc.property(commandArb(3), (cmd) => {
+          seen.add(cmd.type);
           try {
             decide(c, cmd, ctx());
             expect(allowed).toContain(cmd.type);
@@ -56,8 +59,9 @@ describe('the table', () => {
             else expect(e).toBeInstanceOf(CommandRejectedError);
           }
         }),
-        { numRuns: 60 },
+        { numRuns: 400 },
       );
+      expect(seen.size).toBe(ACTION_TYPES.length - 2); // all but the two system actions
     },
   );
 });
