@@ -325,7 +325,24 @@ export function obligationMissed(
   dueAt: string,
   article: string,
   now: Date,
+  law?: ParameterRegistry,
 ): Decision {
+  const opens: Obligation[] = [];
+  // Screening Regulation Art. 18(5): screening ends at its deadline even if checks are incomplete; for a
+  // person who asked for asylum, the registration period then starts (APR Art. 27(7)), from the last moment
+  // of the screening period
+  if (
+    law &&
+    kind === 'screening' &&
+    current.asylumWishAt &&
+    current.status === 'in-screening' &&
+    !current.open.includes('registration')
+  ) {
+    const ctx: DecideContext = { law, now, actor: 'system', role: 'system' };
+    opens.push(
+      obligation(ctx, current, 'registration', 'registration', new Date(Date.parse(dueAt) - 1).toISOString()),
+    );
+  }
   const action: Action = {
     type: 'obligation.missed' satisfies ActionType,
     at: now.toISOString(),
@@ -333,9 +350,9 @@ export function obligationMissed(
     role: 'system',
     state: current.state,
     legalBasis: LEGAL_BASIS['obligation.missed'],
-    payload: { kind, dueAt, article },
+    payload: { kind, dueAt, article, ...(opens.length > 0 ? { opens } : {}) },
   };
-  return { actions: [action], next: evolve(current, action), open: [], close: [] };
+  return { actions: [action], next: evolve(current, action), open: opens, close: [] };
 }
 
 /** Encounters after which the border procedure may be applied (APR Art. 43(1)). */

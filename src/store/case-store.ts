@@ -437,6 +437,7 @@ export class CaseStore {
               o.dueAt.toISOString(),
               o.article,
               now,
+              this.services.law,
             );
             await this.persist(tx, [{ decision: d, expectedVersion: current.version }], now, {
               actor: 'system',

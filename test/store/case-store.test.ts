@@ -188,6 +188,20 @@ describe.each(BACKENDS)('case store on $name', (backend) => {
     ).toHaveLength(3);
   });
 
+  it('Screening Art. 18(5): screening not completed by its deadline ends anyway, and the registration period of an applicant starts', async () => {
+    const { result } = await cs.recordEncounter(group('G-10'), guard, 'k-g10');
+    const id = result.caseIds[0] as string;
+    // apprehended Monday 7 Dec 2026: screening due by the end of Monday 14 December (SR Art. 8(3))
+    clock.set('2026-12-15T08:00:00Z');
+    await cs.sweepOverdue();
+    const view = await findCase(store.db, id);
+    expect(view?.case.flags).toContain('screening-overdue');
+    // registration: 5 days from 14 December, Saturday 19 → Monday 21 December (APR Art. 27(1), Art. 3(4))
+    expect(view?.obligations.find((o) => o.kind === 'registration')?.dueAt.toISOString()).toBe(
+      '2026-12-21T22:00:00.000Z',
+    );
+  });
+
   it('the audit chain covers every action and verifies', async () => {
     const v = await verifyAudit(store.db);
     // one entry per case-log entry, per encounter (also those with nobody identified), and per places load

@@ -13,6 +13,7 @@ import {
   deadlineKind,
 } from '../../law/deadlines.ts';
 import { LAW } from '../../law/law.ts';
+import { formatValue } from '../../law/parameters.ts';
 import { type CliContext, UsageError } from '../context.ts';
 import { renderTable } from '../format/table.ts';
 import { parseCountry } from '../options.ts';
@@ -163,10 +164,12 @@ function renderList(format: 'text' | 'json'): string {
       const cv = crisis?.values[crisis.values.length - 1];
       return [
         kind.id,
-        `${value?.value} ${parameter.unit}`,
+        formatValue(parameter.unit, value?.value ?? null),
         kind.from,
         LAW.usedAt(parameter.name, value?.since ?? '').citation,
-        crisis && cv ? `${kind.crisis?.mode === 'extend' ? '+' : ''}${cv.value} ${crisis.unit}` : '',
+        crisis && cv
+          ? `${kind.crisis?.mode === 'extend' ? '+' : ''}${formatValue(crisis.unit, cv.value)}`
+          : '',
       ];
     }),
   );
