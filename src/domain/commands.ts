@@ -83,7 +83,6 @@ export const RecordEncounter = z
 export type RecordEncounter = z.infer<typeof RecordEncounter>;
 
 const at = { at: Instant };
-const empty = z.object(at).strict();
 
 export const DECISION_TYPES = [
   'refugee-status',
@@ -194,4 +193,3 @@ export const CaseCommand = z.discriminatedUnion('type', [
   z.object({ type: z.literal('case.closed'), ...at, reason: z.string().min(1).max(200) }).strict(),
 ]);
 export type CaseCommand = z.infer<typeof CaseCommand>;
-export { empty as EmptyCommand };

@@ -230,8 +230,4 @@ export class ParameterRegistry {
   rangeAt(name: string, date: IsoDate): PeriodRange {
     return this.typed(name, date, ['period-range']).value as PeriodRange;
   }
-
-  dateAt(name: string, date: IsoDate): IsoDate {
-    return this.typed(name, date, ['date']).value as IsoDate;
-  }
 }

@@ -9,6 +9,9 @@ import type { Db } from './database.ts';
 import { auditLog } from './schema.ts';
 
 export const GENESIS = '0'.repeat(64);
+
+/** SHA-256 of a text, hex: the one digest of the store (audit chain, payloads, idempotency requests). */
+export const sha256 = (text: string): string => createHash('sha256').update(text).digest('hex');
 /** One advisory-lock key for the chain: appends are serialised so that each sees the previous hash. */
 export const AUDIT_CHAIN_LOCK = 74_110_001;
 
@@ -29,7 +32,7 @@ export function entryHash(prevHash: string, seq: number, e: AuditEntry): string 
     subject: e.subject,
     data: e.data,
   });
-  return createHash('sha256').update(`${prevHash}\n${content}`).digest('hex');
+  return sha256(`${prevHash}\n${content}`);
 }
 
 /** Takes the chain's lock until the end of the transaction; the head must be read by a later statement. */

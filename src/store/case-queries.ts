@@ -1,6 +1,6 @@
 // Reading cases and the deadline queue. "What is due in the next 48 hours in Lithuania, and what is
 // overdue" is one query on the partial index obligations_open_due (state, due_at) WHERE status = 'open'.
-import { and, asc, eq, gte, like, lt, sql } from 'drizzle-orm';
+import { and, asc, eq, like, lt, sql } from 'drizzle-orm';
 import type { CaseState } from '../domain/case-state.ts';
 import type { Db } from './database.ts';
 import { caseActions, cases, obligations } from './schema.ts';
@@ -89,25 +89,4 @@ export async function findCase(db: Db, idOrPrefix: string, state?: string): Prom
     db.select().from(obligations).where(eq(obligations.caseId, c.id)).orderBy(asc(obligations.dueAt)),
   ]);
   return { case: c, actions, obligations: obs };
-}
-
-/** Counts for a quick check: open and overdue obligations of a state. */
-export async function openCounts(db: Db, now: Date, state?: string) {
-  const [row] = await db
-    .select({
-      open: sql<number>`count(*)`.mapWith(Number),
-      overdue:
-        sql<number>`count(*) filter (where ${obligations.dueAt} <= ${now.toISOString()}::timestamptz)`.mapWith(
-          Number,
-        ),
-    })
-    .from(obligations)
-    .where(
-      and(
-        eq(obligations.status, 'open'),
-        state ? eq(obligations.state, state) : undefined,
-        gte(obligations.id, 0),
-      ),
-    );
-  return row ?? { open: 0, overdue: 0 };
 }

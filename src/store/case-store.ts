@@ -1,7 +1,6 @@
 // The case service: every write is one transaction that checks the idempotency key, checks the case's
 // version, appends the actions to the case's log, updates its current-state row, opens and closes its
 // obligations and extends the audit chain. The CLI, the CSV import and the HTTP API all call it.
-import { createHash } from 'node:crypto';
 import { and, asc, eq, inArray, isNull, lte, sql } from 'drizzle-orm';
 import { DateTime } from 'luxon';
 import stringify from 'safe-stable-stringify';
@@ -24,6 +23,7 @@ import {
   encounterHash,
   GENESIS,
   lockAudit,
+  sha256,
 } from './audit.ts';
 import {
   ACTION_COLUMNS,
@@ -83,8 +83,6 @@ type Tx = Db;
 
 /** The audit head and the version checks rely on each statement seeing what committed before it. */
 const READ_COMMITTED = { isolationLevel: 'read committed' } as const;
-
-const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 
 export class CaseStore {
   constructor(

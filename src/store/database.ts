@@ -3,7 +3,6 @@
 import { mkdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
-import { sql } from 'drizzle-orm';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
@@ -92,14 +91,4 @@ async function openPostgres(url: string, max: number): Promise<Store> {
     query: async <T>(text: string, params: unknown[] = []) => (await pool.query(text, params)).rows as T[],
     close: () => pool.end(),
   };
-}
-
-/** True when the database answers (readiness). */
-export async function ping(store: Store): Promise<boolean> {
-  try {
-    await store.db.execute(sql`select 1`);
-    return true;
-  } catch {
-    return false;
-  }
 }

@@ -1,13 +1,12 @@
 // Places of a member state: border sections, crossing points, frontier stations, sites. Loaded from a CSV
 // (data/places-lt.csv is the demonstration set for Lithuania); an encounter may name one.
-import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
 import { asc, eq, sql } from 'drizzle-orm';
 import stringify from 'safe-stable-stringify';
 import { z } from 'zod';
 import { MEMBER_STATE_CODES } from '../../law/member-states.ts';
-import { appendAudit } from './audit.ts';
+import { appendAudit, sha256 } from './audit.ts';
 import type { Db } from './database.ts';
 import { ReferenceDataFileError } from './reference-data.ts';
 import { places } from './schema.ts';
@@ -77,9 +76,7 @@ export async function upsertPlaces(
           open: sql`excluded.open`,
         },
       });
-    const digest = createHash('sha256')
-      .update(stringify(rows) ?? '')
-      .digest('hex');
+    const digest = sha256(stringify(rows) ?? '');
     await appendAudit(tx, [
       {
         at: new Date(),
