@@ -67,6 +67,13 @@ export const ENCOUNTER_COLUMNS: Columns = {
   created_at: 'timestamptz',
 };
 
+export const IDEMPOTENCY_COLUMNS: Columns = {
+  key: 'text',
+  request_hash: 'text',
+  response: 'jsonb',
+  created_at: 'timestamptz',
+};
+
 export const AUDIT_COLUMNS: Columns = {
   seq: 'bigint',
   at: 'timestamptz',
@@ -110,13 +117,17 @@ export interface InsertPart {
   readonly table: string;
   readonly columns: Columns;
   readonly rows: readonly Record<string, unknown>[];
+  /** e.g. `on conflict (key) do nothing`. */
+  readonly onConflict?: string;
 }
 
 /**
- * Inserts into several tables in ONE statement (data-modifying CTEs), one JSON parameter per table: one
- * round trip for a whole command. Foreign keys between the parts are checked at the end of the statement.
+ * Inserts into several tables in ONE statement (data-modifying CTEs `p0`, `p1` …, each returning one row per
+ * inserted row), one JSON parameter per table: one round trip for a whole command. Foreign keys between the
+ * parts are checked at the end of the statement. `final` is the statement's closing select; it may refer to
+ * the parts (e.g. `select pact_conflict('…') where (select count(*) from p0) <> 3`) and abort them all.
  */
-export async function insertMany(tx: Db, parts: readonly InsertPart[]): Promise<void> {
+export async function insertMany(tx: Db, parts: readonly InsertPart[], final?: SQL): Promise<void> {
   const live = parts.filter((p) => p.rows.length > 0);
   if (live.length === 0) return;
   const chunks: SQL[] = [];
@@ -126,9 +137,9 @@ export async function insertMany(tx: Db, parts: readonly InsertPart[]): Promise<
       .map(([c, t]) => `${c} ${t}`)
       .join(', ');
     chunks.push(
-      sql`${sql.raw(`${i === 0 ? 'with' : ','} p${i} as (insert into ${p.table} (${names}) select ${names} from jsonb_to_recordset(`)}${JSON.stringify(p.rows)}${sql.raw(`::jsonb) as t(${defs}))`)}`,
+      sql`${sql.raw(`${i === 0 ? 'with' : ','} p${i} as (insert into ${p.table} (${names}) select ${names} from jsonb_to_recordset(`)}${JSON.stringify(p.rows)}${sql.raw(`::jsonb) as t(${defs}) ${p.onConflict ?? ''} returning 1)`)}`,
     );
   });
-  chunks.push(sql.raw(' select 1'));
+  chunks.push(sql.raw(' '), final ?? sql.raw('select 1'));
   await tx.execute(sql.join(chunks, sql.raw('')));
 }

@@ -15,7 +15,6 @@ import { PactError } from '../law/errors.ts';
 import type { ParameterRegistry } from '../law/parameters.ts';
 import { annualRateAt, type RecognitionRate } from '../law/recognition-rates.ts';
 import {
-  AUDIT_CHAIN_LOCK,
   type AuditEntry,
   type AuditHead,
   auditHead,
@@ -30,10 +29,12 @@ import {
   AUDIT_COLUMNS,
   CASE_COLUMNS,
   ENCOUNTER_COLUMNS,
+  IDEMPOTENCY_COLUMNS,
   insertMany,
   OBLIGATION_COLUMNS,
   resultRows,
 } from './bulk.ts';
+import { isStaleWrite, retryStaleWrites } from './chain-retry.ts';
 import type { Db, Store } from './database.ts';
 import {
   DuplicateReferenceError,
@@ -85,6 +86,9 @@ type Tx = Db;
 const READ_COMMITTED = { isolationLevel: 'read committed' } as const;
 
 export class CaseStore {
+  /** The basis of this store's last encounter write, with the head it left (see recordEncounters). */
+  private remembered: WriteBasis | undefined;
+
   constructor(
     readonly store: Store,
     readonly services: Services,
@@ -133,147 +137,128 @@ export class CaseStore {
   }
 
   /**
-   * Records many encounters in one transaction (the CSV import and the single path share it). Each item is
-   * recorded, replayed (its idempotency key was used before with the same command) or rejected with a
-   * typed error; a rejected item writes nothing, the others are committed together.
+   * Records many encounters (the CSV import and the single path share it). Each item is recorded, replayed
+   * (its idempotency key was used before with the same command) or rejected with a typed error; a rejected
+   * item writes nothing, the others are committed together, in one statement.
+   *
+   * The write is optimistic: the encounters are decided against a basis (crisis declarations, places, the
+   * audit chain's head, keys and references already used) read in one statement — or, on a first attempt,
+   * remembered from this store's previous write — and written in one autocommit statement that fails if the
+   * basis changed meanwhile (chain position taken, key or reference taken, crisis declared). Such a failure
+   * writes nothing; the next attempt reads afresh, and from the third on it holds the chain's lock.
    */
   async recordEncounters(
     items: readonly { command: RecordEncounter; key: string }[],
     actor: Actor,
   ): Promise<BatchOutcome[]> {
-    return this.db.transaction(async (txn) => {
-      const tx = txn as unknown as Tx;
-      const now = this.services.clock();
-      const ctx = { ...actor, law: this.services.law, now };
-      const outcomes: BatchOutcome[] = [];
-      // 1. the audit chain's lock (writers are serialised from here to commit), crisis declarations, places
-      const states = [...new Set(items.map((i) => i.command.state))];
-      const placeIds = [...new Set(items.flatMap((i) => (i.command.placeId ? [i.command.placeId] : [])))];
-      const [lookup] = resultRows(
-        await tx.execute(sql`select pg_advisory_xact_lock(${AUDIT_CHAIN_LOCK}) as locked,
-          (select coalesce(json_agg(json_build_object('id', id, 'state', state, 'kind', kind, 'startsOn', starts_on, 'endsOn', ends_on, 'sections', border_sections) order by starts_on desc), '[]')
-             from crisis_declarations where state in (select jsonb_array_elements_text(${JSON.stringify(states)}::jsonb))) as crises,
-          (select coalesce(json_agg(id), '[]') from places where id in (select jsonb_array_elements_text(${JSON.stringify(placeIds)}::jsonb))) as places`),
-      );
-      const crises = (lookup?.crises ?? []) as CrisisRow[];
-      const known = new Set((lookup?.places ?? []) as string[]);
-      // 2. decide every encounter (pure); refuse unknown places and a reference used twice in the batch
-      const prepared: Prepared[] = [];
-      const refsInBatch = new Set<string>();
-      const keysInBatch = new Set<string>();
-      items.forEach(({ command: e, key }, index) => {
-        const requestHash = sha256(stringify({ kind: 'record-encounter', e }) ?? '');
-        try {
-          if (Date.parse(e.occurredAt) > now.getTime() + 5 * 60_000)
-            throw new CommandRejectedError('occurredAt', 'is in the future');
-          if (e.placeId && !known.has(e.placeId)) throw new UnknownPlaceError(e.placeId);
-          const ref = `${e.state}:${e.ref}`;
-          if (refsInBatch.has(ref)) throw new DuplicateReferenceError(e.state, e.ref);
-          if (keysInBatch.has(key)) throw new IdempotencyKeyReusedError(key);
-          refsInBatch.add(ref);
-          keysInBatch.add(key);
-          const encounterId = this.services.uuid();
-          const crisis = covering(crises, e.state, e.occurredAt, e.borderSection);
-          const decisions = e.persons.map((person) =>
-            startCase(ctx, {
-              caseId: this.services.uuid(),
-              encounterId,
-              encounter: e,
-              person,
-              ...(crisis ? { crisis } : {}),
-            }),
-          );
-          const result: EncounterResult = {
-            encounterId,
-            caseIds: decisions.map((d) => d.next.id),
-            unidentified: e.groupSize - e.persons.length,
-            obligations: decisions.flatMap((d) => d.open.map((o) => ({ ...o, caseId: d.next.id }))),
-          };
-          prepared.push({ index, e, key, requestHash, encounterId, decisions, result });
-        } catch (err) {
-          if (!(err instanceof PactError)) throw err;
-          outcomes[index] = { status: 'rejected', error: err };
+    const now = this.services.clock();
+    return retryStaleWrites(async (attempt) => {
+      const remembered = this.remembered;
+      this.remembered = undefined;
+      const write = async (db: Db, basis: WriteBasis) => {
+        const { outcomes, fresh } = this.prepareEncounters(items, basis, now, actor);
+        if (fresh.length > 0) {
+          const head = await this.writeEncounters(db, fresh, basis, now, actor);
+          this.remembered = { ...basis, head, existing: new Map(), taken: new Set() };
         }
-      });
-      // 3. claim the keys of encounters whose reference is free; read the keys already used, the references
-      //    already taken and the chain's head — one statement, after the lock
-      const [claim] = resultRows(
-        await tx.execute(sql`with t as (select * from jsonb_to_recordset(${JSON.stringify(
-          prepared.map((p) => ({
-            key: p.key,
-            request_hash: p.requestHash,
-            response: p.result,
-            state: p.e.state,
-            ref: p.e.ref,
-          })),
-        )}::jsonb) as t(key text, request_hash text, response jsonb, state char(2), ref text)),
-          claimed as (insert into idempotency_keys (key, request_hash, response, created_at)
-            select key, request_hash, response, ${now.toISOString()}::timestamptz from t
-            where not exists (select 1 from encounters e where e.state = t.state and e.ref = t.ref)
-            on conflict (key) do nothing returning key)
-          select (select coalesce(json_agg(key), '[]') from claimed) as claimed,
-            (select coalesce(json_agg(json_build_object('key', k.key, 'hash', k.request_hash, 'response', k.response)), '[]')
-               from idempotency_keys k join t on t.key = k.key) as existing,
-            (select row_to_json(h) from (select seq, hash from audit_log order by seq desc limit 1) h) as head`),
-      );
-      const claimed = new Set((claim?.claimed ?? []) as string[]);
-      const existing = new Map(
-        ((claim?.existing ?? []) as { key: string; hash: string; response: EncounterResult }[]).map((k) => [
-          k.key,
-          k,
-        ]),
-      );
-      const head = claim?.head as { seq: number; hash: string } | null;
-      const fresh: Prepared[] = [];
-      for (const p of prepared) {
-        if (claimed.has(p.key)) {
-          fresh.push(p);
-          outcomes[p.index] = { status: 'recorded', result: p.result };
-          continue;
-        }
-        const first = existing.get(p.key);
-        outcomes[p.index] = first
-          ? first.hash === p.requestHash
-            ? { status: 'replayed', result: first.response }
-            : { status: 'rejected', error: new IdempotencyKeyReusedError(p.key) }
-          : { status: 'rejected', error: new DuplicateReferenceError(p.e.state, p.e.ref) };
-      }
-      // 4. everything else in one statement
-      await this.persistNew(
-        tx,
-        fresh.flatMap((p) => p.decisions),
-        now,
-        actor,
-        { seq: Number(head?.seq ?? 0), hash: head?.hash ?? GENESIS },
-        fresh.map(({ e, encounterId }) => ({
-          id: encounterId,
-          state: e.state,
-          ref: e.ref,
-          place_id: e.placeId ?? null,
-          occurred_at: e.occurredAt,
-          kind: e.kind,
-          group_size: e.groupSize,
-          unidentified: e.groupSize - e.persons.length,
-          force_used: e.force?.used ?? false,
-          force_kind: e.force?.kind ?? null,
-          force_reason: e.force?.reason ?? null,
-          recorded_by: actor.actor,
-          created_at: now.toISOString(),
-        })),
-      );
-      return outcomes;
-    }, READ_COMMITTED);
+        return outcomes;
+      };
+      if (attempt === 0 && remembered && items.every((i) => knowsPlace(remembered, i.command)))
+        return write(this.db, remembered);
+      if (attempt <= 1) return write(this.db, await readBasis(this.db, items));
+      return this.db.transaction(async (txn) => {
+        const tx = txn as unknown as Tx;
+        await lockAudit(tx);
+        return write(tx, await readBasis(tx, items));
+      }, READ_COMMITTED);
+    });
   }
 
-  /** New cases (first actions), their encounters, obligations and audit entries: one statement. */
-  private async persistNew(
-    tx: Tx,
-    decisions: readonly Decision[],
+  /** Decides every encounter (pure): recorded, replayed or rejected against the basis. */
+  private prepareEncounters(
+    items: readonly { command: RecordEncounter; key: string }[],
+    basis: WriteBasis,
     now: Date,
     actor: Actor,
-    head: AuditHead,
-    encounterRows: Record<string, unknown>[],
-  ): Promise<void> {
+  ): { outcomes: BatchOutcome[]; fresh: Prepared[] } {
+    const ctx = { ...actor, law: this.services.law, now };
+    const outcomes: BatchOutcome[] = [];
+    const fresh: Prepared[] = [];
+    const refsInBatch = new Set<string>();
+    const keysInBatch = new Set<string>();
+    items.forEach(({ command: e, key }, index) => {
+      const requestHash = sha256(stringify({ kind: 'record-encounter', e }) ?? '');
+      try {
+        const first = basis.existing.get(key);
+        if (first) {
+          if (first.hash !== requestHash) throw new IdempotencyKeyReusedError(key);
+          outcomes[index] = { status: 'replayed', result: first.response };
+          return;
+        }
+        if (Date.parse(e.occurredAt) > now.getTime() + 5 * 60_000)
+          throw new CommandRejectedError('occurredAt', 'is in the future');
+        if (e.placeId && !basis.places.has(e.placeId)) throw new UnknownPlaceError(e.placeId);
+        const ref = `${e.state}:${e.ref}`;
+        if (basis.taken.has(ref) || refsInBatch.has(ref)) throw new DuplicateReferenceError(e.state, e.ref);
+        if (keysInBatch.has(key)) throw new IdempotencyKeyReusedError(key);
+        refsInBatch.add(ref);
+        keysInBatch.add(key);
+        const encounterId = this.services.uuid();
+        const crisis = covering(basis.crises, e.state, e.occurredAt, e.borderSection);
+        const decisions = e.persons.map((person) =>
+          startCase(ctx, {
+            caseId: this.services.uuid(),
+            encounterId,
+            encounter: e,
+            person,
+            ...(crisis ? { crisis } : {}),
+          }),
+        );
+        const result: EncounterResult = {
+          encounterId,
+          caseIds: decisions.map((d) => d.next.id),
+          unidentified: e.groupSize - e.persons.length,
+          obligations: decisions.flatMap((d) => d.open.map((o) => ({ ...o, caseId: d.next.id }))),
+        };
+        fresh.push({ index, e, key, requestHash, encounterId, decisions, result });
+        outcomes[index] = { status: 'recorded', result };
+      } catch (err) {
+        if (!(err instanceof PactError)) throw err;
+        outcomes[index] = { status: 'rejected', error: err };
+      }
+    });
+    return { outcomes, fresh };
+  }
+
+  /**
+   * New encounters, their cases (first actions), obligations, idempotency keys and audit entries: ONE
+   * statement, which aborts as a whole when a key was taken or a crisis declared since the basis was read.
+   * Returns the chain's new head.
+   */
+  private async writeEncounters(
+    db: Db,
+    fresh: readonly Prepared[],
+    basis: WriteBasis,
+    now: Date,
+    actor: Actor,
+  ): Promise<AuditHead> {
+    const at = now.toISOString();
+    const encounterRows = fresh.map(({ e, encounterId }) => ({
+      id: encounterId,
+      state: e.state,
+      ref: e.ref,
+      place_id: e.placeId ?? null,
+      occurred_at: e.occurredAt,
+      kind: e.kind,
+      group_size: e.groupSize,
+      unidentified: e.groupSize - e.persons.length,
+      force_used: e.force?.used ?? false,
+      force_kind: e.force?.kind ?? null,
+      force_reason: e.force?.reason ?? null,
+      recorded_by: actor.actor,
+      created_at: at,
+    }));
+    const decisions = fresh.flatMap((p) => p.decisions);
     const {
       actions,
       obligations: obligationRows,
@@ -283,17 +268,35 @@ export class CaseStore {
       now,
       actor,
     );
-    await insertMany(tx, [
-      { table: 'encounters', columns: ENCOUNTER_COLUMNS, rows: encounterRows },
-      { table: 'cases', columns: CASE_COLUMNS, rows: decisions.map((d) => caseRow(d.next, now)) },
-      { table: 'case_actions', columns: ACTION_COLUMNS, rows: actions },
-      { table: 'obligations', columns: OBLIGATION_COLUMNS, rows: obligationRows },
-      {
-        table: 'audit_log',
-        columns: AUDIT_COLUMNS,
-        rows: chainRows(head, [...encounterRows.map((e) => encounterAudit(e, now, actor)), ...audit]),
-      },
+    const chain = chainRows(basis.head, [
+      ...encounterRows.map((e) => encounterAudit(e, now, actor)),
+      ...audit,
     ]);
+    await insertMany(
+      db,
+      [
+        {
+          table: 'idempotency_keys',
+          columns: IDEMPOTENCY_COLUMNS,
+          rows: fresh.map((p) => ({
+            key: p.key,
+            request_hash: p.requestHash,
+            response: p.result,
+            created_at: at,
+          })),
+          onConflict: 'on conflict (key) do nothing',
+        },
+        { table: 'encounters', columns: ENCOUNTER_COLUMNS, rows: encounterRows },
+        { table: 'cases', columns: CASE_COLUMNS, rows: decisions.map((d) => caseRow(d.next, now)) },
+        { table: 'case_actions', columns: ACTION_COLUMNS, rows: actions },
+        { table: 'obligations', columns: OBLIGATION_COLUMNS, rows: obligationRows },
+        { table: 'audit_log', columns: AUDIT_COLUMNS, rows: chain },
+      ],
+      sql`select pact_conflict('an idempotency key was used meanwhile') where (select count(*) from p0) <> ${fresh.length}
+        union all select pact_conflict('the crisis declarations changed meanwhile') where ${sql.raw(CRISES_DIGEST)} <> ${basis.crisesDigest}`,
+    );
+    const last = chain[chain.length - 1];
+    return last ? { seq: last.seq as number, hash: last.hash as string } : basis.head;
   }
 
   /** Applies a command to a case at the version the caller read. */
@@ -305,10 +308,8 @@ export class CaseStore {
     idempotencyKey: string,
   ): Promise<Replayable<CaseResult>> {
     const command = CaseCommand.parse(input);
-    return this.once(
-      idempotencyKey,
-      { kind: 'case-command', caseId, expectedVersion, command },
-      async (tx) => {
+    return retryStaleWrites(() =>
+      this.once(idempotencyKey, { kind: 'case-command', caseId, expectedVersion, command }, async (tx) => {
         const now = this.services.clock();
         const current = await this.load(tx, caseId);
         if (current.version !== expectedVersion)
@@ -330,7 +331,7 @@ export class CaseStore {
           closed: decision.close,
           ...(decision.notes ? { notes: decision.notes } : {}),
         };
-      },
+      }),
     );
   }
 
@@ -446,7 +447,7 @@ export class CaseStore {
           if (done) recorded += 1;
           break;
         } catch (e) {
-          if (!(e instanceof VersionConflictError)) throw e;
+          if (!(e instanceof VersionConflictError) && !isStaleWrite(e)) throw e;
         }
       }
     }
@@ -509,6 +510,58 @@ interface CrisisRow {
   readonly startsOn: string;
   readonly endsOn: string;
   readonly sections: readonly string[];
+}
+
+/** What encounters are decided against (see recordEncounters). */
+interface WriteBasis {
+  readonly crises: readonly CrisisRow[];
+  /** CRISES_DIGEST when the crises were read: the write aborts if it differs then. */
+  readonly crisesDigest: string;
+  readonly places: ReadonlySet<string>;
+  readonly head: AuditHead;
+  /** Idempotency keys of the items already used: their request hash and first response. */
+  readonly existing: ReadonlyMap<string, { hash: string; response: EncounterResult }>;
+  /** `state:ref` of the items' references already taken. */
+  readonly taken: ReadonlySet<string>;
+}
+
+/** A digest of every crisis declaration, computed alike when read and when written against. */
+const CRISES_DIGEST = `(select md5(coalesce(string_agg(id::text || '|' || kind || '|' || starts_on || '|' || ends_on || '|' || array_to_string(border_sections, ','), ';' order by id), '')) from crisis_declarations)`;
+
+const knowsPlace = (basis: WriteBasis, e: RecordEncounter) => !e.placeId || basis.places.has(e.placeId);
+
+/** The basis of a write, in one statement. */
+async function readBasis(
+  db: Db,
+  items: readonly { command: RecordEncounter; key: string }[],
+): Promise<WriteBasis> {
+  const wanted = JSON.stringify(
+    items.map((i) => ({ key: i.key, state: i.command.state, ref: i.command.ref })),
+  );
+  const [row] = resultRows(
+    await db.execute(sql`with t as (select * from jsonb_to_recordset(${wanted}::jsonb) as t(key text, state char(2), ref text))
+      select (select coalesce(json_agg(json_build_object('id', id, 'state', state, 'kind', kind, 'startsOn', starts_on, 'endsOn', ends_on, 'sections', border_sections) order by starts_on desc), '[]') from crisis_declarations) as crises,
+        ${sql.raw(CRISES_DIGEST)} as crises_digest,
+        (select coalesce(json_agg(id), '[]') from places) as places,
+        (select coalesce(json_agg(json_build_object('key', k.key, 'hash', k.request_hash, 'response', k.response)), '[]')
+           from idempotency_keys k where k.key in (select key from t)) as existing,
+        (select coalesce(json_agg(e.state || ':' || e.ref), '[]') from encounters e join t on e.state = t.state and e.ref = t.ref) as taken,
+        (select row_to_json(h) from (select seq, hash from audit_log order by seq desc limit 1) h) as head`),
+  );
+  const head = row?.head as { seq: number; hash: string } | null;
+  return {
+    crises: (row?.crises ?? []) as CrisisRow[],
+    crisesDigest: String(row?.crises_digest ?? ''),
+    places: new Set((row?.places ?? []) as string[]),
+    head: { seq: Number(head?.seq ?? 0), hash: head?.hash ?? GENESIS },
+    existing: new Map(
+      ((row?.existing ?? []) as { key: string; hash: string; response: EncounterResult }[]).map((k) => [
+        k.key,
+        k,
+      ]),
+    ),
+    taken: new Set((row?.taken ?? []) as string[]),
+  };
 }
 
 /** The crisis declaration covering an arrival: its state, its period, and its border sections (none = all). */

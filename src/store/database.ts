@@ -57,7 +57,7 @@ async function openPglite(dataDir: string, loadDataDir?: Blob): Promise<Store> {
     db,
     backend: 'pglite',
     query: async <T>(text: string, params: unknown[] = []) => (await client.query<T>(text, params)).rows,
-    close: () => client.close(),
+    close: once(() => client.close()),
   };
 }
 
@@ -89,6 +89,15 @@ async function openPostgres(url: string, max: number): Promise<Store> {
     db,
     backend: 'postgres',
     query: async <T>(text: string, params: unknown[] = []) => (await pool.query(text, params)).rows as T[],
-    close: () => pool.end(),
+    close: once(() => pool.end()),
+  };
+}
+
+/** close() may be called more than once (a shutdown signal during a failing request); it closes once. */
+function once(close: () => Promise<void>): () => Promise<void> {
+  let closing: Promise<void> | undefined;
+  return () => {
+    closing ??= close();
+    return closing;
   };
 }

@@ -7,6 +7,7 @@ import stringify from 'safe-stable-stringify';
 import { z } from 'zod';
 import { MEMBER_STATE_CODES } from '../../law/member-states.ts';
 import { appendAudit, sha256 } from './audit.ts';
+import { retryStaleWrites } from './chain-retry.ts';
 import type { Db } from './database.ts';
 import { ReferenceDataFileError } from './reference-data.ts';
 import { places } from './schema.ts';
@@ -61,32 +62,34 @@ export async function upsertPlaces(
   actor = 'cli',
 ): Promise<number> {
   if (rows.length === 0) return 0;
-  await db.transaction(async (txn) => {
-    const tx = txn as unknown as Db;
-    await tx
-      .insert(places)
-      .values([...rows])
-      .onConflictDoUpdate({
-        target: places.id,
-        set: {
-          state: sql`excluded.state`,
-          kind: sql`excluded.kind`,
-          name: sql`excluded.name`,
-          borderSection: sql`excluded.border_section`,
-          open: sql`excluded.open`,
+  await retryStaleWrites(() =>
+    db.transaction(async (txn) => {
+      const tx = txn as unknown as Db;
+      await tx
+        .insert(places)
+        .values([...rows])
+        .onConflictDoUpdate({
+          target: places.id,
+          set: {
+            state: sql`excluded.state`,
+            kind: sql`excluded.kind`,
+            name: sql`excluded.name`,
+            borderSection: sql`excluded.border_section`,
+            open: sql`excluded.open`,
+          },
+        });
+      const digest = sha256(stringify(rows) ?? '');
+      await appendAudit(tx, [
+        {
+          at: new Date(),
+          actor,
+          action: 'places.loaded',
+          subject: null,
+          data: { count: rows.length, rowsSha256: digest },
         },
-      });
-    const digest = sha256(stringify(rows) ?? '');
-    await appendAudit(tx, [
-      {
-        at: new Date(),
-        actor,
-        action: 'places.loaded',
-        subject: null,
-        data: { count: rows.length, rowsSha256: digest },
-      },
-    ]);
-  });
+      ]);
+    }),
+  );
   return rows.length;
 }
 

@@ -5,6 +5,7 @@ import { randomUUID } from 'node:crypto';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CaseState } from '../../src/domain/case-state.ts';
+import type { RecordEncounter } from '../../src/domain/commands.ts';
 import { ActionNotAllowedError, CommandRejectedError } from '../../src/domain/errors.ts';
 import { evolve } from '../../src/domain/evolve.ts';
 import { LAW } from '../../src/law/law.ts';
@@ -112,6 +113,81 @@ describe.each(BACKENDS)('integrity on $name', (backend) => {
     expect(results).toEqual(Array.from({ length: 50 }, (_, w) => `writer ${w}`).sort());
   }, 120_000);
 
+  it('encounters written at once by several writers (as by several processes) and a case command meanwhile: each lands once, the chain stays whole', async () => {
+    const first = await newCase();
+    // four services on the same database, each remembering its own basis: their chain positions collide
+    const writers = Array.from(
+      { length: 4 },
+      () => new CaseStore(store, { law: LAW, clock: clock.now, uuid: randomUUID }),
+    );
+    const encounter = (ref: string): RecordEncounter => ({
+      ref,
+      state: 'LT',
+      occurredAt: '2026-12-07T04:10:00+02:00',
+      kind: 'apprehended-irregular-crossing',
+      groupSize: 2,
+      persons: [
+        { nationality: 'IQ', sex: 'male', minor: false, unaccompanied: false, vulnerabilities: [] },
+        { nationality: 'IQ', sex: 'female', minor: false, unaccompanied: false, vulnerabilities: [] },
+      ],
+    });
+    const before = await store.query<{ n: number }>('select count(*)::int as n from audit_log');
+    const writes = writers.flatMap((w, i) =>
+      Array.from({ length: 10 }, (_, k) => w.recordEncounter(encounter(`C-${i}-${k}`), guard, `c-${i}-${k}`)),
+    );
+    // the same 40 requests once more at the same time, as clients retrying: nothing new
+    const retries = writers.flatMap((_w, i) =>
+      Array.from({ length: 10 }, (_, k) =>
+        writers[(i + 1) % 4]?.recordEncounter(encounter(`C-${i}-${k}`), guard, `c-${i}-${k}`),
+      ),
+    );
+    const command = cs.apply(
+      first,
+      1,
+      { type: 'screening.check-recorded', at: '2026-12-07T08:00:00+02:00', check: 'identity', result: 'ok' },
+      guard,
+      'c-command',
+    );
+    const results = await Promise.all([...writes, ...retries, command]);
+    expect(results).toHaveLength(81);
+    const [{ encounters, cases } = { encounters: 0, cases: 0 }] = await store.query<{
+      encounters: number;
+      cases: number;
+    }>(
+      `select count(*)::int as encounters, (select count(*)::int from cases c join encounters e on e.id = c.encounter_id where e.ref like 'C-%') as cases from encounters where ref like 'C-%'`,
+    );
+    expect(encounters).toBe(40);
+    expect(cases).toBe(80);
+    // each encounter adds 1 entry for itself and 1 per person's first action (3); the command adds 1
+    const after = await store.query<{ n: number }>('select count(*)::int as n from audit_log');
+    expect((after[0]?.n ?? 0) - (before[0]?.n ?? 0)).toBe(40 * 3 + 1);
+    expect((await verifyAudit(store.db)).ok).toBe(true);
+    expect(await verifyRecords(store.db)).toBeUndefined();
+  }, 120_000);
+
+  it('a crisis declared after a writer last wrote still covers its next encounter (the write is checked against the declarations)', async () => {
+    const writer = new CaseStore(store, { law: LAW, clock: clock.now, uuid: randomUUID });
+    const one = (ref: string): RecordEncounter => ({
+      ref,
+      state: 'LT',
+      occurredAt: '2026-12-08T10:00:00+02:00',
+      kind: 'apprehended-irregular-crossing',
+      groupSize: 1,
+      persons: [{ nationality: 'IQ', sex: 'male', minor: false, unaccompanied: false, vulnerabilities: [] }],
+    });
+    const before = await writer.recordEncounter(one('K-1'), guard, 'k-1');
+    expect(before.result.obligations.find((o) => o.kind === 'screening')).toBeDefined();
+    const crisisId = randomUUID();
+    await store.query(
+      `insert into crisis_declarations (id, state, kind, starts_on, ends_on, legal_act, created_at)
+       values ($1, 'LT', 'instrumentalisation', '2026-12-08', '2027-03-07', 'Council implementing decision (synthetic)', now())`,
+      [crisisId],
+    );
+    const after = await writer.recordEncounter(one('K-2'), guard, 'k-2');
+    const view = await findCase(store.db, after.result.caseIds[0] as string);
+    expect(view?.case.crisis?.id).toBe(crisisId);
+  });
+
   it('the stored state of a case equals a replay of its stored log, for random command sequences', async () => {
     await fc.assert(
       fc.asyncProperty(commandsArb(12), async (cmds) => {
@@ -210,7 +286,7 @@ describe.each(BACKENDS)('integrity on $name', (backend) => {
 
     it('an encounter changed behind the application is found', async () => {
       await store.query(
-        "update case_actions set payload = jsonb_set(payload, '{person,nationality}', '\"SY\"') where seq = 1",
+        "update case_actions set payload = jsonb_set(payload, '{person,nationality}', '\"SY\"') where seq = 1 and payload->'person'->>'nationality' = 'DE'",
       );
       await store.query(
         'update encounters set force_used = not force_used where ref = (select min(ref) from encounters)',

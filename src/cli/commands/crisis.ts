@@ -5,6 +5,7 @@ import { DateTime } from 'luxon';
 import { CRISIS_KINDS } from '../../law/deadlines.ts';
 import { LAW } from '../../law/law.ts';
 import { appendAudit } from '../../store/audit.ts';
+import { retryStaleWrites } from '../../store/chain-retry.ts';
 import { listPlaces } from '../../store/places.ts';
 import { crisisDeclarations } from '../../store/schema.ts';
 import { type CliContext, UsageError } from '../context.ts';
@@ -56,29 +57,31 @@ export function crisisCommand(ctx: CliContext): Command {
               `unknown border section ${unknown.join(', ')} in ${opts.state} (known: ${sections.join(', ') || 'none; pact places import first'})`,
             );
           }
-          await store.db.transaction(async (tx) => {
-            await tx.insert(crisisDeclarations).values({
-              id,
-              state: opts.state,
-              kind: opts.kind,
-              startsOn: opts.from,
-              endsOn: opts.to,
-              legalAct: opts.act,
-              borderSections: opts.borderSection ?? [],
-              createdAt: ctx.now(),
-            });
-            const data = {
-              state: opts.state,
-              kind: opts.kind,
-              from: opts.from,
-              to: opts.to,
-              act: opts.act,
-              sections: opts.borderSection ?? [],
-            };
-            await appendAudit(tx as never, [
-              { at: ctx.now(), actor: 'cli', action: 'crisis.declared', subject: id, data },
-            ]);
-          });
+          await retryStaleWrites(() =>
+            store.db.transaction(async (tx) => {
+              await tx.insert(crisisDeclarations).values({
+                id,
+                state: opts.state,
+                kind: opts.kind,
+                startsOn: opts.from,
+                endsOn: opts.to,
+                legalAct: opts.act,
+                borderSections: opts.borderSection ?? [],
+                createdAt: ctx.now(),
+              });
+              const data = {
+                state: opts.state,
+                kind: opts.kind,
+                from: opts.from,
+                to: opts.to,
+                act: opts.act,
+                sections: opts.borderSection ?? [],
+              };
+              await appendAudit(tx as never, [
+                { at: ctx.now(), actor: 'cli', action: 'crisis.declared', subject: id, data },
+              ]);
+            }),
+          );
         });
         ctx.stdout(
           `crisis ${id}: ${opts.kind} in ${opts.state} from ${opts.from} to ${opts.to}${opts.borderSection ? `, covering ${opts.borderSection.join(', ')}` : ''}\n`,
