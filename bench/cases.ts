@@ -5,7 +5,8 @@
 // 1. baseline: a raw single-row INSERT loop on the same connection;
 // 2. encounters registered per second through the service layer (one person each, one command each);
 // 3. CSV import of --rows person rows (4 persons per encounter) through `pact import encounters`;
-// 4. p50/p95 of the 48-hour deadline query with --cases open cases (obligations spread over a year).
+// 4. p50/p95 of the 48-hour deadline query with --cases open cases (obligations spread over a year), for the
+//    default page of the queue and for a page of 500.
 // PostgreSQL: DATABASE_URL (default postgres://root@127.0.0.1:5432/postgres); a scratch database is created.
 import { randomUUID } from 'node:crypto';
 import { createWriteStream, mkdtempSync, rmSync } from 'node:fs';
@@ -15,7 +16,7 @@ import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { run } from '../src/cli/main.ts';
 import { LAW } from '../src/law/law.ts';
-import { queue } from '../src/store/case-queries.ts';
+import { QUEUE_PAGE, queue } from '../src/store/case-queries.ts';
 import { CaseStore } from '../src/store/case-store.ts';
 import { openStore, type Store } from '../src/store/database.ts';
 
@@ -200,16 +201,18 @@ async function main() {
       }
       await s2.query('analyze');
       const fill = performance.now() - t0;
-      const times: number[] = [];
-      for (let i = 0; i < 200; i++) {
-        const now = new Date(Date.parse('2026-07-15T00:00:00Z') + Math.random() * 300 * 86_400_000);
-        const q0 = performance.now();
-        await queue(s2.db, now, { state: 'LT', withinMs: 48 * 3_600_000, limit: 500 });
-        times.push(performance.now() - q0);
+      for (const limit of [QUEUE_PAGE, 500]) {
+        const times: number[] = [];
+        for (let i = 0; i < 200; i++) {
+          const now = new Date(Date.parse('2026-07-15T00:00:00Z') + Math.random() * 300 * 86_400_000);
+          const q0 = performance.now();
+          await queue(s2.db, now, { state: 'LT', withinMs: 48 * 3_600_000, limit });
+          times.push(performance.now() - q0);
+        }
+        console.log(
+          `[${t.name}] 48-hour deadline query, a page of ${limit}${limit === QUEUE_PAGE ? ' (the default page)' : ''}, ${N_CASES} open cases (filled in ${(fill / 1000).toFixed(1)} s): p50 ${pct(times, 50).toFixed(2)} ms, p95 ${pct(times, 95).toFixed(2)} ms (target p95 < 10 ms)`,
+        );
       }
-      console.log(
-        `[${t.name}] 48-hour deadline query, ${N_CASES} open cases (filled in ${(fill / 1000).toFixed(1)} s): p50 ${pct(times, 50).toFixed(2)} ms, p95 ${pct(times, 95).toFixed(2)} ms (target p95 < 10 ms)`,
-      );
       await s2.close();
     } finally {
       await cleanup().catch(() => {});

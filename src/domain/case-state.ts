@@ -25,7 +25,8 @@ export interface CaseState {
   readonly encounterKind: EncounterKind;
   readonly occurredAt: string;
   readonly borderSection?: string;
-  readonly crisis?: { readonly id: string; readonly kind: CrisisKind };
+  /** The crisis declaration covering the person's arrival, with its period (local dates, both included). */
+  readonly crisis?: CaseCrisis;
   readonly status: Status;
   readonly flags: readonly Flag[];
   /** Number of actions in the log; a write must name the version it read. */
@@ -40,6 +41,14 @@ export interface CaseState {
   readonly detention?: { readonly grounds: readonly string[]; readonly since: string };
   /** Obligations currently open, by kind (the store keeps the rows with their due times). */
   readonly open: readonly ObligationKind[];
+}
+
+export interface CaseCrisis {
+  readonly id: string;
+  readonly kind: CrisisKind;
+  /** Absent in cases recorded before the period was kept: they are treated as covered throughout. */
+  readonly startsOn?: string;
+  readonly endsOn?: string;
 }
 
 /** One entry of a case's log. */

@@ -2,13 +2,12 @@
 // the deadlines it opens (Regulation 1182/71, in the member state's calendar), and returns the actions to
 // log. Pure: time, ids and the law come in as arguments.
 import { DateTime } from 'luxon';
-import { stateCalendar } from '../law/calendar/state-calendar.ts';
-import type { CrisisKind } from '../law/deadlines.ts';
+import { STATE_TIME_ZONES, stateCalendar } from '../law/calendar/state-calendar.ts';
 import { computeDeadline } from '../law/deadlines.ts';
 import type { ParameterRegistry } from '../law/parameters.ts';
 import { periodEnd } from '../law/periods.ts';
 import type { RateLookup } from '../law/recognition-rates.ts';
-import type { Action, CaseState, Decision, Obligation, ObligationKind } from './case-state.ts';
+import type { Action, CaseCrisis, CaseState, Decision, Obligation, ObligationKind } from './case-state.ts';
 import type { CaseCommand, EncounterKind, Person, RecordEncounter } from './commands.ts';
 import { ActionNotAllowedError, CommandRejectedError } from './errors.ts';
 import { type EncounterRecordedPayload, evolve } from './evolve.ts';
@@ -41,8 +40,9 @@ function obligation(
   deadline: string,
   from: string,
   crisis = true,
+  madeAt?: string,
 ): Obligation {
-  const crisisKind = crisis ? c.crisis?.kind : undefined;
+  const crisisKind = crisis && appliesTo(c, madeAt) ? c.crisis?.kind : undefined;
   let cache = memo.get(ctx.law);
   if (!cache) {
     cache = new Map();
@@ -60,6 +60,17 @@ function obligation(
   if (cache.size > 50_000) cache.clear();
   cache.set(key, o);
   return o;
+}
+
+/**
+ * CFMR Art. 10(1): the registration derogation covers applications MADE during the crisis period. A case
+ * carries the declaration that covered the person's arrival; an application made after its last day (in the
+ * state's calendar) is registered within the ordinary period.
+ */
+function appliesTo(c: Pick<CaseState, 'state' | 'crisis'>, madeAt: string | undefined): boolean {
+  if (!madeAt || !c.crisis?.startsOn || !c.crisis.endsOn) return true;
+  const day = DateTime.fromISO(madeAt).setZone(STATE_TIME_ZONES[c.state]).toISODate() ?? '';
+  return c.crisis.startsOn <= day && day <= c.crisis.endsOn;
 }
 
 const SCREENED: Partial<Record<EncounterKind, string>> = {
@@ -83,7 +94,7 @@ export function startCase(
     encounterId: string;
     encounter: RecordEncounter;
     person: Person;
-    crisis?: { id: string; kind: CrisisKind };
+    crisis?: CaseCrisis;
   },
 ): Decision {
   const { encounter: e, person } = input;
@@ -106,7 +117,9 @@ export function startCase(
   // A person refused entry without screening who asked for asylum must still reach the procedure:
   // the registration deadline runs from the wish, and the case is flagged until it is registered.
   if (e.kind === 'entry-prevented-refused' && person.asylumWish) {
-    opens.push(obligation(ctx, c, 'registration', 'registration', person.asylumWish.at));
+    opens.push(
+      obligation(ctx, c, 'registration', 'registration', person.asylumWish.at, true, person.asylumWish.at),
+    );
     flags.push('asylum-wish-not-registered');
   }
   const payload: EncounterRecordedPayload & { flags: Flag[] } = {
@@ -157,6 +170,9 @@ export function decide(current: CaseState, command: CaseCommand, ctx: DecideCont
   const { type, at: _at, ...fields } = command;
   const ob = (kind: ObligationKind, deadline: string, from: string, crisis = true) =>
     opens.push(obligation(ctx, current, kind, deadline, from, crisis));
+  // the registration period, for an application made (the wish expressed) at `madeAt` (CFMR Art. 10(1))
+  const registration = (from: string, madeAt: string) =>
+    opens.push(obligation(ctx, current, 'registration', 'registration', from, true, madeAt));
 
   switch (command.type) {
     case 'eurodac.transmitted':
@@ -178,7 +194,7 @@ export function decide(current: CaseState, command: CaseCommand, ctx: DecideCont
           );
         }
         // APR Art. 27(7): the registration deadline applies only after the screening has ended.
-        ob('registration', 'registration', command.at);
+        registration(command.at, current.asylumWishAt);
       }
       break;
     case 'asylum-wish.expressed':
@@ -186,16 +202,15 @@ export function decide(current: CaseState, command: CaseCommand, ctx: DecideCont
         throw new CommandRejectedError('type', 'an asylum wish is already recorded');
       // during screening the registration deadline waits for its end (APR Art. 27(7))
       if (current.status !== 'in-screening' && !current.open.includes('registration'))
-        ob('registration', 'registration', command.at);
+        registration(command.at, command.at);
       break;
     case 'entry.refused':
       closes.push('screening');
       // APR Art. 27(7): a wish made during screening starts the registration period when screening ends
       if (current.asylumWishAt && !current.open.includes('registration')) {
-        ob(
-          'registration',
-          'registration',
+        registration(
           current.status === 'in-screening' ? command.at : current.asylumWishAt,
+          current.asylumWishAt,
         );
       }
       break;
@@ -340,7 +355,15 @@ export function obligationMissed(
   ) {
     const ctx: DecideContext = { law, now, actor: 'system', role: 'system' };
     opens.push(
-      obligation(ctx, current, 'registration', 'registration', new Date(Date.parse(dueAt) - 1).toISOString()),
+      obligation(
+        ctx,
+        current,
+        'registration',
+        'registration',
+        new Date(Date.parse(dueAt) - 1).toISOString(),
+        true,
+        current.asylumWishAt,
+      ),
     );
   }
   const action: Action = {

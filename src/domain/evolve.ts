@@ -2,7 +2,7 @@
 // from `encounter.recorded` gives the stored current state (tested). The law is not consulted here — the
 // obligations an action opened were computed when it was decided and travel in its payload.
 import type { CrisisKind } from '../law/deadlines.ts';
-import type { Action, CaseState, Obligation, ObligationKind } from './case-state.ts';
+import type { Action, CaseCrisis, CaseState, Obligation, ObligationKind } from './case-state.ts';
 import type { EncounterKind, Person } from './commands.ts';
 import type { Flag, Status } from './statuses.ts';
 
@@ -17,7 +17,7 @@ export interface EncounterRecordedPayload extends Effects {
   readonly encounterKind: EncounterKind;
   readonly occurredAt: string;
   readonly borderSection?: string;
-  readonly crisis?: { readonly id: string; readonly kind: CrisisKind };
+  readonly crisis?: CaseCrisis;
   readonly person: Person;
   readonly status: Status;
 }

@@ -1,6 +1,6 @@
 // Reading cases and the deadline queue. "What is due in the next 48 hours in Lithuania, and what is
 // overdue" is one query on the partial index obligations_open_due (state, due_at) WHERE status = 'open'.
-import { and, asc, eq, like, lt, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, like, lt, or, sql } from 'drizzle-orm';
 import type { CaseState } from '../domain/case-state.ts';
 import type { Db } from './database.ts';
 import { caseActions, cases, obligations } from './schema.ts';
@@ -13,8 +13,15 @@ export interface QueueFilter {
   readonly overdueOnly?: boolean;
   readonly kind?: string;
   readonly nationality?: string;
+  /** A page of at most this many (default QUEUE_PAGE). */
   readonly limit?: number;
+  /** Keyset paging: the items after this one (the last of the previous page), in due order. */
+  readonly after?: { readonly dueAt: Date; readonly obligationId: number };
 }
+
+/** One page of the queue: what a person can act on; the next page continues after its last item. */
+export const QUEUE_PAGE = 100;
+export const QUEUE_MAX_PAGE = 1000;
 
 export interface QueueItem {
   readonly obligationId: number;
@@ -52,10 +59,16 @@ export async function queue(db: Db, now: Date, f: QueueFilter = {}): Promise<Que
         lt(obligations.dueAt, until),
         f.kind ? eq(obligations.kind, f.kind) : undefined,
         f.nationality ? eq(cases.nationality, f.nationality) : undefined,
+        f.after
+          ? or(
+              gt(obligations.dueAt, f.after.dueAt),
+              and(eq(obligations.dueAt, f.after.dueAt), gt(obligations.id, f.after.obligationId)),
+            )
+          : undefined,
       ),
     )
-    .orderBy(asc(obligations.dueAt))
-    .limit(f.limit ?? 500);
+    .orderBy(asc(obligations.dueAt), asc(obligations.id))
+    .limit(Math.min(f.limit ?? QUEUE_PAGE, QUEUE_MAX_PAGE));
   return rows.map((r) => ({ ...r, overdue: r.dueAt <= now }));
 }
 

@@ -5,7 +5,14 @@ import { and, asc, eq, inArray, isNull, lte, sql } from 'drizzle-orm';
 import { DateTime } from 'luxon';
 import stringify from 'safe-stable-stringify';
 import type { MemberStateCode } from '../../law/member-states.ts';
-import type { Action, CaseState, Decision, Obligation, ObligationKind } from '../domain/case-state.ts';
+import type {
+  Action,
+  CaseCrisis,
+  CaseState,
+  Decision,
+  Obligation,
+  ObligationKind,
+} from '../domain/case-state.ts';
 import { CaseCommand, RecordEncounter } from '../domain/commands.ts';
 import { type Actor, decide, obligationMissed, startCase } from '../domain/decide.ts';
 import { CommandRejectedError } from '../domain/errors.ts';
@@ -570,7 +577,7 @@ function covering(
   state: string,
   occurredAt: string,
   section?: string,
-): { id: string; kind: CrisisKind } | undefined {
+): CaseCrisis | undefined {
   // the day of the arrival in the state's own time zone
   const day =
     DateTime.fromISO(occurredAt)
@@ -583,7 +590,9 @@ function covering(
       r.endsOn >= day &&
       (r.sections.length === 0 || (section !== undefined && r.sections.includes(section))),
   );
-  return hit ? { id: hit.id, kind: hit.kind as CrisisKind } : undefined;
+  return hit
+    ? { id: hit.id, kind: hit.kind as CrisisKind, startsOn: hit.startsOn, endsOn: hit.endsOn }
+    : undefined;
 }
 
 export type BatchOutcome =

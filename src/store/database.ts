@@ -1,6 +1,7 @@
 // The connection: embedded PGlite in a data folder by default, a PostgreSQL server when DATABASE_URL is set.
 // One schema, one migration set and one Drizzle query path for both; migrations run on open.
-import { mkdirSync } from 'node:fs';
+import { accessSync, constants, mkdirSync, statSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
@@ -46,11 +47,19 @@ export async function openStore(options: OpenOptions = {}): Promise<Store> {
 }
 
 async function openPglite(dataDir: string, loadDataDir?: Blob): Promise<Store> {
-  if (!dataDir.startsWith('memory://')) mkdirSync(dataDir, { recursive: true });
-  const client = await PGlite.create(dataDir, {
-    ...(loadDataDir ? { loadDataDir } : {}),
-    parsers: { 20: (v: string) => Number(v), 1082: (v: string) => v },
-  });
+  if (!dataDir.startsWith('memory://')) prepareDataDir(dataDir);
+  let client: PGlite;
+  try {
+    client = await PGlite.create(dataDir, {
+      ...(loadDataDir ? { loadDataDir } : {}),
+      parsers: { 20: (v: string) => Number(v), 1082: (v: string) => v },
+    });
+  } catch (e) {
+    throw new PactError(
+      'database-unavailable',
+      `cannot open the embedded database in ${dataDir}: ${describe(e)}`,
+    );
+  }
   const db = drizzlePglite(client, { schema }) as unknown as Db;
   await migratePglite(db as never, { migrationsFolder: MIGRATIONS, migrationsSchema: 'public' });
   return {
@@ -59,6 +68,53 @@ async function openPglite(dataDir: string, loadDataDir?: Blob): Promise<Store> {
     query: async <T>(text: string, params: unknown[] = []) => (await client.query<T>(text, params)).rows,
     close: once(() => client.close()),
   };
+}
+
+/** A readable reason from an Error, a Node error or PGlite's Emscripten error objects (`{ errno }`). */
+function describe(e: unknown): string {
+  if (e instanceof Error) return e.message;
+  const o = e as { message?: unknown; code?: unknown; errno?: unknown } | undefined;
+  if (typeof o?.message === 'string') return o.message;
+  if (o?.code !== undefined || o?.errno !== undefined)
+    return `file system error ${String(o.code ?? `errno ${String(o.errno)}`)} (is it a normal, writable folder?)`;
+  return String(e);
+}
+
+/**
+ * Makes sure PGlite's data folder is a writable folder, creating it (and missing parents) one level at a
+ * time: Node's recursive mkdir never returns for a path under /proc, and PGlite's own errors are opaque.
+ */
+function prepareDataDir(dataDir: string): void {
+  const fail = (why: string) => {
+    throw new PactError('database-unavailable', `cannot use ${dataDir} as the data folder: ${why}`);
+  };
+  const missing: string[] = [];
+  let dir = resolve(dataDir);
+  for (;;) {
+    try {
+      if (!statSync(dir).isDirectory()) fail(`${dir} is not a folder`);
+      break;
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      if (code === 'ENOTDIR') fail(`a part of the path is a file, not a folder`);
+      if (code !== 'ENOENT') fail(describe(e));
+      missing.unshift(dir);
+      if (dirname(dir) === dir) fail('no part of the path exists');
+      dir = dirname(dir);
+    }
+  }
+  for (const level of missing) {
+    try {
+      mkdirSync(level);
+    } catch (e) {
+      fail(`cannot create ${level} (${(e as NodeJS.ErrnoException).code ?? e})`);
+    }
+  }
+  try {
+    accessSync(resolve(dataDir), constants.W_OK);
+  } catch {
+    fail('it is not writable');
+  }
 }
 
 async function openPostgres(url: string, max: number): Promise<Store> {

@@ -137,7 +137,7 @@ export const obligations = pgTable(
     missedRecordedAt: at('missed_recorded_at'),
   },
   (t) => [
-    index('obligations_open_due').on(t.state, t.dueAt).where(sql`${t.status} = 'open'`),
+    index('obligations_open_due').on(t.state, t.dueAt, t.id).where(sql`${t.status} = 'open'`),
     index('obligations_case').on(t.caseId, t.kind),
   ],
 );

@@ -67,8 +67,53 @@ describe('pact import encounters', () => {
     expect(r.stdout).toMatch(/2026-12-14 24:00\s+LT\s+screening/);
   });
 
+  it('pact queue pages: --limit gives a page and a cursor, --after the rest, in due order, nothing twice', async () => {
+    const all = JSON.parse((await pact('queue --format json --due 10d')).stdout).items as {
+      obligationId: number;
+      dueAt: string;
+    }[];
+    // 3 identified persons: screening (Art. 8(3)) and Eurodac (Art. 22(2)) each = 6 open obligations
+    expect(all).toHaveLength(6);
+    const first = await pact('queue --due 10d --limit 4');
+    const cursor = /--after (\S+)/.exec(first.stdout)?.[1] ?? '';
+    expect(first.stdout).toMatch(/The first 4 open obligations due within 240 h or overdue; the next page/);
+    const rest = JSON.parse((await pact(`queue --format json --due 10d --limit 4 --after ${cursor}`)).stdout);
+    expect(rest.next).toBeUndefined();
+    const page1 = JSON.parse((await pact('queue --format json --due 10d --limit 4')).stdout).items;
+    expect([...page1, ...rest.items].map((i: { obligationId: number }) => i.obligationId)).toEqual(
+      all.map((i) => i.obligationId),
+    );
+  });
+
+  it('pact queue refuses --overdue with --due, an unknown kind, a bad limit or cursor (exit 2)', async () => {
+    for (const [args, why] of [
+      ['queue --overdue --due 3d', /cannot be used with option '--overdue'/],
+      ['queue --kind sleeping', /Allowed choices are screening, eurodac/],
+      ['queue --limit 0', /a whole number from 1 to 1000/],
+      ['queue --limit 1001', /a whole number from 1 to 1000/],
+      ['queue --after yesterday', /the cursor printed under the previous page/],
+      ['queue --nationality Iraq', /an ISO 3166-1 alpha-2 code/],
+    ] as const) {
+      const r = await pact(args);
+      expect(r.code, args).toBe(2);
+      expect(r.stderr, args).toMatch(why);
+    }
+  });
+
+  it('a data folder that cannot be used is one line and exit 2, never a hang or an internal error', async () => {
+    for (const [folder, why] of [
+      ['/proc/pact-data', /cannot create \/proc\/pact-data/],
+      ['/etc/hostname', /is not a folder/],
+      ['/etc/hostname/data', /a part of the path is a file/],
+    ] as const) {
+      const r = await pactIn('queue', { PACT_DATA_DIR: folder }, at);
+      expect(r.code, folder).toBe(2);
+      expect(r.stderr, folder).toMatch(why);
+    }
+  });
+
   it('pact case show prints the timeline with the legal basis and the deadlines', async () => {
-    const q = JSON.parse((await pact('queue --format json --due 10d')).stdout) as { caseId: string }[];
+    const q = JSON.parse((await pact('queue --format json --due 10d')).stdout).items as { caseId: string }[];
     const id = q[0]?.caseId ?? '';
     const r = await pact(`case show ${id.slice(0, 8)}`);
     expect(r.stdout).toMatch(/encounter\.recorded .* Screening Regulation Arts 5 and 7/);
@@ -90,7 +135,7 @@ describe('pact import encounters', () => {
   });
 
   it('pact case apply: screening completed opens registration (APR Art. 27(1)); a stale version is refused with exit 2', async () => {
-    const q = JSON.parse((await pact('queue --format json --due 10d --kind screening')).stdout) as {
+    const q = JSON.parse((await pact('queue --format json --due 10d --kind screening')).stdout).items as {
       caseId: string;
     }[];
     const id = q.find((i) => i.caseId)?.caseId ?? '';

@@ -1,16 +1,13 @@
 // A case from the border to a decision: each step's obligations and their due times, as the law sets them
 // (expected dates worked out by hand on Lithuania's 2026–27 calendar).
 import { describe, expect, it } from 'vitest';
-import type { CaseState } from '../../src/domain/case-state.ts';
+import type { CaseCrisis, CaseState } from '../../src/domain/case-state.ts';
 import { decide, startCase } from '../../src/domain/decide.ts';
 import { ActionNotAllowedError, CommandRejectedError } from '../../src/domain/errors.ts';
 import { ctx, encounter, person } from './fixtures.ts';
 
-const start = (
-  over: Parameters<typeof encounter>[0] = {},
-  p = person(),
-  crisis?: { id: string; kind: 'instrumentalisation' },
-) => startCase(ctx(), { caseId: 'c1', encounterId: 'e1', encounter: encounter(over), person: p, crisis });
+const start = (over: Parameters<typeof encounter>[0] = {}, p = person(), crisis?: CaseCrisis) =>
+  startCase(ctx(), { caseId: 'c1', encounterId: 'e1', encounter: encounter(over), person: p, crisis });
 
 describe('an apprehension after an irregular crossing (Screening Regulation Art. 5(1)(a))', () => {
   const d = start();
@@ -143,6 +140,57 @@ describe('crisis derogations apply to the persons a declaration covers, and only
   });
   it('the covered person carries the instrumentalised flag', () => {
     expect(run({ id: 'k1', kind: 'instrumentalisation' }).next.flags).toContain('instrumentalised');
+  });
+  // the declaration runs 1–10 December 2026 (Lithuanian dates, both included)
+  const period = {
+    id: 'k2',
+    kind: 'instrumentalisation',
+    startsOn: '2026-12-01',
+    endsOn: '2026-12-10',
+  } as const;
+  it('Art. 10(1) covers applications made during the period: a wish made on its last day, 10 December 23:30 local time, gets 4 weeks from the end of screening', () => {
+    let c = start({}, person(), period).next;
+    c = decide(
+      c,
+      {
+        type: 'asylum-wish.expressed',
+        at: '2026-12-10T23:30:00+02:00',
+        where: 'station',
+        to: 'border guard',
+      },
+      ctx(),
+    ).next;
+    const d = decide(
+      c,
+      { type: 'screening.completed', at: '2026-12-11T12:00:00+02:00', outcome: 'asylum' },
+      ctx(),
+    );
+    // 11 Dec + 4 weeks = Friday 8 January 2027 (a working day in Lithuania)
+    expect(d.open[0]).toMatchObject({ kind: 'registration', dueAt: '2027-01-09T00:00:00+02:00' });
+  });
+  it('an application made the day after the period ends, 11 December 00:30 local time, is registered in the ordinary 5 days', () => {
+    let c = start({}, person(), period).next;
+    c = decide(
+      c,
+      {
+        type: 'asylum-wish.expressed',
+        at: '2026-12-11T00:30:00+02:00',
+        where: 'station',
+        to: 'border guard',
+      },
+      ctx(),
+    ).next;
+    const d = decide(
+      c,
+      { type: 'screening.completed', at: '2026-12-11T12:00:00+02:00', outcome: 'asylum' },
+      ctx(),
+    );
+    // 11 Dec + 5 days = Wednesday 16 December
+    expect(d.open[0]).toMatchObject({
+      kind: 'registration',
+      dueAt: '2026-12-17T00:00:00+02:00',
+      article: 'APR Art. 27(1)',
+    });
   });
 });
 

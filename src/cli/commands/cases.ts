@@ -2,9 +2,10 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { DateTime } from 'luxon';
 import type { MemberStateCode } from '../../../law/member-states.ts';
+import { OBLIGATION_KINDS } from '../../domain/case-state.ts';
 import { CaseCommand } from '../../domain/commands.ts';
 import { STATE_TIME_ZONES } from '../../law/calendar/state-calendar.ts';
-import { findCase, queue } from '../../store/case-queries.ts';
+import { findCase, QUEUE_MAX_PAGE, QUEUE_PAGE, type QueueItem, queue } from '../../store/case-queries.ts';
 import { NotFoundError } from '../../store/errors.ts';
 import { type CliContext, UsageError } from '../context.ts';
 import { renderTable } from '../format/table.ts';
@@ -33,61 +34,121 @@ function durationArg(v: string): number {
 
 export function queueCommand(ctx: CliContext): Command {
   return new Command('queue')
-    .description('open obligations by due time: what falls due, and what is overdue')
+    .description('open obligations by due time: what falls due, and what is overdue (a page at a time)')
     .addOption(new Option('--state <code>', "a member state's obligations only").argParser(parseCountry))
     .addOption(
       new Option('--due <duration>', 'falling due within this time (overdue ones included)')
         .default(48 * 3_600_000, '48h')
-        .argParser(durationArg),
+        .argParser(durationArg)
+        .conflicts('overdue'),
     )
     .option('--overdue', 'only obligations already overdue')
-    .option('--kind <kind>', 'one kind of obligation (screening, registration, lodging, decision, …)')
+    .addOption(new Option('--kind <kind>', 'one kind of obligation').choices(OBLIGATION_KINDS))
+    .addOption(
+      new Option('--nationality <code>', 'persons of one nationality (ISO 3166-1 alpha-2)').argParser(
+        nationalityArg,
+      ),
+    )
+    .addOption(
+      new Option('--limit <n>', `obligations per page, 1 to ${QUEUE_MAX_PAGE}`)
+        .default(QUEUE_PAGE)
+        .argParser(limitArg),
+    )
+    .addOption(
+      new Option('--after <cursor>', 'the next page: the cursor printed under the previous one').argParser(
+        cursorArg,
+      ),
+    )
     .addOption(new Option('--format <format>', 'output format').choices(['table', 'json']).default('table'))
-    .action(
-      async (opts: { state?: string; due: number; overdue?: boolean; kind?: string; format: string }) => {
-        const now = ctx.now();
-        const items = await withStore(ctx, (_cs, store) =>
-          queue(store.db, now, {
-            state: opts.state,
-            withinMs: opts.due,
-            overdueOnly: opts.overdue,
-            kind: opts.kind,
-            limit: 1000,
-          }),
-        );
-        if (opts.format === 'json') {
-          ctx.stdout(`${JSON.stringify(items, null, 2)}\n`);
-          return;
-        }
-        const rows = items.map((i) => [
-          i.overdue ? 'OVERDUE' : '',
-          due(i.dueAt, i.state),
-          i.state,
-          i.kind,
-          i.caseId.slice(0, 8),
-          i.status,
-          i.nationality ?? '',
-          i.article,
-          i.flags.join(' '),
-        ]);
-        ctx.stdout(
-          `${renderTable(
-            [
-              { header: '' },
-              { header: 'Due by (local)' },
-              { header: 'State' },
-              { header: 'Obligation' },
-              { header: 'Case' },
-              { header: 'Status' },
-              { header: 'Nat.' },
-              { header: 'Article' },
-              { header: 'Flags' },
-            ],
-            rows,
-          )}\n\n${items.length === 1000 ? 'the first 1000 (narrow with --state, --kind or --due) of the ' : ''}${items.length} open obligations${opts.overdue ? ' overdue' : ` due within ${Math.round(opts.due / 3_600_000)} h or overdue`}${opts.state ? ` in ${opts.state}` : ''}.\n`,
-        );
-      },
+    .action(async (opts: QueueOptions) => {
+      const now = ctx.now();
+      const items = await withStore(ctx, (_cs, store) =>
+        queue(store.db, now, {
+          state: opts.state,
+          withinMs: opts.due,
+          overdueOnly: opts.overdue,
+          kind: opts.kind,
+          nationality: opts.nationality,
+          limit: opts.limit,
+          after: opts.after,
+        }),
+      );
+      const last = items[items.length - 1];
+      const next = items.length === opts.limit && last ? cursorOf(last) : undefined;
+      if (opts.format === 'json') {
+        ctx.stdout(`${JSON.stringify({ items, ...(next ? { next } : {}) }, null, 2)}\n`);
+        return;
+      }
+      const rows = items.map((i) => [
+        i.overdue ? 'OVERDUE' : '',
+        due(i.dueAt, i.state),
+        i.state,
+        i.kind,
+        i.caseId.slice(0, 8),
+        i.status,
+        i.nationality ?? '',
+        i.article,
+        i.flags.join(' '),
+      ]);
+      const what = `open obligations${opts.overdue ? ' overdue' : ` due within ${Math.round(opts.due / 3_600_000)} h or overdue`}${opts.state ? ` in ${opts.state}` : ''}`;
+      ctx.stdout(
+        `${renderTable(
+          [
+            { header: '' },
+            { header: 'Due by (local)' },
+            { header: 'State' },
+            { header: 'Obligation' },
+            { header: 'Case' },
+            { header: 'Status' },
+            { header: 'Nat.' },
+            { header: 'Article' },
+            { header: 'Flags' },
+          ],
+          rows,
+        )}\n\n${
+          next
+            ? `The first ${items.length} ${what}${opts.after ? ' after the cursor' : ''}; the next page: --after ${next}\n`
+            : `${items.length} ${what}${opts.after ? ' after the cursor' : ''}.\n`
+        }`,
+      );
+    });
+}
+
+interface QueueOptions {
+  state?: string;
+  due: number;
+  overdue?: boolean;
+  kind?: string;
+  nationality?: string;
+  limit: number;
+  after?: { dueAt: Date; obligationId: number };
+  format: string;
+}
+
+function limitArg(v: string): number {
+  const n = Number(v);
+  if (!/^\d+$/.test(v) || n < 1 || n > QUEUE_MAX_PAGE)
+    throw new InvalidArgumentError(`a whole number from 1 to ${QUEUE_MAX_PAGE}`);
+  return n;
+}
+
+function nationalityArg(v: string): string {
+  const code = v.trim().toUpperCase();
+  if (!/^[A-Z]{2}$/.test(code)) throw new InvalidArgumentError('an ISO 3166-1 alpha-2 code such as IQ');
+  return code;
+}
+
+/** A page cursor: the due time and id of the last item shown, "2026-12-09T08:00:00.000Z~1234". */
+const cursorOf = (i: QueueItem) => `${i.dueAt.toISOString()}~${i.obligationId}`;
+
+function cursorArg(v: string): { dueAt: Date; obligationId: number } {
+  const m = /^(\d{4}-\d{2}-\d{2}T[\d:.]+Z)~(\d+)$/.exec(v.trim());
+  const dueAt = m ? new Date(m[1] as string) : undefined;
+  if (!m || !dueAt || Number.isNaN(dueAt.getTime()))
+    throw new InvalidArgumentError(
+      'the cursor printed under the previous page, such as 2026-12-09T08:00:00.000Z~1234',
     );
+  return { dueAt, obligationId: Number(m[2]) };
 }
 
 export function caseCommand(ctx: CliContext): Command {
