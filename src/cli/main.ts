@@ -10,6 +10,8 @@ import { fairSharesCommand } from './commands/fair-shares.ts';
 import { importCommand } from './commands/import.ts';
 import { paramsCommand } from './commands/params.ts';
 import { placesCommand } from './commands/places.ts';
+import { serveCommand } from './commands/serve.ts';
+import { userCommand } from './commands/user.ts';
 import type { CliContext } from './context.ts';
 
 export const EXIT_USAGE = 2;
@@ -34,6 +36,8 @@ export function buildProgram(ctx: CliContext): Command {
     auditCommand(ctx),
     crisisCommand(ctx),
     placesCommand(ctx),
+    serveCommand(ctx),
+    userCommand(ctx),
   ]) {
     program.addCommand(cmd.exitOverride().configureOutput({ writeOut: ctx.stdout, writeErr: ctx.stderr }));
   }

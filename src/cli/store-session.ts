@@ -20,10 +20,4 @@ export async function withStore<T>(
   }
 }
 
-/** "48h", "3d", "90m" → milliseconds. */
-export function parseDuration(text: string): number | undefined {
-  const m = /^(\d+)\s*(m|h|d)$/.exec(text.trim());
-  if (!m) return undefined;
-  const unit = { m: 60_000, h: 3_600_000, d: 86_400_000 }[m[2] as 'm' | 'h' | 'd'];
-  return Number(m[1]) * unit;
-}
+export { parseDuration } from '../store/case-queries.ts';

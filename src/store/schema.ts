@@ -161,3 +161,38 @@ export const auditLog = pgTable('audit_log', {
   prevHash: text('prev_hash').notNull(),
   hash: text('hash').notNull(),
 });
+
+/** Accounts: one role bound to one jurisdiction (a member state's code, or EU). Passwords: argon2id. */
+export const users = pgTable('users', {
+  id: uuid('id').primaryKey(),
+  username: text('username').notNull().unique(),
+  passwordHash: text('password_hash').notNull(),
+  role: text('role').notNull(),
+  jurisdiction: text('jurisdiction').notNull(),
+  /** A one-time password was issued: the first login must change it. */
+  mustChangePassword: boolean('must_change_password').notNull().default(false),
+  disabled: boolean('disabled').notNull().default(false),
+  /** Failed logins in a row, and the time before which the account refuses logins (throttling). */
+  failedLogins: integer('failed_logins').notNull().default(0),
+  lockedUntil: at('locked_until'),
+  createdAt: at('created_at').notNull(),
+});
+
+/** Browser sessions and API tokens: only a SHA-256 of the secret is kept; revoking sets revoked_at. */
+export const credentials = pgTable(
+  'credentials',
+  {
+    tokenHash: text('token_hash').primaryKey(),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id),
+    kind: text('kind').notNull(), // session | api-token
+    name: text('name'),
+    createdAt: at('created_at').notNull(),
+    expiresAt: at('expires_at'),
+    /** Sessions also end after this long without use (idle timeout). */
+    lastUsedAt: at('last_used_at').notNull(),
+    revokedAt: at('revoked_at'),
+  },
+  (t) => [index('credentials_user').on(t.userId)],
+);

@@ -1,0 +1,199 @@
+// Errors as RFC 9457 problem details (application/problem+json): a type, a title, the status, a detail in
+// plain words and, for bad input, every field with its reason. Bad input is never a 5xx; an unexpected error
+// is a 500 whose detail reveals nothing and whose log line names the request id only.
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { ActionNotAllowedError, CommandRejectedError } from '../domain/errors.ts';
+import { PactError } from '../law/errors.ts';
+import { AccountInputError, AccountLockedError, AuthError } from '../store/accounts.ts';
+
+export const PROBLEM_TYPE = 'application/problem+json';
+
+export const FieldError = z.object({ field: z.string(), reason: z.string() });
+export const Problem = z.object({
+  type: z.string(),
+  title: z.string(),
+  status: z.number().int(),
+  detail: z.string(),
+  instance: z.string().optional(),
+  errors: z.array(FieldError).optional(),
+  allowed: z.array(z.string()).optional(),
+});
+export type Problem = z.infer<typeof Problem>;
+
+const typeOf = (code: string) => `urn:pact:problem:${code}`;
+
+/** A problem with a status, thrown by routes (404 for records outside the user's jurisdiction, too). */
+export class HttpProblem extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    readonly title: string,
+    readonly detail: string,
+    readonly errors?: readonly { field: string; reason: string }[],
+  ) {
+    super(detail);
+  }
+}
+
+export const notFound = (what: string) => new HttpProblem(404, 'not-found', 'Not found', `${what} not found`);
+export const forbidden = (detail: string) => new HttpProblem(403, 'forbidden', 'Forbidden', detail);
+export const unauthorized = (detail = 'log in, or send an API token as "Authorization: Bearer …"') =>
+  new HttpProblem(401, 'unauthorized', 'Not logged in', detail);
+
+/** PactError codes of the layers below and the HTTP status each means. */
+const STATUS_OF: Readonly<Record<string, number>> = {
+  'not-found': 404,
+  'version-conflict': 409,
+  'idempotency-key-reused': 422,
+  'duplicate-reference': 409,
+  'unknown-place': 422,
+  'action-not-allowed': 409,
+  'command-rejected': 422,
+  'parameter-not-in-force': 422,
+  'parameter-repealed': 422,
+  'unknown-parameter': 404,
+  'unknown-pool': 404,
+  'reference-data-unavailable': 422,
+  'not-participating': 422,
+  'invalid-account': 422,
+  unauthorized: 401,
+  'account-locked': 429,
+};
+
+export function toProblem(error: unknown, request: FastifyRequest): Problem {
+  const instance = request.url.split('?')[0];
+  if (error instanceof HttpProblem) {
+    return {
+      type: typeOf(error.code),
+      title: error.title,
+      status: error.status,
+      detail: error.detail,
+      instance,
+      ...(error.errors ? { errors: [...error.errors] } : {}),
+    };
+  }
+  if (hasZodFastifySchemaValidationErrors(error)) {
+    const where = (error as { validationContext?: string }).validationContext ?? 'body';
+    const errors = error.validation.map((v) => ({
+      field: `${where}${v.instancePath === '/' ? '' : v.instancePath}`,
+      reason: v.message ?? 'invalid',
+    }));
+    return {
+      type: typeOf('invalid-input'),
+      title: 'Invalid input',
+      status: 400,
+      detail: errors.map((e) => `${e.field}: ${e.reason}`).join('; '),
+      instance,
+      errors,
+    };
+  }
+  if (error instanceof AccountInputError) {
+    return {
+      type: typeOf(error.code),
+      title: 'Invalid input',
+      status: 422,
+      detail: `${error.field}: ${error.message}`,
+      instance,
+      errors: [{ field: `body/${error.field}`, reason: error.message }],
+    };
+  }
+  if (error instanceof CommandRejectedError) {
+    return {
+      type: typeOf(error.code),
+      title: 'Command rejected',
+      status: 422,
+      detail: error.message,
+      instance,
+      errors: [{ field: `body/${error.field}`, reason: error.message.slice(error.field.length + 2) }],
+    };
+  }
+  if (error instanceof ActionNotAllowedError) {
+    return {
+      type: typeOf(error.code),
+      title: 'Action not allowed in this status',
+      status: 409,
+      detail: error.message,
+      instance,
+      allowed: [...error.allowed],
+    };
+  }
+  if (error instanceof AuthError || error instanceof AccountLockedError) {
+    return {
+      type: typeOf(error.code),
+      title: error instanceof AuthError ? 'Not logged in' : 'Too many failed logins',
+      status: STATUS_OF[error.code] ?? 401,
+      detail: error.message,
+      instance,
+    };
+  }
+  if (error instanceof PactError) {
+    const status = STATUS_OF[error.code] ?? 422;
+    return { type: typeOf(error.code), title: titleOf(status), status, detail: error.message, instance };
+  }
+  // errors of the framework itself: bad JSON, wrong content type, body too large, unknown route …
+  const fe = error as Partial<FastifyError>;
+  if (typeof fe.statusCode === 'number' && fe.statusCode >= 400 && fe.statusCode < 500) {
+    return {
+      type: typeOf((fe.code ?? 'bad-request').toLowerCase()),
+      title: titleOf(fe.statusCode),
+      status: fe.statusCode,
+      detail: frameworkDetail(fe),
+      instance,
+      errors: [
+        {
+          field: fe.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' ? 'header/content-type' : 'body',
+          reason: frameworkDetail(fe),
+        },
+      ],
+    };
+  }
+  return {
+    type: typeOf('internal'),
+    title: 'Internal error',
+    status: 500,
+    detail: `an unexpected error; quote request ${request.id} to the administrator`,
+    instance,
+  };
+}
+
+function frameworkDetail(e: Partial<FastifyError>): string {
+  switch (e.code) {
+    case 'FST_ERR_CTP_INVALID_JSON_BODY':
+    case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+      return 'the body is not valid JSON';
+    case 'FST_ERR_CTP_BODY_TOO_LARGE':
+      return 'the body is too large';
+    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+      return 'send the body as application/json';
+    case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
+      return 'the Content-Length does not match the body';
+    default:
+      return (e.message ?? 'bad request').replace(/^FST_\w+: /, '');
+  }
+}
+
+function titleOf(status: number): string {
+  return (
+    (
+      {
+        400: 'Bad request',
+        401: 'Not logged in',
+        403: 'Forbidden',
+        404: 'Not found',
+        405: 'Method not allowed',
+        406: 'Not acceptable',
+        409: 'Conflict',
+        413: 'Body too large',
+        415: 'Unsupported media type',
+        422: 'Unprocessable input',
+        429: 'Too many requests',
+      } as Record<number, string>
+    )[status] ?? 'Bad request'
+  );
+}
+
+export function sendProblem(reply: FastifyReply, problem: Problem): FastifyReply {
+  return reply.code(problem.status).type(PROBLEM_TYPE).send(problem);
+}

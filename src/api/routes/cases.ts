@@ -1,0 +1,305 @@
+// A person's case (timeline, deadlines, flags — each read is logged in the audit log), the commands on it,
+// the deadline queue of the user's state, and crisis declarations. A case of another state answers 404.
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { OBLIGATION_KINDS } from '../../domain/case-state.ts';
+import { CaseCommand } from '../../domain/commands.ts';
+import { COMMAND_PERMISSION, can } from '../../domain/roles.ts';
+import { allowedActions } from '../../domain/statuses.ts';
+import { CRISIS_KINDS } from '../../law/deadlines.ts';
+import { appendAudit } from '../../store/audit.ts';
+import { findCase, parseDuration, QUEUE_MAX_PAGE, QUEUE_PAGE, queue } from '../../store/case-queries.ts';
+import { retryStaleWrites } from '../../store/chain-retry.ts';
+import { CrisisInputError, declareCrisis } from '../../store/crises.ts';
+import { requires } from '../auth.ts';
+import { forbidden, HttpProblem, notFound, Problem } from '../problem.ts';
+import type { ApiDeps } from '../server.ts';
+import { IdempotencyHeaders } from './encounters.ts';
+
+const CaseId = z.object({ id: z.uuid('a case id (UUID)') }).strict();
+
+const CaseView = z.object({
+  case: z.record(z.string(), z.unknown()),
+  allowedActions: z.array(z.string()),
+  actions: z.array(
+    z.object({
+      seq: z.number(),
+      type: z.string(),
+      at: z.string(),
+      actor: z.string(),
+      role: z.string(),
+      legalBasis: z.string(),
+      payload: z.unknown(),
+    }),
+  ),
+  obligations: z.array(
+    z.object({
+      kind: z.string(),
+      dueAt: z.string(),
+      article: z.string(),
+      status: z.string(),
+      closedAt: z.string().nullable(),
+    }),
+  ),
+});
+
+const CommandBody = z.object({ expectedVersion: z.number().int().min(1), command: CaseCommand }).strict();
+const CommandResult = z.object({
+  caseId: z.string(),
+  version: z.number(),
+  status: z.string(),
+  flags: z.array(z.string()),
+  opened: z.array(z.object({ kind: z.string(), dueAt: z.string(), article: z.string() })),
+  closed: z.array(z.string()),
+  notes: z.array(z.string()).optional(),
+});
+
+const QueueQuery = z
+  .object({
+    due: z
+      .string()
+      .regex(/^\d{1,5}[mhd]$/, 'a duration such as 48h, 3d or 90m')
+      .default('48h'),
+    overdue: z.enum(['true', 'false']).optional(),
+    kind: z.enum(OBLIGATION_KINDS).optional(),
+    nationality: z
+      .string()
+      .regex(/^[A-Z]{2}$/, 'an ISO 3166-1 alpha-2 code')
+      .optional(),
+    limit: z.coerce.number().int().min(1).max(QUEUE_MAX_PAGE).default(QUEUE_PAGE),
+    after: z
+      .string()
+      .regex(/^\d{4}-\d{2}-\d{2}T[\d:.]+Z~\d{1,18}$/, 'the cursor "next" of the previous page')
+      .optional(),
+  })
+  .strict();
+const QueueItem = z.object({
+  obligationId: z.number(),
+  caseId: z.string(),
+  kind: z.string(),
+  dueAt: z.string(),
+  article: z.string(),
+  overdue: z.boolean(),
+  status: z.string(),
+  nationality: z.string().nullable(),
+  flags: z.array(z.string()),
+});
+
+const CrisisBody = z
+  .object({
+    kind: z.enum(CRISIS_KINDS),
+    from: z.iso.date(),
+    to: z.iso.date(),
+    act: z.string().min(3).max(300),
+    borderSections: z.array(z.string().min(1).max(60)).max(50).optional(),
+  })
+  .strict();
+
+export function caseRoutes(app: FastifyInstance, deps: ApiDeps): void {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const now = () => deps.services.clock();
+
+  r.get(
+    '/api/cases/:id',
+    {
+      schema: {
+        tags: ['cases'],
+        summary:
+          "a person's case: timeline with legal basis, deadlines, flags, next allowed actions (the read is logged)",
+        params: CaseId,
+        response: { 200: CaseView, 400: Problem, 401: Problem, 403: Problem, 404: Problem },
+      },
+      preHandler: requires(deps, 'case.read'),
+    },
+    async (request) => {
+      const p = request.principal;
+      if (!p) throw forbidden('not logged in');
+      const view = await findCase(deps.store.db, request.params.id, p.jurisdiction);
+      if (!view) throw notFound(`case ${request.params.id}`);
+      // who viewed whom, when: in the tamper-evident log
+      await retryStaleWrites(() =>
+        deps.store.db.transaction(async (tx) =>
+          appendAudit(tx as never, [
+            {
+              at: now(),
+              actor: p.username,
+              action: 'case.viewed',
+              subject: view.case.id,
+              data: { role: p.role },
+            },
+          ]),
+        ),
+      );
+      return {
+        case: view.case as unknown as Record<string, unknown>,
+        allowedActions: allowedActions(view.case.status, view.case.flags).filter((a) =>
+          can(p.role, COMMAND_PERMISSION[a]),
+        ),
+        actions: view.actions.map((a) => ({
+          seq: a.seq,
+          type: a.type,
+          at: a.at.toISOString(),
+          actor: a.actor,
+          role: a.role,
+          legalBasis: a.legalBasis,
+          payload: a.payload,
+        })),
+        obligations: view.obligations.map((o) => ({
+          kind: o.kind,
+          dueAt: o.dueAt.toISOString(),
+          article: o.article,
+          status: o.status,
+          closedAt: o.closedAt?.toISOString() ?? null,
+        })),
+      };
+    },
+  );
+
+  r.post(
+    '/api/cases/:id/actions',
+    {
+      schema: {
+        tags: ['cases'],
+        summary:
+          'apply a command to a case at the version you read (a stale version is a 409, never a lost update)',
+        params: CaseId,
+        headers: IdempotencyHeaders,
+        body: CommandBody,
+        response: {
+          200: CommandResult,
+          201: CommandResult,
+          400: Problem,
+          401: Problem,
+          403: Problem,
+          404: Problem,
+          409: Problem,
+          422: Problem,
+        },
+      },
+      preHandler: requires(deps, 'case.read'),
+    },
+    async (request, reply) => {
+      const p = request.principal;
+      if (!p) throw forbidden('not logged in');
+      const { command, expectedVersion } = request.body;
+      const view = await findCase(deps.store.db, request.params.id, p.jurisdiction);
+      if (!view) throw notFound(`case ${request.params.id}`);
+      const needed = COMMAND_PERMISSION[command.type];
+      if (!can(p.role, needed)) throw forbidden(`a ${p.role} may not ${command.type} (needs ${needed})`);
+      const key = `${p.jurisdiction}:${request.headers['idempotency-key']}`;
+      const out = await deps.cases.apply(
+        view.case.id,
+        expectedVersion,
+        command,
+        { actor: p.username, role: p.role },
+        key,
+      );
+      return reply.code(out.replayed ? 200 : 201).send(out.result as z.infer<typeof CommandResult>);
+    },
+  );
+
+  r.get(
+    '/api/queue',
+    {
+      schema: {
+        tags: ['cases'],
+        summary:
+          "open obligations of your state by due time: overdue first, then what falls due within 'due'",
+        querystring: QueueQuery,
+        response: {
+          200: z.object({ items: z.array(QueueItem), next: z.string().optional() }),
+          400: Problem,
+          401: Problem,
+          403: Problem,
+        },
+      },
+      preHandler: requires(deps, 'queue.read'),
+    },
+    async (request) => {
+      const p = request.principal;
+      if (!p) throw forbidden('not logged in');
+      const q = request.query;
+      const overdueOnly = q.overdue === 'true';
+      const after = q.after
+        ? (() => {
+            const [t, id] = q.after.split('~');
+            const dueAt = new Date(t ?? '');
+            if (Number.isNaN(dueAt.getTime()))
+              throw new HttpProblem(400, 'invalid-input', 'Invalid input', 'a bad cursor', [
+                { field: 'querystring/after', reason: 'not a cursor' },
+              ]);
+            return { dueAt, obligationId: Number(id) };
+          })()
+        : undefined;
+      const items = await queue(deps.store.db, now(), {
+        state: p.jurisdiction,
+        withinMs: parseDuration(q.due),
+        overdueOnly,
+        kind: q.kind,
+        nationality: q.nationality,
+        limit: q.limit,
+        after,
+      });
+      const last = items[items.length - 1];
+      return {
+        items: items.map((i) => ({
+          obligationId: i.obligationId,
+          caseId: i.caseId,
+          kind: i.kind,
+          dueAt: i.dueAt.toISOString(),
+          article: i.article,
+          overdue: i.overdue,
+          status: i.status,
+          nationality: i.nationality,
+          flags: [...i.flags],
+        })),
+        ...(items.length === q.limit && last
+          ? { next: `${last.dueAt.toISOString()}~${last.obligationId}` }
+          : {}),
+      };
+    },
+  );
+
+  r.post(
+    '/api/crises',
+    {
+      schema: {
+        tags: ['crises'],
+        summary:
+          'record a crisis declaration for your state (Regulation (EU) 2024/1359): its derogations apply to the arrivals it covers',
+        body: CrisisBody,
+        response: {
+          201: z.object({ id: z.string() }),
+          400: Problem,
+          401: Problem,
+          403: Problem,
+          422: Problem,
+        },
+      },
+      preHandler: requires(deps, 'crisis.declare'),
+    },
+    async (request, reply) => {
+      const p = request.principal;
+      if (!p) throw forbidden('not logged in');
+      if (p.jurisdiction === 'EU')
+        throw forbidden('a crisis is declared for one member state: use an administrator of that state');
+      try {
+        const id = await declareCrisis(
+          deps.store.db,
+          deps.services.law,
+          { ...request.body, state: p.jurisdiction },
+          now(),
+          p.username,
+        );
+        return reply.code(201).send({ id });
+      } catch (e) {
+        if (e instanceof CrisisInputError)
+          throw new HttpProblem(422, e.code, 'Invalid crisis declaration', e.message, [
+            { field: `body/${e.field}`, reason: e.message },
+          ]);
+        throw e;
+      }
+    },
+  );
+}

@@ -1,0 +1,107 @@
+// POST /api/encounters (one) and /api/encounters/batch (up to 500): a border guard records what happened.
+// Every request carries an Idempotency-Key header: a tablet that retries gets the first answer back and
+// creates nothing new. Encounters are recorded only in the user's own member state.
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { RecordEncounter } from '../../domain/commands.ts';
+import { requires } from '../auth.ts';
+import { forbidden, HttpProblem, Problem } from '../problem.ts';
+import type { ApiDeps } from '../server.ts';
+
+export const IdempotencyHeaders = z.object({
+  'idempotency-key': z
+    .string()
+    .regex(/^[\x21-\x7e]{8,200}$/, '8 to 200 visible ASCII characters, unique per command (e.g. a UUID)'),
+});
+
+const Obligation = z.object({ kind: z.string(), dueAt: z.string(), article: z.string(), caseId: z.string() });
+export const EncounterResult = z.object({
+  encounterId: z.string(),
+  caseIds: z.array(z.string()),
+  unidentified: z.number().int(),
+  obligations: z.array(Obligation),
+});
+
+const BATCH_MAX = 500;
+const Batch = z.object({ encounters: z.array(RecordEncounter).min(1).max(BATCH_MAX) }).strict();
+const BatchResult = z.object({
+  results: z.array(
+    z.object({
+      status: z.enum(['recorded', 'replayed', 'rejected']),
+      result: EncounterResult.optional(),
+      problem: z.object({ code: z.string(), detail: z.string() }).optional(),
+    }),
+  ),
+});
+
+export function encounterRoutes(app: FastifyInstance, deps: ApiDeps): void {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  const own = (state: string, mine: string, field: string) => {
+    if (state !== mine)
+      throw new HttpProblem(403, 'forbidden', 'Forbidden', `you record encounters in ${mine} only`, [
+        { field, reason: `must be ${mine}, your jurisdiction` },
+      ]);
+  };
+
+  r.post(
+    '/api/encounters',
+    {
+      schema: {
+        tags: ['encounters'],
+        summary: 'record an encounter: one case per identified person, and the deadlines it starts',
+        headers: IdempotencyHeaders,
+        body: RecordEncounter,
+        response: {
+          200: EncounterResult,
+          201: EncounterResult,
+          400: Problem,
+          401: Problem,
+          403: Problem,
+          409: Problem,
+          422: Problem,
+        },
+      },
+      preHandler: requires(deps, 'encounter.record'),
+    },
+    async (request, reply) => {
+      const p = request.principal;
+      if (!p) throw forbidden('not logged in');
+      own(request.body.state, p.jurisdiction, 'body/state');
+      const key = `${p.jurisdiction}:${request.headers['idempotency-key']}`;
+      const out = await deps.cases.recordEncounter(request.body, { actor: p.username, role: p.role }, key);
+      return reply.code(out.replayed ? 200 : 201).send(out.result as z.infer<typeof EncounterResult>);
+    },
+  );
+
+  r.post(
+    '/api/encounters/batch',
+    {
+      schema: {
+        tags: ['encounters'],
+        summary: `record up to ${BATCH_MAX} encounters at once; each is recorded, replayed or rejected on its own`,
+        headers: IdempotencyHeaders,
+        body: Batch,
+        response: { 200: BatchResult, 400: Problem, 401: Problem, 403: Problem },
+      },
+      preHandler: requires(deps, 'encounter.record'),
+    },
+    async (request) => {
+      const p = request.principal;
+      if (!p) throw forbidden('not logged in');
+      request.body.encounters.forEach((e, i) => own(e.state, p.jurisdiction, `body/encounters/${i}/state`));
+      const base = `${p.jurisdiction}:${request.headers['idempotency-key']}`;
+      const outcomes = await deps.cases.recordEncounters(
+        request.body.encounters.map((command, i) => ({ command, key: `${base}#${i}` })),
+        { actor: p.username, role: p.role },
+      );
+      return {
+        results: outcomes.map((o) =>
+          o.status === 'rejected'
+            ? { status: o.status, problem: { code: o.error.code, detail: o.error.message } }
+            : { status: o.status, result: o.result as z.infer<typeof EncounterResult> },
+        ),
+      };
+    },
+  );
+}

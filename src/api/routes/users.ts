@@ -1,0 +1,88 @@
+// Accounts, managed by administrators: a state's administrator manages that state's accounts, an EU
+// administrator every account. A new account gets a one-time password, returned once, to change at first login.
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { ROLES } from '../../domain/roles.ts';
+import { addUser, listUsers, oneTimePassword } from '../../store/accounts.ts';
+import { requires } from '../auth.ts';
+import { forbidden, HttpProblem, Problem } from '../problem.ts';
+import type { ApiDeps } from '../server.ts';
+
+const NewUser = z
+  .object({
+    username: z.string().min(3).max(64),
+    role: z.enum(ROLES),
+    jurisdiction: z.string().regex(/^([A-Z]{2}|EU)$/, "a member state's ISO code, or EU"),
+  })
+  .strict();
+const UserView = z.object({
+  id: z.string(),
+  username: z.string(),
+  role: z.string(),
+  jurisdiction: z.string(),
+  disabled: z.boolean(),
+  mustChangePassword: z.boolean(),
+  createdAt: z.string(),
+});
+
+export function userRoutes(app: FastifyInstance, deps: ApiDeps): void {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+
+  r.get(
+    '/api/users',
+    {
+      schema: {
+        tags: ['users'],
+        summary: 'the accounts you administer',
+        response: { 200: z.array(UserView), 401: Problem, 403: Problem },
+      },
+      preHandler: requires(deps, 'users.manage'),
+    },
+    async (request) => {
+      const p = request.principal;
+      if (!p) throw forbidden('not logged in');
+      const rows = await listUsers(deps.store.db, p.jurisdiction === 'EU' ? undefined : p.jurisdiction);
+      return rows.map((u) => ({ ...u, createdAt: u.createdAt.toISOString() }));
+    },
+  );
+
+  r.post(
+    '/api/users',
+    {
+      schema: {
+        tags: ['users'],
+        summary: 'add an account; its one-time password is in the answer, once',
+        body: NewUser,
+        response: {
+          201: z.object({ username: z.string(), oneTimePassword: z.string() }),
+          400: Problem,
+          401: Problem,
+          403: Problem,
+          422: Problem,
+        },
+      },
+      preHandler: requires(deps, 'users.manage'),
+    },
+    async (request, reply) => {
+      const p = request.principal;
+      if (!p) throw forbidden('not logged in');
+      if (p.jurisdiction !== 'EU' && request.body.jurisdiction !== p.jurisdiction)
+        throw new HttpProblem(
+          403,
+          'forbidden',
+          'Forbidden',
+          `you administer accounts of ${p.jurisdiction} only`,
+          [{ field: 'body/jurisdiction', reason: `must be ${p.jurisdiction}` }],
+        );
+      const password = oneTimePassword();
+      await addUser(
+        deps.store.db,
+        { ...request.body, password, mustChangePassword: true },
+        deps.services.clock(),
+        p.username,
+      );
+      return reply.code(201).send({ username: request.body.username, oneTimePassword: password });
+    },
+  );
+}

@@ -1,0 +1,137 @@
+// The HTTP server: Fastify with Zod schemas in and out (one schema per route, also the OpenAPI 3.1 document
+// at /api/openapi.json), problem+json errors, health and readiness, and structured logs without personal
+// data. Routes are thin: they check who asks and call the same services as the CLI.
+import cookie from '@fastify/cookie';
+import rateLimit from '@fastify/rate-limit';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { CaseStore, Services } from '../store/case-store.ts';
+import type { Store } from '../store/database.ts';
+import { authRoutes } from './auth.ts';
+import { PROBLEM_TYPE, Problem, sendProblem, toProblem } from './problem.ts';
+import { caseRoutes } from './routes/cases.ts';
+import { encounterRoutes } from './routes/encounters.ts';
+import { publicRoutes } from './routes/public.ts';
+import { userRoutes } from './routes/users.ts';
+
+export interface ApiDeps {
+  readonly store: Store;
+  readonly cases: CaseStore;
+  readonly services: Services;
+  /** Secure cookies: on behind TLS (PACT_SECURE_COOKIES=1, or when the request came over https). */
+  readonly secureCookies: boolean;
+  /** Login attempts per address per minute (@fastify/rate-limit); false in tests that need many logins. */
+  readonly loginRateLimit: { max: number; timeWindow: string } | false;
+}
+
+/** Largest request body: a batch of 500 encounters of 20 persons fits comfortably. */
+export const BODY_LIMIT = 2 * 1024 * 1024;
+
+/** Log fields that could carry personal data or secrets are removed from every log line (tested). */
+export const REDACT = [
+  'req.headers.authorization',
+  'req.headers.cookie',
+  'res.headers["set-cookie"]',
+  'body',
+  'req.body',
+  'persons',
+  'person',
+];
+
+export async function buildServer(
+  deps: ApiDeps,
+  logger: FastifyServerOptions['logger'] = false,
+): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: logger === false ? false : { ...(typeof logger === 'object' ? logger : {}), redact: REDACT },
+    bodyLimit: BODY_LIMIT,
+    requestIdHeader: 'x-request-id',
+    genReqId: () => crypto.randomUUID(),
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.setErrorHandler((error, request, reply) => {
+    const problem = toProblem(error, request);
+    if (problem.status >= 500)
+      request.log.error(
+        { err: { message: (error as Error).message, code: (error as { code?: string }).code } },
+        'internal error',
+      );
+    return sendProblem(reply, problem);
+  });
+  app.setNotFoundHandler((request, reply) =>
+    sendProblem(reply, {
+      type: 'urn:pact:problem:not-found',
+      title: 'Not found',
+      status: 404,
+      detail: `no route ${request.method} ${request.url.split('?')[0]}`,
+    }),
+  );
+  await app.register(cookie);
+  await app.register(rateLimit, { global: false });
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Pact API',
+        version: '0.1.0',
+        description:
+          'The EU Pact on Migration and Asylum at an external border: encounters, cases and their legal deadlines, the deadline queue, crisis declarations, and (without login) fair shares of the solidarity pool and the legal parameters. Errors are application/problem+json (RFC 9457).',
+      },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: 'pact_session' },
+          token: { type: 'http', scheme: 'bearer' },
+        },
+      },
+      security: [{ session: [] }, { token: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+
+  const r = app.withTypeProvider<ZodTypeProvider>();
+  r.get(
+    '/healthz',
+    { schema: { hide: true, response: { 200: z.object({ status: z.literal('ok') }) } } },
+    async () => ({ status: 'ok' as const }),
+  );
+  r.get(
+    '/readyz',
+    {
+      schema: {
+        hide: true,
+        response: { 200: z.object({ status: z.literal('ready'), database: z.string() }), 503: Problem },
+      },
+    },
+    async (_request, reply) => {
+      try {
+        await deps.store.query('select 1');
+      } catch {
+        return reply.code(503).type(PROBLEM_TYPE).send({
+          type: 'urn:pact:problem:not-ready',
+          title: 'Not ready',
+          status: 503,
+          detail: 'the database cannot be reached',
+        });
+      }
+      return { status: 'ready' as const, database: deps.store.backend };
+    },
+  );
+  r.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  authRoutes(app, deps);
+  publicRoutes(app, deps);
+  encounterRoutes(app, deps);
+  caseRoutes(app, deps);
+  userRoutes(app, deps);
+  return app;
+}

@@ -1,0 +1,75 @@
+// `pact serve` (and `npm start`): one process serving the API on the embedded database (PACT_DATA_DIR) or
+// a PostgreSQL server (DATABASE_URL). Migrations run on start; the first start on an empty database creates
+// the administrator and prints its one-time password once. SIGTERM/SIGINT: finish the requests in flight,
+// close the database, exit.
+import { randomUUID } from 'node:crypto';
+import { Command, InvalidArgumentError, Option } from 'commander';
+import { buildServer } from '../../api/server.ts';
+import { LAW } from '../../law/law.ts';
+import { ensureAdministrator } from '../../store/accounts.ts';
+import { CaseStore } from '../../store/case-store.ts';
+import { openFromEnv, storeOptions } from '../../store/open-from-env.ts';
+import { loadRecognitionRates } from '../../store/reference-data.ts';
+import type { CliContext } from '../context.ts';
+
+function portArg(v: string): number {
+  const n = Number(v);
+  if (!/^\d+$/.test(v) || n < 0 || n > 65_535)
+    throw new InvalidArgumentError('a port number from 0 to 65535');
+  return n;
+}
+
+export function serveCommand(ctx: CliContext): Command {
+  return new Command('serve')
+    .description('serve the Pact API (and its documentation at /api/docs)')
+    .addOption(
+      new Option('--port <n>', 'TCP port (0: any free port)').default(8080).env('PORT').argParser(portArg),
+    )
+    .addOption(
+      new Option('--host <address>', 'address to bind; 0.0.0.0 to serve the network')
+        .default('127.0.0.1')
+        .env('HOST'),
+    )
+    .option('--quiet', 'no request log')
+    .action(async (opts: { port: number; host: string; quiet?: boolean }) => {
+      const env = ctx.env ?? {};
+      const store = await openFromEnv(env);
+      const services = {
+        law: LAW,
+        clock: () => new Date(),
+        uuid: randomUUID,
+        recognitionRates: loadRecognitionRates(),
+      };
+      const oneTime = await ensureAdministrator(store.db, services.clock());
+      const app = await buildServer(
+        {
+          store,
+          cases: new CaseStore(store, services),
+          services,
+          secureCookies: env.PACT_SECURE_COOKIES === '1',
+          loginRateLimit: { max: 20, timeWindow: '1 minute' },
+        },
+        opts.quiet ? false : { level: env.PACT_LOG_LEVEL ?? 'info' },
+      );
+      const address = await app.listen({ port: opts.port, host: opts.host });
+      ctx.stderr(
+        `Pact serves ${address} (API: ${address}/api, documentation: ${address}/api/docs) on the ${storeOptions(env).label}\n`,
+      );
+      if (oneTime)
+        ctx.stderr(
+          `First start: administrator account "admin" (jurisdiction EU) with the one-time password\n\n    ${oneTime}\n\nIt is shown only now; change it at the first login (POST /api/auth/password).\n`,
+        );
+      await new Promise<void>((resolve) => {
+        const stop = async () => {
+          process.off('SIGTERM', stop);
+          process.off('SIGINT', stop);
+          ctx.stderr('stopping: finishing the requests in flight\n');
+          await app.close();
+          await store.close();
+          resolve();
+        };
+        process.on('SIGTERM', stop);
+        process.on('SIGINT', stop);
+      });
+    });
+}

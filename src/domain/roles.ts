@@ -1,0 +1,123 @@
+// Roles, their jurisdictions and the permission matrix (docs/permissions.md is generated from this file by npm run docs).
+// A user holds one role bound to one jurisdiction: a member state, or the Union (EU) for Union-level roles.
+// Personal data (cases, encounters, the queue) is only ever read or written inside the user's own state.
+import type { CommandType } from './statuses.ts';
+
+export const ROLES = [
+  'border-guard',
+  'screening-officer',
+  'case-officer',
+  'return-officer',
+  'solidarity-coordinator',
+  'eu-solidarity-coordinator',
+  'monitor',
+  'analyst',
+  'administrator',
+] as const;
+export type Role = (typeof ROLES)[number];
+
+/** Roles whose jurisdiction is the Union: they see aggregates, never personal data. */
+export const UNION_ROLES: readonly Role[] = ['eu-solidarity-coordinator', 'analyst'];
+
+export const ROLE_TITLES: Readonly<Record<Role, string>> = {
+  'border-guard': 'border guard',
+  'screening-officer': 'screening officer',
+  'case-officer': 'case officer',
+  'return-officer': 'return officer',
+  'solidarity-coordinator': 'solidarity coordinator (national)',
+  'eu-solidarity-coordinator': 'EU solidarity coordinator',
+  monitor: 'monitor (independent monitoring mechanism, Screening Regulation Art. 10)',
+  analyst: 'analyst (aggregates only)',
+  administrator: 'administrator (accounts of its jurisdiction; an EU administrator: of every state)',
+};
+
+export const PERMISSIONS = [
+  'encounter.record',
+  'case.read',
+  'case.screening',
+  'case.asylum',
+  'case.return',
+  'case.detention',
+  'queue.read',
+  'crisis.declare',
+  'aggregates.read',
+  'users.manage',
+] as const;
+export type Permission = (typeof PERMISSIONS)[number];
+
+/** Who may do what; the jurisdiction narrows it further (see `inJurisdiction`). */
+export const MATRIX: Readonly<Record<Permission, readonly Role[]>> = {
+  'encounter.record': ['border-guard', 'screening-officer'],
+  'case.read': ['border-guard', 'screening-officer', 'case-officer', 'return-officer', 'monitor'],
+  'case.screening': ['screening-officer', 'border-guard'],
+  'case.asylum': ['case-officer', 'screening-officer'],
+  'case.return': ['return-officer', 'case-officer'],
+  'case.detention': ['case-officer', 'return-officer', 'border-guard'],
+  'queue.read': ['border-guard', 'screening-officer', 'case-officer', 'return-officer', 'monitor'],
+  'crisis.declare': ['administrator'],
+  'aggregates.read': [...ROLES],
+  'users.manage': ['administrator'],
+};
+
+export const PERMISSION_TITLES: Readonly<Record<Permission, string>> = {
+  'encounter.record': 'record encounters (single and batch)',
+  'case.read': "read a person's case: timeline, deadlines, flags (each read is logged)",
+  'case.screening': 'screening steps: checks, Eurodac, asylum wish, screening outcome, refusal of entry',
+  'case.asylum': 'application steps: registration, lodging, routing, interview, decision, appeal',
+  'case.return': 'return decisions, return border procedure, voluntary departure, execution',
+  'case.detention': 'detention: order, review, end',
+  'queue.read': 'the deadline queue of the state',
+  'crisis.declare': 'record a crisis declaration for the state',
+  'aggregates.read': 'aggregates, fair shares and parameters (also public without login)',
+  'users.manage': 'accounts: add, disable, reset; API tokens of others',
+};
+
+export const can = (role: Role, permission: Permission): boolean => MATRIX[permission].includes(role);
+
+/** A jurisdiction: a member state's ISO code, or EU. */
+export type Jurisdiction = string;
+
+export interface Principal {
+  readonly userId: string;
+  readonly username: string;
+  readonly role: Role;
+  readonly jurisdiction: Jurisdiction;
+}
+
+/**
+ * May this principal touch personal data of `state`? Only inside its own member state; Union-level roles
+ * never (they see aggregates only).
+ */
+export const inJurisdiction = (p: Principal, state: string): boolean =>
+  !UNION_ROLES.includes(p.role) && p.jurisdiction !== 'EU' && p.jurisdiction === state;
+
+/** A role's valid jurisdictions: Union roles the EU only, an administrator either, the others a state. */
+export function jurisdictionFits(role: Role, jurisdiction: Jurisdiction): boolean {
+  if (UNION_ROLES.includes(role)) return jurisdiction === 'EU';
+  if (role === 'administrator') return true;
+  return jurisdiction !== 'EU';
+}
+
+/** The permission a case command needs (exhaustive over the commands a user may give). */
+export const COMMAND_PERMISSION: Readonly<Record<CommandType, Permission>> = {
+  'screening.check-recorded': 'case.screening',
+  'eurodac.transmitted': 'case.screening',
+  'screening.completed': 'case.screening',
+  'asylum-wish.expressed': 'case.screening',
+  'entry.refused': 'case.screening',
+  'application.registered': 'case.asylum',
+  'application.routed': 'case.asylum',
+  'application.lodged': 'case.asylum',
+  'interview.recorded': 'case.asylum',
+  'decision.issued': 'case.asylum',
+  'appeal.lodged': 'case.asylum',
+  'appeal.decided': 'case.asylum',
+  'detention.ordered': 'case.detention',
+  'detention.reviewed': 'case.detention',
+  'detention.ended': 'case.detention',
+  'return.decided': 'case.return',
+  'return.voluntary-departure': 'case.return',
+  'return.executed': 'case.return',
+  'person.absconded': 'case.return',
+  'case.closed': 'case.asylum',
+};
