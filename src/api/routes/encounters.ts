@@ -89,7 +89,8 @@ export function encounterRoutes(app: FastifyInstance, deps: ApiDeps): void {
     async (request) => {
       const p = request.principal;
       if (!p) throw forbidden('not logged in');
-      request.body.encounters.forEach((e, i) => own(e.state, p.jurisdiction, `body/encounters/${i}/state`));
+      for (const [i, e] of request.body.encounters.entries())
+        own(e.state, p.jurisdiction, `body/encounters/${i}/state`);
       const base = `${p.jurisdiction}:${request.headers['idempotency-key']}`;
       const outcomes = await deps.cases.recordEncounters(
         request.body.encounters.map((command, i) => ({ command, key: `${base}#${i}` })),
