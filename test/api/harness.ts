@@ -1,0 +1,112 @@
+// A server on a fresh database (PGlite, or PostgreSQL when PACT_TEST_DATABASE_URL is set), with accounts of
+// every role in two member states (LT, PL) and the Union, each with an API token. Requests go through
+// Fastify's inject (no sockets). Synthetic persons only.
+import { randomUUID } from 'node:crypto';
+import type { FastifyInstance, InjectOptions } from 'fastify';
+import { buildServer } from '../../src/api/server.ts';
+import { ROLES, type Role, UNION_ROLES } from '../../src/domain/roles.ts';
+import { LAW } from '../../src/law/law.ts';
+import { addUser, issueCredential } from '../../src/store/accounts.ts';
+import { CaseStore } from '../../src/store/case-store.ts';
+import type { Store } from '../../src/store/database.ts';
+import type { Backend } from '../store/backends.ts';
+import { testClock } from '../store/backends.ts';
+
+export const STATES = ['LT', 'PL'] as const;
+
+export interface Account {
+  readonly username: string;
+  readonly role: Role;
+  readonly jurisdiction: string;
+  readonly token: string;
+  readonly headers: Record<string, string>;
+}
+
+export interface Harness {
+  readonly app: FastifyInstance;
+  readonly store: Store;
+  readonly clock: ReturnType<typeof testClock>;
+  /** `${role}@${jurisdiction}` → account (Union roles at EU, the others at LT and PL, administrators at all three). */
+  readonly accounts: ReadonlyMap<string, Account>;
+  account(role: Role, jurisdiction: string): Account;
+  inject(o: InjectOptions): ReturnType<FastifyInstance['inject']>;
+  close(): Promise<void>;
+}
+
+export const PASSWORD = 'synthetic-password-1';
+
+export async function startHarness(
+  backend: Backend,
+  options: { loginRateLimit?: boolean } = {},
+): Promise<Harness> {
+  const store = await backend.open();
+  const clock = testClock('2026-12-09T08:00:00Z');
+  const services = { law: LAW, clock: clock.now, uuid: randomUUID };
+  const app = await buildServer({
+    store,
+    cases: new CaseStore(store, services),
+    services,
+    secureCookies: false,
+    loginRateLimit: options.loginRateLimit ? { max: 20, timeWindow: '1 minute' } : false,
+  });
+  const accounts = new Map<string, Account>();
+  for (const role of ROLES) {
+    const places = UNION_ROLES.includes(role)
+      ? ['EU']
+      : role === 'administrator'
+        ? [...STATES, 'EU']
+        : [...STATES];
+    for (const jurisdiction of places) {
+      const username = `${role}.${jurisdiction}`.toLowerCase();
+      const p = await addUser(
+        store.db,
+        { username, password: PASSWORD, role, jurisdiction },
+        clock.now(),
+        'test',
+      );
+      const { secret } = await issueCredential(store.db, p.userId, 'api-token', clock.now(), 'test');
+      accounts.set(`${role}@${jurisdiction}`, {
+        username,
+        role,
+        jurisdiction,
+        token: secret,
+        headers: { authorization: `Bearer ${secret}` },
+      });
+    }
+  }
+  return {
+    app,
+    store,
+    clock,
+    accounts,
+    account(role, jurisdiction) {
+      const a = accounts.get(`${role}@${jurisdiction}`);
+      if (!a) throw new Error(`no account ${role}@${jurisdiction}`);
+      return a;
+    },
+    inject: (o) => app.inject(o),
+    close: async () => {
+      await app.close();
+      await store.close();
+    },
+  };
+}
+
+/** A synthetic encounter of `n` identified persons in `state`, the first asking for asylum. */
+export function encounterBody(state: string, ref: string, n = 2) {
+  return {
+    ref,
+    state,
+    occurredAt: '2026-12-08T04:10:00+02:00',
+    kind: 'apprehended-irregular-crossing',
+    groupSize: n + 1,
+    persons: Array.from({ length: n }, (_, i) => ({
+      nationality: 'IQ',
+      sex: i % 2 ? 'female' : 'male',
+      birthYear: 1990 + i,
+      ...(i === 0
+        ? { asylumWish: { at: '2026-12-08T04:30:00+02:00', where: 'station', to: 'border guard' } }
+        : {}),
+    })),
+  };
+}
