@@ -2,7 +2,7 @@
 // every role in two member states (LT, PL) and the Union, each with an API token. Requests go through
 // Fastify's inject (no sockets). Synthetic persons only.
 import { randomUUID } from 'node:crypto';
-import type { FastifyInstance, InjectOptions } from 'fastify';
+import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import { buildServer } from '../../src/api/server.ts';
 import { ROLES, type Role, UNION_ROLES } from '../../src/domain/roles.ts';
 import { LAW } from '../../src/law/law.ts';
@@ -29,7 +29,7 @@ export interface Harness {
   /** `${role}@${jurisdiction}` → account (Union roles at EU, the others at LT and PL, administrators at all three). */
   readonly accounts: ReadonlyMap<string, Account>;
   account(role: Role, jurisdiction: string): Account;
-  inject(o: InjectOptions): ReturnType<FastifyInstance['inject']>;
+  inject(o: InjectOptions): Promise<LightMyRequestResponse>;
   close(): Promise<void>;
 }
 
