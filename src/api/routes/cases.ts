@@ -183,10 +183,11 @@ export function caseRoutes(app: FastifyInstance, deps: ApiDeps): void {
       const p = request.principal;
       if (!p) throw forbidden('not logged in');
       const { command, expectedVersion } = request.body;
-      const view = await findCase(deps.store.db, request.params.id, p.jurisdiction);
-      if (!view) throw notFound(`case ${request.params.id}`);
+      // the role first (the same answer for every case), then the jurisdiction (another state's case: 404)
       const needed = COMMAND_PERMISSION[command.type];
       if (!can(p.role, needed)) throw forbidden(`a ${p.role} may not ${command.type} (needs ${needed})`);
+      const view = await findCase(deps.store.db, request.params.id, p.jurisdiction);
+      if (!view) throw notFound(`case ${request.params.id}`);
       const key = `${p.jurisdiction}:${request.headers['idempotency-key']}`;
       const out = await deps.cases.apply(
         view.case.id,

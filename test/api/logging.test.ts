@@ -1,0 +1,76 @@
+// Structured logs carry request ids and no personal data or secrets: bodies, cookies and tokens are redacted
+// by configuration (REDACT in src/api/server.ts), whatever a request contains or however it fails.
+import { randomUUID } from 'node:crypto';
+import { Writable } from 'node:stream';
+import { describe, expect, it } from 'vitest';
+import { buildServer } from '../../src/api/server.ts';
+import { LAW } from '../../src/law/law.ts';
+import { addUser, issueCredential } from '../../src/store/accounts.ts';
+import { CaseStore } from '../../src/store/case-store.ts';
+import { openStore } from '../../src/store/database.ts';
+import { encounterBody } from './harness.ts';
+
+describe('logs', () => {
+  it('name the request id, never a body, a password, a cookie or a token', async () => {
+    const lines: string[] = [];
+    const stream = new Writable({
+      write(chunk, _enc, done) {
+        lines.push(String(chunk));
+        done();
+      },
+    });
+    const store = await openStore();
+    const now = new Date('2026-12-09T08:00:00Z');
+    const services = { law: LAW, clock: () => now, uuid: randomUUID };
+    const app = await buildServer(
+      { store, cases: new CaseStore(store, services), services, secureCookies: false, loginRateLimit: false },
+      { level: 'trace', stream },
+    );
+    const guard = await addUser(
+      store.db,
+      { username: 'guard.lt', password: 'synthetic-password-1', role: 'border-guard', jurisdiction: 'LT' },
+      now,
+      'test',
+    );
+    const { secret } = await issueCredential(store.db, guard.userId, 'api-token', now, 't');
+    const marker = 'SYNTHETIC-PERSON-MARKER';
+    const body = encounterBody('LT', 'LOG-1', 1);
+    const withMarker = {
+      ...body,
+      persons: [
+        { ...body.persons[0], asylumWish: { at: '2026-12-08T04:30:00+02:00', where: marker, to: marker } },
+      ],
+    };
+    const ok = await app.inject({
+      method: 'POST',
+      url: '/api/encounters',
+      headers: {
+        authorization: `Bearer ${secret}`,
+        'idempotency-key': 'log-test-0001',
+        'x-request-id': 'req-log-1',
+      },
+      payload: withMarker,
+    });
+    expect(ok.statusCode).toBe(201);
+    const bad = await app.inject({
+      method: 'POST',
+      url: '/api/encounters',
+      headers: { authorization: `Bearer ${secret}`, 'idempotency-key': 'log-test-0002' },
+      payload: { ...withMarker, persons: [{ ...withMarker.persons[0], nationality: marker }] },
+    });
+    expect(bad.statusCode).toBe(400);
+    await app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: 'guard.lt', password: 'synthetic-password-1' },
+      headers: { cookie: `pact_session=${marker}` },
+    });
+    await app.close();
+    await store.close();
+    const text = lines.join('');
+    expect(lines.length).toBeGreaterThan(4);
+    expect(text).toContain('req-log-1');
+    for (const secretText of [marker, 'synthetic-password-1', secret, 'IQ', '1990'])
+      expect(text, `the logs contain ${secretText}`).not.toContain(secretText);
+  });
+});
