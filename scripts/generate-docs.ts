@@ -2,6 +2,7 @@
 import { writeFileSync } from 'node:fs';
 import { run } from '../src/cli/main.ts';
 import { renderActionsMarkdown } from '../src/domain/actions-doc.ts';
+import { renderPermissionsMarkdown } from '../src/domain/permissions-doc.ts';
 
 let params = '';
 await run(['params', '--format', 'markdown'], {
@@ -11,4 +12,5 @@ await run(['params', '--format', 'markdown'], {
 });
 writeFileSync(new URL('../docs/parameters.md', import.meta.url), params);
 writeFileSync(new URL('../docs/ACTIONS.md', import.meta.url), renderActionsMarkdown());
-console.log('wrote docs/parameters.md and docs/ACTIONS.md');
+writeFileSync(new URL('../docs/permissions.md', import.meta.url), renderPermissionsMarkdown());
+console.log('wrote docs/parameters.md, docs/ACTIONS.md and docs/permissions.md');

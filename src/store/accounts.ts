@@ -5,6 +5,7 @@ import { randomBytes } from 'node:crypto';
 import { hash, verify } from '@node-rs/argon2';
 import { and, eq, isNull, sql } from 'drizzle-orm';
 import { MEMBER_STATE_CODES } from '../../law/member-states.ts';
+import { ACCOUNT_RULES } from '../domain/account-rules.ts';
 import { type Jurisdiction, jurisdictionFits, type Principal, ROLES, type Role } from '../domain/roles.ts';
 import { PactError } from '../law/errors.ts';
 import { appendAudit, sha256 } from './audit.ts';
@@ -14,15 +15,7 @@ import { credentials, users } from './schema.ts';
 /** argon2id parameters (OWASP Password Storage Cheat Sheet minimum). */
 const ARGON2 = { algorithm: 2, memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;
 
-export const ACCOUNT_RULES = {
-  /** Failed logins in a row after which the account refuses logins for LOCK_MINUTES. */
-  maxFailedLogins: 5,
-  lockMinutes: 15,
-  /** A browser session ends this long after login, or after this long without a request. */
-  sessionHours: 8,
-  sessionIdleMinutes: 30,
-  minPasswordLength: 12,
-} as const;
+export { ACCOUNT_RULES };
 
 export class AuthError extends PactError {
   constructor(message = 'wrong username or password') {

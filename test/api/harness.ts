@@ -6,7 +6,7 @@ import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fas
 import { buildServer } from '../../src/api/server.ts';
 import { ROLES, type Role, UNION_ROLES } from '../../src/domain/roles.ts';
 import { LAW } from '../../src/law/law.ts';
-import { addUser, issueCredential } from '../../src/store/accounts.ts';
+import { ACCOUNT_RULES, addUser, issueCredential } from '../../src/store/accounts.ts';
 import { CaseStore } from '../../src/store/case-store.ts';
 import type { Store } from '../../src/store/database.ts';
 import type { Backend } from '../store/backends.ts';
@@ -47,7 +47,9 @@ export async function startHarness(
     cases: new CaseStore(store, services),
     services,
     secureCookies: false,
-    loginRateLimit: options.loginRateLimit ? { max: 20, timeWindow: '1 minute' } : false,
+    loginRateLimit: options.loginRateLimit
+      ? { max: ACCOUNT_RULES.loginsPerAddressPerMinute, timeWindow: '1 minute' }
+      : false,
   });
   const accounts = new Map<string, Account>();
   for (const role of ROLES) {

@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { buildServer } from '../../api/server.ts';
 import { LAW } from '../../law/law.ts';
-import { ensureAdministrator } from '../../store/accounts.ts';
+import { ACCOUNT_RULES, ensureAdministrator } from '../../store/accounts.ts';
 import { CaseStore } from '../../store/case-store.ts';
 import { openFromEnv, storeOptions } from '../../store/open-from-env.ts';
 import { loadRecognitionRates } from '../../store/reference-data.ts';
@@ -47,7 +47,7 @@ export function serveCommand(ctx: CliContext): Command {
           cases: new CaseStore(store, services),
           services,
           secureCookies: env.PACT_SECURE_COOKIES === '1',
-          loginRateLimit: { max: 20, timeWindow: '1 minute' },
+          loginRateLimit: { max: ACCOUNT_RULES.loginsPerAddressPerMinute, timeWindow: '1 minute' },
         },
         opts.quiet ? false : { level: env.PACT_LOG_LEVEL ?? 'info' },
       );
