@@ -19,6 +19,7 @@ import { authRoutes } from './auth.ts';
 import { PROBLEM_TYPE, Problem, sendProblem, toProblem } from './problem.ts';
 import { caseRoutes } from './routes/cases.ts';
 import { encounterRoutes } from './routes/encounters.ts';
+import { findingRoutes } from './routes/findings.ts';
 import { publicRoutes } from './routes/public.ts';
 import { userRoutes } from './routes/users.ts';
 
@@ -133,5 +134,6 @@ export async function buildServer(
   encounterRoutes(app, deps);
   caseRoutes(app, deps);
   userRoutes(app, deps);
+  findingRoutes(app, deps);
   return app;
 }

@@ -40,6 +40,8 @@ export const PERMISSIONS = [
   'case.detention',
   'queue.read',
   'crisis.declare',
+  'findings.write',
+  'findings.read',
   'aggregates.read',
   'users.manage',
 ] as const;
@@ -55,6 +57,8 @@ export const MATRIX: Readonly<Record<Permission, readonly Role[]>> = {
   'case.detention': ['case-officer', 'return-officer', 'border-guard'],
   'queue.read': ['border-guard', 'screening-officer', 'case-officer', 'return-officer', 'monitor'],
   'crisis.declare': ['administrator'],
+  'findings.write': ['monitor'],
+  'findings.read': ['monitor', 'case-officer', 'administrator'],
   'aggregates.read': [...ROLES],
   'users.manage': ['administrator'],
 };
@@ -68,6 +72,8 @@ export const PERMISSION_TITLES: Readonly<Record<Permission, string>> = {
   'case.detention': 'detention: order, review, end',
   'queue.read': 'the deadline queue of the state',
   'crisis.declare': 'record a crisis declaration for the state',
+  'findings.write': 'record a finding of the monitoring mechanism (Screening Regulation Art. 10)',
+  'findings.read': "read the monitoring mechanism's findings of the state",
   'aggregates.read': 'aggregates, fair shares and parameters (also public without login)',
   'users.manage': 'accounts: add, disable, reset; API tokens of others',
 };

@@ -196,3 +196,18 @@ export const credentials = pgTable(
   },
   (t) => [index('credentials_user').on(t.userId)],
 );
+
+/** Findings of the independent monitoring mechanism (Screening Regulation Art. 10), about a case or the border. */
+export const findings = pgTable(
+  'findings',
+  {
+    id: uuid('id').primaryKey(),
+    state: char('state', { length: 2 }).notNull(),
+    caseId: uuid('case_id').references(() => cases.id),
+    category: text('category').notNull(),
+    text: text('text').notNull(),
+    author: text('author').notNull(),
+    createdAt: at('created_at').notNull(),
+  },
+  (t) => [index('findings_state_time').on(t.state, t.createdAt)],
+);

@@ -126,6 +126,49 @@ describe.each(BACKENDS)('the API on $name', (backend) => {
     expect(stale.json().detail).toMatch(/version 2, not 1/);
   });
 
+  it("a monitor records a finding about a case of its state (Screening Regulation Art. 10); another state's monitor cannot; case officers read it", async () => {
+    const finding = {
+      caseId,
+      category: 'access-to-asylum',
+      text: 'asked for asylum at 04:30; no interpreter present (synthetic)',
+    };
+    const ok = await h.inject({
+      method: 'POST',
+      url: '/api/findings',
+      headers: h.account('monitor', 'LT').headers,
+      payload: finding,
+    });
+    expect(ok.statusCode).toBe(201);
+    const pl = await h.inject({
+      method: 'POST',
+      url: '/api/findings',
+      headers: h.account('monitor', 'PL').headers,
+      payload: finding,
+    });
+    expect(pl.statusCode).toBe(404);
+    const guard = await h.inject({
+      method: 'POST',
+      url: '/api/findings',
+      headers: h.account('border-guard', 'LT').headers,
+      payload: finding,
+    });
+    expect(guard.statusCode).toBe(403);
+    const read = await h.inject({
+      method: 'GET',
+      url: `/api/findings?caseId=${caseId}`,
+      headers: h.account('case-officer', 'LT').headers,
+    });
+    expect(read.json()).toEqual([
+      expect.objectContaining({ category: 'access-to-asylum', author: 'monitor.lt' }),
+    ]);
+    const plRead = await h.inject({
+      method: 'GET',
+      url: '/api/findings',
+      headers: h.account('case-officer', 'PL').headers,
+    });
+    expect(plRead.json()).toEqual([]);
+  });
+
   it('fair shares are public: Lithuania, statutory minimum pool, 164 persons; relocating 50 %: 82 and EUR 1,640,000', async () => {
     const r = await h.inject({
       method: 'GET',

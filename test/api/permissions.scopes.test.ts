@@ -82,6 +82,16 @@ describe('permissions: role × endpoint × jurisdiction', () => {
       request: () => ({ method: 'GET', url: '/api/queue?due=30d' }),
     },
     {
+      name: 'finding',
+      permission: 'findings.write',
+      personal: true,
+      request: (t) => ({
+        method: 'POST',
+        url: '/api/findings',
+        payload: { caseId: caseOf[t], category: 'other', text: 'synthetic finding' },
+      }),
+    },
+    {
       name: 'users',
       permission: 'users.manage',
       personal: false,
@@ -138,6 +148,9 @@ describe('permissions: role × endpoint × jurisdiction', () => {
             const g = await h.inject({
               ...req,
               url: req.url.replace(caseOf[s] as string, ghost),
+              ...(req.payload
+                ? { payload: JSON.parse(JSON.stringify(req.payload).replaceAll(caseOf[s] as string, ghost)) }
+                : {}),
               headers: { ...account.headers, ...(req.headers ?? {}) },
             });
             expect(body.replaceAll(caseOf[s] as string, ghost)).toBe(g.body);
