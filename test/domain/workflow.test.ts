@@ -148,49 +148,29 @@ describe('crisis derogations apply to the persons a declaration covers, and only
     startsOn: '2026-12-01',
     endsOn: '2026-12-10',
   } as const;
-  it('Art. 10(1) covers applications made during the period: a wish made on its last day, 10 December 23:30 local time, gets 4 weeks from the end of screening', () => {
+  // the registration obligation opened at the end of screening (11 Dec, 12:00) for a wish made at `wishAt`
+  const registrationAfterWish = (wishAt: string) => {
     let c = start({}, person(), period).next;
-    c = decide(
-      c,
-      {
-        type: 'asylum-wish.expressed',
-        at: '2026-12-10T23:30:00+02:00',
-        where: 'station',
-        to: 'border guard',
-      },
-      ctx(),
-    ).next;
-    const d = decide(
-      c,
-      { type: 'screening.completed', at: '2026-12-11T12:00:00+02:00', outcome: 'asylum' },
-      ctx(),
-    );
+    c = decide(c, { type: 'asylum-wish.expressed', at: wishAt, where: 'station', to: 'border guard' }, ctx()).next;
+    return decide(c, { type: 'screening.completed', at: '2026-12-11T12:00:00+02:00', outcome: 'asylum' }, ctx())
+      .open[0];
+  };
+  it('Art. 10(1) covers applications made during the period: a wish made on its last day, 10 December 23:30 local time, gets 4 weeks from the end of screening', () => {
     // 11 Dec + 4 weeks = Friday 8 January 2027 (a working day in Lithuania)
-    expect(d.open[0]).toMatchObject({ kind: 'registration', dueAt: '2027-01-09T00:00:00+02:00' });
+    expect(registrationAfterWish('2026-12-10T23:30:00+02:00')).toMatchObject({
+      kind: 'registration',
+      dueAt: '2027-01-09T00:00:00+02:00',
+    });
   });
   it('an application made the day after the period ends, 11 December 00:30 local time, is registered in the ordinary 5 days', () => {
-    let c = start({}, person(), period).next;
-    c = decide(
-      c,
-      {
-        type: 'asylum-wish.expressed',
-        at: '2026-12-11T00:30:00+02:00',
-        where: 'station',
-        to: 'border guard',
-      },
-      ctx(),
-    ).next;
-    const d = decide(
-      c,
-      { type: 'screening.completed', at: '2026-12-11T12:00:00+02:00', outcome: 'asylum' },
-      ctx(),
-    );
     // 11 Dec + 5 days = Wednesday 16 December
-    expect(d.open[0]).toMatchObject({
+    expect(registrationAfterWish('2026-12-11T00:30:00+02:00')).toMatchObject({
       kind: 'registration',
       dueAt: '2026-12-17T00:00:00+02:00',
       article: 'APR Art. 27(1)',
     });
+  });
+});
   });
 });
 
