@@ -151,9 +151,16 @@ describe('crisis derogations apply to the persons a declaration covers, and only
   // the registration obligation opened at the end of screening (11 Dec, 12:00) for a wish made at `wishAt`
   const registrationAfterWish = (wishAt: string) => {
     let c = start({}, person(), period).next;
-    c = decide(c, { type: 'asylum-wish.expressed', at: wishAt, where: 'station', to: 'border guard' }, ctx()).next;
-    return decide(c, { type: 'screening.completed', at: '2026-12-11T12:00:00+02:00', outcome: 'asylum' }, ctx())
-      .open[0];
+    c = decide(
+      c,
+      { type: 'asylum-wish.expressed', at: wishAt, where: 'station', to: 'border guard' },
+      ctx(),
+    ).next;
+    return decide(
+      c,
+      { type: 'screening.completed', at: '2026-12-11T12:00:00+02:00', outcome: 'asylum' },
+      ctx(),
+    ).open[0];
   };
   it('Art. 10(1) covers applications made during the period: a wish made on its last day, 10 December 23:30 local time, gets 4 weeks from the end of screening', () => {
     // 11 Dec + 4 weeks = Friday 8 January 2027 (a working day in Lithuania)
@@ -169,8 +176,6 @@ describe('crisis derogations apply to the persons a declaration covers, and only
       dueAt: '2026-12-17T00:00:00+02:00',
       article: 'APR Art. 27(1)',
     });
-  });
-});
   });
 });
 
