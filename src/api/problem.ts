@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { ActionNotAllowedError, CommandRejectedError } from '../domain/errors.ts';
 import { PactError } from '../law/errors.ts';
 import { AccountInputError, AccountLockedError, AuthError } from '../store/accounts.ts';
+import { isStaleWrite } from '../store/chain-retry.ts';
 
 export const PROBLEM_TYPE = 'application/problem+json';
 
@@ -60,6 +61,13 @@ const STATUS_OF: Readonly<Record<string, number>> = {
   'invalid-account': 422,
   unauthorized: 401,
   'account-locked': 429,
+};
+
+/** PactError codes that are always about one input, and that input. */
+const FIELD_OF: Readonly<Record<string, string>> = {
+  'idempotency-key-reused': 'headers/idempotency-key',
+  'unknown-place': 'body/placeId',
+  'pool-too-small': 'querystring/eur',
 };
 
 export function toProblem(error: unknown, request: FastifyRequest): Problem {
@@ -128,9 +136,31 @@ export function toProblem(error: unknown, request: FastifyRequest): Problem {
       instance,
     };
   }
+  if (isStaleWrite(error)) {
+    // concurrent writers kept taking the same place (retried several times): nothing was written
+    return {
+      type: typeOf('busy'),
+      title: 'Busy',
+      status: 503,
+      detail:
+        'too many concurrent writes; nothing was written: send the same request again (same Idempotency-Key)',
+      instance,
+    };
+  }
   if (error instanceof PactError) {
     const status = STATUS_OF[error.code] ?? 422;
-    return { type: typeOf(error.code), title: titleOf(status), status, detail: error.message, instance };
+    // a 422 is about the input: the field it names, or else the part of the request (a date of the body, …)
+    const field =
+      FIELD_OF[error.code] ??
+      (request.method === 'GET' || request.method === 'HEAD' ? 'querystring' : 'body');
+    return {
+      type: typeOf(error.code),
+      title: titleOf(status),
+      status,
+      detail: error.message,
+      instance,
+      ...(status === 422 ? { errors: [{ field, reason: error.message }] } : {}),
+    };
   }
   // errors of the framework itself: bad JSON, wrong content type, body too large, unknown route …
   const fe = error as Partial<FastifyError>;
@@ -143,7 +173,12 @@ export function toProblem(error: unknown, request: FastifyRequest): Problem {
       instance,
       errors: [
         {
-          field: fe.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE' ? 'header/content-type' : 'body',
+          field:
+            fe.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE'
+              ? 'header/content-type'
+              : fe.code === 'FST_ERR_BAD_URL' || fe.code === 'FST_ERR_MAX_PARAM_LENGTH'
+                ? 'params'
+                : 'body',
           reason: frameworkDetail(fe),
         },
       ],
@@ -169,6 +204,10 @@ function frameworkDetail(e: Partial<FastifyError>): string {
       return 'send the body as application/json';
     case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
       return 'the Content-Length does not match the body';
+    case 'FST_ERR_BAD_URL':
+      return 'the path is not validly percent-encoded';
+    case 'FST_ERR_MAX_PARAM_LENGTH':
+      return 'a path parameter is longer than 100 characters';
     default:
       return (e.message ?? 'bad request').replace(/^FST_\w+: /, '');
   }
@@ -186,12 +225,31 @@ function titleOf(status: number): string {
         406: 'Not acceptable',
         409: 'Conflict',
         413: 'Body too large',
+        414: 'URI too long',
         415: 'Unsupported media type',
         422: 'Unprocessable input',
         429: 'Too many requests',
       } as Record<number, string>
     )[status] ?? 'Bad request'
   );
+}
+
+/** Text PostgreSQL cannot store: a NUL character, or half of a UTF-16 surrogate pair. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: the NUL character is what is looked for
+const UNSTORABLE = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
+/** The first string in the parts of a request that holds text PostgreSQL cannot store (a 400, not a 500). */
+export function unstorableText(
+  parts: Record<string, unknown>,
+): { field: string; reason: string } | undefined {
+  const stack: [unknown, string][] = Object.entries(parts).map(([part, v]) => [v, part]);
+  for (let next = stack.pop(); next; next = stack.pop()) {
+    const [v, path] = next;
+    if (typeof v === 'string' && UNSTORABLE.test(v))
+      return { field: path, reason: 'contains a NUL character or an unpaired surrogate' };
+    if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) stack.push([x, `${path}/${k}`]);
+  }
+  return undefined;
 }
 
 export function sendProblem(reply: FastifyReply, problem: Problem): FastifyReply {

@@ -14,9 +14,10 @@ import {
 } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { CaseStore, Services } from '../store/case-store.ts';
+import { databaseError } from '../store/chain-retry.ts';
 import type { Store } from '../store/database.ts';
 import { authRoutes } from './auth.ts';
-import { PROBLEM_TYPE, Problem, sendProblem, toProblem } from './problem.ts';
+import { HttpProblem, PROBLEM_TYPE, Problem, sendProblem, toProblem, unstorableText } from './problem.ts';
 import { caseRoutes } from './routes/cases.ts';
 import { encounterRoutes } from './routes/encounters.ts';
 import { findingRoutes } from './routes/findings.ts';
@@ -56,17 +57,32 @@ export async function buildServer(
     bodyLimit: BODY_LIMIT,
     requestIdHeader: 'x-request-id',
     genReqId: () => crypto.randomUUID(),
+    // a path that cannot be decoded, or a path parameter over 100 characters: problem+json too
+    frameworkErrors: (error, request, reply) => sendProblem(reply, toProblem(error, request)),
   });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler((error, request, reply) => {
     const problem = toProblem(error, request);
-    if (problem.status >= 500)
+    if (problem.status >= 500 && problem.status !== 503)
+      // never the message: a database error's message holds the statement and its parameters (personal data)
       request.log.error(
-        { err: { message: (error as Error).message, code: (error as { code?: string }).code } },
+        { err: { type: (error as Error)?.constructor?.name, code: databaseError(error)?.code } },
         'internal error',
       );
+    if (problem.status === 503) reply.header('retry-after', '1');
     return sendProblem(reply, problem);
+  });
+  // after validation: text the database cannot store is bad input too, never a 500 (the parts a route reads)
+  app.addHook('preHandler', async (request) => {
+    const schema = request.routeOptions.schema ?? {};
+    const bad = unstorableText({
+      ...(schema.body ? { body: request.body } : {}),
+      ...(schema.querystring ? { querystring: request.query } : {}),
+      ...(schema.params ? { params: request.params } : {}),
+    });
+    if (bad)
+      throw new HttpProblem(400, 'invalid-input', 'Invalid input', `${bad.field}: ${bad.reason}`, [bad]);
   });
   app.setNotFoundHandler((request, reply) =>
     sendProblem(reply, {

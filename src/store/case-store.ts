@@ -92,6 +92,9 @@ type Tx = Db;
 /** The audit head and the version checks rely on each statement seeing what committed before it. */
 const READ_COMMITTED = { isolationLevel: 'read committed' } as const;
 
+/** At most this many encounters in one group commit. */
+const GROUP_COMMIT_MAX = 200;
+
 export class CaseStore {
   /** The basis of this store's last encounter write, with the head it left (see recordEncounters). */
   private remembered: WriteBasis | undefined;
@@ -135,12 +138,67 @@ export class CaseStore {
     actor: Actor,
     idempotencyKey: string,
   ): Promise<Replayable<EncounterResult>> {
-    const [outcome] = await this.recordEncounters(
-      [{ command: RecordEncounter.parse(input), key: idempotencyKey }],
-      actor,
-    );
-    if (!outcome || outcome.status === 'rejected') throw outcome?.error ?? new Error('no outcome');
+    const outcome = await this.enqueue({ command: RecordEncounter.parse(input), key: idempotencyKey }, actor);
+    if (outcome.status === 'rejected') throw outcome.error;
     return { result: outcome.result, replayed: outcome.status === 'replayed' };
+  }
+
+  /** Encounters waiting to be written: while one write is in flight, the next ones gather here. */
+  private pending: {
+    readonly item: { command: RecordEncounter; key: string };
+    readonly actor: Actor;
+    readonly resolve: (o: BatchOutcome) => void;
+    readonly reject: (e: unknown) => void;
+  }[] = [];
+  private flushing = false;
+
+  /**
+   * Group commit: encounters recorded at the same time (concurrent HTTP requests) are written together, one
+   * statement for all, by one writer of this process at a time — instead of racing each other for the next
+   * position of the audit chain. Each request still gets its own outcome.
+   */
+  private enqueue(item: { command: RecordEncounter; key: string }, actor: Actor): Promise<BatchOutcome> {
+    return new Promise((resolve, reject) => {
+      this.pending.push({ item, actor, resolve, reject });
+      if (!this.flushing) void this.flush();
+    });
+  }
+
+  private async flush(): Promise<void> {
+    this.flushing = true;
+    try {
+      while (this.pending.length > 0) {
+        // one batch: the waiting requests of the first one's author, each idempotency key once (a retry of a
+        // request still in flight waits for the next batch, where it is replayed)
+        const first = this.pending[0] as (typeof this.pending)[number];
+        const batch: typeof this.pending = [];
+        const rest: typeof this.pending = [];
+        const keys = new Set<string>();
+        for (const p of this.pending) {
+          const same = p.actor.actor === first.actor.actor && p.actor.role === first.actor.role;
+          if (same && batch.length < GROUP_COMMIT_MAX && !keys.has(p.item.key)) {
+            batch.push(p);
+            keys.add(p.item.key);
+          } else rest.push(p);
+        }
+        this.pending = rest;
+        try {
+          const outcomes = await this.recordEncounters(
+            batch.map((b) => b.item),
+            first.actor,
+          );
+          batch.forEach((b, i) => {
+            const o = outcomes[i];
+            if (o) b.resolve(o);
+            else b.reject(new Error('no outcome'));
+          });
+        } catch (e) {
+          for (const b of batch) b.reject(e);
+        }
+      }
+    } finally {
+      this.flushing = false;
+    }
   }
 
   /**

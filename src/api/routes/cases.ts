@@ -5,6 +5,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { OBLIGATION_KINDS } from '../../domain/case-state.ts';
 import { CaseCommand } from '../../domain/commands.ts';
+import { CommandRejectedError } from '../../domain/errors.ts';
 import { COMMAND_PERMISSION, can } from '../../domain/roles.ts';
 import { allowedActions } from '../../domain/statuses.ts';
 import { CRISIS_KINDS } from '../../law/deadlines.ts';
@@ -189,13 +190,14 @@ export function caseRoutes(app: FastifyInstance, deps: ApiDeps): void {
       const view = await findCase(deps.store.db, request.params.id, p.jurisdiction);
       if (!view) throw notFound(`case ${request.params.id}`);
       const key = `${p.jurisdiction}:${request.headers['idempotency-key']}`;
-      const out = await deps.cases.apply(
-        view.case.id,
-        expectedVersion,
-        command,
-        { actor: p.username, role: p.role },
-        key,
-      );
+      const out = await deps.cases
+        .apply(view.case.id, expectedVersion, command, { actor: p.username, role: p.role }, key)
+        .catch((e: unknown) => {
+          // the rejected field is one of the command's, and the command is body/command
+          if (e instanceof CommandRejectedError)
+            throw new CommandRejectedError(`command/${e.field}`, e.message.slice(e.field.length + 2));
+          throw e;
+        });
       return reply.code(out.replayed ? 200 : 201).send(out.result as z.infer<typeof CommandResult>);
     },
   );

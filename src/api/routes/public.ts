@@ -121,6 +121,7 @@ export function publicRoutes(app: FastifyInstance, deps: ApiDeps): void {
           'not-participating',
           'Not participating',
           `${q.country} is not bound by the AMMR on ${asOf}: it has no fair share`,
+          [{ field: 'querystring/country', reason: `not bound by the AMMR on ${asOf}` }],
         );
       const split =
         q.country && q.relocate !== undefined && rows[0]
