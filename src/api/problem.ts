@@ -175,7 +175,7 @@ export function toProblem(error: unknown, request: FastifyRequest): Problem {
         {
           field:
             fe.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE'
-              ? 'header/content-type'
+              ? 'headers/content-type'
               : fe.code === 'FST_ERR_BAD_URL' || fe.code === 'FST_ERR_MAX_PARAM_LENGTH'
                 ? 'params'
                 : 'body',

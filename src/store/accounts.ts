@@ -267,7 +267,11 @@ export async function changePassword(
   const [u] = await db.select().from(users).where(eq(users.id, userId));
   if (!u || !(await verify(u.passwordHash, oldPassword).catch(() => false)))
     throw new AccountInputError('oldPassword', 'the current password is wrong');
-  checkPassword(newPassword);
+  try {
+    checkPassword(newPassword);
+  } catch (e) {
+    throw e instanceof AccountInputError ? new AccountInputError('newPassword', e.message) : e;
+  }
   if (newPassword === oldPassword)
     throw new AccountInputError('newPassword', 'the new password must differ from the current one');
   const passwordHash = await hashPassword(newPassword);

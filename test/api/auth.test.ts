@@ -135,7 +135,7 @@ describe('accounts and sessions', () => {
       payload: { oldPassword: 'one-time-pass-123', newPassword: 'short' },
     });
     expect(short.statusCode).toBe(422);
-    expect(short.json().errors[0].field).toBe('body/password');
+    expect(short.json().errors[0].field).toBe('body/newPassword');
     const ok = await h.inject({
       method: 'POST',
       url: '/api/auth/password',

@@ -1,15 +1,18 @@
-// Bad input never breaks the API. More than 10,000 generated malformed requests (fast-check, fixed seed) go to
-// every route, each authenticated as a role allowed there (in LT) so that it reaches validation: valid bodies
-// with fields dropped, retyped, replaced by bad values or joined by unknown ones, invalid JSON, invalid UTF-8,
-// wrong content types, empty and oversized bodies, bad path parameters, query strings and Idempotency-Keys.
-// Every answer is below 500; every 4xx is application/problem+json with type, title, status and detail; every
-// 400 and 422 (always about the input) lists errors [{ field, reason }] naming where the problem is.
+// Bad input never breaks the API. More than 10,000 generated malformed requests (fast-check, fixed seeds) go to
+// every route of the OpenAPI document and the hidden ones, each authenticated as a role allowed there (in LT)
+// so that it reaches validation: valid bodies with fields dropped, retyped, replaced by odd or bad values,
+// poisoned with NUL or unpaired surrogates, or joined by unknown fields; invalid JSON, invalid UTF-8, deep
+// nesting, wrong content types, empty and oversized bodies; bad path parameters, query strings and
+// Idempotency-Keys. Mostly one part of a request is bad and the rest valid, so that many get past validation
+// into the handlers and the database. Every answer is below 500; every 4xx is application/problem+json with
+// type, title, status and detail; every 400 and 422 (always about the input) lists errors [{ field, reason }]
+// whose field names a part of the request and, below it, an input the OpenAPI document gives for the route.
 import fc from 'fast-check';
 import type { InjectOptions, LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BODY_LIMIT } from '../../src/api/server.ts';
 import { BACKENDS } from '../store/backends.ts';
-import { encounterBody, type Harness, startHarness } from './harness.ts';
+import { encounterBody, type Harness, PASSWORD, startHarness } from './harness.ts';
 
 const SEED = 20_261_209;
 const MIN_REQUESTS = 10_000;
@@ -28,7 +31,7 @@ const isObject = (v: unknown): v is { [key: string]: Json } =>
 /** Every path in `v`, the root ([]) first. */
 function pathsOf(v: Json, at: Key[] = [], out: Key[][] = []): Key[][] {
   out.push(at);
-  if (Array.isArray(v)) v.forEach((x, i) => pathsOf(x, [...at, i], out));
+  if (Array.isArray(v)) for (const [i, x] of v.entries()) pathsOf(x, [...at, i], out);
   else if (isObject(v)) for (const [k, x] of Object.entries(v)) pathsOf(x, [...at, k], out);
   return out;
 }
@@ -70,7 +73,7 @@ function retype(v: Json): Json {
   return [v];
 }
 
-/** `depth` arrays in one another, around a string. */
+/** `depth` objects and arrays in one another, around a string. */
 const nested = (depth: number): Json => {
   let v: Json = 'deep';
   for (let i = 0; i < depth; i++) v = i % 2 ? [v] : { d: v };
@@ -115,7 +118,23 @@ const BAD_DATES = [
   '9999-12-31',
   '10000-01-01',
 ];
-const BAD_CODES = ['XX1', 'lt', 'Lithuania', 'L', 'LTU', 'Lt', '12', 'ÄÖ', 'XX', 'EU', 'ZZ', 'UK', 'EL', ' LT', 'LT '];
+const BAD_CODES = [
+  'XX1',
+  'lt',
+  'Lithuania',
+  'L',
+  'LTU',
+  'Lt',
+  '12',
+  'ÄÖ',
+  'XX',
+  'EU',
+  'ZZ',
+  'UK',
+  'EL',
+  ' LT',
+  'LT ',
+];
 const BAD_NUMBERS = [
   -1,
   0,
@@ -144,6 +163,7 @@ const BAD_STRINGS = [
   '😀'.repeat(40),
   '<script>alert(1)</script>',
   "'; drop table users; --",
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: a log-injection string, meant literally
   '${jndi:ldap://x}',
   '../../etc/passwd',
   '%00',
@@ -167,7 +187,7 @@ const BadValue: fc.Arbitrary<Json> = fc.oneof(
   { weight: 1, arbitrary: fc.boolean() },
   { weight: 1, arbitrary: fc.constantFrom<Json>([], {}, [null], { 0: 'a', length: 1 }, [[[]]]) },
   { weight: 1, arbitrary: fc.constantFrom(1000, 100_000).map((n) => 'x'.repeat(n)) },
-  { weight: 1, arbitrary: fc.integer({ min: 64, max: 4000 }).map(nested) },
+  { weight: 1, arbitrary: fc.integer({ min: 32, max: 400 }).map(nested) },
   { weight: 2, arbitrary: fc.string({ unit: 'binary', maxLength: 80 }) },
   { weight: 2, arbitrary: fc.jsonValue({ maxDepth: 3 }) as fc.Arbitrary<Json> },
 );
@@ -192,19 +212,57 @@ const ExtraKey = fc.oneof(
   fc.constant('k'.repeat(5000)),
 );
 
-type Op = 'drop' | 'replace' | 'retype' | 'extra';
+type Op = 'drop' | 'replace' | 'retype' | 'extra' | 'odd' | 'poison';
 interface Mutation {
   readonly at: number;
   readonly op: Op;
   readonly bad: Json;
   readonly key: string;
+  readonly pick: number;
 }
 const MutationArb: fc.Arbitrary<Mutation> = fc.record({
   at: fc.nat(),
-  op: fc.constantFrom<Op>('drop', 'replace', 'retype', 'extra'),
+  op: fc.constantFrom<Op>('drop', 'replace', 'retype', 'extra', 'odd', 'odd', 'poison'),
   bad: BadValue,
   key: ExtraKey,
+  pick: fc.nat(),
 });
+
+/** Strings of the right type but odd content: dates and codes valid in form or not, other states, roles … */
+const ODD_STRINGS = [
+  ...BAD_DATES,
+  ...BAD_CODES,
+  ...BAD_STRINGS,
+  'LT',
+  'PL',
+  'DE',
+  'IQ',
+  'asylum',
+  'return',
+  'border',
+  'administrator',
+  'analyst',
+  'border-guard',
+];
+
+/** Characters that break text further down: NUL, unpaired surrogates, a BOM, bidi overrides, controls. */
+const POISON = ['\u0000', '\ud800', '\udfff', '\ufeff', '\u202e', '\uffff', '\u0007', '\r\n', '\u2028'];
+
+/** The same string with one poisonous character in it (the other values unchanged). */
+function poison(v: Json, pick: number): Json {
+  if (typeof v !== 'string') return v;
+  const at = pick % (v.length + 1);
+  return `${v.slice(0, at)}${POISON[pick % POISON.length]}${v.slice(at)}`;
+}
+
+/** A value of the same type, but odd: a date string for a string, a negative number for a number … */
+function odd(v: Json, pick: number): Json {
+  if (typeof v === 'string') return ODD_STRINGS[pick % ODD_STRINGS.length] as string;
+  if (typeof v === 'number') return BAD_NUMBERS[pick % BAD_NUMBERS.length] as number;
+  if (typeof v === 'boolean') return !v;
+  if (Array.isArray(v)) return pick % 2 ? [] : [...v, ...v];
+  return v;
+}
 
 /** The valid body with every mutation applied in turn (undefined: no body at all). */
 function mutate(valid: Json, mutations: readonly Mutation[]): Json | undefined {
@@ -222,6 +280,12 @@ function mutate(valid: Json, mutations: readonly Mutation[]): Json | undefined {
         break;
       case 'retype':
         body = setAt(body, path, retype(getAt(body, path)));
+        break;
+      case 'odd':
+        body = setAt(body, path, odd(getAt(body, path), m.pick));
+        break;
+      case 'poison':
+        body = setAt(body, path, poison(getAt(body, path), m.pick));
         break;
       case 'extra': {
         // onto the object at the path, or the nearest object above it
@@ -292,7 +356,26 @@ const EncodingArb: fc.Arbitrary<Encoding> = fc.oneof(
     arbitrary: fc.record({
       kind: fc.constant('broken-json' as const),
       at: fc.nat(),
-      junk: fc.constantFrom('{', '}', '[', ',', '"', "'", ':', 'NaN', 'undefined', '\\', '\u0000', '/*c*/', '01', '1e999', '-', 'tru', '\n', ''),
+      junk: fc.constantFrom(
+        '{',
+        '}',
+        '[',
+        ',',
+        '"',
+        "'",
+        ':',
+        'NaN',
+        'undefined',
+        '\\',
+        '\u0000',
+        '/*c*/',
+        '01',
+        '1e999',
+        '-',
+        'tru',
+        '\n',
+        '',
+      ),
       cut: fc.boolean(),
     }),
   },
@@ -301,14 +384,20 @@ const EncodingArb: fc.Arbitrary<Encoding> = fc.oneof(
     arbitrary: fc.record({
       kind: fc.constant('bad-utf8' as const),
       at: fc.nat(),
-      bytes: fc.constantFrom([0xff], [0xfe, 0xff], [0xc3], [0xe2, 0x82], [0xed, 0xa0, 0x80], [0xc0, 0xaf], [0xf8, 0x88, 0x80, 0x80, 0x80]),
+      bytes: fc.constantFrom(
+        [0xff],
+        [0xfe, 0xff],
+        [0xc3],
+        [0xe2, 0x82],
+        [0xed, 0xa0, 0x80],
+        [0xc0, 0xaf],
+        [0xf8, 0x88, 0x80, 0x80, 0x80],
+      ),
     }),
   },
   {
     weight: 1,
-    arbitrary: fc
-      .constantFrom(1000, 10_000, 100_000)
-      .map((depth) => ({ kind: 'deep-json' as const, depth })),
+    arbitrary: fc.constantFrom(1000, 10_000, 100_000).map((depth) => ({ kind: 'deep-json' as const, depth })),
   },
   {
     weight: 1,
@@ -383,7 +472,10 @@ function encode(
 
 /** undefined: no Idempotency-Key header. */
 const IdempotencyArb: fc.Arbitrary<string | string[] | undefined> = fc.oneof(
-  { weight: 5, arbitrary: fc.integer({ min: 1, max: 40 }).map((i) => `fuzz-key-${String(i).padStart(4, '0')}`) },
+  {
+    weight: 5,
+    arbitrary: fc.integer({ min: 1, max: 40 }).map((i) => `fuzz-key-${String(i).padStart(4, '0')}`),
+  },
   { weight: 2, arbitrary: fc.constant(undefined) },
   {
     weight: 3,
@@ -402,9 +494,7 @@ const IdempotencyArb: fc.Arbitrary<string | string[] | undefined> = fc.oneof(
   },
   {
     weight: 1,
-    arbitrary: fc
-      .string({ unit: 'binary-ascii', maxLength: 12 })
-      .filter((s) => /^[\t\x20-\x7e]*$/.test(s)),
+    arbitrary: fc.string({ unit: 'binary-ascii', maxLength: 12 }).filter((s) => /^[\t\x20-\x7e]*$/.test(s)),
   },
 );
 
@@ -432,31 +522,30 @@ const QUERY_JUNK = [
 ];
 const QUERY_JUNK_KEYS = ['x', '__proto__', 'constructor', 'limit[]', 'a[b]', '', 'LIMIT', 'due '];
 
+const ANY_VALUE = fc.string({ maxLength: 12 });
+
 /** A query string: known keys with valid or junk values, unknown keys, repeats, broken escapes. */
 function QueryArb(known: Readonly<Record<string, readonly string[]>>): fc.Arbitrary<string> {
   const keys = [...Object.keys(known), ...QUERY_JUNK_KEYS];
   const pair = fc
     .record({
       key: fc.constantFrom(...keys),
-      value: fc.oneof(
-        fc.constantFrom(...QUERY_JUNK),
-        fc.string({ maxLength: 12 }),
-        fc.nat().chain((i) => fc.constant(i)),
-      ),
+      value: fc.oneof(fc.constantFrom(...QUERY_JUNK), ANY_VALUE, fc.nat()),
       raw: fc.boolean(),
     })
     .map(({ key, value, raw }) => {
       const valid = known[key];
       const v =
-        typeof value === 'number'
-          ? (valid?.[value % Math.max(valid.length, 1)] ?? String(value))
-          : value;
+        typeof value === 'number' ? (valid?.[value % Math.max(valid.length, 1)] ?? String(value)) : value;
       return raw ? `${key}=${v}` : `${encodeURIComponent(key)}=${encodeURIComponent(v)}`;
     });
   return fc.oneof(
     { weight: 1, arbitrary: fc.constant('') },
     { weight: 10, arbitrary: fc.array(pair, { minLength: 1, maxLength: 4 }).map((ps) => ps.join('&')) },
-    { weight: 1, arbitrary: fc.constantFrom('%', '%zz', 'a=%E0%A4%A', '&&&', '=', '==&=', '?', 'a=1&a=2&a=3', '%00=%00') },
+    {
+      weight: 1,
+      arbitrary: fc.constantFrom('%', '%zz', 'a=%E0%A4%A', '&&&', '=', '==&=', '?', 'a=1&a=2&a=3', '%00=%00'),
+    },
   );
 }
 
@@ -485,13 +574,16 @@ const PATH_JUNK = [
 ];
 const RAW_PATH_JUNK = ['%zz', '%', '%E0%A4%A', '%00', '%2F', '%2e%2e', '%F0%9F%98%80', 'a%20b', '%C0%AF'];
 
+// (built once: a string arbitrary of every code point is slow to build)
+const ANY_PARAM = fc.string({ unit: 'binary', maxLength: 40 }).map(encodeURIComponent);
+
 /** A path parameter: a valid one, a junk one (escaped), or a raw, possibly broken, escape. */
 function ParamArb(valid: () => readonly string[]): fc.Arbitrary<string> {
   return fc.oneof(
-    { weight: 2, arbitrary: fc.nat().map((i) => encodeURIComponent(valid()[i % valid().length] ?? '')) },
+    { weight: 4, arbitrary: fc.nat().map((i) => encodeURIComponent(valid()[i % valid().length] ?? '')) },
     { weight: 4, arbitrary: fc.constantFrom(...PATH_JUNK).map(encodeURIComponent) },
     { weight: 2, arbitrary: fc.constantFrom(...RAW_PATH_JUNK) },
-    { weight: 2, arbitrary: fc.string({ unit: 'binary', maxLength: 40 }).map(encodeURIComponent) },
+    { weight: 2, arbitrary: ANY_PARAM },
     {
       weight: 1,
       arbitrary: fc.nat().map((i) => {
@@ -515,7 +607,7 @@ interface Route {
   readonly runs: number;
   readonly idempotency?: boolean;
   /** Valid bodies, mutated before they are sent. */
-  readonly bodies?: () => readonly Json[];
+  readonly bodies?: (n: number) => readonly Json[];
   /** Query keys and some of their valid values. */
   readonly query?: Readonly<Record<string, readonly string[]>>;
   /** Valid path parameters. */
@@ -523,344 +615,555 @@ interface Route {
   /** Would this body be hashed with argon2 (it passes validation)? At most `hashCap` of them are sent. */
   readonly hashes?: (body: Json | undefined) => boolean;
   readonly hashCap?: number;
+  /** Fields an answer may name that are not inputs of the route (known deviations, each explained). */
+  readonly alsoFields?: readonly string[];
 }
 
 const at = '2026-12-09T09:00:00+02:00';
-const ROLE_NAMES = ['border-guard', 'case-officer', 'administrator', 'analyst'];
 const stringsOnly = (body: Json | undefined, keys: readonly string[]) =>
   isObject(body) &&
   Object.keys(body).every((k) => keys.includes(k)) &&
   keys.every((k) => typeof body[k] === 'string' && (body[k] as string).length > 0);
 
-describe.each(BACKENDS)('bad input on $name: never a 5xx, always problem+json naming the field', (backend) => {
-  let h: Harness;
-  let caseId = '';
-  let sent = 0;
-  const hashed = new Map<string, number>();
+interface OpenApi {
+  readonly paths: Record<
+    string,
+    Record<
+      string,
+      {
+        readonly parameters?: readonly { readonly in: string; readonly name: string }[];
+        readonly requestBody?: {
+          readonly content?: Record<string, { readonly schema?: { readonly properties?: object } }>;
+        };
+      }
+    >
+  >;
+}
 
-  beforeAll(async () => {
-    h = await startHarness(backend);
-    const r = await h.inject({
-      method: 'POST',
-      url: '/api/encounters',
-      headers: { ...h.account('border-guard', 'LT').headers, 'idempotency-key': 'bad-input-setup-1' },
-      payload: encounterBody('LT', 'BAD-INPUT-SETUP'),
-    });
-    expect(r.statusCode).toBe(201);
-    caseId = r.json().caseIds[0];
-  }, 60_000);
-  afterAll(async () => h?.close());
+/** What a request gets wrong: one part of it (the others are valid), or all of them at once. */
+type Focus = 'body' | 'encoding' | 'idempotency' | 'param' | 'query' | 'all';
 
-  const caseIds = () => [caseId, '9b7f3a4e-1c2d-4e5f-8a9b-0c1d2e3f4a5b'];
-  const encounters = (): Json[] => [
-    encounterBody('LT', 'FUZZ-1', 1),
-    encounterBody('LT', 'FUZZ-2', 2),
-    encounterBody('LT', 'FUZZ-3', 3),
-    {
-      ...encounterBody('LT', 'FUZZ-4', 1),
-      borderSection: 'LT-BY',
-      force: { used: true, kind: 'handcuffs', reason: 'resisted' },
-      persons: [
-        {
-          nationality: 'SY',
-          minor: true,
-          unaccompanied: true,
-          vulnerabilities: ['trafficking-victim'],
-          birthYear: 2012,
-        },
-      ],
-    },
-    { ref: 'FUZZ-5', state: 'LT', occurredAt: at, kind: 'entry-prevented-refused', groupSize: 1 },
+interface Generated {
+  readonly focus: Focus;
+  readonly base: number;
+  readonly mutations: readonly Mutation[];
+  readonly encoding: Encoding;
+  readonly idempotency: string | string[] | undefined;
+  readonly query: string;
+  readonly param: string;
+}
+
+function requestArb(route: Route): fc.Arbitrary<Generated> {
+  const focus: Focus[] = [
+    ...(route.bodies ? (['body', 'body', 'body', 'body'] as const) : []),
+    ...(route.method !== 'GET' ? (['encoding', 'encoding'] as const) : []),
+    ...(route.idempotency ? (['idempotency'] as const) : []),
+    ...(route.params ? (['param', 'param'] as const) : []),
+    ...(route.query ? (['query', 'query', 'query', 'query', 'query'] as const) : []),
+    'all',
+    'all',
+    'all',
   ];
-  const commands: Json[] = [
-    { type: 'screening.completed', at, outcome: 'asylum' },
-    { type: 'eurodac.transmitted', at },
-    { type: 'screening.check-recorded', at, check: 'identity', result: 'passport seen' },
-    { type: 'asylum-wish.expressed', at, where: 'station', to: 'border guard' },
-    { type: 'application.routed', at, procedure: 'border', grounds: ['security'], exemption: 'special-needs' },
-    { type: 'detention.ordered', at, grounds: ['identity'], nextReviewBy: '2026-12-20T00:00:00Z' },
-    { type: 'return.voluntary-departure', at, days: 7 },
-    { type: 'return.executed', at, to: 'IQ' },
-    { type: 'decision.issued', at, decision: 'unfounded' },
-    { type: 'case.closed', at, reason: 'duplicate' },
-  ];
+  return fc.record({
+    focus: fc.constantFrom(...focus),
+    base: fc.nat(),
+    mutations: route.bodies
+      ? fc.oneof(
+          { weight: 3, arbitrary: fc.array(MutationArb, { minLength: 1, maxLength: 1 }) },
+          { weight: 2, arbitrary: fc.array(MutationArb, { minLength: 2, maxLength: 3 }) },
+        )
+      : fc.array(MutationArb, { maxLength: 2 }),
+    encoding: route.bodies || route.method !== 'GET' ? WithOversized : fc.constant({ kind: 'json' as const }),
+    idempotency: route.idempotency ? IdempotencyArb : fc.constant(undefined),
+    query: route.query ? QueryArb(route.query) : fc.constant(''),
+    param: route.params ? ParamArb(route.params) : fc.constant(''),
+  });
+}
 
-  const ROUTES: readonly Route[] = [
-    {
-      method: 'POST',
-      path: '/api/auth/login',
-      runs: 900,
-      bodies: () => [
-        { username: 'border-guard.lt', password: 'not-the-password' },
-        { username: 'nobody', password: 'not-the-password' },
-      ],
-      hashes: (b) => stringsOnly(b, ['username', 'password']),
-      hashCap: 120,
-    },
-    // its own account: logging out revokes the credential it was sent with
-    { method: 'POST', path: '/api/auth/logout', as: 'monitor@PL', runs: 250, bodies: () => [{}] },
-    { method: 'GET', path: '/api/auth/me', as: 'monitor@LT', runs: 250, query: { x: ['1'] } },
-    {
-      method: 'POST',
-      path: '/api/auth/password',
-      as: 'monitor@LT',
-      runs: 700,
-      bodies: () => [{ oldPassword: 'not-the-password', newPassword: 'a-new-password-123' }],
-      hashes: (b) => stringsOnly(b, ['oldPassword', 'newPassword']),
-      hashCap: 60,
-    },
-    {
-      method: 'POST',
-      path: '/api/auth/tokens',
-      as: 'return-officer@PL',
-      runs: 500,
-      bodies: () => [{ name: 'fuzz-token' }, { name: 'a.b_c-1' }],
-    },
-    {
-      method: 'DELETE',
-      path: '/api/auth/tokens/:param',
-      as: 'return-officer@PL',
-      runs: 400,
-      params: () => ['fuzz-token', 'a.b_c-1', 'no-such-token'],
-    },
-    {
-      method: 'GET',
-      path: '/api/fair-shares',
-      runs: 900,
-      query: {
-        pool: ['2026', '2027', '2100'],
-        relocations: ['1', '30000', '10000000'],
-        eur: ['0.01', '600000000', '1000000000000', '0.005'],
-        asOf: ['2026-11-24', '2026-06-12', '2024-06-11', '2100-01-01', '2026-02-30', '0001-01-01'],
-        country: ['LT', 'PL', 'DK', 'IE', 'HU', 'EL'],
-        relocate: ['0', '50', '100', '33.3333333', '0.0000001'],
-      },
-    },
-    { method: 'GET', path: '/api/params', runs: 200, query: { name: ['x'] } },
-    {
-      method: 'GET',
-      path: '/api/params/:param',
-      runs: 400,
-      params: () => ['apr.registration.deadline', 'screening.external-border.deadline', 'no.such'],
-    },
-    {
-      method: 'POST',
-      path: '/api/encounters',
-      as: 'border-guard@LT',
-      idempotency: true,
-      runs: 2200,
-      bodies: encounters,
-    },
-    {
-      method: 'POST',
-      path: '/api/encounters/batch',
-      as: 'screening-officer@LT',
-      idempotency: true,
-      runs: 1000,
-      bodies: () => [
-        { encounters: encounters().slice(0, 2) },
-        { encounters: encounters().slice(2) },
-        { encounters: [encounterBody('PL', 'FUZZ-PL', 1)] },
-      ],
-    },
-    { method: 'GET', path: '/api/cases/:param', as: 'case-officer@LT', runs: 500, params: caseIds },
-    {
-      method: 'POST',
-      path: '/api/cases/:param/actions',
-      as: 'screening-officer@LT',
-      idempotency: true,
-      runs: 1300,
-      params: caseIds,
-      bodies: () => commands.map((command, i) => ({ expectedVersion: 1 + (i % 3), command })),
-    },
-    {
-      method: 'GET',
-      path: '/api/queue',
-      as: 'case-officer@LT',
-      runs: 800,
-      query: {
-        due: ['48h', '3d', '90m', '99999d', '0h'],
-        overdue: ['true', 'false'],
-        kind: ['screening', 'registration'],
-        nationality: ['IQ', 'SY'],
-        limit: ['1', '100', '1000', '1001'],
-        after: [
-          '2026-12-16T00:00:00.000Z~1',
-          '2026-13-45T00:00:00Z~1',
-          '2026-02-30T00:00:00Z~1',
-          '2026-12-16T00:00:00Z~999999999999999999',
-          '9999-12-31T23:59:59.999Z~0',
-          '0000-01-01T0Z~1',
-          '2026-12-16T99:99:99Z~1',
+/** The inputs of a route, by part of the request ('body', 'querystring', 'params', 'headers'). */
+type Inputs = Readonly<Record<string, ReadonlySet<string>>>;
+
+/** Does the field name an input of the route: a part of the request, then one of its names? */
+function namesAnInput(field: string, inputs: Inputs | undefined): boolean {
+  const m = /^(body|querystring|params|headers?)(?:\/([^/]+)(?:\/.+)?)?$/.exec(field);
+  if (!m) return false;
+  const [, part = '', name] = m;
+  if (name === undefined) return part !== 'header' && part !== 'headers';
+  if (part.startsWith('header') && name === 'content-type') return true;
+  return inputs === undefined || (inputs[part.replace(/^header$/, 'headers')]?.has(name) ?? false);
+}
+
+/** What is wrong with an answer ([] when nothing). */
+function wrongWith(
+  res: LightMyRequestResponse,
+  inputs: Inputs | undefined,
+  alsoFields: readonly string[] = [],
+): string[] {
+  const wrong: string[] = [];
+  const status = res.statusCode;
+  if (status >= 500) wrong.push('a 5xx');
+  if (status < 400) return wrong;
+  const contentType = String(res.headers['content-type'] ?? '');
+  if (!contentType.startsWith('application/problem+json')) wrong.push(`content-type ${contentType}`);
+  let p: Record<string, unknown> = {};
+  try {
+    p = res.json();
+  } catch {
+    wrong.push('a body that is not JSON');
+  }
+  for (const f of ['type', 'title', 'detail'])
+    if (typeof p[f] !== 'string' || (p[f] as string).length === 0) wrong.push(`no ${f}`);
+  if (p.status !== status) wrong.push(`status ${String(p.status)} in the body`);
+  if (status === 400 || status === 422) {
+    const errors = p.errors;
+    if (!Array.isArray(errors) || errors.length === 0) wrong.push('no errors');
+    else
+      for (const e of errors as { field?: unknown; reason?: unknown }[]) {
+        if (typeof e.field !== 'string' || !(namesAnInput(e.field, inputs) || alsoFields.includes(e.field)))
+          wrong.push(`field ${JSON.stringify(e.field)}`);
+        if (typeof e.reason !== 'string' || e.reason.length === 0) wrong.push('a field without a reason');
+      }
+  }
+  return wrong;
+}
+
+// PGlite only: what is tested is the HTTP layer (api.test.ts runs the main paths on every backend)
+describe.each(BACKENDS.filter((b) => b.name === 'pglite'))(
+  'bad input on $name: never a 5xx, always problem+json naming the field',
+  (backend) => {
+    let h: Harness;
+    let caseId = '';
+    let sent = 0;
+    const hashed = new Map<string, number>();
+    /** `METHOD /path/:param` → the inputs the OpenAPI document gives for it. */
+    const documented = new Map<string, Inputs>();
+
+    beforeAll(async () => {
+      h = await startHarness(backend);
+      const r = await h.inject({
+        method: 'POST',
+        url: '/api/encounters',
+        headers: { ...h.account('border-guard', 'LT').headers, 'idempotency-key': 'bad-input-setup-1' },
+        payload: encounterBody('LT', 'BAD-INPUT-SETUP'),
+      });
+      expect(r.statusCode).toBe(201);
+      caseId = r.json().caseIds[0];
+      const doc = (await h.inject({ method: 'GET', url: '/api/openapi.json' })).json() as OpenApi;
+      for (const [path, ops] of Object.entries(doc.paths))
+        for (const [method, op] of Object.entries(ops)) {
+          const parts: Record<string, Set<string>> = {
+            body: new Set(
+              Object.keys(op.requestBody?.content?.['application/json']?.schema?.properties ?? {}),
+            ),
+            querystring: new Set(),
+            params: new Set(),
+            headers: new Set(),
+          };
+          for (const p of op.parameters ?? [])
+            parts[{ query: 'querystring', path: 'params', header: 'headers' }[p.in] ?? p.in]?.add(p.name);
+          documented.set(`${method.toUpperCase()} ${path.replace(/\{\w+\}/g, ':param')}`, parts);
+        }
+    }, 60_000);
+    afterAll(async () => h?.close());
+
+    const caseIds = () => [caseId, caseId, caseId, '9b7f3a4e-1c2d-4e5f-8a9b-0c1d2e3f4a5b'];
+    /** Valid encounters, of references unique to request `n`. */
+    const encounters = (n: number): Json[] => [
+      encounterBody('LT', `FUZZ-${n}-1`, 1),
+      encounterBody('LT', `FUZZ-${n}-2`, 2),
+      encounterBody('LT', `FUZZ-${n}-3`, 3),
+      {
+        ...encounterBody('LT', `FUZZ-${n}-4`, 1),
+        borderSection: 'LT-BY',
+        placeId: 'LT-MEDININKAI',
+        force: { used: true, kind: 'handcuffs', reason: 'resisted' },
+        persons: [
+          {
+            nationality: 'SY',
+            minor: true,
+            unaccompanied: true,
+            vulnerabilities: ['trafficking-victim'],
+            birthYear: 2012,
+          },
         ],
       },
-    },
-    {
-      method: 'POST',
-      path: '/api/crises',
-      as: 'administrator@LT',
-      runs: 700,
-      bodies: () => [
-        { kind: 'mass-arrivals', from: '2026-12-01', to: '2026-12-31', act: 'Resolution No 1' },
-        {
-          kind: 'instrumentalisation',
-          from: '2026-12-10',
-          to: '2027-03-09',
-          act: 'Decree 7',
-          borderSections: ['LT-BY', 'LT-RU'],
+      { ref: `FUZZ-${n}-5`, state: 'LT', occurredAt: at, kind: 'entry-prevented-refused', groupSize: 1 },
+    ];
+    const commands: Json[] = [
+      { type: 'screening.completed', at, outcome: 'asylum' },
+      { type: 'eurodac.transmitted', at },
+      { type: 'screening.check-recorded', at, check: 'identity', result: 'passport seen' },
+      { type: 'asylum-wish.expressed', at, where: 'station', to: 'border guard' },
+      {
+        type: 'application.routed',
+        at,
+        procedure: 'border',
+        grounds: ['security'],
+        exemption: 'special-needs',
+      },
+      { type: 'detention.ordered', at, grounds: ['identity'], nextReviewBy: '2026-12-20T00:00:00Z' },
+      { type: 'return.voluntary-departure', at, days: 7 },
+      { type: 'return.executed', at, to: 'IQ' },
+      { type: 'decision.issued', at, decision: 'unfounded' },
+      { type: 'case.closed', at, reason: 'duplicate' },
+    ];
+
+    // Every route of the OpenAPI document has an entry (checked below), and the hidden ones too. Routes that
+    // take no input get few requests: each reaches the handler and the database.
+    const ROUTES: readonly Route[] = [
+      {
+        method: 'POST',
+        path: '/api/auth/login',
+        runs: 1500,
+        bodies: () => [
+          { username: 'border-guard.lt', password: 'not-the-password' },
+          { username: 'nobody', password: 'not-the-password' },
+        ],
+        hashes: (b) => stringsOnly(b, ['username', 'password']),
+        hashCap: 40,
+      },
+      // without a token: a logout revokes the credential it comes with
+      { method: 'POST', path: '/api/auth/logout', runs: 200, bodies: () => [{}] },
+      { method: 'GET', path: '/api/auth/me', as: 'monitor@LT', runs: 40, query: { x: ['1'] } },
+      {
+        method: 'POST',
+        path: '/api/auth/password',
+        as: 'monitor@PL',
+        runs: 700,
+        // the right old password and a new one too short, too: the answer must name newPassword
+        bodies: () => [
+          { oldPassword: 'not-the-password', newPassword: 'a-new-password-123' },
+          { oldPassword: PASSWORD, newPassword: 'short' },
+        ],
+        hashes: (b) => stringsOnly(b, ['oldPassword', 'newPassword']),
+        hashCap: 25,
+      },
+      {
+        method: 'POST',
+        path: '/api/auth/tokens',
+        as: 'return-officer@PL',
+        runs: 200,
+        bodies: () => [{ name: 'fuzz-token' }, { name: 'a.b_c-1' }],
+      },
+      {
+        method: 'DELETE',
+        path: '/api/auth/tokens/:param',
+        as: 'return-officer@PL',
+        runs: 200,
+        params: () => ['fuzz-token', 'a.b_c-1', 'no-such-token'],
+      },
+      {
+        method: 'GET',
+        path: '/api/fair-shares',
+        runs: 1800,
+        query: {
+          pool: ['2026', '2027', '2100'],
+          relocations: ['1', '30000', '10000000'],
+          eur: ['0.01', '1.5', '600000000', '1000000000000', '0.005'],
+          asOf: ['2026-11-24', '2026-06-12', '2024-06-11', '2100-01-01', '2026-02-30', '0001-01-01'],
+          country: ['LT', 'PL', 'DK', 'IE', 'HU', 'EL'],
+          relocate: ['0', '50', '100', '33.3333333', '0.0000001'],
         },
-      ],
-    },
-    { method: 'GET', path: '/api/users', as: 'administrator@LT', runs: 200, query: { x: ['1'] } },
-    {
-      method: 'POST',
-      path: '/api/users',
-      as: 'administrator@LT',
-      runs: 700,
-      bodies: () => [
-        { username: 'fuzz.user', role: 'border-guard', jurisdiction: 'LT' },
-        { username: 'fuzz.admin', role: 'administrator', jurisdiction: 'LT' },
-      ],
-      hashes: (b) =>
-        isObject(b) &&
-        typeof b.username === 'string' &&
-        /^[a-z0-9][a-z0-9._-]{2,63}$/.test(b.username) &&
-        typeof b.role === 'string' &&
-        typeof b.jurisdiction === 'string',
-      hashCap: 25,
-    },
-    // the routes without input, and routes and methods that do not exist
-    { method: 'GET', path: '/healthz', runs: 60, query: {} },
-    { method: 'GET', path: '/readyz', runs: 60, query: {} },
-    { method: 'GET', path: '/api/openapi.json', runs: 40, query: {} },
-    { method: 'GET', path: '/api/docs/:param', runs: 60, params: () => ['json', 'static/index.html'] },
-    { method: 'PUT', path: '/api/users', as: 'administrator@LT', runs: 60, bodies: () => [{}] },
-    { method: 'PATCH', path: '/api/cases/:param', as: 'case-officer@LT', runs: 60, params: caseIds },
-    { method: 'DELETE', path: '/api/encounters', as: 'border-guard@LT', runs: 60, bodies: () => [{}] },
-    { method: 'POST', path: '/api/nowhere/:param', runs: 60, params: () => ['x'], bodies: () => [{}] },
-  ];
-
-  interface Generated {
-    readonly base: number;
-    readonly mutations: readonly Mutation[];
-    readonly encoding: Encoding;
-    readonly idempotency: string | string[] | undefined;
-    readonly query: string;
-    readonly param: string;
-  }
-
-  function requestArb(route: Route): fc.Arbitrary<Generated> {
-    return fc.record({
-      base: fc.nat(),
-      mutations: fc.array(MutationArb, { minLength: route.bodies ? 1 : 0, maxLength: 3 }),
-      encoding: route.bodies || route.method !== 'GET' ? WithOversized : fc.constant({ kind: 'json' as const }),
-      idempotency: route.idempotency ? IdempotencyArb : fc.constant(undefined),
-      query: route.query ? QueryArb(route.query) : fc.constant(''),
-      param: route.params ? ParamArb(route.params) : fc.constant(''),
-    });
-  }
-
-  /** Distinct violations (route, status, what is wrong) → the first request that showed it. */
-  function check(
-    violations: Map<string, string>,
-    route: Route,
-    request: InjectOptions,
-    res: LightMyRequestResponse,
-  ): void {
-    const wrong: string[] = [];
-    const status = res.statusCode;
-    let type = '';
-    if (status >= 500) wrong.push('a 5xx');
-    if (status >= 400) {
-      const contentType = String(res.headers['content-type'] ?? '');
-      if (!contentType.startsWith('application/problem+json')) wrong.push(`content-type ${contentType}`);
-      let p: Record<string, unknown> = {};
-      try {
-        p = res.json();
-      } catch {
-        wrong.push('a body that is not JSON');
-      }
-      type = String(p.type);
-      for (const f of ['type', 'title', 'detail'])
-        if (typeof p[f] !== 'string' || (p[f] as string).length === 0) wrong.push(`no ${f}`);
-      if (p.status !== status) wrong.push(`status ${String(p.status)} in the body`);
-      if (status === 400 || status === 422) {
-        const errors = p.errors;
-        if (!Array.isArray(errors) || errors.length === 0) wrong.push('no errors');
-        else
-          for (const e of errors as { field?: unknown; reason?: unknown }[]) {
-            if (typeof e.field !== 'string' || !/^(body|querystring|params|headers?|url)(\/.+)?$/.test(e.field))
-              wrong.push(`a field ${JSON.stringify(e.field)}`);
-            if (typeof e.reason !== 'string' || e.reason.length === 0) wrong.push('a field without reason');
-          }
-      }
-    }
-    if (wrong.length === 0) return;
-    const key = `${route.method} ${route.path} → ${status} ${type}: ${[...new Set(wrong)].join(', ')}`;
-    if (violations.has(key)) return;
-    const payload = request.payload;
-    const shown =
-      payload === undefined
-        ? ''
-        : Buffer.isBuffer(payload)
-          ? payload.toString('latin1')
-          : String(payload);
-    violations.set(
-      key,
-      `${request.method} ${request.url} ${JSON.stringify(request.headers ?? {}).slice(0, 300)} ${shown.slice(0, 300)} ⇒ ${res.body.slice(0, 400)}`,
-    );
-  }
-
-  async function fuzz(route: Route, seed: number): Promise<Map<string, string>> {
-    const violations = new Map<string, string>();
-    const token = route.as ? h.accounts.get(route.as) : undefined;
-    if (route.as && !token) throw new Error(`no account ${route.as}`);
-    await fc.assert(
-      fc.asyncProperty(requestArb(route), async (g) => {
-        const bodies = route.bodies?.() ?? [];
-        const body = route.bodies
-          ? mutate(bodies[g.base % bodies.length] as Json, g.mutations)
-          : g.mutations.length > 0
-            ? mutate({}, g.mutations)
-            : undefined;
-        if (route.hashes?.(body)) {
-          const n = (hashed.get(route.path) ?? 0) + 1;
-          hashed.set(route.path, n);
-          if (n > (route.hashCap ?? 0)) return; // enough of the slow ones (argon2)
-        }
-        // never revoke the token the harness issued (named 'test')
-        if (route.path === '/api/auth/tokens/:param' && decodeURIComponent(g.param) === 'test') return;
-        const { payload, headers } = encode(body, g.encoding);
-        const url = `${route.path.replace(':param', g.param)}${g.query ? `?${g.query}` : ''}`;
-        const request: InjectOptions = {
-          method: route.method,
-          url,
-          headers: {
-            ...(token ? token.headers : {}),
-            ...headers,
-            ...(g.idempotency !== undefined ? { 'idempotency-key': g.idempotency } : {}),
+      },
+      { method: 'GET', path: '/api/params', runs: 40, query: { name: ['x'] } },
+      {
+        method: 'GET',
+        path: '/api/params/:param',
+        runs: 1600,
+        params: () => ['apr.registration.deadline', 'screening.external-border.deadline', 'no.such'],
+      },
+      {
+        method: 'POST',
+        path: '/api/encounters',
+        as: 'border-guard@LT',
+        idempotency: true,
+        runs: 1000,
+        bodies: encounters,
+      },
+      {
+        method: 'POST',
+        path: '/api/encounters/batch',
+        as: 'screening-officer@LT',
+        idempotency: true,
+        runs: 300,
+        bodies: (n) => [
+          { encounters: encounters(n).slice(0, 2) },
+          { encounters: encounters(n).slice(2) },
+          { encounters: [encounterBody('PL', `FUZZ-${n}-PL`, 1)] },
+        ],
+      },
+      { method: 'GET', path: '/api/cases/:param', as: 'case-officer@LT', runs: 300, params: caseIds },
+      {
+        method: 'POST',
+        path: '/api/cases/:param/actions',
+        as: 'screening-officer@LT',
+        idempotency: true,
+        runs: 900,
+        params: caseIds,
+        bodies: () => commands.map((command, i) => ({ expectedVersion: 1 + (i % 3), command })),
+      },
+      {
+        method: 'GET',
+        path: '/api/queue',
+        as: 'case-officer@LT',
+        runs: 1000,
+        query: {
+          due: ['48h', '3d', '90m', '99999d', '0h'],
+          overdue: ['true', 'false'],
+          kind: ['screening', 'registration'],
+          nationality: ['IQ', 'SY'],
+          limit: ['1', '100', '1000', '1001'],
+          after: [
+            '2026-12-16T00:00:00.000Z~1',
+            '2026-13-45T00:00:00Z~1',
+            '2026-02-30T00:00:00Z~1',
+            '2026-12-16T00:00:00Z~999999999999999999',
+            '9999-12-31T23:59:59.999Z~0',
+            '0000-01-01T0Z~1',
+            '2026-12-16T99:99:99Z~1',
+          ],
+        },
+      },
+      {
+        method: 'POST',
+        path: '/api/crises',
+        as: 'administrator@LT',
+        runs: 400,
+        bodies: (): Json[] => [
+          { kind: 'mass-arrivals', from: '2026-12-01', to: '2026-12-31', act: 'Resolution No 1' },
+          {
+            kind: 'instrumentalisation',
+            from: '2026-12-10',
+            to: '2027-03-09',
+            act: 'Decree 7',
+            borderSections: ['LT-BY', 'LT-RU'],
           },
-          ...(payload !== undefined && route.method !== 'GET' ? { payload } : {}),
-        };
+        ],
+      },
+      { method: 'GET', path: '/api/users', as: 'administrator@LT', runs: 40, query: { x: ['1'] } },
+      {
+        method: 'POST',
+        path: '/api/users',
+        as: 'administrator@LT',
+        runs: 900,
+        bodies: () => [
+          { username: 'fuzz.user', role: 'border-guard', jurisdiction: 'LT' },
+          { username: 'fuzz.admin', role: 'administrator', jurisdiction: 'LT' },
+        ],
+        hashes: (b) =>
+          isObject(b) &&
+          typeof b.username === 'string' &&
+          /^[a-z0-9][a-z0-9._-]{2,63}$/.test(b.username) &&
+          typeof b.role === 'string' &&
+          typeof b.jurisdiction === 'string',
+        hashCap: 20,
+      },
+      {
+        method: 'POST',
+        path: '/api/findings',
+        as: 'monitor@LT',
+        runs: 300,
+        bodies: (): Json[] => [
+          { caseId, category: 'access-to-asylum', text: 'no interpreter at the station' },
+          { category: 'use-of-force', text: 'handcuffs on a minor' },
+        ],
+      },
+      {
+        method: 'GET',
+        path: '/api/findings',
+        as: 'case-officer@LT',
+        runs: 900,
+        query: { caseId: [caseId, '9b7f3a4e-1c2d-4e5f-8a9b-0c1d2e3f4a5b', 'not-a-uuid'] },
+      },
+      // hidden routes, and routes and methods that do not exist
+      { method: 'GET', path: '/healthz', runs: 30, query: {} },
+      { method: 'GET', path: '/readyz', runs: 30, query: {} },
+      { method: 'GET', path: '/api/openapi.json', runs: 20, query: {} },
+      { method: 'GET', path: '/api/docs/:param', runs: 30, params: () => ['json', 'static/index.html'] },
+      { method: 'PUT', path: '/api/users', as: 'administrator@LT', runs: 60, bodies: () => [{}] },
+      { method: 'PATCH', path: '/api/cases/:param', as: 'case-officer@LT', runs: 60, params: caseIds },
+      { method: 'DELETE', path: '/api/encounters', as: 'border-guard@LT', runs: 60, bodies: () => [{}] },
+      { method: 'POST', path: '/api/nowhere/:param', runs: 60, params: () => ['x'], bodies: () => [{}] },
+    ];
+
+    it('fuzzes every route of the OpenAPI document', () => {
+      expect(documented.size).toBeGreaterThan(15);
+      expect(ROUTES.map((r) => `${r.method} ${r.path}`)).toEqual(
+        expect.arrayContaining([...documented.keys()]),
+      );
+    });
+
+    async function fuzz(route: Route, seed: number): Promise<Map<string, string>> {
+      /** Distinct violations (status, type, what is wrong) → the first request that showed it. */
+      const violations = new Map<string, string>();
+      const account = route.as ? h.accounts.get(route.as) : undefined;
+      if (route.as && !account) throw new Error(`no account ${route.as}`);
+      await fc.assert(
+        fc.asyncProperty(requestArb(route), async (generated) => {
+          // the parts out of focus are valid: the request gets further, into the handler and the database
+          const on = (f: Focus) => generated.focus === f || generated.focus === 'all';
+          const valid = route.params?.() ?? [''];
+          const g: Generated = {
+            ...generated,
+            mutations: on('body') ? generated.mutations : [],
+            encoding: on('encoding') ? generated.encoding : { kind: 'json' },
+            idempotency: on('idempotency') ? generated.idempotency : `fuzz-${seed}-${sent}`,
+            param: on('param')
+              ? generated.param
+              : encodeURIComponent(valid[generated.base % valid.length] ?? ''),
+            query: on('query') ? generated.query : '',
+          };
+          const bodies = route.bodies?.(sent) ?? [];
+          const body = route.bodies
+            ? mutate(bodies[g.base % bodies.length] as Json, g.mutations)
+            : g.mutations.length > 0
+              ? mutate({}, g.mutations)
+              : undefined;
+          if (route.hashes?.(body)) {
+            const n = (hashed.get(route.path) ?? 0) + 1;
+            hashed.set(route.path, n);
+            if (n > (route.hashCap ?? 0)) return; // enough of the slow ones (argon2)
+          }
+          // never revoke the token the harness issued (named 'test')
+          if (route.path === '/api/auth/tokens/:param' && g.param === 'test') return;
+          const { payload, headers } = encode(body, g.encoding);
+          const url = `${route.path.replace(':param', g.param)}${g.query ? `?${g.query}` : ''}`;
+          const request: InjectOptions = {
+            method: route.method,
+            url,
+            headers: {
+              ...(account ? account.headers : {}),
+              ...headers,
+              ...(route.idempotency && g.idempotency !== undefined
+                ? { 'idempotency-key': g.idempotency }
+                : {}),
+            },
+            ...(payload !== undefined && route.method !== 'GET' ? { payload } : {}),
+          };
+          const res = await h.inject(request);
+          sent++;
+          const wrong = wrongWith(res, documented.get(`${route.method} ${route.path}`), route.alsoFields);
+          if (wrong.length === 0) return;
+          let type = '';
+          try {
+            type = String(res.json().type);
+          } catch {}
+          const key = `${res.statusCode} ${type}: ${[...new Set(wrong)].join(', ')}`;
+          if (violations.has(key)) return;
+          const p = request.payload;
+          const shown = p === undefined ? '' : Buffer.isBuffer(p) ? p.toString('latin1') : String(p);
+          violations.set(
+            key,
+            `${route.method} ${url.slice(0, 200)} ${JSON.stringify(headers)} ${JSON.stringify(g.idempotency)?.slice(0, 40)} ${shown.slice(0, 300)} ⇒ ${res.body.slice(0, 400)}`,
+          );
+        }),
+        { seed, numRuns: route.runs, endOnFailure: true },
+      );
+      return violations;
+    }
+
+    it.each(ROUTES.map((route, i) => ({ route, i, name: `${route.method} ${route.path}` })))(
+      '$name',
+      async ({ route, i }) => {
+        const violations = await fuzz(route, SEED + i);
+        expect(Object.fromEntries(violations)).toEqual({});
+      },
+      60_000,
+    );
+
+    it('hand-written edges: a batch of 501, 10,001 persons, a date before the law, bare JSON values, a BOM, gzip', async () => {
+      const headers = (k: string) => ({
+        ...h.account('border-guard', 'LT').headers,
+        'idempotency-key': `edge-${k}-0001`,
+      });
+      const json = (k: string) => ({ ...headers(k), 'content-type': 'application/json' });
+      const one = encounterBody('LT', 'EDGE-1', 1);
+      const edges: [string, InjectOptions, number][] = [
+        [
+          'POST /api/encounters/batch',
+          {
+            method: 'POST',
+            url: '/api/encounters/batch',
+            headers: headers('batch-501'),
+            payload: {
+              encounters: Array.from({ length: 501 }, (_, i) => encounterBody('LT', `EDGE-B-${i}`, 1)),
+            },
+          },
+          400,
+        ],
+        [
+          'POST /api/encounters/batch',
+          {
+            method: 'POST',
+            url: '/api/encounters/batch',
+            headers: headers('batch-0'),
+            payload: { encounters: [] },
+          },
+          400,
+        ],
+        [
+          'POST /api/encounters',
+          {
+            method: 'POST',
+            url: '/api/encounters',
+            headers: headers('persons'),
+            payload: { ...one, groupSize: 10_000, persons: Array.from({ length: 10_001 }, () => ({})) },
+          },
+          400,
+        ],
+        [
+          'POST /api/encounters',
+          {
+            method: 'POST',
+            url: '/api/encounters',
+            headers: headers('before-the-law'),
+            payload: { ...one, occurredAt: '2026-01-01T00:00:00Z' },
+          },
+          422,
+        ],
+        ...['null', '"text"', '123', '[]', 'true', '{"ref":"a","ref":{}}'].map(
+          (payload, i): [string, InjectOptions, number] => [
+            'POST /api/encounters',
+            { method: 'POST', url: '/api/encounters', headers: json(`bare-${i}`), payload },
+            400,
+          ],
+        ),
+        [
+          'POST /api/encounters',
+          // a byte order mark before the JSON is tolerated
+          {
+            method: 'POST',
+            url: '/api/encounters',
+            headers: json('bom'),
+            payload: `\ufeff${JSON.stringify(one)}`,
+          },
+          201,
+        ],
+        [
+          'POST /api/encounters',
+          {
+            method: 'POST',
+            url: '/api/encounters',
+            headers: { ...json('gzip'), 'content-encoding': 'gzip' },
+            payload: Buffer.from([0x1f, 0x8b, 0x08, 0x00, 0xff, 0xff]),
+          },
+          400,
+        ],
+        ['OPTIONS /api/queue', { method: 'OPTIONS', url: '/api/queue', headers: headers('options') }, 404],
+        ['TRACE /api/queue', { method: 'TRACE', url: '/api/queue', headers: headers('trace') }, 404],
+      ];
+      const answers = [];
+      for (const [route, request, status] of edges) {
         const res = await h.inject(request);
         sent++;
-        check(violations, route, request, res);
-      }),
-      { seed, numRuns: route.runs, endOnFailure: true },
-    );
-    return violations;
-  }
+        answers.push({ route, status: res.statusCode, wrong: wrongWith(res, documented.get(route)) });
+        expect.soft(res.statusCode, `${route} ${String(request.payload).slice(0, 60)}`).toBe(status);
+      }
+      expect(answers.filter((a) => a.wrong.length > 0)).toEqual([]);
+    });
 
-  it.each(ROUTES.map((route, i) => ({ route, i, name: `${route.method} ${route.path}` })))(
-    '$name',
-    async ({ route, i }) => {
-      const violations = await fuzz(route, SEED + i);
-      expect([...violations]).toEqual([]);
-    },
-    60_000,
-  );
-
-  it(`sent at least ${MIN_REQUESTS} requests`, () => {
-    expect(sent).toBeGreaterThanOrEqual(MIN_REQUESTS);
-  });
-});
+    it(`sent at least ${MIN_REQUESTS} requests`, () => {
+      expect(sent).toBeGreaterThanOrEqual(MIN_REQUESTS);
+    });
+  },
+);
