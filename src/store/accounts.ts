@@ -9,6 +9,7 @@ import { ACCOUNT_RULES } from '../domain/account-rules.ts';
 import { type Jurisdiction, jurisdictionFits, type Principal, ROLES, type Role } from '../domain/roles.ts';
 import { PactError } from '../law/errors.ts';
 import { appendAudit, sha256 } from './audit.ts';
+import { retryStaleWrites } from './chain-retry.ts';
 import type { Db } from './database.ts';
 import { credentials, users } from './schema.ts';
 
@@ -310,4 +311,66 @@ export async function listUsers(db: Db, jurisdiction?: string) {
     .where(jurisdiction ? eq(users.jurisdiction, jurisdiction) : undefined)
     .orderBy(users.username);
   return rows;
+}
+
+export interface AccountChange {
+  readonly disabled?: boolean;
+  /** Issue a new one-time password (returned once); the account must change it at its next login. */
+  readonly resetPassword?: boolean;
+}
+
+/**
+ * An administrator's change to an account of its jurisdiction (an EU administrator: any account). Disabling
+ * or resetting ends every session and token of the account. Returns the new one-time password, if any;
+ * undefined when the account does not exist in the jurisdiction.
+ */
+export async function changeAccount(
+  db: Db,
+  username: string,
+  jurisdiction: string,
+  change: AccountChange,
+  now: Date,
+  actor: string,
+): Promise<{ oneTimePassword?: string } | undefined> {
+  const [u] = await db
+    .select()
+    .from(users)
+    .where(
+      and(
+        eq(users.username, username),
+        jurisdiction === 'EU' ? undefined : eq(users.jurisdiction, jurisdiction),
+      ),
+    );
+  if (!u) return undefined;
+  const password = change.resetPassword ? oneTimePassword() : undefined;
+  const passwordHash = password ? await hashPassword(password) : undefined;
+  await retryStaleWrites(() =>
+    db.transaction(async (txn) => {
+      const tx = txn as unknown as Db;
+      await tx
+        .update(users)
+        .set({
+          ...(change.disabled !== undefined ? { disabled: change.disabled } : {}),
+          ...(passwordHash
+            ? { passwordHash, mustChangePassword: true, failedLogins: 0, lockedUntil: null }
+            : {}),
+        })
+        .where(eq(users.id, u.id));
+      if (change.disabled || passwordHash)
+        await tx
+          .update(credentials)
+          .set({ revokedAt: now })
+          .where(and(eq(credentials.userId, u.id), isNull(credentials.revokedAt)));
+      await appendAudit(tx, [
+        {
+          at: now,
+          actor,
+          action: 'user.changed',
+          subject: u.id,
+          data: { disabled: change.disabled ?? null, passwordReset: Boolean(passwordHash) },
+        },
+      ]);
+    }),
+  );
+  return password ? { oneTimePassword: password } : {};
 }

@@ -149,6 +149,29 @@ describe('accounts and sessions', () => {
     expect(users.json().every((u: { jurisdiction: string }) => u.jurisdiction === 'LT')).toBe(true);
   });
 
+  it("an administrator disables an account of its state (its tokens stop working at once) and resets a password; another state's account is 404", async () => {
+    const admin = h.account('administrator', 'LT');
+    const patch = (username: string, payload: object, headers = admin.headers) =>
+      h.inject({ method: 'PATCH', url: `/api/users/${username}`, headers, payload });
+    const guard = h.account('border-guard', 'LT');
+    expect((await h.inject({ method: 'GET', url: '/api/auth/me', headers: guard.headers })).statusCode).toBe(
+      200,
+    );
+    expect((await patch('border-guard.lt', { disabled: true })).statusCode).toBe(200);
+    expect((await h.inject({ method: 'GET', url: '/api/auth/me', headers: guard.headers })).statusCode).toBe(
+      401,
+    );
+    expect((await login('border-guard.lt', PASSWORD, '203.0.113.9')).statusCode).toBe(401);
+    const reset = await patch('border-guard.lt', { disabled: false, resetPassword: true });
+    const otp = reset.json().oneTimePassword as string;
+    expect(otp).toHaveLength(24);
+    const again = await login('border-guard.lt', otp, '203.0.113.9');
+    expect(again.json().mustChangePassword).toBe(true);
+    expect((await patch('border-guard.pl', { disabled: true })).statusCode).toBe(404);
+    expect((await patch('administrator.lt', { disabled: true })).statusCode).toBe(422);
+    expect((await patch('case-officer.lt', {})).statusCode).toBe(400);
+  });
+
   it('passwords are stored as argon2id hashes, never in clear', async () => {
     const rows = await h.store.query<{ password_hash: string }>(
       "select password_hash from users where username = 'monitor.lt'",

@@ -959,6 +959,17 @@ describe.each(BACKENDS.filter((b) => b.name === 'pglite'))(
         hashCap: 20,
       },
       {
+        method: 'PATCH',
+        path: '/api/users/:param',
+        as: 'administrator@LT',
+        runs: 300,
+        // accounts no other route of this file sends with, and one that does not exist
+        params: () => ['solidarity-coordinator.lt', 'return-officer.lt', 'no.such.user'],
+        bodies: (): Json[] => [{ disabled: true }, { disabled: false }, { resetPassword: true }],
+        hashes: (b) => isObject(b) && b.resetPassword === true,
+        hashCap: 10,
+      },
+      {
         method: 'POST',
         path: '/api/findings',
         as: 'monitor@LT',

@@ -4,9 +4,9 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ROLES } from '../../domain/roles.ts';
-import { addUser, listUsers, oneTimePassword } from '../../store/accounts.ts';
+import { addUser, changeAccount, listUsers, oneTimePassword } from '../../store/accounts.ts';
 import { requires } from '../auth.ts';
-import { forbidden, HttpProblem, Problem } from '../problem.ts';
+import { forbidden, HttpProblem, notFound, Problem } from '../problem.ts';
 import type { ApiDeps } from '../server.ts';
 
 const NewUser = z
@@ -83,6 +83,54 @@ export function userRoutes(app: FastifyInstance, deps: ApiDeps): void {
         p.username,
       );
       return reply.code(201).send({ username: request.body.username, oneTimePassword: password });
+    },
+  );
+
+  r.patch(
+    '/api/users/:username',
+    {
+      schema: {
+        tags: ['users'],
+        summary:
+          'disable or enable an account, or reset its password (a new one-time password, in the answer once); ends its sessions and tokens',
+        params: z
+          .object({ username: z.string().regex(/^[a-z0-9][a-z0-9._-]{2,63}$/, 'a username') })
+          .strict(),
+        body: z
+          .object({ disabled: z.boolean().optional(), resetPassword: z.literal(true).optional() })
+          .strict()
+          .refine((b) => b.disabled !== undefined || b.resetPassword, 'give disabled, resetPassword or both'),
+        response: {
+          200: z.object({ username: z.string(), oneTimePassword: z.string().optional() }),
+          400: Problem,
+          401: Problem,
+          403: Problem,
+          404: Problem,
+        },
+      },
+      preHandler: requires(deps, 'users.manage'),
+    },
+    async (request) => {
+      const p = request.principal;
+      if (!p) throw forbidden('not logged in');
+      if (request.params.username === p.username && request.body.disabled)
+        throw new HttpProblem(
+          422,
+          'invalid-account',
+          'Invalid input',
+          'you cannot disable your own account',
+          [{ field: 'body/disabled', reason: 'not your own account' }],
+        );
+      const done = await changeAccount(
+        deps.store.db,
+        request.params.username,
+        p.jurisdiction,
+        request.body,
+        deps.services.clock(),
+        p.username,
+      );
+      if (!done) throw notFound(`account ${request.params.username}`);
+      return { username: request.params.username, ...done };
     },
   );
 }
