@@ -6,7 +6,7 @@ import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ActionNotAllowedError, CommandRejectedError } from '../domain/errors.ts';
 import { PactError } from '../law/errors.ts';
-import { AccountInputError, AccountLockedError, AuthError } from '../store/accounts.ts';
+import { AccountInputError, AuthError } from '../store/accounts.ts';
 import { isStaleWrite } from '../store/chain-retry.ts';
 
 export const PROBLEM_TYPE = 'application/problem+json';
@@ -60,7 +60,6 @@ const STATUS_OF: Readonly<Record<string, number>> = {
   'not-participating': 422,
   'invalid-account': 422,
   unauthorized: 401,
-  'account-locked': 429,
 };
 
 /** PactError codes that are always about one input, and that input. */
@@ -127,10 +126,10 @@ export function toProblem(error: unknown, request: FastifyRequest): Problem {
       allowed: [...error.allowed],
     };
   }
-  if (error instanceof AuthError || error instanceof AccountLockedError) {
+  if (error instanceof AuthError) {
     return {
       type: typeOf(error.code),
-      title: error instanceof AuthError ? 'Not logged in' : 'Too many failed logins',
+      title: 'Not logged in',
       status: STATUS_OF[error.code] ?? 401,
       detail: error.message,
       instance,

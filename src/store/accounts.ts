@@ -24,15 +24,6 @@ export class AuthError extends PactError {
   }
 }
 
-export class AccountLockedError extends PactError {
-  constructor(readonly until: Date) {
-    super(
-      'account-locked',
-      `too many failed logins: the account refuses logins until ${until.toISOString()}`,
-    );
-  }
-}
-
 export class AccountInputError extends PactError {
   constructor(
     readonly field: string,
@@ -161,18 +152,15 @@ export async function login(
     await verify(DUMMY_HASH, password).catch(() => false);
     throw new AuthError();
   }
-  if (u.lockedUntil && u.lockedUntil > now) throw new AccountLockedError(u.lockedUntil);
+  // a locked account answers exactly like a wrong password (and costs the same hashing): a lock must not
+  // reveal that the name exists
+  if (u.lockedUntil && u.lockedUntil > now) {
+    await verify(DUMMY_HASH, password).catch(() => false);
+    throw new AuthError();
+  }
   const ok = await verify(u.passwordHash, password).catch(() => false);
   if (!ok) {
-    const failed = u.failedLogins + 1;
-    const lock = failed >= ACCOUNT_RULES.maxFailedLogins;
-    await db
-      .update(users)
-      .set({
-        failedLogins: lock ? 0 : failed,
-        lockedUntil: lock ? new Date(now.getTime() + ACCOUNT_RULES.lockMinutes * 60_000) : u.lockedUntil,
-      })
-      .where(eq(users.id, u.id));
+    await countFailure(db, u.id, now);
     throw new AuthError();
   }
   if (u.failedLogins > 0 || u.lockedUntil)
@@ -181,6 +169,22 @@ export async function login(
 }
 
 const DUMMY_HASH = await hashPassword('not a password of anyone');
+
+/**
+ * One more failed password for an account, counted atomically (concurrent guesses each count); at the limit
+ * the account is locked for ACCOUNT_RULES.lockMinutes and the count starts again.
+ */
+async function countFailure(db: Db, userId: string, now: Date): Promise<void> {
+  const max = ACCOUNT_RULES.maxFailedLogins;
+  const until = new Date(now.getTime() + ACCOUNT_RULES.lockMinutes * 60_000).toISOString();
+  await db
+    .update(users)
+    .set({
+      failedLogins: sql`case when ${users.failedLogins} + 1 >= ${max} then 0 else ${users.failedLogins} + 1 end`,
+      lockedUntil: sql`case when ${users.failedLogins} + 1 >= ${max} then ${until}::timestamptz else ${users.lockedUntil} end`,
+    })
+    .where(eq(users.id, userId));
+}
 
 export type CredentialKind = 'session' | 'api-token';
 
@@ -256,7 +260,7 @@ export async function revokeToken(db: Db, userId: string, name: string, now: Dat
   return done.length > 0;
 }
 
-/** Changes a password (the old one must be right) and ends every other session of the user. */
+/** Changes a password (the old one must be right) and ends every other session and every API token of the user. */
 export async function changePassword(
   db: Db,
   userId: string,
@@ -266,8 +270,15 @@ export async function changePassword(
   keepSecret?: string,
 ): Promise<void> {
   const [u] = await db.select().from(users).where(eq(users.id, userId));
-  if (!u || !(await verify(u.passwordHash, oldPassword).catch(() => false)))
+  if (!u) throw new AuthError();
+  // guessing the current password counts against the account like failed logins, and a lock stops it too
+  if (
+    (u.lockedUntil && u.lockedUntil > now) ||
+    !(await verify(u.passwordHash, oldPassword).catch(() => false))
+  ) {
+    if (!(u.lockedUntil && u.lockedUntil > now)) await countFailure(db, u.id, now);
     throw new AccountInputError('oldPassword', 'the current password is wrong');
+  }
   try {
     checkPassword(newPassword);
   } catch (e) {
@@ -285,7 +296,6 @@ export async function changePassword(
       .where(
         and(
           eq(credentials.userId, userId),
-          eq(credentials.kind, 'session'),
           isNull(credentials.revokedAt),
           keepSecret ? sql`${credentials.tokenHash} <> ${sha256(keepSecret)}` : undefined,
         ),

@@ -71,7 +71,7 @@ const QueueQuery = z
     limit: z.coerce.number().int().min(1).max(QUEUE_MAX_PAGE).default(QUEUE_PAGE),
     after: z
       .string()
-      .regex(/^\d{4}-\d{2}-\d{2}T[\d:.]+Z~\d{1,18}$/, 'the cursor "next" of the previous page')
+      .regex(/^[1-9]\d{3}-\d{2}-\d{2}T[\d:.]+Z~\d{1,15}$/, 'the cursor "next" of the previous page')
       .optional(),
   })
   .strict();

@@ -142,7 +142,7 @@ function nationalityArg(v: string): string {
 const cursorOf = (i: QueueItem) => `${i.dueAt.toISOString()}~${i.obligationId}`;
 
 function cursorArg(v: string): { dueAt: Date; obligationId: number } {
-  const m = /^(\d{4}-\d{2}-\d{2}T[\d:.]+Z)~(\d+)$/.exec(v.trim());
+  const m = /^([1-9]\d{3}-\d{2}-\d{2}T[\d:.]+Z)~(\d{1,15})$/.exec(v.trim());
   const dueAt = m ? new Date(m[1] as string) : undefined;
   if (!m || !dueAt || Number.isNaN(dueAt.getTime()))
     throw new InvalidArgumentError(
