@@ -91,6 +91,14 @@ describe.each(BACKENDS)('the API on $name', (backend) => {
     });
     expect(lt.statusCode).toBe(200);
     expect(lt.json().items.map((i: { caseId: string }) => i.caseId)).toContain(caseId);
+    // a cursor of year 0 (valid in JavaScript, not in PostgreSQL) is bad input, not a 500
+    const bad = await h.inject({
+      method: 'GET',
+      url: '/api/queue?after=0000-01-01T00:00:00Z~1',
+      headers: h.account('case-officer', 'LT').headers,
+    });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().errors[0].field).toBe('querystring/after');
     const pl = await h.inject({
       method: 'GET',
       url: '/api/queue?due=10d',
