@@ -28,8 +28,13 @@ export interface ApiDeps {
   readonly store: Store;
   readonly cases: CaseStore;
   readonly services: Services;
-  /** Secure cookies: on behind TLS (PACT_SECURE_COOKIES=1, or when the request came over https). */
+  /** Secure cookies: on behind TLS (PACT_SECURE_COOKIES=1). */
   readonly secureCookies: boolean;
+  /**
+   * Behind a reverse proxy (PACT_TRUST_PROXY=1): the client's address comes from X-Forwarded-For, so that the
+   * per-address login limit counts each client, not the proxy. Off by default: the header is then ignored.
+   */
+  readonly trustProxy?: boolean;
   /** Login attempts per address per minute (@fastify/rate-limit); false in tests that need many logins. */
   readonly loginRateLimit: { max: number; timeWindow: string } | false;
 }
@@ -55,6 +60,7 @@ export async function buildServer(
   const app = Fastify({
     logger: logger === false ? false : { ...(typeof logger === 'object' ? logger : {}), redact: REDACT },
     bodyLimit: BODY_LIMIT,
+    trustProxy: deps.trustProxy ?? false,
     requestIdHeader: 'x-request-id',
     genReqId: () => crypto.randomUUID(),
     // a path that cannot be decoded, or a path parameter over 100 characters: problem+json too

@@ -47,6 +47,7 @@ export function serveCommand(ctx: CliContext): Command {
           cases: new CaseStore(store, services),
           services,
           secureCookies: env.PACT_SECURE_COOKIES === '1',
+          trustProxy: env.PACT_TRUST_PROXY === '1',
           loginRateLimit: { max: ACCOUNT_RULES.loginsPerAddressPerMinute, timeWindow: '1 minute' },
         },
         opts.quiet ? false : { level: env.PACT_LOG_LEVEL ?? 'info' },
