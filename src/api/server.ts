@@ -22,6 +22,7 @@ import { caseRoutes } from './routes/cases.ts';
 import { encounterRoutes } from './routes/encounters.ts';
 import { findingRoutes } from './routes/findings.ts';
 import { publicRoutes } from './routes/public.ts';
+import { referenceRoutes } from './routes/reference.ts';
 import { userRoutes } from './routes/users.ts';
 
 export interface ApiDeps {
@@ -157,5 +158,6 @@ export async function buildServer(
   caseRoutes(app, deps);
   userRoutes(app, deps);
   findingRoutes(app, deps);
+  referenceRoutes(app, deps);
   return app;
 }

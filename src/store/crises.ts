@@ -1,5 +1,6 @@
 // Crisis declarations (Regulation (EU) 2024/1359): recorded with their audit entry in one transaction. The
 // CLI (`pact crisis declare`) and the API (POST /api/crises) both call `declareCrisis`.
+import { desc, eq } from 'drizzle-orm';
 import { DateTime } from 'luxon';
 import { PactError } from '../law/errors.ts';
 import type { ParameterRegistry } from '../law/parameters.ts';
@@ -83,4 +84,13 @@ export async function declareCrisis(
     }),
   );
   return id;
+}
+
+/** The declarations of a state (every state's without one), newest first. */
+export function listCrises(db: Db, state?: string) {
+  return db
+    .select()
+    .from(crisisDeclarations)
+    .where(state ? eq(crisisDeclarations.state, state) : undefined)
+    .orderBy(desc(crisisDeclarations.startsOn));
 }

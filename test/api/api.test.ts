@@ -187,6 +187,55 @@ describe.each(BACKENDS)('the API on $name', (backend) => {
     expect(r.json().split).toMatchObject({ relocated: 82, paidFor: 82, paymentCents: 164_000_000 });
   });
 
+  it('an administrator of Lithuania declares a crisis (CFMR): every Lithuanian account sees it, a Polish one does not', async () => {
+    const declared = await h.inject({
+      method: 'POST',
+      url: '/api/crises',
+      headers: h.account('administrator', 'LT').headers,
+      payload: {
+        kind: 'instrumentalisation',
+        from: '2026-12-10',
+        to: '2027-03-09',
+        act: 'Council Implementing Decision (synthetic)',
+      },
+    });
+    expect(declared.statusCode).toBe(201);
+    const lt = await h.inject({
+      method: 'GET',
+      url: '/api/crises',
+      headers: h.account('border-guard', 'LT').headers,
+    });
+    expect(lt.json()).toEqual([
+      expect.objectContaining({ id: declared.json().id, state: 'LT', startsOn: '2026-12-10' }),
+    ]);
+    const pl = await h.inject({
+      method: 'GET',
+      url: '/api/crises',
+      headers: h.account('border-guard', 'PL').headers,
+    });
+    expect(pl.json()).toEqual([]);
+    // CFMR Art. 5: at most 12 months in all
+    const tooLong = await h.inject({
+      method: 'POST',
+      url: '/api/crises',
+      headers: h.account('administrator', 'LT').headers,
+      payload: {
+        kind: 'mass-arrivals',
+        from: '2026-12-10',
+        to: '2027-12-10',
+        act: 'Council Implementing Decision (synthetic)',
+      },
+    });
+    expect(tooLong.statusCode).toBe(422);
+    expect(tooLong.json().errors[0].field).toBe('body/to');
+    const places = await h.inject({
+      method: 'GET',
+      url: '/api/places',
+      headers: h.account('border-guard', 'LT').headers,
+    });
+    expect(places.json()).toEqual([]);
+  });
+
   it('the OpenAPI 3.1 document lists the routes', async () => {
     const doc = (await h.inject({ method: 'GET', url: '/api/openapi.json' })).json();
     expect(doc.openapi).toBe('3.1.0');

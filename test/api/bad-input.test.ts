@@ -941,6 +941,8 @@ describe.each(BACKENDS.filter((b) => b.name === 'pglite'))(
         ],
       },
       { method: 'GET', path: '/api/users', as: 'administrator@LT', runs: 40, query: { x: ['1'] } },
+      { method: 'GET', path: '/api/places', as: 'border-guard@LT', runs: 40, query: { x: ['1'] } },
+      { method: 'GET', path: '/api/crises', as: 'case-officer@LT', runs: 40, query: { x: ['1'] } },
       {
         method: 'POST',
         path: '/api/users',
