@@ -36,6 +36,12 @@ function secretOf(request: FastifyRequest): string | undefined {
   return request.cookies?.[SESSION_COOKIE];
 }
 
+/** The user behind a request that passed `requires` (its preHandler has set it). */
+export function principal(request: FastifyRequest): NonNullable<FastifyRequest['principal']> {
+  if (!request.principal) throw unauthorized();
+  return request.principal;
+}
+
 /** preHandler: the request must come from a logged-in user holding `permission`. */
 export function requires(deps: ApiDeps, permission: Permission) {
   return async (request: FastifyRequest) => {

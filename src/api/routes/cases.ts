@@ -13,7 +13,7 @@ import { appendAudit } from '../../store/audit.ts';
 import { findCase, parseDuration, QUEUE_MAX_PAGE, QUEUE_PAGE, queue } from '../../store/case-queries.ts';
 import { retryStaleWrites } from '../../store/chain-retry.ts';
 import { CrisisInputError, declareCrisis } from '../../store/crises.ts';
-import { requires } from '../auth.ts';
+import { principal, requires } from '../auth.ts';
 import { forbidden, HttpProblem, notFound, Problem } from '../problem.ts';
 import type { ApiDeps } from '../server.ts';
 import { IdempotencyHeaders } from './encounters.ts';
@@ -114,8 +114,7 @@ export function caseRoutes(app: FastifyInstance, deps: ApiDeps): void {
       preHandler: requires(deps, 'case.read'),
     },
     async (request) => {
-      const p = request.principal;
-      if (!p) throw forbidden('not logged in');
+      const p = principal(request);
       const view = await findCase(deps.store.db, request.params.id, p.jurisdiction);
       if (!view) throw notFound(`case ${request.params.id}`);
       // who viewed whom, when: in the tamper-evident log
@@ -181,8 +180,7 @@ export function caseRoutes(app: FastifyInstance, deps: ApiDeps): void {
       preHandler: requires(deps, 'case.read'),
     },
     async (request, reply) => {
-      const p = request.principal;
-      if (!p) throw forbidden('not logged in');
+      const p = principal(request);
       const { command, expectedVersion } = request.body;
       // the role first (the same answer for every case), then the jurisdiction (another state's case: 404)
       const needed = COMMAND_PERMISSION[command.type];
@@ -220,8 +218,7 @@ export function caseRoutes(app: FastifyInstance, deps: ApiDeps): void {
       preHandler: requires(deps, 'queue.read'),
     },
     async (request) => {
-      const p = request.principal;
-      if (!p) throw forbidden('not logged in');
+      const p = principal(request);
       const q = request.query;
       const overdueOnly = q.overdue === 'true';
       const after = q.after
@@ -283,8 +280,7 @@ export function caseRoutes(app: FastifyInstance, deps: ApiDeps): void {
       preHandler: requires(deps, 'crisis.declare'),
     },
     async (request, reply) => {
-      const p = request.principal;
-      if (!p) throw forbidden('not logged in');
+      const p = principal(request);
       if (p.jurisdiction === 'EU')
         throw forbidden('a crisis is declared for one member state: use an administrator of that state');
       try {

@@ -5,8 +5,9 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { RecordEncounter } from '../../domain/commands.ts';
-import { requires } from '../auth.ts';
-import { forbidden, HttpProblem, Problem } from '../problem.ts';
+import { inJurisdiction, type Principal } from '../../domain/roles.ts';
+import { principal, requires } from '../auth.ts';
+import { HttpProblem, Problem } from '../problem.ts';
 import type { ApiDeps } from '../server.ts';
 
 export const IdempotencyHeaders = z.object({
@@ -37,11 +38,15 @@ const BatchResult = z.object({
 
 export function encounterRoutes(app: FastifyInstance, deps: ApiDeps): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
-  const own = (state: string, mine: string, field: string) => {
-    if (state !== mine)
-      throw new HttpProblem(403, 'forbidden', 'Forbidden', `you record encounters in ${mine} only`, [
-        { field, reason: `must be ${mine}, your jurisdiction` },
-      ]);
+  const own = (p: Principal, state: string, field: string) => {
+    if (!inJurisdiction(p, state))
+      throw new HttpProblem(
+        403,
+        'forbidden',
+        'Forbidden',
+        `you record encounters in ${p.jurisdiction} only`,
+        [{ field, reason: `must be ${p.jurisdiction}, your jurisdiction` }],
+      );
   };
 
   r.post(
@@ -65,9 +70,8 @@ export function encounterRoutes(app: FastifyInstance, deps: ApiDeps): void {
       preHandler: requires(deps, 'encounter.record'),
     },
     async (request, reply) => {
-      const p = request.principal;
-      if (!p) throw forbidden('not logged in');
-      own(request.body.state, p.jurisdiction, 'body/state');
+      const p = principal(request);
+      own(p, request.body.state, 'body/state');
       const key = `${p.jurisdiction}:${request.headers['idempotency-key']}`;
       const out = await deps.cases.recordEncounter(request.body, { actor: p.username, role: p.role }, key);
       return reply.code(out.replayed ? 200 : 201).send(out.result as z.infer<typeof EncounterResult>);
@@ -87,10 +91,8 @@ export function encounterRoutes(app: FastifyInstance, deps: ApiDeps): void {
       preHandler: requires(deps, 'encounter.record'),
     },
     async (request) => {
-      const p = request.principal;
-      if (!p) throw forbidden('not logged in');
-      for (const [i, e] of request.body.encounters.entries())
-        own(e.state, p.jurisdiction, `body/encounters/${i}/state`);
+      const p = principal(request);
+      for (const [i, e] of request.body.encounters.entries()) own(p, e.state, `body/encounters/${i}/state`);
       const base = `${p.jurisdiction}:${request.headers['idempotency-key']}`;
       const outcomes = await deps.cases.recordEncounters(
         request.body.encounters.map((command, i) => ({ command, key: `${base}#${i}` })),

@@ -6,8 +6,8 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { findCase } from '../../store/case-queries.ts';
 import { addFinding, FINDING_CATEGORIES, listFindings } from '../../store/findings.ts';
-import { requires } from '../auth.ts';
-import { forbidden, notFound, Problem } from '../problem.ts';
+import { principal, requires } from '../auth.ts';
+import { notFound, Problem } from '../problem.ts';
 import type { ApiDeps } from '../server.ts';
 
 const NewFinding = z
@@ -47,8 +47,7 @@ export function findingRoutes(app: FastifyInstance, deps: ApiDeps): void {
       preHandler: requires(deps, 'findings.write'),
     },
     async (request, reply) => {
-      const p = request.principal;
-      if (!p) throw forbidden('not logged in');
+      const p = principal(request);
       if (request.body.caseId && !(await findCase(deps.store.db, request.body.caseId, p.jurisdiction)))
         throw notFound(`case ${request.body.caseId}`);
       const id = await addFinding(
@@ -72,8 +71,7 @@ export function findingRoutes(app: FastifyInstance, deps: ApiDeps): void {
       preHandler: requires(deps, 'findings.read'),
     },
     async (request) => {
-      const p = request.principal;
-      if (!p) throw forbidden('not logged in');
+      const p = principal(request);
       const rows = await listFindings(deps.store.db, p.jurisdiction, request.query.caseId);
       return rows.map((f) => ({ ...f, createdAt: f.createdAt.toISOString() }));
     },

@@ -6,8 +6,8 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { listCrises } from '../../store/crises.ts';
 import { listPlaces } from '../../store/places.ts';
-import { requires } from '../auth.ts';
-import { forbidden, Problem } from '../problem.ts';
+import { principal, requires } from '../auth.ts';
+import { Problem } from '../problem.ts';
 import type { ApiDeps } from '../server.ts';
 
 const Place = z.object({
@@ -42,8 +42,7 @@ export function referenceRoutes(app: FastifyInstance, deps: ApiDeps): void {
       preHandler: requires(deps, 'aggregates.read'),
     },
     async (request) => {
-      const p = request.principal;
-      if (!p) throw forbidden('not logged in');
+      const p = principal(request);
       return listPlaces(deps.store.db, scope(p.jurisdiction));
     },
   );
@@ -58,8 +57,7 @@ export function referenceRoutes(app: FastifyInstance, deps: ApiDeps): void {
       preHandler: requires(deps, 'aggregates.read'),
     },
     async (request) => {
-      const p = request.principal;
-      if (!p) throw forbidden('not logged in');
+      const p = principal(request);
       const rows = await listCrises(deps.store.db, scope(p.jurisdiction));
       return rows.map((c) => ({
         id: c.id,

@@ -5,8 +5,8 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ROLES } from '../../domain/roles.ts';
 import { addUser, changeAccount, listUsers, oneTimePassword } from '../../store/accounts.ts';
-import { requires } from '../auth.ts';
-import { forbidden, HttpProblem, notFound, Problem } from '../problem.ts';
+import { principal, requires } from '../auth.ts';
+import { HttpProblem, notFound, Problem } from '../problem.ts';
 import type { ApiDeps } from '../server.ts';
 
 const NewUser = z
@@ -40,8 +40,7 @@ export function userRoutes(app: FastifyInstance, deps: ApiDeps): void {
       preHandler: requires(deps, 'users.manage'),
     },
     async (request) => {
-      const p = request.principal;
-      if (!p) throw forbidden('not logged in');
+      const p = principal(request);
       const rows = await listUsers(deps.store.db, p.jurisdiction === 'EU' ? undefined : p.jurisdiction);
       return rows.map((u) => ({ ...u, createdAt: u.createdAt.toISOString() }));
     },
@@ -65,8 +64,7 @@ export function userRoutes(app: FastifyInstance, deps: ApiDeps): void {
       preHandler: requires(deps, 'users.manage'),
     },
     async (request, reply) => {
-      const p = request.principal;
-      if (!p) throw forbidden('not logged in');
+      const p = principal(request);
       if (p.jurisdiction !== 'EU' && request.body.jurisdiction !== p.jurisdiction)
         throw new HttpProblem(
           403,
@@ -111,8 +109,7 @@ export function userRoutes(app: FastifyInstance, deps: ApiDeps): void {
       preHandler: requires(deps, 'users.manage'),
     },
     async (request) => {
-      const p = request.principal;
-      if (!p) throw forbidden('not logged in');
+      const p = principal(request);
       if (request.params.username === p.username && request.body.disabled)
         throw new HttpProblem(
           422,
