@@ -64,7 +64,7 @@ export async function principalOf(deps: ApiDeps, request: FastifyRequest) {
 const Login = z
   .object({ username: z.string().min(1).max(64), password: z.string().min(1).max(256) })
   .strict();
-const Me = z.object({
+export const Me = z.object({
   username: z.string(),
   role: z.enum(ROLES),
   jurisdiction: z.string(),

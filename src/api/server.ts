@@ -23,7 +23,9 @@ import { encounterRoutes } from './routes/encounters.ts';
 import { findingRoutes } from './routes/findings.ts';
 import { publicRoutes } from './routes/public.ts';
 import { referenceRoutes } from './routes/reference.ts';
+import { statisticsRoutes } from './routes/statistics.ts';
 import { userRoutes } from './routes/users.ts';
+import { isPageRequest, sendIndex, WEB_ROOT, webRoutes } from './web.ts';
 
 export interface ApiDeps {
   readonly store: Store;
@@ -36,6 +38,8 @@ export interface ApiDeps {
    * per-address login limit counts each client, not the proxy. Off by default: the header is then ignored.
    */
   readonly trustProxy?: boolean;
+  /** The built web application (default web/dist); without one, / explains how to build it. */
+  readonly webRoot?: string;
   /** Login attempts per address per minute (@fastify/rate-limit); false in tests that need many logins. */
   readonly loginRateLimit: { max: number; timeWindow: string } | false;
 }
@@ -91,13 +95,16 @@ export async function buildServer(
     if (bad)
       throw new HttpProblem(400, 'invalid-input', 'Invalid input', `${bad.field}: ${bad.reason}`, [bad]);
   });
+  let web = false;
   app.setNotFoundHandler((request, reply) =>
-    sendProblem(reply, {
-      type: 'urn:pact:problem:not-found',
-      title: 'Not found',
-      status: 404,
-      detail: `no route ${request.method} ${request.url.split('?')[0]}`,
-    }),
+    web && isPageRequest(request)
+      ? sendIndex(reply)
+      : sendProblem(reply, {
+          type: 'urn:pact:problem:not-found',
+          title: 'Not found',
+          status: 404,
+          detail: `no route ${request.method} ${request.url.split('?')[0]}`,
+        }),
   );
   await app.register(cookie);
   await app.register(rateLimit, { global: false });
@@ -159,5 +166,16 @@ export async function buildServer(
   userRoutes(app, deps);
   findingRoutes(app, deps);
   referenceRoutes(app, deps);
+  statisticsRoutes(app, deps);
+  web = await webRoutes(app, deps.webRoot ?? WEB_ROOT);
+  if (!web)
+    app.get('/', { schema: { hide: true } }, (_request, reply) =>
+      reply
+        .code(503)
+        .type('text/plain; charset=utf-8')
+        .send(
+          'The web application is not built: run `npm run build` (npm start does it), then reload.\nThe API is at /api (documentation: /api/docs).\n',
+        ),
+    );
   return app;
 }

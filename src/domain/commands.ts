@@ -2,33 +2,31 @@
 // A Zod schema and its inferred type share one name.
 import { z } from 'zod';
 import { MEMBER_STATE_CODES } from '../../law/member-states.ts';
+import {
+  BORDER_EXEMPTIONS,
+  DECISION_TYPES,
+  DETENTION_GROUNDS,
+  ENCOUNTER_KINDS,
+  ROUTING_GROUNDS,
+  VULNERABILITIES,
+} from './vocabulary.ts';
+
+export {
+  BORDER_EXEMPTIONS,
+  DECISION_TYPES,
+  DETENTION_GROUNDS,
+  ENCOUNTER_KINDS,
+  ROUTING_GROUNDS,
+  VULNERABILITIES,
+};
 
 export const Instant = z.iso.datetime({ offset: true });
 /** ISO 3166-1 alpha-2 nationality; XX = unknown or stateless. */
 export const Nationality = z.string().regex(/^[A-Z]{2}$/, 'an ISO 3166-1 alpha-2 code (XX if unknown)');
 export const MemberState = z.enum(MEMBER_STATE_CODES);
 
-export const ENCOUNTER_KINDS = [
-  'apprehended-irregular-crossing',
-  'entry-prevented-refused',
-  'application-at-crossing-point',
-  'application-at-diplomatic-mission',
-  'disembarkation-after-sar',
-  'found-inside-territory',
-] as const;
 export const EncounterKind = z.enum(ENCOUNTER_KINDS);
 export type EncounterKind = z.infer<typeof EncounterKind>;
-
-export const VULNERABILITIES = [
-  'pregnant',
-  'disability',
-  'serious-illness',
-  'torture-survivor',
-  'trafficking-victim',
-  'elderly',
-  'single-parent',
-  'other',
-] as const;
 
 export const AsylumWish = z
   .object({ at: Instant, where: z.string().min(1).max(200), to: z.string().min(1).max(200) })
@@ -83,33 +81,6 @@ export const RecordEncounter = z
 export type RecordEncounter = z.infer<typeof RecordEncounter>;
 
 const at = { at: Instant };
-
-export const DECISION_TYPES = [
-  'refugee-status',
-  'subsidiary-protection',
-  'inadmissible',
-  'unfounded',
-  'manifestly-unfounded',
-  'implicitly-withdrawn',
-] as const;
-/** Why the mandatory border procedure does not apply: capacity reached (APR Art. 48), special needs that cannot be met at the border or an unaccompanied minor (APR Art. 53). */
-export const BORDER_EXEMPTIONS = ['capacity-reached', 'special-needs', 'unaccompanied-minor'] as const;
-export const ROUTING_GROUNDS = [
-  'misleading-authorities',
-  'security',
-  'low-recognition-rate',
-  'safe-country-of-origin',
-  'other-accelerated',
-  'none',
-] as const;
-export const DETENTION_GROUNDS = [
-  'irregular-entry',
-  'identity',
-  'risk-of-absconding',
-  'security',
-  'border-procedure',
-  'return',
-] as const;
 
 /** Each command a case accepts, by its action type. */
 export const CaseCommand = z.discriminatedUnion('type', [

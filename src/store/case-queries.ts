@@ -3,7 +3,7 @@
 import { and, asc, eq, gt, like, lt, or, sql } from 'drizzle-orm';
 import type { CaseState } from '../domain/case-state.ts';
 import type { Db } from './database.ts';
-import { caseActions, cases, obligations } from './schema.ts';
+import { caseActions, cases, encounters, obligations } from './schema.ts';
 
 export interface QueueFilter {
   readonly state?: string;
@@ -13,6 +13,8 @@ export interface QueueFilter {
   readonly overdueOnly?: boolean;
   readonly kind?: string;
   readonly nationality?: string;
+  /** Only persons met at this place (the encounter's place). */
+  readonly placeId?: string;
   /** A page of at most this many (default QUEUE_PAGE). */
   readonly limit?: number;
   /** Keyset paging: the items after this one (the last of the previous page), in due order. */
@@ -59,6 +61,9 @@ export async function queue(db: Db, now: Date, f: QueueFilter = {}): Promise<Que
         lt(obligations.dueAt, until),
         f.kind ? eq(obligations.kind, f.kind) : undefined,
         f.nationality ? eq(cases.nationality, f.nationality) : undefined,
+        f.placeId
+          ? sql`exists (select 1 from ${encounters} where ${encounters.id} = ${cases.encounterId} and ${encounters.placeId} = ${f.placeId})`
+          : undefined,
         f.after
           ? or(
               gt(obligations.dueAt, f.after.dueAt),

@@ -988,6 +988,17 @@ describe.each(BACKENDS.filter((b) => b.name === 'pglite'))(
         runs: 900,
         query: { caseId: [caseId, '9b7f3a4e-1c2d-4e5f-8a9b-0c1d2e3f4a5b', 'not-a-uuid'] },
       },
+      {
+        method: 'GET',
+        path: '/api/stats/daily',
+        as: 'analyst@EU',
+        runs: 900,
+        query: {
+          from: ['2026-12-01', '2026-12-08', '2024-02-29', '2026-02-30', '0000-01-01', '9999-12-31'],
+          to: ['2026-12-08', '2026-12-31', '2027-12-31', '2026-11-30', '2026-13-01'],
+          state: ['LT', 'PL', 'GR', 'EL', 'XX'],
+        },
+      },
       // hidden routes, and routes and methods that do not exist
       { method: 'GET', path: '/healthz', runs: 30, query: {} },
       { method: 'GET', path: '/readyz', runs: 30, query: {} },

@@ -25,7 +25,8 @@ export interface Account {
 export interface Harness {
   readonly app: FastifyInstance;
   readonly store: Store;
-  readonly clock: ReturnType<typeof testClock>;
+  readonly clock: TestClock;
+  readonly cases: CaseStore;
   /** `${role}@${jurisdiction}` → account (Union roles at EU, the others at LT and PL, administrators at all three). */
   readonly accounts: ReadonlyMap<string, Account>;
   account(role: Role, jurisdiction: string): Account;
@@ -35,16 +36,23 @@ export interface Harness {
 
 export const PASSWORD = 'synthetic-password-1';
 
+/** The server's clock in a test: `now()` and `set(iso)`. */
+export interface TestClock {
+  now(): Date;
+  set(iso: string): void;
+}
+
 export async function startHarness(
   backend: Backend,
-  options: { loginRateLimit?: boolean } = {},
+  options: { loginRateLimit?: boolean; clock?: TestClock } = {},
 ): Promise<Harness> {
   const store = await backend.open();
-  const clock = testClock('2026-12-09T08:00:00Z');
+  const clock = options.clock ?? testClock('2026-12-09T08:00:00Z');
   const services = { law: LAW, clock: clock.now, uuid: randomUUID };
+  const cases = new CaseStore(store, services);
   const app = await buildServer({
     store,
-    cases: new CaseStore(store, services),
+    cases,
     services,
     secureCookies: false,
     loginRateLimit: options.loginRateLimit
@@ -80,6 +88,7 @@ export async function startHarness(
     app,
     store,
     clock,
+    cases,
     accounts,
     account(role, jurisdiction) {
       const a = accounts.get(`${role}@${jurisdiction}`);

@@ -20,7 +20,7 @@ import { IdempotencyHeaders } from './encounters.ts';
 
 const CaseId = z.object({ id: z.uuid('a case id (UUID)') }).strict();
 
-const CaseView = z.object({
+export const CaseView = z.object({
   case: z.record(z.string(), z.unknown()),
   allowedActions: z.array(z.string()),
   actions: z.array(
@@ -46,7 +46,7 @@ const CaseView = z.object({
 });
 
 const CommandBody = z.object({ expectedVersion: z.number().int().min(1), command: CaseCommand }).strict();
-const CommandResult = z.object({
+export const CommandResult = z.object({
   caseId: z.string(),
   version: z.number(),
   status: z.string(),
@@ -68,6 +68,7 @@ const QueueQuery = z
       .string()
       .regex(/^[A-Z]{2}$/, 'an ISO 3166-1 alpha-2 code')
       .optional(),
+    place: z.string().min(1).max(100).optional().describe('only persons met at this place (GET /api/places)'),
     limit: z.coerce.number().int().min(1).max(QUEUE_MAX_PAGE).default(QUEUE_PAGE),
     after: z
       .string()
@@ -75,7 +76,7 @@ const QueueQuery = z
       .optional(),
   })
   .strict();
-const QueueItem = z.object({
+export const QueueItem = z.object({
   obligationId: z.number(),
   caseId: z.string(),
   kind: z.string(),
@@ -85,6 +86,13 @@ const QueueItem = z.object({
   status: z.string(),
   nationality: z.string().nullable(),
   flags: z.array(z.string()),
+});
+
+/** One page of the queue, with the server's time it was read at (what "overdue" and "within 24 h" count from). */
+export const QueuePage = z.object({
+  asOf: z.string(),
+  items: z.array(QueueItem),
+  next: z.string().optional(),
 });
 
 const CrisisBody = z
@@ -209,7 +217,7 @@ export function caseRoutes(app: FastifyInstance, deps: ApiDeps): void {
           "open obligations of your state by due time: overdue first, then what falls due within 'due'",
         querystring: QueueQuery,
         response: {
-          200: z.object({ items: z.array(QueueItem), next: z.string().optional() }),
+          200: QueuePage,
           400: Problem,
           401: Problem,
           403: Problem,
@@ -232,17 +240,20 @@ export function caseRoutes(app: FastifyInstance, deps: ApiDeps): void {
             return { dueAt, obligationId: Number(id) };
           })()
         : undefined;
-      const items = await queue(deps.store.db, now(), {
+      const asOf = now();
+      const items = await queue(deps.store.db, asOf, {
         state: p.jurisdiction,
         withinMs: parseDuration(q.due),
         overdueOnly,
         kind: q.kind,
         nationality: q.nationality,
+        placeId: q.place,
         limit: q.limit,
         after,
       });
       const last = items[items.length - 1];
       return {
+        asOf: asOf.toISOString(),
         items: items.map((i) => ({
           obligationId: i.obligationId,
           caseId: i.caseId,

@@ -46,7 +46,7 @@ const Row = z.object({
   relocations: z.number().int(),
   eurCents: z.number().int(),
 });
-const FairShares = z.object({
+export const FairShares = z.object({
   asOf: z.string(),
   pool: z.object({
     label: z.string(),

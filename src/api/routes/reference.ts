@@ -10,7 +10,7 @@ import { principal, requires } from '../auth.ts';
 import { Problem } from '../problem.ts';
 import type { ApiDeps } from '../server.ts';
 
-const Place = z.object({
+export const Place = z.object({
   id: z.string(),
   state: z.string(),
   kind: z.string(),

@@ -9,14 +9,14 @@ import { principal, requires } from '../auth.ts';
 import { HttpProblem, notFound, Problem } from '../problem.ts';
 import type { ApiDeps } from '../server.ts';
 
-const NewUser = z
+export const NewUser = z
   .object({
     username: z.string().min(3).max(64),
     role: z.enum(ROLES),
     jurisdiction: z.string().regex(/^([A-Z]{2}|EU)$/, "a member state's ISO code, or EU"),
   })
   .strict();
-const UserView = z.object({
+export const UserView = z.object({
   id: z.string(),
   username: z.string(),
   role: z.string(),

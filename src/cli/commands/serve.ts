@@ -41,10 +41,11 @@ export function serveCommand(ctx: CliContext): Command {
         recognitionRates: loadRecognitionRates(),
       };
       const oneTime = await ensureAdministrator(store.db, services.clock());
+      const cases = new CaseStore(store, services);
       const app = await buildServer(
         {
           store,
-          cases: new CaseStore(store, services),
+          cases,
           services,
           secureCookies: env.PACT_SECURE_COOKIES === '1',
           trustProxy: env.PACT_TRUST_PROXY === '1',
@@ -54,14 +55,34 @@ export function serveCommand(ctx: CliContext): Command {
       );
       const address = await app.listen({ port: opts.port, host: opts.host });
       ctx.stderr(
-        `Pact serves ${address} (API: ${address}/api, documentation: ${address}/api/docs) on the ${storeOptions(env).label}\n`,
+        `Pact serves ${address} (the web application; API: ${address}/api, documentation: ${address}/api/docs) on the ${storeOptions(env).label}\n`,
       );
       if (oneTime)
         ctx.stderr(
           `First start: administrator account "admin" (jurisdiction EU) with the one-time password\n\n    ${oneTime}\n\nIt is shown only now; change it at the first login (POST /api/auth/password).\n`,
         );
+      // every minute, each deadline that passed is written into its case (flags such as
+      // registration-overdue, which the queue, the monitors and the statistics show)
+      const sweepMs = Number(env.PACT_SWEEP_SECONDS ?? 60) * 1000;
+      let sweeping: Promise<void> | undefined;
+      const sweep = () => {
+        sweeping ??= cases
+          .sweepOverdue()
+          .then(
+            (n) => void (n > 0 && app.log.info({ recorded: n }, 'deadlines passed recorded')),
+            (e) => app.log.error({ err: { type: (e as Error)?.constructor?.name } }, 'deadline sweep failed'),
+          )
+          .finally(() => {
+            sweeping = undefined;
+          });
+      };
+      const timer = sweepMs > 0 ? setInterval(sweep, sweepMs) : undefined;
+      timer?.unref();
+      sweep();
       await new Promise<void>((resolve) => {
         const stop = async () => {
+          clearInterval(timer);
+          await sweeping;
           process.off('SIGTERM', stop);
           process.off('SIGINT', stop);
           ctx.stderr('stopping: finishing the requests in flight\n');

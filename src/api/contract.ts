@@ -1,0 +1,26 @@
+// The API's request and response types, inferred from the routes' own Zod schemas: the web application
+// imports these types (type-only, nothing of the server enters its bundle), so a change of a route's
+// schema that the client does not follow fails the type check.
+import type { z } from 'zod';
+import type { CaseCommand, RecordEncounter } from '../domain/commands.ts';
+import type { DailyStatistics } from '../store/statistics.ts';
+import type { Me } from './auth.ts';
+import type { CaseView, CommandResult, QueueItem, QueuePage as QueuePageSchema } from './routes/cases.ts';
+import type { EncounterResult } from './routes/encounters.ts';
+import type { FairShares } from './routes/public.ts';
+import type { Place } from './routes/reference.ts';
+import type { NewUser, UserView } from './routes/users.ts';
+
+export type MeView = z.infer<typeof Me>;
+export type CaseViewBody = z.infer<typeof CaseView>;
+export type CommandResultBody = z.infer<typeof CommandResult>;
+export type QueueItemBody = z.infer<typeof QueueItem>;
+export type QueuePage = z.infer<typeof QueuePageSchema>;
+export type EncounterInput = z.input<typeof RecordEncounter>;
+export type EncounterResultBody = z.infer<typeof EncounterResult>;
+export type CaseCommandInput = z.input<typeof CaseCommand>;
+export type FairSharesBody = z.infer<typeof FairShares>;
+export type PlaceBody = z.infer<typeof Place>;
+export type UserViewBody = z.infer<typeof UserView>;
+export type NewUserInput = z.infer<typeof NewUser>;
+export type { DailyStatistics };

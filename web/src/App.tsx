@@ -1,0 +1,135 @@
+// The frame: header with the screens this user may use, the language switch, and the routes. A screen the
+// role may not use is neither linked nor reachable (the server refuses its data anyway).
+import { lazy, type ReactNode, Suspense } from 'react';
+import { Navigate, NavLink, Route, Routes } from 'react-router';
+import type { Permission, Role } from '../../src/domain/roles.ts';
+import { useAuth } from './auth.tsx';
+import { Loading } from './components.tsx';
+import type { MessageKey } from './i18n/en.ts';
+import { LANGUAGES, type Language, useI18n } from './i18n/i18n.tsx';
+import { Account } from './screens/Account.tsx';
+import { BorderDesk } from './screens/BorderDesk.tsx';
+import { CaseScreen } from './screens/Case.tsx';
+import { Login } from './screens/Login.tsx';
+import { Queue } from './screens/Queue.tsx';
+import { Solidarity } from './screens/Solidarity.tsx';
+import { Users } from './screens/Users.tsx';
+
+// the dashboard brings the charting library: loaded when first opened, not with the login page
+const Dashboard = lazy(() => import('./screens/Dashboard.tsx').then((m) => ({ default: m.Dashboard })));
+
+interface Screen {
+  readonly path: string;
+  readonly title: MessageKey;
+  readonly permission: Permission;
+  readonly element: ReactNode;
+  readonly inNav: boolean;
+}
+
+const SCREENS: readonly Screen[] = [
+  { path: '/desk', title: 'nav.desk', permission: 'encounter.record', element: <BorderDesk />, inNav: true },
+  { path: '/queue', title: 'nav.queue', permission: 'queue.read', element: <Queue />, inNav: true },
+  { path: '/cases/:id', title: 'nav.case', permission: 'case.read', element: <CaseScreen />, inNav: false },
+  {
+    path: '/dashboard',
+    title: 'nav.dashboard',
+    permission: 'aggregates.read',
+    element: <Dashboard />,
+    inNav: true,
+  },
+  {
+    path: '/solidarity',
+    title: 'nav.solidarity',
+    permission: 'aggregates.read',
+    element: <Solidarity />,
+    inNav: true,
+  },
+  { path: '/users', title: 'nav.users', permission: 'users.manage', element: <Users />, inNav: true },
+];
+
+/** Where each role starts its day. */
+const HOME: Readonly<Record<Role, string>> = {
+  'border-guard': '/desk',
+  'screening-officer': '/queue',
+  'case-officer': '/queue',
+  'return-officer': '/queue',
+  monitor: '/queue',
+  'solidarity-coordinator': '/solidarity',
+  'eu-solidarity-coordinator': '/solidarity',
+  analyst: '/dashboard',
+  administrator: '/users',
+};
+
+export function App() {
+  const { me, may } = useAuth();
+  const { t } = useI18n();
+  if (me === undefined) return <Loading />;
+  if (me === null)
+    return (
+      <Shell>
+        <Routes>
+          <Route path="*" element={<Login />} />
+        </Routes>
+      </Shell>
+    );
+  const mine = SCREENS.filter((s) => may(s.permission));
+  return (
+    <Shell
+      nav={
+        <nav aria-label={t('nav.label')}>
+          <ul>
+            {mine
+              .filter((s) => s.inNav)
+              .map((s) => (
+                <li key={s.path}>
+                  <NavLink to={s.path}>{t(s.title)}</NavLink>
+                </li>
+              ))}
+            <li>
+              <NavLink to="/account">{me.username}</NavLink>
+            </li>
+          </ul>
+        </nav>
+      }
+    >
+      <Routes>
+        {me.mustChangePassword
+          ? null
+          : mine.map((s) => <Route key={s.path} path={s.path} element={s.element} />)}
+        <Route path="/account" element={<Account />} />
+        <Route
+          path="*"
+          element={<Navigate to={me.mustChangePassword ? '/account' : HOME[me.role]} replace />}
+        />
+      </Routes>
+    </Shell>
+  );
+}
+
+function Shell({ nav, children }: { nav?: ReactNode; children: ReactNode }) {
+  const { t, lang, setLang } = useI18n();
+  return (
+    <>
+      <a className="skip" href="#main">
+        {t('nav.skip')}
+      </a>
+      <header>
+        <span className="brand">Pact</span>
+        {nav}
+        <label className="lang">
+          <span className="visually-hidden">{t('nav.language')}</span>
+          <select value={lang} onChange={(e) => setLang(e.target.value as Language)}>
+            {Object.keys(LANGUAGES).map((l) => (
+              <option key={l} value={l}>
+                {l === 'en' ? 'English' : 'Lietuvių'}
+              </option>
+            ))}
+          </select>
+        </label>
+      </header>
+      <main id="main">
+        <Suspense fallback={<Loading />}>{children}</Suspense>
+      </main>
+    </>
+  );
+}

@@ -1,0 +1,92 @@
+// The account: who I am, my password (a one-time password must be changed first), logout.
+import { type FormEvent, useState } from 'react';
+import { ACCOUNT_RULES } from '../../../src/domain/account-rules.ts';
+import { ApiError, api } from '../api.ts';
+import { useAuth, useMe } from '../auth.tsx';
+import { ErrorNotice, Field } from '../components.tsx';
+import { useI18n } from '../i18n/i18n.tsx';
+
+export function Account() {
+  const { t, label } = useI18n();
+  const me = useMe();
+  const { logout, refresh } = useAuth();
+  const [oldPassword, setOld] = useState('');
+  const [newPassword, setNew] = useState('');
+  const [error, setError] = useState<unknown>();
+  const [done, setDone] = useState(false);
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    setError(undefined);
+    setDone(false);
+    try {
+      await api('POST', '/api/auth/password', { oldPassword, newPassword });
+      setOld('');
+      setNew('');
+      setDone(true);
+      await refresh();
+    } catch (err) {
+      setError(err);
+    }
+  }
+  const fieldError = error instanceof ApiError ? error : undefined;
+  return (
+    <section>
+      <h1>{t('account.title')}</h1>
+      <p>
+        {t('account.who', {
+          username: me.username,
+          role: label('role', me.role),
+          jurisdiction: me.jurisdiction,
+        })}
+      </p>
+      {me.mustChangePassword && (
+        <p className="notice" role="status">
+          {t('account.mustChange')}
+        </p>
+      )}
+      <form className="card narrow" onSubmit={submit}>
+        <h2>{t('account.changePassword')}</h2>
+        {done && (
+          <p className="notice notice-ok" role="status">
+            {t('account.changed')}
+          </p>
+        )}
+        {fieldError && !fieldError.errors.length && <ErrorNotice error={error} />}
+        <Field label={t('account.oldPassword')} error={fieldError?.reasonFor('oldPassword')}>
+          {(id, d) => (
+            <input
+              id={id}
+              type="password"
+              autoComplete="current-password"
+              required
+              aria-describedby={d}
+              value={oldPassword}
+              onChange={(e) => setOld(e.target.value)}
+            />
+          )}
+        </Field>
+        <Field
+          label={t('account.newPassword')}
+          error={fieldError?.reasonFor('newPassword')}
+          hint={t('account.passwordHint', { n: ACCOUNT_RULES.minPasswordLength })}
+        >
+          {(id, d) => (
+            <input
+              id={id}
+              type="password"
+              autoComplete="new-password"
+              required
+              aria-describedby={d}
+              value={newPassword}
+              onChange={(e) => setNew(e.target.value)}
+            />
+          )}
+        </Field>
+        <button type="submit">{t('account.save')}</button>
+      </form>
+      <button type="button" className="secondary" onClick={() => logout()}>
+        {t('account.logout')}
+      </button>
+    </section>
+  );
+}

@@ -1,0 +1,185 @@
+// The form of one case command (the decision form, the routing form, …): its time, defaulted to now in
+// the state's zone, and the fields COMMAND_FIELDS lists. The server's reasons appear next to their fields;
+// what was typed stays on an error.
+import { DateTime } from 'luxon';
+import { type FormEvent, useState } from 'react';
+import type { CaseCommandInput } from '../../../src/api/contract.ts';
+import type { CommandType } from '../../../src/domain/statuses.ts';
+import { ApiError } from '../api.ts';
+import { ErrorNotice, Field } from '../components.tsx';
+import type { MessageKey } from '../i18n/en.ts';
+import { useI18n } from '../i18n/i18n.tsx';
+import { COMMAND_FIELDS, type FieldSpec } from './command-fields.ts';
+
+type Values = Record<string, string | boolean | string[]>;
+
+export const localNow = (zone: string) => DateTime.now().setZone(zone).toFormat("yyyy-LL-dd'T'HH:mm");
+
+/** A local 'YYYY-MM-DDTHH:mm' in `zone` as an ISO instant with offset. */
+export const toInstant = (local: string, zone: string) =>
+  DateTime.fromISO(local, { zone }).toISO({ suppressMilliseconds: true }) ?? local;
+
+export function ActionForm(props: {
+  type: CommandType;
+  initial?: Values;
+  submit(command: CaseCommandInput): Promise<void>;
+  cancel(): void;
+}) {
+  const { t, label, zone } = useI18n();
+  const fields = COMMAND_FIELDS[props.type];
+  const [at, setAt] = useState(() => localNow(zone));
+  const [values, setValues] = useState<Values>(() => ({ ...defaults(fields), ...props.initial }));
+  const [error, setError] = useState<unknown>();
+  const [busy, setBusy] = useState(false);
+  const set = (name: string, v: string | boolean | string[]) => setValues((vs) => ({ ...vs, [name]: v }));
+
+  async function onSubmit(e: FormEvent) {
+    e.preventDefault();
+    setBusy(true);
+    setError(undefined);
+    const command: Record<string, unknown> = { type: props.type, at: toInstant(at, zone) };
+    for (const f of fields) {
+      const v = values[f.name];
+      if (f.kind === 'checkbox') command[f.name] = Boolean(v);
+      else if (f.kind === 'multi') command[f.name] = v;
+      else if (f.kind === 'number') command[f.name] = v === '' ? undefined : Number(v);
+      else if (f.kind === 'datetime') command[f.name] = v ? toInstant(String(v), zone) : undefined;
+      else if (v !== '' && v !== undefined) command[f.name] = f.kind === 'code' ? String(v).toUpperCase() : v;
+    }
+    try {
+      await props.submit(command as CaseCommandInput);
+    } catch (err) {
+      setError(err);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const fe = error instanceof ApiError ? error : undefined;
+  const reason = (name: string) => fe?.reasonFor(`command/${name}`);
+  const title = label('action', props.type);
+  return (
+    <form className="card action-form" onSubmit={onSubmit} aria-label={title}>
+      <h3>{title}</h3>
+      {fe && fe.errors.length > 0 && !fields.some((f) => reason(f.name)) && !reason('at') ? (
+        <ErrorNotice
+          error={new ApiError(fe.status, fe.title, fe.errors.map((x) => x.reason).join('; '), [])}
+        />
+      ) : (
+        !fe?.errors.length && <ErrorNotice error={error} />
+      )}
+      <div className="row">
+        <Field label={t('form.at', { zone })} error={reason('at')}>
+          {(id, d) => (
+            <input
+              id={id}
+              type="datetime-local"
+              required
+              aria-describedby={d}
+              value={at}
+              onChange={(e) => setAt(e.target.value)}
+            />
+          )}
+        </Field>
+        {fields.map((f) => (
+          <span key={f.name} className="contents">
+            {input(f, values[f.name], reason(f.name), (v) => set(f.name, v))}
+          </span>
+        ))}
+      </div>
+      <div className="actions">
+        <button type="submit" disabled={busy}>
+          {t('form.record', { what: title })}
+        </button>
+        <button type="button" className="secondary" onClick={props.cancel}>
+          {t('form.cancel')}
+        </button>
+      </div>
+    </form>
+  );
+
+  // a function, not a component: a component declared in here would be new on each render (and lose focus)
+  function input(
+    spec: FieldSpec,
+    value: Values[string] | undefined,
+    error: string | undefined,
+    onChange: (v: Values[string]) => void,
+  ) {
+    const fieldLabel = t(`field.${spec.name}` as MessageKey);
+    if (spec.kind === 'multi') {
+      const chosen = (value as string[] | undefined) ?? [];
+      return (
+        <fieldset className={error ? 'field field-error' : 'field'}>
+          <legend>{fieldLabel}</legend>
+          {spec.options.map((o) => (
+            <label key={o} className="inline">
+              <input
+                type="checkbox"
+                checked={chosen.includes(o)}
+                onChange={(e) => onChange(e.target.checked ? [...chosen, o] : chosen.filter((c) => c !== o))}
+              />{' '}
+              {label(spec.list, o)}
+            </label>
+          ))}
+          {error && (
+            <small className="error" role="alert">
+              {error}
+            </small>
+          )}
+        </fieldset>
+      );
+    }
+    if (spec.kind === 'checkbox')
+      return (
+        <label className="inline field">
+          <input type="checkbox" checked={Boolean(value)} onChange={(e) => onChange(e.target.checked)} />{' '}
+          {fieldLabel}
+        </label>
+      );
+    return (
+      <Field label={fieldLabel} error={error}>
+        {(id, d) =>
+          spec.kind === 'select' ? (
+            <select
+              id={id}
+              aria-describedby={d}
+              value={String(value ?? '')}
+              onChange={(e) => onChange(e.target.value)}
+            >
+              {spec.optional && <option value="">—</option>}
+              {spec.options.map((o) => (
+                <option key={o} value={o}>
+                  {label(spec.list, o)}
+                </option>
+              ))}
+            </select>
+          ) : (
+            <input
+              id={id}
+              aria-describedby={d}
+              type={spec.kind === 'number' ? 'number' : spec.kind === 'datetime' ? 'datetime-local' : 'text'}
+              {...(spec.kind === 'number' ? { min: spec.min, max: spec.max } : {})}
+              maxLength={spec.kind === 'code' ? 2 : 500}
+              value={String(value ?? '')}
+              onChange={(e) => onChange(e.target.value)}
+            />
+          )
+        }
+      </Field>
+    );
+  }
+}
+
+function defaults(fields: readonly FieldSpec[]): Values {
+  const v: Values = {};
+  for (const f of fields)
+    v[f.name] =
+      f.kind === 'checkbox'
+        ? false
+        : f.kind === 'multi'
+          ? []
+          : f.kind === 'select' && !f.optional
+            ? (f.options[0] ?? '')
+            : '';
+  return v;
+}

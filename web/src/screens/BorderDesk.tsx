@@ -1,0 +1,403 @@
+// The border desk: record an encounter fast. Place and time are defaulted, one line per identified person,
+// and the answer names every obligation the encounter started ("registration due by 27 Nov, 14:00").
+// A retry after a network failure sends the same Idempotency-Key: the server records the encounter once.
+import { DateTime } from 'luxon';
+import { type FormEvent, useEffect, useState } from 'react';
+import { Link } from 'react-router';
+import type { EncounterInput, EncounterResultBody, PlaceBody } from '../../../src/api/contract.ts';
+import { ENCOUNTER_KINDS, type EncounterKind } from '../../../src/domain/vocabulary.ts';
+import { ApiError, api } from '../api.ts';
+import { useMe } from '../auth.tsx';
+import { ErrorNotice, Field } from '../components.tsx';
+import { useI18n } from '../i18n/i18n.tsx';
+
+interface PersonLine {
+  nationality: string;
+  sex: 'female' | 'male' | 'other' | 'unknown';
+  birthYear: string;
+  minor: boolean;
+  unaccompanied: boolean;
+  asylumWish: boolean;
+}
+
+const blankPerson = (nationality = ''): PersonLine => ({
+  nationality,
+  sex: 'unknown',
+  birthYear: '',
+  minor: false,
+  unaccompanied: false,
+  asylumWish: false,
+});
+
+const localNow = (zone: string) => DateTime.now().setZone(zone).toFormat("yyyy-LL-dd'T'HH:mm");
+const newRef = (state: string, zone: string) =>
+  `${state}-${DateTime.now().setZone(zone).toFormat('yyyyLLdd-HHmmss')}-${crypto.randomUUID().slice(0, 4)}`;
+
+export function BorderDesk() {
+  const { t, label, zone, due } = useI18n();
+  const me = useMe();
+  const [places, setPlaces] = useState<PlaceBody[]>([]);
+  const [placeId, setPlaceId] = useState(() => localStorage.getItem('pact.desk.place') ?? '');
+  const [occurredAt, setOccurredAt] = useState(() => localNow(zone));
+  const [kind, setKind] = useState<EncounterKind>('apprehended-irregular-crossing');
+  const [groupSize, setGroupSize] = useState('1');
+  const [persons, setPersons] = useState<PersonLine[]>([blankPerson()]);
+  const [forceUsed, setForceUsed] = useState(false);
+  const [forceKind, setForceKind] = useState('');
+  const [forceReason, setForceReason] = useState('');
+  const [ref, setRef] = useState(() => newRef(me.jurisdiction, zone));
+  const [idempotencyKey, setKey] = useState(() => crypto.randomUUID());
+  const [error, setError] = useState<unknown>();
+  const [busy, setBusy] = useState(false);
+  const [result, setResult] = useState<{ body: EncounterResultBody; persons: PersonLine[] }>();
+
+  useEffect(() => {
+    api<PlaceBody[]>('GET', '/api/places')
+      .then((ps) => setPlaces(ps.filter((p) => p.open)))
+      .catch(setError);
+  }, []);
+
+  const size = Number(groupSize) || 0;
+  const place = places.find((p) => p.id === placeId);
+  const setPerson = (i: number, change: Partial<PersonLine>) =>
+    setPersons((ps) => ps.map((p, j) => (j === i ? { ...p, ...change } : p)));
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    setBusy(true);
+    setError(undefined);
+    const at = DateTime.fromISO(occurredAt, { zone });
+    const iso = at.toISO({ suppressMilliseconds: true }) ?? occurredAt;
+    const body: EncounterInput = {
+      ref: ref.trim(),
+      state: me.jurisdiction as EncounterInput['state'],
+      ...(placeId ? { placeId } : {}),
+      occurredAt: iso,
+      kind,
+      groupSize: size,
+      persons: persons.map((p) => ({
+        ...(p.nationality ? { nationality: p.nationality.trim().toUpperCase() } : {}),
+        sex: p.sex,
+        ...(p.birthYear ? { birthYear: Number(p.birthYear) } : {}),
+        minor: p.minor,
+        unaccompanied: p.unaccompanied,
+        ...(p.asylumWish
+          ? {
+              asylumWish: { at: iso, where: place?.name ?? t('desk.atTheBorder'), to: t('desk.borderGuard') },
+            }
+          : {}),
+      })),
+      ...(forceUsed ? { force: { used: true, kind: forceKind, reason: forceReason } } : {}),
+    };
+    try {
+      const r = await api<EncounterResultBody>('POST', '/api/encounters', body, {
+        'idempotency-key': idempotencyKey,
+      });
+      setResult({ body: r, persons });
+      if (placeId) localStorage.setItem('pact.desk.place', placeId);
+      // ready for the next group: same place and kind, a new reference and key
+      setKey(crypto.randomUUID());
+      setRef(newRef(me.jurisdiction, zone));
+      setPersons([blankPerson()]);
+      setGroupSize('1');
+      setForceUsed(false);
+      setForceKind('');
+      setForceReason('');
+      setOccurredAt(localNow(zone));
+    } catch (err) {
+      setError(err);
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const fe = error instanceof ApiError ? error : undefined;
+  const reason = (field: string) => fe?.reasonFor(field);
+  return (
+    <section>
+      <h1>{t('desk.title')}</h1>
+      {result && <Confirmation result={result.body} persons={result.persons} />}
+      <form onSubmit={submit} className="card" noValidate>
+        {fe && fe.errors.length > 0 ? (
+          <p className="notice notice-error" role="alert">
+            {t('form.fixErrors', { n: fe.errors.length })}
+          </p>
+        ) : (
+          <ErrorNotice error={error} />
+        )}
+        <div className="row">
+          <Field label={t('desk.place')} error={reason('placeId')}>
+            {(id, d) => (
+              <select
+                id={id}
+                aria-describedby={d}
+                value={placeId}
+                onChange={(e) => setPlaceId(e.target.value)}
+              >
+                <option value="">{t('desk.noPlace')}</option>
+                {places.map((p) => (
+                  <option key={p.id} value={p.id}>
+                    {p.name}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+          <Field label={t('desk.time', { zone })} error={reason('occurredAt')}>
+            {(id, d) => (
+              <input
+                id={id}
+                type="datetime-local"
+                required
+                aria-describedby={d}
+                value={occurredAt}
+                onChange={(e) => setOccurredAt(e.target.value)}
+              />
+            )}
+          </Field>
+          <Field label={t('desk.kind')} error={reason('kind')}>
+            {(id, d) => (
+              <select
+                id={id}
+                aria-describedby={d}
+                value={kind}
+                onChange={(e) => setKind(e.target.value as EncounterKind)}
+              >
+                {ENCOUNTER_KINDS.map((k) => (
+                  <option key={k} value={k}>
+                    {label('kind', k)}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+          <Field label={t('desk.groupSize')} error={reason('groupSize')}>
+            {(id, d) => (
+              <input
+                id={id}
+                type="number"
+                min={1}
+                max={10000}
+                inputMode="numeric"
+                required
+                aria-describedby={d}
+                value={groupSize}
+                onChange={(e) => setGroupSize(e.target.value)}
+              />
+            )}
+          </Field>
+        </div>
+        <fieldset>
+          <legend>{t('desk.persons', { n: persons.length, size })}</legend>
+          {reason('persons') && (
+            <p className="error" role="alert">
+              {reason('persons')}
+            </p>
+          )}
+          <table className="persons">
+            <thead>
+              <tr>
+                <th scope="col">#</th>
+                <th scope="col">{t('person.nationality')}</th>
+                <th scope="col">{t('person.sex')}</th>
+                <th scope="col">{t('person.birthYear')}</th>
+                <th scope="col">{t('person.minor')}</th>
+                <th scope="col">{t('person.unaccompanied')}</th>
+                <th scope="col">{t('person.asylumWish')}</th>
+                <th scope="col">
+                  <span className="visually-hidden">{t('desk.remove')}</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {persons.map((p, i) => {
+                const err = (f: string) => reason(`persons/${i}/${f}`);
+                const n = i + 1;
+                return (
+                  // biome-ignore lint/suspicious/noArrayIndexKey: lines have no identity but their position
+                  <tr key={i}>
+                    <td>{n}</td>
+                    <td>
+                      <input
+                        aria-label={t('person.nationalityOf', { n })}
+                        className="code"
+                        maxLength={2}
+                        list="nationalities"
+                        value={p.nationality}
+                        aria-invalid={err('nationality') ? true : undefined}
+                        onChange={(e) => setPerson(i, { nationality: e.target.value.toUpperCase() })}
+                      />
+                      {err('nationality') && <small className="error">{err('nationality')}</small>}
+                    </td>
+                    <td>
+                      <select
+                        aria-label={t('person.sexOf', { n })}
+                        value={p.sex}
+                        onChange={(e) => setPerson(i, { sex: e.target.value as PersonLine['sex'] })}
+                      >
+                        {(['unknown', 'female', 'male', 'other'] as const).map((s) => (
+                          <option key={s} value={s}>
+                            {label('sex', s)}
+                          </option>
+                        ))}
+                      </select>
+                    </td>
+                    <td>
+                      <input
+                        aria-label={t('person.birthYearOf', { n })}
+                        className="year"
+                        inputMode="numeric"
+                        value={p.birthYear}
+                        aria-invalid={err('birthYear') ? true : undefined}
+                        onChange={(e) => {
+                          const y = e.target.value.replace(/\D/g, '').slice(0, 4);
+                          const age = y.length === 4 ? DateTime.now().year - Number(y) : undefined;
+                          setPerson(i, { birthYear: y, ...(age !== undefined ? { minor: age < 18 } : {}) });
+                        }}
+                      />
+                      {err('birthYear') && <small className="error">{err('birthYear')}</small>}
+                    </td>
+                    <td>
+                      <input
+                        type="checkbox"
+                        aria-label={t('person.minorOf', { n })}
+                        checked={p.minor}
+                        onChange={(e) =>
+                          setPerson(i, {
+                            minor: e.target.checked,
+                            ...(e.target.checked ? {} : { unaccompanied: false }),
+                          })
+                        }
+                      />
+                    </td>
+                    <td>
+                      <input
+                        type="checkbox"
+                        aria-label={t('person.unaccompaniedOf', { n })}
+                        checked={p.unaccompanied}
+                        disabled={!p.minor}
+                        onChange={(e) => setPerson(i, { unaccompanied: e.target.checked })}
+                      />
+                      {err('unaccompanied') && <small className="error">{err('unaccompanied')}</small>}
+                    </td>
+                    <td>
+                      <input
+                        type="checkbox"
+                        aria-label={t('person.asylumWishOf', { n })}
+                        checked={p.asylumWish}
+                        onChange={(e) => setPerson(i, { asylumWish: e.target.checked })}
+                      />
+                    </td>
+                    <td>
+                      <button
+                        type="button"
+                        className="link"
+                        aria-label={t('desk.removeOf', { n })}
+                        onClick={() => setPersons((ps) => ps.filter((_, j) => j !== i))}
+                      >
+                        ×
+                      </button>
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+          <datalist id="nationalities">
+            {['IQ', 'SY', 'AF', 'IR', 'YE', 'SO', 'ER', 'CM', 'CD', 'NG', 'XX'].map((c) => (
+              <option key={c} value={c} />
+            ))}
+          </datalist>
+          <div className="actions">
+            <button
+              type="button"
+              className="secondary"
+              onClick={() => setPersons((ps) => [...ps, blankPerson(ps[ps.length - 1]?.nationality)])}
+            >
+              {t('desk.addPerson')}
+            </button>
+            {size > persons.length && size <= 100 && (
+              <button
+                type="button"
+                className="secondary"
+                onClick={() =>
+                  setPersons((ps) => [
+                    ...ps,
+                    ...Array.from({ length: size - ps.length }, () =>
+                      blankPerson(ps[ps.length - 1]?.nationality),
+                    ),
+                  ])
+                }
+              >
+                {t('desk.fillPersons', { n: size })}
+              </button>
+            )}
+          </div>
+        </fieldset>
+        <fieldset>
+          <legend>{t('desk.force')}</legend>
+          <label className="inline">
+            <input type="checkbox" checked={forceUsed} onChange={(e) => setForceUsed(e.target.checked)} />{' '}
+            {t('desk.forceUsed')}
+          </label>
+          {forceUsed && (
+            <div className="row">
+              <Field label={t('desk.forceKind')} error={reason('force/kind')}>
+                {(id, d) => (
+                  <input
+                    id={id}
+                    aria-describedby={d}
+                    value={forceKind}
+                    onChange={(e) => setForceKind(e.target.value)}
+                  />
+                )}
+              </Field>
+              <Field label={t('desk.forceReason')} error={reason('force/reason')}>
+                {(id, d) => (
+                  <input
+                    id={id}
+                    aria-describedby={d}
+                    value={forceReason}
+                    onChange={(e) => setForceReason(e.target.value)}
+                  />
+                )}
+              </Field>
+            </div>
+          )}
+        </fieldset>
+        <Field label={t('desk.ref')} error={reason('ref')} hint={t('desk.refHint')}>
+          {(id, d) => (
+            <input id={id} aria-describedby={d} value={ref} onChange={(e) => setRef(e.target.value)} />
+          )}
+        </Field>
+        <button type="submit" disabled={busy}>
+          {t('desk.submit')}
+        </button>
+      </form>
+    </section>
+  );
+
+  function Confirmation({ result, persons }: { result: EncounterResultBody; persons: PersonLine[] }) {
+    return (
+      <div className="notice notice-ok" role="status">
+        <h2>{t('desk.recorded', { n: result.caseIds.length, unidentified: result.unidentified })}</h2>
+        <ul>
+          {result.caseIds.map((caseId, i) => {
+            const obligations = result.obligations.filter((o) => o.caseId === caseId);
+            return (
+              <li key={caseId}>
+                <Link to={`/cases/${caseId}`}>
+                  {t('desk.personN', { n: i + 1, nationality: persons[i]?.nationality || '?' })}
+                </Link>
+                {obligations.length > 0 && ': '}
+                {obligations
+                  .map((o) => t('desk.dueBy', { what: label('obligation', o.kind), when: due(o.dueAt) }))
+                  .join('; ')}
+              </li>
+            );
+          })}
+        </ul>
+      </div>
+    );
+  }
+}

@@ -1,0 +1,178 @@
+// The dashboard: a state's encounters per day by kind, refusals, asylum wishes, registrations and
+// detentions, nationalities and the access-to-asylum indicator over a chosen period, compared with the same
+// period a year earlier. Charts are drawn by Observable Plot; every chart's numbers are also a table.
+import { DateTime } from 'luxon';
+import { useEffect, useState } from 'react';
+import { MEMBER_STATES } from '../../../law/member-states.ts';
+import type { DailyStatistics } from '../../../src/api/contract.ts';
+import { api, query } from '../api.ts';
+import { useMe } from '../auth.tsx';
+import { ErrorNotice, Field, Loading } from '../components.tsx';
+import { useI18n } from '../i18n/i18n.tsx';
+import { Chart, type ChartSpec } from './Chart.tsx';
+
+const ACTIVITY = ['refusals', 'asylum-wishes', 'applications', 'detentions'] as const;
+
+export function Dashboard() {
+  const { t, label, number, zone } = useI18n();
+  const me = useMe();
+  const union = !(me.jurisdiction in MEMBER_STATES);
+  const today = DateTime.now().setZone(zone);
+  const [state, setState] = useState(union ? 'LT' : me.jurisdiction);
+  const [from, setFrom] = useState(today.minus({ days: 29 }).toISODate() ?? '');
+  const [to, setTo] = useState(today.toISODate() ?? '');
+  const [now, setNow] = useState<DailyStatistics>();
+  const [before, setBefore] = useState<DailyStatistics>();
+  const [error, setError] = useState<unknown>();
+
+  useEffect(() => {
+    if (!from || !to) return;
+    setError(undefined);
+    const lastYear = (d: string) => DateTime.fromISO(d).minus({ years: 1 }).toISODate() ?? d;
+    const get = (f: string, t2: string) =>
+      api<DailyStatistics>(
+        'GET',
+        `/api/stats/daily${query({ from: f, to: t2, state: union ? state : undefined })}`,
+      );
+    Promise.all([get(from, to), get(lastYear(from), lastYear(to))]).then(([a, b]) => {
+      setNow(a);
+      setBefore(b);
+    }, setError);
+  }, [from, to, state, union]);
+
+  const total = (s: DailyStatistics | undefined, metric: string) =>
+    s ? s.series.filter((r) => r.metric === metric).reduce((n, r) => n + r.value, 0) : 0;
+  const metrics = ['encounters', 'persons', ...ACTIVITY] as const;
+  const access = now?.access;
+  const rate = access && access.asylumWishes > 0 ? access.registered / access.asylumWishes : undefined;
+
+  const byKind: ChartSpec | undefined = now && {
+    title: t('dashboard.encountersByKind'),
+    kind: 'stacked-bars',
+    rows: now.series
+      .filter((r) => r.metric === 'encounters')
+      .map((r) => ({ x: r.date, y: r.value, series: label('kind', r.kind ?? '') })),
+    xLabel: t('dashboard.day'),
+    yLabel: t('dashboard.metric.encounters'),
+  };
+  const activity: ChartSpec | undefined = now && {
+    title: t('dashboard.activity'),
+    kind: 'lines',
+    rows: now.series
+      .filter((r) => (ACTIVITY as readonly string[]).includes(r.metric))
+      .map((r) => ({ x: r.date, y: r.value, series: label('dashboard.metric', r.metric) })),
+    xLabel: t('dashboard.day'),
+    yLabel: t('dashboard.count'),
+  };
+  const yoy: ChartSpec | undefined = now &&
+    before && {
+      title: t('dashboard.personsYoY'),
+      kind: 'lines',
+      rows: [
+        ...daily(now, 'persons').map(([x, y]) => ({ x, y, series: t('dashboard.thisPeriod') })),
+        // last year's days moved forward a year, to lie on this period's axis
+        ...daily(before, 'persons').map(([x, y]) => ({
+          x: DateTime.fromISO(x).plus({ years: 1 }).toISODate() ?? x,
+          y,
+          series: t('dashboard.lastYear'),
+        })),
+      ],
+      xLabel: t('dashboard.day'),
+      yLabel: t('dashboard.metric.persons'),
+    };
+  const nationalities: ChartSpec | undefined = now && {
+    title: t('dashboard.nationalities'),
+    kind: 'bars',
+    rows: now.nationalities.slice(0, 12).map((n) => ({ x: n.nationality, y: n.persons, series: '' })),
+    xLabel: t('person.nationality'),
+    yLabel: t('dashboard.metric.persons'),
+  };
+
+  return (
+    <section>
+      <h1>{t('dashboard.title')}</h1>
+      <form className="row filters" onSubmit={(e) => e.preventDefault()} aria-label={t('dashboard.period')}>
+        {union && (
+          <Field label={t('solidarity.country')}>
+            {(id) => (
+              <select id={id} value={state} onChange={(e) => setState(e.target.value)}>
+                {Object.entries(MEMBER_STATES).map(([code, name]) => (
+                  <option key={code} value={code}>
+                    {name}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+        )}
+        <Field label={t('dashboard.from')}>
+          {(id) => (
+            <input id={id} type="date" value={from} max={to} onChange={(e) => setFrom(e.target.value)} />
+          )}
+        </Field>
+        <Field label={t('dashboard.to')}>
+          {(id) => (
+            <input id={id} type="date" value={to} min={from} onChange={(e) => setTo(e.target.value)} />
+          )}
+        </Field>
+      </form>
+      <ErrorNotice error={error} />
+      {!now && !error && <Loading />}
+      {now && before && access && (
+        <>
+          <div className="grid">
+            <section className="card indicator" aria-labelledby="access-title">
+              <h2 id="access-title">{t('dashboard.access')}</h2>
+              <p className="big">{rate === undefined ? '—' : `${number(rate * 100, 1)} %`}</p>
+              <p>
+                {t('dashboard.accessText', {
+                  wishes: number(access.asylumWishes),
+                  registered: number(access.registered),
+                  notRegistered: number(access.notRegistered),
+                  overdue: number(access.registrationOverdue),
+                })}
+              </p>
+            </section>
+            <section className="card" aria-labelledby="totals-title">
+              <h2 id="totals-title">{t('dashboard.totals')}</h2>
+              <table>
+                <thead>
+                  <tr>
+                    <th scope="col">{t('dashboard.measure')}</th>
+                    <th scope="col">{t('dashboard.thisPeriod')}</th>
+                    <th scope="col">{t('dashboard.lastYear')}</th>
+                    <th scope="col">{t('dashboard.change')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {metrics.map((m) => {
+                    const a = total(now, m);
+                    const b = total(before, m);
+                    return (
+                      <tr key={m}>
+                        <th scope="row">{label('dashboard.metric', m)}</th>
+                        <td className="num">{number(a)}</td>
+                        <td className="num">{number(b)}</td>
+                        <td className="num">
+                          {b === 0 ? '—' : `${a >= b ? '+' : ''}${number(((a - b) / b) * 100, 0)} %`}
+                        </td>
+                      </tr>
+                    );
+                  })}
+                </tbody>
+              </table>
+            </section>
+          </div>
+          {[byKind, activity, yoy, nationalities].map((c) => c && <Chart key={c.title} spec={c} />)}
+        </>
+      )}
+    </section>
+  );
+}
+
+/** A metric's total per day (all kinds), in day order. */
+function daily(s: DailyStatistics, metric: string): [string, number][] {
+  const m = new Map<string, number>();
+  for (const r of s.series) if (r.metric === metric) m.set(r.date, (m.get(r.date) ?? 0) + r.value);
+  return [...m.entries()].sort(([a], [b]) => a.localeCompare(b));
+}

@@ -1,0 +1,192 @@
+// The morning queue: open obligations by due time — overdue, due within 24 hours, within 72 hours —
+// filterable by obligation, place and nationality; one click to the case.
+import { DateTime } from 'luxon';
+import { useEffect, useState } from 'react';
+import { Link, useSearchParams } from 'react-router';
+import type { PlaceBody, QueueItemBody, QueuePage } from '../../../src/api/contract.ts';
+import { OBLIGATION_KINDS } from '../../../src/domain/case-state.ts';
+import { api, query } from '../api.ts';
+import { ErrorNotice, Field, Loading } from '../components.tsx';
+import type { MessageKey } from '../i18n/en.ts';
+import { useI18n } from '../i18n/i18n.tsx';
+
+const HOUR = 3_600_000;
+/** How far ahead the queue looks (the groups overdue / 24 h / 72 h / later fall inside it). */
+const HORIZONS = ['72h', '7d', '30d'];
+
+export function Queue() {
+  const { t, label, dateTime, due } = useI18n();
+  const [params, setParams] = useSearchParams();
+  const kind = params.get('kind') ?? '';
+  const place = params.get('place') ?? '';
+  const nationality = params.get('nationality') ?? '';
+  const horizon = HORIZONS.includes(params.get('due') ?? '') ? (params.get('due') as string) : '7d';
+  const [places, setPlaces] = useState<PlaceBody[]>([]);
+  const [items, setItems] = useState<QueueItemBody[]>();
+  const [more, setMore] = useState(false);
+  const [error, setError] = useState<unknown>();
+  const [asOf, setAsOf] = useState(() => Date.now());
+
+  useEffect(() => {
+    api<PlaceBody[]>('GET', '/api/places').then(setPlaces, () => setPlaces([]));
+  }, []);
+  useEffect(() => {
+    setItems(undefined);
+    setError(undefined);
+    const valid = /^[A-Z]{2}$/.test(nationality) ? nationality : undefined;
+    api<QueuePage>(
+      'GET',
+      `/api/queue${query({ due: horizon, limit: 1000, kind, place, nationality: valid })}`,
+    )
+      .then((page) => {
+        setItems(page.items);
+        setMore(Boolean(page.next));
+        setAsOf(Date.parse(page.asOf));
+      })
+      .catch(setError);
+  }, [kind, place, nationality, horizon]);
+
+  const set = (key: string, value: string) => {
+    const next = new URLSearchParams(params);
+    if (value) next.set(key, value);
+    else next.delete(key);
+    setParams(next, { replace: true });
+  };
+  const groups = items ? group(items, asOf) : undefined;
+  return (
+    <section>
+      <h1>{t('queue.title')}</h1>
+      <form className="row filters" onSubmit={(e) => e.preventDefault()} aria-label={t('queue.filters')}>
+        <Field label={t('queue.horizon')}>
+          {(id) => (
+            <select id={id} value={horizon} onChange={(e) => set('due', e.target.value)}>
+              {HORIZONS.map((h) => (
+                <option key={h} value={h}>
+                  {t(`queue.horizon.${h}` as MessageKey)}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field label={t('queue.kind')}>
+          {(id) => (
+            <select id={id} value={kind} onChange={(e) => set('kind', e.target.value)}>
+              <option value="">{t('common.all')}</option>
+              {OBLIGATION_KINDS.map((k) => (
+                <option key={k} value={k}>
+                  {label('obligation', k)}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field label={t('queue.place')}>
+          {(id) => (
+            <select id={id} value={place} onChange={(e) => set('place', e.target.value)}>
+              <option value="">{t('common.all')}</option>
+              {places.map((p) => (
+                <option key={p.id} value={p.id}>
+                  {p.name}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field label={t('queue.nationality')} hint={t('queue.nationalityHint')}>
+          {(id, d) => (
+            <input
+              id={id}
+              className="code"
+              maxLength={2}
+              aria-describedby={d}
+              defaultValue={nationality}
+              onChange={(e) => {
+                const v = e.target.value.toUpperCase();
+                if (v === '' || /^[A-Z]{2}$/.test(v)) set('nationality', v);
+              }}
+            />
+          )}
+        </Field>
+      </form>
+      <ErrorNotice error={error} />
+      {!groups && !error && <Loading />}
+      {groups &&
+        (
+          [
+            ['overdue', groups.overdue],
+            ['within24h', groups.within24h],
+            ['within72h', groups.within72h],
+            ...(horizon === '72h' ? [] : ([['later', groups.later]] as const)),
+          ] as const
+        ).map(([key, list]) => (
+          <section key={key} className={`queue-group queue-${key}`} aria-labelledby={`queue-${key}`}>
+            <h2 id={`queue-${key}`}>
+              {t(`queue.${key}`, { horizon: t(`queue.horizon.${horizon}` as MessageKey) })}{' '}
+              <span className="count">({list.length})</span>
+            </h2>
+            {list.length === 0 ? (
+              <p className="muted">{t('queue.none')}</p>
+            ) : (
+              <table>
+                <thead>
+                  <tr>
+                    <th scope="col">{t('queue.due')}</th>
+                    <th scope="col">{t('queue.kind')}</th>
+                    <th scope="col">{t('queue.nationality')}</th>
+                    <th scope="col">{t('queue.flags')}</th>
+                    <th scope="col">{t('queue.article')}</th>
+                    <th scope="col">{t('queue.case')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {list.map((i) => (
+                    <tr key={i.obligationId} className={i.overdue ? 'overdue' : undefined}>
+                      <td>{due(i.dueAt)}</td>
+                      <td>{label('obligation', i.kind)}</td>
+                      <td>{i.nationality ?? '—'}</td>
+                      <td>
+                        {i.flags.map((f) => (
+                          <span key={f} className={`flag flag-${f}`}>
+                            {label('flag', f)}
+                          </span>
+                        ))}
+                      </td>
+                      <td className="article">{i.article}</td>
+                      <td>
+                        <Link to={`/cases/${i.caseId}`}>
+                          {t('queue.open')} {i.caseId.slice(0, 8)}
+                          <span className="visually-hidden">
+                            {' '}
+                            {t('queue.openCase', { what: label('obligation', i.kind), when: due(i.dueAt) })}
+                          </span>
+                        </Link>
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            )}
+          </section>
+        ))}
+      {more && <p className="notice">{t('queue.more')}</p>}
+      <p className="muted">{t('queue.asOf', { time: dateTime(DateTime.fromMillis(asOf).toJSDate()) })}</p>
+    </section>
+  );
+}
+
+function group(items: readonly QueueItemBody[], now: number) {
+  const by = {
+    overdue: [] as QueueItemBody[],
+    within24h: [] as QueueItemBody[],
+    within72h: [] as QueueItemBody[],
+    later: [] as QueueItemBody[],
+  };
+  for (const i of items) {
+    const due = Date.parse(i.dueAt);
+    if (i.overdue || due <= now) by.overdue.push(i);
+    else if (due - now <= 24 * HOUR) by.within24h.push(i);
+    else if (due - now <= 72 * HOUR) by.within72h.push(i);
+    else by.later.push(i);
+  }
+  return by;
+}
