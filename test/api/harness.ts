@@ -44,7 +44,7 @@ export interface TestClock {
 
 export async function startHarness(
   backend: Backend,
-  options: { loginRateLimit?: boolean; clock?: TestClock } = {},
+  options: { loginRateLimit?: boolean; clock?: TestClock; webRoot?: string } = {},
 ): Promise<Harness> {
   const store = await backend.open();
   const clock = options.clock ?? testClock('2026-12-09T08:00:00Z');
@@ -55,6 +55,7 @@ export async function startHarness(
     cases,
     services,
     secureCookies: false,
+    ...(options.webRoot ? { webRoot: options.webRoot } : {}),
     loginRateLimit: options.loginRateLimit
       ? { max: ACCOUNT_RULES.loginsPerAddressPerMinute, timeWindow: '1 minute' }
       : false,

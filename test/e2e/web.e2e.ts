@@ -109,6 +109,11 @@ describe('the issue scenario', () => {
     await page.getByLabel('Person 1 asks for asylum').check();
     await page.getByLabel('Person 3 asks for asylum').check();
     await check(page, 'border-desk');
+    // a tablet held upright (768 × 1024): the form fits the width, nothing to scroll sideways
+    await page.setViewportSize({ width: 768, height: 1024 });
+    await screenshot(page, 'border-desk-portrait');
+    expect(await page.evaluate<number>('document.documentElement.scrollWidth')).toBeLessThanOrEqual(768);
+    await page.setViewportSize({ width: 1180, height: 820 });
 
     // an error from the server is shown at its field, and nothing typed is lost
     await page.getByLabel('Year of birth of person 2').fill('1850');
@@ -251,6 +256,9 @@ describe('the other screens', () => {
     await page.getByLabel('Language').selectOption('lt');
     await page.getByRole('heading', { name: 'Terminų eilė' }).waitFor();
     expect(await page.locator('html').getAttribute('lang')).toBe('lt');
+    // the deadline of APR Art. 27(1) that passed (see above), in Lithuanian: "gruodžio 14 d., 24:00"
+    expect(await page.locator('.queue-overdue').innerText()).toContain('gruodžio 14 d., 24:00');
+    expect(await page.locator('.queue-overdue').innerText()).toContain('registracija vėluoja');
     await check(page, 'queue-lt');
     await page.context().close();
   });

@@ -61,6 +61,8 @@ export function I18nProvider({ children }: { children: ReactNode }) {
     const fmtEur = new Intl.NumberFormat(locale, { style: 'currency', currency: 'EUR' });
     const dt = (v: string | Date) =>
       (typeof v === 'string' ? DateTime.fromISO(v) : DateTime.fromJSDate(v)).setZone(zone).setLocale(locale);
+    // Lithuanian's short month is numeric ("12-14"): the long one reads better ("gruodžio 14 d.")
+    const dayMonth = { day: 'numeric', month: lang === 'lt' ? 'long' : 'short' } as const;
     const t = (key: MessageKey, vars: Record<string, string | number> = {}) =>
       catalogue[key].replace(/\{(\w+)\}/g, (_, name: string) => String(vars[name] ?? `{${name}}`));
     return {
@@ -77,30 +79,21 @@ export function I18nProvider({ children }: { children: ReactNode }) {
         return key in catalogue ? catalogue[key as MessageKey] : value;
       },
       dateTime: (v) =>
-        dt(v).toLocaleString({
-          day: 'numeric',
-          month: 'short',
-          hour: '2-digit',
-          minute: '2-digit',
-          hourCycle: 'h23',
-        }),
+        dt(v).toLocaleString({ ...dayMonth, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }),
       due(v) {
         const d = dt(v);
         if (d.hour !== 0 || d.minute !== 0)
-          return dt(v).toLocaleString({
-            day: 'numeric',
-            month: 'short',
-            hour: '2-digit',
-            minute: '2-digit',
-            hourCycle: 'h23',
-          });
-        return `${d.minus({ days: 1 }).toLocaleString({ day: 'numeric', month: 'short' })}, 24:00`;
+          return d.toLocaleString({ ...dayMonth, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
+        return `${d.minus({ days: 1 }).toLocaleString(dayMonth)}, 24:00`;
       },
       date: (v) => dt(v).toLocaleString({ day: 'numeric', month: 'short', year: 'numeric' }),
       number: (n, digits) =>
         digits === undefined
           ? fmtNumber.format(n)
-          : new Intl.NumberFormat(locale, { maximumFractionDigits: digits }).format(n),
+          : new Intl.NumberFormat(locale, {
+              minimumFractionDigits: digits,
+              maximumFractionDigits: digits,
+            }).format(n),
       eur: (cents) => fmtEur.format(cents / 100),
     };
   }, [lang, zone]);

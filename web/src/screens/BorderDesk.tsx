@@ -291,7 +291,7 @@ export function BorderDesk() {
                     <td>
                       <button
                         type="button"
-                        className="link"
+                        className="link remove"
                         aria-label={t('desk.removeOf', { n })}
                         onClick={() => setPersons((ps) => ps.filter((_, j) => j !== i))}
                       >

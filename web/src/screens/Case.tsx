@@ -214,19 +214,16 @@ async function sha256(text: string): Promise<string> {
 function Payload({ payload }: { payload: unknown }) {
   const { label } = useI18n();
   if (!payload || typeof payload !== 'object') return null;
+  // what the user gave (the fields the forms ask for), not the system's bookkeeping (ids, derived status)
   const entries = Object.entries(payload as Record<string, unknown>).filter(
-    ([k, v]) =>
-      !['type', 'at', 'person', 'persons'].includes(k) &&
-      v !== undefined &&
-      v !== null &&
-      typeof v !== 'object',
+    ([k, v]) => label('field', k) !== k && v !== undefined && v !== null && v !== '',
   );
   if (entries.length === 0) return null;
   return (
     <div className="payload">
       {entries.map(([k, v]) => (
         <span key={k}>
-          {label('field', k)}: {String(v)}{' '}
+          {label('field', k)}: {Array.isArray(v) ? v.join(', ') : String(v)}{' '}
         </span>
       ))}
     </div>

@@ -58,9 +58,9 @@ export function Dashboard() {
   const activity: ChartSpec | undefined = now && {
     title: t('dashboard.activity'),
     kind: 'lines',
-    rows: now.series
-      .filter((r) => (ACTIVITY as readonly string[]).includes(r.metric))
-      .map((r) => ({ x: r.date, y: r.value, series: label('dashboard.metric', r.metric) })),
+    rows: ACTIVITY.flatMap((m) =>
+      daily(now, m).map(([x, y]) => ({ x, y, series: label('dashboard.metric', m) })),
+    ),
     xLabel: t('dashboard.day'),
     yLabel: t('dashboard.count'),
   };
@@ -170,9 +170,11 @@ export function Dashboard() {
   );
 }
 
-/** A metric's total per day (all kinds), in day order. */
+/** A metric's total per day (all kinds) for every day of the period, 0 where nothing happened. */
 function daily(s: DailyStatistics, metric: string): [string, number][] {
   const m = new Map<string, number>();
+  for (let d = DateTime.fromISO(s.from); d <= DateTime.fromISO(s.to); d = d.plus({ days: 1 }))
+    m.set(d.toISODate() ?? '', 0);
   for (const r of s.series) if (r.metric === metric) m.set(r.date, (m.get(r.date) ?? 0) + r.value);
-  return [...m.entries()].sort(([a], [b]) => a.localeCompare(b));
+  return [...m.entries()];
 }
