@@ -27,6 +27,8 @@ export async function webRoutes(app: FastifyInstance, root: string = WEB_ROOT): 
         'cache-control',
         path.includes(`${join(root, 'assets')}`) ? 'public, max-age=31536000, immutable' : 'no-cache',
       );
+      // /index.html asked for by name is a page too
+      if (path.endsWith('.html')) for (const [k, v] of Object.entries(PAGE_HEADERS)) res.setHeader(k, v);
     },
   });
   // the assets are registered one route per file (wildcard: false); everything else that asks for a page
@@ -35,13 +37,17 @@ export async function webRoutes(app: FastifyInstance, root: string = WEB_ROOT): 
   return true;
 }
 
+const PAGE_HEADERS = {
+  'content-security-policy': CSP,
+  'x-content-type-options': 'nosniff',
+  'referrer-policy': 'same-origin',
+} as const;
+
 /** index.html, with the headers of a page. */
 export function sendIndex(reply: FastifyReply) {
   return reply
     .header('cache-control', 'no-cache')
-    .header('content-security-policy', CSP)
-    .header('x-content-type-options', 'nosniff')
-    .header('referrer-policy', 'same-origin')
+    .headers(PAGE_HEADERS)
     .sendFile('index.html', { cacheControl: false });
 }
 

@@ -33,6 +33,12 @@ describe('the web application at /', () => {
     expect(r.headers['content-security-policy']).toContain("frame-ancestors 'none'");
   });
 
+  it('/index.html asked for by name has the same Content-Security-Policy (no framing)', async () => {
+    const r = await h.inject({ method: 'GET', url: '/index.html' });
+    expect(r.statusCode).toBe(200);
+    expect(r.headers['content-security-policy']).toContain("frame-ancestors 'none'");
+  });
+
   it('a client-side route asked for by a browser (/queue, /cases/…) gets the application', async () => {
     for (const url of ['/queue', '/cases/5fcec378-c5de-451f-9495-79916c68f67a', '/queue?kind=registration']) {
       const r = await h.inject({

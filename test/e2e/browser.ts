@@ -23,7 +23,12 @@ export function launch(): Promise<Browser> {
 
 /** A new user's browser (its own cookies) on a tablet-sized screen, its clock set to the server's. */
 export async function tablet(browser: Browser, now: Date): Promise<BrowserContext> {
-  const context = await browser.newContext({ viewport: { width: 1180, height: 820 }, locale: 'en-GB' });
+  // the browser in New York: every time shown and typed must still be Vilnius time (the state's zone)
+  const context = await browser.newContext({
+    viewport: { width: 1180, height: 820 },
+    locale: 'en-GB',
+    timezoneId: 'America/New_York',
+  });
   await context.clock.install({ time: now });
   return context;
 }

@@ -119,7 +119,7 @@ describe('the issue scenario', () => {
     await page.getByLabel('Year of birth of person 2').fill('1850');
     await page.getByRole('button', { name: 'Record encounter' }).click();
     await expectText(page, 'field(s) need attention');
-    await screenshot(page, 'border-desk-error');
+    await check(page, 'border-desk-error');
     expect(await page.getByLabel('Nationality of person 5').inputValue()).toBe('AF');
     await page.getByLabel('Year of birth of person 2').fill('1990');
 
@@ -151,6 +151,9 @@ describe('the issue scenario', () => {
     await rows.first().getByRole('link').click();
     await page.getByRole('heading', { name: /^Case/ }).waitFor();
     await page.getByText('asylum wish not registered').first().waitFor();
+    // the encounter, recorded with the desk's default time (the server's 08:00 UTC), reads 10:00: Vilnius
+    // time (UTC+2 in December), although this browser is in New York (test/e2e/browser.ts)
+    await page.getByText('Entry prevented / refused, 9 Dec, 10:00').waitFor();
     await check(page, 'case');
     await page.getByRole('button', { name: 'Register application' }).click();
     await check(page, 'case-register-form');
@@ -236,6 +239,19 @@ describe('the other screens', () => {
     expect((relocated ?? 0) + (paid ?? 0)).toBe(share);
     expect(eur).toBe((paid ?? 0) * 20_000);
     await check(page, 'solidarity');
+    // the CSV: a header and one line per participating state (26: the AMMR binds every state but Denmark)
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Download CSV' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe('fair-shares-2026.csv');
+    const csv = readFileSync((await download.path()) ?? '', 'utf8')
+      .trim()
+      .split('\n');
+    expect(csv[0]).toBe('country,name,population,gdp_meur,key,relocations,eur');
+    expect(csv).toHaveLength(27);
+    expect(csv.some((l) => l.startsWith('LT,"Lithuania",'))).toBe(true);
+    expect(csv.some((l) => l.startsWith('DK,'))).toBe(false);
     await page.context().close();
   });
 

@@ -1,10 +1,11 @@
 // The frame: header with the screens this user may use, the language switch, and the routes. A screen the
 // role may not use is neither linked nor reachable (the server refuses its data anyway).
-import { lazy, type ReactNode, Suspense } from 'react';
-import { Navigate, NavLink, Route, Routes } from 'react-router';
+import { lazy, type ReactNode, Suspense, useEffect } from 'react';
+import { matchPath, Navigate, NavLink, Route, Routes, useLocation } from 'react-router';
 import type { Permission, Role } from '../../src/domain/roles.ts';
 import { useAuth } from './auth.tsx';
 import { Loading } from './components.tsx';
+import { ErrorBoundary } from './ErrorBoundary.tsx';
 import type { MessageKey } from './i18n/en.ts';
 import { LANGUAGES, type Language, useI18n } from './i18n/i18n.tsx';
 import { Account } from './screens/Account.tsx';
@@ -108,6 +109,13 @@ export function App() {
 
 function Shell({ nav, children }: { nav?: ReactNode; children: ReactNode }) {
   const { t, lang, setLang } = useI18n();
+  const location = useLocation();
+  // each screen its own title (what a screen reader announces, what the tab and history show)
+  useEffect(() => {
+    const screen = SCREENS.find((s) => matchPath(s.path, location.pathname));
+    const title = screen ? t(screen.title) : location.pathname === '/account' ? t('account.title') : '';
+    document.title = title ? `${title} · Pact` : 'Pact';
+  }, [location.pathname, t]);
   return (
     <>
       <a className="skip" href="#main">
@@ -128,7 +136,9 @@ function Shell({ nav, children }: { nav?: ReactNode; children: ReactNode }) {
         </label>
       </header>
       <main id="main">
-        <Suspense fallback={<Loading />}>{children}</Suspense>
+        <ErrorBoundary key={location.pathname} message={t('error.unexpected')} retry={t('error.reload')}>
+          <Suspense fallback={<Loading />}>{children}</Suspense>
+        </ErrorBoundary>
       </main>
     </>
   );

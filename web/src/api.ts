@@ -17,9 +17,9 @@ export class ApiError extends Error {
     super(detail || title);
   }
 
-  /** The reason for one field, matched by the end of its path ("body/persons/0/nationality" ← "persons/0/nationality"). */
+  /** The reason for one field of the body or query ("persons/0/nationality" finds "body/persons/0/nationality"). */
   reasonFor(field: string): string | undefined {
-    return this.errors.find((e) => e.field === field || e.field.endsWith(`/${field}`))?.reason;
+    return this.errors.find((e) => e.field.replace(/^(body|querystring|params)\//, '') === field)?.reason;
   }
 }
 

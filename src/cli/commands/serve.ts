@@ -10,7 +10,7 @@ import { ACCOUNT_RULES, ensureAdministrator } from '../../store/accounts.ts';
 import { CaseStore } from '../../store/case-store.ts';
 import { openFromEnv, storeOptions } from '../../store/open-from-env.ts';
 import { loadRecognitionRates } from '../../store/reference-data.ts';
-import type { CliContext } from '../context.ts';
+import { type CliContext, UsageError } from '../context.ts';
 
 function portArg(v: string): number {
   const n = Number(v);
@@ -33,6 +33,9 @@ export function serveCommand(ctx: CliContext): Command {
     .option('--quiet', 'no request log')
     .action(async (opts: { port: number; host: string; quiet?: boolean }) => {
       const env = ctx.env ?? {};
+      const sweepSeconds = Number(env.PACT_SWEEP_SECONDS ?? 60);
+      if (!Number.isFinite(sweepSeconds) || sweepSeconds < 0)
+        throw new UsageError('PACT_SWEEP_SECONDS: a number of seconds between deadline sweeps (0: never)');
       const store = await openFromEnv(env);
       const services = {
         law: LAW,
@@ -63,7 +66,7 @@ export function serveCommand(ctx: CliContext): Command {
         );
       // every minute, each deadline that passed is written into its case (flags such as
       // registration-overdue, which the queue, the monitors and the statistics show)
-      const sweepMs = Number(env.PACT_SWEEP_SECONDS ?? 60) * 1000;
+      const sweepMs = sweepSeconds * 1000;
       let sweeping: Promise<void> | undefined;
       const sweep = () => {
         sweeping ??= cases

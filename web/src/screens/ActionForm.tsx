@@ -1,7 +1,6 @@
 // The form of one case command (the decision form, the routing form, …): its time, defaulted to now in
 // the state's zone, and the fields COMMAND_FIELDS lists. The server's reasons appear next to their fields;
 // what was typed stays on an error.
-import { DateTime } from 'luxon';
 import { type FormEvent, useState } from 'react';
 import type { CaseCommandInput } from '../../../src/api/contract.ts';
 import type { CommandType } from '../../../src/domain/statuses.ts';
@@ -9,15 +8,10 @@ import { ApiError } from '../api.ts';
 import { ErrorNotice, Field } from '../components.tsx';
 import type { MessageKey } from '../i18n/en.ts';
 import { useI18n } from '../i18n/i18n.tsx';
+import { localNow, toInstant } from '../local-time.ts';
 import { COMMAND_FIELDS, type FieldSpec } from './command-fields.ts';
 
 type Values = Record<string, string | boolean | string[]>;
-
-export const localNow = (zone: string) => DateTime.now().setZone(zone).toFormat("yyyy-LL-dd'T'HH:mm");
-
-/** A local 'YYYY-MM-DDTHH:mm' in `zone` as an ISO instant with offset. */
-export const toInstant = (local: string, zone: string) =>
-  DateTime.fromISO(local, { zone }).toISO({ suppressMilliseconds: true }) ?? local;
 
 export function ActionForm(props: {
   type: CommandType;

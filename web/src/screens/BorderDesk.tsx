@@ -2,14 +2,18 @@
 // and the answer names every obligation the encounter started ("registration due by 27 Nov, 14:00").
 // A retry after a network failure sends the same Idempotency-Key: the server records the encounter once.
 import { DateTime } from 'luxon';
-import { type FormEvent, useEffect, useState } from 'react';
+import { type FormEvent, useState } from 'react';
 import { Link } from 'react-router';
 import type { EncounterInput, EncounterResultBody, PlaceBody } from '../../../src/api/contract.ts';
 import { ENCOUNTER_KINDS, type EncounterKind } from '../../../src/domain/vocabulary.ts';
 import { ApiError, api } from '../api.ts';
 import { useMe } from '../auth.tsx';
 import { ErrorNotice, Field } from '../components.tsx';
+import { en, type MessageKey } from '../i18n/en.ts';
 import { useI18n } from '../i18n/i18n.tsx';
+import { randomId, useIdempotencyKeys } from '../ids.ts';
+import { localNow, toInstant } from '../local-time.ts';
+import { useApi } from '../use-api.ts';
 
 interface PersonLine {
   nationality: string;
@@ -29,15 +33,18 @@ const blankPerson = (nationality = ''): PersonLine => ({
   asylumWish: false,
 });
 
-const localNow = (zone: string) => DateTime.now().setZone(zone).toFormat("yyyy-LL-dd'T'HH:mm");
 const newRef = (state: string, zone: string) =>
-  `${state}-${DateTime.now().setZone(zone).toFormat('yyyyLLdd-HHmmss')}-${crypto.randomUUID().slice(0, 4)}`;
+  `${state}-${DateTime.now().setZone(zone).toFormat('yyyyLLdd-HHmmss')}-${randomId().slice(0, 4)}`;
 
 export function BorderDesk() {
-  const { t, label, zone, due } = useI18n();
+  const { t, label, zone } = useI18n();
   const me = useMe();
-  const [places, setPlaces] = useState<PlaceBody[]>([]);
-  const [placeId, setPlaceId] = useState(() => localStorage.getItem('pact.desk.place') ?? '');
+  const placesRead = useApi<PlaceBody[]>('/api/places');
+  const places = (placesRead.data ?? []).filter((p) => p.open);
+  // the place last used on this device, in this state, while it is open
+  const placeKey = `pact.desk.place.${me.jurisdiction}`;
+  const [chosenPlace, setPlaceId] = useState(() => localStorage.getItem(placeKey) ?? '');
+  const placeId = places.some((p) => p.id === chosenPlace) ? chosenPlace : '';
   const [occurredAt, setOccurredAt] = useState(() => localNow(zone));
   const [kind, setKind] = useState<EncounterKind>('apprehended-irregular-crossing');
   const [groupSize, setGroupSize] = useState('1');
@@ -46,16 +53,12 @@ export function BorderDesk() {
   const [forceKind, setForceKind] = useState('');
   const [forceReason, setForceReason] = useState('');
   const [ref, setRef] = useState(() => newRef(me.jurisdiction, zone));
-  const [idempotencyKey, setKey] = useState(() => crypto.randomUUID());
+  const keyFor = useIdempotencyKeys();
+  // the time field follows the clock until the guard changes it
+  const [timeTouched, setTimeTouched] = useState(false);
   const [error, setError] = useState<unknown>();
   const [busy, setBusy] = useState(false);
   const [result, setResult] = useState<{ body: EncounterResultBody; persons: PersonLine[] }>();
-
-  useEffect(() => {
-    api<PlaceBody[]>('GET', '/api/places')
-      .then((ps) => setPlaces(ps.filter((p) => p.open)))
-      .catch(setError);
-  }, []);
 
   const size = Number(groupSize) || 0;
   const place = places.find((p) => p.id === placeId);
@@ -66,8 +69,11 @@ export function BorderDesk() {
     e.preventDefault();
     setBusy(true);
     setError(undefined);
-    const at = DateTime.fromISO(occurredAt, { zone });
-    const iso = at.toISO({ suppressMilliseconds: true }) ?? occurredAt;
+    const local = timeTouched ? occurredAt : localNow(zone);
+    // from the first attempt on, the time is fixed: a retry sends the same body, hence the same key
+    setOccurredAt(local);
+    setTimeTouched(true);
+    const iso = toInstant(local, zone);
     const body: EncounterInput = {
       ref: ref.trim(),
       state: me.jurisdiction as EncounterInput['state'],
@@ -91,12 +97,11 @@ export function BorderDesk() {
     };
     try {
       const r = await api<EncounterResultBody>('POST', '/api/encounters', body, {
-        'idempotency-key': idempotencyKey,
+        'idempotency-key': keyFor(body),
       });
       setResult({ body: r, persons });
-      if (placeId) localStorage.setItem('pact.desk.place', placeId);
+      if (placeId) localStorage.setItem(placeKey, placeId);
       // ready for the next group: same place and kind, a new reference and key
-      setKey(crypto.randomUUID());
       setRef(newRef(me.jurisdiction, zone));
       setPersons([blankPerson()]);
       setGroupSize('1');
@@ -104,6 +109,7 @@ export function BorderDesk() {
       setForceKind('');
       setForceReason('');
       setOccurredAt(localNow(zone));
+      setTimeTouched(false);
     } catch (err) {
       setError(err);
     } finally {
@@ -113,17 +119,45 @@ export function BorderDesk() {
 
   const fe = error instanceof ApiError ? error : undefined;
   const reason = (field: string) => fe?.reasonFor(field);
+  /** The words for a field the server names ("body/persons/1/birthYear" → "Year of birth of person 2"). */
+  const fieldName = (path: string): string => {
+    const p = path.replace(/^(body|headers)\//, '');
+    const person = /^persons\/(\d+)\/(\w+)/.exec(p);
+    if (person) {
+      const key = `person.${person[2]}Of` as MessageKey;
+      return key in en ? t(key, { n: Number(person[1]) + 1 }) : p;
+    }
+    const top: Record<string, MessageKey> = {
+      placeId: 'desk.place',
+      occurredAt: 'desk.time',
+      kind: 'desk.kind',
+      groupSize: 'desk.groupSize',
+      persons: 'desk.personsField',
+      ref: 'desk.ref',
+      'force/kind': 'desk.forceKind',
+      'force/reason': 'desk.forceReason',
+    };
+    const key = top[p];
+    return key ? t(key, { zone }) : p === 'idempotency-key' ? t('desk.submit') : p;
+  };
   return (
     <section>
       <h1>{t('desk.title')}</h1>
       {result && <Confirmation result={result.body} persons={result.persons} />}
       <form onSubmit={submit} className="card" noValidate>
         {fe && fe.errors.length > 0 ? (
-          <p className="notice notice-error" role="alert">
-            {t('form.fixErrors', { n: fe.errors.length })}
-          </p>
+          <div className="notice notice-error" role="alert">
+            <p>{t('form.fixErrors', { n: fe.errors.length })}</p>
+            <ul>
+              {fe.errors.map((e) => (
+                <li key={`${e.field}-${e.reason}`}>
+                  {fieldName(e.field)}: {e.reason}
+                </li>
+              ))}
+            </ul>
+          </div>
         ) : (
-          <ErrorNotice error={error} />
+          <ErrorNotice error={error ?? placesRead.error} />
         )}
         <div className="row">
           <Field label={t('desk.place')} error={reason('placeId')}>
@@ -151,7 +185,10 @@ export function BorderDesk() {
                 required
                 aria-describedby={d}
                 value={occurredAt}
-                onChange={(e) => setOccurredAt(e.target.value)}
+                onChange={(e) => {
+                  setOccurredAt(e.target.value);
+                  setTimeTouched(true);
+                }}
               />
             )}
           </Field>
@@ -251,8 +288,13 @@ export function BorderDesk() {
                         aria-invalid={err('birthYear') ? true : undefined}
                         onChange={(e) => {
                           const y = e.target.value.replace(/\D/g, '').slice(0, 4);
-                          const age = y.length === 4 ? DateTime.now().year - Number(y) : undefined;
-                          setPerson(i, { birthYear: y, ...(age !== undefined ? { minor: age < 18 } : {}) });
+                          // born in year y, the person may still be (this year - y - 1) years old: a minor if
+                          // that is under 18 (in doubt, a minor); a year never clears the box by itself
+                          const youngest = y.length === 4 ? DateTime.now().year - Number(y) - 1 : undefined;
+                          setPerson(i, {
+                            birthYear: y,
+                            ...(youngest !== undefined && youngest < 18 ? { minor: true } : {}),
+                          });
                         }}
                       />
                       {err('birthYear') && <small className="error">{err('birthYear')}</small>}
@@ -376,28 +418,30 @@ export function BorderDesk() {
       </form>
     </section>
   );
+}
 
-  function Confirmation({ result, persons }: { result: EncounterResultBody; persons: PersonLine[] }) {
-    return (
-      <div className="notice notice-ok" role="status">
-        <h2>{t('desk.recorded', { n: result.caseIds.length, unidentified: result.unidentified })}</h2>
-        <ul>
-          {result.caseIds.map((caseId, i) => {
-            const obligations = result.obligations.filter((o) => o.caseId === caseId);
-            return (
-              <li key={caseId}>
-                <Link to={`/cases/${caseId}`}>
-                  {t('desk.personN', { n: i + 1, nationality: persons[i]?.nationality || '?' })}
-                </Link>
-                {obligations.length > 0 && ': '}
-                {obligations
-                  .map((o) => t('desk.dueBy', { what: label('obligation', o.kind), when: due(o.dueAt) }))
-                  .join('; ')}
-              </li>
-            );
-          })}
-        </ul>
-      </div>
-    );
-  }
+/** What was recorded: each person, with a link to the case and the deadlines it started. */
+function Confirmation({ result, persons }: { result: EncounterResultBody; persons: PersonLine[] }) {
+  const { t, label, due } = useI18n();
+  return (
+    <div className="notice notice-ok" role="status">
+      <h2>{t('desk.recorded', { n: result.caseIds.length, unidentified: result.unidentified })}</h2>
+      <ul>
+        {result.caseIds.map((caseId, i) => {
+          const obligations = result.obligations.filter((o) => o.caseId === caseId);
+          return (
+            <li key={caseId}>
+              <Link to={`/cases/${caseId}`}>
+                {t('desk.personN', { n: i + 1, nationality: persons[i]?.nationality || '?' })}
+              </Link>
+              {obligations.length > 0 && ': '}
+              {obligations
+                .map((o) => t('desk.dueBy', { what: label('obligation', o.kind), when: due(o.dueAt) }))
+                .join('; ')}
+            </li>
+          );
+        })}
+      </ul>
+    </div>
+  );
 }

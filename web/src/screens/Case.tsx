@@ -1,6 +1,6 @@
 // A person's case: who, the flags, the deadlines, the timeline of actions with their legal basis, and the
 // next allowed actions as buttons that open the right form (the screening checklist while in screening).
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import type { CaseCommandInput, CaseViewBody, CommandResultBody } from '../../../src/api/contract.ts';
 import type { CaseState } from '../../../src/domain/case-state.ts';
@@ -10,6 +10,7 @@ import { ApiError, api } from '../api.ts';
 import { useAuth } from '../auth.tsx';
 import { ErrorNotice, Loading } from '../components.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
+import { useIdempotencyKeys } from '../ids.ts';
 import { ActionForm } from './ActionForm.tsx';
 import { ScreeningChecklist } from './ScreeningChecklist.tsx';
 
@@ -21,19 +22,28 @@ export function CaseScreen() {
   const [error, setError] = useState<unknown>();
   const [open, setOpen] = useState<CommandType>();
   const [done, setDone] = useState<CommandResultBody>();
+  const keyFor = useIdempotencyKeys();
 
-  const load = useCallback(
-    () =>
-      api<CaseViewBody>('GET', `/api/cases/${encodeURIComponent(id)}`).then(
-        (v) => {
-          setView(v);
-          setError(undefined);
-        },
-        (e) => setError(e),
-      ),
-    [id],
-  );
+  // the answer of the last request for this case only (a slower earlier one, or one for the case shown
+  // before, is ignored)
+  const latest = useRef(0);
+  const load = useCallback(() => {
+    const n = ++latest.current;
+    return api<CaseViewBody>('GET', `/api/cases/${encodeURIComponent(id)}`).then(
+      (v) => {
+        if (n !== latest.current) return;
+        setView(v);
+        setError(undefined);
+      },
+      (e) => {
+        if (n === latest.current) setError(e);
+      },
+    );
+  }, [id]);
   useEffect(() => {
+    setView(undefined);
+    setDone(undefined);
+    setOpen(undefined);
     load();
   }, [load]);
 
@@ -54,12 +64,17 @@ export function CaseScreen() {
 
   async function submit(command: CaseCommandInput, close = true) {
     const body = { expectedVersion: c.version, command };
-    // the same command on the same version of the case is the same intent: a retry after a lost answer
-    // sends the same key, and the server answers it without recording it twice
-    const key = await sha256(`${c.id} ${JSON.stringify(body)}`);
-    const r = await api<CommandResultBody>('POST', `/api/cases/${c.id}/actions`, body, {
-      'idempotency-key': key,
-    });
+    let r: CommandResultBody;
+    try {
+      // the same body on the same version is the same intent: a retry gets the same key (src/ids.ts)
+      r = await api<CommandResultBody>('POST', `/api/cases/${c.id}/actions`, body, {
+        'idempotency-key': keyFor(body),
+      });
+    } catch (e) {
+      // someone (or the deadline sweep) changed the case meanwhile: read it again; the form stays as typed
+      if (e instanceof ApiError && e.status === 409) await load();
+      throw e;
+    }
     setDone(r);
     if (close) setOpen(undefined);
     await load();
@@ -204,11 +219,6 @@ export function CaseScreen() {
       </ol>
     </section>
   );
-}
-
-async function sha256(text: string): Promise<string> {
-  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
-  return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
 }
 
 function Payload({ payload }: { payload: unknown }) {

@@ -2,13 +2,14 @@
 // detentions, nationalities and the access-to-asylum indicator over a chosen period, compared with the same
 // period a year earlier. Charts are drawn by Observable Plot; every chart's numbers are also a table.
 import { DateTime } from 'luxon';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { MEMBER_STATES } from '../../../law/member-states.ts';
 import type { DailyStatistics } from '../../../src/api/contract.ts';
-import { api, query } from '../api.ts';
+import { query } from '../api.ts';
 import { useMe } from '../auth.tsx';
 import { ErrorNotice, Field, Loading } from '../components.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
+import { useApi } from '../use-api.ts';
 import { Chart, type ChartSpec } from './Chart.tsx';
 
 const ACTIVITY = ['refusals', 'asylum-wishes', 'applications', 'detentions'] as const;
@@ -21,24 +22,14 @@ export function Dashboard() {
   const [state, setState] = useState(union ? 'LT' : me.jurisdiction);
   const [from, setFrom] = useState(today.minus({ days: 29 }).toISODate() ?? '');
   const [to, setTo] = useState(today.toISODate() ?? '');
-  const [now, setNow] = useState<DailyStatistics>();
-  const [before, setBefore] = useState<DailyStatistics>();
-  const [error, setError] = useState<unknown>();
-
-  useEffect(() => {
-    if (!from || !to) return;
-    setError(undefined);
-    const lastYear = (d: string) => DateTime.fromISO(d).minus({ years: 1 }).toISODate() ?? d;
-    const get = (f: string, t2: string) =>
-      api<DailyStatistics>(
-        'GET',
-        `/api/stats/daily${query({ from: f, to: t2, state: union ? state : undefined })}`,
-      );
-    Promise.all([get(from, to), get(lastYear(from), lastYear(to))]).then(([a, b]) => {
-      setNow(a);
-      setBefore(b);
-    }, setError);
-  }, [from, to, state, union]);
+  const lastYear = (d: string) => DateTime.fromISO(d).minus({ years: 1 }).toISODate() ?? d;
+  const path = (f: string, t2: string) =>
+    f && t2 ? `/api/stats/daily${query({ from: f, to: t2, state: union ? state : undefined })}` : undefined;
+  const thisPeriod = useApi<DailyStatistics>(path(from, to));
+  const yearBefore = useApi<DailyStatistics>(path(lastYear(from), lastYear(to)));
+  const now = thisPeriod.data;
+  const before = yearBefore.data;
+  const error = thisPeriod.error ?? yearBefore.error;
 
   const total = (s: DailyStatistics | undefined, metric: string) =>
     s ? s.series.filter((r) => r.metric === metric).reduce((n, r) => n + r.value, 0) : 0;

@@ -1,14 +1,13 @@
 // The morning queue: open obligations by due time — overdue, due within 24 hours, within 72 hours —
 // filterable by obligation, place and nationality; one click to the case.
-import { DateTime } from 'luxon';
-import { useEffect, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import type { PlaceBody, QueueItemBody, QueuePage } from '../../../src/api/contract.ts';
 import { OBLIGATION_KINDS } from '../../../src/domain/case-state.ts';
-import { api, query } from '../api.ts';
+import { query } from '../api.ts';
 import { ErrorNotice, Field, Loading } from '../components.tsx';
 import type { MessageKey } from '../i18n/en.ts';
 import { useI18n } from '../i18n/i18n.tsx';
+import { useApi } from '../use-api.ts';
 
 const HOUR = 3_600_000;
 /** How far ahead the queue looks (the groups overdue / 24 h / 72 h / later fall inside it). */
@@ -21,30 +20,14 @@ export function Queue() {
   const place = params.get('place') ?? '';
   const nationality = params.get('nationality') ?? '';
   const horizon = HORIZONS.includes(params.get('due') ?? '') ? (params.get('due') as string) : '7d';
-  const [places, setPlaces] = useState<PlaceBody[]>([]);
-  const [items, setItems] = useState<QueueItemBody[]>();
-  const [more, setMore] = useState(false);
-  const [error, setError] = useState<unknown>();
-  const [asOf, setAsOf] = useState(() => Date.now());
-
-  useEffect(() => {
-    api<PlaceBody[]>('GET', '/api/places').then(setPlaces, () => setPlaces([]));
-  }, []);
-  useEffect(() => {
-    setItems(undefined);
-    setError(undefined);
-    const valid = /^[A-Z]{2}$/.test(nationality) ? nationality : undefined;
-    api<QueuePage>(
-      'GET',
-      `/api/queue${query({ due: horizon, limit: 1000, kind, place, nationality: valid })}`,
-    )
-      .then((page) => {
-        setItems(page.items);
-        setMore(Boolean(page.next));
-        setAsOf(Date.parse(page.asOf));
-      })
-      .catch(setError);
-  }, [kind, place, nationality, horizon]);
+  const places = useApi<PlaceBody[]>('/api/places').data ?? [];
+  const valid = /^[A-Z]{2}$/.test(nationality) ? nationality : undefined;
+  const page = useApi<QueuePage>(
+    `/api/queue${query({ due: horizon, limit: 1000, kind, place, nationality: valid })}`,
+  );
+  const items = page.data?.items;
+  const more = Boolean(page.data?.next);
+  const error = page.error;
 
   const set = (key: string, value: string) => {
     const next = new URLSearchParams(params);
@@ -52,7 +35,7 @@ export function Queue() {
     else next.delete(key);
     setParams(next, { replace: true });
   };
-  const groups = items ? group(items, asOf) : undefined;
+  const groups = items && page.data ? group(items, Date.parse(page.data.asOf)) : undefined;
   return (
     <section>
       <h1>{t('queue.title')}</h1>
@@ -169,7 +152,7 @@ export function Queue() {
           </section>
         ))}
       {more && <p className="notice">{t('queue.more')}</p>}
-      <p className="muted">{t('queue.asOf', { time: dateTime(DateTime.fromMillis(asOf).toJSDate()) })}</p>
+      <p className="muted">{t('queue.asOf', { time: page.data ? dateTime(page.data.asOf) : '' })}</p>
     </section>
   );
 }

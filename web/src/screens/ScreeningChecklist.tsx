@@ -7,7 +7,7 @@ import type { CommandType } from '../../../src/domain/statuses.ts';
 import { ApiError } from '../api.ts';
 import { ErrorNotice } from '../components.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
-import { localNow, toInstant } from './ActionForm.tsx';
+import { localNow, toInstant } from '../local-time.ts';
 import { SCREENING_CHECKS } from './command-fields.ts';
 
 export function ScreeningChecklist(props: {

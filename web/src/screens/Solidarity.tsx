@@ -1,13 +1,14 @@
 // Solidarity: every state's fair share of an annual pool (sortable, downloadable as CSV), and for one
 // state the split between relocating and paying (AMMR Arts 66–67; EUR 20,000 per person not relocated).
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { MEMBER_STATES } from '../../../law/member-states.ts';
 import type { FairSharesBody } from '../../../src/api/contract.ts';
-import { api, query } from '../api.ts';
+import { query } from '../api.ts';
 import { useMe } from '../auth.tsx';
 import { ErrorNotice, Field, Loading } from '../components.tsx';
 import type { MessageKey } from '../i18n/en.ts';
 import { useI18n } from '../i18n/i18n.tsx';
+import { useApi } from '../use-api.ts';
 
 type Row = FairSharesBody['rows'][number];
 const COLUMNS = ['country', 'population', 'gdpMeur', 'key', 'relocations', 'eurCents'] as const;
@@ -17,27 +18,20 @@ export function Solidarity() {
   const { t, number, eur } = useI18n();
   const me = useMe();
   const [pool, setPool] = useState('2026');
-  const [data, setData] = useState<FairSharesBody>();
-  const [error, setError] = useState<unknown>();
   const [sort, setSort] = useState<{ by: Column; desc: boolean }>({ by: 'key', desc: true });
   const [country, setCountry] = useState(me.jurisdiction in MEMBER_STATES ? me.jurisdiction : 'LT');
   const [percent, setPercent] = useState('50');
-  const [split, setSplit] = useState<FairSharesBody['split']>();
-  const [splitError, setSplitError] = useState<unknown>();
 
-  useEffect(() => {
-    setData(undefined);
-    api<FairSharesBody>('GET', `/api/fair-shares${query({ pool })}`).then(setData, setError);
-  }, [pool]);
-  useEffect(() => {
-    setSplitError(undefined);
-    const p = Number(percent);
-    if (percent === '' || !(p >= 0 && p <= 100)) return setSplit(undefined);
-    api<FairSharesBody>('GET', `/api/fair-shares${query({ pool, country, relocate: p })}`).then(
-      (d) => setSplit(d.split),
-      setSplitError,
-    );
-  }, [pool, country, percent]);
+  const shares = useApi<FairSharesBody>(`/api/fair-shares${query({ pool })}`);
+  const data = shares.data;
+  const error = shares.error;
+  const p = Number(percent);
+  const valid = percent !== '' && p >= 0 && p <= 100;
+  const splitRead = useApi<FairSharesBody>(
+    valid ? `/api/fair-shares${query({ pool, country, relocate: p })}` : undefined,
+  );
+  const split = splitRead.data?.split;
+  const splitError = splitRead.error;
 
   const rows = useMemo(() => {
     if (!data) return [];

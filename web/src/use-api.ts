@@ -1,0 +1,27 @@
+// Reading from the API in a screen: the answer for the path asked for last. When the path changes (a
+// filter, a period), an answer still on its way for the previous path is dropped, so a slow old answer
+// never replaces a newer one; while the new one loads, there is no data.
+import { useEffect, useState } from 'react';
+import { api } from './api.ts';
+
+export interface Read<T> {
+  readonly data?: T;
+  readonly error?: unknown;
+}
+
+/** GET `path` (nothing when undefined), again whenever it changes. */
+export function useApi<T>(path: string | undefined): Read<T> {
+  const [state, setState] = useState<Read<T> & { path?: string }>({});
+  useEffect(() => {
+    if (!path) return;
+    let stale = false;
+    api<T>('GET', path).then(
+      (data) => !stale && setState({ path, data }),
+      (error) => !stale && setState({ path, error }),
+    );
+    return () => {
+      stale = true;
+    };
+  }, [path]);
+  return state.path === path ? state : {};
+}
