@@ -49,6 +49,12 @@ export default defineParameters([
     ],
   },
   {
+    name: 'pool-2026.adopted-on',
+    description: 'Date of the Council implementing act establishing the 2026 pool (AMMR Art. 57(1))',
+    unit: 'date',
+    values: [{ since: '2025-12-19', value: '2025-12-19', source: COUNCIL }],
+  },
+  {
     name: 'pool-2026.relocations',
     description: 'Reference number of relocations of the 2026 Annual Solidarity Pool',
     unit: 'persons',

@@ -11,6 +11,7 @@ import { importCommand } from './commands/import.ts';
 import { paramsCommand } from './commands/params.ts';
 import { placesCommand } from './commands/places.ts';
 import { serveCommand } from './commands/serve.ts';
+import { solidarityCommand } from './commands/solidarity.ts';
 import { userCommand } from './commands/user.ts';
 import type { CliContext } from './context.ts';
 
@@ -38,6 +39,7 @@ export function buildProgram(ctx: CliContext): Command {
     placesCommand(ctx),
     serveCommand(ctx),
     userCommand(ctx),
+    solidarityCommand(ctx),
   ]) {
     program.addCommand(cmd.exitOverride().configureOutput({ writeOut: ctx.stdout, writeErr: ctx.stderr }));
   }

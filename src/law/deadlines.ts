@@ -164,6 +164,12 @@ export const DEADLINE_KINDS: readonly DeadlineKind[] = [
     parameter: 'ammr.relocation.confirmation-deadline',
   },
   {
+    id: 'relocation-confirmation-exceptional',
+    title: 'confirmation of a relocation, exceptionally',
+    from: 'the request of the benefitting state',
+    parameter: 'ammr.relocation.confirmation-deadline-exceptional',
+  },
+  {
     id: 'relocation-transfer',
     title: 'relocation transfer',
     from: 'confirmation by the state of relocation',

@@ -1,0 +1,470 @@
+// The solidarity cycle's records: pledges, deduction requests and decisions, relocation candidates,
+// transfers and payments, each write entered in the audit log in the same transaction. The computations
+// (values, offsets, matching, balances) are in src/solidarity; this file only reads and writes.
+import { and, asc, eq, inArray, lte } from 'drizzle-orm';
+import { DateTime } from 'luxon';
+import type { MemberStateCode } from '../../law/member-states.ts';
+import { computeFairShares } from '../law/fair-shares.ts';
+import type { ParameterRegistry } from '../law/parameters.ts';
+import { annualPool } from '../law/pool.ts';
+import { type SolidarityCycle, solidarityCycle } from '../solidarity/cycle.ts';
+import {
+  confirmationDeadline,
+  nextTransfer,
+  type Transfer,
+  transferDeadline,
+} from '../solidarity/transfers.ts';
+import type {
+  Candidate,
+  Deduction,
+  DeductionStatus,
+  Pledge,
+  RelocationCriteria,
+} from '../solidarity/types.ts';
+import { type AuditEntry, appendAudit } from './audit.ts';
+import { retryStaleWrites } from './chain-retry.ts';
+import type { Db } from './database.ts';
+import { loadReferenceData } from './reference-data.ts';
+import {
+  relocationCandidates,
+  relocationTransfers,
+  solidarityDeductions,
+  solidarityPayments,
+  solidarityPledges,
+} from './schema.ts';
+
+/** The cycle of `year` with its fair shares (the reference data shipped in data/). */
+export function loadCycle(law: ParameterRegistry, year: number, today: string): SolidarityCycle {
+  const pool = annualPool(law, year, today);
+  return solidarityCycle(law, year, today, computeFairShares(law, pool.dataDate, loadReferenceData(), pool));
+}
+
+/** Writes and their audit entries, in one transaction (retried if another writer took the chain's place). */
+function write(db: Db, entries: readonly AuditEntry[], body: (tx: Db) => Promise<void>): Promise<void> {
+  return retryStaleWrites(() =>
+    db.transaction(async (txn) => {
+      const tx = txn as unknown as Db;
+      await body(tx);
+      await appendAudit(tx, entries);
+    }),
+  );
+}
+
+// ---- pledges
+
+export interface StoredPledge extends Pledge {
+  readonly criteria: RelocationCriteria;
+  readonly recordedBy: string;
+  readonly recordedAt: Date;
+}
+
+export async function savePledge(
+  db: Db,
+  p: Pledge & { criteria?: RelocationCriteria },
+  actor: string,
+  now: Date,
+): Promise<void> {
+  const row = {
+    year: p.year,
+    state: p.state,
+    relocations: p.relocations,
+    eurCents: p.eurCents,
+    alternatives: p.alternatives,
+    relocatePercent: p.split ? String(p.split.relocatePercent) : null,
+    criteria: p.criteria ?? {},
+    recordedBy: actor,
+    recordedAt: now,
+  };
+  await write(
+    db,
+    [
+      {
+        at: now,
+        actor,
+        action: 'solidarity.pledge-recorded',
+        subject: `${p.year}/${p.state}`,
+        data: { ...row, recordedAt: undefined },
+      },
+    ],
+    async (tx) => {
+      await tx
+        .insert(solidarityPledges)
+        .values(row)
+        .onConflictDoUpdate({ target: [solidarityPledges.year, solidarityPledges.state], set: row });
+    },
+  );
+}
+
+export async function listPledges(db: Db, year: number, state?: string): Promise<StoredPledge[]> {
+  const rows = await db
+    .select()
+    .from(solidarityPledges)
+    .where(and(eq(solidarityPledges.year, year), state ? eq(solidarityPledges.state, state) : undefined))
+    .orderBy(asc(solidarityPledges.state));
+  return rows.map((r) => ({
+    state: r.state as MemberStateCode,
+    year: r.year,
+    relocations: r.relocations,
+    eurCents: r.eurCents,
+    alternatives: r.alternatives as Pledge['alternatives'],
+    ...(r.relocatePercent !== null ? { split: { relocatePercent: Number(r.relocatePercent) } } : {}),
+    criteria: r.criteria as RelocationCriteria,
+    recordedBy: r.recordedBy,
+    recordedAt: r.recordedAt,
+  }));
+}
+
+// ---- deductions (AMMR Arts 61–62)
+
+export interface StoredDeduction extends Deduction {
+  readonly id: string;
+}
+
+export async function requestDeduction(
+  db: Db,
+  d: Omit<Deduction, 'status'>,
+  actor: string,
+  now: Date,
+): Promise<string> {
+  const id = crypto.randomUUID();
+  await write(
+    db,
+    [{ at: now, actor, action: 'solidarity.deduction-requested', subject: id, data: { ...d } }],
+    async (tx) => {
+      await tx.insert(solidarityDeductions).values({
+        id,
+        year: d.year,
+        state: d.state,
+        article: d.article,
+        requestedOn: d.requestedOn,
+        requestedPercent: String(d.requestedPercent),
+        status: 'requested',
+        recordedBy: actor,
+        recordedAt: now,
+      });
+    },
+  );
+  return id;
+}
+
+export async function decideDeduction(
+  db: Db,
+  id: string,
+  decision: {
+    status: Exclude<DeductionStatus, 'requested'>;
+    grantedPercent: number;
+    decidedOn: string;
+    act: string;
+  },
+  actor: string,
+  now: Date,
+): Promise<boolean> {
+  let found = false;
+  await write(
+    db,
+    [{ at: now, actor, action: 'solidarity.deduction-decided', subject: id, data: { ...decision } }],
+    async (tx) => {
+      const r = await tx
+        .update(solidarityDeductions)
+        .set({
+          status: decision.status,
+          grantedPercent: String(decision.grantedPercent),
+          decidedOn: decision.decidedOn,
+          act: decision.act,
+        })
+        .where(and(eq(solidarityDeductions.id, id), eq(solidarityDeductions.status, 'requested')))
+        .returning({ id: solidarityDeductions.id });
+      found = r.length > 0;
+      if (!found) throw new NothingToDecide();
+    },
+  ).catch((e) => {
+    if (!(e instanceof NothingToDecide)) throw e;
+  });
+  return found;
+}
+class NothingToDecide extends Error {}
+
+export async function listDeductions(db: Db, year: number, state?: string): Promise<StoredDeduction[]> {
+  const rows = await db
+    .select()
+    .from(solidarityDeductions)
+    .where(
+      and(eq(solidarityDeductions.year, year), state ? eq(solidarityDeductions.state, state) : undefined),
+    )
+    .orderBy(asc(solidarityDeductions.requestedOn), asc(solidarityDeductions.id));
+  return rows.map((r) => ({
+    id: r.id,
+    state: r.state as MemberStateCode,
+    year: r.year,
+    article: r.article as Deduction['article'],
+    requestedOn: r.requestedOn,
+    requestedPercent: Number(r.requestedPercent),
+    status: r.status as DeductionStatus,
+    ...(r.grantedPercent !== null ? { grantedPercent: Number(r.grantedPercent) } : {}),
+    ...(r.decidedOn ? { decidedOn: r.decidedOn } : {}),
+    ...(r.act ? { act: r.act } : {}),
+  }));
+}
+
+// ---- relocation candidates (AMMR Art. 67(3)); synthetic persons in tests and demonstrations
+
+export async function addCandidates(
+  db: Db,
+  year: number,
+  candidates: readonly (Candidate & { caseId?: string })[],
+  actor: string,
+  now: Date,
+): Promise<number> {
+  if (candidates.length === 0) return 0;
+  const rows = candidates.map((c) => ({
+    id: c.id,
+    year,
+    fromState: c.from,
+    caseId: c.caseId ?? null,
+    familyId: c.familyId ?? null,
+    kind: c.kind,
+    protectionGrantedOn: c.protectionGrantedOn ?? null,
+    consent: c.consent ?? null,
+    nationality: c.nationality,
+    minor: c.minor,
+    vulnerabilities: [...c.vulnerabilities],
+    languages: [...c.languages],
+    securityHit: c.securityHit,
+    recordedAt: now,
+  }));
+  await write(
+    db,
+    [
+      {
+        at: now,
+        actor,
+        action: 'solidarity.candidates-added',
+        subject: String(year),
+        // ids only: no personal data in the log beyond what identifies the record
+        data: { from: [...new Set(candidates.map((c) => c.from))], ids: candidates.map((c) => c.id) },
+      },
+    ],
+    async (tx) => {
+      for (let i = 0; i < rows.length; i += 500)
+        await tx.insert(relocationCandidates).values(rows.slice(i, i + 500));
+    },
+  );
+  return rows.length;
+}
+
+export async function listCandidates(db: Db, year: number, from?: string): Promise<Candidate[]> {
+  const rows = await db
+    .select()
+    .from(relocationCandidates)
+    .where(
+      and(eq(relocationCandidates.year, year), from ? eq(relocationCandidates.fromState, from) : undefined),
+    )
+    .orderBy(asc(relocationCandidates.id));
+  return rows.map((r) => ({
+    id: r.id,
+    ...(r.familyId ? { familyId: r.familyId } : {}),
+    from: r.fromState as MemberStateCode,
+    kind: r.kind as Candidate['kind'],
+    ...(r.protectionGrantedOn ? { protectionGrantedOn: r.protectionGrantedOn } : {}),
+    ...(r.consent !== null ? { consent: r.consent } : {}),
+    nationality: r.nationality,
+    minor: r.minor,
+    vulnerabilities: r.vulnerabilities,
+    languages: r.languages,
+    securityHit: r.securityHit,
+  }));
+}
+
+// ---- transfers (AMMR Art. 67(9)–(11), Art. 68)
+
+type TransferRow = typeof relocationTransfers.$inferSelect;
+
+export interface StoredTransfer extends Transfer {
+  readonly year: number;
+  readonly confirmDueAt: string;
+  readonly transferDueAt?: string;
+  readonly why: string;
+}
+
+const toTransfer = (r: TransferRow): StoredTransfer => ({
+  id: r.id,
+  year: r.year,
+  candidateId: r.candidateId,
+  from: r.fromState as MemberStateCode,
+  to: r.toState as MemberStateCode,
+  status: r.status as Transfer['status'],
+  exceptional: r.exceptional,
+  proposedAt: r.proposedAt.toISOString(),
+  confirmDueAt: r.confirmDueAt.toISOString(),
+  ...(r.confirmedAt ? { confirmedAt: r.confirmedAt.toISOString() } : {}),
+  ...(r.confirmedBySilence !== null ? { confirmedBySilence: r.confirmedBySilence } : {}),
+  ...(r.transferDueAt ? { transferDueAt: r.transferDueAt.toISOString() } : {}),
+  ...(r.closedAt ? { closedAt: r.closedAt.toISOString() } : {}),
+  why: r.why,
+});
+
+/** Proposes each matched person to the state of relocation; the confirmation deadline starts now. */
+export async function proposeTransfers(
+  db: Db,
+  law: ParameterRegistry,
+  year: number,
+  assignments: readonly { candidateId: string; from: MemberStateCode; to: MemberStateCode; why: string }[],
+  actor: string,
+  now: Date,
+): Promise<StoredTransfer[]> {
+  const rows = assignments.map((a) => ({
+    id: crypto.randomUUID(),
+    year,
+    candidateId: a.candidateId,
+    fromState: a.from,
+    toState: a.to,
+    status: 'proposed',
+    exceptional: false,
+    proposedAt: now,
+    confirmDueAt: new Date(confirmationDeadline(law, a.to, DateTime.fromJSDate(now)).dueAt),
+    why: a.why,
+  }));
+  if (rows.length === 0) return [];
+  await write(
+    db,
+    [
+      {
+        at: now,
+        actor,
+        action: 'solidarity.relocations-proposed',
+        subject: String(year),
+        data: {
+          transfers: rows.map((r) => ({
+            id: r.id,
+            candidateId: r.candidateId,
+            from: r.fromState,
+            to: r.toState,
+          })),
+        },
+      },
+    ],
+    async (tx) => {
+      for (let i = 0; i < rows.length; i += 500)
+        await tx.insert(relocationTransfers).values(rows.slice(i, i + 500));
+    },
+  );
+  return listTransfers(db, year, { ids: rows.map((r) => r.id) });
+}
+
+export async function listTransfers(
+  db: Db,
+  year: number,
+  f: { state?: string; ids?: readonly string[] } = {},
+): Promise<StoredTransfer[]> {
+  const rows = await db
+    .select()
+    .from(relocationTransfers)
+    .where(
+      and(
+        eq(relocationTransfers.year, year),
+        f.ids ? inArray(relocationTransfers.id, [...f.ids]) : undefined,
+      ),
+    )
+    .orderBy(asc(relocationTransfers.proposedAt), asc(relocationTransfers.id));
+  const all = rows.map(toTransfer);
+  return f.state ? all.filter((t) => t.from === f.state || t.to === f.state) : all;
+}
+
+export class TransferNotFound extends Error {}
+
+/** One step of a transfer (confirm, refuse, transferred, did-not-appear), with its deadline and audit entry. */
+export async function stepTransfer(
+  db: Db,
+  law: ParameterRegistry,
+  id: string,
+  step: 'confirm' | 'refuse' | 'transferred' | 'did-not-appear' | 'silence',
+  at: Date,
+  actor: string,
+  now: Date,
+  exceptional = false,
+): Promise<StoredTransfer> {
+  let result: StoredTransfer | undefined;
+  await write(
+    db,
+    [{ at: now, actor, action: `solidarity.transfer-${step}`, subject: id, data: { at: at.toISOString() } }],
+    async (tx) => {
+      const [row] = await tx
+        .select()
+        .from(relocationTransfers)
+        .where(eq(relocationTransfers.id, id))
+        .for('update');
+      if (!row) throw new TransferNotFound(id);
+      const current = toTransfer(row);
+      const next = nextTransfer(current, step, at.toISOString());
+      const transferDue =
+        next.status === 'confirmed' && next.confirmedAt
+          ? new Date(transferDeadline(law, current.from, DateTime.fromISO(next.confirmedAt)).dueAt)
+          : undefined;
+      await tx
+        .update(relocationTransfers)
+        .set({
+          status: next.status,
+          ...(next.confirmedAt ? { confirmedAt: new Date(next.confirmedAt) } : {}),
+          ...(next.confirmedBySilence !== undefined ? { confirmedBySilence: next.confirmedBySilence } : {}),
+          ...(transferDue ? { transferDueAt: transferDue } : {}),
+          ...(next.closedAt ? { closedAt: new Date(next.closedAt) } : {}),
+          ...(exceptional && step === 'confirm' ? { exceptional: true } : {}),
+        })
+        .where(eq(relocationTransfers.id, id));
+      result = { ...current, ...next, ...(transferDue ? { transferDueAt: transferDue.toISOString() } : {}) };
+    },
+  );
+  if (!result) throw new TransferNotFound(id);
+  return result;
+}
+
+/** Art. 67(9): a proposal not answered by its deadline counts as confirmed, at the deadline. */
+export async function confirmSilentTransfers(db: Db, law: ParameterRegistry, now: Date): Promise<number> {
+  const due = await db
+    .select({ id: relocationTransfers.id, confirmDueAt: relocationTransfers.confirmDueAt })
+    .from(relocationTransfers)
+    .where(and(eq(relocationTransfers.status, 'proposed'), lte(relocationTransfers.confirmDueAt, now)));
+  for (const t of due) await stepTransfer(db, law, t.id, 'silence', t.confirmDueAt, 'system', now);
+  return due.length;
+}
+
+// ---- payments and delivered alternative measures
+
+export interface Payment {
+  readonly year: number;
+  readonly state: MemberStateCode;
+  readonly kind: 'financial' | 'alternative';
+  readonly eurCents: number;
+  readonly paidOn: string;
+  readonly description?: string;
+}
+
+export async function recordPayment(db: Db, p: Payment, actor: string, now: Date): Promise<string> {
+  const id = crypto.randomUUID();
+  await write(
+    db,
+    [{ at: now, actor, action: 'solidarity.payment-recorded', subject: id, data: { ...p } }],
+    async (tx) => {
+      await tx
+        .insert(solidarityPayments)
+        .values({ id, ...p, description: p.description ?? null, recordedBy: actor, recordedAt: now });
+    },
+  );
+  return id;
+}
+
+export async function listPayments(db: Db, year: number, state?: string): Promise<Payment[]> {
+  const rows = await db
+    .select()
+    .from(solidarityPayments)
+    .where(and(eq(solidarityPayments.year, year), state ? eq(solidarityPayments.state, state) : undefined))
+    .orderBy(asc(solidarityPayments.paidOn));
+  return rows.map((r) => ({
+    year: r.year,
+    state: r.state as MemberStateCode,
+    kind: r.kind as Payment['kind'],
+    eurCents: r.eurCents,
+    paidOn: r.paidOn,
+    ...(r.description ? { description: r.description } : {}),
+  }));
+}
