@@ -3,12 +3,18 @@
 // schema that the client does not follow fails the type check.
 import type { z } from 'zod';
 import type { CaseCommand, RecordEncounter } from '../domain/commands.ts';
+import type { MatchResult } from '../solidarity/matching.ts';
+import type { Scenario, ScenarioResult } from '../solidarity/simulate.ts';
+import type { RelocationOffer } from '../solidarity/types.ts';
+import type { StoredPledge } from '../store/solidarity.ts';
+import type { SolidarityReport } from '../store/solidarity-report.ts';
 import type { DailyStatistics } from '../store/statistics.ts';
 import type { Me } from './auth.ts';
 import type { CaseView, CommandResult, QueueItem, QueuePage as QueuePageSchema } from './routes/cases.ts';
 import type { EncounterResult } from './routes/encounters.ts';
 import type { FairShares } from './routes/public.ts';
 import type { Place } from './routes/reference.ts';
+import type { TransferView } from './routes/solidarity.ts';
 import type { NewUser, UserView } from './routes/users.ts';
 
 export type MeView = z.infer<typeof Me>;
@@ -24,3 +30,15 @@ export type PlaceBody = z.infer<typeof Place>;
 export type UserViewBody = z.infer<typeof UserView>;
 export type NewUserInput = z.infer<typeof NewUser>;
 export type { DailyStatistics };
+
+// the solidarity cycle (src/api/routes/solidarity.ts): computed answers, typed by the functions computing them
+export type SolidarityReportBody = Omit<SolidarityReport, 'pledges'> & {
+  pledges: (Omit<StoredPledge, 'recordedAt'> & { recordedAt: string })[];
+};
+export type MatchBody = MatchResult & {
+  offers: RelocationOffer[];
+  proposed: TransferViewBody[];
+  dryRun: boolean;
+};
+export type TransferViewBody = z.infer<typeof TransferView>;
+export type { Scenario, ScenarioResult };

@@ -23,6 +23,7 @@ import { encounterRoutes } from './routes/encounters.ts';
 import { findingRoutes } from './routes/findings.ts';
 import { publicRoutes } from './routes/public.ts';
 import { referenceRoutes } from './routes/reference.ts';
+import { solidarityRoutes } from './routes/solidarity.ts';
 import { statisticsRoutes } from './routes/statistics.ts';
 import { userRoutes } from './routes/users.ts';
 import { isPageRequest, sendIndex, WEB_ROOT, webRoutes } from './web.ts';
@@ -167,6 +168,7 @@ export async function buildServer(
   findingRoutes(app, deps);
   referenceRoutes(app, deps);
   statisticsRoutes(app, deps);
+  solidarityRoutes(app, deps);
   web = await webRoutes(app, deps.webRoot ?? WEB_ROOT);
   if (!web)
     app.get('/', { schema: { hide: true } }, (_request, reply) =>

@@ -43,6 +43,9 @@ export const PERMISSIONS = [
   'findings.write',
   'findings.read',
   'aggregates.read',
+  'solidarity.pledge',
+  'solidarity.decide',
+  'relocation.manage',
   'users.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
@@ -60,6 +63,9 @@ export const MATRIX: Readonly<Record<Permission, readonly Role[]>> = {
   'findings.write': ['monitor'],
   'findings.read': ['monitor', 'case-officer', 'administrator'],
   'aggregates.read': [...ROLES],
+  'solidarity.pledge': ['solidarity-coordinator', 'eu-solidarity-coordinator'],
+  'solidarity.decide': ['eu-solidarity-coordinator'],
+  'relocation.manage': ['solidarity-coordinator', 'eu-solidarity-coordinator'],
   'users.manage': ['administrator'],
 };
 
@@ -74,7 +80,12 @@ export const PERMISSION_TITLES: Readonly<Record<Permission, string>> = {
   'crisis.declare': 'record a crisis declaration for the state',
   'findings.write': 'record a finding of the monitoring mechanism (Screening Regulation Art. 10)',
   'findings.read': "read the monitoring mechanism's findings of the state",
-  'aggregates.read': 'aggregates, fair shares and parameters (also public without login)',
+  'aggregates.read': 'aggregates, fair shares and parameters (also public without login); the solidarity cycle, its balances and scenarios',
+  'solidarity.pledge':
+    "the solidarity cycle for one's state (the EU coordinator: any state): pledges, deduction requests, payments",
+  'solidarity.decide': 'record the decision on a deduction request (the Council act, AMMR Arts 61–62)',
+  'relocation.manage':
+    "relocation (AMMR Art. 67): a benefitting state's candidates and matching; confirming or reporting transfers to or from one's state",
   'users.manage': 'accounts: add, disable, reset; API tokens of others',
 };
 
