@@ -41,7 +41,15 @@ export function buildProgram(ctx: CliContext): Command {
     userCommand(ctx),
     solidarityCommand(ctx),
   ]) {
-    program.addCommand(cmd.exitOverride().configureOutput({ writeOut: ctx.stdout, writeErr: ctx.stderr }));
+    program.addCommand(cmd);
+  }
+  // every command and subcommand (pact solidarity deduction request …): errors return, output goes to ctx
+  const settle = (c: Command) => {
+    c.exitOverride().configureOutput({ writeOut: ctx.stdout, writeErr: ctx.stderr });
+    for (const sub of c.commands) settle(sub);
+  };
+  for (const c of program.commands) {
+    settle(c);
   }
   return program;
 }

@@ -80,7 +80,8 @@ export const PERMISSION_TITLES: Readonly<Record<Permission, string>> = {
   'crisis.declare': 'record a crisis declaration for the state',
   'findings.write': 'record a finding of the monitoring mechanism (Screening Regulation Art. 10)',
   'findings.read': "read the monitoring mechanism's findings of the state",
-  'aggregates.read': 'aggregates, fair shares and parameters (also public without login); the solidarity cycle, its balances and scenarios',
+  'aggregates.read':
+    'aggregates, fair shares and parameters (also public without login); the solidarity cycle, its balances and scenarios',
   'solidarity.pledge':
     "the solidarity cycle for one's state (the EU coordinator: any state): pledges, deduction requests, payments",
   'solidarity.decide': 'record the decision on a deduction request (the Council act, AMMR Arts 61–62)',

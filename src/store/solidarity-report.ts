@@ -19,7 +19,6 @@ import { computeOffsets, type OffsetResult } from '../solidarity/offsets.ts';
 import { compareScenario, type Scenario, type ScenarioResult } from '../solidarity/simulate.ts';
 import type { RelocationOffer } from '../solidarity/types.ts';
 import type { Db } from './database.ts';
-import { loadReferenceData } from './reference-data.ts';
 import {
   listCandidates,
   listDeductions,
@@ -31,6 +30,7 @@ import {
   type StoredDeduction,
   type StoredPledge,
   type StoredTransfer,
+  shippedReferenceData,
 } from './solidarity.ts';
 
 export interface SolidarityReport {
@@ -170,7 +170,7 @@ export async function simulateCycle(
       : computeFairShares(
           law,
           pool.dataDate,
-          loadReferenceData(),
+          shippedReferenceData(),
           customPool(law, pool.dataDate, { relocations: scenario.relocations }),
         ).rows.map((r) => ({
           state: r.country,

@@ -33,10 +33,29 @@ import {
   solidarityPledges,
 } from './schema.ts';
 
-/** The cycle of `year` with its fair shares (the reference data shipped in data/). */
+let shipped: ReturnType<typeof loadReferenceData> | undefined;
+/** The reference data shipped in data/, read once per process (the files do not change while it runs). */
+export const shippedReferenceData = () => {
+  shipped ??= loadReferenceData();
+  return shipped;
+};
+
+const cycles = new Map<string, SolidarityCycle>();
+/** The cycle of `year` with its fair shares, as the law stands on `today` (kept per year and day). */
 export function loadCycle(law: ParameterRegistry, year: number, today: string): SolidarityCycle {
+  const key = `${year} ${today}`;
+  const known = cycles.get(key);
+  if (known) return known;
   const pool = annualPool(law, year, today);
-  return solidarityCycle(law, year, today, computeFairShares(law, pool.dataDate, loadReferenceData(), pool));
+  const cycle = solidarityCycle(
+    law,
+    year,
+    today,
+    computeFairShares(law, pool.dataDate, shippedReferenceData(), pool),
+  );
+  if (cycles.size > 100) cycles.clear();
+  cycles.set(key, cycle);
+  return cycle;
 }
 
 /** Writes and their audit entries, in one transaction (retried if another writer took the chain's place). */
@@ -206,6 +225,15 @@ export async function listDeductions(db: Db, year: number, state?: string): Prom
   }));
 }
 
+/** Candidate ids already recorded (or given twice): nothing was added. */
+export class DuplicateCandidates extends Error {
+  constructor(readonly ids: readonly string[]) {
+    super(
+      `already recorded: ${ids.slice(0, 10).join(', ')}${ids.length > 10 ? ` and ${ids.length - 10} more` : ''}`,
+    );
+  }
+}
+
 // ---- relocation candidates (AMMR Art. 67(3)); synthetic persons in tests and demonstrations
 
 export async function addCandidates(
@@ -216,6 +244,14 @@ export async function addCandidates(
   now: Date,
 ): Promise<number> {
   if (candidates.length === 0) return 0;
+  const ids = candidates.map((c) => c.id);
+  const taken = await db
+    .select({ id: relocationCandidates.id })
+    .from(relocationCandidates)
+    .where(inArray(relocationCandidates.id, ids));
+  const repeated = ids.filter((id, i) => ids.indexOf(id) !== i);
+  if (taken.length > 0 || repeated.length > 0)
+    throw new DuplicateCandidates([...new Set([...taken.map((t) => t.id), ...repeated])]);
   const rows = candidates.map((c) => ({
     id: c.id,
     year,

@@ -999,6 +999,140 @@ describe.each(BACKENDS.filter((b) => b.name === 'pglite'))(
           state: ['LT', 'PL', 'GR', 'EL', 'XX'],
         },
       },
+      // the solidarity cycle (src/api/routes/solidarity.ts)
+      {
+        method: 'GET',
+        path: '/api/solidarity/:param',
+        as: 'analyst@EU',
+        runs: 100,
+        params: () => ['2026', '2030'],
+      },
+      {
+        method: 'PUT',
+        path: '/api/solidarity/:param/pledges/:param',
+        as: 'solidarity-coordinator@LT',
+        runs: 400,
+        params: () => ['2026|LT', '2026|PL', '2030|LT', '2026|DK'],
+        bodies: (): Json[] => [
+          { relocatePercent: 50 },
+          {
+            relocations: 3,
+            eurCents: 100_00,
+            alternatives: [{ description: 'border-management experts', valueCents: 1_000_00 }],
+            criteria: {
+              nationalities: ['SY'],
+              families: 'any',
+              languages: ['ar'],
+              maxPerMonth: 5,
+              vulnerabilities: ['pregnant'],
+            },
+          },
+        ],
+      },
+      {
+        method: 'POST',
+        path: '/api/solidarity/:param/deductions',
+        as: 'solidarity-coordinator@PL',
+        runs: 300,
+        params: () => ['2026'],
+        bodies: (): Json[] => [
+          { state: 'PL', article: '62', percent: 30 },
+          { state: 'PL', article: '61', percent: 100, requestedOn: '2026-07-15' },
+        ],
+      },
+      {
+        method: 'PATCH',
+        path: '/api/solidarity/deductions/:param',
+        as: 'eu-solidarity-coordinator@EU',
+        runs: 200,
+        params: () => ['9b7f3a4e-1c2d-4e5f-8a9b-0c1d2e3f4a5b'],
+        bodies: (): Json[] => [
+          { grantedPercent: 20, decidedOn: '2026-08-01', act: 'Council implementing act (synthetic)' },
+        ],
+      },
+      {
+        method: 'POST',
+        path: '/api/solidarity/:param/candidates',
+        as: 'eu-solidarity-coordinator@EU',
+        runs: 300,
+        params: () => ['2026'],
+        bodies: (n): Json[] => [
+          {
+            candidates: [
+              { id: `FZ-${n}-1`, from: 'IT', kind: 'applicant', nationality: 'SY', languages: ['ar'] },
+              {
+                id: `FZ-${n}-2`,
+                from: 'GR',
+                familyId: `F-${n}`,
+                kind: 'beneficiary',
+                protectionGrantedOn: '2025-01-01',
+                consent: true,
+                nationality: 'AF',
+                minor: true,
+                vulnerabilities: ['pregnant'],
+                securityHit: false,
+              },
+            ],
+          },
+        ],
+      },
+      {
+        method: 'POST',
+        path: '/api/solidarity/:param/match',
+        as: 'eu-solidarity-coordinator@EU',
+        runs: 150,
+        params: () => ['2026'],
+        bodies: (): Json[] => [{ dryRun: true }, { dryRun: true, from: 'IT' }],
+      },
+      {
+        method: 'GET',
+        path: '/api/solidarity/:param/transfers',
+        as: 'solidarity-coordinator@LT',
+        runs: 150,
+        params: () => ['2026'],
+        query: { state: ['LT', 'PL', 'XX'] },
+      },
+      {
+        method: 'POST',
+        path: '/api/solidarity/transfers/:param',
+        as: 'eu-solidarity-coordinator@EU',
+        runs: 150,
+        params: () => ['9b7f3a4e-1c2d-4e5f-8a9b-0c1d2e3f4a5b'],
+        bodies: (): Json[] => [{ step: 'confirm' }, { step: 'transferred', at, exceptional: false }],
+      },
+      {
+        method: 'POST',
+        path: '/api/solidarity/:param/payments',
+        as: 'solidarity-coordinator@LT',
+        runs: 200,
+        params: () => ['2026'],
+        bodies: (): Json[] => [
+          { state: 'LT', kind: 'financial', eurCents: 100_000_00, paidOn: '2026-10-01' },
+          {
+            state: 'LT',
+            kind: 'alternative',
+            eurCents: 5_000_00,
+            paidOn: '2026-10-02',
+            description: 'training',
+          },
+        ],
+      },
+      {
+        method: 'POST',
+        path: '/api/solidarity/:param/simulate',
+        as: 'analyst@EU',
+        runs: 200,
+        params: () => ['2026'],
+        bodies: (): Json[] => [
+          {
+            relocations: 30_000,
+            arrivals: 40_000,
+            pledges: { LT: { relocatePercent: 50 } },
+            deductions: { PL: 100 },
+          },
+          {},
+        ],
+      },
       // hidden routes, and routes and methods that do not exist
       { method: 'GET', path: '/healthz', runs: 30, query: {} },
       { method: 'GET', path: '/readyz', runs: 30, query: {} },
@@ -1051,7 +1185,11 @@ describe.each(BACKENDS.filter((b) => b.name === 'pglite'))(
           // never revoke the token the harness issued (named 'test')
           if (route.path === '/api/auth/tokens/:param' && g.param === 'test') return;
           const { payload, headers } = encode(body, g.encoding);
-          const url = `${route.path.replace(':param', g.param)}${g.query ? `?${g.query}` : ''}`;
+          // several path parameters: valid ones are given as "a|b" (encoded), one for each :param in turn
+          const values = g.param.split('%7C');
+          let k = 0;
+          const path = route.path.replace(/:param/g, () => values[Math.min(k++, values.length - 1)] ?? '');
+          const url = `${path}${g.query ? `?${g.query}` : ''}`;
           const request: InjectOptions = {
             method: route.method,
             url,

@@ -13,6 +13,7 @@ import { TransferStepError } from '../../solidarity/transfers.ts';
 import {
   addCandidates,
   confirmSilentTransfers,
+  DuplicateCandidates,
   decideDeduction,
   listTransfers,
   loadCycle,
@@ -318,12 +319,12 @@ export function solidarityRoutes(app: FastifyInstance, deps: ApiDeps): void {
         const added = await addCandidates(deps.store.db, cycle.year, candidates, p.username, now());
         return reply.code(201).send({ added });
       } catch (e) {
-        if ((e as { code?: string })?.code === '23505' || /duplicate key/.test(String((e as Error)?.message)))
+        if (e instanceof DuplicateCandidates)
           throw new HttpProblem(
             409,
             'duplicate',
             'Already recorded',
-            'a candidate with one of these ids is already recorded',
+            `candidates ${e.message}; nothing was added`,
           );
         throw e;
       }

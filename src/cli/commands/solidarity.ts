@@ -349,7 +349,7 @@ export function solidarityCommand(ctx: CliContext): Command {
         ),
       );
       ctx.stdout(
-        `transfer ${t.id}: ${t.status}${t.transferDueAt ? `, to be carried out before ${t.transferDueAt}` : ''}\n`,
+        `transfer ${t.id}: ${t.status}${t.status === 'confirmed' && t.transferDueAt ? `; the transfer is due by ${localTime(t.transferDueAt, t.from)} (AMMR Art. 67(11))` : ''}\n`,
       );
     });
 

@@ -1,0 +1,253 @@
+// The solidarity cycle over HTTP, on every backend: who may do what (a national coordinator for its own
+// state, the EU coordinator for any), and the cycle from pledge to transfer. Synthetic candidates only.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { BACKENDS } from '../store/backends.ts';
+import { type Harness, startHarness } from './harness.ts';
+
+describe.each(BACKENDS)('the solidarity cycle API on $name', (backend) => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await startHarness(backend);
+  }, 60_000);
+  afterAll(async () => h?.close());
+
+  const as = (role: Parameters<Harness['account']>[0], j: string) => h.account(role, j).headers;
+  const call = (
+    method: 'GET' | 'PUT' | 'POST' | 'PATCH',
+    url: string,
+    headers: Record<string, string>,
+    payload?: Record<string, unknown>,
+  ) => h.inject({ method, url, headers, ...(payload === undefined ? {} : { payload }) });
+
+  it("a national coordinator pledges for its own state: Lithuania's 50 % split is 57 relocations and EUR 1,160,000 (115 persons)", async () => {
+    const r = await call('PUT', '/api/solidarity/2026/pledges/LT', as('solidarity-coordinator', 'LT'), {
+      relocatePercent: 50,
+    });
+    expect(r.statusCode).toBe(200);
+    const b = r.json().balance;
+    expect(b.fairShare.relocations).toBe(115);
+    expect(b.pledged).toEqual({ relocations: 57, eurCents: 58 * 20_000_00, alternativesCents: 0 });
+    expect(b.value.shortfallCents).toBe(0);
+  });
+
+  it('… and not for another state (403); a border guard not at all (403); the EU coordinator for any state', async () => {
+    expect(
+      (
+        await call('PUT', '/api/solidarity/2026/pledges/PL', as('solidarity-coordinator', 'LT'), {
+          relocatePercent: 10,
+        })
+      ).statusCode,
+    ).toBe(403);
+    expect(
+      (
+        await call('PUT', '/api/solidarity/2026/pledges/LT', as('border-guard', 'LT'), {
+          relocatePercent: 10,
+        })
+      ).statusCode,
+    ).toBe(403);
+    const fr = await call('PUT', '/api/solidarity/2026/pledges/FR', as('eu-solidarity-coordinator', 'EU'), {
+      relocations: 3,
+      eurCents: 0,
+      criteria: { nationalities: ['SY', 'AF'] },
+    });
+    expect(fr.statusCode).toBe(200);
+  });
+
+  it('bad pledges are 400s naming the field: a split and fixed numbers together; a percentage over 100', async () => {
+    const both = await call('PUT', '/api/solidarity/2026/pledges/LT', as('solidarity-coordinator', 'LT'), {
+      relocatePercent: 50,
+      relocations: 3,
+    });
+    expect(both.statusCode).toBe(400);
+    expect(JSON.stringify(both.json().errors)).toMatch(/relocatePercent/);
+    expect(
+      (
+        await call('PUT', '/api/solidarity/2026/pledges/LT', as('solidarity-coordinator', 'LT'), {
+          relocatePercent: 101,
+        })
+      ).statusCode,
+    ).toBe(400);
+  });
+
+  it('everyone logged in reads the cycle; an unknown year is a 404', async () => {
+    const r = await call('GET', '/api/solidarity/2026', as('analyst', 'EU'));
+    expect(r.statusCode).toBe(200);
+    const body = r.json();
+    expect(body.balances.union.reference).toEqual({ relocations: 21_000, eurCents: 420_000_000_00 });
+    expect(body.balances.union.pledged.relocations).toBe(57 + 3);
+    expect((await call('GET', '/api/solidarity/2030', as('analyst', 'EU'))).statusCode).toBe(404);
+  });
+
+  it('Art. 62: Poland requests a deduction, Lithuania may not; only the EU coordinator records the decision', async () => {
+    const pl = await call('POST', '/api/solidarity/2026/deductions', as('solidarity-coordinator', 'PL'), {
+      state: 'PL',
+      article: '62',
+      percent: 50,
+    });
+    expect(pl.statusCode).toBe(201);
+    const lt = await call('POST', '/api/solidarity/2026/deductions', as('solidarity-coordinator', 'LT'), {
+      state: 'LT',
+      article: '62',
+      percent: 50,
+    });
+    expect(lt.statusCode).toBe(422);
+    const id = pl.json().id;
+    const decision = {
+      grantedPercent: 30,
+      decidedOn: '2026-08-01',
+      act: 'Council Implementing Decision (synthetic)',
+    };
+    expect(
+      (await call('PATCH', `/api/solidarity/deductions/${id}`, as('solidarity-coordinator', 'PL'), decision))
+        .statusCode,
+    ).toBe(403);
+    const ok = await call(
+      'PATCH',
+      `/api/solidarity/deductions/${id}`,
+      as('eu-solidarity-coordinator', 'EU'),
+      decision,
+    );
+    expect(ok.json()).toEqual({ id, status: 'granted' });
+    expect(
+      (
+        await call(
+          'PATCH',
+          `/api/solidarity/deductions/${id}`,
+          as('eu-solidarity-coordinator', 'EU'),
+          decision,
+        )
+      ).statusCode,
+    ).toBe(404);
+  });
+
+  it('candidates come from a benefitting state; matching proposes them within the pledges, never a security hit', async () => {
+    const candidates = [
+      { id: 'IT-T-1', from: 'IT', kind: 'applicant', nationality: 'SY' },
+      { id: 'IT-T-2', from: 'IT', kind: 'applicant', nationality: 'AF', familyId: 'F1' },
+      { id: 'IT-T-3', from: 'IT', kind: 'applicant', nationality: 'AF', familyId: 'F1', minor: true },
+      { id: 'IT-T-4', from: 'IT', kind: 'applicant', nationality: 'SY', securityHit: true },
+      { id: 'IT-T-5', from: 'IT', kind: 'applicant', nationality: 'ER' },
+    ];
+    expect(
+      (
+        await call('POST', '/api/solidarity/2026/candidates', as('solidarity-coordinator', 'LT'), {
+          candidates,
+        })
+      ).statusCode,
+    ).toBe(403);
+    const notBenefitting = await call(
+      'POST',
+      '/api/solidarity/2026/candidates',
+      as('solidarity-coordinator', 'LT'),
+      {
+        candidates: [{ id: 'LT-T-1', from: 'LT', kind: 'applicant', nationality: 'IQ' }],
+      },
+    );
+    expect(notBenefitting.statusCode).toBe(422);
+    const added = await call(
+      'POST',
+      '/api/solidarity/2026/candidates',
+      as('eu-solidarity-coordinator', 'EU'),
+      { candidates },
+    );
+    expect(added.statusCode).toBe(201);
+    expect(
+      (
+        await call('POST', '/api/solidarity/2026/candidates', as('eu-solidarity-coordinator', 'EU'), {
+          candidates,
+        })
+      ).statusCode,
+    ).toBe(409);
+
+    const dry = await call('POST', '/api/solidarity/2026/match', as('eu-solidarity-coordinator', 'EU'), {
+      dryRun: true,
+    });
+    expect(dry.statusCode).toBe(200);
+    const m = dry.json();
+    // places: LT 57 (any nationality), FR 3 (SY and AF only); 4 persons can move (IT-T-4 has a security hit)
+    expect(m.assignments).toHaveLength(4);
+    expect(m.proposed).toEqual([]);
+    expect(m.unmatched).toEqual([expect.objectContaining({ candidateId: 'IT-T-4', reason: 'security-hit' })]);
+    const family = m.assignments.filter(
+      (a: { candidateId: string }) =>
+        a.candidateId.startsWith('IT-T-2') || a.candidateId.startsWith('IT-T-3'),
+    );
+    expect(new Set(family.map((a: { state: string }) => a.state)).size).toBe(1);
+
+    const real = await call('POST', '/api/solidarity/2026/match', as('eu-solidarity-coordinator', 'EU'), {
+      dryRun: false,
+    });
+    expect(real.json().proposed).toHaveLength(4);
+    // a second run proposes nobody twice
+    expect(
+      (
+        await call('POST', '/api/solidarity/2026/match', as('eu-solidarity-coordinator', 'EU'), {
+          dryRun: false,
+        })
+      ).json().proposed,
+    ).toHaveLength(0);
+  });
+
+  it('transfers: the state of relocation confirms (a third state cannot see them), then the transfer is reported', async () => {
+    const mine = await call('GET', '/api/solidarity/2026/transfers', as('solidarity-coordinator', 'LT'));
+    expect(mine.statusCode).toBe(200);
+    const toLt = mine.json().filter((t: { to: string }) => t.to === 'LT');
+    expect(toLt.length).toBe(mine.json().length);
+    const t =
+      toLt[0] ??
+      (await call('GET', '/api/solidarity/2026/transfers', as('eu-solidarity-coordinator', 'EU'))).json()[0];
+    expect(t).toBeDefined();
+    const pl = await call('GET', '/api/solidarity/2026/transfers', as('solidarity-coordinator', 'PL'));
+    expect(pl.json()).toEqual([]);
+    expect(
+      (
+        await call('POST', `/api/solidarity/transfers/${t.id}`, as('solidarity-coordinator', 'PL'), {
+          step: 'confirm',
+        })
+      ).statusCode,
+    ).toBe(404);
+    const confirmed = await call(
+      'POST',
+      `/api/solidarity/transfers/${t.id}`,
+      as('eu-solidarity-coordinator', 'EU'),
+      { step: 'confirm' },
+    );
+    expect(confirmed.statusCode).toBe(200);
+    expect(confirmed.json().status).toBe('confirmed');
+    expect(confirmed.json().transferDueAt).toBeDefined();
+    const done = await call(
+      'POST',
+      `/api/solidarity/transfers/${t.id}`,
+      as('eu-solidarity-coordinator', 'EU'),
+      { step: 'transferred' },
+    );
+    expect(done.json().status).toBe('transferred');
+    expect(
+      (
+        await call('POST', `/api/solidarity/transfers/${t.id}`, as('eu-solidarity-coordinator', 'EU'), {
+          step: 'confirm',
+        })
+      ).statusCode,
+    ).toBe(409);
+  });
+
+  it('the simulator: a 30,000 pool side by side with the adopted 21,000', async () => {
+    const r = await call('POST', '/api/solidarity/2026/simulate', as('analyst', 'EU'), {
+      relocations: 30_000,
+      arrivals: 40_000,
+    });
+    expect(r.statusCode).toBe(200);
+    const body = r.json();
+    expect(body.totals.adopted.pool).toBe(21_000);
+    expect(body.totals.scenario.pool).toBe(30_000);
+    // the scenario's shares add up to its pool (largest remainder)
+    expect(
+      body.rows.reduce((n: number, x: { scenario: { fairShare: number } }) => n + x.scenario.fairShare, 0),
+    ).toBe(30_000);
+    // Lithuania's 50 % pledge re-split on the larger share: 164 → 82 relocated (README: 164 on a 30,000 pool)
+    expect(body.rows.find((x: { state: string }) => x.state === 'LT').scenario).toMatchObject({
+      fairShare: 164,
+      relocations: 82,
+    });
+  });
+});
