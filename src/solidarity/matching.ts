@@ -37,14 +37,16 @@ export interface MatchInput {
   readonly beneficiaryYears: number;
 }
 
-export type UnmatchedReason =
-  | 'security-hit'
-  | 'family-member-security-hit'
-  | 'beneficiary-protection-too-old'
-  | 'beneficiary-without-consent'
-  | 'family-member-not-eligible'
-  | 'no-pledge-accepts'
-  | 'no-capacity-left';
+export const UNMATCHED_REASONS = [
+  'security-hit',
+  'family-member-security-hit',
+  'beneficiary-protection-too-old',
+  'beneficiary-without-consent',
+  'family-member-not-eligible',
+  'no-pledge-accepts',
+  'no-capacity-left',
+] as const;
+export type UnmatchedReason = (typeof UNMATCHED_REASONS)[number];
 
 export interface Assignment {
   readonly candidateId: string;

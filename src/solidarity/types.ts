@@ -87,4 +87,11 @@ export interface RelocationOffer {
   readonly criteria: RelocationCriteria;
 }
 
-export type TransferStatus = 'proposed' | 'confirmed' | 'transferred' | 'did-not-appear' | 'refused';
+export const TRANSFER_STATUSES = [
+  'proposed',
+  'confirmed',
+  'transferred',
+  'did-not-appear',
+  'refused',
+] as const;
+export type TransferStatus = (typeof TRANSFER_STATUSES)[number];

@@ -20,7 +20,9 @@ describe('pact solidarity', () => {
   it('cycle 2026: the Council act of 19 December 2025, 21,000 relocations or EUR 420,000,000, the four benefitting states', async () => {
     const r = await pact('solidarity cycle 2026');
     expect(r.code).toBe(0);
-    expect(r.stdout).toContain('Council act (Council Implementing Decision (EU) 2025/2642, 2025-12-19): 21,000 relocations or EUR 420,000,000.00');
+    expect(r.stdout).toContain(
+      'Council act (Council Implementing Decision (EU) 2025/2642, 2025-12-19): 21,000 relocations or EUR 420,000,000.00',
+    );
     expect(r.stdout).toContain('benefitting states: CY, GR, IT, ES');
     expect(r.stdout).toMatch(/^Union\s+21,000\s+0/m);
   }, 30_000);
@@ -40,13 +42,17 @@ describe('pact solidarity', () => {
   });
 
   it('candidates and the matching: of the 12 synthetic candidates, 7 can move to Lithuania; 5 cannot, each with its reason', async () => {
-    expect((await pact('solidarity candidates docs/examples/relocation-candidates.csv')).stdout).toBe('12 candidates added for 2026\n');
+    expect((await pact('solidarity candidates docs/examples/relocation-candidates.csv')).stdout).toBe(
+      '12 candidates added for 2026\n',
+    );
     const dry = await pact('solidarity match 2026 --dry-run --format csv');
     const rows = parse(dry.stdout, { columns: true }) as Record<string, string>[];
     // docs/examples/relocation-candidates.csv: IT-C-0006 and GR-C-0003 have security hits (Art. 67(2)), GR-C-0002 is
     // GR-C-0003's family, IT-C-0008 got protection in 2021 (more than 3 years before 19 Dec 2025), ES-C-0001 did
     // not consent; the 7 others fit Lithuania's 57 places (no criteria)
-    const unmatched = Object.fromEntries(rows.filter((x) => x.outcome === 'unmatched').map((x) => [x.candidate, x.reason]));
+    const unmatched = Object.fromEntries(
+      rows.filter((x) => x.outcome === 'unmatched').map((x) => [x.candidate, x.reason]),
+    );
     expect(unmatched).toEqual({
       'IT-C-0006': 'security-hit',
       'GR-C-0003': 'security-hit',
@@ -60,11 +66,16 @@ describe('pact solidarity', () => {
   });
 
   it('transfers: proposed on 25 November, Lithuania answers by the end of 2 December (1 week, Art. 67(9))', async () => {
-    const list = parse((await pact('solidarity transfers --format csv')).stdout, { columns: true }) as Record<string, string>[];
+    const list = parse((await pact('solidarity transfers --format csv')).stdout, { columns: true }) as Record<
+      string,
+      string
+    >[];
     expect(list).toHaveLength(7);
     expect(list[0]?.confirm_by).toBe('2026-12-02 24:00 (LT)');
     const id = list[0]?.id ?? '';
-    expect((await pact(`solidarity transfer ${id} confirm`)).stdout).toMatch(/confirmed; the transfer is due by/);
+    expect((await pact(`solidarity transfer ${id} confirm`)).stdout).toMatch(
+      /confirmed; the transfer is due by/,
+    );
     expect((await pact(`solidarity transfer ${id} transferred`)).code).toBe(0);
     const again = await pact(`solidarity transfer ${id} confirm`);
     expect(again.code).toBe(2);
@@ -72,14 +83,26 @@ describe('pact solidarity', () => {
   });
 
   it('balance --state LT: 57 to relocate, 1 relocated, 56 left', async () => {
-    const csv = parse((await pact('solidarity balance --state LT --format csv')).stdout, { columns: true }) as Record<string, string>[];
-    expect(csv[0]).toMatchObject({ state: 'LT', relocations_due: '57', relocated: '1', outstanding_relocations: '56' });
+    const csv = parse((await pact('solidarity balance --state LT --format csv')).stdout, {
+      columns: true,
+    }) as Record<string, string>[];
+    expect(csv[0]).toMatchObject({
+      state: 'LT',
+      relocations_due: '57',
+      relocated: '1',
+      outstanding_relocations: '56',
+    });
   });
 
   it('simulate: Lithuania relocating everything on a 30,000 pool: share 164, relocates 164', async () => {
     const r = await pact('solidarity simulate --relocations 30000 --pledge LT=100% --format csv');
     const lt = (parse(r.stdout, { columns: true }) as Record<string, string>[]).find((x) => x.state === 'LT');
-    expect(lt).toMatchObject({ share_adopted: '115', share_scenario: '164', relocations_adopted: '57', relocations_scenario: '164' });
+    expect(lt).toMatchObject({
+      share_adopted: '115',
+      share_scenario: '164',
+      relocations_adopted: '57',
+      relocations_scenario: '164',
+    });
   });
 
   it('bad input: an unknown step, a percentage over 100, an unknown year', async () => {

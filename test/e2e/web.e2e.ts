@@ -255,6 +255,37 @@ describe('the other screens', () => {
     await page.context().close();
   });
 
+  it('the solidarity cycle: Lithuania pledges half of its share; the EU coordinator sees the balances', async () => {
+    const page = await loginAs('solidarity-coordinator.lt');
+    await page.goto(`${base}/solidarity/cycle`);
+    await page.getByRole('heading', { name: 'Solidarity cycle 2026' }).waitFor();
+    await page.getByLabel('Share of the fair share relocated (%)').fill('50');
+    await page.getByRole('button', { name: /^(Record|Save) (the )?pledge/ }).click();
+    // AMMR Art. 66 / pledge split: 115 persons (the 2026 pool), 57 relocated, 58 paid for at EUR 20,000
+    await page.getByText('€1,160,000.00').first().waitFor();
+    await check(page, 'solidarity-cycle');
+    await page.context().close();
+    const eu = await loginAs('eu-solidarity-coordinator.eu');
+    await eu.goto(`${base}/solidarity/cycle`);
+    await eu.getByRole('heading', { name: 'Solidarity cycle 2026' }).waitFor();
+    await check(eu, 'solidarity-cycle-eu');
+    await eu.context().close();
+  });
+
+  it('the scenario simulator: a 30,000 pool side by side with the adopted 21,000', async () => {
+    const page = await loginAs('analyst.eu');
+    await page.goto(`${base}/solidarity/simulate`);
+    await page.getByRole('heading', { name: 'Scenario simulator' }).waitFor();
+    await page.getByLabel('Pool size (relocations)').fill('30000');
+    await page.getByRole('button', { name: 'Simulate' }).click();
+    await page.getByText('Adopted cycle and scenario').waitFor();
+    // README: Lithuania's share of a 30,000 pool is 164 persons (of the adopted 21,000: 115)
+    const lt = page.locator('tr', { hasText: /^\s*(LT|Lithuania)/ }).first();
+    await expect.poll(async () => (await lt.innerText()).replace(/\s+/g, ' ')).toMatch(/115.*164/);
+    await check(page, 'simulator');
+    await page.context().close();
+  });
+
   it('users: an administrator adds an account and sees its one-time password once', async () => {
     const page = await loginAs('administrator.lt');
     await page.getByRole('heading', { name: 'Users' }).waitFor();

@@ -13,6 +13,8 @@ import {
   ENCOUNTER_KINDS,
   ROUTING_GROUNDS,
 } from '../../src/domain/vocabulary.ts';
+import { UNMATCHED_REASONS } from '../../src/solidarity/matching.ts';
+import { TRANSFER_STATUSES } from '../../src/solidarity/types.ts';
 import { METRICS } from '../../src/store/statistics.ts';
 import { en } from '../../web/src/i18n/en.ts';
 import { lt } from '../../web/src/i18n/lt.ts';
@@ -69,6 +71,11 @@ describe('message catalogues (English, Lithuanian)', () => {
       'dashboard.metric': METRICS,
       field: fields.map((f) => f.name),
       'queue.horizon': ['72h', '7d', '30d'],
+      families: ['any', 'singles-only', 'families-only'],
+      deductionStatus: ['requested', 'granted', 'partially-granted', 'refused'],
+      transferStatus: TRANSFER_STATUSES,
+      unmatched: UNMATCHED_REASONS,
+      'transfer.step': ['confirm', 'refuse', 'transferred', 'did-not-appear'],
     };
     for (const f of fields) if ('list' in f) lists[f.list] = [...(lists[f.list] ?? []), ...f.options];
     const missing: string[] = [];

@@ -18,6 +18,11 @@ import { Users } from './screens/Users.tsx';
 
 // the dashboard brings the charting library: loaded when first opened, not with the login page
 const Dashboard = lazy(() => import('./screens/Dashboard.tsx').then((m) => ({ default: m.Dashboard })));
+// the solidarity cycle and the simulator: for fewer users, loaded when first opened
+const SolidarityCycle = lazy(() =>
+  import('./screens/SolidarityCycle.tsx').then((m) => ({ default: m.SolidarityCycle })),
+);
+const Simulator = lazy(() => import('./screens/Simulator.tsx').then((m) => ({ default: m.Simulator })));
 
 interface Screen {
   readonly path: string;
@@ -43,6 +48,20 @@ const SCREENS: readonly Screen[] = [
     title: 'nav.solidarity',
     permission: 'aggregates.read',
     element: <Solidarity />,
+    inNav: true,
+  },
+  {
+    path: '/solidarity/cycle',
+    title: 'nav.cycle',
+    permission: 'aggregates.read',
+    element: <SolidarityCycle />,
+    inNav: true,
+  },
+  {
+    path: '/solidarity/simulate',
+    title: 'nav.simulator',
+    permission: 'aggregates.read',
+    element: <Simulator />,
     inNav: true,
   },
   { path: '/users', title: 'nav.users', permission: 'users.manage', element: <Users />, inNav: true },
@@ -83,7 +102,9 @@ export function App() {
               .filter((s) => s.inNav)
               .map((s) => (
                 <li key={s.path}>
-                  <NavLink to={s.path}>{t(s.title)}</NavLink>
+                  <NavLink to={s.path} end>
+                    {t(s.title)}
+                  </NavLink>
                 </li>
               ))}
             <li>

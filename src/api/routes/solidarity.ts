@@ -112,8 +112,8 @@ const PaymentBody = z
 const ScenarioBody = z
   .object({
     relocations: z.number().int().min(1).max(10_000_000).optional(),
-    pledges: z.record(State, z.object({ relocatePercent: Percent }).strict()).optional(),
-    deductions: z.record(State, Percent).optional(),
+    pledges: z.partialRecord(State, z.object({ relocatePercent: Percent }).strict()).optional(),
+    deductions: z.partialRecord(State, Percent).optional(),
     arrivals: z.number().int().min(0).max(100_000_000).optional(),
   })
   .strict();

@@ -1,6 +1,7 @@
 // Solidarity: every state's fair share of an annual pool (sortable, downloadable as CSV), and for one
 // state the split between relocating and paying (AMMR Arts 66–67; EUR 20,000 per person not relocated).
 import { useMemo, useState } from 'react';
+import { Link } from 'react-router';
 import { MEMBER_STATES } from '../../../law/member-states.ts';
 import type { FairSharesBody } from '../../../src/api/contract.ts';
 import { query } from '../api.ts';
@@ -71,6 +72,10 @@ export function Solidarity() {
   return (
     <section>
       <h1>{t('solidarity.title')}</h1>
+      <p>
+        <Link to="/solidarity/cycle">{t('solidarity.toCycle')}</Link> ·{' '}
+        <Link to="/solidarity/simulate">{t('solidarity.toSimulator')}</Link>
+      </p>
       <div className="row">
         <Field label={t('solidarity.pool')}>
           {(id) => (
