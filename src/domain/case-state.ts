@@ -15,6 +15,7 @@ export const OBLIGATION_KINDS = [
   'return-border-procedure-end',
   'detention-review',
   'appeal',
+  'relocation-transfer',
 ] as const;
 export type ObligationKind = (typeof OBLIGATION_KINDS)[number];
 

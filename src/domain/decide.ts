@@ -481,3 +481,44 @@ function computeDeadlineForPeriod(
     article: `${used.citation} (national choice inside APR Art. 67(7))`,
   };
 }
+
+/**
+ * AMMR Art. 67(9)–(11): the state of relocation confirmed the relocation of this person (or let the week
+ * pass); the benefitting state transfers the person within 4 weeks — an obligation in its queue.
+ */
+export function relocationConfirmed(
+  current: CaseState,
+  r: { to: string; transferId: string; confirmedAt: string; transferDueAt: string; article: string },
+): Decision {
+  const opens: Obligation[] = [{ kind: 'relocation-transfer', dueAt: r.transferDueAt, article: r.article }];
+  const action: Action = {
+    type: 'relocation.confirmed' satisfies ActionType,
+    at: new Date(r.confirmedAt).toISOString(),
+    actor: 'system',
+    role: 'system',
+    state: current.state,
+    legalBasis: LEGAL_BASIS['relocation.confirmed'],
+    payload: { to: r.to, transferId: r.transferId, opens },
+  };
+  return { actions: [action], next: evolve(current, action), open: opens, close: [] };
+}
+
+/** AMMR Art. 68: the person was transferred; the case passes to the state of relocation. */
+export function caseRelocated(
+  current: CaseState,
+  r: { to: string; transferId: string; at: string },
+): Decision {
+  const closes: ObligationKind[] = current.open.includes('relocation-transfer')
+    ? ['relocation-transfer']
+    : [];
+  const action: Action = {
+    type: 'case.relocated' satisfies ActionType,
+    at: new Date(r.at).toISOString(),
+    actor: 'system',
+    role: 'system',
+    state: current.state,
+    legalBasis: LEGAL_BASIS['case.relocated'],
+    payload: { from: current.state, to: r.to, transferId: r.transferId, closes },
+  };
+  return { actions: [action], next: evolve(current, action), open: [], close: closes };
+}

@@ -183,6 +183,11 @@ export function evolve(state: CaseState | undefined, action: Action): CaseState 
             : [];
       return { ...s, flags: withFlags(s.flags, add) };
     }
+    case 'relocation.confirmed':
+      return s;
+    case 'case.relocated':
+      // the person was transferred: the state of relocation holds the case from now on (AMMR Art. 68)
+      return { ...s, state: p.to as CaseState['state'] };
     default:
       throw new Error(`unknown action type in a case log: ${action.type}`);
   }

@@ -27,4 +27,7 @@ export const LEGAL_BASIS: Readonly<Record<ActionType, string>> = {
   'person.absconded': 'APR; AMMR Art. 46(2)',
   'case.closed': 'the case has no further step',
   'obligation.missed': 'the deadline of the open obligation passed (its article is in the payload)',
+  'relocation.confirmed':
+    'AMMR Art. 67(9)–(11) (relocation confirmed by the state of relocation; the transfer follows within 4 weeks)',
+  'case.relocated': 'AMMR Arts 67(11) and 68 (transferred; the state of relocation takes the case over)',
 };

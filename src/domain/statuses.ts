@@ -40,11 +40,21 @@ export const ACTION_TYPES = [
   'person.absconded',
   'case.closed',
   'obligation.missed',
+  'relocation.confirmed',
+  'case.relocated',
 ] as const;
 export type ActionType = (typeof ACTION_TYPES)[number];
 
+/** Actions the system records (an encounter's start, a deadline passed, a relocation's steps), never a user. */
+export const SYSTEM_ACTIONS = [
+  'encounter.recorded',
+  'obligation.missed',
+  'relocation.confirmed',
+  'case.relocated',
+] as const satisfies readonly ActionType[];
+
 /** Actions a user may command (the others are recorded by the system). */
-export type CommandType = Exclude<ActionType, 'encounter.recorded' | 'obligation.missed'>;
+export type CommandType = Exclude<ActionType, (typeof SYSTEM_ACTIONS)[number]>;
 
 export const FLAGS = [
   'asylum-wish-not-registered',

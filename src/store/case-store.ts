@@ -418,6 +418,7 @@ export class CaseStore {
       const updated = await tx
         .update(cases)
         .set({
+          state: c.state,
           status: c.status,
           flags: [...c.flags],
           version: c.version,
@@ -432,6 +433,12 @@ export class CaseStore {
         const [actual] = await tx.select({ version: cases.version }).from(cases).where(eq(cases.id, c.id));
         throw new VersionConflictError(c.id, expectedVersion, actual?.version ?? -1);
       }
+      // a case relocated to another state (AMMR Art. 68): its open obligations go with it
+      if (decision.actions.some((a) => a.type === 'case.relocated'))
+        await tx
+          .update(obligations)
+          .set({ state: c.state })
+          .where(and(eq(obligations.caseId, c.id), eq(obligations.status, 'open')));
       if (decision.close.length > 0) {
         const at = new Date(decision.actions[decision.actions.length - 1]?.at ?? now);
         await tx
@@ -457,6 +464,30 @@ export class CaseStore {
       { table: 'obligations', columns: OBLIGATION_COLUMNS, rows: obligationRows },
       { table: 'audit_log', columns: AUDIT_COLUMNS, rows: chainRows(head, audit) },
     ]);
+  }
+
+  /**
+   * A step of the case that the system records (not a user's command): `build` decides it on the case as
+   * it is now; retried if the case changed meanwhile. Used for relocation (AMMR Arts 67–68).
+   */
+  async recordSystemStep(caseId: string, build: (current: CaseState) => Decision): Promise<CaseState> {
+    const now = this.services.clock();
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await this.db.transaction(async (txn) => {
+          const tx = txn as unknown as Tx;
+          const current = await this.load(tx, caseId);
+          const d = build(current);
+          await this.persist(tx, [{ decision: d, expectedVersion: current.version }], now, {
+            actor: 'system',
+            role: 'system',
+          });
+          return d.next;
+        }, READ_COMMITTED);
+      } catch (e) {
+        if (attempt >= 4 || (!(e instanceof VersionConflictError) && !isStaleWrite(e))) throw e;
+      }
+    }
   }
 
   /** Records in each case's log that an open obligation's deadline passed (sets the overdue flags). */

@@ -4,6 +4,7 @@
 import { and, asc, eq, inArray, lte } from 'drizzle-orm';
 import { DateTime } from 'luxon';
 import type { MemberStateCode } from '../../law/member-states.ts';
+import { caseRelocated, relocationConfirmed } from '../domain/decide.ts';
 import { computeFairShares } from '../law/fair-shares.ts';
 import type { ParameterRegistry } from '../law/parameters.ts';
 import { annualPool } from '../law/pool.ts';
@@ -22,6 +23,7 @@ import type {
   RelocationCriteria,
 } from '../solidarity/types.ts';
 import { type AuditEntry, appendAudit } from './audit.ts';
+import type { CaseStore } from './case-store.ts';
 import { retryStaleWrites } from './chain-retry.ts';
 import type { Db } from './database.ts';
 import { loadReferenceData } from './reference-data.ts';
@@ -288,6 +290,15 @@ export async function addCandidates(
   return rows.length;
 }
 
+/** The case of a candidate, when the benefitting state linked one (its own case of the person). */
+export async function caseOfCandidate(db: Db, candidateId: string): Promise<string | undefined> {
+  const [row] = await db
+    .select({ caseId: relocationCandidates.caseId })
+    .from(relocationCandidates)
+    .where(eq(relocationCandidates.id, candidateId));
+  return row?.caseId ?? undefined;
+}
+
 export async function listCandidates(db: Db, year: number, from?: string): Promise<Candidate[]> {
   const rows = await db
     .select()
@@ -418,6 +429,7 @@ export async function stepTransfer(
   actor: string,
   now: Date,
   exceptional = false,
+  cases?: CaseStore,
 ): Promise<StoredTransfer> {
   let result: StoredTransfer | undefined;
   await write(
@@ -451,16 +463,46 @@ export async function stepTransfer(
     },
   );
   if (!result) throw new TransferNotFound(id);
+  if (cases) await followOnCase(db, cases, result);
   return result;
 }
 
+/**
+ * The transfer's step in the person's case, when the candidate has one: a confirmation opens the transfer
+ * deadline in the benefitting state's queue; the transfer moves the case to the state of relocation.
+ */
+async function followOnCase(db: Db, cases: CaseStore, t: StoredTransfer): Promise<void> {
+  const caseId = await caseOfCandidate(db, t.candidateId);
+  if (!caseId) return;
+  if (t.status === 'confirmed' && t.confirmedAt && t.transferDueAt)
+    await cases.recordSystemStep(caseId, (c) =>
+      relocationConfirmed(c, {
+        to: t.to,
+        transferId: t.id,
+        confirmedAt: t.confirmedAt ?? '',
+        transferDueAt: t.transferDueAt ?? '',
+        article: 'AMMR Art. 67(11)',
+      }),
+    );
+  if (t.status === 'transferred')
+    await cases.recordSystemStep(caseId, (c) =>
+      caseRelocated(c, { to: t.to, transferId: t.id, at: t.closedAt ?? t.proposedAt }),
+    );
+}
+
 /** Art. 67(9): a proposal not answered by its deadline counts as confirmed, at the deadline. */
-export async function confirmSilentTransfers(db: Db, law: ParameterRegistry, now: Date): Promise<number> {
+export async function confirmSilentTransfers(
+  db: Db,
+  law: ParameterRegistry,
+  now: Date,
+  cases?: CaseStore,
+): Promise<number> {
   const due = await db
     .select({ id: relocationTransfers.id, confirmDueAt: relocationTransfers.confirmDueAt })
     .from(relocationTransfers)
     .where(and(eq(relocationTransfers.status, 'proposed'), lte(relocationTransfers.confirmDueAt, now)));
-  for (const t of due) await stepTransfer(db, law, t.id, 'silence', t.confirmDueAt, 'system', now);
+  for (const t of due)
+    await stepTransfer(db, law, t.id, 'silence', t.confirmDueAt, 'system', now, false, cases);
   return due.length;
 }
 

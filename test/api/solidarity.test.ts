@@ -1,8 +1,9 @@
 // The solidarity cycle over HTTP, on every backend: who may do what (a national coordinator for its own
 // state, the EU coordinator for any), and the cycle from pledge to transfer. Synthetic candidates only.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { RecordEncounter } from '../../src/domain/commands.ts';
 import { BACKENDS } from '../store/backends.ts';
-import { type Harness, startHarness } from './harness.ts';
+import { encounterBody, type Harness, startHarness } from './harness.ts';
 
 describe.each(BACKENDS)('the solidarity cycle API on $name', (backend) => {
   let h: Harness;
@@ -229,6 +230,52 @@ describe.each(BACKENDS)('the solidarity cycle API on $name', (backend) => {
         })
       ).statusCode,
     ).toBe(409);
+  });
+
+  it("AMMR Arts 67(11) and 68: a candidate's case follows the transfer — the deadline in Italy's queue, then the case in Lithuania", async () => {
+    // Italy's own case of the person (synthetic), recorded as Italy's border guard would
+    const { result } = await h.cases.recordEncounter(
+      RecordEncounter.parse({ ...encounterBody('IT', 'IT-RELOC-1', 1), kind: 'disembarkation-after-sar' }),
+      { actor: 'border-guard.it', role: 'border-guard' },
+      'it-reloc-1',
+    );
+    const caseId = result.caseIds[0] ?? '';
+    const eu = as('eu-solidarity-coordinator', 'EU');
+    const added = await call('POST', '/api/solidarity/2026/candidates', eu, {
+      candidates: [{ id: 'IT-T-CASE', from: 'IT', caseId, kind: 'applicant', nationality: 'IQ' }],
+    });
+    expect(added.statusCode).toBe(201);
+    // a case of another state than the candidate's is refused
+    const wrong = await call('POST', '/api/solidarity/2026/candidates', eu, {
+      candidates: [{ id: 'GR-T-CASE', from: 'GR', caseId, kind: 'applicant', nationality: 'IQ' }],
+    });
+    expect(wrong.statusCode).toBe(422);
+    const run = await call('POST', '/api/solidarity/2026/match', eu, { dryRun: false, from: 'IT' });
+    const t = run.json().proposed.find((x: { candidateId: string }) => x.candidateId === 'IT-T-CASE');
+    expect(t).toBeDefined();
+    const lt = as('solidarity-coordinator', t.to);
+    const confirmed = await call('POST', `/api/solidarity/transfers/${t.id}`, lt, { step: 'confirm' });
+    expect(confirmed.statusCode).toBe(200);
+    const log = await h.store.query<{ type: string; state: string }>(
+      'select type, state from case_actions where case_id = $1 order by seq',
+      [caseId],
+    );
+    expect(log.map((a) => a.type)).toContain('relocation.confirmed');
+    const due = await h.store.query<{ state: string; status: string }>(
+      "select state, status from obligations where case_id = $1 and kind = 'relocation-transfer'",
+      [caseId],
+    );
+    expect(due).toEqual([{ state: 'IT', status: 'open' }]);
+    await call('POST', `/api/solidarity/transfers/${t.id}`, lt, { step: 'transferred' });
+    const moved = await h.store.query<{ state: string }>('select state from cases where id = $1', [caseId]);
+    expect(moved[0]?.state).toBe(t.to);
+    const closed = await h.store.query<{ status: string }>(
+      "select status from obligations where case_id = $1 and kind = 'relocation-transfer'",
+      [caseId],
+    );
+    expect(closed).toEqual([{ status: 'met' }]);
+    // the state of relocation now reads the case; Italy no longer does (its data stays in the log)
+    expect((await call('GET', `/api/cases/${caseId}`, as('case-officer', t.to))).statusCode).toBe(200);
   });
 
   it('the simulator: a 30,000 pool side by side with the adopted 21,000', async () => {

@@ -10,6 +10,7 @@ import type { Principal } from '../../domain/roles.ts';
 import { UnknownPoolError } from '../../law/pool.ts';
 import { pledgeFromSplit } from '../../solidarity/pledges.ts';
 import { TransferStepError } from '../../solidarity/transfers.ts';
+import { findCase } from '../../store/case-queries.ts';
 import {
   addCandidates,
   confirmSilentTransfers,
@@ -82,6 +83,8 @@ const CandidateBody = z
   .object({
     id: z.string().regex(/^[A-Za-z0-9._-]{1,64}$/, 'letters, digits, dot, dash, underscore; at most 64'),
     from: State,
+    /** The benefitting state's own case of the person, when it keeps it in Pact: the case follows the transfer. */
+    caseId: z.uuid().optional(),
     familyId: z.string().min(1).max(64).optional(),
     kind: z.enum(['applicant', 'beneficiary']),
     protectionGrantedOn: Day.optional(),
@@ -306,6 +309,10 @@ export function solidarityRoutes(app: FastifyInstance, deps: ApiDeps): void {
       const candidates = request.body.candidates;
       for (const [i, c] of candidates.entries()) {
         forState(p, c.from, `body/candidates/${i}/from`);
+        if (c.caseId && !(await findCase(deps.store.db, c.caseId, c.from)))
+          throw new HttpProblem(422, 'unknown-case', 'Unknown case', `no case ${c.caseId} in ${c.from}`, [
+            { field: `body/candidates/${i}/caseId`, reason: `not a case of ${c.from}` },
+          ]);
         if (!cycle.benefitting.includes(c.from))
           throw new HttpProblem(
             422,
@@ -377,7 +384,7 @@ export function solidarityRoutes(app: FastifyInstance, deps: ApiDeps): void {
       const p = principal(request);
       const state = p.jurisdiction === 'EU' ? request.query.state : p.jurisdiction;
       if (request.query.state) forState(p, request.query.state, 'querystring/state');
-      await confirmSilentTransfers(deps.store.db, law, now());
+      await confirmSilentTransfers(deps.store.db, law, now(), deps.cases);
       return (await listTransfers(deps.store.db, request.params.year, state ? { state } : {})).map((t) => ({
         ...t,
       }));
@@ -423,6 +430,7 @@ export function solidarityRoutes(app: FastifyInstance, deps: ApiDeps): void {
           p.username,
           now(),
           exceptional,
+          deps.cases,
         );
       } catch (e) {
         if (e instanceof TransferStepError)

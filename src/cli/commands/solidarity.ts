@@ -258,7 +258,7 @@ export function solidarityCommand(ctx: CliContext): Command {
     )
     .argument(
       '<file>',
-      'CSV: id,from,family_id,kind,protection_granted_on,consent,nationality,minor,vulnerabilities,languages,security_hit',
+      'CSV: id,from,family_id,kind,protection_granted_on,consent,nationality,minor,vulnerabilities,languages,security_hit[,case_id]',
     )
     .addOption(yearOption())
     .action(async (file: string, opts: { year: number }) => {
@@ -268,13 +268,14 @@ export function solidarityCommand(ctx: CliContext): Command {
         trim: true,
       }) as Record<string, string>[];
       const bool = (v: string | undefined) => v === 'true' || v === 'yes' || v === '1';
-      const candidates: Candidate[] = rows.map((r, i) => {
+      const candidates: (Candidate & { caseId?: string })[] = rows.map((r, i) => {
         if (!r.id || !r.from || !r.nationality)
           throw new UsageError(`${file} line ${i + 2}: id, from and nationality are required`);
         return {
           id: r.id,
           from: parseCountry(r.from),
           ...(r.family_id ? { familyId: r.family_id } : {}),
+          ...(r.case_id ? { caseId: r.case_id } : {}),
           kind: r.kind === 'beneficiary' ? 'beneficiary' : 'applicant',
           ...(r.protection_granted_on ? { protectionGrantedOn: parseDate(r.protection_granted_on) } : {}),
           ...(r.consent ? { consent: bool(r.consent) } : {}),
@@ -323,8 +324,8 @@ export function solidarityCommand(ctx: CliContext): Command {
     .addOption(new Option('--state <code>', 'from or to this member state').argParser(parseCountry))
     .addOption(formatOption())
     .action(async (opts: { year: number; state?: string; format: SolidarityFormat }) => {
-      const list = await withStore(ctx, async (_cs, store) => {
-        await confirmSilentTransfers(store.db, LAW, ctx.now());
+      const list = await withStore(ctx, async (cs, store) => {
+        await confirmSilentTransfers(store.db, LAW, ctx.now(), cs);
         return listTransfers(store.db, opts.year, opts.state ? { state: opts.state } : {});
       });
       ctx.stdout(renderTransfers(list, opts.format));
@@ -339,8 +340,8 @@ export function solidarityCommand(ctx: CliContext): Command {
     .option('--exceptional', 'confirmation in the exceptional 2 weeks (Art. 67(9))')
     .action(async (id: string, step: string, opts: { at?: string; exceptional?: boolean }) => {
       const at = opts.at ? new Date(`${opts.at}T12:00:00Z`) : ctx.now();
-      const t = await withStore(ctx, (_cs, store) =>
-        stepTransfer(store.db, LAW, id, step as never, at, 'cli', ctx.now(), opts.exceptional).catch(
+      const t = await withStore(ctx, (cs, store) =>
+        stepTransfer(store.db, LAW, id, step as never, at, 'cli', ctx.now(), opts.exceptional, cs).catch(
           (e: unknown) => {
             if (e instanceof TransferNotFound) throw new UsageError(`no transfer ${id}`);
             if (e instanceof TransferStepError) throw new UsageError(e.message);

@@ -221,6 +221,7 @@ export const en = {
   'obligation.border-procedure-end': 'End of border procedure',
   'obligation.return-border-procedure-end': 'End of return border procedure',
   'obligation.detention-review': 'Detention review',
+  'obligation.relocation-transfer': 'Relocation transfer',
   'obligation.appeal': 'Appeal',
 
   'obligationStatus.open': 'open',
@@ -273,6 +274,8 @@ export const en = {
   'action.return.executed': 'Return carried out',
   'action.person.absconded': 'Absconded',
   'action.case.closed': 'Close case',
+  'action.relocation.confirmed': 'Relocation confirmed',
+  'action.case.relocated': 'Relocated: the state of relocation took the case over',
   'action.obligation.missed': 'Deadline missed',
 
   'role.border-guard': 'border guard',

@@ -222,6 +222,7 @@ export const lt: Readonly<Record<MessageKey, string>> = {
   'obligation.border-procedure-end': 'Pasienio procedūros pabaiga',
   'obligation.return-border-procedure-end': 'Grąžinimo pasienio procedūros pabaiga',
   'obligation.detention-review': 'Sulaikymo peržiūra',
+  'obligation.relocation-transfer': 'Perdavimas perkeliant',
   'obligation.appeal': 'Skundas',
 
   'obligationStatus.open': 'atvira',
@@ -274,6 +275,8 @@ export const lt: Readonly<Record<MessageKey, string>> = {
   'action.return.executed': 'Grąžinimas įvykdytas',
   'action.person.absconded': 'Pasislėpė',
   'action.case.closed': 'Uždaryti bylą',
+  'action.relocation.confirmed': 'Perkėlimas patvirtintas',
+  'action.case.relocated': 'Perkeltas: bylą perėmė perkėlimo valstybė',
   'action.obligation.missed': 'Terminas praleistas',
 
   'role.border-guard': 'pasienietis',
