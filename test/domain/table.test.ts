@@ -7,7 +7,13 @@ import { CaseCommand } from '../../src/domain/commands.ts';
 import { decide, startCase } from '../../src/domain/decide.ts';
 import { ActionNotAllowedError, CommandRejectedError } from '../../src/domain/errors.ts';
 import { evolve } from '../../src/domain/evolve.ts';
-import { ACTION_TYPES, ALLOWED, allowedActions, STATUSES, SYSTEM_ACTIONS } from '../../src/domain/statuses.ts';
+import {
+  ACTION_TYPES,
+  ALLOWED,
+  allowedActions,
+  STATUSES,
+  SYSTEM_ACTIONS,
+} from '../../src/domain/statuses.ts';
 import { commandArb, commandsArb } from './arbitraries.ts';
 import { ctx, encounter, person } from './fixtures.ts';
 

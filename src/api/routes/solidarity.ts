@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { MEMBER_STATE_CODES } from '../../../law/member-states.ts';
 import type { Principal } from '../../domain/roles.ts';
 import { UnknownPoolError } from '../../law/pool.ts';
+import { assessmentDueOn } from '../../solidarity/deductions.ts';
 import { pledgeFromSplit } from '../../solidarity/pledges.ts';
 import { TransferStepError } from '../../solidarity/transfers.ts';
 import { findCase } from '../../store/case-queries.ts';
@@ -231,7 +232,11 @@ export function solidarityRoutes(app: FastifyInstance, deps: ApiDeps): void {
           'request the deduction of a share of a pledge (AMMR Art. 61 or 62); the Commission assesses within 4 weeks',
         params: Year,
         body: DeductionBody,
-        response: { 201: z.object({ id: z.string() }), ...errors },
+        response: {
+          201: z.object({ id: z.string(), assessmentDueOn: z.string().optional() }),
+          422: Problem,
+          ...errors,
+        },
       },
       preHandler: requires(deps, 'solidarity.pledge'),
     },
@@ -248,19 +253,22 @@ export function solidarityRoutes(app: FastifyInstance, deps: ApiDeps): void {
           `${b.state} may not request a deduction under Art. 62 in ${cycle.year}`,
           [{ field: 'body/state', reason: `eligible: ${cycle.deductionEligible.join(', ')}` }],
         );
+      const requestedOn = b.requestedOn ?? today();
       const id = await requestDeduction(
         deps.store.db,
         {
           state: b.state,
           year: cycle.year,
           article: b.article,
-          requestedOn: b.requestedOn ?? today(),
+          requestedOn,
           requestedPercent: b.percent,
         },
         p.username,
         now(),
       );
-      return reply.code(201).send({ id });
+      // AMMR Art. 61: the Commission assesses within 4 weeks (the assessment period is in force from 1 July 2026)
+      const due = requestedOn >= '2026-07-01' ? assessmentDueOn(requestedOn, law) : undefined;
+      return reply.code(201).send({ id, ...(due ? { assessmentDueOn: due } : {}) });
     },
   );
 

@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import { Argument, Command, InvalidArgumentError, Option } from 'commander';
 import { parse } from 'csv-parse/sync';
 import { LAW } from '../../law/law.ts';
+import { assessmentDueOn } from '../../solidarity/deductions.ts';
 import { pledgeFromSplit } from '../../solidarity/pledges.ts';
 import { TransferStepError } from '../../solidarity/transfers.ts';
 import type { Candidate, RelocationCriteria } from '../../solidarity/types.ts';
@@ -199,6 +200,7 @@ export function solidarityCommand(ctx: CliContext): Command {
           throw new UsageError(
             `${state} may not request a deduction under Art. 62 in ${opts.year} (eligible: ${cycle.deductionEligible.join(', ')})`,
           );
+        const requestedOn = opts.on ?? today(ctx);
         const id = await withStore(ctx, (_cs, store) =>
           requestDeduction(
             store.db,
@@ -206,7 +208,7 @@ export function solidarityCommand(ctx: CliContext): Command {
               state: state as never,
               year: opts.year,
               article: opts.article,
-              requestedOn: opts.on ?? today(ctx),
+              requestedOn,
               requestedPercent: opts.percent,
             },
             'cli',
@@ -214,7 +216,7 @@ export function solidarityCommand(ctx: CliContext): Command {
           ),
         );
         ctx.stdout(
-          `deduction ${id}: ${state} asks to deduct ${opts.percent} % of its ${opts.year} pledge (AMMR Art. ${opts.article})\n`,
+          `deduction ${id}: ${state} asks to deduct ${opts.percent} % of its ${opts.year} pledge (AMMR Art. ${opts.article}); the Commission assesses it by ${requestedOn >= '2026-07-01' ? assessmentDueOn(requestedOn, LAW) : '(the 4-week assessment applies from 1 July 2026)'} (AMMR Art. 61)\n`,
         );
       },
     );
