@@ -278,6 +278,33 @@ describe.each(BACKENDS)('the solidarity cycle API on $name', (backend) => {
     expect((await call('GET', `/api/cases/${caseId}`, as('case-officer', t.to))).statusCode).toBe(200);
   });
 
+  it('Art. 67(9): a proposal not answered within the week counts as confirmed, at its deadline', async () => {
+    const eu = as('eu-solidarity-coordinator', 'EU');
+    const before = (await call('GET', '/api/solidarity/2026/transfers', eu)).json() as {
+      id: string;
+      status: string;
+      confirmDueAt: string;
+    }[];
+    const waiting = before.filter((t) => t.status === 'proposed');
+    expect(waiting.length).toBeGreaterThan(0);
+    // proposed on Wednesday 9 December (the harness's clock): the week ends with Wednesday 16 December
+    h.clock.set('2026-12-17T12:00:00Z');
+    const after = (await call('GET', '/api/solidarity/2026/transfers', eu)).json() as {
+      id: string;
+      status: string;
+      confirmedBySilence?: boolean;
+      confirmedAt?: string;
+      confirmDueAt: string;
+      transferDueAt?: string;
+    }[];
+    for (const w of waiting) {
+      const t = after.find((x) => x.id === w.id);
+      expect(t).toMatchObject({ status: 'confirmed', confirmedBySilence: true, confirmedAt: w.confirmDueAt });
+      expect(t?.transferDueAt).toBeDefined();
+    }
+    h.clock.set('2026-12-09T08:00:00Z');
+  });
+
   it('the simulator: a 30,000 pool side by side with the adopted 21,000', async () => {
     const r = await call('POST', '/api/solidarity/2026/simulate', as('analyst', 'EU'), {
       relocations: 30_000,

@@ -10,6 +10,7 @@ import { ACCOUNT_RULES, ensureAdministrator } from '../../store/accounts.ts';
 import { CaseStore } from '../../store/case-store.ts';
 import { openFromEnv, storeOptions } from '../../store/open-from-env.ts';
 import { loadRecognitionRates } from '../../store/reference-data.ts';
+import { confirmSilentTransfers } from '../../store/solidarity.ts';
 import { type CliContext, UsageError } from '../context.ts';
 
 function portArg(v: string): number {
@@ -65,14 +66,23 @@ export function serveCommand(ctx: CliContext): Command {
           `First start: administrator account "admin" (jurisdiction EU) with the one-time password\n\n    ${oneTime}\n\nIt is shown only now; change it at the first login (POST /api/auth/password).\n`,
         );
       // every minute, each deadline that passed is written into its case (flags such as
-      // registration-overdue, which the queue, the monitors and the statistics show)
+      // registration-overdue, which the queue, the monitors and the statistics show), and relocation
+      // proposals left unanswered are confirmed
       const sweepMs = sweepSeconds * 1000;
       let sweeping: Promise<void> | undefined;
       const sweep = () => {
-        sweeping ??= cases
-          .sweepOverdue()
+        // passed deadlines into their cases; relocation proposals not answered in time count as confirmed
+        // (AMMR Art. 67(9))
+        sweeping ??= Promise.all([
+          cases.sweepOverdue(),
+          confirmSilentTransfers(store.db, LAW, services.clock(), cases),
+        ])
           .then(
-            (n) => void (n > 0 && app.log.info({ recorded: n }, 'deadlines passed recorded')),
+            ([n, silent]) =>
+              void (
+                n + silent > 0 &&
+                app.log.info({ recorded: n, confirmedBySilence: silent }, 'deadlines passed recorded')
+              ),
             (e) => app.log.error({ err: { type: (e as Error)?.constructor?.name } }, 'deadline sweep failed'),
           )
           .finally(() => {
