@@ -20,8 +20,11 @@ import { authRoutes } from './auth.ts';
 import { HttpProblem, PROBLEM_TYPE, Problem, sendProblem, toProblem, unstorableText } from './problem.ts';
 import { caseRoutes } from './routes/cases.ts';
 import { encounterRoutes } from './routes/encounters.ts';
+import { exportRoutes } from './routes/exports.ts';
 import { findingRoutes } from './routes/findings.ts';
+import { monitoringRoutes } from './routes/monitoring.ts';
 import { publicRoutes } from './routes/public.ts';
+import { publicAggregatesRoutes } from './routes/public-aggregates.ts';
 import { referenceRoutes } from './routes/reference.ts';
 import { solidarityRoutes } from './routes/solidarity.ts';
 import { statisticsRoutes } from './routes/statistics.ts';
@@ -168,7 +171,10 @@ export async function buildServer(
   findingRoutes(app, deps);
   referenceRoutes(app, deps);
   statisticsRoutes(app, deps);
+  monitoringRoutes(app, deps);
+  publicAggregatesRoutes(app, deps);
   solidarityRoutes(app, deps);
+  exportRoutes(app, deps);
   web = await webRoutes(app, deps.webRoot ?? WEB_ROOT);
   if (!web)
     app.get('/', { schema: { hide: true } }, (_request, reply) =>

@@ -12,6 +12,7 @@ import { paramsCommand } from './commands/params.ts';
 import { placesCommand } from './commands/places.ts';
 import { serveCommand } from './commands/serve.ts';
 import { solidarityCommand } from './commands/solidarity.ts';
+import { statsCommand } from './commands/stats.ts';
 import { userCommand } from './commands/user.ts';
 import type { CliContext } from './context.ts';
 
@@ -40,6 +41,7 @@ export function buildProgram(ctx: CliContext): Command {
     serveCommand(ctx),
     userCommand(ctx),
     solidarityCommand(ctx),
+    statsCommand(ctx),
   ]) {
     program.addCommand(cmd);
   }

@@ -54,7 +54,7 @@ export interface StatisticsQuery {
 }
 
 /** Rows of `db.execute` on either driver (node-postgres answers { rows }, PGlite's drizzle the same or an array). */
-async function rowsOf<T>(db: Db, query: SQL): Promise<T[]> {
+export async function rowsOf<T>(db: Db, query: SQL): Promise<T[]> {
   const res = (await db.execute(query)) as unknown as { rows?: T[] };
   return res.rows ?? (res as unknown as T[]);
 }

@@ -999,6 +999,49 @@ describe.each(BACKENDS.filter((b) => b.name === 'pglite'))(
           state: ['LT', 'PL', 'GR', 'EL', 'XX'],
         },
       },
+      // public, no login: aggregates with small cells suppressed (src/api/routes/public-aggregates.ts)
+      {
+        method: 'GET',
+        path: '/api/public/aggregates',
+        runs: 300,
+        query: {
+          state: ['LT', 'PL', 'GR', 'EL', 'XX', 'lt'],
+          from: ['2026-11-01', '2022-01-01', '2024-02-29', '2026-02-30', '0000-01-01', '9999-12-31'],
+          to: ['2026-12-31', '2026-11-30', '2027-01-01', '2026-13-01', '2031-12-31'],
+          granularity: ['day', 'week', 'month', 'year', 'quarter'],
+          by: ['none', 'border-section', 'place', 'nationality', 'kind', 'outcome', 'sex'],
+        },
+      },
+      // the monitoring mechanism's indicators and their cases (src/api/routes/monitoring.ts)
+      {
+        method: 'GET',
+        path: '/api/monitoring/indicators',
+        as: 'administrator@EU',
+        runs: 300,
+        query: {
+          from: ['2026-12-01', '2026-12-08', '2024-02-29', '2026-02-30', '0000-01-01'],
+          to: ['2026-12-08', '2026-12-31', '2027-12-31', '2026-11-30', '2026-13-01'],
+          state: ['LT', 'PL', 'EL', 'XX'],
+        },
+      },
+      {
+        method: 'GET',
+        path: '/api/monitoring/cases',
+        as: 'monitor@LT',
+        runs: 300,
+        query: {
+          indicator: [
+            'not-registered-overdue',
+            'refused-after-wish',
+            'irregular-entry-detention',
+            'deadline-missed',
+          ],
+          from: ['2026-12-01', '2026-12-08', '2026-02-30', '0000-01-01'],
+          to: ['2026-12-08', '2026-12-31', '2027-12-31', '2026-11-30'],
+          limit: ['1', '100', '1000', '1001', '0'],
+          state: ['LT', 'PL', 'XX'],
+        },
+      },
       // the solidarity cycle (src/api/routes/solidarity.ts)
       {
         method: 'GET',
@@ -1132,6 +1175,16 @@ describe.each(BACKENDS.filter((b) => b.name === 'pglite'))(
           },
           {},
         ],
+      },
+      {
+        method: 'GET',
+        path: '/api/public/eurostat/first-time-applicants.csv',
+        runs: 300,
+        query: {
+          state: ['LT', 'PL', 'GR', 'EL'],
+          from: ['2026-06', '2026-12', '2026-13'],
+          to: ['2026-12', '2027-01', '2031-12'],
+        },
       },
       // hidden routes, and routes and methods that do not exist
       { method: 'GET', path: '/healthz', runs: 30, query: {} },

@@ -1,0 +1,243 @@
+// The independent monitoring mechanism's view (Screening Regulation Art. 10): GET /api/monitoring/indicators
+// (aggregates of one member state and period: access to asylum, refusals after a wish, deadlines, detentions
+// on irregular entry alone, use of force; monitors, case officers and administrators of the state — an EU
+// administrator names the state) and GET /api/monitoring/cases (the case ids behind an indicator: pointers
+// to personal data, for the roles that read cases, in their own state only; every id listed is logged in the
+// audit log as GET /api/cases/:id logs a read).
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { MemberStateCode } from '../../../law/member-states.ts';
+import { MemberState } from '../../domain/commands.ts';
+import { STATE_TIME_ZONES } from '../../law/calendar/state-calendar.ts';
+import { appendAudit } from '../../store/audit.ts';
+import { retryStaleWrites } from '../../store/chain-retry.ts';
+import { INDICATORS, indicatorCases, monitoringIndicators } from '../../store/monitoring.ts';
+import { principal, requires } from '../auth.ts';
+import { forbidden, HttpProblem, Problem } from '../problem.ts';
+import type { ApiDeps } from '../server.ts';
+import { MAX_DAYS } from './statistics.ts';
+
+/** The most case ids one drill-down answers. */
+export const MAX_CASES = 1000;
+
+// a calendar date PostgreSQL can hold too (z.iso.date accepts year 0000)
+const Day = z.iso.date().refine((d) => d >= '1900-01-01', 'a date from 1900-01-01');
+
+const Period = {
+  from: Day.describe('first day (YYYY-MM-DD, in the time zone of the state), counted'),
+  to: Day.describe(`last day (YYYY-MM-DD), counted; at most ${MAX_DAYS} days in all`),
+};
+
+const IndicatorsQuery = z
+  .object({
+    ...Period,
+    state: MemberState.optional().describe(
+      'the member state: your own (the default); required for an EU administrator',
+    ),
+  })
+  .strict();
+
+const CasesQuery = z
+  .object({
+    indicator: z.enum(INDICATORS).describe('the indicator whose cases are listed'),
+    ...Period,
+    limit: z.coerce.number().int().min(1).max(MAX_CASES).default(100),
+    state: MemberState.optional().describe('your own state (the default)'),
+  })
+  .strict();
+
+const Count = z.number().int();
+const Share = z.number().nullable().describe('a fraction from 0 to 1; null when there is nothing to divide');
+
+const Indicators = z.object({
+  state: z.string(),
+  from: z.string(),
+  to: z.string(),
+  timeZone: z.string(),
+  asOf: z.string(),
+  registrationWithinDeadline: z.object({
+    legalBasis: z.string(),
+    asylumWishes: Count,
+    withinDeadline: Count,
+    late: Count,
+    notRegisteredOverdue: Count,
+    notRegisteredNotYetDue: Count,
+    share: Share,
+  }),
+  refusalsAfterWish: z.object({
+    legalBasis: z.string(),
+    refused: Count,
+    afterWish: Count,
+    laterRegistered: Count,
+  }),
+  deadlines: z.object({
+    legalBasis: z.string(),
+    byKind: z.array(
+      z.object({
+        kind: z.string(),
+        met: Count,
+        missed: Count,
+        openOverdue: Count,
+        openNotYetDue: Count,
+        cancelled: Count,
+      }),
+    ),
+  }),
+  detentionsIrregularEntryOnly: z.object({
+    legalBasis: z.string(),
+    detentions: Count,
+    irregularEntryOnly: Count,
+    share: Share,
+  }),
+  useOfForce: z.object({
+    legalBasis: z.string(),
+    encounters: Count,
+    withForce: Count,
+    persons: Count,
+    byKind: z.array(z.object({ kind: z.string(), encounters: Count, persons: Count })),
+  }),
+});
+
+const Cases = z.object({
+  indicator: z.enum(INDICATORS),
+  state: z.string(),
+  from: z.string(),
+  to: z.string(),
+  asOf: z.string(),
+  items: z.array(
+    z.object({
+      caseId: z.string(),
+      at: z.string(),
+      kind: z.string().nullable(),
+      dueAt: z.string().nullable(),
+    }),
+  ),
+  /** More cases than `limit` may lie behind the indicator. */
+  truncated: z.boolean(),
+});
+
+const invalid = (field: string, reason: string) =>
+  new HttpProblem(400, 'invalid-input', 'Invalid input', `${field}: ${reason}`, [{ field, reason }]);
+
+/** Days from `from` to `to`, both counted (0 or less when `to` is before `from`). */
+const daysIn = (from: string, to: string) => (Date.parse(to) - Date.parse(from)) / 86_400_000 + 1;
+
+/** The state read and its time zone: one's own; an EU account (administrator) names it. */
+function stateOf(
+  p: { jurisdiction: string },
+  asked: string | undefined,
+): { state: string; timeZone: string } {
+  let state: string;
+  if (p.jurisdiction === 'EU') {
+    if (!asked) throw invalid('querystring/state', 'required for a Union account: the member state to read');
+    state = asked;
+  } else {
+    if (asked && asked !== p.jurisdiction)
+      throw new HttpProblem(403, 'forbidden', 'Forbidden', `you read ${p.jurisdiction} only`, [
+        { field: 'querystring/state', reason: `must be ${p.jurisdiction}, your jurisdiction` },
+      ]);
+    state = p.jurisdiction;
+  }
+  const timeZone = STATE_TIME_ZONES[state as MemberStateCode] as string | undefined;
+  if (!timeZone) throw invalid('querystring/state', `${state} is not a member state`);
+  return { state, timeZone };
+}
+
+function checkPeriod(from: string, to: string): void {
+  const days = daysIn(from, to);
+  if (days < 1) throw invalid('querystring/to', 'is before from');
+  if (days > MAX_DAYS) throw invalid('querystring/to', `at most ${MAX_DAYS} days from from (both counted)`);
+}
+
+export function monitoringRoutes(app: FastifyInstance, deps: ApiDeps): void {
+  const r = app.withTypeProvider<ZodTypeProvider>();
+
+  r.get(
+    '/api/monitoring/indicators',
+    {
+      schema: {
+        tags: ['monitoring'],
+        summary:
+          "the monitoring mechanism's indicators of your state for a period (Screening Regulation Art. 10): registration within the deadline, refusals after an asylum wish, deadlines per kind, detentions on irregular entry alone (C-72/22 PPU), use of force — each with its legal basis",
+        querystring: IndicatorsQuery,
+        response: { 200: Indicators, 400: Problem, 401: Problem, 403: Problem },
+      },
+      preHandler: requires(deps, 'findings.read'),
+    },
+    async (request) => {
+      const p = principal(request);
+      const q = request.query;
+      const { state, timeZone } = stateOf(p, q.state);
+      checkPeriod(q.from, q.to);
+      const s = await monitoringIndicators(deps.store.db, {
+        state,
+        from: q.from,
+        to: q.to,
+        timeZone,
+        now: deps.services.clock(),
+      });
+      return {
+        ...s,
+        deadlines: { ...s.deadlines, byKind: [...s.deadlines.byKind] },
+        useOfForce: { ...s.useOfForce, byKind: [...s.useOfForce.byKind] },
+      };
+    },
+  );
+
+  r.get(
+    '/api/monitoring/cases',
+    {
+      schema: {
+        tags: ['monitoring'],
+        summary:
+          'the case ids behind a monitoring indicator in your state for a period, by the time of their event (each id listed is logged in the audit log)',
+        querystring: CasesQuery,
+        response: { 200: Cases, 400: Problem, 401: Problem, 403: Problem },
+      },
+      preHandler: requires(deps, 'case.read'),
+    },
+    async (request) => {
+      const p = principal(request);
+      const q = request.query;
+      // case ids are personal data pointers: one's own state only (the roles that read cases have one)
+      if (p.jurisdiction === 'EU') throw forbidden('cases are read in a member state by its own accounts');
+      const { state, timeZone } = stateOf(p, q.state);
+      checkPeriod(q.from, q.to);
+      const now = deps.services.clock();
+      const rows = await indicatorCases(
+        deps.store.db,
+        { state, from: q.from, to: q.to, timeZone, now },
+        q.indicator,
+        q.limit + 1,
+      );
+      const items = rows.slice(0, q.limit);
+      // who was shown which cases, when: in the tamper-evident log (one entry per case listed)
+      const ids = [...new Set(items.map((i) => i.caseId))];
+      if (ids.length > 0)
+        await retryStaleWrites(() =>
+          deps.store.db.transaction(async (tx) =>
+            appendAudit(
+              tx as never,
+              ids.map((id) => ({
+                at: now,
+                actor: p.username,
+                action: 'case.listed',
+                subject: id,
+                data: { role: p.role, indicator: q.indicator, from: q.from, to: q.to },
+              })),
+            ),
+          ),
+        );
+      return {
+        indicator: q.indicator,
+        state,
+        from: q.from,
+        to: q.to,
+        asOf: now.toISOString(),
+        items,
+        truncated: rows.length > q.limit,
+      };
+    },
+  );
+}

@@ -1,0 +1,84 @@
+// Monthly first-time asylum applicants in the shape of Eurostat's migr_asyappctzm ("Asylum applicants by
+// type, citizenship, age and sex — monthly data"): one row per month, citizenship, sex and age class, counted
+// in SQL. A person counts in the month their application was registered (APR Art. 27), in the state's zone —
+// one case has one registration, so each person is a first-time applicant here. Public outputs hide cells
+// below 5 (OBS_VALUE empty, OBS_FLAG "c", Eurostat's flag for confidential).
+import { sql } from 'drizzle-orm';
+import type { Db } from './database.ts';
+import { rowsOf } from './statistics.ts';
+
+/** The columns, in Eurostat's SDMX-CSV order (DATAFLOW and LAST UPDATE left out: this is not Eurostat's file). */
+export const EUROSTAT_COLUMNS = [
+  'freq',
+  'unit',
+  'citizen',
+  'sex',
+  'age',
+  'asyl_app',
+  'geo',
+  'TIME_PERIOD',
+  'OBS_VALUE',
+  'OBS_FLAG',
+] as const;
+
+/** Age classes of migr_asyappctzm, by the age reached in the year of registration (birth year only is known). */
+export const AGE_CLASSES = ['Y_LT14', 'Y14-17', 'Y18-34', 'Y35-64', 'Y_GE65', 'UNK'] as const;
+
+export interface EurostatRow {
+  readonly freq: 'M';
+  readonly unit: 'PER';
+  readonly citizen: string;
+  readonly sex: 'F' | 'M' | 'UNK';
+  readonly age: (typeof AGE_CLASSES)[number];
+  readonly asyl_app: 'NASY_APP';
+  readonly geo: string;
+  readonly TIME_PERIOD: string;
+  readonly OBS_VALUE: number | null;
+  readonly OBS_FLAG: '' | 'c';
+}
+
+export const SUPPRESS_BELOW = 5;
+
+/** `from`/`to`: months (YYYY-MM), both included. */
+export async function firstTimeApplicants(
+  db: Db,
+  q: { state: string; from: string; to: string; timeZone: string; suppress: boolean },
+): Promise<EurostatRow[]> {
+  const tz = q.timeZone;
+  const lo = sql`((${`${q.from}-01`}::date)::timestamp at time zone ${tz})`;
+  const hi = sql`(((${`${q.to}-01`}::date + interval '1 month')::date)::timestamp at time zone ${tz})`;
+  const rows = await rowsOf<{ period: string; citizen: string; sex: string; age: string; value: number }>(
+    db,
+    sql`select * from (select to_char(a.at at time zone ${tz}, 'YYYY-MM') as period,
+          coalesce(nullif(c.nationality::text, 'XX'), 'UNK') as citizen,
+          case c.sex when 'female' then 'F' when 'male' then 'M' else 'UNK' end as sex,
+          case
+            when c.birth_year is null then 'UNK'
+            when extract(year from a.at at time zone ${tz})::int - c.birth_year < 14 then 'Y_LT14'
+            when extract(year from a.at at time zone ${tz})::int - c.birth_year < 18 then 'Y14-17'
+            when extract(year from a.at at time zone ${tz})::int - c.birth_year < 35 then 'Y18-34'
+            when extract(year from a.at at time zone ${tz})::int - c.birth_year < 65 then 'Y35-64'
+            else 'Y_GE65'
+          end as age,
+          count(*)::int as value
+        from case_actions a join cases c on c.id = a.case_id
+        where a.type = 'application.registered' and a.state = ${q.state} and a.at >= ${lo} and a.at < ${hi}
+        group by 1, 2, 3, 4) s
+        order by period, citizen collate "C", sex collate "C", age collate "C"`,
+  );
+  return rows.map((r) => {
+    const hidden = q.suppress && r.value > 0 && r.value < SUPPRESS_BELOW;
+    return {
+      freq: 'M',
+      unit: 'PER',
+      citizen: r.citizen,
+      sex: r.sex as EurostatRow['sex'],
+      age: r.age as EurostatRow['age'],
+      asyl_app: 'NASY_APP',
+      geo: q.state === 'GR' ? 'EL' : q.state,
+      TIME_PERIOD: r.period,
+      OBS_VALUE: hidden ? null : r.value,
+      OBS_FLAG: hidden ? 'c' : '',
+    };
+  });
+}

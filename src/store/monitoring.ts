@@ -1,0 +1,376 @@
+// The independent monitoring mechanism's indicators (Screening Regulation (EU) 2024/1356 Art. 10) for one
+// member state and period, computed by SQL aggregates (never by loading records): access to asylum
+// (registration within the deadline), refusals of entry of persons who had asked for asylum, legal deadlines
+// met and missed per obligation kind, detentions on irregular entry alone (CJEU C-72/22 PPU), and use of
+// force. Each indicator counts the persons or events whose start falls in the period (the zone's midnights,
+// as in src/store/statistics.ts): the asylum wish, the refusal, the encounter that opened the case, the
+// detention order, the encounter. Only cases the state holds now (cases.state) are counted. `indicatorCases`
+// lists the case ids behind an indicator, for the roles that may see cases.
+import { type SQL, sql } from 'drizzle-orm';
+import type { Db } from './database.ts';
+
+export interface MonitoringQuery {
+  readonly state: string;
+  /** First and last calendar day (YYYY-MM-DD, inclusive) in `timeZone`. */
+  readonly from: string;
+  readonly to: string;
+  /** IANA zone of the state (STATE_TIME_ZONES). */
+  readonly timeZone: string;
+  /** What "overdue" and "not yet due" are counted from. */
+  readonly now: Date;
+}
+
+export const LEGAL_BASIS = {
+  registrationWithinDeadline:
+    'Regulation (EU) 2024/1348 (APR) Art. 27(1): an application is registered within 5 days of its making (Art. 27(7): after the screening has ended); Regulation (EU) 2024/1356 Art. 10(1)(b): the monitoring mechanism monitors access to the asylum procedure',
+  refusalsAfterWish:
+    'Regulation (EU) 2016/399 (Schengen Borders Code) Art. 14(1) and Art. 3(b): a refusal of entry is without prejudice to the rights of persons seeking international protection; APR Arts 26–27; Regulation (EU) 2024/1356 Art. 10(1)(a)–(b) (non-refoulement, access to the asylum procedure)',
+  deadlines:
+    'the deadline of each obligation as opened in the case (its article is on the obligation): Regulation (EU) 2024/1356 Art. 8 (screening), APR Arts 27–28, 35, 51 (registration, lodging, decision), Regulation (EU) 2024/1358 (Eurodac); Regulation (EU) 2024/1356 Art. 10',
+  detentionsIrregularEntryOnly:
+    'CJEU C-72/22 PPU (30 June 2023): an applicant may not be detained for irregular entry or stay alone; Directive (EU) 2024/1346 Art. 10; Regulation (EU) 2024/1356 Art. 10(1)(b) (national rules on detention)',
+  useOfForce:
+    'Regulation (EU) 2024/1356 Art. 10(1)(a) and Charter of Fundamental Rights Arts 1, 4 (human dignity, prohibition of inhuman or degrading treatment); Regulation (EU) 2016/399 Art. 7 (proportionality of border checks)',
+} as const;
+
+export interface MonitoringIndicators {
+  readonly state: string;
+  readonly from: string;
+  readonly to: string;
+  readonly timeZone: string;
+  /** The time "overdue" was counted at (ISO 8601, UTC). */
+  readonly asOf: string;
+  /** Persons whose asylum wish fell in the period, and how their registration went (disjoint counts). */
+  readonly registrationWithinDeadline: {
+    readonly legalBasis: string;
+    readonly asylumWishes: number;
+    /** registered before the due time of the case's registration deadline (or with no deadline recorded) */
+    readonly withinDeadline: number;
+    /** registered at or after the due time */
+    readonly late: number;
+    /** not registered: the deadline has passed (due time at or before now, or flagged registration-overdue) */
+    readonly notRegisteredOverdue: number;
+    /** not registered, the deadline not passed (or not yet running: during screening, APR Art. 27(7)) */
+    readonly notRegisteredNotYetDue: number;
+    /** withinDeadline / asylumWishes (null without wishes) */
+    readonly share: number | null;
+  };
+  /** Persons refused entry in the period (identified: with a case), of whom those who had asked for asylum. */
+  readonly refusalsAfterWish: {
+    readonly legalBasis: string;
+    readonly refused: number;
+    /** asylum wish at or before the refusal, or recorded with the encounter that refused them */
+    readonly afterWish: number;
+    /** of afterWish, whose application was registered since */
+    readonly laterRegistered: number;
+  };
+  /** Obligations of the persons met in the period, per kind (disjoint counts). */
+  readonly deadlines: {
+    readonly legalBasis: string;
+    readonly byKind: readonly {
+      readonly kind: string;
+      /** closed before the due time */
+      readonly met: number;
+      /** closed at or after the due time */
+      readonly missed: number;
+      /** still open at or after the due time (recorded in the log as obligation.missed by the sweep or not) */
+      readonly openOverdue: number;
+      readonly openNotYetDue: number;
+      readonly cancelled: number;
+    }[];
+  };
+  /** Detentions ordered in the period, of which on irregular entry alone for an applicant. */
+  readonly detentionsIrregularEntryOnly: {
+    readonly legalBasis: string;
+    readonly detentions: number;
+    readonly irregularEntryOnly: number;
+    /** irregularEntryOnly / detentions (null without detentions) */
+    readonly share: number | null;
+  };
+  /** Encounters in the period, and those where force was used, by the kind of force recorded. */
+  readonly useOfForce: {
+    readonly legalBasis: string;
+    readonly encounters: number;
+    readonly withForce: number;
+    /** persons in the encounters where force was used (group sizes) */
+    readonly persons: number;
+    readonly byKind: readonly {
+      readonly kind: string;
+      readonly encounters: number;
+      readonly persons: number;
+    }[];
+  };
+}
+
+export const INDICATORS = [
+  'not-registered-overdue',
+  'refused-after-wish',
+  'irregular-entry-detention',
+  'deadline-missed',
+] as const;
+export type Indicator = (typeof INDICATORS)[number];
+
+/** One case behind an indicator: when its event was, and the obligation's kind and due time where relevant. */
+export interface IndicatorCase {
+  readonly caseId: string;
+  /** the event that places it in the period: the wish, the refusal, the detention order, the encounter */
+  readonly at: string;
+  readonly kind: string | null;
+  readonly dueAt: string | null;
+}
+
+/** Rows of `db.execute` on either driver (node-postgres answers { rows }, PGlite's drizzle the same or an array). */
+async function rowsOf<T>(db: Db, query: SQL): Promise<T[]> {
+  const res = (await db.execute(query)) as unknown as { rows?: T[] };
+  return res.rows ?? (res as unknown as T[]);
+}
+
+/** An instant as ISO 8601 in UTC with milliseconds, the same text on both drivers. */
+const iso = (ts: SQL) => sql`to_char(${ts} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+
+function bounds(q: MonitoringQuery) {
+  return {
+    // the period: from the zone's midnight starting `from` to the one ending `to`
+    lo: sql`((${q.from}::date)::timestamp at time zone ${q.timeZone})`,
+    hi: sql`((${q.to}::date + 1)::timestamp at time zone ${q.timeZone})`,
+    now: sql`${q.now.toISOString()}::timestamptz`,
+  };
+}
+
+/**
+ * The persons whose asylum wish fell in the period: the due time of their (first) registration deadline, when
+ * they were registered (first), and whether the case is flagged registration-overdue.
+ */
+function wishes(q: MonitoringQuery): SQL {
+  const { lo, hi } = bounds(q);
+  return sql`select c.id as case_id, c.asylum_wish_at as at, r.due_at,
+      (select min(a.at) from case_actions a
+        where a.case_id = c.id and a.type = 'application.registered') as registered_at,
+      ('registration-overdue' = any (c.flags)) as flagged
+    from cases c
+    left join lateral (select o.due_at from obligations o
+      where o.case_id = c.id and o.kind = 'registration' order by o.id limit 1) r on true
+    where c.state = ${q.state} and c.asylum_wish_at >= ${lo} and c.asylum_wish_at < ${hi}`;
+}
+
+/**
+ * The persons refused entry in the period (by entry.refused, or met in an encounter of kind
+ * entry-prevented-refused), the refusal's time, and whether they had asked for asylum by then.
+ */
+function refusals(q: MonitoringQuery): SQL {
+  const { lo, hi } = bounds(q);
+  return sql`select r.case_id, r.at,
+      (c.asylum_wish_at is not null and (c.asylum_wish_at <= r.at or (r.by_encounter and exists (
+        select 1 from case_actions f where f.case_id = c.id and f.type = 'encounter.recorded'
+          and f.payload -> 'person' -> 'asylumWish' is not null)))) as after_wish
+    from (
+      select case_id, min(at) as at, bool_or(by_encounter) as by_encounter from (
+        select a.case_id, a.at, false as by_encounter from case_actions a
+          where a.type = 'entry.refused' and a.at >= ${lo} and a.at < ${hi} and a.state = ${q.state}
+        union all
+        select c.id, e.occurred_at, true from encounters e join cases c on c.encounter_id = e.id
+          where e.state = ${q.state} and e.kind = 'entry-prevented-refused'
+            and e.occurred_at >= ${lo} and e.occurred_at < ${hi}
+      ) u group by case_id
+    ) r join cases c on c.id = r.case_id
+    where c.state = ${q.state}`;
+}
+
+/** The obligations of the persons met (their encounter) in the period. */
+function obligationsOf(q: MonitoringQuery): SQL {
+  const { lo, hi } = bounds(q);
+  return sql`select o.case_id, o.kind, o.status, o.due_at, e.occurred_at as at
+    from encounters e
+    join cases c on c.encounter_id = e.id
+    join obligations o on o.case_id = c.id
+    where e.state = ${q.state} and e.occurred_at >= ${lo} and e.occurred_at < ${hi}
+      and c.state = ${q.state} and o.state = ${q.state}`;
+}
+
+/**
+ * The detentions ordered in the period, and whether each was on irregular entry alone for a person who had
+ * asked for asylum before it ended (as the domain flags it: src/domain/evolve.ts detentionFlags). Read from
+ * the log, because the case's flag detention-irregular-entry-only is cleared when the detention ends.
+ */
+function detentions(q: MonitoringQuery): SQL {
+  const { lo, hi } = bounds(q);
+  return sql`select a.case_id, a.at,
+      (jsonb_typeof(a.payload -> 'grounds') = 'array'
+        and jsonb_array_length(a.payload -> 'grounds') > 0
+        and not exists (select 1 from jsonb_array_elements_text(a.payload -> 'grounds') g (ground)
+          where g.ground <> 'irregular-entry')
+        and c.asylum_wish_at is not null
+        and c.asylum_wish_at <= coalesce((select min(x.at) from case_actions x
+          where x.case_id = a.case_id and x.type = 'detention.ended' and x.seq > a.seq),
+          'infinity'::timestamptz)) as irregular_only
+    from case_actions a join cases c on c.id = a.case_id
+    where a.type = 'detention.ordered' and a.at >= ${lo} and a.at < ${hi} and a.state = ${q.state}
+      and c.state = ${q.state}`;
+}
+
+const ratio = (part: number, whole: number): number | null => (whole > 0 ? part / whole : null);
+
+export async function monitoringIndicators(db: Db, q: MonitoringQuery): Promise<MonitoringIndicators> {
+  const { lo, hi, now } = bounds(q);
+  const [registration, refused, deadlines, detained, forceTotals, forceKinds] = await Promise.all([
+    rowsOf<{
+      asylumWishes: number;
+      withinDeadline: number;
+      late: number;
+      notRegisteredOverdue: number;
+      notRegisteredNotYetDue: number;
+    }>(
+      db,
+      sql`with w as materialized (${wishes(q)})
+        select count(*)::int as "asylumWishes",
+          (count(*) filter (where registered_at is not null
+            and (due_at is null or registered_at < due_at)))::int as "withinDeadline",
+          (count(*) filter (where registered_at is not null and registered_at >= due_at))::int as "late",
+          (count(*) filter (where registered_at is null
+            and (flagged or coalesce(due_at <= ${now}, false))))::int as "notRegisteredOverdue",
+          (count(*) filter (where registered_at is null
+            and not (flagged or coalesce(due_at <= ${now}, false))))::int as "notRegisteredNotYetDue"
+        from w`,
+    ),
+    rowsOf<{ refused: number; afterWish: number; laterRegistered: number }>(
+      db,
+      sql`with r as materialized (${refusals(q)})
+        select count(*)::int as "refused",
+          (count(*) filter (where after_wish))::int as "afterWish",
+          (count(*) filter (where after_wish and exists (select 1 from case_actions a
+            where a.case_id = r.case_id and a.type = 'application.registered')))::int as "laterRegistered"
+        from r`,
+    ),
+    rowsOf<MonitoringIndicators['deadlines']['byKind'][number]>(
+      db,
+      sql`select kind,
+          (count(*) filter (where status = 'met'))::int as "met",
+          (count(*) filter (where status = 'missed'))::int as "missed",
+          (count(*) filter (where status = 'open' and due_at <= ${now}))::int as "openOverdue",
+          (count(*) filter (where status = 'open' and due_at > ${now}))::int as "openNotYetDue",
+          (count(*) filter (where status = 'cancelled'))::int as "cancelled"
+        from (${obligationsOf(q)}) o
+        group by kind order by kind collate "C"`,
+    ),
+    rowsOf<{ detentions: number; irregularEntryOnly: number }>(
+      db,
+      sql`select count(*)::int as "detentions",
+          (count(*) filter (where irregular_only))::int as "irregularEntryOnly"
+        from (${detentions(q)}) d`,
+    ),
+    rowsOf<{ encounters: number; withForce: number; persons: number }>(
+      db,
+      sql`select count(*)::int as "encounters",
+          (count(*) filter (where e.force_used))::int as "withForce",
+          coalesce(sum(e.group_size) filter (where e.force_used), 0)::int as "persons"
+        from encounters e
+        where e.state = ${q.state} and e.occurred_at >= ${lo} and e.occurred_at < ${hi}`,
+    ),
+    rowsOf<{ kind: string; encounters: number; persons: number }>(
+      db,
+      sql`select coalesce(e.force_kind, 'not recorded') as kind, count(*)::int as "encounters",
+          sum(e.group_size)::int as "persons"
+        from encounters e
+        where e.state = ${q.state} and e.occurred_at >= ${lo} and e.occurred_at < ${hi} and e.force_used
+        group by 1 order by count(*) desc, coalesce(e.force_kind, 'not recorded') collate "C"`,
+    ),
+  ]);
+  const reg = registration[0] ?? {
+    asylumWishes: 0,
+    withinDeadline: 0,
+    late: 0,
+    notRegisteredOverdue: 0,
+    notRegisteredNotYetDue: 0,
+  };
+  const ref = refused[0] ?? { refused: 0, afterWish: 0, laterRegistered: 0 };
+  const det = detained[0] ?? { detentions: 0, irregularEntryOnly: 0 };
+  const force = forceTotals[0] ?? { encounters: 0, withForce: 0, persons: 0 };
+  return {
+    state: q.state,
+    from: q.from,
+    to: q.to,
+    timeZone: q.timeZone,
+    asOf: q.now.toISOString(),
+    registrationWithinDeadline: {
+      legalBasis: LEGAL_BASIS.registrationWithinDeadline,
+      asylumWishes: reg.asylumWishes,
+      withinDeadline: reg.withinDeadline,
+      late: reg.late,
+      notRegisteredOverdue: reg.notRegisteredOverdue,
+      notRegisteredNotYetDue: reg.notRegisteredNotYetDue,
+      share: ratio(reg.withinDeadline, reg.asylumWishes),
+    },
+    refusalsAfterWish: {
+      legalBasis: LEGAL_BASIS.refusalsAfterWish,
+      refused: ref.refused,
+      afterWish: ref.afterWish,
+      laterRegistered: ref.laterRegistered,
+    },
+    deadlines: {
+      legalBasis: LEGAL_BASIS.deadlines,
+      byKind: deadlines.map((d) => ({
+        kind: d.kind,
+        met: d.met,
+        missed: d.missed,
+        openOverdue: d.openOverdue,
+        openNotYetDue: d.openNotYetDue,
+        cancelled: d.cancelled,
+      })),
+    },
+    detentionsIrregularEntryOnly: {
+      legalBasis: LEGAL_BASIS.detentionsIrregularEntryOnly,
+      detentions: det.detentions,
+      irregularEntryOnly: det.irregularEntryOnly,
+      share: ratio(det.irregularEntryOnly, det.detentions),
+    },
+    useOfForce: {
+      legalBasis: LEGAL_BASIS.useOfForce,
+      encounters: force.encounters,
+      withForce: force.withForce,
+      persons: force.persons,
+      byKind: forceKinds.map((k) => ({ kind: k.kind, encounters: k.encounters, persons: k.persons })),
+    },
+  };
+}
+
+/**
+ * The cases behind an indicator, by the time of their event (then case id), at most `limit`:
+ * - not-registered-overdue: wishes of the period not registered and overdue (kind registration, its due time);
+ * - refused-after-wish: refusals of the period of persons who had asked for asylum;
+ * - irregular-entry-detention: detentions of the period on irregular entry alone (C-72/22 PPU);
+ * - deadline-missed: obligations of the persons met in the period closed late or open past their due time
+ *   (one row per obligation: kind and due time).
+ */
+export async function indicatorCases(
+  db: Db,
+  q: MonitoringQuery,
+  indicator: Indicator,
+  limit = 100,
+): Promise<IndicatorCase[]> {
+  const { now } = bounds(q);
+  const query: SQL = (() => {
+    switch (indicator) {
+      case 'not-registered-overdue':
+        return sql`select case_id, at, 'registration' as kind, due_at from (${wishes(q)}) w
+          where registered_at is null and (flagged or coalesce(due_at <= ${now}, false))`;
+      case 'refused-after-wish':
+        return sql`select case_id, at, null as kind, null::timestamptz as due_at from (${refusals(q)}) r
+          where after_wish`;
+      case 'irregular-entry-detention':
+        return sql`select case_id, at, null as kind, null::timestamptz as due_at from (${detentions(q)}) d
+          where irregular_only`;
+      case 'deadline-missed':
+        return sql`select case_id, at, kind, due_at from (${obligationsOf(q)}) o
+          where status = 'missed' or (status = 'open' and due_at <= ${now})`;
+    }
+  })();
+  const rows = await rowsOf<{ caseId: string; at: string; kind: string | null; dueAt: string | null }>(
+    db,
+    sql`select x.case_id::text as "caseId", ${iso(sql`x.at`)} as "at", x.kind::text as "kind",
+        ${iso(sql`x.due_at`)} as "dueAt"
+      from (${query}) x
+      order by x.at, x.case_id, x.due_at, x.kind collate "C"
+      limit ${limit}`,
+  );
+  return rows.map((r) => ({ caseId: r.caseId, at: r.at, kind: r.kind ?? null, dueAt: r.dueAt ?? null }));
+}

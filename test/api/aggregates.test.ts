@@ -1,0 +1,533 @@
+// Aggregates by period and group (src/store/aggregates.ts) and the public endpoint GET /api/public/aggregates
+// on every backend: a small synthetic data set recorded through the API, whose true counts are known from its
+// construction (the arithmetic is in the comments); the month boundary in Vilnius time (UTC+2 in November and
+// December); small-cell suppression; bad input.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type AggregateRow, aggregates, suppress } from '../../src/store/aggregates.ts';
+import { upsertPlaces } from '../../src/store/places.ts';
+import { BACKENDS } from '../store/backends.ts';
+import { type Harness, startHarness } from './harness.ts';
+
+const A = 'apprehended-irregular-crossing';
+const R = 'entry-prevented-refused';
+const wish = (at: string) => ({ at, where: 'station', to: 'border guard' });
+
+/** Rows as { 'period metric group': value } (group '-' for null): easy to compare whole. */
+const table = (rows: readonly { period: string; metric: string; group: string | null; value: unknown }[]) =>
+  Object.fromEntries(rows.map((r) => [`${r.period} ${r.metric} ${r.group ?? '-'}`, r.value]));
+
+describe.each(BACKENDS)('aggregates on $name', (backend) => {
+  let h: Harness;
+  /** Case ids by encounter and person number (E1P1 …) and the version each case is at. */
+  const cases = new Map<string, string>();
+  const versions = new Map<string, number>();
+
+  const record = async (
+    name: string,
+    state: string,
+    body: { occurredAt: string; kind: string; groupSize: number; placeId?: string; persons?: object[] },
+  ) => {
+    const r = await h.inject({
+      method: 'POST',
+      url: '/api/encounters',
+      headers: { ...h.account('border-guard', state).headers, 'idempotency-key': `agg-${name}-0001` },
+      payload: { ref: `AGG-${name}`, state, persons: [], ...body },
+    });
+    expect(r.statusCode, r.body).toBe(201);
+    for (const [i, id] of (r.json() as { caseIds: string[] }).caseIds.entries()) {
+      cases.set(`${name}P${i + 1}`, id);
+      versions.set(`${name}P${i + 1}`, 1);
+    }
+  };
+  const act = async (id: string, command: { type: string; at: string; [k: string]: unknown }) => {
+    const version = versions.get(id) ?? 0;
+    const role = command.type.startsWith('return.')
+      ? 'return-officer'
+      : command.type === 'detention.ordered'
+        ? 'border-guard'
+        : command.type === 'decision.issued' || command.type === 'application.lodged'
+          ? 'case-officer'
+          : 'screening-officer';
+    const r = await h.inject({
+      method: 'POST',
+      url: `/api/cases/${cases.get(id)}/actions`,
+      headers: { ...h.account(role, 'LT').headers, 'idempotency-key': `agg-${id}-v${version}` },
+      payload: { expectedVersion: version, command },
+    });
+    expect(r.statusCode, `${id} ${command.type}: ${r.body}`).toBe(201);
+    versions.set(id, version + 1);
+  };
+  const lt = (
+    granularity: 'day' | 'week' | 'month' | 'year',
+    by: string,
+    from = '2026-11-01',
+    to = '2026-12-31',
+  ) =>
+    aggregates(h.store.db, {
+      state: 'LT',
+      from,
+      to,
+      timeZone: 'Europe/Vilnius',
+      granularity,
+      by: by as 'none',
+    });
+  const pub = (query: string) => h.inject({ method: 'GET', url: `/api/public/aggregates?${query}` });
+
+  beforeAll(async () => {
+    h = await startHarness(backend); // the clock: 2026-12-09T08:00Z
+    // places: two border sections, a crossing point on LT-BY and a station on LT-LV
+    await upsertPlaces(
+      h.store.db,
+      [
+        { id: 'LT-BY', state: 'LT', kind: 'border-section', name: 'Lithuania–Belarus', borderSection: null },
+        { id: 'LT-LV', state: 'LT', kind: 'border-section', name: 'Lithuania–Latvia', borderSection: null },
+        { id: 'LT-BCP-MED', state: 'LT', kind: 'crossing-point', name: 'Medininkai', borderSection: 'LT-BY' },
+        { id: 'LT-ST-LV', state: 'LT', kind: 'station', name: 'a station', borderSection: 'LT-LV' },
+      ],
+      'test',
+    );
+    // E1: 10 Nov, apprehended at LT-BCP-MED (LT-BY), 6 persons: IQ and IQ ask for asylum, SY; 3 unidentified
+    await record('E1', 'LT', {
+      occurredAt: '2026-11-10T10:00:00Z',
+      kind: A,
+      groupSize: 6,
+      placeId: 'LT-BCP-MED',
+      persons: [
+        { nationality: 'IQ', asylumWish: wish('2026-11-10T10:05:00Z') },
+        { nationality: 'IQ', asylumWish: wish('2026-11-10T10:06:00Z') },
+        { nationality: 'SY' },
+      ],
+    });
+    // E2: 20 Nov, refused at LT-ST-LV (LT-LV), 4 persons: AF asks for asylum; 3 unidentified
+    await record('E2', 'LT', {
+      occurredAt: '2026-11-20T12:00:00Z',
+      kind: R,
+      groupSize: 4,
+      placeId: 'LT-ST-LV',
+      persons: [{ nationality: 'AF', asylumWish: wish('2026-11-20T12:10:00Z') }],
+    });
+    // E4: 21:30Z on 30 Nov = 23:30 on 30 Nov in Vilnius (November), no place, 1 person: SY asks at 23:35
+    await record('E4', 'LT', {
+      occurredAt: '2026-11-30T21:30:00Z',
+      kind: A,
+      groupSize: 1,
+      persons: [{ nationality: 'SY', asylumWish: wish('2026-11-30T21:35:00Z') }],
+    });
+    // E3: 22:30Z on 30 Nov = 00:30 on 1 Dec in Vilnius (December), at LT-BCP-MED, 2 persons: IQ and no nationality
+    await record('E3', 'LT', {
+      occurredAt: '2026-11-30T22:30:00Z',
+      kind: A,
+      groupSize: 2,
+      placeId: 'LT-BCP-MED',
+      persons: [{ nationality: 'IQ' }, {}],
+    });
+    // E5: 3 Dec, refused at the section LT-BY itself, 5 unidentified persons
+    await record('E5', 'LT', { occurredAt: '2026-12-03T09:00:00Z', kind: R, groupSize: 5, placeId: 'LT-BY' });
+    // E6: 5 Dec, apprehended at LT-ST-LV (LT-LV), 3 persons, all IQ
+    await record('E6', 'LT', {
+      occurredAt: '2026-12-05T09:00:00Z',
+      kind: A,
+      groupSize: 3,
+      placeId: 'LT-ST-LV',
+      persons: [{ nationality: 'IQ' }, { nationality: 'IQ' }, { nationality: 'IQ' }],
+    });
+    // PL: 15 Nov in Poland, 7 persons: never in Lithuania's figures
+    await record('PL', 'PL', { occurredAt: '2026-11-15T10:00:00Z', kind: A, groupSize: 7 });
+
+    // E1P1: registered 12 Nov, lodged 14 Nov, rejected (unfounded) 2 Dec, return decided 3 Dec, executed 6 Dec
+    await act('E1P1', { type: 'screening.completed', at: '2026-11-11T09:00:00Z', outcome: 'asylum' });
+    await act('E1P1', { type: 'application.registered', at: '2026-11-12T09:00:00Z' });
+    await act('E1P1', { type: 'application.lodged', at: '2026-11-14T09:00:00Z' });
+    await act('E1P1', { type: 'decision.issued', at: '2026-12-02T09:00:00Z', decision: 'unfounded' });
+    await act('E1P1', { type: 'return.decided', at: '2026-12-03T09:00:00Z', borderProcedure: false });
+    await act('E1P1', { type: 'return.executed', at: '2026-12-06T09:00:00Z', to: 'IQ' });
+    // E1P2: registered 12 Nov, lodged 15 Nov, refugee status 28 Nov
+    await act('E1P2', { type: 'screening.completed', at: '2026-11-11T09:00:00Z', outcome: 'asylum' });
+    await act('E1P2', { type: 'application.registered', at: '2026-11-12T10:00:00Z' });
+    await act('E1P2', { type: 'application.lodged', at: '2026-11-15T09:00:00Z' });
+    await act('E1P2', { type: 'decision.issued', at: '2026-11-28T09:00:00Z', decision: 'refugee-status' });
+    // E1P3: detained 10 Nov, refused entry after screening 12 Nov
+    await act('E1P3', { type: 'detention.ordered', at: '2026-11-10T12:00:00Z', grounds: ['identity'] });
+    await act('E1P3', { type: 'entry.refused', at: '2026-11-12T10:00:00Z' });
+    // E2P1 (refused at the encounter, asked for asylum): registered 21 Nov
+    await act('E2P1', { type: 'application.registered', at: '2026-11-21T09:00:00Z' });
+    // E4P1: registered 08:00Z on 1 Dec, lodged 2 Dec, subsidiary protection 7 Dec
+    await act('E4P1', { type: 'screening.completed', at: '2026-12-01T08:00:00Z', outcome: 'asylum' });
+    await act('E4P1', { type: 'application.registered', at: '2026-12-01T10:00:00Z' });
+    await act('E4P1', { type: 'application.lodged', at: '2026-12-02T10:00:00Z' });
+    await act('E4P1', {
+      type: 'decision.issued',
+      at: '2026-12-07T10:00:00Z',
+      decision: 'subsidiary-protection',
+    });
+    // E3P1 refused entry at 22:45Z on 30 Nov (00:45 on 1 Dec in Vilnius); E3P2 detained at 23:00Z (1 Dec)
+    await act('E3P1', { type: 'entry.refused', at: '2026-11-30T22:45:00Z' });
+    await act('E3P2', { type: 'detention.ordered', at: '2026-11-30T23:00:00Z', grounds: ['identity'] });
+    // E6P1 detained 5 Dec
+    await act('E6P1', { type: 'detention.ordered', at: '2026-12-05T10:00:00Z', grounds: ['identity'] });
+  }, 180_000);
+  afterAll(async () => h?.close());
+
+  it('by month, no grouping: November and December in Vilnius time', async () => {
+    expect(table(await lt('month', 'none'))).toEqual({
+      // November: E1, E2, E4 (23:30 on 30 Nov); persons 6 + 4 + 1 = 11; apprehended E1 + E4 = 6 + 1 = 7
+      '2026-11 encounters -': 3,
+      '2026-11 persons -': 11,
+      '2026-11 apprehensions -': 7,
+      // refused: E2's 4 persons at the encounter + E1P3 after screening = 5
+      '2026-11 refusals -': 5,
+      // wishes E1P1, E1P2, E2P1, E4P1 (23:35 on 30 Nov); registered E1P1, E1P2, E2P1; lodged E1P1, E1P2
+      '2026-11 asylum-wishes -': 4,
+      '2026-11 applications-registered -': 3,
+      '2026-11 applications-lodged -': 2,
+      '2026-11 decisions -': 1, // E1P2
+      '2026-11 detentions -': 1, // E1P3
+      // December: E3 (00:30 on 1 Dec), E5, E6; persons 2 + 5 + 3 = 10; apprehended E3 + E6 = 2 + 3 = 5
+      '2026-12 encounters -': 3,
+      '2026-12 persons -': 10,
+      '2026-12 apprehensions -': 5,
+      // E5's 5 at the encounter + E3P1 (00:45 on 1 Dec) = 6
+      '2026-12 refusals -': 6,
+      '2026-12 applications-registered -': 1, // E4P1
+      '2026-12 applications-lodged -': 1, // E4P1
+      '2026-12 decisions -': 2, // E1P1, E4P1
+      '2026-12 detentions -': 2, // E3P2, E6P1
+      '2026-12 returns-decided -': 1, // E1P1
+      '2026-12 returns-executed -': 1, // E1P1
+    });
+  });
+
+  it('values are integers in period, metric, group order', async () => {
+    const rows = await lt('month', 'none');
+    for (const r of rows) expect(Number.isInteger(r.value)).toBe(true);
+    const keys = rows.map((r) => `${r.period} ${r.metric}`);
+    expect(keys).toEqual([...keys].sort());
+  });
+
+  it('by nationality: persons split into identified nationalities and unidentified (unknown); encounters not applicable', async () => {
+    expect(table(await lt('month', 'nationality'))).toEqual({
+      '2026-11 encounters -': 3,
+      // persons: E1 IQ, IQ, SY + 3 unidentified; E2 AF + 3 unidentified; E4 SY → IQ 2, SY 2, AF 1, unknown 6 (= 11)
+      '2026-11 persons AF': 1,
+      '2026-11 persons IQ': 2,
+      '2026-11 persons SY': 2,
+      '2026-11 persons unknown': 6,
+      // apprehended: E1 (IQ 2, SY 1, unknown 3), E4 (SY 1) → 7
+      '2026-11 apprehensions IQ': 2,
+      '2026-11 apprehensions SY': 2,
+      '2026-11 apprehensions unknown': 3,
+      // refused: E2 (AF 1, unknown 3) + E1P3 (SY) → 5
+      '2026-11 refusals AF': 1,
+      '2026-11 refusals SY': 1,
+      '2026-11 refusals unknown': 3,
+      '2026-11 asylum-wishes AF': 1,
+      '2026-11 asylum-wishes IQ': 2,
+      '2026-11 asylum-wishes SY': 1,
+      '2026-11 applications-registered AF': 1,
+      '2026-11 applications-registered IQ': 2,
+      '2026-11 applications-lodged IQ': 2,
+      '2026-11 decisions IQ': 1,
+      '2026-11 detentions SY': 1,
+      '2026-12 encounters -': 3,
+      // persons: E3 (IQ, no nationality), E5 (5 unidentified), E6 (IQ ×3) → IQ 4, unknown 1 + 5 = 6 (= 10)
+      '2026-12 persons IQ': 4,
+      '2026-12 persons unknown': 6,
+      // apprehended: E3 (IQ 1, unknown 1), E6 (IQ 3) → 5
+      '2026-12 apprehensions IQ': 4,
+      '2026-12 apprehensions unknown': 1,
+      // refused: E5 (unknown 5) + E3P1 (IQ) → 6
+      '2026-12 refusals IQ': 1,
+      '2026-12 refusals unknown': 5,
+      '2026-12 applications-registered SY': 1,
+      '2026-12 applications-lodged SY': 1,
+      '2026-12 decisions IQ': 1,
+      '2026-12 decisions SY': 1,
+      '2026-12 detentions IQ': 1, // E6P1
+      '2026-12 detentions unknown': 1, // E3P2
+      '2026-12 returns-decided IQ': 1,
+      '2026-12 returns-executed IQ': 1,
+    });
+  });
+
+  it("by border section: the section of the encounter's place (a crossing point's or station's section, or the section itself)", async () => {
+    expect(table(await lt('month', 'border-section'))).toEqual({
+      // E1 (LT-BCP-MED → LT-BY), E2 (LT-ST-LV → LT-LV), E4 (no place)
+      '2026-11 encounters LT-BY': 1,
+      '2026-11 encounters LT-LV': 1,
+      '2026-11 encounters unknown': 1,
+      '2026-11 persons LT-BY': 6,
+      '2026-11 persons LT-LV': 4,
+      '2026-11 persons unknown': 1,
+      '2026-11 apprehensions LT-BY': 6,
+      '2026-11 apprehensions unknown': 1,
+      '2026-11 refusals LT-BY': 1, // E1P3
+      '2026-11 refusals LT-LV': 4, // E2
+      '2026-11 asylum-wishes LT-BY': 2,
+      '2026-11 asylum-wishes LT-LV': 1,
+      '2026-11 asylum-wishes unknown': 1,
+      '2026-11 applications-registered LT-BY': 2,
+      '2026-11 applications-registered LT-LV': 1,
+      '2026-11 applications-lodged LT-BY': 2,
+      '2026-11 decisions LT-BY': 1,
+      '2026-11 detentions LT-BY': 1,
+      // E3 (LT-BCP-MED → LT-BY), E5 (LT-BY), E6 (LT-ST-LV → LT-LV)
+      '2026-12 encounters LT-BY': 2,
+      '2026-12 encounters LT-LV': 1,
+      '2026-12 persons LT-BY': 7, // 2 + 5
+      '2026-12 persons LT-LV': 3,
+      '2026-12 apprehensions LT-BY': 2,
+      '2026-12 apprehensions LT-LV': 3,
+      '2026-12 refusals LT-BY': 6, // E5's 5 + E3P1
+      '2026-12 applications-registered unknown': 1, // E4P1 (no place)
+      '2026-12 applications-lodged unknown': 1,
+      '2026-12 decisions LT-BY': 1, // E1P1
+      '2026-12 decisions unknown': 1, // E4P1
+      '2026-12 detentions LT-BY': 1, // E3P2
+      '2026-12 detentions LT-LV': 1, // E6P1
+      '2026-12 returns-decided LT-BY': 1,
+      '2026-12 returns-executed LT-BY': 1,
+    });
+  });
+
+  it('by place and by kind: encounters, persons and the actions of the persons met there', async () => {
+    expect(table(await lt('month', 'place'))).toEqual({
+      // November: E1 at LT-BCP-MED (6), E2 at LT-ST-LV (4), E4 without a place (1)
+      '2026-11 encounters LT-BCP-MED': 1,
+      '2026-11 encounters LT-ST-LV': 1,
+      '2026-11 encounters unknown': 1,
+      '2026-11 persons LT-BCP-MED': 6,
+      '2026-11 persons LT-ST-LV': 4,
+      '2026-11 persons unknown': 1,
+      '2026-11 apprehensions LT-BCP-MED': 6,
+      '2026-11 apprehensions unknown': 1,
+      '2026-11 refusals LT-BCP-MED': 1, // E1P3
+      '2026-11 refusals LT-ST-LV': 4, // E2
+      '2026-11 asylum-wishes LT-BCP-MED': 2,
+      '2026-11 asylum-wishes LT-ST-LV': 1,
+      '2026-11 asylum-wishes unknown': 1,
+      '2026-11 applications-registered LT-BCP-MED': 2,
+      '2026-11 applications-registered LT-ST-LV': 1,
+      '2026-11 applications-lodged LT-BCP-MED': 2,
+      '2026-11 decisions LT-BCP-MED': 1,
+      '2026-11 detentions LT-BCP-MED': 1,
+      // December: E3 at LT-BCP-MED (2), E5 at the section LT-BY (5), E6 at LT-ST-LV (3)
+      '2026-12 encounters LT-BCP-MED': 1,
+      '2026-12 encounters LT-BY': 1,
+      '2026-12 encounters LT-ST-LV': 1,
+      '2026-12 persons LT-BCP-MED': 2,
+      '2026-12 persons LT-BY': 5,
+      '2026-12 persons LT-ST-LV': 3,
+      '2026-12 apprehensions LT-BCP-MED': 2,
+      '2026-12 apprehensions LT-ST-LV': 3,
+      '2026-12 refusals LT-BCP-MED': 1, // E3P1
+      '2026-12 refusals LT-BY': 5, // E5
+      '2026-12 applications-registered unknown': 1, // E4P1
+      '2026-12 applications-lodged unknown': 1,
+      '2026-12 decisions LT-BCP-MED': 1, // E1P1
+      '2026-12 decisions unknown': 1, // E4P1
+      '2026-12 detentions LT-BCP-MED': 1, // E3P2
+      '2026-12 detentions LT-ST-LV': 1, // E6P1
+      '2026-12 returns-decided LT-BCP-MED': 1,
+      '2026-12 returns-executed LT-BCP-MED': 1,
+    });
+    expect(table(await lt('month', 'kind'))).toEqual({
+      // November: apprehended E1 (6), E4 (1); refused E2 (4)
+      [`2026-11 encounters ${A}`]: 2,
+      [`2026-11 encounters ${R}`]: 1,
+      [`2026-11 persons ${A}`]: 7,
+      [`2026-11 persons ${R}`]: 4,
+      [`2026-11 apprehensions ${A}`]: 7,
+      [`2026-11 refusals ${A}`]: 1, // E1P3 after screening
+      [`2026-11 refusals ${R}`]: 4,
+      [`2026-11 asylum-wishes ${A}`]: 3, // E1P1, E1P2, E4P1
+      [`2026-11 asylum-wishes ${R}`]: 1, // E2P1
+      [`2026-11 applications-registered ${A}`]: 2,
+      [`2026-11 applications-registered ${R}`]: 1,
+      [`2026-11 applications-lodged ${A}`]: 2,
+      [`2026-11 decisions ${A}`]: 1,
+      [`2026-11 detentions ${A}`]: 1,
+      // December: apprehended E3 (2), E6 (3); refused E5 (5)
+      [`2026-12 encounters ${A}`]: 2,
+      [`2026-12 encounters ${R}`]: 1,
+      [`2026-12 persons ${A}`]: 5,
+      [`2026-12 persons ${R}`]: 5,
+      [`2026-12 apprehensions ${A}`]: 5,
+      [`2026-12 refusals ${A}`]: 1, // E3P1
+      [`2026-12 refusals ${R}`]: 5,
+      [`2026-12 applications-registered ${A}`]: 1,
+      [`2026-12 applications-lodged ${A}`]: 1,
+      [`2026-12 decisions ${A}`]: 2,
+      [`2026-12 detentions ${A}`]: 2,
+      [`2026-12 returns-decided ${A}`]: 1,
+      [`2026-12 returns-executed ${A}`]: 1,
+    });
+  });
+
+  it('by outcome: decisions by type, every other metric in one total (group null)', async () => {
+    const t = table(await lt('month', 'outcome'));
+    expect(t).toMatchObject({
+      '2026-11 decisions refugee-status': 1,
+      '2026-12 decisions subsidiary-protection': 1,
+      '2026-12 decisions unfounded': 1,
+      '2026-11 persons -': 11,
+      '2026-12 refusals -': 6,
+    });
+    const { ...none } = table(await lt('month', 'none'));
+    delete none['2026-11 decisions -'];
+    delete none['2026-12 decisions -'];
+    for (const [k, v] of Object.entries(none)) expect(t[k], k).toBe(v);
+    expect(Object.keys(t).filter((k) => k.includes('decisions'))).toHaveLength(3);
+  });
+
+  it('by day and by ISO week: the midnight of 1 December in Vilnius; weeks start on Monday', async () => {
+    const days = table(await lt('day', 'none', '2026-11-30', '2026-12-01'));
+    expect(days).toEqual({
+      // 30 Nov: E4 (23:30) of 1 person, who asked for asylum at 23:35
+      '2026-11-30 encounters -': 1,
+      '2026-11-30 persons -': 1,
+      '2026-11-30 apprehensions -': 1,
+      '2026-11-30 asylum-wishes -': 1,
+      // 1 Dec: E3 (00:30) of 2; E3P1 refused 00:45; E3P2 detained 01:00; E4P1 registered 12:00
+      '2026-12-01 encounters -': 1,
+      '2026-12-01 persons -': 2,
+      '2026-12-01 apprehensions -': 2,
+      '2026-12-01 refusals -': 1,
+      '2026-12-01 detentions -': 1,
+      '2026-12-01 applications-registered -': 1,
+    });
+    const weeks = table(await lt('week', 'none'));
+    // week of Mon 9 Nov: E1 (6); of Mon 16 Nov: E2 (4); of Mon 30 Nov: E4, E3, E5, E6 (1 + 2 + 5 + 3 = 11)
+    expect(weeks).toMatchObject({
+      '2026-11-09 encounters -': 1,
+      '2026-11-09 persons -': 6,
+      '2026-11-16 encounters -': 1,
+      '2026-11-16 persons -': 4,
+      '2026-11-30 encounters -': 4,
+      '2026-11-30 persons -': 11,
+      // E1P2's decision on Sat 28 Nov (week of 23 Nov), E1P1's on Wed 2 Dec (week of 30 Nov), E4P1's on
+      // Mon 7 Dec (a new week)
+      '2026-11-23 decisions -': 1,
+      '2026-11-30 decisions -': 1,
+      '2026-12-07 decisions -': 1,
+    });
+    expect(Object.keys(weeks).filter((k) => k.includes(' encounters '))).toHaveLength(3);
+    expect(Object.keys(weeks).filter((k) => k.includes(' decisions '))).toHaveLength(3);
+  });
+
+  it('by year, and a period cut at the month boundary', async () => {
+    expect(table(await lt('year', 'none'))).toEqual({
+      '2026 encounters -': 6,
+      '2026 persons -': 21,
+      '2026 apprehensions -': 12,
+      '2026 refusals -': 11,
+      '2026 asylum-wishes -': 4,
+      '2026 applications-registered -': 4,
+      '2026 applications-lodged -': 3,
+      '2026 decisions -': 3,
+      '2026 detentions -': 3,
+      '2026 returns-decided -': 1,
+      '2026 returns-executed -': 1,
+    });
+    // 1–30 November (Vilnius): E4 at 23:30 on 30 Nov is in, E3 at 00:30 on 1 Dec is out
+    const nov = table(await lt('month', 'none', '2026-11-01', '2026-11-30'));
+    expect(nov['2026-11 encounters -']).toBe(3);
+    expect(Object.keys(nov).every((k) => k.startsWith('2026-11 '))).toBe(true);
+    // Poland: only its own encounter of 7
+    const pl = await aggregates(h.store.db, {
+      state: 'PL',
+      from: '2026-11-01',
+      to: '2026-12-31',
+      timeZone: 'Europe/Warsaw',
+      granularity: 'year',
+      by: 'none',
+    });
+    expect(table(pl)).toEqual({ '2026 encounters -': 1, '2026 persons -': 7, '2026 apprehensions -': 7 });
+  });
+
+  it('suppress: 1–4 hidden (null, suppressed), 0 and 5 or more shown', () => {
+    const row = (value: number): AggregateRow => ({
+      period: '2026-11',
+      group: null,
+      metric: 'persons',
+      value,
+    });
+    expect(suppress([row(0), row(1), row(4), row(5), row(12)])).toEqual([
+      { period: '2026-11', group: null, metric: 'persons', value: 0 },
+      { period: '2026-11', group: null, metric: 'persons', value: null, suppressed: true },
+      { period: '2026-11', group: null, metric: 'persons', value: null, suppressed: true },
+      { period: '2026-11', group: null, metric: 'persons', value: 5 },
+      { period: '2026-11', group: null, metric: 'persons', value: 12 },
+    ]);
+    expect(suppress([row(9)], 10)[0]).toMatchObject({ value: null, suppressed: true });
+  });
+
+  it('the public endpoint, without login: the same figures with cells below 5 suppressed', async () => {
+    const r = await pub('state=LT&from=2026-11-01&to=2026-12-31&granularity=month&by=none');
+    expect(r.statusCode, r.body).toBe(200);
+    const body = r.json();
+    expect(body).toMatchObject({
+      state: 'LT',
+      from: '2026-11-01',
+      to: '2026-12-31',
+      granularity: 'month',
+      by: 'none',
+      suppressedBelow: 5,
+      note: expect.any(String),
+    });
+    expect(body.rows).toEqual(suppress(await lt('month', 'none')));
+    const t = table(body.rows);
+    expect(t['2026-11 persons -']).toBe(11);
+    expect(t['2026-11 refusals -']).toBe(5); // exactly 5: shown
+    expect(t['2026-12 apprehensions -']).toBe(5);
+    expect(t['2026-11 encounters -']).toBeNull(); // 3: hidden
+    expect(body.rows).toContainEqual({
+      period: '2026-11',
+      group: null,
+      metric: 'decisions',
+      value: null,
+      suppressed: true,
+    });
+    // defaults: month, no grouping
+    const d = await pub('state=LT&from=2026-11-01&to=2026-12-31');
+    expect(d.json()).toEqual(body);
+    // by nationality: 6 unknown persons shown, 2 Iraqis hidden
+    const n = table((await pub('state=LT&from=2026-11-01&to=2026-12-31&by=nationality')).json().rows);
+    expect(n['2026-11 persons unknown']).toBe(6);
+    expect(n['2026-11 persons IQ']).toBeNull();
+    // the OpenAPI document lists it as public (no security)
+    const doc = (await h.inject({ method: 'GET', url: '/api/openapi.json' })).json();
+    expect(doc.paths['/api/public/aggregates'].get.security).toEqual([]);
+  });
+
+  it('bad input is 400 naming the field', async () => {
+    const bad = async (query: string, field: string) => {
+      const r = await pub(query);
+      expect(r.statusCode, query).toBe(400);
+      expect(r.headers['content-type']).toMatch(/application\/problem\+json/);
+      expect(r.json().errors.map((e: { field: string }) => e.field)).toContain(field);
+    };
+    const ok = 'from=2026-11-01&to=2026-12-31';
+    await bad(ok, 'querystring/state');
+    await bad(`state=XX&${ok}`, 'querystring/state');
+    await bad(`state=lt&${ok}`, 'querystring/state');
+    await bad(`state=EU&${ok}`, 'querystring/state');
+    await bad('state=LT&from=2026-12-09&to=2026-12-08', 'querystring/to');
+    await bad('state=LT&from=2026-02-30&to=2026-03-01', 'querystring/from');
+    await bad('state=LT&from=2026-12-01&to=2026-13-01', 'querystring/to');
+    await bad('state=LT&from=0000-01-01&to=0000-01-02', 'querystring/from');
+    await bad('state=LT&from=2026-12-01', 'querystring/to');
+    await bad(`state=LT&${ok}&granularity=quarter`, 'querystring/granularity');
+    await bad(`state=LT&${ok}&by=sex`, 'querystring/by');
+    await bad(`state=LT&${ok}&extra=1`, 'querystring');
+    // five years: 1 Jan 2022 to 31 Dec 2026 is the most; 1 Jan 2027 is one day too many
+    expect((await pub('state=LT&from=2022-01-01&to=2026-12-31')).statusCode).toBe(200);
+    await bad('state=LT&from=2022-01-01&to=2027-01-01', 'querystring/to');
+    // from 29 February: five years later is 1 March 2029
+    expect((await pub('state=LT&from=2024-02-29&to=2029-02-28')).statusCode).toBe(200);
+    await bad('state=LT&from=2024-02-29&to=2029-03-01', 'querystring/to');
+    // the last year PostgreSQL and the validation share: empty, not an error
+    const far = await pub('state=LT&from=9999-01-01&to=9999-12-31&granularity=year');
+    expect(far.statusCode, far.body).toBe(200);
+    expect(far.json().rows).toEqual([]);
+  });
+});
