@@ -179,6 +179,7 @@ describe('the issue scenario', () => {
     h.clock.set('2026-12-15T08:00:00Z');
     expect(await h.cases.sweepOverdue()).toBeGreaterThanOrEqual(1);
     const page = await loginAs('monitor.lt');
+    await page.goto(`${base}/queue`);
     await page.getByRole('heading', { name: 'Deadline queue' }).waitFor();
     const overdue = page.locator('.queue-overdue tbody tr', { hasText: 'Registration' });
     await expect.poll(() => overdue.count()).toBe(1);
@@ -192,9 +193,36 @@ describe('the issue scenario', () => {
     await page.context().close();
   });
 
+  it('monitoring: a monitor sees registration within the deadline and the overdue case behind it', async () => {
+    const page = await loginAs('monitor.lt');
+    await page.getByRole('heading', { name: 'Monitoring of fundamental rights' }).waitFor();
+    await page.goto(`${base}/monitoring`);
+    await page.getByLabel('From', { exact: true }).fill('2026-12-01');
+    await page.getByLabel('To', { exact: true }).fill('2026-12-15');
+    const card = page.getByRole('region', { name: 'Registration within the deadline' });
+    const value = (name: string) =>
+      card
+        .locator('dl div')
+        .filter({ has: page.getByText(name, { exact: true }) })
+        .locator('dd')
+        .innerText();
+    // on 9 December 2 persons asked for asylum: one registered that day, the other's deadline passed on the 14th
+    await expect.poll(() => value('Asylum wishes in the period')).toBe('2');
+    expect(await value('Registered within the deadline')).toBe('1');
+    expect(await value('Not registered, deadline passed')).toBe('1');
+    expect(await card.locator('.big').innerText()).toBe('50.0 %');
+    await card.getByRole('button', { name: /Show the cases/ }).click();
+    const links = card.getByRole('link', { name: /Open/ });
+    await expect.poll(() => links.count()).toBe(1);
+    expect(caseIds).toContain((await links.getAttribute('href'))?.replace('/cases/', ''));
+    await check(page, 'monitoring');
+    await page.context().close();
+  });
+
   it('a user of another member state sees none of it', async () => {
     for (const user of ['case-officer.pl', 'monitor.pl']) {
       const page = await loginAs(user);
+      await page.goto(`${base}/queue`);
       await page.getByRole('heading', { name: 'Deadline queue' }).waitFor();
       await expect.poll(() => page.getByText('Nothing.').count()).toBe(4);
       expect(await page.locator('tbody tr').count()).toBe(0);

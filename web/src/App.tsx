@@ -12,6 +12,7 @@ import { Account } from './screens/Account.tsx';
 import { BorderDesk } from './screens/BorderDesk.tsx';
 import { CaseScreen } from './screens/Case.tsx';
 import { Login } from './screens/Login.tsx';
+import { Monitoring } from './screens/Monitoring.tsx';
 import { Queue } from './screens/Queue.tsx';
 import { Solidarity } from './screens/Solidarity.tsx';
 import { Users } from './screens/Users.tsx';
@@ -64,6 +65,13 @@ const SCREENS: readonly Screen[] = [
     element: <Simulator />,
     inNav: true,
   },
+  {
+    path: '/monitoring',
+    title: 'nav.monitoring',
+    permission: 'findings.read',
+    element: <Monitoring />,
+    inNav: true,
+  },
   { path: '/users', title: 'nav.users', permission: 'users.manage', element: <Users />, inNav: true },
 ];
 
@@ -73,7 +81,7 @@ const HOME: Readonly<Record<Role, string>> = {
   'screening-officer': '/queue',
   'case-officer': '/queue',
   'return-officer': '/queue',
-  monitor: '/queue',
+  monitor: '/monitoring',
   'solidarity-coordinator': '/solidarity',
   'eu-solidarity-coordinator': '/solidarity',
   analyst: '/dashboard',

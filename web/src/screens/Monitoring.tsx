@@ -1,0 +1,260 @@
+// The monitoring mechanism's screen (Screening Regulation Art. 10): a state's indicators over a chosen
+// period — registration within the deadline, refusals after an asylum wish, detentions on irregular entry
+// alone (C-72/22 PPU), use of force and the deadlines per obligation kind — each with its legal basis. Those
+// who may read cases can list the cases behind an indicator (each listing is logged by the server).
+import { DateTime } from 'luxon';
+import { type ReactNode, useState } from 'react';
+import { Link } from 'react-router';
+import type { Indicator, IndicatorCase, MonitoringIndicators } from '../../../src/store/monitoring.ts';
+import { query } from '../api.ts';
+import { useAuth } from '../auth.tsx';
+import { ErrorNotice, Field, Loading } from '../components.tsx';
+import type { MessageKey } from '../i18n/en.ts';
+import { useI18n } from '../i18n/i18n.tsx';
+import { useApi } from '../use-api.ts';
+
+interface CasesAnswer {
+  readonly indicator: Indicator;
+  readonly items: readonly IndicatorCase[];
+  readonly truncated: boolean;
+}
+
+export function Monitoring() {
+  const { t, label, number, zone } = useI18n();
+  const { may } = useAuth();
+  const today = DateTime.now().setZone(zone);
+  const [from, setFrom] = useState(today.minus({ days: 29 }).toISODate() ?? '');
+  const [to, setTo] = useState(today.toISODate() ?? '');
+  const period = from && to && from <= to ? { from, to } : undefined;
+  const read = useApi<MonitoringIndicators>(period && `/api/monitoring/indicators${query(period)}`);
+  const m = read.data;
+  const drill = may('case.read') && period ? period : undefined;
+  const percent = (share: number | null) => (share === null ? '—' : `${number(share * 100, 1)} %`);
+
+  return (
+    <section>
+      <h1>{t('monitoring.title')}</h1>
+      <form className="row filters" onSubmit={(e) => e.preventDefault()} aria-label={t('dashboard.period')}>
+        <Field label={t('dashboard.from')}>
+          {(id) => (
+            <input id={id} type="date" value={from} max={to} onChange={(e) => setFrom(e.target.value)} />
+          )}
+        </Field>
+        <Field label={t('dashboard.to')}>
+          {(id) => (
+            <input id={id} type="date" value={to} min={from} onChange={(e) => setTo(e.target.value)} />
+          )}
+        </Field>
+      </form>
+      <ErrorNotice error={read.error} />
+      {!m && !read.error && period && <Loading />}
+      {m && (
+        <>
+          <Card
+            id="registration"
+            title={t('monitoring.registration')}
+            basis={m.registrationWithinDeadline.legalBasis}
+            indicator="not-registered-overdue"
+            drill={drill}
+          >
+            <p className="big">{percent(m.registrationWithinDeadline.share)}</p>
+            <Numbers
+              rows={[
+                ['monitoring.asylumWishes', m.registrationWithinDeadline.asylumWishes],
+                ['monitoring.withinDeadline', m.registrationWithinDeadline.withinDeadline],
+                ['monitoring.late', m.registrationWithinDeadline.late],
+                ['monitoring.notRegisteredOverdue', m.registrationWithinDeadline.notRegisteredOverdue],
+                ['monitoring.notRegisteredNotYetDue', m.registrationWithinDeadline.notRegisteredNotYetDue],
+              ]}
+            />
+          </Card>
+          <Card
+            id="refusals"
+            title={t('monitoring.refusals')}
+            basis={m.refusalsAfterWish.legalBasis}
+            indicator="refused-after-wish"
+            drill={drill}
+          >
+            <Numbers
+              rows={[
+                ['monitoring.refused', m.refusalsAfterWish.refused],
+                ['monitoring.afterWish', m.refusalsAfterWish.afterWish],
+                ['monitoring.laterRegistered', m.refusalsAfterWish.laterRegistered],
+              ]}
+            />
+          </Card>
+          <Card
+            id="detentions"
+            title={t('monitoring.detentions')}
+            basis={m.detentionsIrregularEntryOnly.legalBasis}
+            indicator="irregular-entry-detention"
+            drill={drill}
+          >
+            <p className="big">{percent(m.detentionsIrregularEntryOnly.share)}</p>
+            <Numbers
+              rows={[
+                ['monitoring.detentionsOrdered', m.detentionsIrregularEntryOnly.detentions],
+                ['monitoring.irregularEntryOnly', m.detentionsIrregularEntryOnly.irregularEntryOnly],
+              ]}
+            />
+          </Card>
+          <Card id="force" title={t('monitoring.force')} basis={m.useOfForce.legalBasis}>
+            <Numbers
+              rows={[
+                ['monitoring.encounters', m.useOfForce.encounters],
+                ['monitoring.withForce', m.useOfForce.withForce],
+                ['monitoring.forcePersons', m.useOfForce.persons],
+              ]}
+            />
+            {m.useOfForce.byKind.length > 0 && (
+              <table>
+                <caption>{t('monitoring.forceByKind')}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{t('monitoring.forceKind')}</th>
+                    <th scope="col">{t('monitoring.encounters')}</th>
+                    <th scope="col">{t('monitoring.forcePersons')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {m.useOfForce.byKind.map((k) => (
+                    <tr key={k.kind}>
+                      <th scope="row">{k.kind === 'not recorded' ? t('monitoring.notRecorded') : k.kind}</th>
+                      <td className="num">{number(k.encounters)}</td>
+                      <td className="num">{number(k.persons)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            )}
+          </Card>
+          <Card
+            id="deadlines"
+            title={t('monitoring.deadlines')}
+            basis={m.deadlines.legalBasis}
+            indicator="deadline-missed"
+            drill={drill}
+          >
+            {m.deadlines.byKind.length === 0 ? (
+              <p>{t('monitoring.noDeadlines')}</p>
+            ) : (
+              <table>
+                <caption>{t('monitoring.deadlinesByKind')}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{t('monitoring.obligation')}</th>
+                    <th scope="col">{t('monitoring.met')}</th>
+                    <th scope="col">{t('monitoring.missed')}</th>
+                    <th scope="col">{t('monitoring.openOverdue')}</th>
+                    <th scope="col">{t('monitoring.openNotYetDue')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {m.deadlines.byKind.map((d) => (
+                    <tr key={d.kind}>
+                      <th scope="row">{label('obligation', d.kind)}</th>
+                      <td className="num">{number(d.met)}</td>
+                      <td className="num">{number(d.missed)}</td>
+                      <td className="num">{number(d.openOverdue)}</td>
+                      <td className="num">{number(d.openNotYetDue)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            )}
+          </Card>
+        </>
+      )}
+    </section>
+  );
+}
+
+/** A label–number list of one indicator. */
+function Numbers({ rows }: { rows: readonly (readonly [MessageKey, number])[] }) {
+  const { t, number } = useI18n();
+  return (
+    <dl className="numbers">
+      {rows.map(([key, n]) => (
+        <div key={key}>
+          <dt>{t(key)}</dt>
+          <dd>{number(n)}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
+function Card(props: {
+  id: string;
+  title: string;
+  basis: string;
+  indicator?: Indicator;
+  drill?: { from: string; to: string } | undefined;
+  children: ReactNode;
+}) {
+  const { t } = useI18n();
+  const titleId = `monitoring-${props.id}`;
+  return (
+    <section className="card indicator" aria-labelledby={titleId}>
+      <h2 id={titleId}>{props.title}</h2>
+      {props.children}
+      <p className="article">
+        {t('monitoring.legalBasis')} <span lang="en">{props.basis}</span>
+      </p>
+      {props.indicator && props.drill && (
+        <Cases indicator={props.indicator} period={props.drill} title={props.title} />
+      )}
+    </section>
+  );
+}
+
+/** The cases behind an indicator, loaded when asked for (listing them is logged). */
+function Cases(props: { indicator: Indicator; period: { from: string; to: string }; title: string }) {
+  const { t, label, due, dateTime } = useI18n();
+  const [shown, setShown] = useState<string | undefined>(undefined);
+  const path = `/api/monitoring/cases${query({ indicator: props.indicator, ...props.period })}`;
+  const read = useApi<CasesAnswer>(shown === path ? path : undefined);
+  const items = read.data?.items;
+  if (shown !== path)
+    return (
+      <button type="button" onClick={() => setShown(path)}>
+        {t('monitoring.showCases')}
+        <span className="visually-hidden"> {t('monitoring.showCasesOf', { what: props.title })}</span>
+      </button>
+    );
+  return (
+    <div className="cases">
+      <h3>{t('monitoring.cases')}</h3>
+      <ErrorNotice error={read.error} />
+      {!read.data && !read.error && <Loading />}
+      {items && items.length === 0 && <p>{t('monitoring.noCases')}</p>}
+      {items && items.length > 0 && (
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">{t('monitoring.at')}</th>
+              <th scope="col">{t('monitoring.obligation')}</th>
+              <th scope="col">{t('monitoring.due')}</th>
+              <th scope="col">{t('queue.case')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {items.map((i) => (
+              <tr key={`${i.caseId}-${i.kind ?? ''}-${i.dueAt ?? ''}`}>
+                <td>{dateTime(i.at)}</td>
+                <td>{i.kind ? label('obligation', i.kind) : '—'}</td>
+                <td>{i.dueAt ? due(i.dueAt) : '—'}</td>
+                <td>
+                  <Link to={`/cases/${i.caseId}`}>
+                    {t('queue.open')} {i.caseId.slice(0, 8)}
+                  </Link>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {read.data?.truncated && <p>{t('monitoring.truncated')}</p>}
+    </div>
+  );
+}
