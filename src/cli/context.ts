@@ -1,5 +1,6 @@
 // What a command needs from the outside world, passed in so that commands are testable in-process.
 import { PactError } from '../law/errors.ts';
+import { unionDate } from '../law/union-date.ts';
 
 export interface CliContext {
   readonly stdout: (text: string) => void;
@@ -22,12 +23,7 @@ export class UsageError extends PactError {
 
 /** Today's calendar date in Brussels, where the Union's acts are dated. */
 export function today(ctx: CliContext): string {
-  return new Intl.DateTimeFormat('en-CA', {
-    timeZone: 'Europe/Brussels',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(ctx.now());
+  return unionDate(ctx.now());
 }
 
 export const FORMATS = ['table', 'csv', 'json'] as const;

@@ -4,10 +4,14 @@
 // one case has one registration, so each person is a first-time applicant here. Public outputs hide cells
 // below 5 (OBS_VALUE empty, OBS_FLAG "c", Eurostat's flag for confidential).
 import { sql } from 'drizzle-orm';
+import { SUPPRESS_BELOW } from './aggregates.ts';
 import type { Db } from './database.ts';
 import { rowsOf } from './statistics.ts';
 
 /** The columns, in Eurostat's SDMX-CSV order (DATAFLOW and LAST UPDATE left out: this is not Eurostat's file). */
+/** A month as the export takes it (YYYY-MM); the CLI and the API check against it. */
+export const MONTH_PATTERN = /^(19|20)\d{2}-(0[1-9]|1[0-2])$/;
+
 export const EUROSTAT_COLUMNS = [
   'freq',
   'unit',
@@ -37,7 +41,8 @@ export interface EurostatRow {
   readonly OBS_FLAG: '' | 'c';
 }
 
-export const SUPPRESS_BELOW = 5;
+// one rule for every public output (src/store/aggregates.ts)
+export { SUPPRESS_BELOW };
 
 /** `from`/`to`: months (YYYY-MM), both included. */
 export async function firstTimeApplicants(

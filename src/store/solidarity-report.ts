@@ -2,11 +2,11 @@
 // shares, every pledge valued against its share, the deductions, the balances and the offsets (AMMR Art. 63);
 // and the relocation matching run on the stored candidates and pledges (Art. 67). Reads through
 // src/store/solidarity.ts, computes in src/solidarity.
-import { DateTime } from 'luxon';
 import type { MemberStateCode } from '../../law/member-states.ts';
 import { computeFairShares } from '../law/fair-shares.ts';
 import type { ParameterRegistry } from '../law/parameters.ts';
 import { annualPool, customPool } from '../law/pool.ts';
+import { unionDate } from '../law/union-date.ts';
 import {
   balances,
   type StateBalance,
@@ -97,7 +97,7 @@ export async function runMatching(
   now: Date,
   opts: { dryRun: boolean; from?: MemberStateCode; actor: string },
 ): Promise<MatchRun> {
-  const today = DateTime.fromJSDate(now).setZone('Europe/Brussels').toISODate() ?? '';
+  const today = unionDate(now);
   const report = await solidarityReport(db, law, year, today);
   const [candidates, transfers] = await Promise.all([
     listCandidates(db, year, opts.from),

@@ -6,11 +6,16 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { MEMBER_STATE_CODES, type MemberStateCode } from '../../../law/member-states.ts';
 import { STATE_TIME_ZONES } from '../../law/calendar/time-zones.ts';
-import { EUROSTAT_COLUMNS, firstTimeApplicants, SUPPRESS_BELOW } from '../../store/eurostat.ts';
+import {
+  EUROSTAT_COLUMNS,
+  firstTimeApplicants,
+  MONTH_PATTERN,
+  SUPPRESS_BELOW,
+} from '../../store/eurostat.ts';
 import { HttpProblem, Problem } from '../problem.ts';
 import type { ApiDeps } from '../server.ts';
 
-const Month = z.string().regex(/^(19|20)\d{2}-(0[1-9]|1[0-2])$/, 'a month, YYYY-MM');
+const Month = z.string().regex(MONTH_PATTERN, 'a month, YYYY-MM');
 
 export function exportRoutes(app: FastifyInstance, deps: ApiDeps): void {
   const r = app.withTypeProvider<ZodTypeProvider>();

@@ -7,26 +7,21 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { MemberStateCode } from '../../../law/member-states.ts';
 import { MemberState } from '../../domain/commands.ts';
-import { STATE_TIME_ZONES } from '../../law/calendar/state-calendar.ts';
 import { appendAudit } from '../../store/audit.ts';
 import { retryStaleWrites } from '../../store/chain-retry.ts';
 import { INDICATORS, indicatorCases, monitoringIndicators } from '../../store/monitoring.ts';
 import { principal, requires } from '../auth.ts';
-import { forbidden, HttpProblem, Problem } from '../problem.ts';
+import { forbidden, Problem } from '../problem.ts';
+import { checkPeriod, MAX_DAYS, ReportDay, stateToRead } from '../report-period.ts';
 import type { ApiDeps } from '../server.ts';
-import { MAX_DAYS } from './statistics.ts';
 
 /** The most case ids one drill-down answers. */
 export const MAX_CASES = 1000;
 
-// a calendar date PostgreSQL can hold too (z.iso.date accepts year 0000)
-const Day = z.iso.date().refine((d) => d >= '1900-01-01', 'a date from 1900-01-01');
-
 const Period = {
-  from: Day.describe('first day (YYYY-MM-DD, in the time zone of the state), counted'),
-  to: Day.describe(`last day (YYYY-MM-DD), counted; at most ${MAX_DAYS} days in all`),
+  from: ReportDay.describe('first day (YYYY-MM-DD, in the time zone of the state), counted'),
+  to: ReportDay.describe(`last day (YYYY-MM-DD), counted; at most ${MAX_DAYS} days in all`),
 };
 
 const IndicatorsQuery = z
@@ -117,39 +112,6 @@ const Cases = z.object({
   truncated: z.boolean(),
 });
 
-const invalid = (field: string, reason: string) =>
-  new HttpProblem(400, 'invalid-input', 'Invalid input', `${field}: ${reason}`, [{ field, reason }]);
-
-/** Days from `from` to `to`, both counted (0 or less when `to` is before `from`). */
-const daysIn = (from: string, to: string) => (Date.parse(to) - Date.parse(from)) / 86_400_000 + 1;
-
-/** The state read and its time zone: one's own; an EU account (administrator) names it. */
-function stateOf(
-  p: { jurisdiction: string },
-  asked: string | undefined,
-): { state: string; timeZone: string } {
-  let state: string;
-  if (p.jurisdiction === 'EU') {
-    if (!asked) throw invalid('querystring/state', 'required for a Union account: the member state to read');
-    state = asked;
-  } else {
-    if (asked && asked !== p.jurisdiction)
-      throw new HttpProblem(403, 'forbidden', 'Forbidden', `you read ${p.jurisdiction} only`, [
-        { field: 'querystring/state', reason: `must be ${p.jurisdiction}, your jurisdiction` },
-      ]);
-    state = p.jurisdiction;
-  }
-  const timeZone = STATE_TIME_ZONES[state as MemberStateCode] as string | undefined;
-  if (!timeZone) throw invalid('querystring/state', `${state} is not a member state`);
-  return { state, timeZone };
-}
-
-function checkPeriod(from: string, to: string): void {
-  const days = daysIn(from, to);
-  if (days < 1) throw invalid('querystring/to', 'is before from');
-  if (days > MAX_DAYS) throw invalid('querystring/to', `at most ${MAX_DAYS} days from from (both counted)`);
-}
-
 export function monitoringRoutes(app: FastifyInstance, deps: ApiDeps): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
 
@@ -168,7 +130,7 @@ export function monitoringRoutes(app: FastifyInstance, deps: ApiDeps): void {
     async (request) => {
       const p = principal(request);
       const q = request.query;
-      const { state, timeZone } = stateOf(p, q.state);
+      const { state, timeZone } = stateToRead(p, q.state);
       checkPeriod(q.from, q.to);
       const s = await monitoringIndicators(deps.store.db, {
         state,
@@ -202,7 +164,7 @@ export function monitoringRoutes(app: FastifyInstance, deps: ApiDeps): void {
       const q = request.query;
       // case ids are personal data pointers: one's own state only (the roles that read cases have one)
       if (p.jurisdiction === 'EU') throw forbidden('cases are read in a member state by its own accounts');
-      const { state, timeZone } = stateOf(p, q.state);
+      const { state, timeZone } = stateToRead(p, q.state);
       checkPeriod(q.from, q.to);
       const now = deps.services.clock();
       const rows = await indicatorCases(

@@ -16,20 +16,18 @@ import {
   SUPPRESS_BELOW,
   suppress,
 } from '../../store/aggregates.ts';
-import { HttpProblem, Problem } from '../problem.ts';
+import { Problem } from '../problem.ts';
+import { invalidInput, ReportDay } from '../report-period.ts';
 import type { ApiDeps } from '../server.ts';
 
 /** The longest period one request may ask for: `to` before the same day five years after `from`. */
 export const MAX_YEARS = 5;
 
-// a calendar date PostgreSQL can hold too (z.iso.date accepts year 0000)
-const Day = z.iso.date().refine((d) => d >= '1900-01-01', 'a date from 1900-01-01');
-
 const AggregatesQuery = z
   .object({
     state: MemberState.describe('the member state (ISO code, e.g. LT)'),
-    from: Day.describe('first day (YYYY-MM-DD, in the time zone of the state), counted'),
-    to: Day.describe(`last day (YYYY-MM-DD), counted; less than ${MAX_YEARS} years after from`),
+    from: ReportDay.describe('first day (YYYY-MM-DD, in the time zone of the state), counted'),
+    to: ReportDay.describe(`last day (YYYY-MM-DD), counted; less than ${MAX_YEARS} years after from`),
     granularity: z
       .enum(GRANULARITIES)
       .default('month')
@@ -64,9 +62,6 @@ const PublicAggregates = z.object({
   note: z.string(),
 });
 
-const invalid = (field: string, reason: string) =>
-  new HttpProblem(400, 'invalid-input', 'Invalid input', `${field}: ${reason}`, [{ field, reason }]);
-
 /** Midnight (UTC) of the same calendar day `years` later (29 February → 1 March), in milliseconds. */
 function yearsAfter(day: string, years: number): number {
   const d = new Date(`${day}T00:00:00Z`);
@@ -90,10 +85,10 @@ export function publicAggregatesRoutes(app: FastifyInstance, deps: ApiDeps): voi
     async (request) => {
       const q = request.query;
       const timeZone = STATE_TIME_ZONES[q.state as MemberStateCode] as string | undefined;
-      if (!timeZone) throw invalid('querystring/state', `${q.state} is not a member state`);
-      if (q.to < q.from) throw invalid('querystring/to', 'is before from');
+      if (!timeZone) throw invalidInput('querystring/state', `${q.state} is not a member state`);
+      if (q.to < q.from) throw invalidInput('querystring/to', 'is before from');
       if (Date.parse(`${q.to}T00:00:00Z`) >= yearsAfter(q.from, MAX_YEARS))
-        throw invalid('querystring/to', `less than ${MAX_YEARS} years after from`);
+        throw invalidInput('querystring/to', `less than ${MAX_YEARS} years after from`);
       const rows = await aggregates(deps.store.db, {
         state: q.state,
         from: q.from,

@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { MEMBER_STATE_CODES } from '../../../law/member-states.ts';
 import { computeFairShares } from '../../law/fair-shares.ts';
 import { annualPool, customPool, statutoryMinimumPool } from '../../law/pool.ts';
+import { unionDate } from '../../law/union-date.ts';
 import { splitPledge } from '../../solidarity/pledge-split.ts';
 import { loadReferenceData } from '../../store/reference-data.ts';
 import { HttpProblem, notFound, Problem } from '../problem.ts';
@@ -78,7 +79,7 @@ const ParameterView = z.object({
 
 export function publicRoutes(app: FastifyInstance, deps: ApiDeps): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
-  const today = () => deps.services.clock().toISOString().slice(0, 10);
+  const today = () => unionDate(deps.services.clock());
 
   r.get(
     '/api/fair-shares',

@@ -8,6 +8,7 @@ import { z } from 'zod';
 import { MEMBER_STATE_CODES } from '../../../law/member-states.ts';
 import type { Principal } from '../../domain/roles.ts';
 import { UnknownPoolError } from '../../law/pool.ts';
+import { unionDate } from '../../law/union-date.ts';
 import { assessmentDueOn } from '../../solidarity/deductions.ts';
 import { pledgeFromSplit } from '../../solidarity/pledges.ts';
 import { TransferStepError } from '../../solidarity/transfers.ts';
@@ -145,7 +146,7 @@ const Computed = z.record(z.string(), z.unknown());
 export function solidarityRoutes(app: FastifyInstance, deps: ApiDeps): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const now = () => deps.services.clock();
-  const today = () => now().toISOString().slice(0, 10);
+  const today = () => unionDate(deps.services.clock());
   const law = deps.services.law;
   /** A national coordinator acts for its own state only; the EU coordinator for any. */
   const forState = (p: Principal, state: string, field: string) => {

@@ -4,14 +4,19 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { stringify } from 'csv-stringify/sync';
 import { STATE_TIME_ZONES } from '../../law/calendar/time-zones.ts';
-import { EUROSTAT_COLUMNS, firstTimeApplicants, SUPPRESS_BELOW } from '../../store/eurostat.ts';
+import {
+  EUROSTAT_COLUMNS,
+  firstTimeApplicants,
+  MONTH_PATTERN,
+  SUPPRESS_BELOW,
+} from '../../store/eurostat.ts';
 import { type CliContext, UsageError } from '../context.ts';
 import { parseCountry } from '../options.ts';
 import { withStore } from '../store-session.ts';
 
 function parseMonth(text: string): string {
   const t = text.trim();
-  if (!/^(19|20)\d{2}-(0[1-9]|1[0-2])$/.test(t)) throw new InvalidArgumentError('not a month (YYYY-MM)');
+  if (!MONTH_PATTERN.test(t)) throw new InvalidArgumentError('not a month (YYYY-MM)');
   return t;
 }
 

@@ -9,19 +9,18 @@ import { query } from '../api.ts';
 import { useMe } from '../auth.tsx';
 import { ErrorNotice, Field, Loading } from '../components.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
+import { usePeriod } from '../period.tsx';
 import { useApi } from '../use-api.ts';
 import { Chart, type ChartSpec } from './Chart.tsx';
 
 const ACTIVITY = ['refusals', 'asylum-wishes', 'applications', 'detentions'] as const;
 
 export function Dashboard() {
-  const { t, label, number, zone } = useI18n();
+  const { t, label, number } = useI18n();
   const me = useMe();
   const union = !(me.jurisdiction in MEMBER_STATES);
-  const today = DateTime.now().setZone(zone);
   const [state, setState] = useState(union ? 'LT' : me.jurisdiction);
-  const [from, setFrom] = useState(today.minus({ days: 29 }).toISODate() ?? '');
-  const [to, setTo] = useState(today.toISODate() ?? '');
+  const { from, to, fields: periodFields } = usePeriod();
   const lastYear = (d: string) => DateTime.fromISO(d).minus({ years: 1 }).toISODate() ?? d;
   const path = (f: string, t2: string) =>
     f && t2 ? `/api/stats/daily${query({ from: f, to: t2, state: union ? state : undefined })}` : undefined;
@@ -96,16 +95,7 @@ export function Dashboard() {
             )}
           </Field>
         )}
-        <Field label={t('dashboard.from')}>
-          {(id) => (
-            <input id={id} type="date" value={from} max={to} onChange={(e) => setFrom(e.target.value)} />
-          )}
-        </Field>
-        <Field label={t('dashboard.to')}>
-          {(id) => (
-            <input id={id} type="date" value={to} min={from} onChange={(e) => setTo(e.target.value)} />
-          )}
-        </Field>
+        {periodFields}
       </form>
       <ErrorNotice error={error} />
       {!now && !error && <Loading />}

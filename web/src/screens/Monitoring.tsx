@@ -1,16 +1,12 @@
-// The monitoring mechanism's screen (Screening Regulation Art. 10): a state's indicators over a chosen
-// period — registration within the deadline, refusals after an asylum wish, detentions on irregular entry
-// alone (C-72/22 PPU), use of force and the deadlines per obligation kind — each with its legal basis. Those
-// who may read cases can list the cases behind an indicator (each listing is logged by the server).
-import { DateTime } from 'luxon';
 import { type ReactNode, useState } from 'react';
 import { Link } from 'react-router';
 import type { Indicator, IndicatorCase, MonitoringIndicators } from '../../../src/store/monitoring.ts';
 import { query } from '../api.ts';
 import { useAuth } from '../auth.tsx';
-import { ErrorNotice, Field, Loading } from '../components.tsx';
+import { ErrorNotice, Loading } from '../components.tsx';
 import type { MessageKey } from '../i18n/en.ts';
 import { useI18n } from '../i18n/i18n.tsx';
+import { usePeriod } from '../period.tsx';
 import { useApi } from '../use-api.ts';
 
 interface CasesAnswer {
@@ -20,11 +16,9 @@ interface CasesAnswer {
 }
 
 export function Monitoring() {
-  const { t, label, number, zone } = useI18n();
+  const { t, label, number } = useI18n();
   const { may } = useAuth();
-  const today = DateTime.now().setZone(zone);
-  const [from, setFrom] = useState(today.minus({ days: 29 }).toISODate() ?? '');
-  const [to, setTo] = useState(today.toISODate() ?? '');
+  const { from, to, fields: periodFields } = usePeriod();
   const period = from && to && from <= to ? { from, to } : undefined;
   const read = useApi<MonitoringIndicators>(period && `/api/monitoring/indicators${query(period)}`);
   const m = read.data;
@@ -35,16 +29,7 @@ export function Monitoring() {
     <section>
       <h1>{t('monitoring.title')}</h1>
       <form className="row filters" onSubmit={(e) => e.preventDefault()} aria-label={t('dashboard.period')}>
-        <Field label={t('dashboard.from')}>
-          {(id) => (
-            <input id={id} type="date" value={from} max={to} onChange={(e) => setFrom(e.target.value)} />
-          )}
-        </Field>
-        <Field label={t('dashboard.to')}>
-          {(id) => (
-            <input id={id} type="date" value={to} min={from} onChange={(e) => setTo(e.target.value)} />
-          )}
-        </Field>
+        {periodFields}
       </form>
       <ErrorNotice error={read.error} />
       {!m && !read.error && period && <Loading />}
