@@ -71,6 +71,23 @@ export const encounters = pgTable(
   ],
 );
 
+/**
+ * Persons of an encounter counted by nationality without being identified (a group turned back at the
+ * border, a published count of an earlier year): part of encounters.unidentified, never more than it. The
+ * statistics count these persons under their nationality and the rest of the unidentified as 'unknown'.
+ */
+export const encounterNationalities = pgTable(
+  'encounter_nationalities',
+  {
+    encounterId: uuid('encounter_id')
+      .notNull()
+      .references(() => encounters.id),
+    nationality: char('nationality', { length: 2 }).notNull(),
+    persons: integer('persons').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.encounterId, t.nationality] })],
+);
+
 /** The current state of one person's case, derived from its actions and stored (never replayed on read). */
 export const cases = pgTable(
   'cases',
