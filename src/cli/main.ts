@@ -6,6 +6,7 @@ import { auditCommand } from './commands/audit.ts';
 import { caseCommand, queueCommand, sweepCommand } from './commands/cases.ts';
 import { crisisCommand } from './commands/crisis.ts';
 import { deadlineCommand } from './commands/deadline.ts';
+import { demoCommand } from './commands/demo.ts';
 import { fairSharesCommand } from './commands/fair-shares.ts';
 import { importCommand } from './commands/import.ts';
 import { paramsCommand } from './commands/params.ts';
@@ -39,6 +40,7 @@ export function buildProgram(ctx: CliContext): Command {
     crisisCommand(ctx),
     placesCommand(ctx),
     serveCommand(ctx),
+    demoCommand(ctx),
     userCommand(ctx),
     solidarityCommand(ctx),
     statsCommand(ctx),

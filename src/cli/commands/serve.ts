@@ -32,11 +32,9 @@ export function serveCommand(ctx: CliContext): Command {
         .env('HOST'),
     )
     .option('--quiet', 'no request log')
-    .action(async (opts: { port: number; host: string; quiet?: boolean }) => {
+    .action(async (opts: ServeOptions) => {
       const env = ctx.env ?? {};
-      const sweepSeconds = Number(env.PACT_SWEEP_SECONDS ?? 60);
-      if (!Number.isFinite(sweepSeconds) || sweepSeconds < 0)
-        throw new UsageError('PACT_SWEEP_SECONDS: a number of seconds between deadline sweeps (0: never)');
+      const sweepSeconds = sweepSecondsOf(env);
       const store = await openFromEnv(env);
       const services = {
         law: LAW,
@@ -45,66 +43,97 @@ export function serveCommand(ctx: CliContext): Command {
         recognitionRates: loadRecognitionRates(),
       };
       const oneTime = await ensureAdministrator(store.db, services.clock());
-      const cases = new CaseStore(store, services);
-      const app = await buildServer(
-        {
-          store,
-          cases,
-          services,
-          secureCookies: env.PACT_SECURE_COOKIES === '1',
-          trustProxy: env.PACT_TRUST_PROXY === '1',
-          loginRateLimit: { max: ACCOUNT_RULES.loginsPerAddressPerMinute, timeWindow: '1 minute' },
-        },
-        opts.quiet ? false : { level: env.PACT_LOG_LEVEL ?? 'info' },
-      );
-      const address = await app.listen({ port: opts.port, host: opts.host });
-      ctx.stderr(
-        `Pact serves ${address} (the web application; API: ${address}/api, documentation: ${address}/api/docs) on the ${storeOptions(env).label}\n`,
-      );
-      if (oneTime)
-        ctx.stderr(
-          `First start: administrator account "admin" (jurisdiction EU) with the one-time password\n\n    ${oneTime}\n\nIt is shown only now; change it at the first login (POST /api/auth/password).\n`,
-        );
-      // every minute, each deadline that passed is written into its case (flags such as
-      // registration-overdue, which the queue, the monitors and the statistics show), and relocation
-      // proposals left unanswered are confirmed
-      const sweepMs = sweepSeconds * 1000;
-      let sweeping: Promise<void> | undefined;
-      const sweep = () => {
-        // passed deadlines into their cases; relocation proposals not answered in time count as confirmed
-        // (AMMR Art. 67(9))
-        sweeping ??= Promise.all([
-          cases.sweepOverdue(),
-          confirmSilentTransfers(store.db, LAW, services.clock(), cases),
-        ])
-          .then(
-            ([n, silent]) =>
-              void (
-                n + silent > 0 &&
-                app.log.info({ recorded: n, confirmedBySilence: silent }, 'deadlines passed recorded')
-              ),
-            (e) => app.log.error({ err: { type: (e as Error)?.constructor?.name } }, 'deadline sweep failed'),
-          )
-          .finally(() => {
-            sweeping = undefined;
-          });
-      };
-      const timer = sweepMs > 0 ? setInterval(sweep, sweepMs) : undefined;
-      timer?.unref();
-      sweep();
-      await new Promise<void>((resolve) => {
-        const stop = async () => {
-          clearInterval(timer);
-          await sweeping;
-          process.off('SIGTERM', stop);
-          process.off('SIGINT', stop);
-          ctx.stderr('stopping: finishing the requests in flight\n');
-          await app.close();
-          await store.close();
-          resolve();
-        };
-        process.on('SIGTERM', stop);
-        process.on('SIGINT', stop);
+      await serveStore(ctx, new CaseStore(store, services), opts, {
+        label: storeOptions(env).label,
+        sweepSeconds,
+        ...(oneTime ? { oneTime } : {}),
       });
     });
+}
+
+export interface ServeOptions {
+  readonly port: number;
+  readonly host: string;
+  readonly quiet?: boolean;
+}
+
+/** PACT_SWEEP_SECONDS: seconds between deadline sweeps (default 60; 0: never). */
+export function sweepSecondsOf(env: Readonly<Record<string, string | undefined>>): number {
+  const sweepSeconds = Number(env.PACT_SWEEP_SECONDS ?? 60);
+  if (!Number.isFinite(sweepSeconds) || sweepSeconds < 0)
+    throw new UsageError('PACT_SWEEP_SECONDS: a number of seconds between deadline sweeps (0: never)');
+  return sweepSeconds;
+}
+
+/**
+ * Serves an open store until SIGTERM or SIGINT, then finishes the requests in flight and closes the store
+ * (`pact serve` and `pact demo` share it). `onListening` runs once the server answers.
+ */
+export async function serveStore(
+  ctx: CliContext,
+  cases: CaseStore,
+  opts: ServeOptions,
+  how: { label: string; sweepSeconds: number; oneTime?: string; onListening?: (address: string) => void },
+): Promise<void> {
+  const env = ctx.env ?? {};
+  const { store, services } = cases;
+  const app = await buildServer(
+    {
+      store,
+      cases,
+      services,
+      secureCookies: env.PACT_SECURE_COOKIES === '1',
+      trustProxy: env.PACT_TRUST_PROXY === '1',
+      loginRateLimit: { max: ACCOUNT_RULES.loginsPerAddressPerMinute, timeWindow: '1 minute' },
+    },
+    opts.quiet ? false : { level: env.PACT_LOG_LEVEL ?? 'info' },
+  );
+  const address = await app.listen({ port: opts.port, host: opts.host });
+  ctx.stderr(
+    `Pact serves ${address} (the web application; API: ${address}/api, documentation: ${address}/api/docs) on the ${how.label}\n`,
+  );
+  if (how.oneTime)
+    ctx.stderr(
+      `First start: administrator account "admin" (jurisdiction EU) with the one-time password\n\n    ${how.oneTime}\n\nIt is shown only now; change it at the first login (POST /api/auth/password).\n`,
+    );
+  how.onListening?.(address);
+  // every minute, each deadline that passed is written into its case (flags such as registration-overdue,
+  // which the queue, the monitors and the statistics show), and relocation proposals left unanswered are
+  // confirmed (AMMR Art. 67(9))
+  const sweepMs = how.sweepSeconds * 1000;
+  let sweeping: Promise<void> | undefined;
+  const sweep = () => {
+    sweeping ??= Promise.all([
+      cases.sweepOverdue(),
+      confirmSilentTransfers(store.db, LAW, services.clock(), cases),
+    ])
+      .then(
+        ([n, silent]) =>
+          void (
+            n + silent > 0 &&
+            app.log.info({ recorded: n, confirmedBySilence: silent }, 'deadlines passed recorded')
+          ),
+        (e) => app.log.error({ err: { type: (e as Error)?.constructor?.name } }, 'deadline sweep failed'),
+      )
+      .finally(() => {
+        sweeping = undefined;
+      });
+  };
+  const timer = sweepMs > 0 ? setInterval(sweep, sweepMs) : undefined;
+  timer?.unref();
+  sweep();
+  await new Promise<void>((resolve) => {
+    const stop = async () => {
+      clearInterval(timer);
+      await sweeping;
+      process.off('SIGTERM', stop);
+      process.off('SIGINT', stop);
+      ctx.stderr('stopping: finishing the requests in flight\n');
+      await app.close();
+      await store.close();
+      resolve();
+    };
+    process.on('SIGTERM', stop);
+    process.on('SIGINT', stop);
+  });
 }

@@ -1,0 +1,188 @@
+// Fills an empty database with the demonstration scenario: the Lithuania–Belarus border's places, demo
+// accounts, the pre-Pact years as counted encounters (src/store/history.ts), the months under the Pact
+// through the case store (every step decided by the law, on a clock that follows the scenario), the
+// deadlines that passed written into their cases, and Lithuania's 2026 solidarity pledge (relocate 50 %,
+// pay for the rest — the story of README.md).
+import { LAW } from '../../law/law.ts';
+import { annualRateAt } from '../../law/recognition-rates.ts';
+import { pledgeFromSplit } from '../../solidarity/pledges.ts';
+import { addUser } from '../../store/accounts.ts';
+import type { CaseStore } from '../../store/case-store.ts';
+import { importHistory } from '../../store/history.ts';
+import { readPlaces, upsertPlaces } from '../../store/places.ts';
+import { DATA_DIR } from '../../store/reference-data.ts';
+import { loadCycle, savePledge } from '../../store/solidarity.ts';
+import { readCalibration } from './calibration.ts';
+import { historyPlan } from './history-plan.ts';
+import { type PlannedEncounter, pactPlan } from './pact-plan.ts';
+import type { Random } from './random.ts';
+
+export const DEMO_STATE = 'LT';
+/** The last day of the scenario (fixed, so that the same seed gives the same data on any day). */
+export const SCENARIO_END = '2026-11-24';
+/** The demo accounts' password (the demo serves 127.0.0.1 by default; never use it for real data). */
+export const DEMO_PASSWORD = 'pact-demo-password';
+
+export const DEMO_ACCOUNTS = [
+  { username: 'guard', role: 'border-guard', jurisdiction: 'LT' },
+  { username: 'screening', role: 'screening-officer', jurisdiction: 'LT' },
+  { username: 'officer', role: 'case-officer', jurisdiction: 'LT' },
+  { username: 'returns', role: 'return-officer', jurisdiction: 'LT' },
+  { username: 'solidarity', role: 'solidarity-coordinator', jurisdiction: 'LT' },
+  { username: 'eu-coordinator', role: 'eu-solidarity-coordinator', jurisdiction: 'EU' },
+  { username: 'monitor', role: 'monitor', jurisdiction: 'LT' },
+  { username: 'analyst', role: 'analyst', jurisdiction: 'EU' },
+  { username: 'admin', role: 'administrator', jurisdiction: 'EU' },
+] as const;
+
+export interface ScenarioResult {
+  readonly historical: { readonly encounters: number; readonly persons: number };
+  readonly pact: {
+    readonly encounters: number;
+    readonly persons: number;
+    readonly cases: number;
+    readonly steps: number;
+    /** steps the law refused (the plan is drawn by chance; the case store has the last word), by reason */
+    readonly refused: ReadonlyMap<string, number>;
+    readonly overdue: number;
+  };
+  readonly sources: readonly string[];
+}
+
+/** Runs the scenario on `cases` (whose clock is `clock`, moved here step by step). */
+export async function runScenario(
+  cases: CaseStore,
+  clock: { set(at: Date): void },
+  rng: Random,
+  progress: (phase: string) => void = () => {},
+  dataDir = DATA_DIR.pathname,
+): Promise<ScenarioResult> {
+  const db = cases.store.db;
+  const calibration = readCalibration(dataDir);
+  const places = readPlaces(`${dataDir}/places-lt.csv`);
+  await upsertPlaces(db, places, 'demo');
+  const stations = places.filter((p) => p.kind === 'station').map((p) => p.id);
+  const crossingPoint = places.find((p) => p.id === 'LT-BCP-MEDININKAI')?.id ?? stations[0] ?? '';
+  const now = new Date(`${SCENARIO_END}T20:00:00Z`);
+  for (const a of DEMO_ACCOUNTS) await addUser(db, { ...a, password: DEMO_PASSWORD }, now, 'demo');
+
+  progress('places and accounts');
+  const history = historyPlan(calibration, rng, { state: DEMO_STATE, stations, uuid: () => rng.uuid() });
+  const historical = await importHistory(
+    db,
+    history,
+    'demo',
+    now,
+    'data/border_stats.csv, data/arrivals-lt-2021.csv',
+  );
+
+  progress(`${historical.encounters} encounters before the Pact`);
+  const rates = cases.services.recognitionRates ?? [];
+  const plan = pactPlan(calibration, rng, {
+    state: DEMO_STATE,
+    until: SCENARIO_END,
+    stations,
+    crossingPoint,
+    lowRecognitionRate: (nationality, at) => {
+      const date = at.toISOString().slice(0, 10);
+      const rate = annualRateAt(LAW, rates, nationality, date);
+      return (
+        rate !== undefined &&
+        rate.ratePct <= LAW.numberAt('apr.border-procedure.recognition-rate-threshold', date, 'percent')
+      );
+    },
+  });
+  const caseOf: (string | undefined)[] = [];
+  const version = new Map<string, number>();
+  const refused = new Map<string, number>();
+  const actors = {
+    guard: { actor: 'guard', role: 'border-guard' },
+    screening: { actor: 'screening', role: 'screening-officer' },
+    case: { actor: 'officer', role: 'case-officer' },
+    return: { actor: 'returns', role: 'return-officer' },
+  } as const;
+  let e = 0;
+  let steps = 0;
+  const encountersUpTo = async (until: number) => {
+    const batch: PlannedEncounter[] = [];
+    while (e < plan.encounters.length && (plan.encounters[e]?.at.getTime() ?? Infinity) <= until) {
+      const next = plan.encounters[e++];
+      if (next) batch.push(next);
+    }
+    if (batch.length === 0) return;
+    const last = batch[batch.length - 1];
+    if (last) clock.set(new Date(last.at.getTime() + 60_000));
+    const items = batch.map((b, i) => ({
+      command: b.command,
+      key: `demo-encounter-${e - batch.length + i}`,
+    }));
+    const outcomes = await cases.recordEncounters(items, actors.guard);
+    outcomes.forEach((o, i) => {
+      const planned = batch[i];
+      if (o.status === 'rejected' || !planned) {
+        const reason = o.status === 'rejected' ? o.error.message : 'missing';
+        refused.set(`encounter: ${reason}`, (refused.get(`encounter: ${reason}`) ?? 0) + 1);
+        return;
+      }
+      planned.persons.forEach((p, k) => {
+        const id = o.result.caseIds[k];
+        caseOf[p] = id;
+        if (id) version.set(id, 1);
+      });
+    });
+  };
+  for (const step of plan.steps) {
+    await encountersUpTo(step.at.getTime());
+    const id = caseOf[step.person];
+    if (!id) continue;
+    clock.set(new Date(step.at.getTime() + 5 * 60_000));
+    try {
+      const r = await cases.apply(
+        id,
+        version.get(id) ?? 1,
+        step.command,
+        actors[step.actor],
+        `demo-step-${steps}`,
+      );
+      version.set(id, r.result.version);
+      steps++;
+    } catch (err) {
+      const reason = `${step.command.type}: ${(err as Error).message.replace(/[0-9a-f-]{36}/g, '…')}`;
+      refused.set(reason, (refused.get(reason) ?? 0) + 1);
+      caseOf[step.person] = undefined; // the rest of this person's steps would follow a path the law refused
+    }
+  }
+  await encountersUpTo(Number.POSITIVE_INFINITY);
+  progress(`${plan.encounters.length} encounters and ${steps} case actions under the Pact`);
+  clock.set(now);
+  const overdue = await cases.sweepOverdue();
+  progress(`${overdue} deadlines passed`);
+
+  // Lithuania's pledge for 2026: relocate half of its fair share, pay EUR 20,000 for each of the rest
+  const cycle = loadCycle(LAW, 2026, SCENARIO_END);
+  const share = cycle.fairShares.find((s) => s.state === DEMO_STATE);
+  if (share)
+    await savePledge(db, pledgeFromSplit(share, 2026, 50, cycle.eurPerRelocation), 'solidarity', now);
+
+  return {
+    historical,
+    pact: {
+      encounters: plan.encounters.length,
+      persons: plan.encounters.reduce((s, x) => s + x.command.groupSize, 0),
+      cases: caseOf.length,
+      steps,
+      refused,
+      overdue,
+    },
+    sources: [
+      ...new Set([
+        calibration.detained2020.source,
+        calibration.turnedBack2021.source,
+        calibration.record24h.source,
+        calibration.detainedTo6Aug.source,
+        ...[...calibration.turnedBackByYear.values()].map((s) => s.source),
+        calibration.nationalitiesSource,
+      ]),
+    ],
+  };
+}

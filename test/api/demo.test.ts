@@ -1,0 +1,146 @@
+// `pact demo`'s scenario reproduces its calibration points — read back through the public statistics API,
+// not from the generator. Expected values are the published figures of data/border_stats.csv (VSAT, via
+// the press): Lithuania–Belarus border, persons detained (apprehended) in 2020 (81) and per month of 2021
+// (March 8, April 70, May 77, June 473, July 2,882), the record 24 hours of 1–2 August 2021 (287, placed on
+// 2 August), and persons turned back per year (3 August – 31 December 2021: 8,106; 2022: 11,211; 2023: 2,643;
+// 2024: 1,002; 2025: 1,600). The issue allows ±2 % for the monthly detentions; the scenario apportions the
+// published totals exactly, so the test asks for that tolerance and prints nothing else.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readCalibration } from '../../src/cli/demo/calibration.ts';
+import { historyPlan } from '../../src/cli/demo/history-plan.ts';
+import { pactPlan } from '../../src/cli/demo/pact-plan.ts';
+import { Random } from '../../src/cli/demo/random.ts';
+import { runScenario, SCENARIO_END } from '../../src/cli/demo/scenario.ts';
+import { DATA_DIR } from '../../src/store/reference-data.ts';
+import { BACKENDS } from '../store/backends.ts';
+import { type Harness, startHarness } from './harness.ts';
+
+interface Row {
+  period: string;
+  group: string | null;
+  metric: string;
+  value: number | null;
+}
+
+const within = (actual: number, expected: number, tolerance: number) =>
+  expect(Math.abs(actual - expected)).toBeLessThanOrEqual(expected * tolerance);
+
+describe('the scenario is reproducible (same seed, same plan)', () => {
+  const c = readCalibration(DATA_DIR.pathname);
+  const plan = (seed: number) => {
+    const rng = new Random(seed);
+    const o = { state: 'LT', stations: ['LT-ST-KENA', 'LT-ST-PUSKOS'], uuid: () => rng.uuid() };
+    return {
+      history: historyPlan(c, rng, o),
+      pact: pactPlan(c, rng, {
+        ...o,
+        until: SCENARIO_END,
+        crossingPoint: 'LT-BCP-MEDININKAI',
+        lowRecognitionRate: (n) => n === 'PK',
+      }),
+    };
+  };
+  it('same seed → deep-equal plans; another seed → another plan', () => {
+    const a = plan(7);
+    expect(plan(7)).toEqual(a);
+    expect(plan(8).history.map((e) => e.occurredAt)).not.toEqual(a.history.map((e) => e.occurredAt));
+  });
+});
+
+describe.each(BACKENDS)('pact demo scenario on $name, read back through the statistics API', (backend) => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await startHarness(backend);
+    const rng = new Random(7);
+    await runScenario(h.cases, { set: (d) => h.clock.set(d.toISOString()) }, rng);
+    h.clock.set('2026-11-25T08:00:00Z');
+  }, 300_000);
+  afterAll(() => h?.close());
+
+  const get = async (query: string): Promise<Row[]> => {
+    const res = await h.inject({ method: 'GET', url: `/api/public/aggregates?state=LT&${query}` });
+    expect(res.statusCode).toBe(200);
+    return res.json().rows as Row[];
+  };
+  const value = (rows: Row[], period: string, metric: string, group: string | null = null) =>
+    rows.find((r) => r.period === period && r.metric === metric && r.group === group)?.value ?? 0;
+
+  it('detained (apprehended) in 2020: 81; per month of 2021: March 8, April 70, May 77, June 473, July 2,882 (±2 %)', async () => {
+    const y2020 = await get('from=2020-01-01&to=2020-12-31&granularity=year&by=none');
+    within(value(y2020, '2020', 'apprehensions'), 81, 0.02);
+    const months = await get('from=2021-01-01&to=2021-12-31&granularity=month&by=none');
+    for (const [month, expected] of [
+      ['2021-03', 8],
+      ['2021-04', 70],
+      ['2021-05', 77],
+      ['2021-06', 473],
+      ['2021-07', 2882],
+    ] as const)
+      within(value(months, month, 'apprehensions'), expected, 0.02);
+    // 2021 in all: "almost 4.2 thousand" (4,200), of whom 4,112 by 6 August
+    const year = await get('from=2021-01-01&to=2021-12-31&granularity=year&by=none');
+    within(value(year, '2021', 'apprehensions'), 4200, 0.02);
+    const toAug6 = await get('from=2021-01-01&to=2021-08-06&granularity=year&by=none');
+    within(value(toAug6, '2021', 'apprehensions'), 4112, 0.02);
+  });
+
+  it('the record day: 287 detained on 2 August 2021, more than on any other day of 2021', async () => {
+    const days = await get('from=2021-01-01&to=2021-12-31&granularity=day&by=none');
+    const detained = days.filter((r) => r.metric === 'apprehensions' && r.group === null);
+    expect(value(days, '2021-08-02', 'apprehensions')).toBe(287);
+    const others = detained.filter((r) => r.period !== '2021-08-02').map((r) => r.value ?? 0);
+    expect(Math.max(...others)).toBeLessThan(287);
+    // the then-record of 27 July 2021: 171
+    expect(value(days, '2021-07-27', 'apprehensions')).toBe(171);
+  });
+
+  it('turned back per year: 2021 (from 3 August) 8,106; 2022 11,211; 2023 2,643; 2024 1,002; 2025 1,600', async () => {
+    for (const [year, expected] of [
+      ['2021', 8106],
+      ['2022', 11211],
+      ['2023', 2643],
+      ['2024', 1002],
+      ['2025', 1600],
+    ] as const) {
+      const rows = await get(`from=${year}-01-01&to=${year}-12-31&granularity=year&by=none`);
+      within(value(rows, year, 'refusals'), expected, 0.02);
+    }
+    // nobody was turned back before the order of 2 August 2021 took effect on 3 August
+    const before = await get('from=2021-01-01&to=2021-08-02&granularity=year&by=none');
+    expect(value(before, '2021', 'refusals')).toBe(0);
+  });
+
+  it('about two thirds of those detained in 2021 were Iraqi (12 August 2021: 2,797 of 4,115 = 68 %)', async () => {
+    const rows = await get('from=2021-01-01&to=2021-12-31&granularity=year&by=nationality');
+    const iq = value(rows, '2021', 'apprehensions', 'IQ');
+    // 2,797 / 4,115 = 0.680; chance moves a draw of 4,200 persons in groups by a few points
+    expect(iq / 4200).toBeGreaterThan(0.6);
+    expect(iq / 4200).toBeLessThan(0.76);
+  });
+
+  it('under the Pact: cases go through screening, registration and decisions, and the monitors have something to see', async () => {
+    const rows = await get('from=2026-06-12&to=2026-11-24&granularity=year&by=none');
+    for (const metric of [
+      'applications-registered',
+      'applications-lodged',
+      'decisions',
+      'detentions',
+      'returns-executed',
+    ])
+      expect(value(rows, '2026', metric), metric).toBeGreaterThan(0);
+    const monitor = h.account('monitor', 'LT');
+    const res = await h.inject({
+      method: 'GET',
+      url: '/api/monitoring/indicators?state=LT&from=2026-06-12&to=2026-11-24',
+      headers: monitor.headers,
+    });
+    expect(res.statusCode).toBe(200);
+    const m = res.json();
+    const r = m.registrationWithinDeadline;
+    expect(r.asylumWishes).toBeGreaterThan(0);
+    expect(r.withinDeadline).toBeGreaterThan(0);
+    // the scenario misses some registrations on purpose (late or never)
+    expect(r.late + r.notRegisteredOverdue).toBeGreaterThan(0);
+    expect(m.refusalsAfterWish.afterWish).toBeGreaterThan(0);
+  });
+});
