@@ -37,13 +37,17 @@
 //                   encounter.
 //   place           encounters.place_id of the encounter (of the person's encounter for case metrics); 'unknown'
 //   nationality     cases.nationality ('unknown' when not recorded). For persons, apprehensions and the
-//                   encounter part of refusals: the identified persons by their nationality, and the
-//                   unidentified ones (encounters.unidentified) as 'unknown', so that the groups add up to the
-//                   total. For encounters (events of several nationalities): null.
+//                   encounter part of refusals: the identified persons by their nationality, the unidentified
+//                   persons counted by nationality (encounter_nationalities, a part of encounters.unidentified)
+//                   under that nationality, and only the rest of the unidentified (encounters.unidentified
+//                   minus the encounter's encounter_nationalities) as 'unknown', so that the groups add up to
+//                   the total. For encounters (events of several nationalities): null.
 //   kind            encounters.kind (of the person's encounter for case metrics)
 //   outcome         decisions by decision type (payload->>'decision'); null for every other metric
 //
-// Rows whose value is 0 are not returned (an absent row is 0).
+// Rows whose value is 0 are not returned (an absent row is 0). The same period a year earlier:
+// src/store/year-on-year.ts; first-instance decisions and the recognition rate: outcomes.ts; detentions and
+// their lengths: detentions.ts (they share `reportWindow` and the suppression threshold below).
 import { type SQL, sql } from 'drizzle-orm';
 import type { Db } from './database.ts';
 
@@ -101,6 +105,8 @@ export interface AggregateRow {
   readonly group: string | null;
   readonly metric: Metric;
   readonly value: number;
+  /** With a comparison (src/store/year-on-year.ts): the value of the same period a year earlier. */
+  readonly previous?: number;
 }
 
 // fixed SQL fragments chosen from closed lists (never from input text)
@@ -113,18 +119,24 @@ const FORMAT: Record<Granularity, string> = {
 };
 
 /** Rows of `db.execute` on either driver (node-postgres answers { rows }, PGlite's drizzle the same or an array). */
-async function rowsOf<T>(db: Db, query: SQL): Promise<T[]> {
+export async function rowsOf<T>(db: Db, query: SQL): Promise<T[]> {
   const res = (await db.execute(query)) as unknown as { rows?: T[] };
   return res.rows ?? (res as unknown as T[]);
 }
 
-export async function aggregates(db: Db, q: AggregateQuery): Promise<AggregateRow[]> {
+/** The SQL of a report window: its bounds (`lo` inclusive, `hi` exclusive), the period of an instant, the range test. */
+export function reportWindow(q: Omit<AggregateQuery, 'by'>) {
   const tz = q.timeZone;
   const lo = sql`((${q.from}::date)::timestamp at time zone ${tz})`;
   const hi = sql`((${q.to}::date + 1)::timestamp at time zone ${tz})`;
   const period = (ts: SQL) =>
     sql`to_char(date_trunc(${sql.raw(`'${UNIT[q.granularity]}'`)}, ${ts} at time zone ${tz}), ${sql.raw(`'${FORMAT[q.granularity]}'`)})`;
   const inRange = (ts: SQL) => sql`${ts} >= ${lo} and ${ts} < ${hi}`;
+  return { lo, hi, period, inRange };
+}
+
+export async function aggregates(db: Db, q: AggregateQuery): Promise<AggregateRow[]> {
+  const { period, inRange } = reportWindow(q);
   const unknown = sql`'unknown'::text`;
   const none = sql`null::text`;
 
@@ -156,13 +168,20 @@ export async function aggregates(db: Db, q: AggregateQuery): Promise<AggregateRo
   /** Persons of encounters (all, or of one kind) counted under `metric`. */
   const personsOf = (metric: Metric, kind?: string): SQL =>
     q.by === 'nationality'
-      ? // identified persons by their nationality, the unidentified as 'unknown'
+      ? // identified persons by their nationality; unidentified persons counted by nationality under it; the
+        // rest of the unidentified (each encounter's unidentified minus its counted ones) as 'unknown'
         sql`select ${period(sql`e.occurred_at`)} as period, coalesce(c.nationality::text, ${unknown}) as grp,
               ${metric}::text as metric, count(*)::int as value
             from cases c join encounters e on e.id = c.encounter_id
             where ${encounterWhere}${kindIs(kind)} group by 1, 2
           union all
-          select ${period(sql`e.occurred_at`)}, ${unknown}, ${metric}::text, coalesce(sum(e.unidentified), 0)::int
+          select ${period(sql`e.occurred_at`)}, n.nationality::text, ${metric}::text, sum(n.persons)::int
+            from encounter_nationalities n join encounters e on e.id = n.encounter_id
+            where ${encounterWhere}${kindIs(kind)} group by 1, 2
+          union all
+          select ${period(sql`e.occurred_at`)}, ${unknown}, ${metric}::text,
+              coalesce(sum(e.unidentified - coalesce(
+                (select sum(n.persons) from encounter_nationalities n where n.encounter_id = e.id), 0)), 0)::int
             from encounters e where ${encounterWhere}${kindIs(kind)} group by 1`
       : sql`select ${period(sql`e.occurred_at`)} as period, ${placeGroup() ?? none} as grp, ${metric}::text as metric,
               coalesce(sum(e.group_size), 0)::int as value
@@ -218,23 +237,91 @@ export interface PublicAggregateRow {
   readonly metric: Metric;
   readonly value: number | null;
   readonly suppressed?: true;
+  /** With a comparison (src/store/year-on-year.ts): the value of the same period a year earlier. */
+  readonly previous?: number | null;
+  readonly previousSuppressed?: true;
 }
 
 /** Cells below this are hidden in public outputs. */
 export const SUPPRESS_BELOW = 5;
 
+/** A value that could single out a person: 1 to min − 1 (0 singles out nobody). */
+export const isSmall = (value: number, min = SUPPRESS_BELOW): boolean => value > 0 && value < min;
+
+/**
+ * Complementary (secondary) suppression of one cell family whose cells add up to a total published
+ * elsewhere: when exactly one cell is hidden, it equals the total minus the shown cells, so the smallest
+ * shown non-zero cell is hidden too (the first in order on a tie). Two hidden cells leave only their sum
+ * known. When the hidden cell is the only non-zero one, it equals the total, which is then itself small
+ * and hidden where it is published (by=none). Returns the indices (into `values`) to hide in all.
+ */
+export function complementaryHidden(values: readonly number[], hidden: ReadonlySet<number>): Set<number> {
+  const out = new Set(hidden);
+  if (hidden.size !== 1) return out;
+  let next = -1;
+  for (const [i, v] of values.entries())
+    if (!out.has(i) && v > 0 && (next < 0 || v < (values[next] as number))) next = i;
+  if (next >= 0) out.add(next);
+  return out;
+}
+
+/** Indices of `rows` to hide for one field: small cells, and with `complementary` their complements. */
+function hiddenRows(
+  rows: readonly AggregateRow[],
+  cell: (r: AggregateRow) => number,
+  min: number,
+  complementary: boolean,
+): Set<number> {
+  const hidden = new Set<number>();
+  for (const [i, r] of rows.entries()) if (isSmall(cell(r), min)) hidden.add(i);
+  if (!complementary) return hidden;
+  // the cells of one period and metric over the groups of a grouping add up to its total (by=none)
+  const families = new Map<string, number[]>();
+  for (const [i, r] of rows.entries()) {
+    if (r.group === null) continue; // a total: the grouping does not apply
+    const key = `${r.period}\u0000${r.metric}`;
+    families.set(key, [...(families.get(key) ?? []), i]);
+  }
+  for (const members of families.values()) {
+    const inFamily = new Set(members.flatMap((i, k) => (hidden.has(i) ? [k] : [])));
+    for (const k of complementaryHidden(
+      members.map((i) => cell(rows[i] as AggregateRow)),
+      inFamily,
+    ))
+      hidden.add(members[k] as number);
+  }
+  return hidden;
+}
+
 /**
  * Small-cell suppression for public outputs: a value from 1 to min − 1 (1–4 by default) could single out a
  * person, so it is replaced by null and the row is flagged `suppressed: true`; 0 stays 0 (nobody to single
- * out) and a value of min or more is shown as it is. Each cell is judged alone: totals are not recomputed
- * and no complementary cell is hidden, so a hidden cell can still be bounded by comparing groupings (e.g.
- * by=none against by=nationality) — the rule hides small counts, it is not a full disclosure-control
- * method. Returns new rows; the input is not changed.
+ * out) and a value of min or more is shown as it is. Without `complementary` each cell is judged alone.
+ * With it (the public API's grouped outputs), complementary suppression (`complementaryHidden`) is applied
+ * to the cells of each period and metric: the groups of a grouping add up to the total that by=none
+ * publishes, so a single hidden cell would be the total minus the shown ones. The same rules apply to
+ * `previous` (a year-on-year comparison) on its own. Still not a full disclosure-control method: a hidden
+ * cell can be bounded by comparing other outputs (another grouping, metrics that contain each other, a
+ * year against its months). Returns new rows; the input is not changed.
  */
-export function suppress(rows: readonly AggregateRow[], min = SUPPRESS_BELOW): PublicAggregateRow[] {
-  return rows.map((r) =>
-    r.value > 0 && r.value < min
-      ? { period: r.period, group: r.group, metric: r.metric, value: null, suppressed: true as const }
-      : { period: r.period, group: r.group, metric: r.metric, value: r.value },
-  );
+export function suppress(
+  rows: readonly AggregateRow[],
+  min = SUPPRESS_BELOW,
+  options: { complementary?: boolean } = {},
+): PublicAggregateRow[] {
+  const complementary = options.complementary ?? false;
+  const value = hiddenRows(rows, (r) => r.value, min, complementary);
+  const compared = rows.some((r) => r.previous !== undefined);
+  const previous = compared
+    ? hiddenRows(rows, (r) => r.previous ?? 0, min, complementary)
+    : new Set<number>();
+  return rows.map((r, i) => ({
+    period: r.period,
+    group: r.group,
+    metric: r.metric,
+    value: value.has(i) ? null : r.value,
+    ...(value.has(i) ? { suppressed: true as const } : {}),
+    ...(r.previous === undefined ? {} : { previous: previous.has(i) ? null : r.previous }),
+    ...(previous.has(i) ? { previousSuppressed: true as const } : {}),
+  }));
 }

@@ -1,12 +1,25 @@
 // Aggregates by period and group (src/store/aggregates.ts) and the public endpoint GET /api/public/aggregates
 // on every backend: a small synthetic data set recorded through the API, whose true counts are known from its
 // construction (the arithmetic is in the comments); the month boundary in Vilnius time (UTC+2 in November and
-// December); small-cell suppression; bad input.
+// December); persons counted by nationality without being identified (encounter_nationalities, October 2026,
+// inserted with SQL); the same months of 2025 for the year-on-year comparison (inserted with SQL);
+// small-cell and complementary suppression, and none for staff; bad input.
+import { randomUUID } from 'node:crypto';
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type AggregateRow, aggregates, suppress } from '../../src/store/aggregates.ts';
+import { type AggregateRow, aggregates, complementaryHidden, suppress } from '../../src/store/aggregates.ts';
 import { upsertPlaces } from '../../src/store/places.ts';
+import { previousYear, withPrevious } from '../../src/store/year-on-year.ts';
 import { BACKENDS } from '../store/backends.ts';
-import { type Harness, startHarness } from './harness.ts';
+import { type Harness, PASSWORD, startHarness } from './harness.ts';
+
+type PublicRow = {
+  period: string;
+  metric: string;
+  group: string | null;
+  value: number | null;
+  previous?: number | null;
+};
 
 const A = 'apprehended-irregular-crossing';
 const R = 'entry-prevented-refused';
@@ -165,8 +178,50 @@ describe.each(BACKENDS)('aggregates on $name', (backend) => {
     await act('E3P2', { type: 'detention.ordered', at: '2026-11-30T23:00:00Z', grounds: ['identity'] });
     // E6P1 detained 5 Dec
     await act('E6P1', { type: 'detention.ordered', at: '2026-12-05T10:00:00Z', grounds: ['identity'] });
+
+    // encounters written with SQL (no persons identified: no cases), and unidentified persons counted by
+    // nationality (encounter_nationalities)
+    const encounter = async (
+      ref: string,
+      occurredAt: string,
+      kind: string,
+      size: number,
+      placeId: string | null = null,
+    ) => {
+      const id = randomUUID();
+      await h.store.db.execute(
+        sql`insert into encounters (id, state, ref, place_id, occurred_at, kind, group_size, unidentified, recorded_by, created_at)
+            values (${id}, 'LT', ${ref}, ${placeId}, ${occurredAt}, ${kind}, ${size}, ${size}, 'test', ${occurredAt})`,
+      );
+      return id;
+    };
+    const counted = (encounterId: string, nationality: string, persons: number) =>
+      h.store.db.execute(
+        sql`insert into encounter_nationalities (encounter_id, nationality, persons)
+            values (${encounterId}, ${nationality}, ${persons})`,
+      );
+    // O1: 5 Oct, refused, 9 unidentified, of whom 4 BY and 3 RU counted (2 remain unknown)
+    const o1 = await encounter('AGG-O1', '2026-10-05T10:00:00Z', R, 9);
+    await counted(o1, 'BY', 4);
+    await counted(o1, 'RU', 3);
+    // O2: 6 Oct, apprehended, 3 unidentified, all 3 BY (none unknown)
+    await counted(await encounter('AGG-O2', '2026-10-06T10:00:00Z', A, 3), 'BY', 3);
+    // O3 (through the API): 7 Oct, apprehended, 4 persons: one IQ identified, 3 unidentified of whom 2 IQ counted
+    await record('O3', 'LT', {
+      occurredAt: '2026-10-07T10:00:00Z',
+      kind: A,
+      groupSize: 4,
+      persons: [{ nationality: 'IQ' }],
+    });
+    const o3 = await h.store.db.execute(sql`select id from encounters where ref = 'AGG-O3'`);
+    const o3Rows = (o3 as unknown as { rows?: { id: string }[] }).rows ?? (o3 as unknown as { id: string }[]);
+    await counted(o3Rows[0]?.id as string, 'IQ', 2);
+    // a year earlier: P1 on 12 Nov 2025, apprehended at LT-BCP-MED, 8 unidentified of whom 6 IQ counted;
+    // P2 on 4 Dec 2025, refused, 2 unidentified
+    await counted(await encounter('AGG-P1', '2025-11-12T10:00:00Z', A, 8, 'LT-BCP-MED'), 'IQ', 6);
+    await encounter('AGG-P2', '2025-12-04T10:00:00Z', R, 2);
   }, 180_000);
-  afterAll(async () => h?.close());
+  afterAll(async () => h?.close(), 60_000);
 
   it('by month, no grouping: November and December in Vilnius time', async () => {
     expect(table(await lt('month', 'none'))).toEqual({
@@ -246,6 +301,34 @@ describe.each(BACKENDS)('aggregates on $name', (backend) => {
       '2026-12 detentions unknown': 1, // E3P2
       '2026-12 returns-decided IQ': 1,
       '2026-12 returns-executed IQ': 1,
+    });
+  });
+
+  it('by nationality: unidentified persons counted by nationality under it, only the rest unknown', async () => {
+    const oct = (by: string) => lt('month', by, '2026-10-01', '2026-10-31');
+    expect(table(await oct('nationality'))).toEqual({
+      '2026-10 encounters -': 3,
+      // persons: O1 BY 4, RU 3, unknown 9 − 7 = 2; O2 BY 3, unknown 3 − 3 = 0; O3 IQ 1 identified + 2 counted,
+      // unknown 3 − 2 = 1 → BY 7, IQ 3, RU 3, unknown 3 (= 9 + 3 + 4 = 16)
+      '2026-10 persons BY': 7,
+      '2026-10 persons IQ': 3,
+      '2026-10 persons RU': 3,
+      '2026-10 persons unknown': 3,
+      // apprehended: O2 (BY 3), O3 (IQ 3, unknown 1) → 7 = 3 + 4
+      '2026-10 apprehensions BY': 3,
+      '2026-10 apprehensions IQ': 3,
+      '2026-10 apprehensions unknown': 1,
+      // refused at the encounter: O1 (BY 4, RU 3, unknown 2) → 9
+      '2026-10 refusals BY': 4,
+      '2026-10 refusals RU': 3,
+      '2026-10 refusals unknown': 2,
+    });
+    // the groups add up to the totals
+    expect(table(await oct('none'))).toEqual({
+      '2026-10 encounters -': 3,
+      '2026-10 persons -': 16,
+      '2026-10 apprehensions -': 7,
+      '2026-10 refusals -': 9,
     });
   });
 
@@ -474,6 +557,7 @@ describe.each(BACKENDS)('aggregates on $name', (backend) => {
       suppressedBelow: 5,
       note: expect.any(String),
     });
+    expect(body.suppressed).toBe(true);
     expect(body.rows).toEqual(suppress(await lt('month', 'none')));
     const t = table(body.rows);
     expect(t['2026-11 persons -']).toBe(11);
@@ -499,7 +583,215 @@ describe.each(BACKENDS)('aggregates on $name', (backend) => {
     expect(doc.paths['/api/public/aggregates'].get.security).toEqual([]);
   });
 
+  it('complementary suppression: one hidden cell of a period and metric hides the next smallest', () => {
+    // one hidden (2): the smallest shown non-zero, 6 (the first of two 6s), goes too; 0 is never chosen
+    expect([...complementaryHidden([9, 2, 0, 6, 6], new Set([1]))].sort()).toEqual([1, 3]);
+    // two hidden already, or none: nothing more
+    expect([...complementaryHidden([9, 2, 3], new Set([1, 2]))].sort()).toEqual([1, 2]);
+    expect([...complementaryHidden([9, 7], new Set())]).toEqual([]);
+    // the only non-zero cell: nothing else to hide (the total is as small and hidden by=none)
+    expect([...complementaryHidden([0, 3], new Set([1]))]).toEqual([1]);
+    const row = (group: string | null, value: number, metric: 'persons' | 'refusals' = 'persons') => ({
+      period: '2026-12',
+      group,
+      metric,
+      value,
+    });
+    const rows = [row(null, 30), row('A', 3), row('B', 8), row('C', 19), row('A', 6, 'refusals')];
+    expect(suppress(rows, 5, { complementary: true })).toEqual([
+      row(null, 30), // a total: not a cell of the grouping
+      { ...row('A', 3), value: null, suppressed: true },
+      { ...row('B', 8), value: null, suppressed: true }, // 30 − 19 would give A's 3: B (8 < 19) hidden too
+      row('C', 19),
+      row('A', 6, 'refusals'), // another metric: judged on its own
+    ]);
+    expect(suppress(rows)[2]).toEqual(row('B', 8)); // without complementary: each cell alone
+  });
+
+  it('the public endpoint hides the complement: by border section in December', async () => {
+    const body = (await pub('state=LT&from=2026-11-01&to=2026-12-31&by=border-section')).json();
+    const t = table(body.rows);
+    // November persons: LT-BY 6, LT-LV 4 (hidden), unknown 1 (hidden): two hidden, LT-BY stays
+    expect(t['2026-11 persons LT-BY']).toBe(6);
+    expect(t['2026-11 persons LT-LV']).toBeNull();
+    expect(t['2026-11 persons unknown']).toBeNull();
+    // December persons: LT-BY 7, LT-LV 3 (hidden): 10 − 7 would give 3, so LT-BY is hidden too
+    expect(t['2026-12 persons LT-LV']).toBeNull();
+    expect(t['2026-12 persons LT-BY']).toBeNull();
+    // December refusals: LT-BY 6 alone, nothing hidden
+    expect(t['2026-12 refusals LT-BY']).toBe(6);
+    // by nationality, December persons: IQ 4 (hidden) and unknown 6 (its complement); refusals IQ 1, unknown 5
+    const n = table((await pub('state=LT&from=2026-11-01&to=2026-12-31&by=nationality')).json().rows);
+    expect(n['2026-12 persons IQ']).toBeNull();
+    expect(n['2026-12 persons unknown']).toBeNull();
+    expect(n['2026-12 refusals unknown']).toBeNull();
+    expect(n['2026-11 persons unknown']).toBe(6); // November: AF 1, IQ 2, SY 2 hidden already
+  });
+
+  it('staff of the state get every value (suppressed: false); the public, other states and bad credentials do not', async () => {
+    const query = 'state=LT&from=2026-11-01&to=2026-12-31&by=border-section';
+    const raw = await lt('month', 'border-section');
+    const as = (headers: Record<string, string>) =>
+      h.inject({ method: 'GET', url: `/api/public/aggregates?${query}`, headers });
+    // an API token of LT's border guard, of the Union's analyst, of EU's administrator
+    for (const a of [
+      h.account('border-guard', 'LT'),
+      h.account('analyst', 'EU'),
+      h.account('administrator', 'EU'),
+    ]) {
+      const r = await as(a.headers);
+      expect(r.statusCode, r.body).toBe(200);
+      expect(r.json().suppressed, a.username).toBe(false);
+      expect(r.json().rows, a.username).toEqual(raw);
+      expect(table(r.json().rows)['2026-12 persons LT-LV']).toBe(3);
+      expect(r.headers['cache-control']).toBe('private, no-store');
+    }
+    // a browser session (the cookie of POST /api/auth/login)
+    const login = await h.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: 'analyst.eu', password: PASSWORD },
+    });
+    expect(login.statusCode, login.body).toBe(200);
+    const cookie = login.cookies.find((c) => c.name === 'pact_session');
+    const session = await as({ cookie: `pact_session=${cookie?.value}` });
+    expect(session.json()).toMatchObject({ suppressed: false, rows: raw });
+    // the public, PL's border guard (another state), an unknown token: suppressed, never 401 or 403
+    const hidden = (await pub(query)).json();
+    expect(hidden.suppressed).toBe(true);
+    expect(hidden.rows).toEqual(suppress(raw, 5, { complementary: true }));
+    for (const headers of [
+      h.account('border-guard', 'PL').headers,
+      { authorization: 'Bearer not-a-token' },
+    ]) {
+      const r = await as(headers);
+      expect(r.statusCode).toBe(200);
+      expect(r.json()).toEqual(hidden);
+    }
+  });
+
+  it('year-on-year: the same days a year earlier (weeks: 52 weeks earlier)', async () => {
+    expect(previousYear({ from: '2026-11-01', to: '2026-12-31', granularity: 'month' })).toMatchObject({
+      from: '2025-11-01',
+      to: '2025-12-31',
+    });
+    // 29 February → 28 February; a week: 364 days earlier (Monday 30 Nov 2026 → Monday 1 Dec 2025)
+    expect(previousYear({ from: '2024-02-29', to: '2024-03-01', granularity: 'day' })).toMatchObject({
+      from: '2023-02-28',
+      to: '2023-03-01',
+    });
+    expect(previousYear({ from: '2026-11-30', to: '2026-12-06', granularity: 'week' })).toMatchObject({
+      from: '2025-12-01',
+      to: '2025-12-07',
+    });
+    // days: 28 Feb 2023 falls before from (29 Feb 2024) and is left out; 29 Feb 2024 has no day in 2025
+    const r = (period: string, value: number): AggregateRow => ({
+      period,
+      group: null,
+      metric: 'persons',
+      value,
+    });
+    expect(
+      withPrevious(
+        { from: '2024-02-29', to: '2024-03-01', granularity: 'day' },
+        [],
+        [r('2023-02-28', 3), r('2023-03-01', 4)],
+      ),
+    ).toEqual([{ ...r('2024-03-01', 0), previous: 4 }]);
+    expect(
+      withPrevious(
+        { from: '2025-02-28', to: '2025-03-01', granularity: 'day' },
+        [r('2025-02-28', 1)],
+        [r('2024-02-29', 5)],
+      ),
+    ).toEqual([{ ...r('2025-02-28', 1), previous: 0 }]);
+
+    // November and December 2026 against 2025: P1 (12 Nov 2025, 8 apprehended) and P2 (4 Dec 2025, 2 refused)
+    const yoy = table(
+      withPrevious(
+        { from: '2026-11-01', to: '2026-12-31', granularity: 'month' },
+        await lt('month', 'none'),
+        await lt('month', 'none', '2025-11-01', '2025-12-31'),
+      ).map((x) => ({ ...x, value: `${x.value}/${x.previous}` })),
+    );
+    expect(yoy).toMatchObject({
+      '2026-11 encounters -': '3/1',
+      '2026-11 persons -': '11/8',
+      '2026-11 apprehensions -': '7/8',
+      '2026-11 refusals -': '5/0',
+      '2026-11 decisions -': '1/0',
+      '2026-12 encounters -': '3/1',
+      '2026-12 persons -': '10/2',
+      '2026-12 apprehensions -': '5/0',
+      '2026-12 refusals -': '6/2',
+    });
+
+    // the endpoint: staff see every value; the days compared are given
+    const url = 'state=LT&from=2026-11-01&to=2026-12-31&by=nationality&compare=previous-year';
+    const staff = await h.inject({
+      method: 'GET',
+      url: `/api/public/aggregates?${url}`,
+      headers: h.account('analyst', 'EU').headers,
+    });
+    expect(staff.statusCode, staff.body).toBe(200);
+    const body = staff.json();
+    expect(body).toMatchObject({
+      compare: 'previous-year',
+      previousFrom: '2025-11-01',
+      previousTo: '2025-12-31',
+    });
+    const s = Object.fromEntries(
+      body.rows.map((x: PublicRow) => [`${x.period} ${x.metric} ${x.group ?? '-'}`, [x.value, x.previous]]),
+    );
+    // November persons: IQ 2 (2025: P1's 6 counted IQ), unknown 6 (2025: P1's 8 − 6 = 2), AF 1 and SY 2 (none)
+    expect(s['2026-11 persons IQ']).toEqual([2, 6]);
+    expect(s['2026-11 persons unknown']).toEqual([6, 2]);
+    expect(s['2026-11 persons AF']).toEqual([1, 0]);
+    // December refusals: IQ 1 (none in 2025), unknown 5 (P2's 2)
+    expect(s['2026-12 refusals unknown']).toEqual([5, 2]);
+    expect(s['2026-12 refusals IQ']).toEqual([1, 0]);
+    // the public: previous suppressed by the same rules; the 2025 apprehensions of November (IQ 6, unknown 2):
+    // unknown 2 hidden, and IQ 6, its complement, too
+    const pubBody = (await pub(url)).json();
+    const p = Object.fromEntries(
+      pubBody.rows.map((x: PublicRow) => [`${x.period} ${x.metric} ${x.group ?? '-'}`, x]),
+    );
+    expect(p['2026-11 apprehensions unknown']).toMatchObject({ previous: null, previousSuppressed: true });
+    expect(p['2026-11 apprehensions IQ']).toMatchObject({ previous: null, previousSuppressed: true });
+    // no comparison asked: no previous
+    expect((await pub('state=LT&from=2026-11-01&to=2026-12-31')).json().rows[0]).not.toHaveProperty(
+      'previous',
+    );
+
+    // by week: P1 (Wed 12 Nov 2025, week of Mon 10 Nov 2025) compares with the week of Mon 9 Nov 2026 (E1: 6);
+    // by day: 12 Nov 2026 had no encounter, 12 Nov 2025 had P1: a row of value 0 and previous 8
+    const week = table(
+      withPrevious(
+        { from: '2026-11-01', to: '2026-12-31', granularity: 'week' },
+        await lt('week', 'none'),
+        await lt('week', 'none', '2025-11-02', '2026-01-01'),
+      ).map((x) => ({ ...x, value: `${x.value}/${x.previous}` })),
+    );
+    expect(week['2026-11-09 persons -']).toBe('6/8');
+    expect(week['2026-11-30 persons -']).toBe('11/2'); // P2 (Thu 4 Dec 2025, week of Mon 1 Dec 2025)
+    const day = (
+      await pub('state=LT&from=2026-11-12&to=2026-11-12&granularity=day&compare=previous-year')
+    ).json();
+    expect(day.rows).toContainEqual({
+      period: '2026-11-12',
+      group: null,
+      metric: 'persons',
+      value: 0,
+      previous: 8,
+    });
+  });
+
   it('bad input is 400 naming the field', async () => {
+    await (async () => {
+      const r = await pub('state=LT&from=2026-11-01&to=2026-12-31&compare=next-year');
+      expect(r.statusCode).toBe(400);
+      expect(r.json().errors.map((e: { field: string }) => e.field)).toContain('querystring/compare');
+    })();
     const bad = async (query: string, field: string) => {
       const r = await pub(query);
       expect(r.statusCode, query).toBe(400);

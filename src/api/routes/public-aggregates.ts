@@ -1,13 +1,14 @@
 // GET /api/public/aggregates: a member state's published figures per day, week, month or year, grouped by
 // border section, place, nationality, encounter kind or decision outcome (src/store/aggregates.ts) — no
 // login, no personal data, and small cells suppressed: a value from 1 to 4 is shown as null with
-// `suppressed: true` (0 and values of 5 or more are shown as they are).
+// `suppressed: true` (0 and values of 5 or more are shown as they are), and in a grouped output a cell that
+// the total would give away is hidden with it (complementary suppression). Staff of the state (a valid
+// session or token that may read its aggregates, src/api/public-access.ts) get every value: `suppressed`
+// at the top says which. `compare=previous-year` adds the same period a year earlier (src/store/year-on-year.ts).
+// The decisions and detentions are published by src/api/routes/public-outcomes.ts, registered here.
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { MemberStateCode } from '../../../law/member-states.ts';
-import { MemberState } from '../../domain/commands.ts';
-import { STATE_TIME_ZONES } from '../../law/calendar/state-calendar.ts';
 import {
   AGGREGATE_METRICS,
   aggregates,
@@ -16,32 +17,40 @@ import {
   SUPPRESS_BELOW,
   suppress,
 } from '../../store/aggregates.ts';
+import { previousYear, withPrevious } from '../../store/year-on-year.ts';
 import { Problem } from '../problem.ts';
-import { invalidInput, ReportDay } from '../report-period.ts';
+import { hidesSmallCells, PublicPeriodQuery, publicPeriod } from '../public-access.ts';
 import type { ApiDeps } from '../server.ts';
+import { publicOutcomesRoutes } from './public-outcomes.ts';
 
-/** The longest period one request may ask for: `to` before the same day five years after `from`. */
-export const MAX_YEARS = 5;
+export { MAX_YEARS } from '../public-access.ts';
+
+export const COMPARISONS = ['previous-year'] as const;
 
 const AggregatesQuery = z
   .object({
-    state: MemberState.describe('the member state (ISO code, e.g. LT)'),
-    from: ReportDay.describe('first day (YYYY-MM-DD, in the time zone of the state), counted'),
-    to: ReportDay.describe(`last day (YYYY-MM-DD), counted; less than ${MAX_YEARS} years after from`),
-    granularity: z
-      .enum(GRANULARITIES)
-      .default('month')
-      .describe('period of each row (week: ISO, from Monday)'),
+    ...PublicPeriodQuery,
     by: z.enum(GROUPINGS).default('none').describe('grouping of each row'),
+    compare: z
+      .enum(COMPARISONS)
+      .optional()
+      .describe(
+        'previous-year: each row also gets `previous`, the value of the same period and group one year earlier ' +
+          '(day, month, year: the same calendar days, 29 February without a counterpart; week: 52 weeks earlier)',
+      ),
   })
   .strict();
 
 const NOTE =
   `Counts in the state's time zone; periods at the edges of from–to may be partial. Values from 1 to ${SUPPRESS_BELOW - 1} ` +
-  `are suppressed (null, suppressed: true); absent rows are 0. encounters counts events; persons, apprehensions and ` +
-  'refusals count persons (refusals: persons refused at the encounter plus refusals after screening); the other ' +
-  'metrics count cases or case actions. group null: the grouping does not apply to the metric (the row is its ' +
-  "total); 'unknown': not recorded.";
+  'are suppressed (null, suppressed: true) unless the top-level suppressed is false (staff of the state); in a ' +
+  'grouped output, when one cell of a period and metric is hidden the next smallest is hidden too, so that it ' +
+  'cannot be recovered from the total (by=none). Absent rows are 0. encounters counts events; persons, ' +
+  'apprehensions and refusals count persons (refusals: persons refused at the encounter plus refusals after ' +
+  'screening); the other metrics count cases or case actions. group null: the grouping does not apply to the ' +
+  "metric (the row is its total); 'unknown': not recorded. With compare=previous-year, previous is the value " +
+  'of the same period one year earlier (previousFrom–previousTo), suppressed by the same rules ' +
+  '(previousSuppressed: true).';
 
 const PublicAggregates = z.object({
   state: z.string(),
@@ -49,6 +58,10 @@ const PublicAggregates = z.object({
   to: z.string(),
   granularity: z.enum(GRANULARITIES),
   by: z.enum(GROUPINGS),
+  compare: z.enum(COMPARISONS).optional(),
+  /** the days of `previous` (with compare=previous-year) */
+  previousFrom: z.string().optional(),
+  previousTo: z.string().optional(),
   rows: z.array(
     z.object({
       period: z.string(),
@@ -56,18 +69,15 @@ const PublicAggregates = z.object({
       metric: z.enum(AGGREGATE_METRICS),
       value: z.number().int().nullable(),
       suppressed: z.literal(true).optional(),
+      previous: z.number().int().nullable().optional(),
+      previousSuppressed: z.literal(true).optional(),
     }),
   ),
+  /** true: small cells are hidden (the public); false: every value is shown (staff of the state) */
+  suppressed: z.boolean(),
   suppressedBelow: z.number().int(),
   note: z.string(),
 });
-
-/** Midnight (UTC) of the same calendar day `years` later (29 February → 1 March), in milliseconds. */
-function yearsAfter(day: string, years: number): number {
-  const d = new Date(`${day}T00:00:00Z`);
-  d.setUTCFullYear(d.getUTCFullYear() + years);
-  return d.getTime();
-}
 
 export function publicAggregatesRoutes(app: FastifyInstance, deps: ApiDeps): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -77,36 +87,47 @@ export function publicAggregatesRoutes(app: FastifyInstance, deps: ApiDeps): voi
       schema: {
         tags: ['public'],
         summary: "a member state's published figures per period and group, small cells suppressed (no login)",
+        description:
+          `${NOTE} Without login, or with a credential that may not read the state's aggregates, small cells ` +
+          'are suppressed (suppressed: true at the top); a session or API token of an account that may read ' +
+          "them (aggregates.read in the state's jurisdiction, or a Union account) gets every value " +
+          '(suppressed: false).',
         security: [],
         querystring: AggregatesQuery,
         response: { 200: PublicAggregates, 400: Problem },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const q = request.query;
-      const timeZone = STATE_TIME_ZONES[q.state as MemberStateCode] as string | undefined;
-      if (!timeZone) throw invalidInput('querystring/state', `${q.state} is not a member state`);
-      if (q.to < q.from) throw invalidInput('querystring/to', 'is before from');
-      if (Date.parse(`${q.to}T00:00:00Z`) >= yearsAfter(q.from, MAX_YEARS))
-        throw invalidInput('querystring/to', `less than ${MAX_YEARS} years after from`);
-      const rows = await aggregates(deps.store.db, {
+      const timeZone = publicPeriod(q);
+      const query = {
         state: q.state,
         from: q.from,
         to: q.to,
         timeZone,
         granularity: q.granularity,
         by: q.by,
-      });
+      };
+      const earlier = q.compare === 'previous-year' ? previousYear(query) : undefined;
+      const current = await aggregates(deps.store.db, query);
+      const rows = earlier ? withPrevious(query, current, await aggregates(deps.store.db, earlier)) : current;
+      const hide = await hidesSmallCells(deps, request, q.state);
+      // the answer depends on who asks: never from a shared cache to someone else
+      reply.header('vary', 'authorization, cookie');
+      if (!hide) reply.header('cache-control', 'private, no-store');
       return {
         state: q.state,
         from: q.from,
         to: q.to,
         granularity: q.granularity,
         by: q.by,
-        rows: suppress(rows),
+        ...(earlier ? { compare: q.compare, previousFrom: earlier.from, previousTo: earlier.to } : {}),
+        rows: hide ? suppress(rows, SUPPRESS_BELOW, { complementary: q.by !== 'none' }) : rows,
+        suppressed: hide,
         suppressedBelow: SUPPRESS_BELOW,
         note: NOTE,
       };
     },
   );
+  publicOutcomesRoutes(app, deps);
 }
