@@ -1012,6 +1012,30 @@ describe.each(BACKENDS.filter((b) => b.name === 'pglite'))(
           by: ['none', 'border-section', 'place', 'nationality', 'kind', 'outcome', 'sex'],
         },
       },
+      // public, no login: decisions with the recognition rate, detentions with their lengths
+      // (src/api/routes/public-outcomes.ts)
+      {
+        method: 'GET',
+        path: '/api/public/decisions',
+        runs: 200,
+        query: {
+          state: ['LT', 'PL', 'GR', 'EL', 'XX', 'lt'],
+          from: ['2026-11-01', '2022-01-01', '2024-02-29', '2026-02-30', '0000-01-01', '9999-12-31'],
+          to: ['2026-12-31', '2026-11-30', '2027-01-01', '2026-13-01', '2031-12-31'],
+          granularity: ['day', 'week', 'month', 'year', 'quarter'],
+        },
+      },
+      {
+        method: 'GET',
+        path: '/api/public/detentions',
+        runs: 200,
+        query: {
+          state: ['LT', 'PL', 'GR', 'EL', 'XX', 'lt'],
+          from: ['2026-11-01', '2022-01-01', '2024-02-29', '2026-02-30', '0000-01-01', '9999-12-31'],
+          to: ['2026-12-31', '2026-11-30', '2027-01-01', '2026-13-01', '2031-12-31'],
+          granularity: ['day', 'week', 'month', 'year', 'quarter'],
+        },
+      },
       // the monitoring mechanism's indicators and their cases (src/api/routes/monitoring.ts)
       {
         method: 'GET',
@@ -1039,6 +1063,19 @@ describe.each(BACKENDS.filter((b) => b.name === 'pglite'))(
           from: ['2026-12-01', '2026-12-08', '2026-02-30', '0000-01-01'],
           to: ['2026-12-08', '2026-12-31', '2027-12-31', '2026-11-30'],
           limit: ['1', '100', '1000', '1001', '0'],
+          state: ['LT', 'PL', 'XX'],
+        },
+      },
+      {
+        method: 'GET',
+        path: '/api/monitoring/report',
+        as: 'monitor@LT',
+        runs: 300,
+        query: {
+          from: ['2026-12-01', '2026-12-08', '2024-02-29', '2026-02-30', '0000-01-01'],
+          to: ['2026-12-08', '2026-12-31', '2027-12-31', '2026-11-30', '2026-13-01'],
+          format: ['csv', 'html', 'pdf'],
+          public: ['true', 'false', 'yes'],
           state: ['LT', 'PL', 'XX'],
         },
       },

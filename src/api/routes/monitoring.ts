@@ -3,15 +3,19 @@
 // on irregular entry alone, use of force; monitors, case officers and administrators of the state — an EU
 // administrator names the state) and GET /api/monitoring/cases (the case ids behind an indicator: pointers
 // to personal data, for the roles that read cases, in their own state only; every id listed is logged in the
-// audit log as GET /api/cases/:id logs a read).
+// audit log as GET /api/cases/:id logs a read). GET /api/monitoring/report: the indicators as a report, CSV or a
+// printable HTML page (src/api/monitoring-report.ts), with the same readers and state rules as the indicators;
+// `public=true` hides counts from 1 to 4 for publication.
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { MemberState } from '../../domain/commands.ts';
+import { SUPPRESS_BELOW } from '../../store/aggregates.ts';
 import { appendAudit } from '../../store/audit.ts';
 import { retryStaleWrites } from '../../store/chain-retry.ts';
 import { INDICATORS, indicatorCases, monitoringIndicators } from '../../store/monitoring.ts';
 import { principal, requires } from '../auth.ts';
+import { REPORT_COLUMNS, REPORT_CSP, REPORT_FORMATS, reportCsv, reportHtml } from '../monitoring-report.ts';
 import { forbidden, Problem } from '../problem.ts';
 import { checkPeriod, MAX_DAYS, ReportDay, stateToRead } from '../report-period.ts';
 import type { ApiDeps } from '../server.ts';
@@ -32,6 +36,19 @@ const IndicatorsQuery = z
     ),
   })
   .strict();
+
+const ReportQuery = IndicatorsQuery.extend({
+  format: z
+    .enum(REPORT_FORMATS)
+    .default('csv')
+    .describe(`csv: one row per figure (${REPORT_COLUMNS.join(', ')}); html: a printable page`),
+  public: z
+    .enum(['true', 'false'])
+    .default('false')
+    .describe(
+      `true: counts from 1 to ${SUPPRESS_BELOW - 1} hidden, for publication (false: every count, for the monitoring body)`,
+    ),
+}).strict();
 
 const CasesQuery = z
   .object({
@@ -144,6 +161,43 @@ export function monitoringRoutes(app: FastifyInstance, deps: ApiDeps): void {
         deadlines: { ...s.deadlines, byKind: [...s.deadlines.byKind] },
         useOfForce: { ...s.useOfForce, byKind: [...s.useOfForce.byKind] },
       };
+    },
+  );
+
+  r.get(
+    '/api/monitoring/report',
+    {
+      schema: {
+        tags: ['monitoring'],
+        summary:
+          "the monitoring mechanism's report of your state for a period: every indicator with its legal basis, as CSV or a printable HTML page; counts only (public=true hides counts below 5)",
+        querystring: ReportQuery,
+        response: { 200: z.string(), 400: Problem, 401: Problem, 403: Problem },
+      },
+      preHandler: requires(deps, 'findings.read'),
+    },
+    async (request, reply) => {
+      const p = principal(request);
+      const q = request.query;
+      const { state, timeZone } = stateToRead(p, q.state);
+      checkPeriod(q.from, q.to);
+      const now = deps.services.clock();
+      const m = await monitoringIndicators(deps.store.db, { state, from: q.from, to: q.to, timeZone, now });
+      const options = { public: q.public === 'true' };
+      const name = `monitoring-report-${state}-${q.from}-${q.to}${options.public ? '-public' : ''}`;
+      // the counts of one state, read with a login: not to be kept by caches
+      reply.header('cache-control', 'no-store').header('x-content-type-options', 'nosniff');
+      if (q.format === 'csv')
+        return reply
+          .type('text/csv; charset=utf-8')
+          .header('content-disposition', `attachment; filename="${name}.csv"`)
+          .send(reportCsv(m, options));
+      return reply
+        .type('text/html; charset=utf-8')
+        .header('content-security-policy', REPORT_CSP)
+        .header('referrer-policy', 'no-referrer')
+        .header('content-disposition', `inline; filename="${name}.html"`)
+        .send(reportHtml(m, { ...options, generatedAt: now }));
     },
   );
 

@@ -1,8 +1,19 @@
 // `pact stats`: statistics from the records. `pact stats eurostat`: monthly first-time asylum applicants in
 // Eurostat's migr_asyappctzm columns, as CSV (with --public, cells below 5 hidden as in the public API).
+// `pact stats monitoring-report`: the monitoring mechanism's report of a state and period (CSV or a printable
+// HTML page, as GET /api/monitoring/report; with --public, counts from 1 to 4 hidden).
 
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { stringify } from 'csv-stringify/sync';
+import {
+  REPORT_COLUMNS,
+  REPORT_FORMATS,
+  type ReportFormat,
+  reportCsv,
+  reportHtml,
+} from '../../api/monitoring-report.ts';
+import { HttpProblem } from '../../api/problem.ts';
+import { checkPeriod, MAX_DAYS, ReportDay } from '../../api/report-period.ts';
 import { STATE_TIME_ZONES } from '../../law/calendar/time-zones.ts';
 import {
   EUROSTAT_COLUMNS,
@@ -10,6 +21,7 @@ import {
   MONTH_PATTERN,
   SUPPRESS_BELOW,
 } from '../../store/eurostat.ts';
+import { monitoringIndicators } from '../../store/monitoring.ts';
 import { type CliContext, UsageError } from '../context.ts';
 import { parseCountry } from '../options.ts';
 import { withStore } from '../store-session.ts';
@@ -17,6 +29,15 @@ import { withStore } from '../store-session.ts';
 function parseMonth(text: string): string {
   const t = text.trim();
   if (!MONTH_PATTERN.test(t)) throw new InvalidArgumentError('not a month (YYYY-MM)');
+  return t;
+}
+
+/** A day of a report period, as the API accepts it (YYYY-MM-DD, from 1900). */
+function parseReportDay(text: string): string {
+  const t = text.trim();
+  const r = ReportDay.safeParse(t);
+  if (!r.success)
+    throw new InvalidArgumentError('not a calendar date from 1900-01-01 in the form YYYY-MM-DD');
   return t;
 }
 
@@ -46,5 +67,54 @@ export function statsCommand(ctx: CliContext): Command {
       );
       ctx.stdout(stringify(rows, { header: true, columns: [...EUROSTAT_COLUMNS] }));
     });
+  cmd
+    .command('monitoring-report')
+    .description(
+      "the monitoring mechanism's report (Screening Regulation Art. 10) of a state for a period: every indicator with its legal basis, counts only, as CSV or a printable HTML page",
+    )
+    .addOption(new Option('--state <code>', 'the member state').argParser(parseCountry).makeOptionMandatory())
+    .addOption(
+      new Option('--from <date>', "first day (YYYY-MM-DD, in the state's time zone)")
+        .argParser(parseReportDay)
+        .makeOptionMandatory(),
+    )
+    .addOption(
+      new Option('--to <date>', `last day (YYYY-MM-DD); at most ${MAX_DAYS} days in all`)
+        .argParser(parseReportDay)
+        .makeOptionMandatory(),
+    )
+    .addOption(
+      new Option('--format <format>', `csv (columns ${REPORT_COLUMNS.join(', ')}) or html`)
+        .choices(REPORT_FORMATS)
+        .default('csv'),
+    )
+    .option(
+      '--public',
+      `hide counts from 1 to ${SUPPRESS_BELOW - 1}, for publication (without it every count is shown, for the monitoring body)`,
+    )
+    .action(
+      async (opts: { state: string; from: string; to: string; format: ReportFormat; public?: boolean }) => {
+        try {
+          checkPeriod(opts.from, opts.to);
+        } catch (e) {
+          if (e instanceof HttpProblem) throw new UsageError(`--to: ${e.errors?.[0]?.reason ?? e.detail}`);
+          throw e;
+        }
+        const now = ctx.now();
+        const m = await withStore(ctx, (_cs, store) =>
+          monitoringIndicators(store.db, {
+            state: opts.state,
+            from: opts.from,
+            to: opts.to,
+            timeZone: STATE_TIME_ZONES[opts.state as keyof typeof STATE_TIME_ZONES],
+            now,
+          }),
+        );
+        const options = { public: Boolean(opts.public) };
+        ctx.stdout(
+          opts.format === 'html' ? reportHtml(m, { ...options, generatedAt: now }) : reportCsv(m, options),
+        );
+      },
+    );
   return cmd;
 }

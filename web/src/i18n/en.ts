@@ -580,6 +580,10 @@ export const en = {
   'monitoring.at': 'When',
   'monitoring.due': 'Due',
   'monitoring.truncated': 'More cases lie behind this indicator than are listed here: narrow the period.',
+  'monitoring.report': 'The report of the period',
+  'monitoring.printableReport': 'Printable report',
+  'monitoring.reportCsv': 'CSV',
+  'monitoring.reportCsvOf': '(the monitoring report)',
 } as const;
 
 export type MessageKey = keyof typeof en;

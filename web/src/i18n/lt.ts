@@ -582,4 +582,8 @@ export const lt: Readonly<Record<MessageKey, string>> = {
   'monitoring.at': 'Kada',
   'monitoring.due': 'Terminas',
   'monitoring.truncated': 'Už šio rodiklio slypi daugiau bylų, nei čia išvardyta: susiaurinkite laikotarpį.',
+  'monitoring.report': 'Laikotarpio ataskaita',
+  'monitoring.printableReport': 'Ataskaita spausdinimui',
+  'monitoring.reportCsv': 'CSV',
+  'monitoring.reportCsvOf': '(stebėsenos ataskaita)',
 };

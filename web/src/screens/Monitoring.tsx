@@ -31,6 +31,22 @@ export function Monitoring() {
       <form className="row filters" onSubmit={(e) => e.preventDefault()} aria-label={t('dashboard.period')}>
         {periodFields}
       </form>
+      {period && (
+        // the indicators of the period as a report (counts only): a printable page, and CSV
+        <nav className="row" aria-label={t('monitoring.report')}>
+          <a
+            href={`/api/monitoring/report${query({ ...period, format: 'html' })}`}
+            target="_blank"
+            rel="noopener"
+          >
+            {t('monitoring.printableReport')}
+          </a>
+          <a href={`/api/monitoring/report${query({ ...period, format: 'csv' })}`} download>
+            {t('monitoring.reportCsv')}
+            <span className="visually-hidden"> {t('monitoring.reportCsvOf')}</span>
+          </a>
+        </nav>
+      )}
       <ErrorNotice error={read.error} />
       {!m && !read.error && period && <Loading />}
       {m && (

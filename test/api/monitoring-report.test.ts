@@ -1,0 +1,369 @@
+// GET /api/monitoring/report on every backend: a small synthetic data set in Lithuania in November 2026
+// (Vilnius, UTC+2), recorded through the API with the harness clock moved step by step, whose indicator values
+// are known from its construction (counted by hand below); the CSV's columns and every row, with and without
+// public=true (counts from 1 to 4 hidden); the HTML page's figures, escaping and Content-Security-Policy; who
+// may read it; bad input.
+import { createHash } from 'node:crypto';
+import { parse } from 'csv-parse/sync';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { REPORT_COLUMNS } from '../../src/api/monitoring-report.ts';
+import { LEGAL_BASIS } from '../../src/store/monitoring.ts';
+import { BACKENDS } from '../store/backends.ts';
+import { type Harness, startHarness } from './harness.ts';
+
+const PERIOD = 'from=2026-11-01&to=2026-11-30';
+/** The time the report is read at (and the clock at the end of the construction). */
+const NOW = '2026-11-20T12:00:00+02:00';
+/** A kind of force (free text) that HTML must escape and CSV must quote. */
+const ODD_FORCE = '<b>baton</b> & "shield"';
+
+const wish = (at: string) => ({ at, where: 'border', to: 'border guard' });
+const force = (kind: string) => ({ used: true, kind, reason: 'resisted (synthetic)' });
+
+/** [indicator, measure, group, value, share, suppressed] of a CSV row, as text. */
+type Row = readonly [string, string, string, string, string, string];
+
+describe.each(BACKENDS)('monitoring report on $name', (backend) => {
+  let h: Harness;
+  const cases = new Map<string, string>();
+  const id = (k: string) => cases.get(k) as string;
+  /** The obligations each encounter's answer opened, as `${person} ${kind}`. */
+  const opened = new Map<string, string[]>();
+  const due = new Map<string, string>();
+
+  const record = async (
+    letter: string,
+    body: { occurredAt: string; kind: string; groupSize: number; persons: object[]; force?: object },
+  ) => {
+    const r = await h.inject({
+      method: 'POST',
+      url: '/api/encounters',
+      headers: { ...h.account('border-guard', 'LT').headers, 'idempotency-key': `rep-${letter}-0001` },
+      payload: { ref: `REP-${letter}`, state: 'LT', ...body },
+    });
+    expect(r.statusCode, r.body).toBe(201);
+    const out = r.json() as {
+      caseIds: string[];
+      obligations: { kind: string; dueAt: string; caseId: string }[];
+    };
+    for (const [i, caseId] of out.caseIds.entries()) cases.set(`${letter}${i + 1}`, caseId);
+    const key = (caseId: string) => [...cases].find(([, v]) => v === caseId)?.[0] ?? '';
+    opened.set(
+      letter,
+      out.obligations.map((o) => `${key(o.caseId)} ${o.kind}`),
+    );
+    for (const o of out.obligations) if (o.kind === 'registration') due.set(key(o.caseId), o.dueAt);
+  };
+  const act = async (
+    role: 'border-guard' | 'case-officer',
+    key: string,
+    version: number,
+    command: { type: string; at: string; [k: string]: unknown },
+  ) => {
+    h.clock.set(command.at);
+    const r = await h.inject({
+      method: 'POST',
+      url: `/api/cases/${id(key)}/actions`,
+      headers: { ...h.account(role, 'LT').headers, 'idempotency-key': `rep-${key}-v${version}` },
+      payload: { expectedVersion: version, command },
+    });
+    expect(r.statusCode, r.body).toBe(201);
+  };
+  const report = (query: string, who = h.account('monitor', 'LT')) =>
+    h.inject({ method: 'GET', url: `/api/monitoring/report?${query}`, headers: who.headers });
+  const rowsOf = (csv: string) => parse(csv, { columns: true }) as Record<string, string>[];
+  const brief = (r: Record<string, string>): Row => [
+    r.indicator as string,
+    r.measure as string,
+    r.group as string,
+    r.value as string,
+    r.share as string,
+    r.suppressed as string,
+  ];
+
+  beforeAll(async () => {
+    h = await startHarness(backend);
+    // R: 10 Nov 10:00, 8 met at the border and refused entry, 7 identified (R1–R7), each asking for asylum at
+    // 10:05: a registration deadline of 5 days from the wish each (APR Art. 27(1)); force of an odd kind
+    h.clock.set('2026-11-10T12:00:00+02:00');
+    await record('R', {
+      occurredAt: '2026-11-10T10:00:00+02:00',
+      kind: 'entry-prevented-refused',
+      groupSize: 8,
+      persons: Array.from({ length: 7 }, () => ({
+        nationality: 'IQ',
+        asylumWish: wish('2026-11-10T10:05:00+02:00'),
+      })),
+      force: force(ODD_FORCE),
+    });
+    // A: 11 Nov 09:00, 2 apprehended (screening 7 days, Eurodac 72 h each); A1 asks for asylum at 09:30 (its
+    // registration period would open at the screening's end: no sweep runs here, so none is open); handcuffs
+    h.clock.set('2026-11-11T09:10:00+02:00');
+    await record('A', {
+      occurredAt: '2026-11-11T09:00:00+02:00',
+      kind: 'apprehended-irregular-crossing',
+      groupSize: 2,
+      persons: [{ nationality: 'SY', asylumWish: wish('2026-11-11T09:30:00+02:00') }, { nationality: 'SY' }],
+      force: force('handcuffs'),
+    });
+    // A1 detained on irregular entry alone although an applicant (C-72/22 PPU); A2 on identity
+    await act('border-guard', 'A1', 1, {
+      type: 'detention.ordered',
+      at: '2026-11-11T12:00:00+02:00',
+      grounds: ['irregular-entry'],
+    });
+    await act('border-guard', 'A2', 1, {
+      type: 'detention.ordered',
+      at: '2026-11-11T12:00:00+02:00',
+      grounds: ['identity'],
+    });
+    // R1–R5 registered on 12 Nov 10:00, within the deadline (each opens lodging 21 days and Eurodac 72 h)
+    for (const k of ['R1', 'R2', 'R3', 'R4', 'R5'])
+      await act('case-officer', k, 1, { type: 'application.registered', at: '2026-11-12T10:00:00+02:00' });
+    // R6 registered on 20 Nov 10:00: late; R7 never
+    await act('case-officer', 'R6', 1, { type: 'application.registered', at: '2026-11-20T10:00:00+02:00' });
+    h.clock.set(NOW);
+  }, 120_000);
+  // dropping the PostgreSQL database can take long while other test files create and drop theirs
+  afterAll(async () => h?.close(), 120_000);
+
+  it('the construction opened the obligations the counts below assume', () => {
+    expect(opened.get('R')?.sort()).toEqual(
+      ['R1', 'R2', 'R3', 'R4', 'R5', 'R6', 'R7'].map((k) => `${k} registration`),
+    );
+    expect(opened.get('A')?.sort()).toEqual(['A1 eurodac', 'A1 screening', 'A2 eurodac', 'A2 screening']);
+    // 5 days from 10 Nov 10:05: after the registrations of 12 Nov, before R6's (20 Nov 10:00) and now
+    for (const k of ['R1', 'R7']) {
+      expect(Date.parse(due.get(k) ?? '')).toBeGreaterThan(Date.parse('2026-11-12T10:00:00+02:00'));
+      expect(Date.parse(due.get(k) ?? '')).toBeLessThan(Date.parse('2026-11-20T10:00:00+02:00'));
+    }
+  });
+
+  // Every figure of November at 20 Nov 12:00, counted from the construction:
+  // registration: wishes R1–R7 and A1 = 8; within the deadline R1–R5 = 5 (share 5 / 8 = 0.625); late R6 = 1;
+  //   not registered and overdue R7 = 1; not registered, no period running yet (A1 in screening) = 1
+  // refusals: R1–R7 = 7 (the 8th person of R was not identified: no case), all after their wish = 7, of whom
+  //   registered since R1–R6 = 6
+  // deadlines of the persons met in November (R, A), by kind in code order:
+  //   eurodac: A1, A2 due 14 Nov 09:00 and R1–R5 due 15 Nov 10:00, open = 7 overdue; R6 due 23 Nov = 1 not yet
+  //   lodging: R1–R5 due 3 Dec, R6 due 11 Dec = 6 not yet due
+  //   registration: R1–R5 met = 5, R6 closed late = 1 missed, R7 open overdue = 1
+  //   screening: A1, A2 due 18 Nov 09:00, open = 2 overdue
+  // detentions: A1, A2 = 2, on irregular entry alone A1 = 1 (share 1 / 2 = 0.5)
+  // use of force: encounters R, A = 2, both with force = 2, persons 8 + 2 = 10; by kind (1 encounter each, by
+  //   name in code order: '<' before 'h'): ODD_FORCE 1 encounter 8 persons, handcuffs 1 encounter 2 persons
+  const ALL: readonly Row[] = [
+    ['registrationWithinDeadline', 'asylumWishes', '', '8', '', 'false'],
+    ['registrationWithinDeadline', 'withinDeadline', '', '5', '0.625', 'false'],
+    ['registrationWithinDeadline', 'late', '', '1', '', 'false'],
+    ['registrationWithinDeadline', 'notRegisteredOverdue', '', '1', '', 'false'],
+    ['registrationWithinDeadline', 'notRegisteredNotYetDue', '', '1', '', 'false'],
+    ['refusalsAfterWish', 'refused', '', '7', '', 'false'],
+    ['refusalsAfterWish', 'afterWish', '', '7', '', 'false'],
+    ['refusalsAfterWish', 'laterRegistered', '', '6', '', 'false'],
+    ...(
+      [
+        ['eurodac', 0, 0, 7, 1, 0],
+        ['lodging', 0, 0, 0, 6, 0],
+        ['registration', 5, 1, 1, 0, 0],
+        ['screening', 0, 0, 2, 0, 0],
+      ] as const
+    ).flatMap(([kind, ...counts]) =>
+      ['met', 'missed', 'openOverdue', 'openNotYetDue', 'cancelled'].map(
+        (m, i): Row => ['deadlines', `byKind.${m}`, kind, String(counts[i]), '', 'false'],
+      ),
+    ),
+    ['detentionsIrregularEntryOnly', 'detentions', '', '2', '', 'false'],
+    ['detentionsIrregularEntryOnly', 'irregularEntryOnly', '', '1', '0.5', 'false'],
+    ['useOfForce', 'encounters', '', '2', '', 'false'],
+    ['useOfForce', 'withForce', '', '2', '', 'false'],
+    ['useOfForce', 'persons', '', '10', '', 'false'],
+    ['useOfForce', 'byKind.encounters', ODD_FORCE, '1', '', 'false'],
+    ['useOfForce', 'byKind.persons', ODD_FORCE, '8', '', 'false'],
+    ['useOfForce', 'byKind.encounters', 'handcuffs', '1', '', 'false'],
+    ['useOfForce', 'byKind.persons', 'handcuffs', '2', '', 'false'],
+  ];
+
+  it('CSV: the documented columns, one row per figure, every count as constructed', async () => {
+    const r = await report(`${PERIOD}&format=csv`);
+    expect(r.statusCode, r.body).toBe(200);
+    expect(r.headers['content-type']).toBe('text/csv; charset=utf-8');
+    expect(r.headers['content-disposition']).toBe(
+      'attachment; filename="monitoring-report-LT-2026-11-01-2026-11-30.csv"',
+    );
+    expect(r.headers['cache-control']).toBe('no-store');
+    expect(r.body.split('\n')[0]).toBe(REPORT_COLUMNS.join(','));
+    const rows = rowsOf(r.body);
+    // 5 + 3 + 4 kinds × 5 + 2 + 3 + 2 kinds × 2 = 37
+    expect(rows).toHaveLength(37);
+    expect(rows.map(brief)).toEqual(ALL);
+    for (const row of rows)
+      expect(row).toMatchObject({
+        state: 'LT',
+        from: '2026-11-01',
+        to: '2026-11-30',
+        as_of: new Date(NOW).toISOString(),
+        legal_basis: LEGAL_BASIS[row.indicator as keyof typeof LEGAL_BASIS],
+      });
+    // csv is the default format; the same figures as the indicators route
+    const plain = await report(PERIOD);
+    expect(plain.body).toBe(r.body);
+    const ind = (
+      await h.inject({
+        method: 'GET',
+        url: `/api/monitoring/indicators?${PERIOD}`,
+        headers: h.account('monitor', 'LT').headers,
+      })
+    ).json();
+    expect(ind.registrationWithinDeadline.asylumWishes).toBe(8);
+    // counts only: no case id anywhere
+    for (const caseId of cases.values()) expect(r.body).not.toContain(caseId);
+  });
+
+  it('CSV with public=true: counts from 1 to 4 empty and flagged, 0 and 5 or more shown, no kinds of force', async () => {
+    const r = await report(`${PERIOD}&format=csv&public=true`);
+    expect(r.statusCode, r.body).toBe(200);
+    expect(r.headers['content-disposition']).toContain(
+      'monitoring-report-LT-2026-11-01-2026-11-30-public.csv',
+    );
+    const hide = (row: Row): Row => {
+      const n = Number(row[3]);
+      return n > 0 && n < 5 ? [row[0], row[1], row[2], '', '', 'true'] : row;
+    };
+    // the shares: 5 of 8 stay (both shown); 1 of 2 goes (both hidden). The kinds of force (free text) go.
+    const expected = ALL.filter((row) => !row[1].startsWith('byKind.') || row[0] !== 'useOfForce').map(hide);
+    const rows = rowsOf(r.body).map(brief);
+    expect(rows).toEqual(expected);
+    // 37 − 4 rows by kind of force = 33; hidden: late, overdue, not yet due (3), eurodac not yet due,
+    // registration missed and overdue, screening overdue (4), detentions both (2), force encounters both (2)
+    expect(rows).toHaveLength(33);
+    expect(rows.filter((row) => row[5] === 'true')).toHaveLength(3 + 4 + 2 + 2);
+    expect(rows.find((row) => row[1] === 'withinDeadline')).toEqual([
+      'registrationWithinDeadline',
+      'withinDeadline',
+      '',
+      '5',
+      '0.625',
+      'false',
+    ]);
+    expect(r.body).not.toContain('baton');
+    expect(r.body).not.toContain('handcuffs');
+  });
+
+  it('HTML: a printable page with every indicator, its legal basis, the figures, all text escaped', async () => {
+    const r = await report(`${PERIOD}&format=html`);
+    expect(r.statusCode, r.body).toBe(200);
+    expect(r.headers['content-type']).toBe('text/html; charset=utf-8');
+    expect(r.headers['x-content-type-options']).toBe('nosniff');
+    const html = r.body;
+    expect(html.startsWith('<!DOCTYPE html>')).toBe(true);
+    // the strict policy admits exactly the page's own style block, and nothing else loads
+    const csp = r.headers['content-security-policy'] as string;
+    expect(csp).toMatch(/^default-src 'none'; style-src 'sha256-[A-Za-z0-9+/]+=*'; /);
+    const style = /<style>([\s\S]*?)<\/style>/.exec(html)?.[1] ?? '';
+    expect(csp).toContain(`'sha256-${createHash('sha256').update(style).digest('base64')}'`);
+    expect(html.match(/<style>/g)).toHaveLength(1);
+    expect(style).toContain('@media print');
+    expect(html).not.toMatch(/<script|<link|<img|\son[a-z]+=|style="/i);
+    // the state, the period, when it was counted and written
+    expect(html).toContain('Lithuania (LT)');
+    expect(html).toContain('2026-11-01 to 2026-11-30');
+    expect(html).toContain('Europe/Vilnius');
+    expect(html).toContain(`<time datetime="${new Date(NOW).toISOString()}">`);
+    expect(html.match(/<time datetime=/g)).toHaveLength(2);
+    // every indicator with its legal basis (escaped)
+    const esc = (s: string) =>
+      s
+        .replace(/&/g, '&amp;')
+        .replace(/</g, '&lt;')
+        .replace(/>/g, '&gt;')
+        .replace(/"/g, '&quot;')
+        .replace(/'/g, '&#39;');
+    for (const basis of Object.values(LEGAL_BASIS)) expect(html).toContain(esc(basis));
+    expect(html.match(/<h2 /g)).toHaveLength(5);
+    // the figures, as constructed
+    const row = (label: string, ...cells: string[]) =>
+      `<th scope="row">${label}</th>${cells.map((c) => `<td class="num">${c}</td>`).join('')}</tr>`;
+    expect(html).toContain(row('Asylum wishes in the period', '8', ''));
+    expect(html).toContain(row('Registered within the deadline', '5', '62.5 %'));
+    expect(html).toContain(row('Registered late', '1', ''));
+    expect(html).toContain(row('Not registered, deadline passed', '1', ''));
+    expect(html).toContain(row('Of whom were later registered', '6'));
+    expect(html).toContain(row('eurodac', '0', '0', '7', '1', '0'));
+    expect(html).toContain(row('lodging', '0', '0', '0', '6', '0'));
+    expect(html).toContain(row('registration', '5', '1', '1', '0', '0'));
+    expect(html).toContain(row('screening', '0', '0', '2', '0', '0'));
+    expect(html).toContain(row('On irregular entry alone', '1', '50.0 %'));
+    expect(html).toContain(row('Persons in the encounters with force used', '10'));
+    expect(html).toContain(row('handcuffs', '1', '2'));
+    // the free-text kind of force is escaped, never markup
+    expect(html).toContain(row('&lt;b&gt;baton&lt;/b&gt; &amp; &quot;shield&quot;', '1', '8'));
+    expect(html).not.toContain('<b>baton');
+    expect(html).toContain('every count is shown');
+    for (const caseId of cases.values()) expect(html).not.toContain(caseId);
+  });
+
+  it('HTML with public=true: small counts as "< 5", shares made of them hidden, no kinds of force', async () => {
+    const r = await report(`${PERIOD}&format=html&public=true`);
+    expect(r.statusCode, r.body).toBe(200);
+    const html = r.body;
+    const row = (label: string, ...cells: string[]) =>
+      `<th scope="row">${label}</th>${cells.map((c) => `<td class="num">${c}</td>`).join('')}</tr>`;
+    expect(html).toContain(row('Registered within the deadline', '5', '62.5 %'));
+    expect(html).toContain(row('Registered late', '&lt; 5', ''));
+    expect(html).toContain(row('On irregular entry alone', '&lt; 5', '—'));
+    expect(html).toContain(row('eurodac', '0', '0', '7', '&lt; 5', '0'));
+    expect(html).toContain(row('Persons in the encounters with force used', '10'));
+    expect(html).not.toContain('baton');
+    expect(html).not.toContain('handcuffs');
+    expect(html).toContain('counts from 1 to 4 are hidden');
+  });
+
+  it('who may read it: as the indicators (monitors, case officers, administrators; a Union account names the state)', async () => {
+    const anon = await h.inject({ method: 'GET', url: `/api/monitoring/report?${PERIOD}` });
+    expect(anon.statusCode).toBe(401);
+    expect(anon.headers['content-type']).toMatch(/application\/problem\+json/);
+    const lt = (await report(PERIOD)).body;
+    const officer = await report(PERIOD, h.account('case-officer', 'LT'));
+    expect(officer.statusCode).toBe(200);
+    expect(officer.body).toBe(lt);
+    const eu = await report(`${PERIOD}&state=LT`, h.account('administrator', 'EU'));
+    expect(eu.statusCode).toBe(200);
+    expect(eu.body).toBe(lt);
+    const none = await report(PERIOD, h.account('administrator', 'EU'));
+    expect(none.statusCode).toBe(400);
+    expect(none.json().errors).toEqual([{ field: 'querystring/state', reason: expect.any(String) }]);
+    expect((await report(PERIOD, h.account('analyst', 'EU'))).statusCode).toBe(403);
+    expect((await report(PERIOD, h.account('border-guard', 'LT'))).statusCode).toBe(403);
+    // Poland's monitor: Lithuania's report is forbidden; its own holds none of Lithuania's figures
+    const other = await report(`${PERIOD}&state=LT&format=html`, h.account('monitor', 'PL'));
+    expect(other.statusCode).toBe(403);
+    expect(other.headers['content-type']).toMatch(/application\/problem\+json/);
+    const pl = rowsOf((await report(PERIOD, h.account('monitor', 'PL'))).body);
+    expect(pl.every((row) => row.state === 'PL' && (row.value === '0' || row.value === ''))).toBe(true);
+  });
+
+  it('bad input is 400 naming the field', async () => {
+    const bad = async (query: string, field: string) => {
+      const r = await report(query);
+      expect(r.statusCode, query).toBe(400);
+      expect(r.headers['content-type']).toMatch(/application\/problem\+json/);
+      expect(r.json().errors.map((e: { field: string }) => e.field)).toContain(field);
+    };
+    await bad(`${PERIOD}&format=pdf`, 'querystring/format');
+    await bad(`${PERIOD}&public=yes`, 'querystring/public');
+    await bad('from=2026-11-30&to=2026-11-01', 'querystring/to');
+    await bad('from=2026-02-30&to=2026-03-01', 'querystring/from');
+    await bad('from=0000-01-01&to=0000-01-02', 'querystring/from');
+    await bad('from=2026-11-01', 'querystring/to');
+    await bad('from=2026-01-01&to=2027-01-02&format=html', 'querystring/to');
+    await bad(`${PERIOD}&state=XX`, 'querystring/state');
+    await bad(`${PERIOD}&caseId=1`, 'querystring');
+    expect((await report('from=2026-01-01&to=2027-01-01&format=html')).statusCode).toBe(200);
+  });
+
+  it('the OpenAPI document lists the route', async () => {
+    const doc = (await h.inject({ method: 'GET', url: '/api/openapi.json' })).json();
+    expect(doc.paths['/api/monitoring/report'].get.tags).toEqual(['monitoring']);
+  });
+});
