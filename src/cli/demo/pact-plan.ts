@@ -15,7 +15,7 @@ export const PACT_FROM = '2026-06-12';
 
 /** Assumptions of the months under the Pact (printed by `pact demo`). */
 export const PACT_ASSUMPTIONS = [
-  'under the Pact: about 2.5 persons a day (2025: 1,600 turned back in the year, 4.4 a day), in groups of 1–6',
+  'under the Pact: about 1.8 persons a day (2025: 1,600 turned back in the year, 4.4 a day; January – mid-February 2026: 16), in groups of 1–5',
   'kinds: 45 % turned back at the border (30 % of those identified), 40 % apprehended after crossing, 15 % asking for asylum at Medininkai crossing point',
   'nationalities: the 12 August 2021 breakdown (no breakdown of later years was published)',
   'asylum wishes: all at the crossing point, 55 % of the apprehended, 25 % of the identified turned back; registration within the 5 days of APR Art. 27(1) for 85 %, late for 10 %, never for 5 %',
@@ -65,10 +65,9 @@ export function pactPlan(c: Calibration, rng: Random, o: PactPlanOptions): PactP
   const hours = (from: DateTime, lo: number, hi: number) => from.plus({ minutes: rng.int(lo * 60, hi * 60) });
   for (let day = DateTime.fromISO(PACT_FROM, { zone: ZONE }); day <= end; day = day.plus({ days: 1 })) {
     const groups = rng.weighted([
-      { item: 0, weight: 3 },
+      { item: 0, weight: 5 },
       { item: 1, weight: 4 },
-      { item: 2, weight: 2 },
-      { item: 3, weight: 1 },
+      { item: 2, weight: 1 },
     ]);
     for (let g = 0; g < groups; g++) {
       const at = day.plus({ minutes: rng.int(0, 24 * 60 - 1) });
@@ -78,7 +77,7 @@ export function pactPlan(c: Calibration, rng: Random, o: PactPlanOptions): PactP
         { item: 'apprehended-irregular-crossing' as const, weight: 40 },
         { item: 'application-at-crossing-point' as const, weight: 15 },
       ]);
-      const size = rng.int(1, 6);
+      const size = rng.int(1, 5);
       const identified = kind === 'entry-prevented-refused' ? (rng.chance(0.3) ? size : 0) : size;
       const nationality = rng.weighted(mix);
       const planned: RecordEncounter['persons'] = [];
