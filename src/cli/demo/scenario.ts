@@ -3,6 +3,7 @@
 // through the case store (every step decided by the law, on a clock that follows the scenario), the
 // deadlines that passed written into their cases, and Lithuania's 2026 solidarity pledge (relocate 50 %,
 // pay for the rest — the story of README.md).
+import { DateTime } from 'luxon';
 import { LAW } from '../../law/law.ts';
 import { annualRateAt } from '../../law/recognition-rates.ts';
 import { pledgeFromSplit } from '../../solidarity/pledges.ts';
@@ -13,8 +14,8 @@ import { readPlaces, upsertPlaces } from '../../store/places.ts';
 import { DATA_DIR } from '../../store/reference-data.ts';
 import { loadCycle, savePledge } from '../../store/solidarity.ts';
 import { readCalibration } from './calibration.ts';
-import { historyPlan } from './history-plan.ts';
-import { type PlannedEncounter, pactPlan } from './pact-plan.ts';
+import { historyPlan, ZONE } from './history-plan.ts';
+import { type PlannedEncounter, type PlannedStep, pactPlan } from './pact-plan.ts';
 import type { Random } from './random.ts';
 
 export const DEMO_STATE = 'LT';
@@ -63,7 +64,8 @@ export async function runScenario(
   await upsertPlaces(db, places, 'demo');
   const stations = places.filter((p) => p.kind === 'station').map((p) => p.id);
   const crossingPoint = places.find((p) => p.id === 'LT-BCP-MEDININKAI')?.id ?? stations[0] ?? '';
-  const now = new Date(`${SCENARIO_END}T20:00:00Z`);
+  // the scenario's last instant: midnight at the end of its last day in Vilnius
+  const now = DateTime.fromISO(SCENARIO_END, { zone: ZONE }).endOf('day').toJSDate();
   for (const a of DEMO_ACCOUNTS) await addUser(db, { ...a, password: DEMO_PASSWORD }, now, 'demo');
 
   progress('places and accounts');
@@ -93,7 +95,6 @@ export async function runScenario(
     },
   });
   const caseOf: (string | undefined)[] = [];
-  const version = new Map<string, number>();
   const refused = new Map<string, number>();
   const actors = {
     guard: { actor: 'guard', role: 'border-guard' },
@@ -127,30 +128,38 @@ export async function runScenario(
       planned.persons.forEach((p, k) => {
         const id = o.result.caseIds[k];
         caseOf[p] = id;
-        if (id) version.set(id, 1);
       });
     });
   };
-  for (const step of plan.steps) {
-    await encountersUpTo(step.at.getTime());
-    const id = caseOf[step.person];
-    if (!id) continue;
-    clock.set(new Date(step.at.getTime() + 5 * 60_000));
-    try {
-      const r = await cases.apply(
-        id,
-        version.get(id) ?? 1,
-        step.command,
-        actors[step.actor],
-        `demo-step-${steps}`,
-      );
-      version.set(id, r.result.version);
-      steps++;
-    } catch (err) {
-      const reason = `${step.command.type}: ${(err as Error).message.replace(/[0-9a-f-]{36}/g, '…')}`;
+  // a week of the scenario at a time: its encounters, then its case steps in one transaction (applyMany),
+  // each decided by the law on the case as the steps before it left it
+  const week = 7 * 24 * 3600_000;
+  for (let i = 0; i < plan.steps.length; ) {
+    const weekEnd = (plan.steps[i]?.at.getTime() ?? 0) + week;
+    const batch: PlannedStep[] = [];
+    for (let step = plan.steps[i]; step && step.at.getTime() < weekEnd; step = plan.steps[++i])
+      batch.push(step);
+    await encountersUpTo(weekEnd);
+    const live = batch.filter((step) => caseOf[step.person] !== undefined);
+    clock.set(new Date(Math.min(weekEnd, now.getTime())));
+    const outcomes = await cases.applyMany(
+      live.map((step) => ({
+        caseId: caseOf[step.person] ?? '',
+        command: step.command,
+        actor: actors[step.actor],
+      })),
+    );
+    outcomes.forEach((o, k) => {
+      const step = live[k];
+      if (!step) return;
+      if (o.ok) {
+        steps++;
+        return;
+      }
+      const reason = `${step.command.type}: ${(o.error as Error).message.replace(/[0-9a-f-]{36}/g, '…')}`;
       refused.set(reason, (refused.get(reason) ?? 0) + 1);
       caseOf[step.person] = undefined; // the rest of this person's steps would follow a path the law refused
-    }
+    });
   }
   await encountersUpTo(Number.POSITIVE_INFINITY);
   progress(`${plan.encounters.length} encounters and ${steps} case actions under the Pact`);
