@@ -143,4 +143,20 @@ describe.each(BACKENDS)('pact demo scenario on $name, read back through the stat
     expect(r.late + r.notRegisteredOverdue).toBeGreaterThan(0);
     expect(m.refusalsAfterWish.afterWish).toBeGreaterThan(0);
   });
+
+  it("Lithuania's 2026 pledge: 57 of its 115 relocations (50 %, AMMR Art. 56) and EUR 1,160,000 for the other 58; some relocations done and EUR 580,000 paid", async () => {
+    const res = await h.inject({
+      method: 'GET',
+      url: '/api/solidarity/2026',
+      headers: h.account('solidarity-coordinator', 'LT').headers,
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    const lt = res.json().balances.states.find((b: { state: string }) => b.state === 'LT');
+    expect(lt.fairShare.relocations).toBe(115);
+    // 50 % of 115 = 57.5: 57 relocations pledged and 58 × EUR 20,000 = EUR 1,160,000 (pledgeFromSplit)
+    expect(lt.pledged).toMatchObject({ relocations: 57, eurCents: 116_000_000 });
+    expect(lt.implemented.relocations).toBeGreaterThan(0);
+    expect(lt.implemented.relocations).toBeLessThanOrEqual(57);
+    expect(lt.implemented.eurCents).toBe(58_000_000);
+  });
 });

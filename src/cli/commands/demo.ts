@@ -99,7 +99,7 @@ export function demoCommand(ctx: CliContext): Command {
         `Demonstration built in ${built.toFixed(1)} s: the Lithuania–Belarus border, 1 January 2020 – ${SCENARIO_END}`,
         `  before the Pact (to 11 June 2026): ${result.historical.encounters.toLocaleString('en')} encounters, ${result.historical.persons.toLocaleString('en')} persons (counted, not identified)`,
         `  under the Pact: ${result.pact.encounters} encounters, ${result.pact.persons} persons, ${result.pact.cases} cases, ${result.pact.steps} case actions decided by the law${refused ? `, ${refused} planned steps refused by it` : ''}; ${result.pact.overdue} deadlines passed`,
-        '  Lithuania pledged for 2026: relocate 50 % of its fair share, pay EUR 20,000 for each of the rest',
+        `  Lithuania pledged for 2026: relocate 50 % of its fair share, pay EUR 20,000 for each of the rest; ${result.relocation.proposed} of ${result.relocation.candidates} candidates in Cyprus, Greece, Italy and Spain were proposed to it in September, ${result.relocation.transferred} transferred; EUR 580,000 paid in October`,
         'Calibrated on (data/border_stats.csv, data/arrivals-lt-2021.csv):',
         ...result.sources.map((s) => `  - ${s}`),
         'Where nothing was published, the scenario assumes:',

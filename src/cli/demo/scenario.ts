@@ -7,12 +7,21 @@ import { DateTime } from 'luxon';
 import { LAW } from '../../law/law.ts';
 import { annualRateAt } from '../../law/recognition-rates.ts';
 import { pledgeFromSplit } from '../../solidarity/pledges.ts';
+import type { Candidate } from '../../solidarity/types.ts';
 import { addUser } from '../../store/accounts.ts';
 import type { CaseStore } from '../../store/case-store.ts';
 import { importHistory } from '../../store/history.ts';
 import { readPlaces, upsertPlaces } from '../../store/places.ts';
 import { DATA_DIR } from '../../store/reference-data.ts';
-import { loadCycle, savePledge } from '../../store/solidarity.ts';
+import {
+  addCandidates,
+  confirmSilentTransfers,
+  loadCycle,
+  recordPayment,
+  savePledge,
+  stepTransfer,
+} from '../../store/solidarity.ts';
+import { runMatching } from '../../store/solidarity-report.ts';
 import { readCalibration } from './calibration.ts';
 import { historyPlan, ZONE } from './history-plan.ts';
 import { type PlannedEncounter, type PlannedStep, pactPlan } from './pact-plan.ts';
@@ -46,6 +55,11 @@ export interface ScenarioResult {
     /** steps the law refused (the plan is drawn by chance; the case store has the last word), by reason */
     readonly refused: ReadonlyMap<string, number>;
     readonly overdue: number;
+  };
+  readonly relocation: {
+    readonly candidates: number;
+    readonly proposed: number;
+    readonly transferred: number;
   };
   readonly sources: readonly string[];
 }
@@ -163,15 +177,37 @@ export async function runScenario(
   }
   await encountersUpTo(Number.POSITIVE_INFINITY);
   progress(`${plan.encounters.length} encounters and ${steps} case actions under the Pact`);
-  clock.set(now);
-  const overdue = await cases.sweepOverdue();
-  progress(`${overdue} deadlines passed`);
-
   // Lithuania's pledge for 2026: relocate half of its fair share, pay EUR 20,000 for each of the rest
   const cycle = loadCycle(LAW, 2026, SCENARIO_END);
   const share = cycle.fairShares.find((s) => s.state === DEMO_STATE);
   if (share)
-    await savePledge(db, pledgeFromSplit(share, 2026, 50, cycle.eurPerRelocation), 'solidarity', now);
+    await savePledge(
+      db,
+      pledgeFromSplit(share, 2026, 50, cycle.eurPerRelocation),
+      'solidarity',
+      new Date('2026-07-01T09:00:00Z'),
+    );
+  // half of the financial contribution paid in October (EUR 580,000 of 1,160,000)
+  await recordPayment(
+    db,
+    {
+      year: 2026,
+      state: DEMO_STATE,
+      kind: 'financial',
+      eurCents: 58_000_000,
+      paidOn: '2026-10-15',
+      description: 'first half',
+    },
+    'solidarity',
+    new Date('2026-10-15T09:00:00Z'),
+  );
+  const relocation = await relocations(cases, clock, rng, cycle.benefitting);
+  progress(`${relocation.proposed} relocations proposed to Lithuania, ${relocation.transferred} transferred`);
+
+  clock.set(now);
+  const overdue = await cases.sweepOverdue();
+  await confirmSilentTransfers(db, LAW, now, cases);
+  progress(`${overdue} deadlines passed`);
 
   return {
     historical,
@@ -183,6 +219,7 @@ export async function runScenario(
       refused,
       overdue,
     },
+    relocation,
     sources: [
       ...new Set([
         calibration.detained2020.source,
@@ -194,4 +231,65 @@ export async function runScenario(
       ]),
     ],
   };
+}
+
+/**
+ * Relocation to Lithuania under its 2026 pledge (AMMR Arts 67–68): synthetic candidates of the benefitting
+ * states (applicants, a few families, one with a security hit, who is never relocated), matched in September,
+ * most proposals confirmed within a week (the others by silence, Art. 67(9)), most confirmed persons
+ * transferred.
+ */
+async function relocations(
+  cases: CaseStore,
+  clock: { set(at: Date): void },
+  rng: Random,
+  benefitting: readonly string[],
+): Promise<{ candidates: number; proposed: number; transferred: number }> {
+  const db = cases.store.db;
+  const nationalities = ['SY', 'AF', 'ER', 'SD', 'SO', 'YE'];
+  const languages: Record<string, string[]> = {
+    SY: ['ar'],
+    AF: ['ps', 'fa'],
+    ER: ['ti'],
+    SD: ['ar'],
+    SO: ['so'],
+    YE: ['ar'],
+  };
+  const list: Candidate[] = [];
+  for (let i = 0; list.length < 40; i++) {
+    const from = rng.pick(benefitting) as Candidate['from'];
+    const nationality = rng.pick(nationalities);
+    const family = rng.chance(0.2) ? `${from}-DF-${String(i).padStart(3, '0')}` : undefined;
+    const members = family ? rng.int(2, 4) : 1;
+    for (let k = 0; k < members; k++)
+      list.push({
+        id: `${from}-D-${String(list.length + 1).padStart(4, '0')}`,
+        from,
+        ...(family ? { familyId: family } : {}),
+        kind: 'applicant',
+        nationality,
+        minor: family !== undefined && k > 0,
+        vulnerabilities: rng.chance(0.1) ? ['serious-illness'] : [],
+        languages: [...(languages[nationality] ?? []), ...(rng.chance(0.4) ? ['en'] : [])],
+        securityHit: list.length === 7,
+      });
+  }
+  const matchedAt = new Date('2026-09-15T08:00:00Z');
+  clock.set(matchedAt);
+  await addCandidates(db, 2026, list, 'eu-coordinator', matchedAt);
+  const run = await runMatching(db, LAW, 2026, matchedAt, { dryRun: false, actor: 'solidarity' });
+  let transferred = 0;
+  for (const t of run.proposed) {
+    if (rng.chance(0.2)) continue; // left unanswered: confirmed by silence when the deadline passes
+    const confirmedAt = new Date(matchedAt.getTime() + rng.int(1, 6) * 86_400_000);
+    clock.set(confirmedAt);
+    await stepTransfer(db, LAW, t.id, 'confirm', confirmedAt, 'solidarity', confirmedAt, false, cases);
+    if (rng.chance(0.75)) {
+      const movedAt = new Date(confirmedAt.getTime() + rng.int(10, 40) * 86_400_000);
+      clock.set(movedAt);
+      await stepTransfer(db, LAW, t.id, 'transferred', movedAt, 'solidarity', movedAt, false, cases);
+      transferred++;
+    }
+  }
+  return { candidates: list.length, proposed: run.proposed.length, transferred };
 }
