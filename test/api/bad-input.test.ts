@@ -1010,6 +1010,7 @@ describe.each(BACKENDS.filter((b) => b.name === 'pglite'))(
           to: ['2026-12-31', '2026-11-30', '2027-01-01', '2026-13-01', '2031-12-31'],
           granularity: ['day', 'week', 'month', 'year', 'quarter'],
           by: ['none', 'border-section', 'place', 'nationality', 'kind', 'outcome', 'sex'],
+          compare: ['previous-year', 'next-year', ''],
         },
       },
       // public, no login: decisions with the recognition rate, detentions with their lengths
