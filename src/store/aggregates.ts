@@ -26,6 +26,9 @@
 //   returns-decided          case actions return.decided
 //   returns-executed         case actions return.executed
 //   relocations              case actions case.relocated (counted in the state the person left: the action's state)
+//   relocations-received     persons relocated to the state (AMMR Art. 67–68): relocation transfers to it whose
+//                            status is transferred, at the time the transfer was recorded (closed_at); grouped by
+//                            the candidate's nationality (other groupings: null)
 //
 // Groups (`group` of a row); null means "this grouping does not apply to this metric" (the row is the
 // metric's total for the period), 'unknown' means it applies but was not recorded:
@@ -70,6 +73,7 @@ export const AGGREGATE_METRICS = [
   'returns-decided',
   'returns-executed',
   'relocations',
+  'relocations-received',
 ] as const;
 export type Metric = (typeof AGGREGATE_METRICS)[number];
 
@@ -216,6 +220,11 @@ export async function aggregates(db: Db, q: AggregateQuery): Promise<AggregateRo
         from case_actions a join cases c on c.id = a.case_id${caseJoin}
         where a.type in (${actionTypes}) and ${inRange(sql`a.at`)} and a.state = ${q.state}
         group by 1, 2, a.type`,
+    sql`select ${period(sql`t.closed_at`)}, ${q.by === 'nationality' ? sql`coalesce(rc.nationality::text, ${unknown})` : none},
+          'relocations-received'::text, count(*)::int
+        from relocation_transfers t join relocation_candidates rc on rc.id = t.candidate_id
+        where t.to_state = ${q.state} and t.status = 'transferred' and ${inRange(sql`t.closed_at`)}
+        group by 1, 2`,
   ];
 
   // refusals come from two parts (encounters and actions): add them up per period and group

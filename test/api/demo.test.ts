@@ -158,5 +158,8 @@ describe.each(BACKENDS)('pact demo scenario on $name, read back through the stat
     expect(lt.implemented.relocations).toBeGreaterThan(0);
     expect(lt.implemented.relocations).toBeLessThanOrEqual(57);
     expect(lt.implemented.eurCents).toBe(58_000_000);
+    // the same relocations in the public statistics (relocations-received)
+    const rows = await get('from=2026-01-01&to=2026-12-31&granularity=year&by=none');
+    expect(value(rows, '2026', 'relocations-received')).toBe(lt.implemented.relocations);
   });
 });
