@@ -6,6 +6,7 @@ import type { CaseCommand, RecordEncounter } from '../domain/commands.ts';
 import type { MatchResult } from '../solidarity/matching.ts';
 import type { Scenario, ScenarioResult } from '../solidarity/simulate.ts';
 import type { RelocationOffer } from '../solidarity/types.ts';
+import type { AGGREGATE_METRICS, GRANULARITIES, GROUPINGS } from '../store/aggregates.ts';
 import type { StoredPledge } from '../store/solidarity.ts';
 import type { SolidarityReport } from '../store/solidarity-report.ts';
 import type { DailyStatistics } from '../store/statistics.ts';
@@ -13,6 +14,8 @@ import type { Me } from './auth.ts';
 import type { CaseView, CommandResult, QueueItem, QueuePage as QueuePageSchema } from './routes/cases.ts';
 import type { EncounterResult } from './routes/encounters.ts';
 import type { FairShares } from './routes/public.ts';
+import type { PublicAggregates } from './routes/public-aggregates.ts';
+import type { Decisions, Detentions } from './routes/public-outcomes.ts';
 import type { Place } from './routes/reference.ts';
 import type { TransferView } from './routes/solidarity.ts';
 import type { NewUser, UserView } from './routes/users.ts';
@@ -42,3 +45,11 @@ export type MatchBody = MatchResult & {
 };
 export type TransferViewBody = z.infer<typeof TransferView>;
 export type { Scenario, ScenarioResult };
+
+// the public statistics (src/api/routes/public-aggregates.ts, public-outcomes.ts)
+export type Granularity = (typeof GRANULARITIES)[number];
+export type Grouping = (typeof GROUPINGS)[number];
+export type AggregateMetric = (typeof AGGREGATE_METRICS)[number];
+export type PublicAggregatesBody = z.infer<typeof PublicAggregates>;
+export type PublicDecisionsBody = z.infer<typeof Decisions>;
+export type PublicDetentionsBody = z.infer<typeof Detentions>;

@@ -7,7 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import type { Browser, Page } from 'playwright-core';
+import { type Browser, type Page, request } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WEB_ROOT } from '../../src/api/web.ts';
 import { readPlaces, upsertPlaces } from '../../src/store/places.ts';
@@ -372,10 +372,35 @@ describe('the other screens', () => {
     const ms = Date.now() - started;
     const table = page.getByRole('table').nth(0);
     expect(await table.innerText()).toContain('Encounters');
+    // the public statistics, read with the session: staff see every value, nothing is suppressed
+    await page.getByRole('heading', { name: 'Detentions by ground' }).waitFor();
+    expect(await page.getByText('Small figures are hidden').count()).toBe(0);
     await check(page, 'dashboard');
     await page.getByText('Show the figures as a table').first().click();
     await screenshot(page, 'dashboard-table');
     console.log(`FIGURE dashboard: ${ms} ms from navigation to 4 rendered charts (500 synthetic encounters)`);
+
+    // a period of more than 92 days is shown per month; another granularity can be chosen
+    await page.getByLabel('From', { exact: true }).fill('2026-01-01');
+    await page.getByRole('heading', { name: 'Encounters per month, by kind' }).waitFor();
+    expect(await page.getByLabel('Figures per').inputValue()).toBe('month');
+    await page.getByLabel('Figures per').selectOption('week');
+    await page.getByRole('heading', { name: 'Encounters per week, by kind' }).waitFor();
+    await page.locator('.chart svg').nth(3).waitFor();
+    await check(page, 'dashboard-weeks');
+
+    // without the session (as the public reads /api/public/*), small cells read "< 5" and are not drawn
+    const anonymous = await request.newContext();
+    await page.route('**/api/public/**', async (route) =>
+      route.fulfill({ response: await anonymous.get(route.request().url()) }),
+    );
+    await page.reload();
+    await page.getByText('Small figures are hidden').waitFor();
+    await page.locator('.chart svg').nth(3).waitFor();
+    await page.getByRole('heading', { name: 'Detentions by ground' }).waitFor();
+    expect(await page.getByRole('cell', { name: '< 5' }).count()).toBeGreaterThan(0);
+    await check(page, 'dashboard-suppressed');
+    await anonymous.dispose();
     await page.context().close();
   });
 });

@@ -15,7 +15,7 @@ import {
 } from '../../src/domain/vocabulary.ts';
 import { UNMATCHED_REASONS } from '../../src/solidarity/matching.ts';
 import { TRANSFER_STATUSES } from '../../src/solidarity/types.ts';
-import { METRICS } from '../../src/store/statistics.ts';
+import { AGGREGATE_METRICS, GRANULARITIES } from '../../src/store/aggregates.ts';
 import { en } from '../../web/src/i18n/en.ts';
 import { lt } from '../../web/src/i18n/lt.ts';
 import { COMMAND_FIELDS } from '../../web/src/screens/command-fields.ts';
@@ -68,7 +68,9 @@ describe('message catalogues (English, Lithuanian)', () => {
       ground: ROUTING_GROUNDS,
       exemption: BORDER_EXEMPTIONS,
       detentionGround: DETENTION_GROUNDS,
-      'dashboard.metric': METRICS,
+      'dashboard.metric': AGGREGATE_METRICS,
+      'dashboard.per': GRANULARITIES,
+      'dashboard.granularity': GRANULARITIES,
       field: fields.map((f) => f.name),
       'queue.horizon': ['72h', '7d', '30d'],
       families: ['any', 'singles-only', 'families-only'],

@@ -25,3 +25,21 @@ export function useApi<T>(path: string | undefined): Read<T> {
   }, [path]);
   return state.path === path ? state : {};
 }
+
+/** GET every one of `paths` (nothing when undefined), again whenever they change: all the answers, in order. */
+export function useApiAll<T>(paths: readonly string[] | undefined): Read<T[]> {
+  const key = paths?.join('\n');
+  const [state, setState] = useState<Read<T[]> & { key?: string }>({});
+  useEffect(() => {
+    if (key === undefined) return;
+    let stale = false;
+    Promise.all(key.split('\n').map((p) => api<T>('GET', p))).then(
+      (data) => !stale && setState({ key, data }),
+      (error) => !stale && setState({ key, error }),
+    );
+    return () => {
+      stale = true;
+    };
+  }, [key]);
+  return state.key === key ? state : {};
+}

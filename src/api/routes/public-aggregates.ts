@@ -52,7 +52,7 @@ const NOTE =
   'of the same period one year earlier (previousFrom–previousTo), suppressed by the same rules ' +
   '(previousSuppressed: true).';
 
-const PublicAggregates = z.object({
+export const PublicAggregates = z.object({
   state: z.string(),
   from: z.string(),
   to: z.string(),

@@ -34,7 +34,7 @@ const DECISIONS_NOTE =
   `than ${SUPPRESS_BELOW} decisions shows no decisions, positive or rate (null); a count by type from 1 to ` +
   `${SUPPRESS_BELOW - 1} is null; such rows have suppressed: true. Absent rows: no decision.`;
 
-const Decisions = z.object({
+export const Decisions = z.object({
   ...envelope,
   rows: z.array(
     z.object({
@@ -62,7 +62,7 @@ const DETENTIONS_NOTE =
   `${SUPPRESS_BELOW - 1} are null, and the lengths are shown only when ${SUPPRESS_BELOW} or more ended; such ` +
   'rows have suppressed: true.';
 
-const Detentions = z.object({
+export const Detentions = z.object({
   ...envelope,
   rows: z.array(
     z.object({

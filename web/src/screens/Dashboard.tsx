@@ -1,19 +1,119 @@
-// The dashboard: a state's encounters per day by kind, refusals, asylum wishes, registrations and
-// detentions, nationalities and the access-to-asylum indicator over a chosen period, compared with the same
-// period a year earlier. Charts are drawn by Observable Plot; every chart's numbers are also a table.
+// The dashboard: a state's encounters by kind, refusals, asylum wishes, registrations and detentions,
+// persons by nationality, a year-on-year comparison, first-instance decisions with the recognition rate by
+// nationality, detentions by ground and the access-to-asylum indicator, per day, week, month or year over a
+// chosen period. The figures are the public statistics (GET /api/public/aggregates, /decisions, /detentions):
+// the browser sends the session cookie, so staff of the state get every value (`suppressed: false`); when small
+// cells are hidden they read "< 5" in the tables and are left out of the charts. The access-to-asylum
+// indicator (wishes of the period registered or not, overdue) is not a public aggregate: it comes from
+// GET /api/stats/daily. Charts are drawn by Observable Plot; every chart's numbers are also a table.
 import { DateTime } from 'luxon';
 import { useState } from 'react';
 import { MEMBER_STATES } from '../../../law/member-states.ts';
-import type { DailyStatistics } from '../../../src/api/contract.ts';
+import type {
+  AggregateMetric,
+  DailyStatistics,
+  Granularity,
+  PublicAggregatesBody,
+  PublicDecisionsBody,
+  PublicDetentionsBody,
+} from '../../../src/api/contract.ts';
 import { query } from '../api.ts';
 import { useMe } from '../auth.tsx';
 import { ErrorNotice, Field, Loading } from '../components.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
 import { usePeriod } from '../period.tsx';
-import { useApi } from '../use-api.ts';
+import { useApiAll } from '../use-api.ts';
 import { Chart, type ChartSpec } from './Chart.tsx';
 
-const ACTIVITY = ['refusals', 'asylum-wishes', 'applications', 'detentions'] as const;
+const GRANULARITIES = ['day', 'week', 'month', 'year'] as const satisfies readonly Granularity[];
+const ACTIVITY = ['refusals', 'asylum-wishes', 'applications-registered', 'detentions'] as const;
+const TOTALS = [
+  'encounters',
+  'persons',
+  'apprehensions',
+  'refusals',
+  'asylum-wishes',
+  'applications-registered',
+  'applications-lodged',
+  'decisions',
+  'detentions',
+  'returns-decided',
+  'returns-executed',
+  'relocations',
+  'relocations-received',
+] as const satisfies readonly AggregateMetric[];
+/** Longer periods are shown per month unless another granularity is chosen. */
+const DAILY_UP_TO = 92;
+/** Rows of the nationality chart. */
+const TOP_NATIONALITIES = 12;
+
+/**
+ * A sum of published cells: `sum` of the values shown and `hidden`, how many were suppressed (each 1 to
+ * below − 1). One hidden cell alone reads "< 5"; a sum with hidden cells reads as the range it lies in.
+ */
+interface Figure {
+  sum: number;
+  hidden: number;
+}
+const zero = (): Figure => ({ sum: 0, hidden: 0 });
+function add(f: Figure, value: number | null | undefined, suppressed?: boolean): Figure {
+  if (value !== null && value !== undefined) f.sum += value;
+  else if (suppressed) f.hidden += 1;
+  return f;
+}
+/** The figure a chart may draw: undefined when a hidden cell makes it unknown. */
+const exact = (f: Figure): number | null => (f.hidden ? null : f.sum);
+
+/**
+ * Calendar spans covering from–to, each within `years` calendar years (the public statistics take less than
+ * 5 years at a time, /api/stats/daily at most 366 days): split at new year, so that no month or year is cut.
+ */
+function spans(from: string, to: string, years: number): [string, string][] {
+  const out: [string, string][] = [];
+  let start = from;
+  while (start <= to) {
+    const yearEnd = `${String(Number(start.slice(0, 4)) + years - 1).padStart(4, '0')}-12-31`;
+    const end = yearEnd < to ? yearEnd : to;
+    out.push([start, end]);
+    start = DateTime.fromISO(end).plus({ days: 1 }).toISODate() ?? to;
+  }
+  return out;
+}
+
+/** Every period of `granularity` that from–to touches, written as the API writes them. */
+function periodsOf(from: string, to: string, granularity: Granularity): string[] {
+  const unit = granularity === 'day' ? 'day' : granularity;
+  const format = { day: 'yyyy-MM-dd', week: 'yyyy-MM-dd', month: 'yyyy-MM', year: 'yyyy' }[granularity];
+  const end = DateTime.fromISO(to, { zone: 'utc' });
+  const out: string[] = [];
+  for (let d = DateTime.fromISO(from, { zone: 'utc' }).startOf(unit); d <= end; d = d.plus({ [unit]: 1 }))
+    out.push(d.toFormat(format));
+  return out;
+}
+
+/** The rows of several answers (spans of one period) added up per period, group and metric. */
+function merge(answers: readonly PublicAggregatesBody[] | undefined) {
+  const cells = new Map<string, { value: Figure; previous: Figure }>();
+  for (const a of answers ?? [])
+    for (const r of a.rows) {
+      const key = `${r.period}\u0000${r.group ?? ''}\u0000${r.metric}`;
+      const c = cells.get(key) ?? { value: zero(), previous: zero() };
+      add(c.value, r.value, r.suppressed);
+      add(c.previous, r.previous, r.previousSuppressed);
+      cells.set(key, c);
+    }
+  return {
+    cell: (period: string, group: string | null, metric: AggregateMetric) =>
+      cells.get(`${period}\u0000${group ?? ''}\u0000${metric}`) ?? { value: zero(), previous: zero() },
+    /** the distinct groups of a metric (null: none) */
+    groups: (metric: AggregateMetric) =>
+      [
+        ...new Set(
+          (answers ?? []).flatMap((a) => a.rows.filter((r) => r.metric === metric).map((r) => r.group)),
+        ),
+      ].sort((a, b) => (a ?? '').localeCompare(b ?? '')),
+  };
+}
 
 export function Dashboard() {
   const { t, label, number } = useI18n();
@@ -21,62 +121,189 @@ export function Dashboard() {
   const union = !(me.jurisdiction in MEMBER_STATES);
   const [state, setState] = useState(union ? 'LT' : me.jurisdiction);
   const { from, to, fields: periodFields } = usePeriod();
-  const lastYear = (d: string) => DateTime.fromISO(d).minus({ years: 1 }).toISODate() ?? d;
-  const path = (f: string, t2: string) =>
-    f && t2 ? `/api/stats/daily${query({ from: f, to: t2, state: union ? state : undefined })}` : undefined;
-  const thisPeriod = useApi<DailyStatistics>(path(from, to));
-  const yearBefore = useApi<DailyStatistics>(path(lastYear(from), lastYear(to)));
-  const now = thisPeriod.data;
-  const before = yearBefore.data;
-  const error = thisPeriod.error ?? yearBefore.error;
+  const [chosen, setChosen] = useState<Granularity>();
+  const days = from && to ? DateTime.fromISO(to).diff(DateTime.fromISO(from), 'days').days + 1 : 0;
+  const granularity: Granularity = chosen ?? (days > DAILY_UP_TO ? 'month' : 'day');
 
-  const total = (s: DailyStatistics | undefined, metric: string) =>
-    s ? s.series.filter((r) => r.metric === metric).reduce((n, r) => n + r.value, 0) : 0;
-  const metrics = ['encounters', 'persons', ...ACTIVITY] as const;
-  const access = now?.access;
-  const rate = access && access.asylumWishes > 0 ? access.registered / access.asylumWishes : undefined;
+  const ready = Boolean(from && to && from <= to);
+  const publicPaths = (route: string, params: Record<string, string>) =>
+    ready
+      ? spans(from, to, 5).map(
+          ([f, t2]) => `/api/public/${route}${query({ state, from: f, to: t2, ...params })}`,
+        )
+      : undefined;
+  const overall = useApiAll<PublicAggregatesBody>(
+    publicPaths('aggregates', { granularity, by: 'none', compare: 'previous-year' }),
+  );
+  // the totals per year: fewer small cells to hide than per day
+  const yearly = useApiAll<PublicAggregatesBody>(
+    publicPaths('aggregates', { granularity: 'year', by: 'none', compare: 'previous-year' }),
+  );
+  const byKind = useApiAll<PublicAggregatesBody>(publicPaths('aggregates', { granularity, by: 'kind' }));
+  const byNationality = useApiAll<PublicAggregatesBody>(
+    publicPaths('aggregates', { granularity: 'year', by: 'nationality' }),
+  );
+  const decisions = useApiAll<PublicDecisionsBody>(publicPaths('decisions', { granularity: 'year' }));
+  const detentions = useApiAll<PublicDetentionsBody>(publicPaths('detentions', { granularity: 'year' }));
+  // access to asylum is not published: the staff's daily statistics, a calendar year per request
+  const access = useApiAll<DailyStatistics>(
+    ready
+      ? spans(from, to, 1).map(
+          ([f, t2]) => `/api/stats/daily${query({ from: f, to: t2, state: union ? state : undefined })}`,
+        )
+      : undefined,
+  );
+  const error =
+    overall.error ??
+    byKind.error ??
+    byNationality.error ??
+    decisions.error ??
+    detentions.error ??
+    access.error;
 
-  const byKind: ChartSpec | undefined = now && {
-    title: t('dashboard.encountersByKind'),
+  const suppressedBelow = overall.data?.[0]?.suppressedBelow ?? 5;
+  const suppressed = [overall, yearly, byKind, byNationality, decisions, detentions].some((r) =>
+    r.data?.some((a) => a.suppressed),
+  );
+  /** A figure as text: "< 5" for one hidden cell, a range for a sum with hidden cells. */
+  const show = (f: Figure): string =>
+    f.hidden === 0
+      ? number(f.sum)
+      : f.hidden === 1 && f.sum === 0
+        ? `< ${suppressedBelow}`
+        : `${number(f.sum + f.hidden)}–${number(f.sum + f.hidden * (suppressedBelow - 1))}`;
+  const percent = (n: number, digits = 1) => `${number(n * 100, digits)} %`;
+
+  const periods = ready ? periodsOf(from, to, granularity) : [];
+  const per = label('dashboard.per', granularity);
+  const xLabel = label('dashboard.granularity', granularity);
+  const now = overall.data && merge(overall.data);
+  const kinds = byKind.data && merge(byKind.data);
+
+  const years = yearly.data && merge(yearly.data);
+  const totals =
+    years &&
+    TOTALS.map((m) => {
+      const a = zero();
+      const b = zero();
+      for (const p of ready ? periodsOf(from, to, 'year') : []) {
+        const c = years.cell(p, null, m);
+        a.sum += c.value.sum;
+        a.hidden += c.value.hidden;
+        b.sum += c.previous.sum;
+        b.hidden += c.previous.hidden;
+      }
+      return { metric: m, a, b };
+    });
+
+  const series = (m: AggregateMetric, name: string, which: 'value' | 'previous' = 'value') =>
+    now
+      ? periods.map((p) => {
+          const f = now.cell(p, null, m)[which];
+          return cellRow(p, f, name);
+        })
+      : [];
+
+  const common = { granularity, suppressedBelow, xLabel };
+  /** A row of a chart: drawn when known, in its table "< 5" or a range when it includes hidden cells. */
+  const cellRow = (x: string, f: Figure, series: string) => ({
+    x,
+    y: exact(f),
+    series,
+    ...(f.hidden ? { text: show(f), hidden: true } : {}),
+  });
+  /** The suppression note, for a chart that leaves out hidden cells. */
+  const withNotes = (c: ChartSpec | undefined, ...notes: string[]): ChartSpec | undefined =>
+    c && {
+      ...c,
+      notes: [
+        ...(c.rows.some((r) => r.y === null && r.hidden)
+          ? [t('chart.suppressed', { n: suppressedBelow })]
+          : []),
+        ...notes,
+      ],
+    };
+  const encountersChart: ChartSpec | undefined = kinds && {
+    ...common,
+    title: t('dashboard.encountersByKind', { per }),
     kind: 'stacked-bars',
-    rows: now.series
-      .filter((r) => r.metric === 'encounters')
-      .map((r) => ({ x: r.date, y: r.value, series: label('kind', r.kind ?? '') })),
-    xLabel: t('dashboard.day'),
-    yLabel: t('dashboard.metric.encounters'),
-  };
-  const activity: ChartSpec | undefined = now && {
-    title: t('dashboard.activity'),
-    kind: 'lines',
-    rows: ACTIVITY.flatMap((m) =>
-      daily(now, m).map(([x, y]) => ({ x, y, series: label('dashboard.metric', m) })),
+    ...(periods.length
+      ? { span: [periods[0] as string, periods[periods.length - 1] as string] as const }
+      : {}),
+    rows: kinds.groups('encounters').flatMap((k) =>
+      periods.flatMap((p) => {
+        const f = kinds.cell(p, k, 'encounters').value;
+        return f.sum === 0 && f.hidden === 0 ? [] : [cellRow(p, f, label('kind', k ?? ''))];
+      }),
     ),
-    xLabel: t('dashboard.day'),
+    yLabel: label('dashboard.metric', 'encounters'),
+  };
+  const activityChart: ChartSpec | undefined = now && {
+    ...common,
+    title: t('dashboard.activity', { per }),
+    kind: 'lines',
+    rows: ACTIVITY.flatMap((m) => series(m, label('dashboard.metric', m))),
     yLabel: t('dashboard.count'),
   };
-  const yoy: ChartSpec | undefined = now &&
-    before && {
-      title: t('dashboard.personsYoY'),
-      kind: 'lines',
-      rows: [
-        ...daily(now, 'persons').map(([x, y]) => ({ x, y, series: t('dashboard.thisPeriod') })),
-        // last year's days moved forward a year, to lie on this period's axis
-        ...daily(before, 'persons').map(([x, y]) => ({
-          x: DateTime.fromISO(x).plus({ years: 1 }).toISODate() ?? x,
-          y,
-          series: t('dashboard.lastYear'),
-        })),
-      ],
-      xLabel: t('dashboard.day'),
-      yLabel: t('dashboard.metric.persons'),
-    };
-  const nationalities: ChartSpec | undefined = now && {
+  const yoyChart: ChartSpec | undefined = now && {
+    ...common,
+    title: t('dashboard.personsYoY', { per }),
+    kind: 'lines',
+    rows: [
+      ...series('persons', t('dashboard.thisPeriod')),
+      // `previous`: the same period a year earlier, on this period's axis
+      ...series('persons', t('dashboard.lastYear'), 'previous'),
+    ],
+    yLabel: label('dashboard.metric', 'persons'),
+  };
+  /** Persons per nationality over the whole period (years added up); 'unknown': not recorded. */
+  const nationalities = byNationality.data
+    ? (() => {
+        const n = merge(byNationality.data);
+        const years = periodsOf(from, to, 'year');
+        return n
+          .groups('persons')
+          .filter((g): g is string => g !== null)
+          .map((g) => {
+            const f = zero();
+            for (const y of years) {
+              const v = n.cell(y, g, 'persons').value;
+              f.sum += v.sum;
+              f.hidden += v.hidden;
+            }
+            return { g, f };
+          })
+          .sort((a, b) => b.f.sum - a.f.sum || a.g.localeCompare(b.g));
+      })()
+    : undefined;
+  const unrecorded = nationalities?.find((n) => n.g === 'unknown')?.f;
+  const nationalitiesChart: ChartSpec | undefined = nationalities && {
     title: t('dashboard.nationalities'),
     kind: 'bars',
-    rows: now.nationalities.slice(0, 12).map((n) => ({ x: n.nationality, y: n.persons, series: '' })),
+    suppressedBelow,
+    rows: [
+      ...nationalities
+        .filter((n) => n.g !== 'unknown')
+        .slice(0, TOP_NATIONALITIES)
+        .map(({ g, f }) => cellRow(g, f, '')),
+      // persons of no recorded nationality (turned back unidentified): in the table, not drawn
+      ...(unrecorded ? [{ x: t('dashboard.notRecorded'), y: null, series: '', text: show(unrecorded) }] : []),
+    ],
     xLabel: t('person.nationality'),
-    yLabel: t('dashboard.metric.persons'),
+    yLabel: label('dashboard.metric', 'persons'),
   };
+
+  const accessSum = access.data?.reduce(
+    (s, d) => ({
+      asylumWishes: s.asylumWishes + d.access.asylumWishes,
+      registered: s.registered + d.access.registered,
+      notRegistered: s.notRegistered + d.access.notRegistered,
+      registrationOverdue: s.registrationOverdue + d.access.registrationOverdue,
+    }),
+    { asylumWishes: 0, registered: 0, notRegistered: 0, registrationOverdue: 0 },
+  );
+  const rate =
+    accessSum && accessSum.asylumWishes > 0 ? accessSum.registered / accessSum.asylumWishes : undefined;
 
   return (
     <section>
@@ -96,23 +323,45 @@ export function Dashboard() {
           </Field>
         )}
         {periodFields}
+        <Field label={t('dashboard.per.label')}>
+          {(id) => (
+            <select id={id} value={granularity} onChange={(e) => setChosen(e.target.value as Granularity)}>
+              {GRANULARITIES.map((g) => (
+                <option key={g} value={g}>
+                  {label('dashboard.granularity', g)}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
       </form>
       <ErrorNotice error={error} />
+      {suppressed && (
+        <p className="notice" role="note">
+          {t('dashboard.suppressed', { n: suppressedBelow, max: suppressedBelow - 1 })}
+        </p>
+      )}
       {!now && !error && <Loading />}
-      {now && before && access && (
+      {now && totals && (
         <>
           <div className="grid">
             <section className="card indicator" aria-labelledby="access-title">
               <h2 id="access-title">{t('dashboard.access')}</h2>
-              <p className="big">{rate === undefined ? '—' : `${number(rate * 100, 1)} %`}</p>
-              <p>
-                {t('dashboard.accessText', {
-                  wishes: number(access.asylumWishes),
-                  registered: number(access.registered),
-                  notRegistered: number(access.notRegistered),
-                  overdue: number(access.registrationOverdue),
-                })}
-              </p>
+              {accessSum ? (
+                <>
+                  <p className="big">{rate === undefined ? '—' : percent(rate)}</p>
+                  <p>
+                    {t('dashboard.accessText', {
+                      wishes: number(accessSum.asylumWishes),
+                      registered: number(accessSum.registered),
+                      notRegistered: number(accessSum.notRegistered),
+                      overdue: number(accessSum.registrationOverdue),
+                    })}
+                  </p>
+                </>
+              ) : (
+                !access.error && <Loading />
+              )}
             </section>
             <section className="card" aria-labelledby="totals-title">
               <h2 id="totals-title">{t('dashboard.totals')}</h2>
@@ -126,36 +375,180 @@ export function Dashboard() {
                   </tr>
                 </thead>
                 <tbody>
-                  {metrics.map((m) => {
-                    const a = total(now, m);
-                    const b = total(before, m);
-                    return (
-                      <tr key={m}>
-                        <th scope="row">{label('dashboard.metric', m)}</th>
-                        <td className="num">{number(a)}</td>
-                        <td className="num">{number(b)}</td>
-                        <td className="num">
-                          {b === 0 ? '—' : `${a >= b ? '+' : ''}${number(((a - b) / b) * 100, 0)} %`}
-                        </td>
-                      </tr>
-                    );
-                  })}
+                  {totals.map(({ metric, a, b }) => (
+                    <tr key={metric}>
+                      <th scope="row">{label('dashboard.metric', metric)}</th>
+                      <td className="num">{show(a)}</td>
+                      <td className="num">{show(b)}</td>
+                      <td className="num">
+                        {a.hidden || b.hidden || b.sum === 0
+                          ? '—'
+                          : `${a.sum >= b.sum ? '+' : ''}${number(((a.sum - b.sum) / b.sum) * 100, 0)} %`}
+                      </td>
+                    </tr>
+                  ))}
                 </tbody>
               </table>
             </section>
           </div>
-          {[byKind, activity, yoy, nationalities].map((c) => c && <Chart key={c.title} spec={c} />)}
+          {[
+            withNotes(encountersChart),
+            withNotes(activityChart),
+            withNotes(yoyChart),
+            withNotes(
+              nationalitiesChart,
+              ...(unrecorded
+                ? [t('dashboard.nationalitiesNote', { n: show(unrecorded), top: TOP_NATIONALITIES })]
+                : []),
+            ),
+          ].map((c) => c && <Chart key={c.title} spec={c} />)}
+          <div className="grid">
+            <DecisionsTable answers={decisions.data} show={show} percent={percent} />
+            <DetentionsTable answers={detentions.data} show={show} />
+          </div>
         </>
       )}
     </section>
   );
 }
 
-/** A metric's total per day (all kinds) for every day of the period, 0 where nothing happened. */
-function daily(s: DailyStatistics, metric: string): [string, number][] {
-  const m = new Map<string, number>();
-  for (let d = DateTime.fromISO(s.from); d <= DateTime.fromISO(s.to); d = d.plus({ days: 1 }))
-    m.set(d.toISODate() ?? '', 0);
-  for (const r of s.series) if (r.metric === metric) m.set(r.date, (m.get(r.date) ?? 0) + r.value);
-  return [...m.entries()];
+/** First-instance decisions and the recognition rate by nationality, over the whole period. */
+function DecisionsTable(props: {
+  answers: readonly PublicDecisionsBody[] | undefined;
+  show: (f: Figure) => string;
+  percent: (n: number) => string;
+}) {
+  const { t } = useI18n();
+  const rows = new Map<string | null, { decisions: Figure; positive: Figure }>();
+  for (const a of props.answers ?? [])
+    for (const r of a.rows) {
+      const row = rows.get(r.nationality) ?? { decisions: zero(), positive: zero() };
+      add(row.decisions, r.decisions, r.suppressed);
+      add(row.positive, r.positive, r.suppressed);
+      rows.set(r.nationality, row);
+    }
+  // all nationalities first, then by the number of decisions
+  const sorted = [...rows.entries()].sort(
+    ([n, a], [m, b]) =>
+      (n === null ? -1 : 0) - (m === null ? -1 : 0) ||
+      b.decisions.sum - a.decisions.sum ||
+      (n ?? '').localeCompare(m ?? ''),
+  );
+  return (
+    <section className="card" aria-labelledby="decisions-title">
+      <h2 id="decisions-title">{t('dashboard.decisions')}</h2>
+      <p className="muted">{t('dashboard.decisionsText')}</p>
+      {!props.answers ? (
+        <Loading />
+      ) : sorted.length === 0 ? (
+        <p className="muted">{t('chart.empty')}</p>
+      ) : (
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">{t('person.nationality')}</th>
+              <th scope="col">{t('dashboard.decisionCount')}</th>
+              <th scope="col">{t('dashboard.positive')}</th>
+              <th scope="col">{t('dashboard.rate')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {sorted.map(([n, r]) => {
+              const known = r.decisions.hidden === 0 && r.positive.hidden === 0;
+              return (
+                <tr key={n ?? ''}>
+                  <th scope="row">
+                    {n === null
+                      ? t('dashboard.allNationalities')
+                      : n === 'unknown'
+                        ? t('dashboard.notRecorded')
+                        : n}
+                  </th>
+                  <td className="num">{props.show(r.decisions)}</td>
+                  <td className="num">{props.show(r.positive)}</td>
+                  <td className="num">
+                    {r.decisions.sum === 0
+                      ? '—'
+                      : `${known ? '' : '≈ '}${props.percent(r.positive.sum / r.decisions.sum)}`}
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}
+
+/** Detentions ordered in the period by ground, with the mean length of those that ended. */
+function DetentionsTable(props: {
+  answers: readonly PublicDetentionsBody[] | undefined;
+  show: (f: Figure) => string;
+}) {
+  const { t, label, number } = useI18n();
+  const rows = new Map<
+    string | null,
+    { ordered: Figure; ended: Figure; ongoing: Figure; days: number; measured: number }
+  >();
+  for (const a of props.answers ?? [])
+    for (const r of a.rows) {
+      const row = rows.get(r.ground) ?? {
+        ordered: zero(),
+        ended: zero(),
+        ongoing: zero(),
+        days: 0,
+        measured: 0,
+      };
+      add(row.ordered, r.ordered, r.suppressed);
+      add(row.ended, r.ended, r.suppressed);
+      add(row.ongoing, r.ongoing, r.suppressed);
+      // the mean of several years: weighted by the detentions that ended (when shown)
+      if (r.meanDays !== null && r.ended !== null) {
+        row.days += r.meanDays * r.ended;
+        row.measured += r.ended;
+      }
+      rows.set(r.ground, row);
+    }
+  const sorted = [...rows.entries()].sort(
+    ([g, a], [h, b]) => (g === null ? -1 : 0) - (h === null ? -1 : 0) || b.ordered.sum - a.ordered.sum,
+  );
+  return (
+    <section className="card" aria-labelledby="detentions-title">
+      <h2 id="detentions-title">{t('dashboard.detentions')}</h2>
+      <p className="muted">{t('dashboard.detentionsText')}</p>
+      {!props.answers ? (
+        <Loading />
+      ) : sorted.length === 0 ? (
+        <p className="muted">{t('chart.empty')}</p>
+      ) : (
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">{t('dashboard.ground')}</th>
+              <th scope="col">{t('dashboard.ordered')}</th>
+              <th scope="col">{t('dashboard.ended')}</th>
+              <th scope="col">{t('dashboard.ongoing')}</th>
+              <th scope="col">{t('dashboard.meanDays')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {sorted.map(([g, r]) => (
+              <tr key={g ?? ''}>
+                <th scope="row">{g === null ? t('dashboard.allGrounds') : label('detentionGround', g)}</th>
+                <td className="num">{props.show(r.ordered)}</td>
+                <td className="num">{props.show(r.ended)}</td>
+                <td className="num">{props.show(r.ongoing)}</td>
+                <td className="num">
+                  {r.measured === 0
+                    ? '—'
+                    : `${r.measured === r.ended.sum && r.ended.hidden === 0 ? '' : '≈ '}${number(r.days / r.measured, 1)}`}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
 }
