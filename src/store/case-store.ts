@@ -470,6 +470,27 @@ export class CaseStore {
     now: Date,
     actor: Actor,
   ): Promise<void> {
+    const relocating = items.some(({ decision }) =>
+      decision.actions.some((a) => a.type === 'case.relocated'),
+    );
+    if (items.length > 1 && !relocating) await updateTogether(tx, items, now);
+    else await this.updateOneByOne(tx, items, now);
+    const { actions, obligations: obligationRows, audit } = logRows(items, now, actor);
+    await lockAudit(tx);
+    const head = await auditHead(tx);
+    await insertMany(tx, [
+      { table: 'case_actions', columns: ACTION_COLUMNS, rows: actions },
+      { table: 'obligations', columns: OBLIGATION_COLUMNS, rows: obligationRows },
+      { table: 'audit_log', columns: AUDIT_COLUMNS, rows: chainRows(head, audit) },
+    ]);
+  }
+
+  /** The case rows and closed obligations of decisions, a statement or three each (the single-command path). */
+  private async updateOneByOne(
+    tx: Tx,
+    items: readonly { decision: Decision; expectedVersion: number }[],
+    now: Date,
+  ): Promise<void> {
     for (const { decision, expectedVersion } of items) {
       const c = decision.next;
       const updated = await tx
@@ -513,14 +534,6 @@ export class CaseStore {
           );
       }
     }
-    const { actions, obligations: obligationRows, audit } = logRows(items, now, actor);
-    await lockAudit(tx);
-    const head = await auditHead(tx);
-    await insertMany(tx, [
-      { table: 'case_actions', columns: ACTION_COLUMNS, rows: actions },
-      { table: 'obligations', columns: OBLIGATION_COLUMNS, rows: obligationRows },
-      { table: 'audit_log', columns: AUDIT_COLUMNS, rows: chainRows(head, audit) },
-    ]);
   }
 
   /**
@@ -630,6 +643,61 @@ function encounterAudit(e: Record<string, unknown>, now: Date, actor: Actor): Au
 }
 
 /** The log, obligation and audit rows of decisions. */
+/**
+ * The case rows and closed obligations of several decisions on different cases in two statements (the bulk
+ * path of applyMany): each case updated only at the version its decision was made on (a conflict otherwise),
+ * each closed obligation met when closed before its due time, missed otherwise — as updateOneByOne does.
+ */
+async function updateTogether(
+  tx: Db,
+  items: readonly { decision: Decision; expectedVersion: number }[],
+  now: Date,
+): Promise<void> {
+  const rows = items.map(({ decision: { next: c }, expectedVersion }) => ({
+    id: c.id,
+    expected: expectedVersion,
+    state: c.state,
+    status: c.status,
+    flags: [...c.flags],
+    version: c.version,
+    asylum_wish_at: c.asylumWishAt ?? null,
+    procedure: c.procedure ?? null,
+    data: c,
+  }));
+  const updated = resultRows(
+    await tx.execute(sql`update cases c set state = v.state, status = v.status, flags = v.flags, version = v.version,
+        asylum_wish_at = v.asylum_wish_at, procedure = v.procedure, data = v.data, updated_at = ${now.toISOString()}::timestamptz
+      from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as v(id uuid, expected integer, state char(2), status text,
+        flags text[], version integer, asylum_wish_at timestamptz, procedure text, data jsonb)
+      where c.id = v.id and c.version = v.expected
+      returning c.id`),
+  );
+  if (updated.length !== rows.length) {
+    const done = new Set(updated.map((r) => String(r.id)));
+    const missed = items.find(({ decision }) => !done.has(decision.next.id));
+    const [actual] = missed
+      ? await tx.select({ version: cases.version }).from(cases).where(eq(cases.id, missed.decision.next.id))
+      : [];
+    throw new VersionConflictError(
+      missed?.decision.next.id ?? '',
+      missed?.expectedVersion ?? -1,
+      actual?.version ?? -1,
+    );
+  }
+  const closes = items
+    .filter(({ decision }) => decision.close.length > 0)
+    .map(({ decision }) => ({
+      case_id: decision.next.id,
+      kinds: [...decision.close],
+      at: decision.actions[decision.actions.length - 1]?.at ?? now.toISOString(),
+    }));
+  if (closes.length > 0)
+    await tx.execute(sql`update obligations o
+        set status = case when o.due_at > v.at then 'met' else 'missed' end, closed_at = v.at
+      from jsonb_to_recordset(${JSON.stringify(closes)}::jsonb) as v(case_id uuid, kinds text[], at timestamptz)
+      where o.case_id = v.case_id and o.kind = any(v.kinds) and o.status = 'open'`);
+}
+
 function logRows(items: readonly { decision: Decision; actor?: Actor }[], now: Date, actor: Actor) {
   const actors: string[] = [];
   const actions = items.flatMap((item) => {

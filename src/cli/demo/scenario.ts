@@ -80,7 +80,8 @@ export async function runScenario(
   const crossingPoint = places.find((p) => p.id === 'LT-BCP-MEDININKAI')?.id ?? stations[0] ?? '';
   // the scenario's last instant: midnight at the end of its last day in Vilnius
   const now = DateTime.fromISO(SCENARIO_END, { zone: ZONE }).endOf('day').toJSDate();
-  for (const a of DEMO_ACCOUNTS) await addUser(db, { ...a, password: DEMO_PASSWORD }, now, 'demo');
+  // the password hashes are computed in parallel (argon2 runs off the main thread)
+  await Promise.all(DEMO_ACCOUNTS.map((a) => addUser(db, { ...a, password: DEMO_PASSWORD }, now, 'demo')));
 
   progress('places and accounts');
   const history = historyPlan(calibration, rng, { state: DEMO_STATE, stations, uuid: () => rng.uuid() });
