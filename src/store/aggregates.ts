@@ -214,10 +214,11 @@ export async function aggregates(db: Db, q: AggregateQuery): Promise<AggregateRo
     sql`select ${period(sql`c.asylum_wish_at`)}, ${caseGroup()}, 'asylum-wishes'::text, count(*)::int
         from cases c${caseJoin}
         where c.state = ${q.state} and ${inRange(sql`c.asylum_wish_at`)} group by 1, 2`,
-    // every action metric in one scan of the index case_actions_type_at; the outcome is the decision type
+    // every action metric in one scan of the index case_actions_state_type_at; the outcome is the decision
+    // type; the case is joined only when a grouping needs it (nationality, place, section, kind)
     sql`select ${period(sql`a.at`)}, ${caseGroup(sql`case when a.type = 'decision.issued' then coalesce(a.payload->>'decision', ${unknown}) end`)},
           (case a.type ${actionMetric} end)::text, count(*)::int
-        from case_actions a join cases c on c.id = a.case_id${caseJoin}
+        from case_actions a${q.by === 'none' || q.by === 'outcome' ? sql`` : sql` join cases c on c.id = a.case_id${caseJoin}`}
         where a.type in (${actionTypes}) and ${inRange(sql`a.at`)} and a.state = ${q.state}
         group by 1, 2, a.type`,
     sql`select ${period(sql`t.closed_at`)}, ${q.by === 'nationality' ? sql`coalesce(rc.nationality::text, ${unknown})` : none},

@@ -139,7 +139,14 @@ export const caseActions = pgTable(
     payload: jsonb('payload').notNull(),
     recordedAt: at('recorded_at').notNull(),
   },
-  (t) => [primaryKey({ columns: [t.caseId, t.seq] }), index('case_actions_type_at').on(t.type, t.at)],
+  (t) => [
+    primaryKey({ columns: [t.caseId, t.seq] }),
+    index('case_actions_type_at').on(t.type, t.at),
+    // the statistics and monitoring reads (bench/statistics.ts): a state's actions of a type in a time range,
+    // with their case, from the index alone; and each case's registration (the access-to-asylum indicator)
+    index('case_actions_state_type_at').on(t.state, t.type, t.at, t.caseId),
+    index('case_actions_registered').on(t.caseId, t.at).where(sql`${t.type} = 'application.registered'`),
+  ],
 );
 
 /** Every open (and closed) obligation with its due time and article: the deadline queue. */
@@ -163,6 +170,8 @@ export const obligations = pgTable(
   (t) => [
     index('obligations_open_due').on(t.state, t.dueAt, t.id).where(sql`${t.status} = 'open'`),
     index('obligations_case').on(t.caseId, t.kind),
+    // a case's first registration deadline (the monitoring indicator of APR Art. 27(1)), from the index alone
+    index('obligations_registration').on(t.caseId, t.id, t.dueAt).where(sql`${t.kind} = 'registration'`),
   ],
 );
 

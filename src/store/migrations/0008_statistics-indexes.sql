@@ -1,0 +1,3 @@
+CREATE INDEX "case_actions_state_type_at" ON "case_actions" USING btree ("state","type","at","case_id");--> statement-breakpoint
+CREATE INDEX "case_actions_registered" ON "case_actions" USING btree ("case_id","at") WHERE "case_actions"."type" = 'application.registered';--> statement-breakpoint
+CREATE INDEX "obligations_registration" ON "obligations" USING btree ("case_id","id","due_at") WHERE "obligations"."kind" = 'registration';
