@@ -52,3 +52,20 @@ export const DETENTION_GROUNDS = [
 ] as const;
 
 export type EncounterKind = (typeof ENCOUNTER_KINDS)[number];
+
+/** What the published statistics count (src/store/aggregates.ts says how each is counted). */
+export const STATISTICS_METRICS = [
+  'encounters',
+  'persons',
+  'apprehensions',
+  'refusals',
+  'asylum-wishes',
+  'applications-registered',
+  'applications-lodged',
+  'decisions',
+  'detentions',
+  'returns-decided',
+  'returns-executed',
+  'relocations',
+  'relocations-received',
+] as const;

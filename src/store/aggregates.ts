@@ -52,6 +52,7 @@
 // src/store/year-on-year.ts; first-instance decisions and the recognition rate: outcomes.ts; detentions and
 // their lengths: detentions.ts (they share `reportWindow` and the suppression threshold below).
 import { type SQL, sql } from 'drizzle-orm';
+import { STATISTICS_METRICS } from '../domain/vocabulary.ts';
 import type { Db } from './database.ts';
 
 export const GRANULARITIES = ['day', 'week', 'month', 'year'] as const;
@@ -60,21 +61,8 @@ export type Granularity = (typeof GRANULARITIES)[number];
 export const GROUPINGS = ['none', 'border-section', 'place', 'nationality', 'kind', 'outcome'] as const;
 export type Grouping = (typeof GROUPINGS)[number];
 
-export const AGGREGATE_METRICS = [
-  'encounters',
-  'persons',
-  'apprehensions',
-  'refusals',
-  'asylum-wishes',
-  'applications-registered',
-  'applications-lodged',
-  'decisions',
-  'detentions',
-  'returns-decided',
-  'returns-executed',
-  'relocations',
-  'relocations-received',
-] as const;
+/** The metrics, in the order of the outputs (src/domain/vocabulary.ts: the web labels the same list). */
+export const AGGREGATE_METRICS = STATISTICS_METRICS;
 export type Metric = (typeof AGGREGATE_METRICS)[number];
 
 /** The case-log action counted by each action metric (see src/domain/statuses.ts). */

@@ -17,6 +17,7 @@ import type {
   PublicDecisionsBody,
   PublicDetentionsBody,
 } from '../../../src/api/contract.ts';
+import { STATISTICS_METRICS } from '../../../src/domain/vocabulary.ts';
 import { query } from '../api.ts';
 import { useMe } from '../auth.tsx';
 import { ErrorNotice, Field, Loading } from '../components.tsx';
@@ -27,21 +28,7 @@ import { Chart, type ChartSpec } from './Chart.tsx';
 
 const GRANULARITIES = ['day', 'week', 'month', 'year'] as const satisfies readonly Granularity[];
 const ACTIVITY = ['refusals', 'asylum-wishes', 'applications-registered', 'detentions'] as const;
-const TOTALS = [
-  'encounters',
-  'persons',
-  'apprehensions',
-  'refusals',
-  'asylum-wishes',
-  'applications-registered',
-  'applications-lodged',
-  'decisions',
-  'detentions',
-  'returns-decided',
-  'returns-executed',
-  'relocations',
-  'relocations-received',
-] as const satisfies readonly AggregateMetric[];
+const TOTALS: readonly AggregateMetric[] = STATISTICS_METRICS;
 /** Longer periods are shown per month unless another granularity is chosen. */
 const DAILY_UP_TO = 92;
 /** Rows of the nationality chart. */
