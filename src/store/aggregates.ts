@@ -127,6 +127,10 @@ export function reportWindow(q: Omit<AggregateQuery, 'by'>) {
   return { lo, hi, period, inRange };
 }
 
+/** The period (as `aggregates` writes it) of a calendar day column: for sums of daily counts. */
+export const periodOfDay = (granularity: Granularity, day: SQL): SQL =>
+  sql`to_char(date_trunc(${sql.raw(`'${UNIT[granularity]}'`)}, ${day}::timestamp), ${sql.raw(`'${FORMAT[granularity]}'`)})`;
+
 export async function aggregates(db: Db, q: AggregateQuery): Promise<AggregateRow[]> {
   const { period, inRange } = reportWindow(q);
   const unknown = sql`'unknown'::text`;

@@ -354,3 +354,29 @@ export const solidarityPayments = pgTable(
   },
   (t) => [index('solidarity_payments_year_state').on(t.year, t.state)],
 );
+
+/**
+ * Daily counts of the public aggregates (src/store/statistics-rollup.ts): one row per state, local day,
+ * grouping, group and metric, recounted from the records for the days that the audit log shows were written
+ * since the last refresh (statistics_rollup_state.audit_seq). Sums of these days answer a month or a year
+ * without counting a year of actions again.
+ */
+export const statisticsDaily = pgTable(
+  'statistics_daily',
+  {
+    state: char('state', { length: 2 }).notNull(),
+    day: date('day', { mode: 'string' }).notNull(),
+    grouping: text('grouping').notNull(),
+    grp: text('grp'),
+    metric: text('metric').notNull(),
+    value: integer('value').notNull(),
+  },
+  (t) => [index('statistics_daily_state_grouping_day').on(t.state, t.grouping, t.day)],
+);
+
+/** How far statistics_daily is counted: the last audit entry whose days are recounted (one row). */
+export const statisticsRollupState = pgTable('statistics_rollup_state', {
+  id: integer('id').primaryKey(),
+  auditSeq: bigint('audit_seq', { mode: 'number' }).notNull(),
+  refreshedAt: at('refreshed_at').notNull(),
+});

@@ -11,12 +11,12 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
   AGGREGATE_METRICS,
-  aggregates,
   GRANULARITIES,
   GROUPINGS,
   SUPPRESS_BELOW,
   suppress,
 } from '../../store/aggregates.ts';
+import { rolledUpAggregates } from '../../store/statistics-rollup.ts';
 import { previousYear, withPrevious } from '../../store/year-on-year.ts';
 import { Problem } from '../problem.ts';
 import { hidesSmallCells, PublicPeriodQuery, publicPeriod } from '../public-access.ts';
@@ -109,8 +109,10 @@ export function publicAggregatesRoutes(app: FastifyInstance, deps: ApiDeps): voi
         by: q.by,
       };
       const earlier = q.compare === 'previous-year' ? previousYear(query) : undefined;
-      const current = await aggregates(deps.store.db, query);
-      const rows = earlier ? withPrevious(query, current, await aggregates(deps.store.db, earlier)) : current;
+      const current = await rolledUpAggregates(deps.store.db, query);
+      const rows = earlier
+        ? withPrevious(query, current, await rolledUpAggregates(deps.store.db, earlier))
+        : current;
       const hide = await hidesSmallCells(deps, request, q.state);
       // the answer depends on who asks: never from a shared cache to someone else
       reply.header('vary', 'authorization, cookie');

@@ -22,6 +22,7 @@ import {
   stepTransfer,
 } from '../../store/solidarity.ts';
 import { runMatching } from '../../store/solidarity-report.ts';
+import { refreshRollup } from '../../store/statistics-rollup.ts';
 import { readCalibration } from './calibration.ts';
 import { historyPlan, ZONE } from './history-plan.ts';
 import { type PlannedEncounter, type PlannedStep, pactPlan } from './pact-plan.ts';
@@ -209,6 +210,9 @@ export async function runScenario(
   const overdue = await cases.sweepOverdue();
   await confirmSilentTransfers(db, LAW, now, cases);
   progress(`${overdue} deadlines passed`);
+  // the daily counts of the public statistics, so that the first dashboard does not count six years
+  await refreshRollup(db, now);
+  progress('statistics counted by day');
 
   return {
     historical,
