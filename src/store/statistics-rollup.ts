@@ -12,6 +12,8 @@
 // Days are the local days of each state's zone. The first refresh, and one after places were loaded (a place's
 // border section changes the groups of every encounter there), count every day again. A refresh holds an
 // advisory lock; a write that commits during it has a later audit entry and is counted at the next one.
+// Records written outside Pact (SQL without an audit entry) are not seen until every day is counted again:
+// `delete from statistics_rollup_state` makes the next read do that.
 import { sql } from 'drizzle-orm';
 import { DateTime } from 'luxon';
 import type { MemberStateCode } from '../../law/member-states.ts';
