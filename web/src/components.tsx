@@ -33,6 +33,36 @@ export function Field(props: {
   );
 }
 
+/** A labelled number field (typed as text, so that the form keeps what was typed until it is sent). */
+export function NumberField(props: {
+  label: string;
+  error?: string | undefined;
+  hint?: string;
+  value: string;
+  onChange: (value: string) => void;
+  min?: number;
+  max?: number;
+  /** "any" for any decimal, "0.01" for cents; whole numbers when absent */
+  step?: string;
+}) {
+  return (
+    <Field label={props.label} error={props.error} {...(props.hint ? { hint: props.hint } : {})}>
+      {(id, describedBy) => (
+        <input
+          id={id}
+          type="number"
+          min={props.min}
+          max={props.max}
+          step={props.step}
+          aria-describedby={describedBy}
+          value={props.value}
+          onChange={(e) => props.onChange(e.target.value)}
+        />
+      )}
+    </Field>
+  );
+}
+
 /** What went wrong, in words: the server's detail, or that it could not be reached. */
 export function ErrorNotice({ error }: { error: unknown }) {
   const { t } = useI18n();

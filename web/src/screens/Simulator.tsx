@@ -6,7 +6,7 @@ import { type FormEvent, useState } from 'react';
 import { Link } from 'react-router';
 import type { ScenarioResult, SolidarityReportBody } from '../../../src/api/contract.ts';
 import { api } from '../api.ts';
-import { ErrorNotice, Field, Loading } from '../components.tsx';
+import { ErrorNotice, Field, Loading, NumberField } from '../components.tsx';
 import type { MessageKey } from '../i18n/en.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { useApi } from '../use-api.ts';
@@ -94,38 +94,22 @@ export function Simulator() {
                 </select>
               )}
             </Field>
-            <Field
+            <NumberField
               label={t('simulator.pool')}
               error={reason('relocations')}
               hint={t('simulator.poolHint', { n: number(report.cycle.councilAct.relocations) })}
-            >
-              {(id, d) => (
-                <input
-                  id={id}
-                  type="number"
-                  min={1}
-                  aria-describedby={d}
-                  value={pool}
-                  onChange={(e) => setPool(e.target.value)}
-                />
-              )}
-            </Field>
-            <Field
+              value={pool}
+              onChange={setPool}
+              min={1}
+            />
+            <NumberField
               label={t('simulator.arrivals')}
               error={reason('arrivals')}
               hint={t('simulator.arrivalsHint')}
-            >
-              {(id, d) => (
-                <input
-                  id={id}
-                  type="number"
-                  min={0}
-                  aria-describedby={d}
-                  value={arrivals}
-                  onChange={(e) => setArrivals(e.target.value)}
-                />
-              )}
-            </Field>
+              value={arrivals}
+              onChange={setArrivals}
+              min={0}
+            />
           </div>
           <ShareRows
             kind="pledges"

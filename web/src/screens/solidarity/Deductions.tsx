@@ -6,7 +6,7 @@ import { type FormEvent, useState } from 'react';
 import type { SolidarityReportBody } from '../../../../src/api/contract.ts';
 import { api } from '../../api.ts';
 import { useAuth, useMe } from '../../auth.tsx';
-import { Field } from '../../components.tsx';
+import { Field, NumberField } from '../../components.tsx';
 import type { MessageKey } from '../../i18n/en.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { FormErrors, NUM, reasonUnder, typed, useStateName } from './shared.tsx';
@@ -150,20 +150,15 @@ function RequestForm({ report, onChanged }: { report: Report; onChanged: () => v
             </select>
           )}
         </Field>
-        <Field label={t('deduction.percent')} error={reason('percent')}>
-          {(id, d) => (
-            <input
-              id={id}
-              type="number"
-              min={0}
-              max={100}
-              step="any"
-              aria-describedby={d}
-              value={percent}
-              onChange={(e) => setPercent(e.target.value)}
-            />
-          )}
-        </Field>
+        <NumberField
+          label={t('deduction.percent')}
+          error={reason('percent')}
+          value={percent}
+          onChange={setPercent}
+          min={0}
+          max={100}
+          step="any"
+        />
       </div>
       <button type="submit" disabled={busy}>
         {t('deduction.submit')}
@@ -220,24 +215,16 @@ function DecideForm({ deduction: d, onChanged }: { deduction: Deduction; onChang
       </h3>
       <FormErrors error={error} fieldName={(f) => (names[f] ? t(names[f]) : f)} />
       <div className="row">
-        <Field
+        <NumberField
           label={t('deduction.grantedPercent')}
           error={reason('grantedPercent')}
           hint={t('deduction.grantedHint')}
-        >
-          {(id, dsc) => (
-            <input
-              id={id}
-              type="number"
-              min={0}
-              max={100}
-              step="any"
-              aria-describedby={dsc}
-              value={granted}
-              onChange={(e) => setGranted(e.target.value)}
-            />
-          )}
-        </Field>
+          value={granted}
+          onChange={setGranted}
+          min={0}
+          max={100}
+          step="any"
+        />
         <Field label={t('deduction.decidedOn')} error={reason('decidedOn')}>
           {(id, dsc) => (
             <input

@@ -1,7 +1,7 @@
 // The parts of the pledge form that are lists: alternative measures (a description and a value in euros,
 // rows added and removed) and the relocation criteria (nationalities and languages as comma lists, families,
 // a monthly cap). Each field shows the server's reason for it.
-import { Field } from '../../components.tsx';
+import { Field, NumberField } from '../../components.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { reasonUnder } from './shared.tsx';
 
@@ -55,19 +55,14 @@ export function AlternativesFields(props: {
                 />
               )}
             </Field>
-            <Field label={t('pledge.altValueOf', { n })} error={reason(`alternatives/${i}/valueCents`)}>
-              {(id, d) => (
-                <input
-                  id={id}
-                  type="number"
-                  min={0}
-                  step="0.01"
-                  aria-describedby={d}
-                  value={a.euros}
-                  onChange={(e) => set({ euros: e.target.value })}
-                />
-              )}
-            </Field>
+            <NumberField
+              label={t('pledge.altValueOf', { n })}
+              error={reason(`alternatives/${i}/valueCents`)}
+              value={a.euros}
+              onChange={(v) => set({ euros: v })}
+              min={0}
+              step="0.01"
+            />
             <div className="field">
               <button
                 type="button"
@@ -148,22 +143,14 @@ export function CriteriaFields(props: {
             />
           )}
         </Field>
-        <Field
+        <NumberField
           label={t('pledge.maxPerMonth')}
           error={reason('criteria/maxPerMonth')}
           hint={t('pledge.maxPerMonthHint')}
-        >
-          {(id, d) => (
-            <input
-              id={id}
-              type="number"
-              min={1}
-              aria-describedby={d}
-              value={maxPerMonth}
-              onChange={(e) => change({ maxPerMonth: e.target.value })}
-            />
-          )}
-        </Field>
+          value={maxPerMonth}
+          onChange={(v) => change({ maxPerMonth: v })}
+          min={1}
+        />
       </div>
     </fieldset>
   );

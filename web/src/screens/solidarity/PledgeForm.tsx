@@ -5,7 +5,7 @@ import { type FormEvent, useState } from 'react';
 import type { SolidarityReportBody } from '../../../../src/api/contract.ts';
 import { api } from '../../api.ts';
 import { useMe } from '../../auth.tsx';
-import { Field } from '../../components.tsx';
+import { Field, NumberField } from '../../components.tsx';
 import type { MessageKey } from '../../i18n/en.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { type Balance, BalanceTable } from './CycleReport.tsx';
@@ -198,51 +198,33 @@ function PledgeForm(props: {
         </label>
         <div className="row">
           {mode === 'split' ? (
-            <Field
+            <NumberField
               label={t('pledge.percent')}
               error={reason('relocatePercent')}
               hint={t('pledge.percentHint')}
-            >
-              {(id, d) => (
-                <input
-                  id={id}
-                  type="number"
-                  min={0}
-                  max={100}
-                  step="any"
-                  aria-describedby={d}
-                  value={percent}
-                  onChange={(e) => setPercent(e.target.value)}
-                />
-              )}
-            </Field>
+              value={percent}
+              onChange={setPercent}
+              min={0}
+              max={100}
+              step="any"
+            />
           ) : (
             <>
-              <Field label={t('pledge.relocations')} error={reason('relocations')}>
-                {(id, d) => (
-                  <input
-                    id={id}
-                    type="number"
-                    min={0}
-                    aria-describedby={d}
-                    value={relocations}
-                    onChange={(e) => setRelocations(e.target.value)}
-                  />
-                )}
-              </Field>
-              <Field label={t('pledge.eur')} error={reason('eurCents')}>
-                {(id, d) => (
-                  <input
-                    id={id}
-                    type="number"
-                    min={0}
-                    step="0.01"
-                    aria-describedby={d}
-                    value={euros}
-                    onChange={(e) => setEuros(e.target.value)}
-                  />
-                )}
-              </Field>
+              <NumberField
+                label={t('pledge.relocations')}
+                error={reason('relocations')}
+                value={relocations}
+                onChange={setRelocations}
+                min={0}
+              />
+              <NumberField
+                label={t('pledge.eur')}
+                error={reason('eurCents')}
+                value={euros}
+                onChange={setEuros}
+                min={0}
+                step="0.01"
+              />
             </>
           )}
         </div>

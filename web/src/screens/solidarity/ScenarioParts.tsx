@@ -1,7 +1,7 @@
 // Parts of the scenario simulator: a list of (state, percent) rows — pledges as splits of the fair share,
 // or granted deductions — and the answer, the adopted cycle side by side with the scenario.
 import type { ScenarioResult } from '../../../../src/api/contract.ts';
-import { Field } from '../../components.tsx';
+import { Field, NumberField } from '../../components.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { CAPTION, NUM, reasonUnder, useStateName, Wide } from './shared.tsx';
 
@@ -48,23 +48,15 @@ export function ShareRows(props: {
                 </select>
               )}
             </Field>
-            <Field
+            <NumberField
               label={t(pledges ? 'simulator.relocatePercentOf' : 'simulator.deductedPercentOf', { n })}
               error={reason}
-            >
-              {(id, d) => (
-                <input
-                  id={id}
-                  type="number"
-                  min={0}
-                  max={100}
-                  step="any"
-                  aria-describedby={d}
-                  value={r.percent}
-                  onChange={(e) => set({ percent: e.target.value })}
-                />
-              )}
-            </Field>
+              value={r.percent}
+              onChange={(v) => set({ percent: v })}
+              min={0}
+              max={100}
+              step="any"
+            />
             <div className="field">
               <button
                 type="button"
