@@ -8,7 +8,6 @@
 //
 // Each encounter gets its `encounter.stored` audit entry (the same content hash as the case store writes, so
 // `pact audit verify` vouches for them), and the import one `history.imported` entry with its totals.
-import { sql } from 'drizzle-orm';
 import { ACTS } from '../../law/acts.ts';
 import { PactError } from '../law/errors.ts';
 import { type AuditEntry, appendAudit, encounterHash } from './audit.ts';
@@ -115,13 +114,4 @@ export async function importHistory(
     await appendAudit(tx, audit);
   });
   return { encounters: rows.length, persons };
-}
-
-/** Whether any encounter is recorded (a demonstration only fills an empty database). */
-export async function hasEncounters(db: Db): Promise<boolean> {
-  const res = (await db.execute(sql`select exists (select 1 from encounters) as any`)) as unknown as {
-    rows?: { any: boolean }[];
-  };
-  const rows = res.rows ?? (res as unknown as { any: boolean }[]);
-  return Boolean(rows[0]?.any);
 }

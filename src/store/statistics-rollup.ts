@@ -93,14 +93,8 @@ export async function refreshRollup(db: Db, now: Date = new Date()): Promise<num
     const touched = everything
       ? await rowsOf<{ state: string; ts: unknown }>(
           tx,
-          sql`select state, min(ts) as ts from (
-                select state, occurred_at as ts from encounters
-                union all select state, at from case_actions
-                union all select state, asylum_wish_at from cases where asylum_wish_at is not null
-                union all select to_state, closed_at from relocation_transfers where closed_at is not null) t
-              group by state
-              union all
-              select state, max(ts) from (
+          // the first and the last instant of each state: every day between them is counted
+          sql`select state, unnest(array[min(ts), max(ts)]) as ts from (
                 select state, occurred_at as ts from encounters
                 union all select state, at from case_actions
                 union all select state, asylum_wish_at from cases where asylum_wish_at is not null
@@ -135,9 +129,8 @@ export async function refreshRollup(db: Db, now: Date = new Date()): Promise<num
     for (const [state, days] of byState) {
       const timeZone = zoneOf(state) as string;
       // a rebuild counts from the first to the last day of the state; otherwise the dirty days
-      const spans = everything
-        ? [[days.sort()[0], days.sort()[days.length - 1]] as [string, string]]
-        : ranges(days);
+      const sorted = [...days].sort();
+      const spans = everything ? [[sorted[0], sorted[sorted.length - 1]] as [string, string]] : ranges(days);
       for (const [first, last] of spans) {
         if (!first || !last) continue;
         counted++;

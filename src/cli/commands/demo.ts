@@ -15,17 +15,11 @@ import { ASSUMPTIONS } from '../demo/history-plan.ts';
 import { PACT_ASSUMPTIONS } from '../demo/pact-plan.ts';
 import { Random } from '../demo/random.ts';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, runScenario, SCENARIO_END } from '../demo/scenario.ts';
-import { type ServeOptions, serveStore, sweepSecondsOf } from './serve.ts';
+import { portArg, type ServeOptions, serveStore, sweepSecondsOf } from './serve.ts';
 
 function seedArg(v: string): number {
   if (!/^\d{1,9}$/.test(v)) throw new InvalidArgumentError('a whole number from 0 to 999999999');
   return Number(v);
-}
-
-function portArg(v: string): number {
-  const n = Number(v);
-  if (!/^\d+$/.test(v) || n > 65_535) throw new InvalidArgumentError('a port number from 0 to 65535');
-  return n;
 }
 
 /** The folder for the demo's database: new or empty (a demonstration never writes into existing data). */

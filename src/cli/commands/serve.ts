@@ -13,7 +13,8 @@ import { loadRecognitionRates } from '../../store/reference-data.ts';
 import { confirmSilentTransfers } from '../../store/solidarity.ts';
 import { type CliContext, UsageError } from '../context.ts';
 
-function portArg(v: string): number {
+/** --port: 0 to 65535 (0: any free port). */
+export function portArg(v: string): number {
   const n = Number(v);
   if (!/^\d+$/.test(v) || n < 0 || n > 65_535)
     throw new InvalidArgumentError('a port number from 0 to 65535');

@@ -5,6 +5,7 @@
 // error: the scenario never silently falls back to an invented number.
 import { readFileSync } from 'node:fs';
 import { parse } from 'csv-parse/sync';
+import { PactError } from '../../law/errors.ts';
 
 export interface Sourced {
   readonly value: number;
@@ -50,7 +51,12 @@ interface StatRow {
   source: string;
 }
 
-export class CalibrationError extends Error {}
+/** A figure the scenario needs is missing or unreadable (one line, exit 2, like any other bad input). */
+export class CalibrationError extends PactError {
+  constructor(message: string) {
+    super('calibration', message);
+  }
+}
 
 export function readCalibration(dataDir: string): Calibration {
   const rows = parse(readFileSync(`${dataDir}/border_stats.csv`, 'utf8'), {

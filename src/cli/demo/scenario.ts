@@ -119,6 +119,7 @@ export async function runScenario(
     return: { actor: 'returns', role: 'return-officer' },
   } as const;
   let e = 0;
+  let opened = 0; // cases the encounters opened
   let steps = 0;
   const encountersUpTo = async (until: number) => {
     const batch: PlannedEncounter[] = [];
@@ -144,6 +145,7 @@ export async function runScenario(
       planned.persons.forEach((p, k) => {
         const id = o.result.caseIds[k];
         caseOf[p] = id;
+        if (id) opened++;
       });
     });
   };
@@ -219,7 +221,7 @@ export async function runScenario(
     pact: {
       encounters: plan.encounters.length,
       persons: plan.encounters.reduce((s, x) => s + x.command.groupSize, 0),
-      cases: caseOf.length,
+      cases: opened,
       steps,
       refused,
       overdue,
