@@ -12,6 +12,7 @@ import type { InjectOptions, LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BODY_LIMIT } from '../../src/api/server.ts';
 import { BACKENDS } from '../store/backends.ts';
+import { volume } from '../volume.ts';
 import { encounterBody, type Harness, PASSWORD, startHarness } from './harness.ts';
 
 const SEED = 20_261_209;
@@ -1310,7 +1311,7 @@ describe.each(BACKENDS.filter((b) => b.name === 'pglite'))(
             `${route.method} ${url.slice(0, 200)} ${JSON.stringify(headers)} ${JSON.stringify(g.idempotency)?.slice(0, 40)} ${shown.slice(0, 300)} ⇒ ${res.body.slice(0, 400)}`,
           );
         }),
-        { seed, numRuns: route.runs, endOnFailure: true },
+        { seed, numRuns: volume(route.runs, Math.max(20, Math.ceil(route.runs / 4))), endOnFailure: true },
       );
       return violations;
     }

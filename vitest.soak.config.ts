@@ -1,0 +1,12 @@
+// `npm run test:soak`: the long volumes of the tests that take them (test/volume.ts) — the SIGKILL durability
+// run with 10,000 encounters, the full fuzzing of every route. CI runs it after `npm test`.
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['test/api/durability.test.ts', 'test/api/bad-input.test.ts'],
+    globalSetup: ['test/setup/pglite-snapshot.ts'],
+    env: { PACT_SOAK: '1' },
+    testTimeout: 20_000,
+  },
+});
