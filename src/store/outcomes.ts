@@ -105,19 +105,27 @@ export function suppressDecisions(
     const cell = (metric: string, grouping: string, group: string | null, v: number) =>
       round({ state: q.state, metric, ...days, grouping, group }, v);
     const nat = r.nationality;
-    const decisions =
+    const total =
       nat === null
         ? cell('decisions', 'none', null, r.decisions)
         : cell('decisions', 'nationality', nat, r.decisions);
+    const decisions = total;
+    // a count equal to the row's total is the total (every decision of the row is of that type): it reads as
+    // the total does, so that the rate of a row of one outcome is exactly 0 or 1
+    const same = (v: number, own: () => number | null) => (v === r.decisions ? total : own());
     const byType = Object.fromEntries(
       DECISION_TYPES.map((t) => [
         t,
-        nat === null
-          ? cell('decisions', 'outcome', t, r.byType[t])
-          : cell('decisions', 'nationality+outcome', `${nat}+${t}`, r.byType[t]),
+        same(r.byType[t], () =>
+          nat === null
+            ? cell('decisions', 'outcome', t, r.byType[t])
+            : cell('decisions', 'nationality+outcome', `${nat}+${t}`, r.byType[t]),
+        ),
       ]),
     ) as Record<DecisionType, number | null>;
-    const positive = cell('decisions-positive', nat === null ? 'none' : 'nationality', nat, r.positive);
+    const positive = same(r.positive, () =>
+      cell('decisions-positive', nat === null ? 'none' : 'nationality', nat, r.positive),
+    );
     const hidden = decisions === null || positive === null || Object.values(byType).includes(null);
     if (hidden)
       return {
