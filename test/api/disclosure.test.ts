@@ -292,7 +292,7 @@ describe.each(BACKENDS)('statistics disclosure attacks on $name', (backend) => {
     // unfounded and 2 inadmissible): hidden whole
     for (const nat of ['IQ', 'AF', 'PK', null]) {
       const r = rows.find((x) => x.nationality === nat);
-      expect(r, nat).toMatchObject({
+      expect(r, String(nat)).toMatchObject({
         decisions: null,
         positive: null,
         recognitionRate: null,
@@ -300,7 +300,7 @@ describe.each(BACKENDS)('statistics disclosure attacks on $name', (backend) => {
       });
       expect(
         Object.values(r?.byType ?? {}).every((v) => v === null),
-        nat,
+        String(nat),
       ).toBe(true);
     }
     // the total of all nationalities (from the aggregates: 13 → 10 or 15) minus the shown rows (SY): a
