@@ -38,7 +38,8 @@ const SECRET_NAME = 'statistics-rounding-key';
 
 const secrets = new WeakMap<object, Promise<Buffer>>();
 
-async function readOrMakeSecret(db: Db): Promise<Buffer> {
+/** The stored key, made first when there is none (the first writer wins; uncached: `roundingKey` caches). */
+export async function storedRoundingKey(db: Db): Promise<Buffer> {
   const fresh = randomBytes(32).toString('base64');
   await db.execute(
     sql`insert into installation_secrets (name, value) values (${SECRET_NAME}, ${fresh}) on conflict (name) do nothing`,
@@ -55,7 +56,7 @@ async function readOrMakeSecret(db: Db): Promise<Buffer> {
 export function roundingKey(db: Db): Promise<Buffer> {
   let p = secrets.get(db);
   if (!p) {
-    p = readOrMakeSecret(db);
+    p = storedRoundingKey(db);
     // a failed read is not cached: the next request tries again
     p.catch(() => secrets.delete(db));
     secrets.set(db, p);

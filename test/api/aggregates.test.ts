@@ -786,6 +786,15 @@ describe.each(BACKENDS)('aggregates on $name', (backend) => {
     );
     expect(p['2026-11 apprehensions unknown']).toMatchObject({ previous: null, previousSuppressed: true });
     expect(p['2026-11 apprehensions IQ']).toMatchObject({ previous: null, previousSuppressed: true });
+    // the same count reads the same through another request: November 2025's persons (P1's 8), as the
+    // previous value of November 2026 and as the value of November 2025 read directly
+    const direct = table((await pub('state=LT&from=2025-11-01&to=2025-12-31')).json().rows);
+    const compared = (await pub('state=LT&from=2026-11-01&to=2026-12-31&compare=previous-year')).json().rows;
+    const previous = compared.find(
+      (x: PublicRow) => x.period === '2026-11' && x.metric === 'persons',
+    ).previous;
+    expect([5, 10]).toContain(previous);
+    expect(direct['2025-11 persons -']).toBe(previous);
     // no comparison asked: no previous
     expect((await pub('state=LT&from=2026-11-01&to=2026-12-31')).json().rows[0]).not.toHaveProperty(
       'previous',

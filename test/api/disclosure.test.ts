@@ -7,9 +7,11 @@
 // from the staff answers (exact) and the construction. The same attacks run on the old, unrounded
 // suppression recover the hidden counts exactly (the test can fail).
 import { parse } from 'csv-parse/sync';
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type AggregateRow, suppress } from '../../src/store/aggregates.ts';
-import { isHiddenCount, roundCount } from '../../src/store/disclosure.ts';
+import { isHiddenCount, roundCount, roundingKey, storedRoundingKey } from '../../src/store/disclosure.ts';
+import { rowsOf } from '../../src/store/statistics.ts';
 import { BACKENDS } from '../store/backends.ts';
 import { type Harness, startHarness } from './harness.ts';
 
@@ -359,6 +361,31 @@ describe.each(BACKENDS)('statistics disclosure attacks on $name', (backend) => {
         (x) => x.indicator === 'deadlines' && x.group === k && x.value !== '0',
       ).length;
       if (hiddenHere > 0 && nonZero > 1) expect(hiddenHere, String(k)).toBeGreaterThanOrEqual(2);
+    }
+  });
+
+  it('the rounding key: made once, stored, the same for every reader of the database, never in an answer', async () => {
+    const key = await roundingKey(h.store.db);
+    expect(key).toHaveLength(32);
+    // another process reading the same database (uncached) finds the same key; making one again keeps it
+    expect(await storedRoundingKey(h.store.db)).toEqual(key);
+    expect(await Promise.all([storedRoundingKey(h.store.db), storedRoundingKey(h.store.db)])).toEqual([
+      key,
+      key,
+    ]);
+    const stored = await rowsOf<{ n: number }>(
+      h.store.db,
+      sql`select count(*)::int as n from installation_secrets`,
+    );
+    expect(Number(stored[0]?.n)).toBe(1);
+    for (const url of [
+      '/api/public/aggregates?state=LT&from=2026-12-01&to=2026-12-31&by=nationality',
+      '/api/public/decisions?state=LT&from=2026-12-01&to=2026-12-31',
+      '/api/public/eurostat/first-time-applicants.csv?state=LT&from=2026-12&to=2026-12',
+    ]) {
+      const body = (await get(url)).body;
+      expect(body).not.toContain(key.toString('base64'));
+      expect(body).not.toContain(key.toString('hex'));
     }
   });
 
