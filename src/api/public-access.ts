@@ -1,5 +1,5 @@
 // What the public statistics routes (/api/public/aggregates, /decisions, /detentions) share: the state and
-// the days a request may ask for, and who sees small cells. The routes need no login; a request that carries
+// the days a request may ask for (the public: whole, ended periods), and who sees small cells. The routes need no login; a request that carries
 // a valid session or API token of an account that may read the state's aggregates (the permission and the
 // state check of GET /api/stats/daily: `aggregates.read` and `stateToRead`) gets the figures unsuppressed,
 // as the staff's dashboard shows them; anyone else gets small cells hidden.
@@ -22,8 +22,12 @@ export const MAX_YEARS = 5;
 /** The query fields every public statistics route takes. */
 export const PublicPeriodQuery = {
   state: MemberState.describe('the member state (ISO code, e.g. LT)'),
-  from: ReportDay.describe('first day (YYYY-MM-DD, in the time zone of the state), counted'),
-  to: ReportDay.describe(`last day (YYYY-MM-DD), counted; less than ${MAX_YEARS} years after from`),
+  from: ReportDay.describe(
+    'first day (YYYY-MM-DD, in the time zone of the state), counted; for the public the first day of a period of the granularity',
+  ),
+  to: ReportDay.describe(
+    `last day (YYYY-MM-DD), counted; less than ${MAX_YEARS} years after from; for the public the last day of a period of the granularity that has ended`,
+  ),
   granularity: z.enum(GRANULARITIES).default('month').describe('period of each row (week: ISO, from Monday)'),
 };
 
