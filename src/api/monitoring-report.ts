@@ -5,16 +5,19 @@
 // generated comes in as an argument).
 //
 // Small cells: the report goes to the monitoring body, which may read the cases behind the figures, so every
-// count is shown as it is. With `public: true` (for publication) a count from 1 to SUPPRESS_BELOW − 1 is hidden
-// (CSV: empty value, suppressed true; HTML: "< 5"), as in the public aggregates: 0 stays 0, each cell is judged
-// alone (totals are not recomputed, no complementary cell is hidden), a share is hidden when its numerator or
-// denominator is, and the breakdown of use of force by kind is left out (the kind is free text written by
-// officers, which no rule can vouch is free of personal data).
+// count is shown as it is. With `public: true` (for publication) the rules of every public statistic apply
+// (src/store/disclosure.ts, `reportFigures`): a count from 1 to SUPPRESS_BELOW − 1 is hidden (CSV: empty
+// value, suppressed true; HTML: "< 5"), 0 stays 0, within a family of figures that add up to a total shown in
+// the report one hidden cell hides the next smallest too, every other count is randomly rounded to a
+// multiple of 5 (consistently: the same count reads the same), a share is computed from the published counts,
+// and the breakdown of use of force by kind is left out (the kind is free text written by officers, which no
+// rule can vouch is free of personal data). Text cells of the CSV are neutralised against formula injection.
 import { createHash } from 'node:crypto';
-import { stringify } from 'csv-stringify/sync';
 import { MEMBER_STATES } from '../../law/member-states.ts';
-import { SUPPRESS_BELOW } from '../store/aggregates.ts';
+import { complementaryHidden, SUPPRESS_BELOW } from '../store/aggregates.ts';
+import { isHiddenCount, roundCount } from '../store/disclosure.ts';
 import type { MonitoringIndicators } from '../store/monitoring.ts';
+import { toCsv } from './csv.ts';
 
 export const REPORT_FORMATS = ['csv', 'html'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
@@ -35,8 +38,10 @@ export const REPORT_COLUMNS = [
 ] as const;
 
 export interface ReportOptions {
-  /** Hide counts from 1 to SUPPRESS_BELOW − 1 (for publication). */
+  /** For publication: counts from 1 to SUPPRESS_BELOW − 1 hidden, the others rounded (src/store/disclosure.ts). */
   readonly public: boolean;
+  /** The installation's rounding key (`roundingKey`): required when `public`. */
+  readonly key?: Buffer;
 }
 
 /** One figure of the report. */
@@ -115,68 +120,136 @@ const SECTIONS: readonly { key: IndicatorKey; title: string; labels: Readonly<Re
 /** The figures that carry their indicator's share. */
 const SHARE_OF: Readonly<Record<string, true>> = { withinDeadline: true, irregularEntryOnly: true };
 
-const hidden = (n: number, o: ReportOptions) => o.public && n > 0 && n < SUPPRESS_BELOW;
+/** A figure before disclosure control: its true value, and the figure whose share it is the numerator of. */
+interface RawFigure {
+  readonly indicator: IndicatorKey;
+  readonly measure: string;
+  readonly group: string | null;
+  readonly value: number;
+  /** the index of the figure it is a share of (the whole), and the exact share */
+  readonly shareOf?: { whole: number; share: number | null };
+  /** figures of one family add up to a total shown in the report (secondary suppression) */
+  readonly family?: string;
+}
 
-/** The report's figures, in order: what both formats print. */
-export function reportFigures(m: MonitoringIndicators, o: ReportOptions): ReportFigure[] {
-  const out: ReportFigure[] = [];
-  const add = (
-    indicator: IndicatorKey,
-    measure: string,
-    value: number,
-    extra: { group?: string; shareOf?: { share: number | null; whole: number } } = {},
-  ) => {
-    const suppressed = hidden(value, o);
-    const share = extra.shareOf
-      ? suppressed || hidden(extra.shareOf.whole, o)
-        ? null
-        : extra.shareOf.share
-      : null;
-    out.push({
-      indicator,
-      measure,
-      group: extra.group ?? null,
-      value: suppressed ? null : value,
-      share,
-      suppressed,
-    });
-  };
+function rawFigures(m: MonitoringIndicators, o: ReportOptions): RawFigure[] {
+  const out: RawFigure[] = [];
+  const add = (f: Omit<RawFigure, 'group'> & { group?: string }) =>
+    out.push({ ...f, group: f.group ?? null });
   const reg = m.registrationWithinDeadline;
-  add('registrationWithinDeadline', 'asylumWishes', reg.asylumWishes);
-  add('registrationWithinDeadline', 'withinDeadline', reg.withinDeadline, {
-    shareOf: { share: reg.share, whole: reg.asylumWishes },
+  // the four ways a wish went add up to the wishes
+  const wishes = out.length;
+  add({ indicator: 'registrationWithinDeadline', measure: 'asylumWishes', value: reg.asylumWishes });
+  add({
+    indicator: 'registrationWithinDeadline',
+    measure: 'withinDeadline',
+    value: reg.withinDeadline,
+    shareOf: { whole: wishes, share: reg.share },
+    family: 'registration',
   });
-  add('registrationWithinDeadline', 'late', reg.late);
-  add('registrationWithinDeadline', 'notRegisteredOverdue', reg.notRegisteredOverdue);
-  add('registrationWithinDeadline', 'notRegisteredNotYetDue', reg.notRegisteredNotYetDue);
+  add({ indicator: 'registrationWithinDeadline', measure: 'late', value: reg.late, family: 'registration' });
+  for (const k of ['notRegisteredOverdue', 'notRegisteredNotYetDue'] as const)
+    add({ indicator: 'registrationWithinDeadline', measure: k, value: reg[k], family: 'registration' });
   const ref = m.refusalsAfterWish;
-  add('refusalsAfterWish', 'refused', ref.refused);
-  add('refusalsAfterWish', 'afterWish', ref.afterWish);
-  add('refusalsAfterWish', 'laterRegistered', ref.laterRegistered);
+  add({ indicator: 'refusalsAfterWish', measure: 'refused', value: ref.refused });
+  add({ indicator: 'refusalsAfterWish', measure: 'afterWish', value: ref.afterWish });
+  add({ indicator: 'refusalsAfterWish', measure: 'laterRegistered', value: ref.laterRegistered });
+  // the five states of one kind's deadlines add up to that kind's deadlines
   for (const d of m.deadlines.byKind)
     for (const k of ['met', 'missed', 'openOverdue', 'openNotYetDue', 'cancelled'] as const)
-      add('deadlines', `byKind.${k}`, d[k], { group: d.kind });
+      add({
+        indicator: 'deadlines',
+        measure: `byKind.${k}`,
+        value: d[k],
+        group: d.kind,
+        family: `deadlines:${d.kind}`,
+      });
   const det = m.detentionsIrregularEntryOnly;
-  add('detentionsIrregularEntryOnly', 'detentions', det.detentions);
-  add('detentionsIrregularEntryOnly', 'irregularEntryOnly', det.irregularEntryOnly, {
-    shareOf: { share: det.share, whole: det.detentions },
+  const detentions = out.length;
+  add({ indicator: 'detentionsIrregularEntryOnly', measure: 'detentions', value: det.detentions });
+  add({
+    indicator: 'detentionsIrregularEntryOnly',
+    measure: 'irregularEntryOnly',
+    value: det.irregularEntryOnly,
+    shareOf: { whole: detentions, share: det.share },
   });
   const force = m.useOfForce;
-  add('useOfForce', 'encounters', force.encounters);
-  add('useOfForce', 'withForce', force.withForce);
-  add('useOfForce', 'persons', force.persons);
+  add({ indicator: 'useOfForce', measure: 'encounters', value: force.encounters });
+  add({ indicator: 'useOfForce', measure: 'withForce', value: force.withForce });
+  add({ indicator: 'useOfForce', measure: 'persons', value: force.persons });
   if (!o.public)
     for (const k of force.byKind) {
-      add('useOfForce', 'byKind.encounters', k.encounters, { group: k.kind });
-      add('useOfForce', 'byKind.persons', k.persons, { group: k.kind });
+      add({ indicator: 'useOfForce', measure: 'byKind.encounters', value: k.encounters, group: k.kind });
+      add({ indicator: 'useOfForce', measure: 'byKind.persons', value: k.persons, group: k.kind });
     }
   return out;
 }
 
-/** A share as the CSV writes it: a fraction with at most 4 decimals. */
-const shareText = (s: number | null) => (s === null ? '' : String(Math.round(s * 10_000) / 10_000));
+/**
+ * The report's figures, in order: what both formats print. For publication (`public`), the rules of every
+ * public statistic (src/store/disclosure.ts): counts from 1 to 4 hidden; within a family of figures that add
+ * up to a total the report shows (the ways the wishes went; one kind's deadlines), one hidden cell hides the
+ * next smallest non-zero one too (secondary suppression, `complementaryHidden`); every shown count randomly
+ * rounded to a multiple of 5, consistently; a share is the published numerator over the published whole,
+ * hidden when either is.
+ */
+export function reportFigures(m: MonitoringIndicators, o: ReportOptions): ReportFigure[] {
+  const raw = rawFigures(m, o);
+  if (!o.public)
+    return raw.map((f) => ({
+      indicator: f.indicator,
+      measure: f.measure,
+      group: f.group,
+      value: f.value,
+      share: f.shareOf ? f.shareOf.share : null,
+      suppressed: false,
+    }));
+  const key = o.key;
+  if (!key) throw new Error('a public report needs the rounding key');
+  const hiddenAt = new Set<number>();
+  for (const [i, f] of raw.entries()) if (isHiddenCount(f.value)) hiddenAt.add(i);
+  const families = new Map<string, number[]>();
+  for (const [i, f] of raw.entries())
+    if (f.family) families.set(f.family, [...(families.get(f.family) ?? []), i]);
+  for (const members of families.values()) {
+    const inFamily = new Set(members.flatMap((i, k) => (hiddenAt.has(i) ? [k] : [])));
+    for (const k of complementaryHidden(
+      members.map((i) => (raw[i] as RawFigure).value),
+      inFamily,
+    ))
+      hiddenAt.add(members[k] as number);
+  }
+  const published = raw.map((f, i) =>
+    hiddenAt.has(i)
+      ? null
+      : roundCount(
+          key,
+          {
+            state: m.state,
+            metric: `monitoring:${f.indicator}.${f.measure}`,
+            first: m.from,
+            last: m.to,
+            grouping: f.group === null ? 'none' : 'kind',
+            group: f.group,
+          },
+          f.value,
+        ),
+  );
+  return raw.map((f, i) => {
+    const value = published[i] ?? null;
+    const whole = f.shareOf ? (published[f.shareOf.whole] ?? null) : null;
+    return {
+      indicator: f.indicator,
+      measure: f.measure,
+      group: f.group,
+      value,
+      share: f.shareOf && value !== null && whole ? Math.min(1, value / whole) : null,
+      suppressed: value === null,
+    };
+  });
+}
 
-/** The report as CSV (RFC 4180, a header line, one row per figure). */
+/** The report as CSV (RFC 4180, a header line, one row per figure; text cells neutralised, src/api/csv.ts). */
 export function reportCsv(m: MonitoringIndicators, o: ReportOptions): string {
   const rows = reportFigures(m, o).map((f) => ({
     state: m.state,
@@ -186,12 +259,12 @@ export function reportCsv(m: MonitoringIndicators, o: ReportOptions): string {
     indicator: f.indicator,
     measure: f.measure,
     group: f.group ?? '',
-    value: f.value === null ? '' : String(f.value),
-    share: shareText(f.share),
+    value: f.value ?? '',
+    share: f.share === null ? '' : Math.round(f.share * 10_000) / 10_000,
     suppressed: String(f.suppressed),
     legal_basis: m[f.indicator].legalBasis,
   }));
-  return stringify(rows, { header: true, columns: [...REPORT_COLUMNS] });
+  return toCsv(rows, REPORT_COLUMNS);
 }
 
 /** Text for HTML content and attribute values. */
@@ -289,8 +362,8 @@ export function reportHtml(m: MonitoringIndicators, o: ReportOptions & { generat
     return `<section aria-labelledby="i${i + 1}"><h2 id="i${i + 1}">${i + 1}. ${e(s.title)}</h2>${body}<p class="basis"><strong>Legal basis:</strong> ${e(m[s.key].legalBasis)}</p></section>`;
   }).join('\n');
   const note = o.public
-    ? `For publication: counts from 1 to ${SUPPRESS_BELOW - 1} are hidden (“&lt; ${SUPPRESS_BELOW}”), each cell on its own; 0 is shown; a share is hidden when a count it is made of is hidden.`
-    : `For the monitoring mechanism: every count is shown, small ones too. Not for publication as it is — the public variant hides counts from 1 to ${SUPPRESS_BELOW - 1}.`;
+    ? `For publication: counts from 1 to ${SUPPRESS_BELOW - 1} are hidden (“&lt; ${SUPPRESS_BELOW}”); where figures add up to a total, a second cell is hidden with a hidden one; every other count is randomly rounded to a multiple of ${SUPPRESS_BELOW} (unbiased, the same count always shows the same), so totals may differ from the sum of their parts; 0 is shown; a share is computed from the rounded counts and hidden when one of them is hidden.`
+    : `For the monitoring mechanism: every count is shown exactly, small ones too. Not for publication as it is — the public variant hides counts from 1 to ${SUPPRESS_BELOW - 1} and rounds the others to multiples of ${SUPPRESS_BELOW}.`;
   const title = `Monitoring report: ${m.state}, ${m.from} to ${m.to}`;
   return `<!DOCTYPE html>
 <html lang="en">

@@ -302,28 +302,39 @@ function hiddenRows(
  * With it (the public API's grouped outputs), complementary suppression (`complementaryHidden`) is applied
  * to the cells of each period and metric: the groups of a grouping add up to the total that by=none
  * publishes, so a single hidden cell would be the total minus the shown ones. The same rules apply to
- * `previous` (a year-on-year comparison) on its own. Still not a full disclosure-control method: a hidden
- * cell can be bounded by comparing other outputs (another grouping, metrics that contain each other, a
- * year against its months). Returns new rows; the input is not changed.
+ * `previous` (a year-on-year comparison) on its own. With `round` (the public API), every shown count is
+ * then rounded (src/store/disclosure.ts), which is what makes differences of published counts useless: a
+ * hidden cell can still be bounded by comparing other outputs, never recovered exactly. Returns new rows;
+ * the input is not changed.
  */
 export function suppress(
   rows: readonly AggregateRow[],
   min = SUPPRESS_BELOW,
-  options: { complementary?: boolean } = {},
+  options: {
+    complementary?: boolean;
+    /** the published value of a shown count (src/store/disclosure.ts: consistent rounding to base 5) */
+    round?: (r: AggregateRow, which: 'value' | 'previous', value: number) => number | null;
+  } = {},
 ): PublicAggregateRow[] {
   const complementary = options.complementary ?? false;
+  const round = options.round ?? ((_r, _w, v) => v);
   const value = hiddenRows(rows, (r) => r.value, min, complementary);
   const compared = rows.some((r) => r.previous !== undefined);
   const previous = compared
     ? hiddenRows(rows, (r) => r.previous ?? 0, min, complementary)
     : new Set<number>();
-  return rows.map((r, i) => ({
-    period: r.period,
-    group: r.group,
-    metric: r.metric,
-    value: value.has(i) ? null : r.value,
-    ...(value.has(i) ? { suppressed: true as const } : {}),
-    ...(r.previous === undefined ? {} : { previous: previous.has(i) ? null : r.previous }),
-    ...(previous.has(i) ? { previousSuppressed: true as const } : {}),
-  }));
+  return rows.map((r, i) => {
+    const v = value.has(i) ? null : round(r, 'value', r.value);
+    const p =
+      r.previous === undefined ? undefined : previous.has(i) ? null : round(r, 'previous', r.previous);
+    return {
+      period: r.period,
+      group: r.group,
+      metric: r.metric,
+      value: v,
+      ...(v === null ? { suppressed: true as const } : {}),
+      ...(p === undefined ? {} : { previous: p }),
+      ...(p === null ? { previousSuppressed: true as const } : {}),
+    };
+  });
 }

@@ -15,8 +15,9 @@
 // add up to the total) and one per period for all detentions (ground null). One SQL aggregate.
 import { sql } from 'drizzle-orm';
 import type { DETENTION_GROUNDS } from '../domain/vocabulary.ts';
-import { type AggregateQuery, isSmall, reportWindow, rowsOf, SUPPRESS_BELOW } from './aggregates.ts';
+import { type AggregateQuery, reportWindow, rowsOf } from './aggregates.ts';
 import type { Db } from './database.ts';
+import { periodDays, type Rounder } from './disclosure.ts';
 
 export type DetentionGround = (typeof DETENTION_GROUNDS)[number];
 
@@ -88,29 +89,42 @@ export interface PublicDetentionRow {
   readonly suppressed?: true;
 }
 
+/** Public mean and median lengths need at least this many ended detentions behind them. */
+export const LENGTHS_FROM = 10;
+
 /**
- * Small-cell suppression of the detentions: a count from 1 to min − 1 is hidden, and the mean and median
- * are shown only when at least `min` detentions ended (the length of one or two detentions would be the
- * length of a person's). Each row is judged alone.
+ * The detentions as the public reads them (issue #14, finding 3), with `round` (src/store/disclosure.ts:
+ * counts 1–4 hidden, the others randomly rounded to base 5, consistently; `ordered` has the identity of the
+ * aggregates' detentions):
+ * - a row's counts are one breakdown (ordered = ended + ongoing): when one of them is hidden, all three are;
+ * - the mean and median lengths are whole days, and shown only when at least LENGTHS_FROM (10) detentions
+ *   ended in the row (with fewer, one long detention moves them enough to be read back).
  */
 export function suppressDetentions(
   rows: readonly DetentionRow[],
-  min = SUPPRESS_BELOW,
+  q: Pick<AggregateQuery, 'state' | 'from' | 'to' | 'granularity'>,
+  round: Rounder,
 ): PublicDetentionRow[] {
   return rows.map((r) => {
-    const count = (n: number) => (isSmall(n, min) ? null : n);
-    const lengths = r.ended >= min;
+    const days = periodDays(r.period, q.granularity, q.from, q.to);
+    const grouping = r.ground === null ? 'none' : 'ground';
+    const cell = (metric: string, v: number) =>
+      round({ state: q.state, metric, ...days, grouping, group: r.ground }, v);
+    const counts = {
+      ordered: cell('detentions', r.ordered),
+      ended: cell('detentions-ended', r.ended),
+      ongoing: cell('detentions-ongoing', r.ongoing),
+    };
+    const hidden = Object.values(counts).includes(null);
+    const lengths = !hidden && r.ended >= LENGTHS_FROM;
+    const whole = (v: number | null) => (v === null ? null : Math.round(v));
     const out = {
       period: r.period,
       ground: r.ground,
-      ordered: count(r.ordered),
-      ended: count(r.ended),
-      ongoing: count(r.ongoing),
-      meanDays: lengths ? r.meanDays : null,
-      medianDays: lengths ? r.medianDays : null,
+      ...(hidden ? { ordered: null, ended: null, ongoing: null } : counts),
+      meanDays: lengths ? whole(r.meanDays) : null,
+      medianDays: lengths ? whole(r.medianDays) : null,
     };
-    const hidden =
-      out.ordered === null || out.ended === null || out.ongoing === null || (!lengths && r.ended > 0);
-    return hidden ? { ...out, suppressed: true as const } : out;
+    return hidden || (!lengths && r.ended > 0) ? { ...out, suppressed: true as const } : out;
   });
 }

@@ -2,10 +2,13 @@
 // type, citizenship, age and sex — monthly data"): one row per month, citizenship, sex and age class, counted
 // in SQL. A person counts in the month their application was registered (APR Art. 27), in the state's zone —
 // one case has one registration, so each person is a first-time applicant here. Public outputs hide cells
-// below 5 (OBS_VALUE empty, OBS_FLAG "c", Eurostat's flag for confidential).
+// below 5 (OBS_VALUE empty, OBS_FLAG "c", Eurostat's flag for confidential) and round the others to base 5
+// (src/store/disclosure.ts; Eurostat rounds these figures to the nearest 5), for ended months only
+// (`lastEndedMonth`).
 import { sql } from 'drizzle-orm';
 import { SUPPRESS_BELOW } from './aggregates.ts';
 import type { Db } from './database.ts';
+import type { Rounder } from './disclosure.ts';
 import { rowsOf } from './statistics.ts';
 
 /** The columns, in Eurostat's SDMX-CSV order (DATAFLOW and LAST UPDATE left out: this is not Eurostat's file). */
@@ -47,7 +50,14 @@ export { SUPPRESS_BELOW };
 /** `from`/`to`: months (YYYY-MM), both included. */
 export async function firstTimeApplicants(
   db: Db,
-  q: { state: string; from: string; to: string; timeZone: string; suppress: boolean },
+  q: {
+    state: string;
+    from: string;
+    to: string;
+    timeZone: string;
+    /** for the public: counts 1–4 hidden, the others rounded (src/store/disclosure.ts); absent: exact */
+    round?: Rounder;
+  },
 ): Promise<EurostatRow[]> {
   const tz = q.timeZone;
   const lo = sql`((${`${q.from}-01`}::date)::timestamp at time zone ${tz})`;
@@ -72,7 +82,21 @@ export async function firstTimeApplicants(
         order by period, citizen collate "C", sex collate "C", age collate "C"`,
   );
   return rows.map((r) => {
-    const hidden = q.suppress && r.value > 0 && r.value < SUPPRESS_BELOW;
+    const [y, m] = r.period.split('-').map(Number) as [number, number];
+    const value = q.round
+      ? q.round(
+          {
+            state: q.state,
+            metric: 'eurostat:first-time-applicants',
+            first: `${r.period}-01`,
+            last: new Date(Date.UTC(y, m, 0)).toISOString().slice(0, 10),
+            grouping: 'citizen+sex+age',
+            group: `${r.citizen}+${r.sex}+${r.age}`,
+          },
+          r.value,
+        )
+      : r.value;
+    const hidden = value === null;
     return {
       freq: 'M',
       unit: 'PER',
@@ -82,8 +106,17 @@ export async function firstTimeApplicants(
       asyl_app: 'NASY_APP',
       geo: q.state === 'GR' ? 'EL' : q.state,
       TIME_PERIOD: r.period,
-      OBS_VALUE: hidden ? null : r.value,
+      OBS_VALUE: value,
       OBS_FLAG: hidden ? 'c' : '',
     };
   });
+}
+
+/** The last month that has ended on `now` in `timeZone` (YYYY-MM): the public gets no month still running. */
+export function lastEndedMonth(now: Date, timeZone: string): string {
+  const today = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit' }).format(now);
+  const [y, m] = today.split('-').map(Number) as [number, number];
+  return m === 1
+    ? `${String(y - 1).padStart(4, '0')}-12`
+    : `${String(y).padStart(4, '0')}-${String(m - 1).padStart(2, '0')}`;
 }

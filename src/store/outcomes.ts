@@ -13,8 +13,9 @@
 // returned.
 import { sql } from 'drizzle-orm';
 import { DECISION_TYPES } from '../domain/vocabulary.ts';
-import { type AggregateQuery, isSmall, reportWindow, rowsOf, SUPPRESS_BELOW } from './aggregates.ts';
+import { type AggregateQuery, reportWindow, rowsOf } from './aggregates.ts';
 import type { Db } from './database.ts';
+import { periodDays, type Rounder } from './disclosure.ts';
 
 export type DecisionType = (typeof DECISION_TYPES)[number];
 
@@ -84,27 +85,65 @@ export interface PublicDecisionRow {
 }
 
 /**
- * Small-cell suppression of the decisions: a row of fewer than `min` decisions (5) shows no recognition rate
- * and no positive count, and its count is hidden; in every row a count by type from 1 to min − 1 is hidden.
- * A row of `min` or more decisions shows its rate, as Eurostat publishes it, and its positive count (the
- * rate times the decisions: hiding it would hide nothing). Each row is judged alone (no complementary
- * suppression across types or nationalities).
+ * The decisions as the public reads them (issue #14, finding 3), with `round` (src/store/disclosure.ts:
+ * counts 1–4 hidden, the others randomly rounded to base 5, consistently):
+ * - every count is published rounded, on its own: the total of a row, each type, the positive ones; the
+ *   identities are those of the aggregates (the total of a nationality is `decisions` by nationality, a type
+ *   of all nationalities is `decisions` by outcome), so the same count reads the same on both routes;
+ * - a row whose total or any count is hidden is hidden whole: every count (the zeros too) and the rate, since
+ *   zeros beside one hidden type tell the outcome of the person behind it (the reported attack);
+ * - the recognition rate is the published positive count over the published total (at most 1), so it tells
+ *   no more than the counts do.
  */
-export function suppressDecisions(rows: readonly DecisionRow[], min = SUPPRESS_BELOW): PublicDecisionRow[] {
+export function suppressDecisions(
+  rows: readonly DecisionRow[],
+  q: Pick<DecisionQuery, 'state' | 'from' | 'to' | 'granularity'>,
+  round: Rounder,
+): PublicDecisionRow[] {
   return rows.map((r) => {
-    const rated = r.decisions >= min;
+    const days = periodDays(r.period, q.granularity, q.from, q.to);
+    const cell = (metric: string, grouping: string, group: string | null, v: number) =>
+      round({ state: q.state, metric, ...days, grouping, group }, v);
+    const nat = r.nationality;
+    const total =
+      nat === null
+        ? cell('decisions', 'none', null, r.decisions)
+        : cell('decisions', 'nationality', nat, r.decisions);
+    const decisions = total;
+    // a count equal to the row's total is the total (every decision of the row is of that type): it reads as
+    // the total does, so that the rate of a row of one outcome is exactly 0 or 1
+    const same = (v: number, own: () => number | null) => (v === r.decisions ? total : own());
     const byType = Object.fromEntries(
-      DECISION_TYPES.map((t) => [t, isSmall(r.byType[t], min) ? null : r.byType[t]]),
+      DECISION_TYPES.map((t) => [
+        t,
+        same(r.byType[t], () =>
+          nat === null
+            ? cell('decisions', 'outcome', t, r.byType[t])
+            : cell('decisions', 'nationality+outcome', `${nat}+${t}`, r.byType[t]),
+        ),
+      ]),
     ) as Record<DecisionType, number | null>;
-    const hidden = !rated || Object.values(byType).includes(null);
+    const positive = same(r.positive, () =>
+      cell('decisions-positive', nat === null ? 'none' : 'nationality', nat, r.positive),
+    );
+    const hidden = decisions === null || positive === null || Object.values(byType).includes(null);
+    if (hidden)
+      return {
+        period: r.period,
+        nationality: nat,
+        decisions: null,
+        byType: Object.fromEntries(DECISION_TYPES.map((t) => [t, null])) as Record<DecisionType, null>,
+        positive: null,
+        recognitionRate: null,
+        suppressed: true as const,
+      };
     return {
       period: r.period,
-      nationality: r.nationality,
-      decisions: rated ? r.decisions : null,
+      nationality: nat,
+      decisions,
       byType,
-      positive: rated ? r.positive : null,
-      recognitionRate: rated ? r.recognitionRate : null,
-      ...(hidden ? { suppressed: true as const } : {}),
+      positive,
+      recognitionRate: decisions && positive !== null ? Math.min(1, positive / decisions) : null,
     };
   });
 }

@@ -380,3 +380,13 @@ export const statisticsRollupState = pgTable('statistics_rollup_state', {
   auditSeq: bigint('audit_seq', { mode: 'number' }).notNull(),
   refreshedAt: at('refreshed_at').notNull(),
 });
+
+/**
+ * Secrets of this installation, made once on first need and shared by every process of a deployment
+ * (src/store/disclosure.ts: the key of the public statistics' consistent rounding). Never logged, never
+ * in an answer.
+ */
+export const installationSecrets = pgTable('installation_secrets', {
+  name: text('name').primaryKey(),
+  value: text('value').notNull(),
+});

@@ -4,7 +4,7 @@
 // known from its construction (the arithmetic is in the comments); suppression for the public, every value
 // for staff of the state.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { detentions } from '../../src/store/detentions.ts';
+import { detentions, suppressDetentions } from '../../src/store/detentions.ts';
 import { decisionOutcomes } from '../../src/store/outcomes.ts';
 import { BACKENDS } from '../store/backends.ts';
 import { type Harness, startHarness } from './harness.ts';
@@ -194,50 +194,18 @@ describe.each(BACKENDS)('decisions and detentions on $name', (backend) => {
     expect(r.statusCode, r.body).toBe(200);
     const body = r.json();
     expect(body).toMatchObject({ state: 'LT', granularity: 'month', suppressed: true, suppressedBelow: 5 });
-    expect(body.rows).toEqual([
-      // all: 12 decisions (≥ 5): rate 6/12 and positive shown; counts by type 1–4 hidden, refugee status 5 shown
-      {
-        period: '2026-11',
-        nationality: null,
-        decisions: 12,
-        byType: {
-          'refugee-status': 5,
-          'subsidiary-protection': null,
-          inadmissible: null,
-          unfounded: null,
-          'manifestly-unfounded': null,
-          'implicitly-withdrawn': null,
-        },
-        positive: 6,
-        recognitionRate: 0.5,
-        suppressed: true,
-      },
-      // IQ: 3 decisions (< 5): no rate, no positive, no count
-      {
-        period: '2026-11',
-        nationality: 'IQ',
-        decisions: null,
-        byType: { ...none, unfounded: null, 'manifestly-unfounded': null, 'implicitly-withdrawn': null },
-        positive: null,
-        recognitionRate: null,
-        suppressed: true,
-      },
-      {
-        period: '2026-11',
-        nationality: 'SY',
-        decisions: 9,
-        byType: {
-          ...none,
-          'refugee-status': 5,
-          'subsidiary-protection': null,
-          unfounded: null,
-          inadmissible: null,
-        },
-        positive: 6,
-        recognitionRate: 6 / 9,
-        suppressed: true,
-      },
-    ]);
+    // every row has a count by type from 1 to 4 (all: subsidiary protection 1; IQ: each type 1; SY:
+    // subsidiary protection 1): each is hidden whole — the zeros beside a hidden type would tell its outcome
+    const hiddenRow = (nationality: string | null) => ({
+      period: '2026-11',
+      nationality,
+      decisions: null,
+      byType: Object.fromEntries(Object.keys(none).map((t) => [t, null])),
+      positive: null,
+      recognitionRate: null,
+      suppressed: true,
+    });
+    expect(body.rows).toEqual([hiddenRow(null), hiddenRow('IQ'), hiddenRow('SY')]);
     // a case officer of LT and a Union analyst: every value; a case officer of PL: suppressed
     const raw = await decisionOutcomes(h.store.db, { ...period, from: '2026-11-01', to: '2026-11-30' });
     for (const account of [h.account('case-officer', 'LT'), h.account('analyst', 'EU')]) {
@@ -314,64 +282,60 @@ describe.each(BACKENDS)('decisions and detentions on $name', (backend) => {
 
   it('GET /api/public/detentions: small counts hidden, lengths only of 5 or more ended; staff see every value', async () => {
     const url = '/api/public/detentions?state=LT&from=2026-11-01&to=2026-12-31';
+    // December has not ended on 9 December: refused for the public; read on 2 January 2027
+    expect((await get(url)).statusCode).toBe(400);
+    h.clock.set('2027-01-02T08:00:00Z');
     const r = await get(url);
     expect(r.statusCode, r.body).toBe(200);
     const body = r.json();
     expect(body.suppressed).toBe(true);
+    const hidden = (ground: string | null) => ({
+      period: '2026-11',
+      ground,
+      ordered: null,
+      ended: null,
+      ongoing: null,
+      meanDays: null,
+      medianDays: null,
+      suppressed: true,
+    });
     expect(body.rows).toEqual([
-      // all: 8 ordered, 7 ended, 1 ongoing (hidden)
-      {
-        period: '2026-11',
-        ground: null,
-        ordered: 8,
-        ended: 7,
-        ongoing: null,
-        meanDays: 4.9,
-        medianDays: 2,
-        suppressed: true,
-      },
-      // identity: 5 ordered, 5 ended, 0 ongoing: nothing hidden
+      // all: 8 ordered, 7 ended, 1 ongoing (hidden): the row's three counts are hidden together
+      hidden(null),
+      // identity: 5 ordered, 5 ended (multiples of 5: published as they are), 0 ongoing; only 5 ended, fewer
+      // than the 10 the lengths need
       {
         period: '2026-11',
         ground: 'identity',
         ordered: 5,
         ended: 5,
         ongoing: 0,
-        meanDays: 6.3,
-        medianDays: 3.5,
-      },
-      // return: 1 ended: no lengths
-      {
-        period: '2026-11',
-        ground: 'return',
-        ordered: null,
-        ended: null,
-        ongoing: 0,
         meanDays: null,
         medianDays: null,
         suppressed: true,
       },
-      {
-        period: '2026-11',
-        ground: 'risk-of-absconding',
-        ordered: null,
-        ended: null,
-        ongoing: 0,
-        meanDays: null,
-        medianDays: null,
-        suppressed: true,
-      },
-      {
-        period: '2026-11',
-        ground: 'security',
-        ordered: null,
-        ended: 0,
-        ongoing: null,
-        meanDays: null,
-        medianDays: null,
-        suppressed: true,
-      },
+      // return 1/1/0, risk of absconding 2/2/0, security 1/0/1: hidden whole, the zeros too
+      hidden('return'),
+      hidden('risk-of-absconding'),
+      hidden('security'),
     ]);
+    // lengths: whole days, from 10 ended detentions (a pure check of the rule: 10 ended, mean 3.25)
+    const ten = suppressDetentions(
+      [
+        {
+          period: '2026-11',
+          ground: null,
+          ordered: 10,
+          ended: 10,
+          ongoing: 0,
+          meanDays: 3.3,
+          medianDays: 2.5,
+        },
+      ],
+      { state: 'LT', from: '2026-11-01', to: '2026-11-30', granularity: 'month' },
+      (_cell, v) => v,
+    );
+    expect(ten[0]).toMatchObject({ meanDays: 3, medianDays: 3 });
     const staff = (await get(url, h.account('border-guard', 'LT').headers)).json();
     expect(staff.suppressed).toBe(false);
     expect(staff.rows).toEqual(

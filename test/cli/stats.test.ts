@@ -18,6 +18,15 @@ describe('pact stats eurostat', () => {
     expect(r.stdout).toBe('freq,unit,citizen,sex,age,asyl_app,geo,TIME_PERIOD,OBS_VALUE,OBS_FLAG\n');
   }, 30_000);
 
+  it('--public: months that have ended only (the clock of the run: 23 November 2026)', async () => {
+    const running = await pactIn('stats eurostat --state LT --from 2026-06 --to 2026-11 --public', env());
+    expect(running.code).toBe(2);
+    expect(running.stderr).toMatch(/a month that has ended for --public: at the latest 2026-10/);
+    const ended = await pactIn('stats eurostat --state LT --from 2026-06 --to 2026-10 --public', env());
+    expect(ended.code, ended.stderr).toBe(0);
+    expect(ended.stdout).toBe('freq,unit,citizen,sex,age,asyl_app,geo,TIME_PERIOD,OBS_VALUE,OBS_FLAG\n');
+  }, 30_000);
+
   it('a month that does not exist, or --from after --to: exit 2 with one line', async () => {
     const bad = await pactIn('stats eurostat --state LT --from 2026-13 --to 2026-12', env());
     expect(bad.code).toBe(2);

@@ -1,17 +1,20 @@
 // Public exports, no login: monthly first-time asylum applicants of a state in Eurostat's migr_asyappctzm
-// shape (src/store/eurostat.ts), as CSV, with cells below 5 hidden. No personal data: counts only.
-import { stringify } from 'csv-stringify/sync';
+// shape (src/store/eurostat.ts), as CSV, for months that have ended, with cells below 5 hidden and the others
+// rounded to base 5 (src/store/disclosure.ts). No personal data: counts only.
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { MEMBER_STATE_CODES, type MemberStateCode } from '../../../law/member-states.ts';
 import { STATE_TIME_ZONES } from '../../law/calendar/time-zones.ts';
+import { rounderOf, roundingKey } from '../../store/disclosure.ts';
 import {
   EUROSTAT_COLUMNS,
   firstTimeApplicants,
+  lastEndedMonth,
   MONTH_PATTERN,
   SUPPRESS_BELOW,
 } from '../../store/eurostat.ts';
+import { toCsv } from '../csv.ts';
 import { HttpProblem, Problem } from '../problem.ts';
 import type { ApiDeps } from '../server.ts';
 
@@ -24,7 +27,7 @@ export function exportRoutes(app: FastifyInstance, deps: ApiDeps): void {
     {
       schema: {
         tags: ['public'],
-        summary: `monthly first-time asylum applicants by citizenship, sex and age class (Eurostat migr_asyappctzm columns); cells below ${SUPPRESS_BELOW} hidden (no login)`,
+        summary: `monthly first-time asylum applicants by citizenship, sex and age class (Eurostat migr_asyappctzm columns), months that have ended; cells below ${SUPPRESS_BELOW} hidden, the others randomly rounded to a multiple of ${SUPPRESS_BELOW} (no login)`,
         security: [],
         querystring: z.object({ state: z.enum(MEMBER_STATE_CODES), from: Month, to: Month }).strict(),
         response: { 200: z.string(), 400: Problem },
@@ -44,12 +47,19 @@ export function exportRoutes(app: FastifyInstance, deps: ApiDeps): void {
         throw new HttpProblem(400, 'invalid-input', 'Invalid input', 'at most 60 months at a time', [
           { field: 'querystring/to', reason: 'at most 60 months after from' },
         ]);
+      const timeZone = STATE_TIME_ZONES[state as MemberStateCode];
+      // a month still running changes every day: differencing two days' files would give its small cells
+      const ended = lastEndedMonth(deps.services.clock(), timeZone);
+      if (to > ended)
+        throw new HttpProblem(400, 'invalid-input', 'Invalid input', 'the month has not ended', [
+          { field: 'querystring/to', reason: `a month that has ended: at the latest ${ended}` },
+        ]);
       const rows = await firstTimeApplicants(deps.store.db, {
         state,
         from,
         to,
-        timeZone: STATE_TIME_ZONES[state as MemberStateCode],
-        suppress: true,
+        timeZone,
+        round: rounderOf(await roundingKey(deps.store.db)),
       });
       return reply
         .type('text/csv; charset=utf-8')
@@ -57,7 +67,7 @@ export function exportRoutes(app: FastifyInstance, deps: ApiDeps): void {
           'content-disposition',
           `attachment; filename="first-time-applicants-${state}-${from}-${to}.csv"`,
         )
-        .send(stringify(rows, { header: true, columns: [...EUROSTAT_COLUMNS] }));
+        .send(toCsv(rows, EUROSTAT_COLUMNS));
     },
   );
 }

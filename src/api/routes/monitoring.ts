@@ -5,7 +5,7 @@
 // to personal data, for the roles that read cases, in their own state only; every id listed is logged in the
 // audit log as GET /api/cases/:id logs a read). GET /api/monitoring/report: the indicators as a report, CSV or a
 // printable HTML page (src/api/monitoring-report.ts), with the same readers and state rules as the indicators;
-// `public=true` hides counts from 1 to 4 for publication.
+// `public=true` hides counts from 1 to 4 and rounds the others to multiples of 5, for publication.
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -13,6 +13,7 @@ import { MemberState } from '../../domain/commands.ts';
 import { SUPPRESS_BELOW } from '../../store/aggregates.ts';
 import { appendAudit } from '../../store/audit.ts';
 import { retryStaleWrites } from '../../store/chain-retry.ts';
+import { roundingKey } from '../../store/disclosure.ts';
 import { INDICATORS, indicatorCases, monitoringIndicators } from '../../store/monitoring.ts';
 import { principal, requires } from '../auth.ts';
 import { REPORT_COLUMNS, REPORT_CSP, REPORT_FORMATS, reportCsv, reportHtml } from '../monitoring-report.ts';
@@ -46,7 +47,7 @@ const ReportQuery = IndicatorsQuery.extend({
     .enum(['true', 'false'])
     .default('false')
     .describe(
-      `true: counts from 1 to ${SUPPRESS_BELOW - 1} hidden, for publication (false: every count, for the monitoring body)`,
+      `true: for publication — counts from 1 to ${SUPPRESS_BELOW - 1} hidden, a second cell hidden with a hidden one where figures add up to a total, the others randomly rounded to a multiple of ${SUPPRESS_BELOW} (false: every count exact, for the monitoring body)`,
     ),
 }).strict();
 
@@ -170,7 +171,7 @@ export function monitoringRoutes(app: FastifyInstance, deps: ApiDeps): void {
       schema: {
         tags: ['monitoring'],
         summary:
-          "the monitoring mechanism's report of your state for a period: every indicator with its legal basis, as CSV or a printable HTML page; counts only (public=true hides counts below 5)",
+          "the monitoring mechanism's report of your state for a period: every indicator with its legal basis, as CSV or a printable HTML page; counts only (public=true hides counts below 5 and rounds the others to multiples of 5)",
         querystring: ReportQuery,
         response: { 200: z.string(), 400: Problem, 401: Problem, 403: Problem },
       },
@@ -183,7 +184,8 @@ export function monitoringRoutes(app: FastifyInstance, deps: ApiDeps): void {
       checkPeriod(q.from, q.to);
       const now = deps.services.clock();
       const m = await monitoringIndicators(deps.store.db, { state, from: q.from, to: q.to, timeZone, now });
-      const options = { public: q.public === 'true' };
+      const options =
+        q.public === 'true' ? { public: true, key: await roundingKey(deps.store.db) } : { public: false };
       const name = `monitoring-report-${state}-${q.from}-${q.to}${options.public ? '-public' : ''}`;
       // the counts of one state, read with a login: not to be kept by caches
       reply.header('cache-control', 'no-store').header('x-content-type-options', 'nosniff');

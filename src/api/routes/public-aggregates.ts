@@ -16,6 +16,7 @@ import {
   SUPPRESS_BELOW,
   suppress,
 } from '../../store/aggregates.ts';
+import { aggregateRounder, roundingKey } from '../../store/disclosure.ts';
 import { rolledUpAggregates } from '../../store/statistics-rollup.ts';
 import { previousYear, withPrevious } from '../../store/year-on-year.ts';
 import { Problem } from '../problem.ts';
@@ -42,8 +43,13 @@ const AggregatesQuery = z
   .strict();
 
 const NOTE =
-  `Counts in the state's time zone; periods at the edges of from–to may be partial. Values from 1 to ${SUPPRESS_BELOW - 1} ` +
-  'are suppressed (null, suppressed: true) unless the top-level suppressed is false (staff of the state); in a ' +
+  "Counts in the state's time zone. For the public (top-level suppressed: true) from–to must be whole, ended " +
+  'periods of the granularity (week: Monday to Sunday; month: 1st to last day; year: 1 January to 31 ' +
+  `December), and every count is published rounded: values from 1 to ${SUPPRESS_BELOW - 1} are suppressed ` +
+  `(null, suppressed: true), 0 is 0, and any other value is randomly rounded to a multiple of ${SUPPRESS_BELOW} ` +
+  '(down or up, unbiased; the same count always reads the same); totals are rounded on their own and may ' +
+  'differ from the sum of their rounded parts. Staff of the state (suppressed: false) get exact values and ' +
+  'any days (periods at the edges of from–to may then be partial). In a ' +
   'grouped output, when one cell of a period and metric is hidden the next smallest is hidden too, so that it ' +
   'cannot be recovered from the total (by=none). Absent rows are 0. encounters counts events; persons, ' +
   'apprehensions and refusals count persons (refusals: persons refused at the encounter plus refusals after ' +
@@ -99,7 +105,8 @@ export function publicAggregatesRoutes(app: FastifyInstance, deps: ApiDeps): voi
     },
     async (request, reply) => {
       const q = request.query;
-      const timeZone = publicPeriod(q);
+      const hide = await hidesSmallCells(deps, request, q.state);
+      const timeZone = publicPeriod(q, hide ? { now: deps.services.clock() } : undefined);
       const query = {
         state: q.state,
         from: q.from,
@@ -113,7 +120,6 @@ export function publicAggregatesRoutes(app: FastifyInstance, deps: ApiDeps): voi
       const rows = earlier
         ? withPrevious(query, current, await rolledUpAggregates(deps.store.db, earlier))
         : current;
-      const hide = await hidesSmallCells(deps, request, q.state);
       // the answer depends on who asks: never from a shared cache to someone else
       reply.header('vary', 'authorization, cookie');
       if (!hide) reply.header('cache-control', 'private, no-store');
@@ -124,7 +130,12 @@ export function publicAggregatesRoutes(app: FastifyInstance, deps: ApiDeps): voi
         granularity: q.granularity,
         by: q.by,
         ...(earlier ? { compare: q.compare, previousFrom: earlier.from, previousTo: earlier.to } : {}),
-        rows: hide ? suppress(rows, SUPPRESS_BELOW, { complementary: q.by !== 'none' }) : rows,
+        rows: hide
+          ? suppress(rows, SUPPRESS_BELOW, {
+              complementary: q.by !== 'none',
+              round: aggregateRounder(await roundingKey(deps.store.db), query, earlier),
+            })
+          : rows,
         suppressed: hide,
         suppressedBelow: SUPPRESS_BELOW,
         note: NOTE,

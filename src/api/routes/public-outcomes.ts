@@ -7,7 +7,8 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { DECISION_TYPES, DETENTION_GROUNDS } from '../../domain/vocabulary.ts';
 import { GRANULARITIES, SUPPRESS_BELOW } from '../../store/aggregates.ts';
-import { detentions, suppressDetentions } from '../../store/detentions.ts';
+import { detentions, LENGTHS_FROM, suppressDetentions } from '../../store/detentions.ts';
+import { rounderOf, roundingKey } from '../../store/disclosure.ts';
 import { decisionOutcomes, suppressDecisions } from '../../store/outcomes.ts';
 import { Problem } from '../problem.ts';
 import { hidesSmallCells, PublicPeriodQuery, publicPeriod } from '../public-access.ts';
@@ -27,12 +28,18 @@ const envelope = {
   note: z.string(),
 };
 
+const PUBLIC_RULES =
+  'For the public (top-level suppressed: true) from–to must be whole, ended periods of the granularity, and ' +
+  `every count is published rounded: 1 to ${SUPPRESS_BELOW - 1} hidden (null), 0 is 0, any other value ` +
+  `randomly rounded to a multiple of ${SUPPRESS_BELOW} (unbiased; the same count always reads the same); ` +
+  'totals are rounded on their own and may differ from the sum of their rounded parts. Staff get exact values.';
+
 const DECISIONS_NOTE =
   "First-instance decisions (decision.issued) per period in the state's time zone, by nationality (null: all; " +
   "'unknown': not recorded). recognitionRate (0 to 1) is Eurostat's: positive decisions (refugee-status, " +
-  'subsidiary-protection) divided by all first-instance decisions of every type. Suppressed: a row of fewer ' +
-  `than ${SUPPRESS_BELOW} decisions shows no decisions, positive or rate (null); a count by type from 1 to ` +
-  `${SUPPRESS_BELOW - 1} is null; such rows have suppressed: true. Absent rows: no decision.`;
+  `subsidiary-protection) divided by all first-instance decisions of every type. ${PUBLIC_RULES} For the ` +
+  'public the rate is the published positive count over the published total, and a row with any hidden count ' +
+  'is hidden whole (every count, zeros too, and the rate; suppressed: true). Absent rows: no decision.';
 
 export const Decisions = z.object({
   ...envelope,
@@ -58,9 +65,9 @@ const DETENTIONS_NOTE =
   "Detentions ordered (detention.ordered) per period of the order in the state's time zone, by ground (null: " +
   'every detention; a detention on several grounds counts under each). Length: from the order to the next ' +
   'detention.ended of the case, in days of 24 hours; meanDays and medianDays are those of the detentions that ' +
-  'ended by the end of to (ended); the others are ongoing and left out of them. Suppressed: counts from 1 to ' +
-  `${SUPPRESS_BELOW - 1} are null, and the lengths are shown only when ${SUPPRESS_BELOW} or more ended; such ` +
-  'rows have suppressed: true.';
+  `ended by the end of to (ended); the others are ongoing and left out of them. ${PUBLIC_RULES} For the ` +
+  'public, a row with any hidden count hides ordered, ended and ongoing together, and the lengths are whole ' +
+  `days shown only when ${LENGTHS_FROM} or more detentions ended; such rows have suppressed: true.`;
 
 export const Detentions = z.object({
   ...envelope,
@@ -95,14 +102,14 @@ export function publicOutcomesRoutes(app: FastifyInstance, deps: ApiDeps): void 
     },
     async (request, reply) => {
       const q = request.query;
-      const timeZone = publicPeriod(q);
-      const rows = await decisionOutcomes(deps.store.db, { ...q, timeZone });
       const hide = await hidesSmallCells(deps, request, q.state);
+      const timeZone = publicPeriod(q, hide ? { now: deps.services.clock() } : undefined);
+      const rows = await decisionOutcomes(deps.store.db, { ...q, timeZone });
       reply.header('vary', 'authorization, cookie');
       if (!hide) reply.header('cache-control', 'private, no-store');
       return {
         ...q,
-        rows: hide ? suppressDecisions(rows) : rows,
+        rows: hide ? suppressDecisions(rows, q, rounderOf(await roundingKey(deps.store.db))) : rows,
         suppressed: hide,
         suppressedBelow: SUPPRESS_BELOW,
         note: DECISIONS_NOTE,
@@ -123,14 +130,14 @@ export function publicOutcomesRoutes(app: FastifyInstance, deps: ApiDeps): void 
     },
     async (request, reply) => {
       const q = request.query;
-      const timeZone = publicPeriod(q);
-      const rows = await detentions(deps.store.db, { ...q, timeZone });
       const hide = await hidesSmallCells(deps, request, q.state);
+      const timeZone = publicPeriod(q, hide ? { now: deps.services.clock() } : undefined);
+      const rows = await detentions(deps.store.db, { ...q, timeZone });
       reply.header('vary', 'authorization, cookie');
       if (!hide) reply.header('cache-control', 'private, no-store');
       return {
         ...q,
-        rows: hide ? suppressDetentions(rows) : rows,
+        rows: hide ? suppressDetentions(rows, q, rounderOf(await roundingKey(deps.store.db))) : rows,
         suppressed: hide,
         suppressedBelow: SUPPRESS_BELOW,
         note: DETENTIONS_NOTE,

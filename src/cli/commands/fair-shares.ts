@@ -3,6 +3,7 @@
 import { Command, Option } from 'commander';
 import { stringify } from 'csv-stringify/sync';
 import { MEMBER_STATES, type MemberStateCode } from '../../../law/member-states.ts';
+import { SAFE_CSV } from '../../api/csv.ts';
 import { PactError } from '../../law/errors.ts';
 import { computeFairShares, type FairShareResult, type FairShareRow } from '../../law/fair-shares.ts';
 import { LAW } from '../../law/law.ts';
@@ -163,7 +164,7 @@ const csvRow = (r: FairShareRow) => ({
 
 function renderAll(r: FairShareResult, format: Format): string {
   if (format === 'json') return `${JSON.stringify(r, null, 2)}\n`;
-  if (format === 'csv') return stringify(r.rows.map(csvRow), { header: true });
+  if (format === 'csv') return stringify(r.rows.map(csvRow), { ...SAFE_CSV, header: true });
   const participating = new Set(r.rows.map((x) => x.country));
   const absent = Object.keys(MEMBER_STATES).filter((c) => !participating.has(c as MemberStateCode));
   const table = renderTable(
@@ -226,7 +227,7 @@ function renderCountry(
           payment_eur: (split.paymentCents / 100).toFixed(2),
         }
       : {};
-    return stringify([{ ...csvRow(row), ...extra }], { header: true });
+    return stringify([{ ...csvRow(row), ...extra }], { ...SAFE_CSV, header: true });
   }
   const lines = [
     `${row.name} (${row.country}): fair share of the ${POOL_LINE(r.pool)}`,

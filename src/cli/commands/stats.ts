@@ -1,10 +1,12 @@
 // `pact stats`: statistics from the records. `pact stats eurostat`: monthly first-time asylum applicants in
-// Eurostat's migr_asyappctzm columns, as CSV (with --public, cells below 5 hidden as in the public API).
+// Eurostat's migr_asyappctzm columns, as CSV (with --public, as the public API: ended months, cells below 5
+// hidden, the others rounded to multiples of 5).
 // `pact stats monitoring-report`: the monitoring mechanism's report of a state and period (CSV or a printable
-// HTML page, as GET /api/monitoring/report; with --public, counts from 1 to 4 hidden).
+// HTML page, as GET /api/monitoring/report; with --public, counts from 1 to 4 hidden, the others rounded).
 
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { stringify } from 'csv-stringify/sync';
+import { SAFE_CSV } from '../../api/csv.ts';
 import {
   REPORT_COLUMNS,
   REPORT_FORMATS,
@@ -15,9 +17,11 @@ import {
 import { HttpProblem } from '../../api/problem.ts';
 import { checkPeriod, MAX_DAYS, ReportDay } from '../../api/report-period.ts';
 import { STATE_TIME_ZONES } from '../../law/calendar/time-zones.ts';
+import { rounderOf, roundingKey } from '../../store/disclosure.ts';
 import {
   EUROSTAT_COLUMNS,
   firstTimeApplicants,
+  lastEndedMonth,
   MONTH_PATTERN,
   SUPPRESS_BELOW,
 } from '../../store/eurostat.ts';
@@ -53,19 +57,27 @@ export function statsCommand(ctx: CliContext): Command {
       new Option('--from <month>', 'first month (YYYY-MM)').argParser(parseMonth).makeOptionMandatory(),
     )
     .addOption(new Option('--to <month>', 'last month (YYYY-MM)').argParser(parseMonth).makeOptionMandatory())
-    .option('--public', `hide cells below ${SUPPRESS_BELOW} (as the public API does)`)
+    .option(
+      '--public',
+      `as the public API: months that have ended, cells below ${SUPPRESS_BELOW} hidden, the others randomly rounded to a multiple of ${SUPPRESS_BELOW}`,
+    )
     .action(async (opts: { state: string; from: string; to: string; public?: boolean }) => {
       if (opts.from > opts.to) throw new UsageError('--from is after --to');
-      const rows = await withStore(ctx, (_cs, store) =>
+      const timeZone = STATE_TIME_ZONES[opts.state as keyof typeof STATE_TIME_ZONES];
+      // for publication, as the public API: months that have ended only (a running month changes daily)
+      const ended = lastEndedMonth(ctx.now(), timeZone);
+      if (opts.public && opts.to > ended)
+        throw new UsageError(`--to: a month that has ended for --public: at the latest ${ended}`);
+      const rows = await withStore(ctx, async (_cs, store) =>
         firstTimeApplicants(store.db, {
           state: opts.state,
           from: opts.from,
           to: opts.to,
-          timeZone: STATE_TIME_ZONES[opts.state as keyof typeof STATE_TIME_ZONES],
-          suppress: Boolean(opts.public),
+          timeZone,
+          ...(opts.public ? { round: rounderOf(await roundingKey(store.db)) } : {}),
         }),
       );
-      ctx.stdout(stringify(rows, { header: true, columns: [...EUROSTAT_COLUMNS] }));
+      ctx.stdout(stringify(rows, { ...SAFE_CSV, header: true, columns: [...EUROSTAT_COLUMNS] }));
     });
   cmd
     .command('monitoring-report')
@@ -90,7 +102,7 @@ export function statsCommand(ctx: CliContext): Command {
     )
     .option(
       '--public',
-      `hide counts from 1 to ${SUPPRESS_BELOW - 1}, for publication (without it every count is shown, for the monitoring body)`,
+      `for publication: counts from 1 to ${SUPPRESS_BELOW - 1} hidden, the others rounded to multiples of ${SUPPRESS_BELOW} (without it every count is exact, for the monitoring body)`,
     )
     .action(
       async (opts: { state: string; from: string; to: string; format: ReportFormat; public?: boolean }) => {
@@ -101,16 +113,17 @@ export function statsCommand(ctx: CliContext): Command {
           throw e;
         }
         const now = ctx.now();
-        const m = await withStore(ctx, (_cs, store) =>
-          monitoringIndicators(store.db, {
+        const { m, key } = await withStore(ctx, async (_cs, store) => ({
+          m: await monitoringIndicators(store.db, {
             state: opts.state,
             from: opts.from,
             to: opts.to,
             timeZone: STATE_TIME_ZONES[opts.state as keyof typeof STATE_TIME_ZONES],
             now,
           }),
-        );
-        const options = { public: Boolean(opts.public) };
+          key: opts.public ? await roundingKey(store.db) : undefined,
+        }));
+        const options = key ? { public: true, key } : { public: false };
         ctx.stdout(
           opts.format === 'html' ? reportHtml(m, { ...options, generatedAt: now }) : reportCsv(m, options),
         );

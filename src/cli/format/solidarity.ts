@@ -3,6 +3,7 @@
 import { stringify } from 'csv-stringify/sync';
 import { DateTime } from 'luxon';
 import type { MemberStateCode } from '../../../law/member-states.ts';
+import { SAFE_CSV } from '../../api/csv.ts';
 import { STATE_TIME_ZONES } from '../../law/calendar/time-zones.ts';
 import type { ScenarioResult } from '../../solidarity/simulate.ts';
 import type { StoredTransfer } from '../../store/solidarity.ts';
@@ -65,7 +66,7 @@ function balanceCsv(r: SolidarityReport, state?: string): string {
         outstanding_relocations: s.outstanding.relocations,
         outstanding_eur: (s.outstanding.eurCents / 100).toFixed(2),
       })),
-    { header: true },
+    { ...SAFE_CSV, header: true },
   );
 }
 
@@ -151,7 +152,7 @@ export function renderMatch(run: MatchRun, format: SolidarityFormat): string {
           why: u.why,
         })),
       ],
-      { header: true },
+      { ...SAFE_CSV, header: true },
     );
   const byReason = new Map<string, number>();
   for (const u of result.unmatched) byReason.set(u.reason, (byReason.get(u.reason) ?? 0) + 1);
@@ -185,7 +186,7 @@ export function renderScenario(r: ScenarioResult, format: SolidarityFormat): str
     offsets_adopted: x.adopted.offsets,
     offsets_scenario: x.scenario.offsets,
   }));
-  if (format === 'csv') return stringify(flat, { header: true });
+  if (format === 'csv') return stringify(flat, { ...SAFE_CSV, header: true });
   const t = r.totals;
   const table = renderTable(
     [
@@ -227,7 +228,7 @@ export function renderTransfers(list: readonly StoredTransfer[], format: Solidar
     confirm_by: t.status === 'proposed' ? localTime(t.confirmDueAt, t.to) : '',
     transfer_by: t.status === 'confirmed' && t.transferDueAt ? localTime(t.transferDueAt, t.from) : '',
   }));
-  if (format === 'csv') return stringify(rows, { header: true });
+  if (format === 'csv') return stringify(rows, { ...SAFE_CSV, header: true });
   return `${renderTable(
     [
       { header: 'transfer' },

@@ -4,6 +4,7 @@ import { useMemo, useState } from 'react';
 import { Link } from 'react-router';
 import { MEMBER_STATES } from '../../../law/member-states.ts';
 import type { FairSharesBody } from '../../../src/api/contract.ts';
+import { csvLine } from '../../../src/domain/csv-cell.ts';
 import { query } from '../api.ts';
 import { useMe } from '../auth.tsx';
 import { ErrorNotice, Field, Loading } from '../components.tsx';
@@ -49,16 +50,17 @@ export function Solidarity() {
     if (!data) return;
     const lines = [
       'country,name,population,gdp_meur,key,relocations,eur',
+      // the same quoting and formula-injection rule as the server's CSVs (src/domain/csv-cell.ts)
       ...rows.map((r) =>
-        [
+        csvLine([
           r.country,
-          `"${r.name}"`,
+          r.name,
           r.population,
           r.gdpMeur,
           r.key,
           r.relocations,
           (r.eurCents / 100).toFixed(2),
-        ].join(','),
+        ]),
       ),
     ];
     const url = URL.createObjectURL(new Blob([`${lines.join('\n')}\n`], { type: 'text/csv' }));
