@@ -4,8 +4,9 @@
 // owner can read, and the log gets the file's path.
 import { closeSync, fchmodSync, fsyncSync, openSync, readFileSync, unlinkSync, writeSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import type { OpenOptions } from '../store/database.ts';
-import { UsageError } from './context.ts';
+import { countUsers, ensureAdministrator } from '../store/accounts.ts';
+import type { Db, OpenOptions } from '../store/database.ts';
+import { type CliContext, UsageError } from './context.ts';
 
 /** The file's name in the data folder (PGlite) or the working directory (PostgreSQL). */
 export const ADMIN_PASSWORD_FILE = 'admin-password';
@@ -20,6 +21,34 @@ export function adminPasswordPath(
   if (!options.databaseUrl && options.dataDir && !options.dataDir.startsWith('memory://'))
     return resolve(join(options.dataDir, ADMIN_PASSWORD_FILE));
   return resolve(`pact-${ADMIN_PASSWORD_FILE}`);
+}
+
+/** The first administrator's one-time password: on the terminal, or in a file only its owner reads. */
+export type OneTime = { readonly password: string } | { readonly file: string };
+
+/**
+ * On an empty database, creates the administrator. Its password is shown on the terminal when stderr is one;
+ * otherwise stderr is a log stream, and the password goes into a new owner-only file (created before the
+ * account, so that a file that cannot be written leaves no account nobody can log in to).
+ */
+export async function firstAdministrator(
+  ctx: CliContext,
+  db: Db,
+  now: Date,
+  path: () => string,
+): Promise<OneTime | undefined> {
+  if ((await countUsers(db)) > 0) return undefined;
+  const file = ctx.interactive ? undefined : SecretFile.create(path());
+  let password: string | undefined;
+  try {
+    password = await ensureAdministrator(db, now);
+  } finally {
+    if (!password) file?.discard();
+  }
+  if (!password) return undefined;
+  if (!file) return { password };
+  file.write(`${password}\n`);
+  return { file: file.path };
 }
 
 /**

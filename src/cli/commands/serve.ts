@@ -7,13 +7,13 @@ import { randomUUID } from 'node:crypto';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { buildServer } from '../../api/server.ts';
 import { LAW } from '../../law/law.ts';
-import { ACCOUNT_RULES, countUsers, ensureAdministrator } from '../../store/accounts.ts';
+import { ACCOUNT_RULES } from '../../store/accounts.ts';
 import { CaseStore } from '../../store/case-store.ts';
-import { type Db, openStore } from '../../store/database.ts';
+import { openStore } from '../../store/database.ts';
 import { storeOptions } from '../../store/open-from-env.ts';
 import { loadRecognitionRates } from '../../store/reference-data.ts';
 import { confirmSilentTransfers } from '../../store/solidarity.ts';
-import { adminPasswordPath, SecretFile } from '../admin-password.ts';
+import { adminPasswordPath, firstAdministrator, type OneTime } from '../admin-password.ts';
 import { type CliContext, UsageError } from '../context.ts';
 
 /** --port: 0 to 65535 (0: any free port). */
@@ -61,34 +61,6 @@ export function serveCommand(ctx: CliContext): Command {
         throw e;
       }
     });
-}
-
-/** The first administrator's one-time password: on the terminal, or in a file only its owner reads. */
-export type OneTime = { readonly password: string } | { readonly file: string };
-
-/**
- * On an empty database, creates the administrator. Its password is shown on the terminal when stderr is one;
- * otherwise stderr is a log stream, and the password goes into a new owner-only file (created before the
- * account, so that a file that cannot be written leaves no account nobody can log in to).
- */
-async function firstAdministrator(
-  ctx: CliContext,
-  db: Db,
-  now: Date,
-  path: () => string,
-): Promise<OneTime | undefined> {
-  if ((await countUsers(db)) > 0) return undefined;
-  const file = ctx.interactive ? undefined : SecretFile.create(path());
-  let password: string | undefined;
-  try {
-    password = await ensureAdministrator(db, now);
-  } finally {
-    if (!password) file?.discard();
-  }
-  if (!password) return undefined;
-  if (!file) return { password };
-  file.write(`${password}\n`);
-  return { file: file.path };
 }
 
 export interface ServeOptions {
