@@ -17,7 +17,6 @@ import {
   readHolder,
   startTimeOf,
 } from '../../src/store/data-folder-lock.ts';
-import { openStore } from '../../src/store/database.ts';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const BOOT_ID = readFileSync('/proc/sys/kernel/random/boot_id', 'utf8').trim();
@@ -214,19 +213,4 @@ describe('the data folder lock', () => {
       expect(existsSync(lockFile())).toBe(false);
     }
   }, 30_000);
-
-  it('openStore: a folder is locked from open to close()', async () => {
-    const data = join(folder, 'data');
-    const store = await openStore({ dataDir: data, holder: 'pact serve' });
-    try {
-      await expect(openStore({ dataDir: data })).rejects.toThrow(
-        `in use by process ${process.pid} (pact serve, since `,
-      );
-    } finally {
-      await store.close();
-    }
-    expect(existsSync(join(data, LOCK_FILE))).toBe(false);
-    // the folder opens again once closed
-    await (await openStore({ dataDir: data })).close();
-  }, 60_000);
 });
