@@ -214,8 +214,9 @@ export function readHolder(file: string): LockHolder | 'gone' | 'unreadable' {
     const h = JSON.parse(text) as Partial<LockHolder>;
     // pid 0 or negative would signal a whole process group in kill(): never trust it
     if (!Number.isSafeInteger(h.pid) || (h.pid as number) <= 0) return 'unreadable';
-    if (typeof h.hostname !== 'string' || typeof h.token !== 'string' || typeof h.since !== 'string')
-      return 'unreadable';
+    if (typeof h.hostname !== 'string' || typeof h.since !== 'string') return 'unreadable';
+    // the token names the breaker file: hex only, never a path
+    if (typeof h.token !== 'string' || !/^[0-9a-f]{1,64}$/.test(h.token)) return 'unreadable';
     return { ...h, command: typeof h.command === 'string' ? h.command : 'unknown' } as LockHolder;
   } catch {
     // the fallback without hard links may show a file that is still being written

@@ -151,6 +151,13 @@ describe('the data folder lock', () => {
     expect(readFileSync(lockFile(), 'utf8')).toBe('garbage');
   });
 
+  it('a stale lock whose token is a path is unreadable: no breaker file is made outside the folder', async () => {
+    leaveLock({ pid: await deadPid(), token: '../../escaped' });
+    const e = refusal(() => lockDataFolder(folder, 'pact serve'));
+    expect(e.message).toContain('unreadable');
+    expect(existsSync(join(folder, '..', '..', 'escaped'))).toBe(false);
+  });
+
   it('release removes only its own lock, never a lock taken over after it', async () => {
     const lock = lockDataFolder(folder, 'pact serve');
     const pid = await liveProcess();
