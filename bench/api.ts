@@ -22,6 +22,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
+import { oneTimePasswordFrom } from '../src/cli/admin-password.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const SELF = fileURLToPath(import.meta.url);
@@ -255,11 +256,15 @@ async function borderGuardToken(base: string, adminPassword: string): Promise<st
 
 /** Starts `pact serve` on `env` and gets a border guard's token. */
 async function startPact(env: Record<string, string | undefined>) {
-  const s = await startProcess(['bin/pact.js', 'serve', '--port', '0', '--quiet'], env, (e) =>
-    /one-time password\s+\S+/.test(e),
+  // piped stderr: the password goes into an owner-only file (never the repository: a temporary folder)
+  const passwordFile = join(mkdtempSync(join(tmpdir(), 'pact-bench-admin-')), 'admin-password');
+  const s = await startProcess(
+    ['bin/pact.js', 'serve', '--port', '0', '--quiet'],
+    { PACT_ADMIN_PASSWORD_FILE: passwordFile, ...env },
+    (e) => oneTimePasswordFrom(e) !== undefined,
   );
   const url = /Pact serves (http:\/\/\S+)/.exec(s.stderr())?.[1] ?? '';
-  const password = /one-time password\s+(\S+)/.exec(s.stderr())?.[1] ?? '';
+  const password = oneTimePasswordFrom(s.stderr()) ?? '';
   return { proc: s.proc, url, token: await borderGuardToken(url, password) };
 }
 

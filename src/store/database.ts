@@ -1,7 +1,7 @@
 // The connection: embedded PGlite in a data folder by default, a PostgreSQL server when DATABASE_URL is set.
 // One schema, one migration set and one Drizzle query path for both; migrations run on open.
 import { accessSync, constants, mkdirSync, statSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { basename, dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
@@ -11,6 +11,7 @@ import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
 import { PactError } from '../law/errors.ts';
+import { DataFolderInUseError, type DataFolderLock, lockDataFolder } from './data-folder-lock.ts';
 import * as schema from './schema.ts';
 
 export type Schema = typeof schema;
@@ -39,35 +40,74 @@ export interface OpenOptions {
   /** PGlite: start from a snapshot made by `snapshot()` (fast test databases). */
   readonly loadDataDir?: Blob;
   readonly poolSize?: number;
+  /**
+   * What opens an embedded data folder, recorded in its lock ("pact serve"); default: the program's name and
+   * its first argument.
+   */
+  readonly holder?: string;
 }
 
 export async function openStore(options: OpenOptions = {}): Promise<Store> {
   if (options.databaseUrl) return openPostgres(options.databaseUrl, options.poolSize ?? 10);
-  return openPglite(options.dataDir ?? 'memory://', options.loadDataDir);
+  return openPglite(options.dataDir ?? 'memory://', options.loadDataDir, options.holder ?? programName());
 }
 
-async function openPglite(dataDir: string, loadDataDir?: Blob): Promise<Store> {
-  if (!dataDir.startsWith('memory://')) prepareDataDir(dataDir);
-  let client: PGlite;
-  try {
-    client = await PGlite.create(dataDir, {
-      ...(loadDataDir ? { loadDataDir } : {}),
-      parsers: { 20: (v: string) => Number(v), 1082: (v: string) => v },
-    });
-  } catch (e) {
-    throw new PactError(
-      'database-unavailable',
-      `cannot open the embedded database in ${dataDir}: ${describe(e)}`,
-    );
+async function openPglite(dataDir: string, loadDataDir: Blob | undefined, holder: string): Promise<Store> {
+  // one process per folder: PGlite does not lock it, and two writers destroy it (security issue #14)
+  let lock: DataFolderLock | undefined;
+  if (!dataDir.startsWith('memory://')) {
+    prepareDataDir(dataDir);
+    lock = takeLock(dataDir, holder);
   }
-  const db = drizzlePglite(client, { schema }) as unknown as Db;
-  await migratePglite(db as never, { migrationsFolder: MIGRATIONS, migrationsSchema: 'public' });
-  return {
-    db,
-    backend: 'pglite',
-    query: async <T>(text: string, params: unknown[] = []) => (await client.query<T>(text, params)).rows,
-    close: once(() => client.close()),
-  };
+  let client: PGlite | undefined;
+  try {
+    try {
+      client = await PGlite.create(dataDir, {
+        ...(loadDataDir ? { loadDataDir } : {}),
+        parsers: { 20: (v: string) => Number(v), 1082: (v: string) => v },
+      });
+    } catch (e) {
+      throw new PactError(
+        'database-unavailable',
+        `cannot open the embedded database in ${dataDir}: ${describe(e)}`,
+      );
+    }
+    const db = drizzlePglite(client, { schema }) as unknown as Db;
+    await migratePglite(db as never, { migrationsFolder: MIGRATIONS, migrationsSchema: 'public' });
+    const open = client;
+    return {
+      db,
+      backend: 'pglite',
+      query: async <T>(text: string, params: unknown[] = []) => (await open.query<T>(text, params)).rows,
+      close: once(async () => {
+        try {
+          await open.close();
+        } finally {
+          lock?.release();
+        }
+      }),
+    };
+  } catch (e) {
+    await client?.close().catch(() => {});
+    lock?.release();
+    throw e;
+  }
+}
+
+function takeLock(dataDir: string, holder: string): DataFolderLock {
+  try {
+    return lockDataFolder(dataDir, holder);
+  } catch (e) {
+    if (e instanceof DataFolderInUseError) throw e;
+    throw new PactError('database-unavailable', `cannot lock the data folder ${dataDir}: ${describe(e)}`);
+  }
+}
+
+/** "pact serve" for `node bin/pact.js serve …`: the program and its first word, never further arguments. */
+function programName(): string {
+  const program = basename(process.argv[1] ?? 'node').replace(/\.[cm]?[jt]s$/, '');
+  const first = process.argv[2];
+  return first && /^[a-z][a-z-]*$/.test(first) ? `${program} ${first}` : program;
 }
 
 /** A readable reason from an Error, a Node error or PGlite's Emscripten error objects (`{ errno }`). */

@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { oneTimePasswordFrom } from '../../src/cli/admin-password.ts';
 import { verifyAudit } from '../../src/store/audit.ts';
 import { openStore } from '../../src/store/database.ts';
 import { volume } from '../volume.ts';
@@ -79,7 +80,12 @@ const children = new Set<ChildProcess>();
 
 /** Starts `pact serve --port 0 --quiet`; resolves once it has printed its address (and, if asked, the password). */
 function startServer(env: Record<string, string>, firstStart: boolean): Promise<Server> {
-  const childEnv: Record<string, string | undefined> = { ...process.env, ...env };
+  const childEnv: Record<string, string | undefined> = {
+    ...process.env,
+    // the first administrator's password file: never in the working directory (the repository)
+    PACT_ADMIN_PASSWORD_FILE: join(mkdtempSync(join(tmpdir(), 'pact-dur-admin-')), 'admin-password'),
+    ...env,
+  };
   if (!env.DATABASE_URL) delete childEnv.DATABASE_URL;
   const proc = spawn(process.execPath, ['bin/pact.js', 'serve', '--port', '0', '--quiet'], {
     cwd: ROOT,
@@ -103,7 +109,8 @@ function startServer(env: Record<string, string>, firstStart: boolean): Promise<
     proc.stderr?.on('data', (chunk: string) => {
       err += chunk;
       const url = /Pact serves (http:\/\/\S+)/.exec(err)?.[1];
-      const password = /one-time password\s+(\S+)/.exec(err)?.[1];
+      // piped stderr: the password is in an owner-only file, which the line names
+      const password = firstStart ? oneTimePasswordFrom(err) : undefined;
       if (url && (!firstStart || password)) {
         clearTimeout(timer);
         resolve({ proc, url, exited, ...(password ? { oneTimePassword: password } : {}) });

@@ -64,7 +64,7 @@ export function demoCommand(ctx: CliContext): Command {
       const env = ctx.env ?? {};
       const sweepSeconds = sweepSecondsOf(env);
       const dir = freshDir(opts.dataDir);
-      const store = await openStore({ dataDir: dir });
+      const store = await openStore({ dataDir: dir, holder: 'pact demo' });
       ctx.stderr(`  ${((performance.now() - started) / 1000).toFixed(1)} s: database created\n`);
       const rng = new Random(opts.seed);
       // the scenario's clock while it is built (moved step by step), then the real one

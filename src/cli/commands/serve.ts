@@ -1,16 +1,19 @@
 // `pact serve` (and `npm start`): one process serving the API on the embedded database (PACT_DATA_DIR) or
 // a PostgreSQL server (DATABASE_URL). Migrations run on start; the first start on an empty database creates
-// the administrator and prints its one-time password once. SIGTERM/SIGINT: finish the requests in flight,
-// close the database, exit.
+// the administrator and shows its one-time password once (the terminal, or an owner-only file when stderr is a
+// log). The embedded folder is locked while it serves (data-folder-lock.ts). SIGTERM/SIGINT: finish the
+// requests in flight, close the database (releasing the lock), exit.
 import { randomUUID } from 'node:crypto';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { buildServer } from '../../api/server.ts';
 import { LAW } from '../../law/law.ts';
-import { ACCOUNT_RULES, ensureAdministrator } from '../../store/accounts.ts';
+import { ACCOUNT_RULES } from '../../store/accounts.ts';
 import { CaseStore } from '../../store/case-store.ts';
-import { openFromEnv, storeOptions } from '../../store/open-from-env.ts';
+import { openStore } from '../../store/database.ts';
+import { storeOptions } from '../../store/open-from-env.ts';
 import { loadRecognitionRates } from '../../store/reference-data.ts';
 import { confirmSilentTransfers } from '../../store/solidarity.ts';
+import { adminPasswordPath, firstAdministrator, type OneTime } from '../admin-password.ts';
 import { type CliContext, UsageError } from '../context.ts';
 
 /** --port: 0 to 65535 (0: any free port). */
@@ -36,19 +39,27 @@ export function serveCommand(ctx: CliContext): Command {
     .action(async (opts: ServeOptions) => {
       const env = ctx.env ?? {};
       const sweepSeconds = sweepSecondsOf(env);
-      const store = await openFromEnv(env);
+      const options = storeOptions(env);
+      const store = await openStore({ ...options, holder: 'pact serve' });
       const services = {
         law: LAW,
         clock: () => new Date(),
         uuid: randomUUID,
         recognitionRates: loadRecognitionRates(),
       };
-      const oneTime = await ensureAdministrator(store.db, services.clock());
-      await serveStore(ctx, new CaseStore(store, services), opts, {
-        label: storeOptions(env).label,
-        sweepSeconds,
-        ...(oneTime ? { oneTime } : {}),
-      });
+      try {
+        const oneTime = await firstAdministrator(ctx, store.db, services.clock(), () =>
+          adminPasswordPath(env, options),
+        );
+        await serveStore(ctx, new CaseStore(store, services), opts, {
+          label: options.label,
+          sweepSeconds,
+          ...(oneTime ? { oneTime } : {}),
+        });
+      } catch (e) {
+        await store.close();
+        throw e;
+      }
     });
 }
 
@@ -74,7 +85,7 @@ export async function serveStore(
   ctx: CliContext,
   cases: CaseStore,
   opts: ServeOptions,
-  how: { label: string; sweepSeconds: number; oneTime?: string; onListening?: (address: string) => void },
+  how: { label: string; sweepSeconds: number; oneTime?: OneTime; onListening?: (address: string) => void },
 ): Promise<void> {
   const env = ctx.env ?? {};
   const { store, services } = cases;
@@ -93,9 +104,13 @@ export async function serveStore(
   ctx.stderr(
     `Pact serves ${address} (the web application; API: ${address}/api, documentation: ${address}/api/docs) on the ${how.label}\n`,
   );
-  if (how.oneTime)
+  if (how.oneTime && 'password' in how.oneTime)
     ctx.stderr(
-      `First start: administrator account "admin" (jurisdiction EU) with the one-time password\n\n    ${how.oneTime}\n\nIt is shown only now; change it at the first login (POST /api/auth/password).\n`,
+      `First start: administrator account "admin" (jurisdiction EU) with the one-time password\n\n    ${how.oneTime.password}\n\nIt is shown only now; change it at the first login (POST /api/auth/password).\n`,
+    );
+  else if (how.oneTime)
+    ctx.stderr(
+      `First start: administrator account "admin" (jurisdiction EU); its one-time password is in ${how.oneTime.file} (readable by this system account only) — read it, delete the file, and change the password at the first login (POST /api/auth/password).\n`,
     );
   how.onListening?.(address);
   // every minute, each deadline that passed is written into its case (flags such as registration-overdue,
