@@ -10,7 +10,7 @@ import type { AGGREGATE_METRICS, GRANULARITIES, GROUPINGS } from '../store/aggre
 import type { StoredPledge } from '../store/solidarity.ts';
 import type { SolidarityReport } from '../store/solidarity-report.ts';
 import type { DailyStatistics } from '../store/statistics.ts';
-import type { Me } from './auth.ts';
+import type { Me } from './routes/auth.ts';
 import type { CaseView, CommandResult, QueueItem, QueuePage as QueuePageSchema } from './routes/cases.ts';
 import type { EncounterResult } from './routes/encounters.ts';
 import type { FairShares } from './routes/public.ts';

@@ -1,5 +1,7 @@
 // How logins, sessions and passwords behave: one set of numbers, used by the store and documented in
-// docs/permissions.md (generated).
+// docs/permissions.md (generated); and who may administer which account.
+import { can, type Permission, type Role } from './roles.ts';
+
 export const ACCOUNT_RULES = {
   /** Failed logins in a row after which the account refuses logins for `lockMinutes`. */
   maxFailedLogins: 5,
@@ -10,7 +12,44 @@ export const ACCOUNT_RULES = {
   sessionHours: 8,
   sessionIdleMinutes: 30,
   minPasswordLength: 12,
+  /** zxcvbn score (0–4) a chosen password needs (src/domain/password-strength.ts). */
+  minPasswordScore: 3,
+  /** A device cookie (a browser where the owner logged in) has its own budget: failures, then its lock. */
+  deviceMaxFailedLogins: 5,
+  deviceLockMinutes: 15,
+  deviceCookieDays: 180,
+  /** API tokens: lifetime when none is asked for, and the longest one may ask for. */
+  tokenDefaultDays: 90,
+  tokenMaxDays: 365,
+  /** A request that needs a second administrator expires after this long. */
+  accountRequestHours: 24,
 } as const;
+
+/** Permissions that read personal data of asylum seekers: a role holding one is a state's sensitive role. */
+export const PERSONAL_DATA_PERMISSIONS: readonly Permission[] = [
+  'case.read',
+  'queue.read',
+  'encounter.record',
+  'findings.read',
+];
+
+export const readsPersonalData = (role: Role): boolean => PERSONAL_DATA_PERMISSIONS.some((p) => can(role, p));
+
+/**
+ * Why a Union administrator may not create, reset or re-enable this account (a sockpuppet in a state would
+ * let it read that state's cases), or undefined. Disabling stays allowed, to stop a compromised account.
+ */
+export function unionAdministratorLimit(
+  actorJurisdiction: string,
+  target: { readonly role: Role; readonly jurisdiction: string },
+): string | undefined {
+  if (actorJurisdiction !== 'EU' || target.jurisdiction === 'EU' || !readsPersonalData(target.role))
+    return undefined;
+  return `a Union administrator does not create, reset or re-enable accounts of ${target.jurisdiction} that read personal data (a ${target.role}); that state's administrators do`;
+}
+
+/** Creating, resetting or re-enabling an administrator needs a second administrator's approval. */
+export const needsSecondAdministrator = (role: Role): boolean => role === 'administrator';
 
 export const ACCOUNT_RULES_DOC: readonly string[] = [
   '## Logins, sessions and tokens',

@@ -5,6 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { buildServer } from '../../api/server.ts';
+import { parseTrustProxy, TRUST_PROXY_USAGE } from '../../api/trust-proxy.ts';
 import { LAW } from '../../law/law.ts';
 import { ACCOUNT_RULES, ensureAdministrator } from '../../store/accounts.ts';
 import { CaseStore } from '../../store/case-store.ts';
@@ -36,6 +37,7 @@ export function serveCommand(ctx: CliContext): Command {
     .action(async (opts: ServeOptions) => {
       const env = ctx.env ?? {};
       const sweepSeconds = sweepSecondsOf(env);
+      trustProxyOf(env); // a wrong setting stops before the database is opened
       const store = await openFromEnv(env);
       const services = {
         law: LAW,
@@ -66,6 +68,17 @@ export function sweepSecondsOf(env: Readonly<Record<string, string | undefined>>
   return sweepSeconds;
 }
 
+/** PACT_TRUST_PROXY (src/api/trust-proxy.ts); a wrong value is a usage error (exit 2, one line). */
+export function trustProxyOf(
+  env: Readonly<Record<string, string | undefined>>,
+): number | string[] | undefined {
+  try {
+    return parseTrustProxy(env.PACT_TRUST_PROXY);
+  } catch {
+    throw new UsageError(TRUST_PROXY_USAGE);
+  }
+}
+
 /**
  * Serves an open store until SIGTERM or SIGINT, then finishes the requests in flight and closes the store
  * (`pact serve` and `pact demo` share it). `onListening` runs once the server answers.
@@ -78,13 +91,14 @@ export async function serveStore(
 ): Promise<void> {
   const env = ctx.env ?? {};
   const { store, services } = cases;
+  const trustProxy = trustProxyOf(env);
   const app = await buildServer(
     {
       store,
       cases,
       services,
       secureCookies: env.PACT_SECURE_COOKIES === '1',
-      trustProxy: env.PACT_TRUST_PROXY === '1',
+      ...(trustProxy !== undefined ? { trustProxy } : {}),
       loginRateLimit: { max: ACCOUNT_RULES.loginsPerAddressPerMinute, timeWindow: '1 minute' },
     },
     opts.quiet ? false : { level: env.PACT_LOG_LEVEL ?? 'info' },
