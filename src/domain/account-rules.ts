@@ -33,23 +33,31 @@ export const PERSONAL_DATA_PERMISSIONS: readonly Permission[] = [
   'findings.read',
 ];
 
+/** Creating, resetting or re-enabling an administrator needs a second administrator's approval. */
+export const needsSecondAdministrator = (role: Role): boolean => role === 'administrator';
+
 export const readsPersonalData = (role: Role): boolean => PERSONAL_DATA_PERMISSIONS.some((p) => can(role, p));
 
 /**
  * Why a Union administrator may not create, reset or re-enable this account (a sockpuppet in a state would
- * let it read that state's cases), or undefined. Disabling stays allowed, to stop a compromised account.
+ * let it read that state's cases), or undefined. Disabling stays allowed, to stop a compromised account. A
+ * state's administrator is not covered here although it reads findings: creating, resetting or re-enabling
+ * any administrator needs a second administrator's approval instead (needsSecondAdministrator), so that the
+ * Union can still help a state whose administrators are locked out, never alone.
  */
 export function unionAdministratorLimit(
   actorJurisdiction: string,
   target: { readonly role: Role; readonly jurisdiction: string },
 ): string | undefined {
-  if (actorJurisdiction !== 'EU' || target.jurisdiction === 'EU' || !readsPersonalData(target.role))
+  if (
+    actorJurisdiction !== 'EU' ||
+    target.jurisdiction === 'EU' ||
+    needsSecondAdministrator(target.role) ||
+    !readsPersonalData(target.role)
+  )
     return undefined;
   return `a Union administrator does not create, reset or re-enable accounts of ${target.jurisdiction} that read personal data (a ${target.role}); that state's administrators do`;
 }
-
-/** Creating, resetting or re-enabling an administrator needs a second administrator's approval. */
-export const needsSecondAdministrator = (role: Role): boolean => role === 'administrator';
 
 export const ACCOUNT_RULES_DOC: readonly string[] = [
   '## Logins, sessions and tokens',
