@@ -18,7 +18,7 @@ import type { PublicAggregates } from './routes/public-aggregates.ts';
 import type { Decisions, Detentions } from './routes/public-outcomes.ts';
 import type { Place } from './routes/reference.ts';
 import type { TransferView } from './routes/solidarity.ts';
-import type { NewUser, UserView } from './routes/users.ts';
+import type { NewUser, PendingRequest, UserView } from './routes/users.ts';
 
 export type MeView = z.infer<typeof Me>;
 export type CaseViewBody = z.infer<typeof CaseView>;
@@ -32,6 +32,8 @@ export type FairSharesBody = z.infer<typeof FairShares>;
 export type PlaceBody = z.infer<typeof Place>;
 export type UserViewBody = z.infer<typeof UserView>;
 export type NewUserInput = z.infer<typeof NewUser>;
+export type PendingRequestBody = z.infer<typeof PendingRequest>;
+export type AccountRequestBody = PendingRequestBody['request'];
 export type { DailyStatistics };
 
 // the solidarity cycle (src/api/routes/solidarity.ts): computed answers, typed by the functions computing them

@@ -222,6 +222,15 @@ export const en = {
   'users.disable': 'Disable',
   'users.reset': 'Reset password',
   'users.oneTime': 'One-time password of {username} (shown once, give it in person):',
+  'users.pending':
+    'The change to {username} waits for a second administrator to approve it (within 24 hours).',
+  'users.approvals': 'Awaiting your approval',
+  'users.requested': 'Requested',
+  'users.requestedBy': 'By',
+  'users.expires': 'Expires',
+  'users.requestAdd': 'New administrator',
+  'users.approve': 'Approve',
+  'users.refuse': 'Refuse',
 
   'field.check': 'Check',
   'field.result': 'Result',

@@ -223,6 +223,15 @@ export const lt: Readonly<Record<MessageKey, string>> = {
   'users.disable': 'Išjungti',
   'users.reset': 'Atkurti slaptažodį',
   'users.oneTime': 'Vienkartinis {username} slaptažodis (rodomas vieną kartą, perduokite asmeniškai):',
+  'users.pending':
+    'Paskyros {username} pakeitimas laukia antrojo administratoriaus patvirtinimo (per 24 valandas).',
+  'users.approvals': 'Laukia jūsų patvirtinimo',
+  'users.requested': 'Prašoma',
+  'users.requestedBy': 'Prašė',
+  'users.expires': 'Galioja iki',
+  'users.requestAdd': 'Naujas administratorius',
+  'users.approve': 'Patvirtinti',
+  'users.refuse': 'Atmesti',
 
   'field.check': 'Patikrinimas',
   'field.result': 'Rezultatas',
