@@ -10,6 +10,7 @@ import type { AGGREGATE_METRICS, GRANULARITIES, GROUPINGS } from '../store/aggre
 import type { StoredPledge } from '../store/solidarity.ts';
 import type { SolidarityReport } from '../store/solidarity-report.ts';
 import type { DailyStatistics } from '../store/statistics.ts';
+import type { AccountEventView } from './routes/accounts.ts';
 import type { Me } from './routes/auth.ts';
 import type { CaseView, CommandResult, QueueItem, QueuePage as QueuePageSchema } from './routes/cases.ts';
 import type { EncounterResult } from './routes/encounters.ts';
@@ -32,6 +33,7 @@ export type FairSharesBody = z.infer<typeof FairShares>;
 export type PlaceBody = z.infer<typeof Place>;
 export type UserViewBody = z.infer<typeof UserView>;
 export type NewUserInput = z.infer<typeof NewUser>;
+export type AccountEventBody = z.infer<typeof AccountEventView>;
 export type PendingRequestBody = z.infer<typeof PendingRequest>;
 export type AccountRequestBody = PendingRequestBody['request'];
 export type { DailyStatistics };

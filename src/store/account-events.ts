@@ -17,6 +17,8 @@ export const ACCOUNT_EVENT_ACTIONS = [
 ] as const;
 
 export interface AccountEvent {
+  /** The audit log's sequence number. */
+  readonly seq: number;
   readonly at: string;
   readonly action: string;
   readonly actor: string;
@@ -35,7 +37,13 @@ export async function accountEvents(
   to: Date,
 ): Promise<AccountEvent[]> {
   const rows = await db
-    .select({ at: auditLog.at, action: auditLog.action, actor: auditLog.actor, data: auditLog.data })
+    .select({
+      seq: auditLog.seq,
+      at: auditLog.at,
+      action: auditLog.action,
+      actor: auditLog.actor,
+      data: auditLog.data,
+    })
     .from(auditLog)
     .where(
       and(
@@ -50,6 +58,7 @@ export async function accountEvents(
   return rows.map((r) => {
     const { username, jurisdiction: j, ...rest } = (r.data ?? {}) as Record<string, unknown>;
     return {
+      seq: Number(r.seq),
       at: r.at.toISOString(),
       action: r.action,
       actor: r.actor,

@@ -14,6 +14,16 @@ import type { ApiDeps } from '../server.ts';
 import { TokenName, TokenView } from './auth.ts';
 import { PendingRequest } from './users.ts';
 
+export const AccountEventView = z.object({
+  seq: z.number(),
+  at: z.string(),
+  action: z.string(),
+  actor: z.string(),
+  username: z.string().nullable(),
+  jurisdiction: z.string().nullable(),
+  data: z.record(z.string(), z.unknown()),
+});
+
 const Username = z.string().regex(/^[a-z0-9][a-z0-9._-]{2,63}$/, 'a username');
 const Day = z.iso.date();
 
@@ -118,16 +128,7 @@ export function accountRoutes(app: FastifyInstance, deps: ApiDeps): void {
           'account events of your jurisdiction (an EU administrator: all), oldest first, at most 1000: who added, changed, reset, enabled or disabled which staff account, tokens issued and revoked, approvals; no secrets',
         querystring: z.object({ from: Day, to: Day }).strict(),
         response: {
-          200: z.array(
-            z.object({
-              at: z.string(),
-              action: z.string(),
-              actor: z.string(),
-              username: z.string().nullable(),
-              jurisdiction: z.string().nullable(),
-              data: z.record(z.string(), z.unknown()),
-            }),
-          ),
+          200: z.array(AccountEventView),
           400: Problem,
           401: Problem,
           403: Problem,
