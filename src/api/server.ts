@@ -76,7 +76,8 @@ export async function buildServer(
   const app = Fastify({
     logger: logger === false ? false : { ...(typeof logger === 'object' ? logger : {}), redact: REDACT },
     bodyLimit: BODY_LIMIT,
-    // a hop count as Fastify implements a numeric trustProxy (its types omit the number)
+    // a hop count as proxy-addr (Express) counts hops: the socket's peer and the n - 1 entries before it are
+    // proxies; this Fastify release ignores a numeric trustProxy altogether (it fails closed)
     trustProxy:
       typeof deps.trustProxy === 'number'
         ? (

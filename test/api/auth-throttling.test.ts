@@ -135,3 +135,29 @@ describe.each(BACKENDS)('login throttling on $name', (backend) => {
     expect((await me({ authorization: `Bearer ${device}` })).statusCode).toBe(401);
   });
 });
+
+describe.each(BACKENDS)('PACT_TRUST_PROXY as a list of proxies on $name', (backend) => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await startHarness(backend, { loginRateLimit: true, trustProxy: ['10.9.9.9'] });
+  }, 60_000);
+  afterAll(async () => h?.close());
+
+  it('a client that reaches Pact directly, not through the listed proxy, is counted by its own address whatever X-Forwarded-For it sends', async () => {
+    const codes: number[] = [];
+    for (let i = 0; i < ACCOUNT_RULES.loginsPerAddressPerMinute + 1; i++)
+      codes.push(
+        (
+          await h.inject({
+            method: 'POST',
+            url: '/api/auth/login',
+            payload: { username: `nobody-${i}`, password: 'wrong-password-123' },
+            remoteAddress: '203.0.113.66',
+            headers: { 'x-forwarded-for': `198.51.100.${i}` },
+          })
+        ).statusCode,
+      );
+    expect(codes.at(-1)).toBe(429);
+    expect(codes.filter((c) => c === 401)).toHaveLength(ACCOUNT_RULES.loginsPerAddressPerMinute);
+  });
+});
