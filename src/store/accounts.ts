@@ -59,13 +59,18 @@ export interface NewUser {
   readonly mustChangePassword?: boolean;
 }
 
-export async function addUser(db: Db, u: NewUser, now: Date, actor: string): Promise<Principal> {
-  if (!/^[a-z0-9][a-z0-9._-]{2,63}$/.test(u.username))
+/** The checks of a new account's name, role and jurisdiction (also before a request for approval is filed). */
+export function checkNewAccount(username: string, role: string, jurisdiction: string): asserts role is Role {
+  if (!/^[a-z0-9][a-z0-9._-]{2,63}$/.test(username))
     throw new AccountInputError(
       'username',
       '3 to 64 characters: lower-case letters, digits, dot, hyphen, underscore',
     );
-  checkRoleAndJurisdiction(u.role, u.jurisdiction);
+  checkRoleAndJurisdiction(role, jurisdiction);
+}
+
+export async function addUser(db: Db, u: NewUser, now: Date, actor: string): Promise<Principal> {
+  checkNewAccount(u.username, u.role, u.jurisdiction);
   checkPassword(u.password);
   const id = crypto.randomUUID();
   const passwordHash = await hashPassword(u.password);

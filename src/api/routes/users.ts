@@ -13,6 +13,7 @@ import {
   AccountInputError,
   addUser,
   changeAccount,
+  checkNewAccount,
   findAccount,
   listUsers,
   oneTimePassword,
@@ -104,6 +105,7 @@ export function userRoutes(app: FastifyInstance, deps: ApiDeps): void {
       const limit = unionAdministratorLimit(p.jurisdiction, request.body);
       if (limit) throw forbidden(limit);
       if (needsSecondAdministrator(request.body.role)) {
+        checkNewAccount(request.body.username, request.body.role, request.body.jurisdiction);
         if (await findAccount(deps.store.db, request.body.username, 'EU'))
           throw new AccountInputError('username', `${request.body.username} is taken`);
         const pending = await requestAccountChange(
