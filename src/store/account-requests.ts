@@ -108,7 +108,19 @@ export type Decision =
  * the approver, once. `own-request` when the requester tries to decide it; `not-found` when it is not a
  * pending request this administrator may decide.
  */
-export async function decideRequest(
+export function decideRequest(
+  db: Db,
+  admin: Principal,
+  id: string,
+  approve: boolean,
+  now: Date,
+): Promise<Decision> {
+  // one transaction: the decision, its audit entry and the change stand or fall together (a name taken
+  // meanwhile leaves the request pending, to be refused)
+  return db.transaction((txn) => decideIn(txn as unknown as Db, admin, id, approve, now));
+}
+
+async function decideIn(
   db: Db,
   admin: Principal,
   id: string,

@@ -112,6 +112,31 @@ describe.each(BACKENDS)('administrators and account events on $name', (backend) 
     expect((await login('third-admin.lt', ok.json().oneTimePassword)).statusCode).toBe(200);
   });
 
+  it('an approval that cannot be carried out (the name was taken meanwhile) changes nothing: 422, and the request stays pending', async () => {
+    const asked = await add(as('administrator', 'LT'), {
+      username: 'fourth-admin.lt',
+      role: 'administrator',
+      jurisdiction: 'LT',
+    });
+    expect(asked.statusCode).toBe(202);
+    await addUser(
+      h.store.db,
+      { username: 'fourth-admin.lt', password: PASSWORD, role: 'monitor', jurisdiction: 'LT' },
+      h.clock.now(),
+      'test',
+    );
+    const id = asked.json().request.id as string;
+    expect((await decide(as('administrator', 'EU'), id, 'approve')).statusCode).toBe(422);
+    const pending = await h.inject({
+      method: 'GET',
+      url: '/api/users/requests',
+      headers: as('administrator', 'EU'),
+    });
+    expect(pending.json().map((q: { id: string }) => q.id)).toContain(id);
+    expect((await login('fourth-admin.lt', PASSWORD)).json().role).toBe('monitor');
+    expect((await decide(as('administrator', 'EU'), id, 'refuse')).statusCode).toBe(200);
+  });
+
   it("the monitor of LT reads LT's account events (who did what, no secret); the monitor of PL does not see them", async () => {
     const url = '/api/account-events?from=2026-12-01&to=2026-12-31';
     const lt = await h.inject({ method: 'GET', url, headers: as('monitor', 'LT') });
