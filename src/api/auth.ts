@@ -5,8 +5,7 @@
 // `config: { export: true }`, which produce files). Records of another jurisdiction are answered 404 by the
 // routes themselves (their existence is not revealed).
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { Permission, Principal } from '../domain/roles.ts';
-import { can } from '../domain/roles.ts';
+import { can, type Permission } from '../domain/roles.ts';
 import { type Authenticated, authenticate, type Scope } from '../store/credentials.ts';
 import { forbidden, unauthorized } from './problem.ts';
 import type { ApiDeps } from './server.ts';
@@ -26,10 +25,7 @@ export const cookieNames = (secure: boolean) => ({
   session: secure ? '__Host-pact_session' : 'pact_session',
   device: secure ? '__Host-pact_device' : 'pact_device',
 });
-/** The plain name (without TLS), kept for the OpenAPI document and tests. */
-export const SESSION_COOKIE = 'pact_session';
-
-export const cookieOptions = (deps: ApiDeps, expires: Date) => ({
+const cookieOptions = (deps: ApiDeps, expires: Date) => ({
   httpOnly: true,
   sameSite: 'strict' as const,
   secure: deps.secureCookies,
@@ -96,5 +92,3 @@ export async function principalOf(deps: ApiDeps, request: FastifyRequest) {
   if (p) request.principal = { ...p, secret: found.secret };
   return request.principal;
 }
-
-export type { Principal };
