@@ -114,6 +114,16 @@ describe.each(BACKENDS)('API tokens on $name', (backend) => {
     expect((await report(m.headers)).statusCode).toBe(200);
   });
 
+  it('a token without the read scope reads the public aggregates as the public does (small cells hidden)', async () => {
+    const s = await session('analyst.eu');
+    const writer = bearer((await issue(s.headers, { name: 'write-only', scopes: ['write'] })).json().token);
+    const reader = bearer((await issue(s.headers, { name: 'aggregates', scopes: ['read'] })).json().token);
+    const url = '/api/public/aggregates?state=LT&from=2026-11-01&to=2026-12-31&by=border-section';
+    const get = (headers: Record<string, string>) => h.inject({ method: 'GET', url, headers });
+    expect((await get(reader)).json().suppressed).toBe(false);
+    expect((await get(writer)).json().suppressed).toBe(true);
+  });
+
   it('a session secret sent as Bearer is refused (401); a token sent as the session cookie is refused (401)', async () => {
     const s = await session('return-officer.lt');
     expect((await me(s.headers)).statusCode).toBe(200);
