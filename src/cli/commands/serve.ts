@@ -109,7 +109,7 @@ export async function serveStore(
   );
   if (how.oneTime)
     ctx.stderr(
-      `First start: administrator account "admin" (jurisdiction EU) with the one-time password\n\n    ${how.oneTime}\n\nIt is shown only now; change it at the first login (POST /api/auth/password).\n`,
+      `First start: administrator account "admin" (jurisdiction EU) with the one-time password\n\n    ${how.oneTime}\n\nIt is shown only now; change it at the first login (POST /api/auth/password).\nCreating or resetting an administrator needs a second administrator's approval: add the second one on this machine with \`pact user add NAME --role administrator --state EU\`.\n`,
     );
   how.onListening?.(address);
   // every minute, each deadline that passed is written into its case (flags such as registration-overdue,
