@@ -10,7 +10,8 @@ import type { AGGREGATE_METRICS, GRANULARITIES, GROUPINGS } from '../store/aggre
 import type { StoredPledge } from '../store/solidarity.ts';
 import type { SolidarityReport } from '../store/solidarity-report.ts';
 import type { DailyStatistics } from '../store/statistics.ts';
-import type { Me } from './auth.ts';
+import type { AccountEventView } from './routes/accounts.ts';
+import type { Me } from './routes/auth.ts';
 import type { CaseView, CommandResult, QueueItem, QueuePage as QueuePageSchema } from './routes/cases.ts';
 import type { EncounterResult } from './routes/encounters.ts';
 import type { FairShares } from './routes/public.ts';
@@ -18,7 +19,7 @@ import type { PublicAggregates } from './routes/public-aggregates.ts';
 import type { Decisions, Detentions } from './routes/public-outcomes.ts';
 import type { Place } from './routes/reference.ts';
 import type { TransferView } from './routes/solidarity.ts';
-import type { NewUser, UserView } from './routes/users.ts';
+import type { NewUser, PendingRequest, UserView } from './routes/users.ts';
 
 export type MeView = z.infer<typeof Me>;
 export type CaseViewBody = z.infer<typeof CaseView>;
@@ -32,6 +33,9 @@ export type FairSharesBody = z.infer<typeof FairShares>;
 export type PlaceBody = z.infer<typeof Place>;
 export type UserViewBody = z.infer<typeof UserView>;
 export type NewUserInput = z.infer<typeof NewUser>;
+export type AccountEventBody = z.infer<typeof AccountEventView>;
+export type PendingRequestBody = z.infer<typeof PendingRequest>;
+export type AccountRequestBody = PendingRequestBody['request'];
 export type { DailyStatistics };
 
 // the solidarity cycle (src/api/routes/solidarity.ts): computed answers, typed by the functions computing them

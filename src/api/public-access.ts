@@ -123,7 +123,7 @@ export function checkWholePeriods(
 /**
  * Are small cells hidden for this request? Not when it carries a valid credential (session cookie or API
  * token) of an account that may read `state`'s aggregates: `aggregates.read`, no pending password change,
- * and `stateToRead` accepts the state (its own state; a Union account any). An invalid or missing credential,
+ * and `stateToRead` accepts the state (its own state; a Union account any); a token also needs the read scope. An invalid or missing credential,
  * or another state's account, is answered as the public is (suppressed), never with 401 or 403.
  */
 export async function hidesSmallCells(
@@ -132,7 +132,9 @@ export async function hidesSmallCells(
   state: string,
 ): Promise<boolean> {
   const p = await principalOf(deps, request);
-  if (!p || p.mustChangePassword || !can(p.role, 'aggregates.read')) return true;
+  // a token without the read scope (write or export only) reads as the public does
+  if (!p || p.mustChangePassword || !can(p.role, 'aggregates.read') || !p.scopes.includes('read'))
+    return true;
   try {
     stateToRead(p, state);
     return false;

@@ -13,11 +13,14 @@ import {
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import type { PasswordVerifier } from '../store/accounts.ts';
 import type { CaseStore, Services } from '../store/case-store.ts';
 import { databaseError } from '../store/chain-retry.ts';
 import type { Store } from '../store/database.ts';
-import { authRoutes } from './auth.ts';
+import { cookieNames } from './auth.ts';
 import { HttpProblem, PROBLEM_TYPE, Problem, sendProblem, toProblem, unstorableText } from './problem.ts';
+import { accountRoutes } from './routes/accounts.ts';
+import { authRoutes } from './routes/auth.ts';
 import { caseRoutes } from './routes/cases.ts';
 import { encounterRoutes } from './routes/encounters.ts';
 import { exportRoutes } from './routes/exports.ts';
@@ -38,10 +41,14 @@ export interface ApiDeps {
   /** Secure cookies: on behind TLS (PACT_SECURE_COOKIES=1). */
   readonly secureCookies: boolean;
   /**
-   * Behind a reverse proxy (PACT_TRUST_PROXY=1): the client's address comes from X-Forwarded-For, so that the
-   * per-address login limit counts each client, not the proxy. Off by default: the header is then ignored.
+   * Behind reverse proxies (PACT_TRUST_PROXY): the number of proxy hops to trust, or the proxies' addresses
+   * and CIDRs. The client's address is then the one the outermost trusted proxy saw, so that the per-address
+   * login limit counts each client, not the proxy, and an X-Forwarded-For entry the client wrote itself is
+   * ignored. Off by default: the header is then ignored.
    */
-  readonly trustProxy?: boolean;
+  readonly trustProxy?: number | readonly string[];
+  /** Tests only: the password verifier (to count verifications); default argon2id's. */
+  readonly verifyPassword?: PasswordVerifier;
   /** The built web application (default web/dist); without one, / explains how to build it. */
   readonly webRoot?: string;
   /** Login attempts per address per minute (@fastify/rate-limit); false in tests that need many logins. */
@@ -69,7 +76,17 @@ export async function buildServer(
   const app = Fastify({
     logger: logger === false ? false : { ...(typeof logger === 'object' ? logger : {}), redact: REDACT },
     bodyLimit: BODY_LIMIT,
-    trustProxy: deps.trustProxy ?? false,
+    // a hop count as proxy-addr (Express) counts hops: the socket's peer and the n - 1 entries before it are
+    // proxies; this Fastify release ignores a numeric trustProxy altogether (it fails closed)
+    trustProxy:
+      typeof deps.trustProxy === 'number'
+        ? (
+            (hops: number) => (_address: string, hop: number) =>
+              hop < hops
+          )(deps.trustProxy)
+        : deps.trustProxy
+          ? [...deps.trustProxy]
+          : false,
     requestIdHeader: 'x-request-id',
     genReqId: () => crypto.randomUUID(),
     // a path that cannot be decoded, or a path parameter over 100 characters: problem+json too
@@ -123,7 +140,7 @@ export async function buildServer(
       },
       components: {
         securitySchemes: {
-          session: { type: 'apiKey', in: 'cookie', name: 'pact_session' },
+          session: { type: 'apiKey', in: 'cookie', name: cookieNames(deps.secureCookies).session },
           token: { type: 'http', scheme: 'bearer' },
         },
       },
@@ -168,6 +185,7 @@ export async function buildServer(
   encounterRoutes(app, deps);
   caseRoutes(app, deps);
   userRoutes(app, deps);
+  accountRoutes(app, deps);
   findingRoutes(app, deps);
   referenceRoutes(app, deps);
   statisticsRoutes(app, deps);

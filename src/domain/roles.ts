@@ -47,6 +47,7 @@ export const PERMISSIONS = [
   'solidarity.decide',
   'relocation.manage',
   'users.manage',
+  'account-events.read',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -67,6 +68,7 @@ export const MATRIX: Readonly<Record<Permission, readonly Role[]>> = {
   'solidarity.decide': ['eu-solidarity-coordinator'],
   'relocation.manage': ['solidarity-coordinator', 'eu-solidarity-coordinator'],
   'users.manage': ['administrator'],
+  'account-events.read': ['monitor', 'administrator'],
 };
 
 export const PERMISSION_TITLES: Readonly<Record<Permission, string>> = {
@@ -87,7 +89,10 @@ export const PERMISSION_TITLES: Readonly<Record<Permission, string>> = {
   'solidarity.decide': 'record the decision on a deduction request (the Council act, AMMR Arts 61–62)',
   'relocation.manage':
     "relocation (AMMR Art. 67): a benefitting state's candidates and matching; confirming or reporting transfers to or from one's state",
-  'users.manage': 'accounts: add, disable, reset; API tokens of others',
+  'users.manage':
+    "accounts: add, disable, reset; API tokens of others; approve or refuse another administrator's request (creating, resetting or re-enabling an administrator)",
+  'account-events.read':
+    "account events of one's jurisdiction (added, changed, reset, enabled or disabled, tokens issued or revoked, approvals): who did what to which staff account",
 };
 
 export const can = (role: Role, permission: Permission): boolean => MATRIX[permission].includes(role);

@@ -219,15 +219,46 @@ export const credentials = pgTable(
     userId: uuid('user_id')
       .notNull()
       .references(() => users.id),
-    kind: text('kind').notNull(), // session | api-token
+    kind: text('kind').notNull(), // session | api-token | device
     name: text('name'),
+    /** An API token's scopes (read, write, export); empty for sessions and device cookies. */
+    scopes: text('scopes').array().notNull().default(sql`'{}'::text[]`),
     createdAt: at('created_at').notNull(),
     expiresAt: at('expires_at'),
     /** Sessions also end after this long without use (idle timeout). */
     lastUsedAt: at('last_used_at').notNull(),
     revokedAt: at('revoked_at'),
+    /** A device cookie's own login budget (OWASP device cookies): failures in a row and its lock. */
+    failedLogins: integer('failed_logins').notNull().default(0),
+    lockedUntil: at('locked_until'),
   },
   (t) => [index('credentials_user').on(t.userId)],
+);
+
+/**
+ * An administrator's change that needs a second administrator (creating an administrator, resetting its
+ * password, re-enabling it): pending until another administrator approves or refuses it, or it expires.
+ */
+export const accountRequests = pgTable(
+  'account_requests',
+  {
+    id: uuid('id').primaryKey(),
+    /** add | change */
+    kind: text('kind').notNull(),
+    username: text('username').notNull(),
+    /** The jurisdiction of the account concerned: who may approve. */
+    jurisdiction: text('jurisdiction').notNull(),
+    /** add: {role}; change: {disabled?, resetPassword?} */
+    data: jsonb('data').notNull(),
+    requestedBy: text('requested_by').notNull(),
+    createdAt: at('created_at').notNull(),
+    expiresAt: at('expires_at').notNull(),
+    decidedBy: text('decided_by'),
+    decidedAt: at('decided_at'),
+    /** approved | refused */
+    decision: text('decision'),
+  },
+  (t) => [index('account_requests_pending').on(t.jurisdiction, t.expiresAt)],
 );
 
 /** Findings of the independent monitoring mechanism (Screening Regulation Art. 10), about a case or the border. */

@@ -826,6 +826,7 @@ describe.each(BACKENDS.filter((b) => b.name === 'pglite'))(
       // without a token: a logout revokes the credential it comes with
       { method: 'POST', path: '/api/auth/logout', runs: 200, bodies: () => [{}] },
       { method: 'GET', path: '/api/auth/me', as: 'monitor@LT', runs: 40, query: { x: ['1'] } },
+      { method: 'GET', path: '/api/auth/tokens', as: 'monitor@LT', runs: 40, query: { x: ['1'] } },
       {
         method: 'POST',
         path: '/api/auth/password',
@@ -844,7 +845,11 @@ describe.each(BACKENDS.filter((b) => b.name === 'pglite'))(
         path: '/api/auth/tokens',
         as: 'return-officer@PL',
         runs: 200,
-        bodies: () => [{ name: 'fuzz-token' }, { name: 'a.b_c-1' }],
+        // a token cannot issue tokens: valid bodies end in 403, invalid ones in 400 (validation comes first)
+        bodies: (): Json[] => [
+          { name: 'fuzz-token', scopes: ['read'] },
+          { name: 'a.b_c-1', scopes: ['read', 'write', 'export'], expiresInDays: 365 },
+        ],
       },
       {
         method: 'DELETE',
@@ -971,6 +976,40 @@ describe.each(BACKENDS.filter((b) => b.name === 'pglite'))(
         bodies: (): Json[] => [{ disabled: true }, { disabled: false }, { resetPassword: true }],
         hashes: (b) => isObject(b) && b.resetPassword === true,
         hashCap: 10,
+      },
+      { method: 'GET', path: '/api/users/requests', as: 'administrator@LT', runs: 40, query: { x: ['1'] } },
+      ...(['approve', 'refuse'] as const).map(
+        (d): Route => ({
+          method: 'POST',
+          path: `/api/users/requests/:param/${d}`,
+          as: 'administrator@PL',
+          runs: 100,
+          params: () => ['6f1c2b0e-8a6d-4c1e-9c55-0d6b1f1a2b3c', 'not-a-uuid'],
+          bodies: () => [{}],
+        }),
+      ),
+      {
+        method: 'GET',
+        path: '/api/users/:param/tokens',
+        as: 'administrator@LT',
+        runs: 100,
+        params: () => ['case-officer.lt', 'case-officer.pl', 'no.such.user'],
+        query: { x: ['1'] },
+      },
+      {
+        method: 'DELETE',
+        path: '/api/users/:param/tokens/:param',
+        as: 'administrator@LT',
+        runs: 150,
+        // never the harness's token named 'test'
+        params: () => ['case-officer.lt|no-such-token', 'case-officer.pl|fuzz-token', 'no.such.user|x'],
+      },
+      {
+        method: 'GET',
+        path: '/api/account-events',
+        as: 'monitor@LT',
+        runs: 300,
+        query: { from: ['2026-12-01', '2026-02-30', '2027-01-01'], to: ['2026-12-31', '2026-11-30'] },
       },
       {
         method: 'POST',
@@ -1276,6 +1315,7 @@ describe.each(BACKENDS.filter((b) => b.name === 'pglite'))(
           }
           // never revoke the token the harness issued (named 'test')
           if (route.path === '/api/auth/tokens/:param' && g.param === 'test') return;
+          if (route.path === '/api/users/:param/tokens/:param' && g.param.endsWith('%7Ctest')) return;
           const { payload, headers } = encode(body, g.encoding);
           // several path parameters: valid ones are given as "a|b" (encoded), one for each :param in turn
           const values = g.param.split('%7C');

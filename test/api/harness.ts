@@ -6,7 +6,13 @@ import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fas
 import { buildServer } from '../../src/api/server.ts';
 import { ROLES, type Role, UNION_ROLES } from '../../src/domain/roles.ts';
 import { LAW } from '../../src/law/law.ts';
-import { ACCOUNT_RULES, addUser, issueCredential } from '../../src/store/accounts.ts';
+import {
+  ACCOUNT_RULES,
+  addUser,
+  issueCredential,
+  type PasswordVerifier,
+  SCOPES,
+} from '../../src/store/accounts.ts';
 import { CaseStore } from '../../src/store/case-store.ts';
 import type { Store } from '../../src/store/database.ts';
 import type { Backend } from '../store/backends.ts';
@@ -44,7 +50,14 @@ export interface TestClock {
 
 export async function startHarness(
   backend: Backend,
-  options: { loginRateLimit?: boolean; clock?: TestClock; webRoot?: string } = {},
+  options: {
+    loginRateLimit?: boolean;
+    clock?: TestClock;
+    webRoot?: string;
+    trustProxy?: number | string[];
+    secureCookies?: boolean;
+    verifyPassword?: PasswordVerifier;
+  } = {},
 ): Promise<Harness> {
   const store = await backend.open();
   const clock = options.clock ?? testClock('2026-12-09T08:00:00Z');
@@ -54,7 +67,9 @@ export async function startHarness(
     store,
     cases,
     services,
-    secureCookies: false,
+    secureCookies: options.secureCookies ?? false,
+    ...(options.trustProxy !== undefined ? { trustProxy: options.trustProxy } : {}),
+    ...(options.verifyPassword ? { verifyPassword: options.verifyPassword } : {}),
     ...(options.webRoot ? { webRoot: options.webRoot } : {}),
     loginRateLimit: options.loginRateLimit
       ? { max: ACCOUNT_RULES.loginsPerAddressPerMinute, timeWindow: '1 minute' }
@@ -75,7 +90,12 @@ export async function startHarness(
         clock.now(),
         'test',
       );
-      const { secret } = await issueCredential(store.db, p.userId, 'api-token', clock.now(), 'test');
+      // every scope, and a lifetime past any test's clock: most API tests send these tokens to every route
+      const { secret } = await issueCredential(store.db, p.userId, 'api-token', clock.now(), {
+        name: 'test',
+        scopes: SCOPES,
+        expiresAt: new Date('2099-01-01T00:00:00Z'),
+      });
       accounts.set(`${role}@${jurisdiction}`, {
         username,
         role,

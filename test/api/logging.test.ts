@@ -32,7 +32,7 @@ describe('logs', () => {
       now,
       'test',
     );
-    const { secret } = await issueCredential(store.db, guard.userId, 'api-token', now, 't');
+    const { secret } = await issueCredential(store.db, guard.userId, 'api-token', now, { name: 't' });
     const marker = 'SYNTHETIC-PERSON-MARKER';
     const body = encounterBody('LT', 'LOG-1', 1);
     const withMarker = {

@@ -175,6 +175,8 @@ export function monitoringRoutes(app: FastifyInstance, deps: ApiDeps): void {
         querystring: ReportQuery,
         response: { 200: z.string(), 400: Problem, 401: Problem, 403: Problem },
       },
+      // a file: an API token needs the export scope
+      config: { export: true },
       preHandler: requires(deps, 'findings.read'),
     },
     async (request, reply) => {

@@ -1,12 +1,25 @@
 // Accounts, managed by administrators: a state's administrator manages that state's accounts, an EU
-// administrator every account. A new account gets a one-time password, returned once, to change at first login.
+// administrator every account, except that it does not create, reset or re-enable a state's accounts that read
+// personal data (src/domain/account-rules.ts). Creating, resetting or re-enabling an administrator needs a
+// second administrator: the answer is 202 with a pending request (routes/accounts.ts decides it). A new
+// account gets a one-time password, returned once, to change at first login.
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { needsSecondAdministrator, unionAdministratorLimit } from '../../domain/account-rules.ts';
 import { ROLES } from '../../domain/roles.ts';
-import { addUser, changeAccount, listUsers, oneTimePassword } from '../../store/accounts.ts';
+import { requestAccountChange } from '../../store/account-requests.ts';
+import {
+  AccountInputError,
+  addUser,
+  changeAccount,
+  checkNewAccount,
+  findAccount,
+  listUsers,
+  oneTimePassword,
+} from '../../store/accounts.ts';
 import { principal, requires } from '../auth.ts';
-import { HttpProblem, notFound, Problem } from '../problem.ts';
+import { forbidden, HttpProblem, notFound, Problem } from '../problem.ts';
 import type { ApiDeps } from '../server.ts';
 
 export const NewUser = z
@@ -24,6 +37,21 @@ export const UserView = z.object({
   disabled: z.boolean(),
   mustChangePassword: z.boolean(),
   createdAt: z.string(),
+});
+
+/** The answer when a second administrator must approve. */
+export const PendingRequest = z.object({
+  status: z.literal('pending'),
+  request: z.object({
+    id: z.string(),
+    kind: z.enum(['add', 'change']),
+    username: z.string(),
+    jurisdiction: z.string(),
+    change: z.record(z.string(), z.unknown()),
+    requestedBy: z.string(),
+    createdAt: z.string(),
+    expiresAt: z.string(),
+  }),
 });
 
 export function userRoutes(app: FastifyInstance, deps: ApiDeps): void {
@@ -55,6 +83,7 @@ export function userRoutes(app: FastifyInstance, deps: ApiDeps): void {
         body: NewUser,
         response: {
           201: z.object({ username: z.string(), oneTimePassword: z.string() }),
+          202: PendingRequest,
           400: Problem,
           401: Problem,
           403: Problem,
@@ -73,6 +102,21 @@ export function userRoutes(app: FastifyInstance, deps: ApiDeps): void {
           `you administer accounts of ${p.jurisdiction} only`,
           [{ field: 'body/jurisdiction', reason: `must be ${p.jurisdiction}` }],
         );
+      const limit = unionAdministratorLimit(p.jurisdiction, request.body);
+      if (limit) throw forbidden(limit);
+      if (needsSecondAdministrator(request.body.role)) {
+        checkNewAccount(request.body.username, request.body.role, request.body.jurisdiction);
+        if (await findAccount(deps.store.db, request.body.username, 'EU'))
+          throw new AccountInputError('username', `${request.body.username} is taken`);
+        const pending = await requestAccountChange(
+          deps.store.db,
+          p,
+          request.body,
+          { kind: 'add', role: request.body.role },
+          deps.services.clock(),
+        );
+        return reply.code(202).send({ status: 'pending' as const, request: pending });
+      }
       const password = oneTimePassword();
       await addUser(
         deps.store.db,
@@ -100,6 +144,7 @@ export function userRoutes(app: FastifyInstance, deps: ApiDeps): void {
           .refine((b) => b.disabled !== undefined || b.resetPassword, 'give disabled, resetPassword or both'),
         response: {
           200: z.object({ username: z.string(), oneTimePassword: z.string().optional() }),
+          202: PendingRequest,
           400: Problem,
           401: Problem,
           403: Problem,
@@ -108,7 +153,7 @@ export function userRoutes(app: FastifyInstance, deps: ApiDeps): void {
       },
       preHandler: requires(deps, 'users.manage'),
     },
-    async (request) => {
+    async (request, reply) => {
       const p = principal(request);
       if (request.params.username === p.username && request.body.disabled)
         throw new HttpProblem(
@@ -118,6 +163,25 @@ export function userRoutes(app: FastifyInstance, deps: ApiDeps): void {
           'you cannot disable your own account',
           [{ field: 'body/disabled', reason: 'not your own account' }],
         );
+      const target = await findAccount(deps.store.db, request.params.username, p.jurisdiction);
+      if (!target) throw notFound(`account ${request.params.username}`);
+      // what opens an account to someone: a new password, or a disabled account enabled again
+      const opens =
+        Boolean(request.body.resetPassword) || (request.body.disabled === false && target.disabled);
+      if (opens) {
+        const limit = unionAdministratorLimit(p.jurisdiction, target);
+        if (limit) throw forbidden(limit);
+        if (needsSecondAdministrator(target.role)) {
+          const pending = await requestAccountChange(
+            deps.store.db,
+            p,
+            target,
+            { kind: 'change', ...request.body },
+            deps.services.clock(),
+          );
+          return reply.code(202).send({ status: 'pending' as const, request: pending });
+        }
+      }
       const done = await changeAccount(
         deps.store.db,
         request.params.username,

@@ -6,6 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { buildServer } from '../../api/server.ts';
+import { parseTrustProxy, TRUST_PROXY_USAGE } from '../../api/trust-proxy.ts';
 import { LAW } from '../../law/law.ts';
 import { ACCOUNT_RULES } from '../../store/accounts.ts';
 import { CaseStore } from '../../store/case-store.ts';
@@ -39,6 +40,7 @@ export function serveCommand(ctx: CliContext): Command {
     .action(async (opts: ServeOptions) => {
       const env = ctx.env ?? {};
       const sweepSeconds = sweepSecondsOf(env);
+      trustProxyOf(env); // a wrong setting stops before the database is opened
       const options = storeOptions(env);
       const store = await openStore({ ...options, holder: 'pact serve' });
       const services = {
@@ -77,6 +79,17 @@ export function sweepSecondsOf(env: Readonly<Record<string, string | undefined>>
   return sweepSeconds;
 }
 
+/** PACT_TRUST_PROXY (src/api/trust-proxy.ts); a wrong value is a usage error (exit 2, one line). */
+export function trustProxyOf(
+  env: Readonly<Record<string, string | undefined>>,
+): number | string[] | undefined {
+  try {
+    return parseTrustProxy(env.PACT_TRUST_PROXY);
+  } catch {
+    throw new UsageError(TRUST_PROXY_USAGE);
+  }
+}
+
 /**
  * Serves an open store until SIGTERM or SIGINT, then finishes the requests in flight and closes the store
  * (`pact serve` and `pact demo` share it). `onListening` runs once the server answers.
@@ -89,13 +102,14 @@ export async function serveStore(
 ): Promise<void> {
   const env = ctx.env ?? {};
   const { store, services } = cases;
+  const trustProxy = trustProxyOf(env);
   const app = await buildServer(
     {
       store,
       cases,
       services,
       secureCookies: env.PACT_SECURE_COOKIES === '1',
-      trustProxy: env.PACT_TRUST_PROXY === '1',
+      ...(trustProxy !== undefined ? { trustProxy } : {}),
       loginRateLimit: { max: ACCOUNT_RULES.loginsPerAddressPerMinute, timeWindow: '1 minute' },
     },
     opts.quiet ? false : { level: env.PACT_LOG_LEVEL ?? 'info' },
@@ -106,11 +120,11 @@ export async function serveStore(
   );
   if (how.oneTime && 'password' in how.oneTime)
     ctx.stderr(
-      `First start: administrator account "admin" (jurisdiction EU) with the one-time password\n\n    ${how.oneTime.password}\n\nIt is shown only now; change it at the first login (POST /api/auth/password).\n`,
+      `First start: administrator account "admin" (jurisdiction EU) with the one-time password\n\n    ${how.oneTime.password}\n\nIt is shown only now; change it at the first login (POST /api/auth/password).\nCreating or resetting an administrator needs a second administrator's approval: add the second one on this machine with \`pact user add NAME --role administrator --state EU\` (on the embedded database, while the server is stopped).\n`,
     );
   else if (how.oneTime)
     ctx.stderr(
-      `First start: administrator account "admin" (jurisdiction EU); its one-time password is in ${how.oneTime.file} (readable by this system account only) — read it, delete the file, and change the password at the first login (POST /api/auth/password).\n`,
+      `First start: administrator account "admin" (jurisdiction EU); its one-time password is in ${how.oneTime.file} (readable by this system account only) — read it, delete the file, and change the password at the first login (POST /api/auth/password).\nCreating or resetting an administrator needs a second administrator's approval: add the second one on this machine with \`pact user add NAME --role administrator --state EU\` (on the embedded database, while the server is stopped).\n`,
     );
   how.onListening?.(address);
   // every minute, each deadline that passed is written into its case (flags such as registration-overdue,

@@ -8,6 +8,7 @@ import type { MessageKey } from '../i18n/en.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { usePeriod } from '../period.tsx';
 import { useApi } from '../use-api.ts';
+import { AccountEvents } from './AccountEvents.tsx';
 
 interface CasesAnswer {
   readonly indicator: Indicator;
@@ -166,6 +167,7 @@ export function Monitoring() {
           </Card>
         </>
       )}
+      {period && may('account-events.read') && <AccountEvents period={period} />}
     </section>
   );
 }

@@ -1,12 +1,16 @@
 // Accounts (administrators): who has which role in which jurisdiction; add an account (its one-time
-// password is shown once), disable or enable it, reset its password.
+// password is shown once), disable or enable it, reset its password. Creating, resetting or re-enabling an
+// administrator waits for a second administrator (Approvals).
 import { type FormEvent, useCallback, useEffect, useState } from 'react';
-import type { NewUserInput, UserViewBody } from '../../../src/api/contract.ts';
+import type { NewUserInput, PendingRequestBody, UserViewBody } from '../../../src/api/contract.ts';
 import { jurisdictionFits, ROLES, type Role, UNION_ROLES } from '../../../src/domain/roles.ts';
 import { ApiError, api } from '../api.ts';
 import { useMe } from '../auth.tsx';
 import { ErrorNotice, Field, Loading } from '../components.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
+import { Approvals } from './Approvals.tsx';
+
+type Changed = { username: string; oneTimePassword?: string } | PendingRequestBody;
 
 export function Users() {
   const { t, label, date } = useI18n();
@@ -18,6 +22,12 @@ export function Users() {
   const [jurisdiction, setJurisdiction] = useState(me.jurisdiction === 'EU' ? 'LT' : me.jurisdiction);
   const [formError, setFormError] = useState<unknown>();
   const [secret, setSecret] = useState<{ username: string; password: string }>();
+  const [pending, setPending] = useState<string>();
+  const show = (r: Changed) => {
+    setPending(undefined);
+    if ('status' in r) setPending(r.request.username);
+    else if (r.oneTimePassword) setSecret({ username: r.username, password: r.oneTimePassword });
+  };
 
   const load = useCallback(() => api<UserViewBody[]>('GET', '/api/users').then(setUsers, setError), []);
   useEffect(() => {
@@ -33,8 +43,7 @@ export function Users() {
       jurisdiction: UNION_ROLES.includes(role) ? 'EU' : jurisdiction,
     };
     try {
-      const r = await api<{ username: string; oneTimePassword: string }>('POST', '/api/users', body);
-      setSecret({ username: r.username, password: r.oneTimePassword });
+      show(await api<Changed>('POST', '/api/users', body));
       setUsername('');
       await load();
     } catch (err) {
@@ -44,12 +53,7 @@ export function Users() {
   async function change(u: UserViewBody, body: { disabled?: boolean; resetPassword?: true }) {
     setError(undefined);
     try {
-      const r = await api<{ username: string; oneTimePassword?: string }>(
-        'PATCH',
-        `/api/users/${encodeURIComponent(u.username)}`,
-        body,
-      );
-      if (r.oneTimePassword) setSecret({ username: r.username, password: r.oneTimePassword });
+      show(await api<Changed>('PATCH', `/api/users/${encodeURIComponent(u.username)}`, body));
       await load();
     } catch (err) {
       setError(err);
@@ -66,6 +70,12 @@ export function Users() {
           {t('users.oneTime', { username: secret.username })} <code>{secret.password}</code>
         </p>
       )}
+      {pending && (
+        <p className="notice" role="status">
+          {t('users.pending', { username: pending })}
+        </p>
+      )}
+      <Approvals onDecided={(r) => (r.oneTimePassword ? show(r) : load())} />
       <form className="card" onSubmit={add} aria-labelledby="add-user">
         <h2 id="add-user">{t('users.add')}</h2>
         {fe && !fe.errors.length && <ErrorNotice error={formError} />}
