@@ -16,7 +16,7 @@ import { volume } from '../volume.ts';
 import { encounterBody, type Harness, PASSWORD, startHarness } from './harness.ts';
 
 const SEED = 20_261_209;
-const MIN_REQUESTS = 10_000;
+const MIN_REQUESTS = volume(10_000, 2_500);
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 type Key = string | number;

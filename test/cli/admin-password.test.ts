@@ -71,6 +71,7 @@ describe.each(BACKENDS)('the first administrator on $name', (backend) => {
     const password = (oneTime as { password: string }).password;
     expect((await login(store.db, 'admin', password, NOW)).username).toBe('admin');
     // back to an empty database for the next case (sessions reference the account; none was made)
+    await store.query('delete from credentials');
     await store.query('delete from users');
   });
 

@@ -95,7 +95,7 @@ async function post(url: string, body: unknown, cookie = ''): Promise<{ status: 
   };
 }
 
-const NEW_PASSWORD = 'lock-test-admin-password-1';
+const NEW_PASSWORD = 'violet-harbour-lantern-kettle-37';
 
 describe('one process per embedded data folder', () => {
   it('a second server and a CLI write are refused while a server runs; a SIGKILLed lock is stale; SIGTERM removes it', async () => {
