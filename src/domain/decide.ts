@@ -9,6 +9,7 @@ import { periodEnd } from '../law/periods.ts';
 import type { RateLookup } from '../law/recognition-rates.ts';
 import type { Action, CaseCrisis, CaseState, Decision, Obligation, ObligationKind } from './case-state.ts';
 import type { CaseCommand, EncounterKind, Person, RecordEncounter } from './commands.ts';
+import { checkNotBeforeLastAction, isLateEntry } from './entry-rules.ts';
 import { ActionNotAllowedError, CommandRejectedError } from './errors.ts';
 import { type EncounterRecordedPayload, evolve } from './evolve.ts';
 import { LEGAL_BASIS } from './legal-basis.ts';
@@ -163,11 +164,12 @@ export function decide(current: CaseState, command: CaseCommand, ctx: DecideCont
     throw new CommandRejectedError('at', 'is before the encounter');
   if (at.toMillis() > ctx.now.getTime() + 5 * 60_000)
     throw new CommandRejectedError('at', 'is in the future');
+  checkNotBeforeLastAction(current, command.at);
 
   const opens: Obligation[] = [];
   const closes: ObligationKind[] = [];
   const notes: string[] = [];
-  const { type, at: _at, ...fields } = command;
+  const { type, at: _at, lateEntryReason, ...fields } = command;
   const ob = (kind: ObligationKind, deadline: string, from: string, crisis = true) =>
     opens.push(obligation(ctx, current, kind, deadline, from, crisis));
   // the registration period, for an application made (the wish expressed) at `madeAt` (CFMR Art. 10(1))
@@ -322,7 +324,14 @@ export function decide(current: CaseState, command: CaseCommand, ctx: DecideCont
     role: ctx.role,
     state: current.state,
     legalBasis: LEGAL_BASIS[type],
-    payload: { ...fields, opens, closes: [...new Set(closes)] },
+    payload: {
+      ...fields,
+      opens,
+      closes: [...new Set(closes)],
+      // entered late (entry-rules.ts): marked, with the reason given; the store requires the reason
+      ...(isLateEntry(command.at, ctx.now) ? { lateEntry: true } : {}),
+      ...(lateEntryReason ? { lateEntryReason } : {}),
+    },
   };
   return {
     actions: [action],
@@ -366,9 +375,13 @@ export function obligationMissed(
       ),
     );
   }
+  // dated at the due time (when the deadline passed; the log's recorded_at says when the sweep saw it), or at
+  // the case's last action if that is later: the log's times never go backwards (entry-rules.ts)
+  const due = new Date(dueAt).toISOString();
+  const last = current.lastActionAt ?? current.occurredAt;
   const action: Action = {
     type: 'obligation.missed' satisfies ActionType,
-    at: now.toISOString(),
+    at: Date.parse(last) > Date.parse(due) ? new Date(last).toISOString() : due,
     actor: 'system',
     role: 'system',
     state: current.state,
