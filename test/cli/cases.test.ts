@@ -144,7 +144,7 @@ describe('pact import encounters', () => {
       at: '2026-12-08T12:00:00+02:00',
       outcome: 'asylum',
       // entered the next day (the clock: 9 December): a late entry gives its reason
-      lateEntryReason: 'entered from the screening sheet',
+      lateEntryReason: 'screening-sheet', // (the test's argument split knows no quotes)
     });
     const ok = await pact(`case apply ${id} --expected-version 1 --json ${json} --key k-apply-1`);
     expect(ok.code).toBe(0);

@@ -208,7 +208,12 @@ export function CaseScreen() {
       <ol className="timeline">
         {view.actions.map((a) => (
           <li key={a.seq}>
-            <strong>{label('action', a.type)}</strong> — {dateTime(a.at)}
+            <strong>{label('action', a.type)}</strong> — {dateTime(a.at)}{' '}
+            {/* both times: when it happened and when it was entered (security issue #14) */}
+            <span className="muted">({t('case.entered', { time: dateTime(a.recordedAt) })})</span>
+            {a.lateEntry && (
+              <div className="late-entry">{t('case.lateEntry', { reason: a.lateEntryReason ?? '—' })}</div>
+            )}
             <div className="muted">
               {t('case.by', { actor: a.actor, role: label('role', a.role) })} ·{' '}
               <span className="article">{a.legalBasis}</span>

@@ -68,6 +68,7 @@ export function Monitoring() {
                 ['monitoring.notRegisteredNotYetDue', m.registrationWithinDeadline.notRegisteredNotYetDue],
               ]}
             />
+            {drill && <Cases indicator="registered-late" period={drill} title={t('monitoring.lateCases')} />}
           </Card>
           <Card
             id="refusals"
@@ -234,8 +235,10 @@ function Cases(props: { indicator: Indicator; period: { from: string; to: string
           <thead>
             <tr>
               <th scope="col">{t('monitoring.at')}</th>
+              <th scope="col">{t('monitoring.recordedAt')}</th>
               <th scope="col">{t('monitoring.obligation')}</th>
               <th scope="col">{t('monitoring.due')}</th>
+              <th scope="col">{t('monitoring.closed')}</th>
               <th scope="col">{t('queue.case')}</th>
             </tr>
           </thead>
@@ -243,8 +246,13 @@ function Cases(props: { indicator: Indicator; period: { from: string; to: string
             {items.map((i) => (
               <tr key={`${i.caseId}-${i.kind ?? ''}-${i.dueAt ?? ''}`}>
                 <td>{dateTime(i.at)}</td>
+                <td>{i.recordedAt ? dateTime(i.recordedAt) : '—'}</td>
                 <td>{i.kind ? label('obligation', i.kind) : '—'}</td>
                 <td>{i.dueAt ? due(i.dueAt) : '—'}</td>
+                <td>
+                  {i.closedAt ? dateTime(i.closedAt) : '—'}
+                  {i.closedRecordedAt && ` (${dateTime(i.closedRecordedAt)})`}
+                </td>
                 <td>
                   <Link to={`/cases/${i.caseId}`}>
                     {t('queue.open')} {i.caseId.slice(0, 8)}
