@@ -198,6 +198,22 @@ describe.each(BACKENDS)('backdated and late entries on $name', (backend) => {
       closedAt: at,
       closedRecordedAt: iso(due + 60 * MINUTE + 1000),
     });
+    // the monitors' indicator judges alike: the second is registered late, and its drill-down row shows the
+    // registration's stated and recorded times; the first is not in the list
+    const r = await h.inject({
+      method: 'GET',
+      url: `/api/monitoring/cases?indicator=registered-late&${PERIOD}`,
+      headers: h.account('monitor', 'LT').headers,
+    });
+    expect(r.statusCode, r.body).toBe(200);
+    const items = r.json().items as { caseId: string }[];
+    expect(items.find((i) => i.caseId === onTheMinute)).toBeUndefined();
+    expect(items.find((i) => i.caseId === aSecondLater)).toMatchObject({
+      kind: 'registration',
+      dueAt: iso(due),
+      closedAt: at,
+      closedRecordedAt: iso(due + 60 * MINUTE + 1000),
+    });
   });
 
   it('entered 60 minutes after its time: no reason needed; 60 minutes and one second: reason required', async () => {
@@ -221,17 +237,16 @@ describe.each(BACKENDS)('backdated and late entries on $name', (backend) => {
   it('a deadline recorded as missed never turns into met, even for a case state that does not know its last action (written before it was kept)', async () => {
     const { ids, due } = await refusedAfterWish('BD-F', '2026-11-25T10:00:00+02:00');
     const caseId = ids[0] ?? '';
-    h.clock.set(iso(due + 120 * MINUTE));
+    // the sweep records the passing 10 minutes after the due time
+    h.clock.set(iso(due + 10 * MINUTE));
     expect(await h.cases.sweepOverdue()).toBeGreaterThanOrEqual(1);
     // the state as an older version stored it: without lastActionAt the order check falls back to the
-    // encounter, so the backdated registration passes it — the obligation must still stay missed
+    // encounter, so the backdated registration passes it — the obligation must still stay missed. Stated 30
+    // minutes before the due time and recorded 20 minutes after it (within the tolerance): only the missed
+    // record decides
     await h.store.query(`update cases set data = data - 'lastActionAt' where id = $1`, [caseId]);
-    const r = await post(
-      caseId,
-      2,
-      { type: 'application.registered', at: iso(due - 60 * MINUTE), lateEntryReason: 'backdated' },
-      'bd-f-1',
-    );
+    h.clock.set(iso(due + 20 * MINUTE));
+    const r = await post(caseId, 2, { type: 'application.registered', at: iso(due - 30 * MINUTE) }, 'bd-f-1');
     expect(r.statusCode, r.body).toBe(201);
     expect((await registration(caseId))?.status).toBe('missed');
   });
