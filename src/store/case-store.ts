@@ -14,9 +14,10 @@ import type {
   ObligationKind,
 } from '../domain/case-state.ts';
 import { CaseCommand, RecordEncounter } from '../domain/commands.ts';
-import { type Actor, decide, obligationMissed, startCase } from '../domain/decide.ts';
+import { type Actor, decide, startCase } from '../domain/decide.ts';
 import { checkLateEntry, ENTRY_RULES } from '../domain/entry-rules.ts';
 import { CommandRejectedError } from '../domain/errors.ts';
+import { obligationMissed } from '../domain/system-steps.ts';
 import { STATE_TIME_ZONES } from '../law/calendar/state-calendar.ts';
 import type { CrisisKind } from '../law/deadlines.ts';
 import { PactError } from '../law/errors.ts';

@@ -2,9 +2,10 @@
 // tolerance at its boundary, no command dated before the case's last action, and obligation.missed dated at
 // the due time it records. The store and API side (compliance on both times) is test/api/backdate.test.ts.
 import { describe, expect, it } from 'vitest';
-import { decide, obligationMissed, startCase } from '../../src/domain/decide.ts';
+import { decide, startCase } from '../../src/domain/decide.ts';
 import { checkLateEntry, ENTRY_RULES, isLateEntry } from '../../src/domain/entry-rules.ts';
 import { CommandRejectedError } from '../../src/domain/errors.ts';
+import { obligationMissed } from '../../src/domain/system-steps.ts';
 import { LAW } from '../../src/law/law.ts';
 import { ctx, encounter, person } from './fixtures.ts';
 
