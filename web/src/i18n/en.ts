@@ -622,7 +622,7 @@ export const en = {
   'monitoring.due': 'Due',
   'monitoring.recordedAt': 'Entered',
   'monitoring.closed': 'Done (entered)',
-  'monitoring.lateCases': 'The cases registered late',
+  'monitoring.lateCases': 'Late registrations',
   'monitoring.truncated': 'More cases lie behind this indicator than are listed here: narrow the period.',
   'monitoring.report': 'The report of the period',
   'monitoring.printableReport': 'Printable report',

@@ -624,7 +624,7 @@ export const lt: Readonly<Record<MessageKey, string>> = {
   'monitoring.due': 'Terminas',
   'monitoring.recordedAt': 'Įrašyta',
   'monitoring.closed': 'Atlikta (įrašyta)',
-  'monitoring.lateCases': 'Pavėluotai užregistruotos bylos',
+  'monitoring.lateCases': 'Pavėluotos registracijos',
   'monitoring.truncated': 'Už šio rodiklio slypi daugiau bylų, nei čia išvardyta: susiaurinkite laikotarpį.',
   'monitoring.report': 'Laikotarpio ataskaita',
   'monitoring.printableReport': 'Ataskaita spausdinimui',

@@ -68,7 +68,16 @@ export function Monitoring() {
                 ['monitoring.notRegisteredNotYetDue', m.registrationWithinDeadline.notRegisteredNotYetDue],
               ]}
             />
-            {drill && <Cases indicator="registered-late" period={drill} title={t('monitoring.lateCases')} />}
+          </Card>
+          {/* registrations late, with the times they state and were entered at (security issue #14) */}
+          <Card
+            id="registered-late"
+            title={t('monitoring.lateCases')}
+            basis={m.registrationWithinDeadline.legalBasis}
+            indicator="registered-late"
+            drill={drill}
+          >
+            <Numbers rows={[['monitoring.late', m.registrationWithinDeadline.late]]} />
           </Card>
           <Card
             id="refusals"
