@@ -165,7 +165,18 @@ export function CaseScreen() {
                   <tr key={`${o.kind}-${o.dueAt}`} className={`obligation-${o.status}`}>
                     <td>{label('obligation', o.kind)}</td>
                     <td>{due(o.dueAt)}</td>
-                    <td>{label('obligationStatus', o.status)}</td>
+                    <td>
+                      {label('obligationStatus', o.status)}
+                      {/* closed: the time the closing action states, and when it was entered */}
+                      {o.closedAt && (
+                        <span className="muted">
+                          {' '}
+                          · {dateTime(o.closedAt)}
+                          {o.closedRecordedAt &&
+                            ` (${t('case.entered', { time: dateTime(o.closedRecordedAt) })})`}
+                        </span>
+                      )}
+                    </td>
                     <td className="article">{o.article}</td>
                   </tr>
                 ))}
