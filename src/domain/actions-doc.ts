@@ -1,4 +1,5 @@
 // docs/ACTIONS.md, generated from the table in statuses.ts (npm run docs; a test checks it is current).
+import { ENTRY_RULES_DOC } from './entry-rules.ts';
 import { LEGAL_BASIS } from './legal-basis.ts';
 import { ALLOWED, FLAGS, NARROWING, STATUSES } from './statuses.ts';
 
@@ -30,6 +31,8 @@ export function renderActionsMarkdown(): string {
     ),
     '',
     `Flags: ${FLAGS.map((f) => `\`${f}\``).join(', ')}.`,
+    '',
+    ...ENTRY_RULES_DOC,
     '',
     '## Legal basis recorded with each action',
     '',

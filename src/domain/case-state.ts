@@ -32,6 +32,8 @@ export interface CaseState {
   readonly flags: readonly Flag[];
   /** Number of actions in the log; a write must name the version it read. */
   readonly version: number;
+  /** The latest stated time (`at`) in the log: no command may be dated before it (entry-rules.ts). */
+  readonly lastActionAt?: string;
   readonly person: Person;
   readonly asylumWishAt?: string;
   readonly screeningEndedAt?: string;

@@ -2,6 +2,7 @@
 // A Zod schema and its inferred type share one name.
 import { z } from 'zod';
 import { MEMBER_STATE_CODES } from '../../law/member-states.ts';
+import { ENTRY_RULES } from './entry-rules.ts';
 import {
   BORDER_EXEMPTIONS,
   DECISION_TYPES,
@@ -80,7 +81,11 @@ export const RecordEncounter = z
   });
 export type RecordEncounter = z.infer<typeof RecordEncounter>;
 
-const at = { at: Instant };
+/** Why an action is entered more than the tolerance after its stated time (src/domain/entry-rules.ts). */
+export const LateEntryReason = z.string().trim().min(1).max(ENTRY_RULES.lateEntryReasonMaxLength);
+
+/** Every case command states its time, and a late entry its reason. */
+const at = { at: Instant, lateEntryReason: LateEntryReason.optional() };
 
 /** Each command a case accepts, by its action type. */
 export const CaseCommand = z.discriminatedUnion('type', [

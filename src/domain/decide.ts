@@ -2,17 +2,18 @@
 // the deadlines it opens (Regulation 1182/71, in the member state's calendar), and returns the actions to
 // log. Pure: time, ids and the law come in as arguments.
 import { DateTime } from 'luxon';
-import { STATE_TIME_ZONES, stateCalendar } from '../law/calendar/state-calendar.ts';
-import { computeDeadline } from '../law/deadlines.ts';
+import { stateCalendar } from '../law/calendar/state-calendar.ts';
 import type { ParameterRegistry } from '../law/parameters.ts';
 import { periodEnd } from '../law/periods.ts';
 import type { RateLookup } from '../law/recognition-rates.ts';
 import type { Action, CaseCrisis, CaseState, Decision, Obligation, ObligationKind } from './case-state.ts';
 import type { CaseCommand, EncounterKind, Person, RecordEncounter } from './commands.ts';
+import { checkNotBeforeLastAction, isLateEntry } from './entry-rules.ts';
 import { ActionNotAllowedError, CommandRejectedError } from './errors.ts';
 import { type EncounterRecordedPayload, evolve } from './evolve.ts';
 import { LEGAL_BASIS } from './legal-basis.ts';
-import { type ActionType, ALLOWED, allowedActions, type Flag, type Status } from './statuses.ts';
+import { obligation } from './obligations.ts';
+import { ALLOWED, allowedActions, type Flag, type Status } from './statuses.ts';
 
 export interface Actor {
   readonly actor: string;
@@ -25,52 +26,6 @@ export interface DecideContext extends Actor {
   readonly now: Date;
   /** Union-wide recognition rates by nationality (APR Art. 42(1)(j)); without it the ground cannot be applied. */
   readonly recognitionRate?: RateLookup;
-}
-
-/**
- * Computes an obligation's due time with the law in force on the event's local date. Memoised per law
- * registry: the persons of one encounter share their screening and Eurodac deadlines (the bulk import
- * computes each once per encounter, not once per person).
- */
-const memo = new WeakMap<ParameterRegistry, Map<string, Obligation>>();
-function obligation(
-  ctx: DecideContext,
-  c: Pick<CaseState, 'state' | 'crisis'>,
-  kind: ObligationKind,
-  deadline: string,
-  from: string,
-  crisis = true,
-  madeAt?: string,
-): Obligation {
-  const crisisKind = crisis && appliesTo(c, madeAt) ? c.crisis?.kind : undefined;
-  let cache = memo.get(ctx.law);
-  if (!cache) {
-    cache = new Map();
-    memo.set(ctx.law, cache);
-  }
-  const key = `${kind}|${deadline}|${c.state}|${from}|${crisisKind ?? ''}`;
-  const known = cache.get(key);
-  if (known) return known;
-  const d = computeDeadline(ctx.law, deadline, c.state, DateTime.fromISO(from), crisisKind);
-  const o: Obligation = {
-    kind,
-    dueAt: d.end.endsAt.toISO({ suppressMilliseconds: true }) ?? '',
-    article: d.parameters.map((p) => p.citation).join('; '),
-  };
-  if (cache.size > 50_000) cache.clear();
-  cache.set(key, o);
-  return o;
-}
-
-/**
- * CFMR Art. 10(1): the registration derogation covers applications MADE during the crisis period. A case
- * carries the declaration that covered the person's arrival; an application made after its last day (in the
- * state's calendar) is registered within the ordinary period.
- */
-function appliesTo(c: Pick<CaseState, 'state' | 'crisis'>, madeAt: string | undefined): boolean {
-  if (!madeAt || !c.crisis?.startsOn || !c.crisis.endsOn) return true;
-  const day = DateTime.fromISO(madeAt).setZone(STATE_TIME_ZONES[c.state]).toISODate() ?? '';
-  return c.crisis.startsOn <= day && day <= c.crisis.endsOn;
 }
 
 const SCREENED: Partial<Record<EncounterKind, string>> = {
@@ -163,11 +118,12 @@ export function decide(current: CaseState, command: CaseCommand, ctx: DecideCont
     throw new CommandRejectedError('at', 'is before the encounter');
   if (at.toMillis() > ctx.now.getTime() + 5 * 60_000)
     throw new CommandRejectedError('at', 'is in the future');
+  checkNotBeforeLastAction(current, command.at);
 
   const opens: Obligation[] = [];
   const closes: ObligationKind[] = [];
   const notes: string[] = [];
-  const { type, at: _at, ...fields } = command;
+  const { type, at: _at, lateEntryReason, ...fields } = command;
   const ob = (kind: ObligationKind, deadline: string, from: string, crisis = true) =>
     opens.push(obligation(ctx, current, kind, deadline, from, crisis));
   // the registration period, for an application made (the wish expressed) at `madeAt` (CFMR Art. 10(1))
@@ -322,7 +278,14 @@ export function decide(current: CaseState, command: CaseCommand, ctx: DecideCont
     role: ctx.role,
     state: current.state,
     legalBasis: LEGAL_BASIS[type],
-    payload: { ...fields, opens, closes: [...new Set(closes)] },
+    payload: {
+      ...fields,
+      opens,
+      closes: [...new Set(closes)],
+      // entered late (entry-rules.ts): marked, with the reason given; the store requires the reason
+      ...(isLateEntry(command.at, ctx.now) ? { lateEntry: true } : {}),
+      ...(lateEntryReason ? { lateEntryReason } : {}),
+    },
   };
   return {
     actions: [action],
@@ -331,51 +294,6 @@ export function decide(current: CaseState, command: CaseCommand, ctx: DecideCont
     close: [...new Set(closes)],
     ...(notes.length ? { notes } : {}),
   };
-}
-
-/** A system action: an open obligation's deadline has passed (sets the overdue flags). */
-export function obligationMissed(
-  current: CaseState,
-  kind: ObligationKind,
-  dueAt: string,
-  article: string,
-  now: Date,
-  law?: ParameterRegistry,
-): Decision {
-  const opens: Obligation[] = [];
-  // Screening Regulation Art. 18(5): screening ends at its deadline even if checks are incomplete; for a
-  // person who asked for asylum, the registration period then starts (APR Art. 27(7)), from the last moment
-  // of the screening period
-  if (
-    law &&
-    kind === 'screening' &&
-    current.asylumWishAt &&
-    current.status === 'in-screening' &&
-    !current.open.includes('registration')
-  ) {
-    const ctx: DecideContext = { law, now, actor: 'system', role: 'system' };
-    opens.push(
-      obligation(
-        ctx,
-        current,
-        'registration',
-        'registration',
-        new Date(Date.parse(dueAt) - 1).toISOString(),
-        true,
-        current.asylumWishAt,
-      ),
-    );
-  }
-  const action: Action = {
-    type: 'obligation.missed' satisfies ActionType,
-    at: now.toISOString(),
-    actor: 'system',
-    role: 'system',
-    state: current.state,
-    legalBasis: LEGAL_BASIS['obligation.missed'],
-    payload: { kind, dueAt, article, ...(opens.length > 0 ? { opens } : {}) },
-  };
-  return { actions: [action], next: evolve(current, action), open: opens, close: [] };
 }
 
 /** Encounters after which the border procedure may be applied (APR Art. 43(1)). */
@@ -480,45 +398,4 @@ function computeDeadlineForPeriod(
     dueAt: end.endsAt.toISO({ suppressMilliseconds: true }) ?? '',
     article: `${used.citation} (national choice inside APR Art. 67(7))`,
   };
-}
-
-/**
- * AMMR Art. 67(9)–(11): the state of relocation confirmed the relocation of this person (or let the week
- * pass); the benefitting state transfers the person within 4 weeks — an obligation in its queue.
- */
-export function relocationConfirmed(
-  current: CaseState,
-  r: { to: string; transferId: string; confirmedAt: string; transferDueAt: string; article: string },
-): Decision {
-  const opens: Obligation[] = [{ kind: 'relocation-transfer', dueAt: r.transferDueAt, article: r.article }];
-  const action: Action = {
-    type: 'relocation.confirmed' satisfies ActionType,
-    at: new Date(r.confirmedAt).toISOString(),
-    actor: 'system',
-    role: 'system',
-    state: current.state,
-    legalBasis: LEGAL_BASIS['relocation.confirmed'],
-    payload: { to: r.to, transferId: r.transferId, opens },
-  };
-  return { actions: [action], next: evolve(current, action), open: opens, close: [] };
-}
-
-/** AMMR Art. 68: the person was transferred; the case passes to the state of relocation. */
-export function caseRelocated(
-  current: CaseState,
-  r: { to: string; transferId: string; at: string },
-): Decision {
-  const closes: ObligationKind[] = current.open.includes('relocation-transfer')
-    ? ['relocation-transfer']
-    : [];
-  const action: Action = {
-    type: 'case.relocated' satisfies ActionType,
-    at: new Date(r.at).toISOString(),
-    actor: 'system',
-    role: 'system',
-    state: current.state,
-    legalBasis: LEGAL_BASIS['case.relocated'],
-    payload: { from: current.state, to: r.to, transferId: r.transferId, closes },
-  };
-  return { actions: [action], next: evolve(current, action), open: [], close: closes };
 }

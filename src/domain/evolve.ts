@@ -71,13 +71,23 @@ export function evolve(state: CaseState | undefined, action: Action): CaseState 
       status: e.status,
       flags,
       version: 1,
+      lastActionAt: action.at,
       person: e.person,
       ...(e.person.asylumWish ? { asylumWishAt: e.person.asylumWish.at } : {}),
       open: applyEffects([], e),
     };
   }
   if (!state) throw new Error(`the log of a case must start with encounter.recorded, not ${action.type}`);
-  const s: CaseState = { ...state, version: state.version + 1, open: applyEffects(state.open, p) };
+  const s: CaseState = {
+    ...state,
+    version: state.version + 1,
+    // the latest stated time of the log (system steps such as relocation carry their own times)
+    lastActionAt:
+      state.lastActionAt && Date.parse(state.lastActionAt) > Date.parse(action.at)
+        ? state.lastActionAt
+        : action.at,
+    open: applyEffects(state.open, p),
+  };
   switch (action.type) {
     case 'screening.check-recorded':
       return s;

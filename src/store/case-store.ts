@@ -1,7 +1,7 @@
 // The case service: every write is one transaction that checks the idempotency key, checks the case's
 // version, appends the actions to the case's log, updates its current-state row, opens and closes its
 // obligations and extends the audit chain. The CLI, the CSV import and the HTTP API all call it.
-import { and, asc, eq, inArray, isNull, lte, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, lte, type SQL, sql } from 'drizzle-orm';
 import { DateTime } from 'luxon';
 import stringify from 'safe-stable-stringify';
 import type { MemberStateCode } from '../../law/member-states.ts';
@@ -14,8 +14,10 @@ import type {
   ObligationKind,
 } from '../domain/case-state.ts';
 import { CaseCommand, RecordEncounter } from '../domain/commands.ts';
-import { type Actor, decide, obligationMissed, startCase } from '../domain/decide.ts';
+import { type Actor, decide, startCase } from '../domain/decide.ts';
+import { checkLateEntry, ENTRY_RULES } from '../domain/entry-rules.ts';
 import { CommandRejectedError } from '../domain/errors.ts';
+import { obligationMissed } from '../domain/system-steps.ts';
 import { STATE_TIME_ZONES } from '../law/calendar/state-calendar.ts';
 import type { CrisisKind } from '../law/deadlines.ts';
 import { PactError } from '../law/errors.ts';
@@ -380,6 +382,7 @@ export class CaseStore {
         if (current.version !== expectedVersion)
           throw new VersionConflictError(caseId, expectedVersion, current.version);
         const decision = decide(current, command, this.decideContext(actor, now));
+        checkLateEntry(command, now);
         await this.persist(tx, [{ decision, expectedVersion }], now, actor);
         return {
           caseId,
@@ -430,7 +433,9 @@ export class CaseStore {
         const c = current.get(item.caseId);
         if (!c) return { ok: false as const, error: new NotFoundError(`case ${item.caseId}`) };
         try {
-          const decision = decide(c, CaseCommand.parse(item.command), this.decideContext(item.actor, now));
+          const command = CaseCommand.parse(item.command);
+          const decision = decide(c, command, this.decideContext(item.actor, now));
+          checkLateEntry(command, now);
           decisions.push({ decision, expectedVersion: c.version, actor: item.actor });
           current.set(item.caseId, decision.next);
           return { ok: true as const, version: decision.next.version };
@@ -522,8 +527,9 @@ export class CaseStore {
         await tx
           .update(obligations)
           .set({
-            status: sql`case when ${obligations.dueAt} > ${at.toISOString()}::timestamptz then 'met' else 'missed' end`,
+            status: closedStatus(sql`${obligations.dueAt}`, sql`${at.toISOString()}::timestamptz`, now),
             closedAt: at,
+            closedRecordedAt: now,
           })
           .where(
             and(
@@ -646,7 +652,7 @@ function encounterAudit(e: Record<string, unknown>, now: Date, actor: Actor): Au
 /**
  * The case rows and closed obligations of several decisions on different cases in two statements (the bulk
  * path of applyMany): each case updated only at the version its decision was made on (a conflict otherwise),
- * each closed obligation met when closed before its due time, missed otherwise — as updateOneByOne does.
+ * each closed obligation met or missed by closedStatus — as updateOneByOne does.
  */
 async function updateTogether(
   tx: Db,
@@ -693,9 +699,23 @@ async function updateTogether(
     }));
   if (closes.length > 0)
     await tx.execute(sql`update obligations o
-        set status = case when o.due_at > v.at then 'met' else 'missed' end, closed_at = v.at
+        set status = ${closedStatus(sql`o.due_at`, sql`v.at`, now)}, closed_at = v.at,
+          closed_recorded_at = ${now.toISOString()}::timestamptz
       from jsonb_to_recordset(${JSON.stringify(closes)}::jsonb) as v(case_id uuid, kinds text[], at timestamptz)
       where o.case_id = v.case_id and o.kind = any(v.kinds) and o.status = 'open'`);
+}
+
+/**
+ * The status of an obligation closed by an action stated at `at` and recorded at `now` (entry-rules.ts): met
+ * only if stated before the due time, recorded no later than the tolerance after it, and its passing not
+ * recorded (`missed_recorded_at`) — a deadline recorded as missed never turns into met. Used by both update
+ * paths (apply and applyMany write the same: test/store/apply-many.test.ts).
+ */
+function closedStatus(dueAt: SQL, at: SQL, now: Date): SQL {
+  return sql`case when ${dueAt} > ${at}
+      and ${now.toISOString()}::timestamptz <= ${dueAt} + interval '${sql.raw(String(ENTRY_RULES.lateEntryToleranceMinutes))} minutes'
+      and missed_recorded_at is null
+    then 'met' else 'missed' end`;
 }
 
 function logRows(items: readonly { decision: Decision; actor?: Actor }[], now: Date, actor: Actor) {

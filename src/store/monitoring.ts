@@ -7,6 +7,7 @@
 // detention order, the encounter. Only cases the state holds now (cases.state) are counted. `indicatorCases`
 // lists the case ids behind an indicator, for the roles that may see cases.
 import { type SQL, sql } from 'drizzle-orm';
+import { ENTRY_RULES } from '../domain/entry-rules.ts';
 import type { Db } from './database.ts';
 
 export interface MonitoringQuery {
@@ -44,9 +45,13 @@ export interface MonitoringIndicators {
   readonly registrationWithinDeadline: {
     readonly legalBasis: string;
     readonly asylumWishes: number;
-    /** registered before the due time of the case's registration deadline (or with no deadline recorded) */
+    /**
+     * registered in time (or with no deadline recorded): the registration states a time before the due time,
+     * was recorded no later than the late-entry tolerance after it, and the deadline's passing had not been
+     * recorded (src/domain/entry-rules.ts)
+     */
     readonly withinDeadline: number;
-    /** registered at or after the due time */
+    /** registered, but not in time */
     readonly late: number;
     /** not registered: the deadline has passed (due time at or before now, or flagged registration-overdue) */
     readonly notRegisteredOverdue: number;
@@ -69,9 +74,9 @@ export interface MonitoringIndicators {
     readonly legalBasis: string;
     readonly byKind: readonly {
       readonly kind: string;
-      /** closed before the due time */
+      /** closed in time: stated before the due time, recorded within the tolerance after it, not recorded missed */
       readonly met: number;
-      /** closed at or after the due time */
+      /** closed, not in time */
       readonly missed: number;
       /** still open at or after the due time (recorded in the log as obligation.missed by the sweep or not) */
       readonly openOverdue: number;
@@ -104,19 +109,29 @@ export interface MonitoringIndicators {
 
 export const INDICATORS = [
   'not-registered-overdue',
+  'registered-late',
   'refused-after-wish',
   'irregular-entry-detention',
   'deadline-missed',
 ] as const;
 export type Indicator = (typeof INDICATORS)[number];
 
-/** One case behind an indicator: when its event was, and the obligation's kind and due time where relevant. */
+/**
+ * One case behind an indicator: when its event was (the time it states, and when it was recorded), and the
+ * obligation's kind and due time where relevant, with the time the closing action states and when it was
+ * recorded (a late entry shows here).
+ */
 export interface IndicatorCase {
   readonly caseId: string;
   /** the event that places it in the period: the wish, the refusal, the detention order, the encounter */
   readonly at: string;
+  /** when that event was recorded */
+  readonly recordedAt: string | null;
   readonly kind: string | null;
   readonly dueAt: string | null;
+  /** registered-late and deadline-missed: the closing action's stated time and recording time (null if open) */
+  readonly closedAt: string | null;
+  readonly closedRecordedAt: string | null;
 }
 
 /** Rows of `db.execute` on either driver (node-postgres answers { rows }, PGlite's drizzle the same or an array). */
@@ -143,14 +158,32 @@ function bounds(q: MonitoringQuery) {
  */
 function wishes(q: MonitoringQuery): SQL {
   const { lo, hi } = bounds(q);
-  return sql`select c.id as case_id, c.asylum_wish_at as at, r.due_at,
-      (select min(a.at) from case_actions a
-        where a.case_id = c.id and a.type = 'application.registered') as registered_at,
+  return sql`select c.id as case_id, c.asylum_wish_at as at, r.due_at, r.missed_recorded_at,
+      reg.at as registered_at, reg.recorded_at as registered_recorded_at,
+      coalesce((select min(a.recorded_at) from case_actions a
+        where a.case_id = c.id and a.type = 'asylum-wish.expressed'),
+        (select a.recorded_at from case_actions a where a.case_id = c.id and a.seq = 1)) as recorded_at,
       ('registration-overdue' = any (c.flags)) as flagged
     from cases c
-    left join lateral (select o.due_at from obligations o
+    left join lateral (select o.due_at, o.missed_recorded_at from obligations o
       where o.case_id = c.id and o.kind = 'registration' order by o.id limit 1) r on true
+    left join lateral (select a.at, a.recorded_at from case_actions a
+      where a.case_id = c.id and a.type = 'application.registered' order by a.at, a.seq limit 1) reg on true
     where c.state = ${q.state} and c.asylum_wish_at >= ${lo} and c.asylum_wish_at < ${hi}`;
+}
+
+/**
+ * A registration in time (src/domain/entry-rules.ts, as the store closes obligations): stated before the due
+ * time, recorded no later than the late-entry tolerance after it, and the deadline's passing not recorded.
+ */
+const REGISTERED_IN_TIME = sql`registered_at is not null and (due_at is null or (registered_at < due_at
+  and registered_recorded_at <= due_at + interval '${sql.raw(String(ENTRY_RULES.lateEntryToleranceMinutes))} minutes'
+  and missed_recorded_at is null))`;
+
+/** The recording time of a case's action at a stated time of a type (the event of an indicator). */
+function recordedAt(caseId: SQL, type: string, at: SQL): SQL {
+  return sql`(select min(x.recorded_at) from case_actions x where x.case_id = ${caseId} and x.type = ${type}
+    and x.at = ${at})`;
 }
 
 /**
@@ -160,6 +193,8 @@ function wishes(q: MonitoringQuery): SQL {
 function refusals(q: MonitoringQuery): SQL {
   const { lo, hi } = bounds(q);
   return sql`select r.case_id, r.at,
+      coalesce(${recordedAt(sql`r.case_id`, 'entry.refused', sql`r.at`)},
+        (select x.recorded_at from case_actions x where x.case_id = r.case_id and x.seq = 1)) as recorded_at,
       (c.asylum_wish_at is not null and (c.asylum_wish_at <= r.at or (r.by_encounter and exists (
         select 1 from case_actions f where f.case_id = c.id and f.type = 'encounter.recorded'
           and f.payload -> 'person' -> 'asylumWish' is not null)))) as after_wish
@@ -179,7 +214,9 @@ function refusals(q: MonitoringQuery): SQL {
 /** The obligations of the persons met (their encounter) in the period. */
 function obligationsOf(q: MonitoringQuery): SQL {
   const { lo, hi } = bounds(q);
-  return sql`select o.case_id, o.kind, o.status, o.due_at, e.occurred_at as at
+  return sql`select o.case_id, o.kind, o.status, o.due_at, e.occurred_at as at, o.closed_at,
+      o.closed_recorded_at, (select x.recorded_at from case_actions x where x.case_id = c.id and x.seq = 1)
+        as recorded_at
     from encounters e
     join cases c on c.encounter_id = e.id
     join obligations o on o.case_id = c.id
@@ -194,7 +231,7 @@ function obligationsOf(q: MonitoringQuery): SQL {
  */
 function detentions(q: MonitoringQuery): SQL {
   const { lo, hi } = bounds(q);
-  return sql`select a.case_id, a.at,
+  return sql`select a.case_id, a.at, a.recorded_at,
       (jsonb_typeof(a.payload -> 'grounds') = 'array'
         and jsonb_array_length(a.payload -> 'grounds') > 0
         and not exists (select 1 from jsonb_array_elements_text(a.payload -> 'grounds') g (ground)
@@ -223,9 +260,8 @@ export async function monitoringIndicators(db: Db, q: MonitoringQuery): Promise<
       db,
       sql`with w as materialized (${wishes(q)})
         select count(*)::int as "asylumWishes",
-          (count(*) filter (where registered_at is not null
-            and (due_at is null or registered_at < due_at)))::int as "withinDeadline",
-          (count(*) filter (where registered_at is not null and registered_at >= due_at))::int as "late",
+          (count(*) filter (where ${REGISTERED_IN_TIME}))::int as "withinDeadline",
+          (count(*) filter (where registered_at is not null and not (${REGISTERED_IN_TIME})))::int as "late",
           (count(*) filter (where registered_at is null
             and (flagged or coalesce(due_at <= ${now}, false))))::int as "notRegisteredOverdue",
           (count(*) filter (where registered_at is null
@@ -336,6 +372,8 @@ export async function monitoringIndicators(db: Db, q: MonitoringQuery): Promise<
 /**
  * The cases behind an indicator, by the time of their event (then case id), at most `limit`:
  * - not-registered-overdue: wishes of the period not registered and overdue (kind registration, its due time);
+ * - registered-late: wishes of the period registered, but not in time (the registration's stated and recorded
+ *   times: a late entry shows);
  * - refused-after-wish: refusals of the period of persons who had asked for asylum;
  * - irregular-entry-detention: detentions of the period on irregular entry alone (C-72/22 PPU);
  * - deadline-missed: obligations of the persons met in the period closed late or open past their due time
@@ -351,26 +389,43 @@ export async function indicatorCases(
   const query: SQL = (() => {
     switch (indicator) {
       case 'not-registered-overdue':
-        return sql`select case_id, at, 'registration' as kind, due_at from (${wishes(q)}) w
+        return sql`select case_id, at, recorded_at, 'registration' as kind, due_at,
+            null::timestamptz as closed_at, null::timestamptz as closed_recorded_at from (${wishes(q)}) w
           where registered_at is null and (flagged or coalesce(due_at <= ${now}, false))`;
+      case 'registered-late':
+        return sql`select case_id, at, recorded_at, 'registration' as kind, due_at,
+            registered_at as closed_at, registered_recorded_at as closed_recorded_at from (${wishes(q)}) w
+          where registered_at is not null and not (${REGISTERED_IN_TIME})`;
       case 'refused-after-wish':
-        return sql`select case_id, at, null as kind, null::timestamptz as due_at from (${refusals(q)}) r
+        return sql`select case_id, at, recorded_at, null as kind, null::timestamptz as due_at,
+            null::timestamptz as closed_at, null::timestamptz as closed_recorded_at from (${refusals(q)}) r
           where after_wish`;
       case 'irregular-entry-detention':
-        return sql`select case_id, at, null as kind, null::timestamptz as due_at from (${detentions(q)}) d
+        return sql`select case_id, at, recorded_at, null as kind, null::timestamptz as due_at,
+            null::timestamptz as closed_at, null::timestamptz as closed_recorded_at from (${detentions(q)}) d
           where irregular_only`;
       case 'deadline-missed':
-        return sql`select case_id, at, kind, due_at from (${obligationsOf(q)}) o
+        return sql`select case_id, at, recorded_at, kind, due_at, closed_at, closed_recorded_at
+            from (${obligationsOf(q)}) o
           where status = 'missed' or (status = 'open' and due_at <= ${now})`;
     }
   })();
-  const rows = await rowsOf<{ caseId: string; at: string; kind: string | null; dueAt: string | null }>(
+  const rows = await rowsOf<IndicatorCase>(
     db,
-    sql`select x.case_id::text as "caseId", ${iso(sql`x.at`)} as "at", x.kind::text as "kind",
-        ${iso(sql`x.due_at`)} as "dueAt"
+    sql`select x.case_id::text as "caseId", ${iso(sql`x.at`)} as "at", ${iso(sql`x.recorded_at`)} as "recordedAt",
+        x.kind::text as "kind", ${iso(sql`x.due_at`)} as "dueAt", ${iso(sql`x.closed_at`)} as "closedAt",
+        ${iso(sql`x.closed_recorded_at`)} as "closedRecordedAt"
       from (${query}) x
       order by x.at, x.case_id, x.due_at, x.kind collate "C"
       limit ${limit}`,
   );
-  return rows.map((r) => ({ caseId: r.caseId, at: r.at, kind: r.kind ?? null, dueAt: r.dueAt ?? null }));
+  return rows.map((r) => ({
+    caseId: r.caseId,
+    at: r.at,
+    recordedAt: r.recordedAt ?? null,
+    kind: r.kind ?? null,
+    dueAt: r.dueAt ?? null,
+    closedAt: r.closedAt ?? null,
+    closedRecordedAt: r.closedRecordedAt ?? null,
+  }));
 }

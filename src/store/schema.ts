@@ -166,6 +166,11 @@ export const obligations = pgTable(
     closedAt: at('closed_at'),
     /** When the passing of the deadline was recorded in the case's log (obligation.missed). */
     missedRecordedAt: at('missed_recorded_at'),
+    /**
+     * When the action that closed it was recorded (closedAt is the time that action states): monitors see
+     * both, and compliance is judged on both (src/domain/entry-rules.ts).
+     */
+    closedRecordedAt: at('closed_recorded_at'),
   },
   (t) => [
     index('obligations_open_due').on(t.state, t.dueAt, t.id).where(sql`${t.status} = 'open'`),

@@ -4,7 +4,7 @@
 import { and, asc, eq, inArray, lte } from 'drizzle-orm';
 import { DateTime } from 'luxon';
 import type { MemberStateCode } from '../../law/member-states.ts';
-import { caseRelocated, relocationConfirmed } from '../domain/decide.ts';
+import { caseRelocated, relocationConfirmed } from '../domain/system-steps.ts';
 import { computeFairShares } from '../law/fair-shares.ts';
 import type { ParameterRegistry } from '../law/parameters.ts';
 import { annualPool } from '../law/pool.ts';

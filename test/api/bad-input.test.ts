@@ -1097,6 +1097,7 @@ describe.each(BACKENDS.filter((b) => b.name === 'pglite'))(
         query: {
           indicator: [
             'not-registered-overdue',
+            'registered-late',
             'refused-after-wish',
             'irregular-entry-detention',
             'deadline-missed',

@@ -234,19 +234,35 @@ describe.each(BACKENDS)('monitoring indicators on $name', (backend) => {
       expect(r.json()).toMatchObject({ indicator, state: 'LT', truncated: false });
       return r.json().items as { caseId: string; at: string; kind: string | null; dueAt: string | null }[];
     };
-    // R3 (wish 10 Nov) and C1 (14 Nov), by the time of the wish, with their registration due times
+    // R3 (wish 10 Nov) and C1 (14 Nov), by the time of the wish, with their registration due times; both
+    // wishes came with their encounters, recorded at 12:00 (R) and 08:10 (C)
+    const unregistered = { kind: 'registration', closedAt: null, closedRecordedAt: null };
     expect(await items('not-registered-overdue')).toEqual([
       {
         caseId: id('R3'),
         at: new Date('2026-11-10T10:05:00+02:00').toISOString(),
-        kind: 'registration',
+        recordedAt: new Date('2026-11-10T12:00:00+02:00').toISOString(),
         dueAt: new Date(due.get('R3') ?? '').toISOString(),
+        ...unregistered,
       },
       {
         caseId: id('C1'),
         at: new Date('2026-11-14T08:05:00+02:00').toISOString(),
-        kind: 'registration',
+        recordedAt: new Date('2026-11-14T08:10:00+02:00').toISOString(),
         dueAt: new Date(due.get('C1') ?? '').toISOString(),
+        ...unregistered,
+      },
+    ]);
+    // R2, registered on 20 Nov 10:00 (recorded then): late, with both times of the registration
+    expect(await items('registered-late')).toEqual([
+      {
+        caseId: id('R2'),
+        at: new Date('2026-11-10T10:05:00+02:00').toISOString(),
+        recordedAt: new Date('2026-11-10T12:00:00+02:00').toISOString(),
+        kind: 'registration',
+        dueAt: new Date(due.get('R2') ?? '').toISOString(),
+        closedAt: new Date('2026-11-20T10:00:00+02:00').toISOString(),
+        closedRecordedAt: new Date('2026-11-20T10:00:00+02:00').toISOString(),
       },
     ]);
     // R1–R3 (refused with the encounter at 10:00, ordered by id), then C1 (refused 14 Nov 10:00)
@@ -255,8 +271,11 @@ describe.each(BACKENDS)('monitoring indicators on $name', (backend) => {
     expect(refused[3]).toEqual({
       caseId: id('C1'),
       at: new Date('2026-11-14T10:00:00+02:00').toISOString(),
+      recordedAt: new Date('2026-11-14T10:00:00+02:00').toISOString(),
       kind: null,
       dueAt: null,
+      closedAt: null,
+      closedRecordedAt: null,
     });
     expect((await items('irregular-entry-detention')).map((i) => i.caseId)).toEqual([id('A1')]);
     // one row per obligation missed or open past due: the 4 Eurodac, R2's, R3's, C1's registration, A1's
@@ -286,8 +305,8 @@ describe.each(BACKENDS)('monitoring indicators on $name', (backend) => {
     expect(rows.filter((a) => a.data.indicator === 'irregular-entry-detention')).toEqual([
       { subject: id('A1'), data: expect.objectContaining({ role: 'monitor', from: '2026-11-01' }) },
     ]);
-    // 2 + 4 + 1 + 6 distinct cases of the 8 rows (A1 and C1 twice) + 1 of the limited list
-    expect(rows).toHaveLength(2 + 4 + 1 + 6 + 1);
+    // 2 + 1 + 4 + 1 + 6 distinct cases of the 8 rows (A1 and C1 twice) + 1 of the limited list
+    expect(rows).toHaveLength(2 + 1 + 4 + 1 + 6 + 1);
   });
 
   it('a case officer and an EU administrator (naming LT) read the same indicators; an analyst may not', async () => {

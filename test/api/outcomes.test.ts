@@ -55,7 +55,11 @@ describe.each(BACKENDS)('decisions and detentions on $name', (backend) => {
       method: 'POST',
       url: `/api/cases/${cases.get(id)}/actions`,
       headers: { ...h.account(role, 'LT').headers, 'idempotency-key': `out-${id}-v${version}` },
-      payload: { expectedVersion: version, command },
+      // entered after the fact (the clock stands at 9 December): a late entry with its reason
+      payload: {
+        expectedVersion: version,
+        command: { ...command, lateEntryReason: 'entered from the file' },
+      },
     });
     expect(r.statusCode, `${id} ${command.type}: ${r.body}`).toBe(201);
     versions.set(id, version + 1);

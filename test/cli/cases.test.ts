@@ -143,6 +143,8 @@ describe('pact import encounters', () => {
       type: 'screening.completed',
       at: '2026-12-08T12:00:00+02:00',
       outcome: 'asylum',
+      // entered the next day (the clock: 9 December): a late entry gives its reason
+      lateEntryReason: 'screening-sheet', // (the test's argument split knows no quotes)
     });
     const ok = await pact(`case apply ${id} --expected-version 1 --json ${json} --key k-apply-1`);
     expect(ok.code).toBe(0);
@@ -150,6 +152,11 @@ describe('pact import encounters', () => {
     expect(JSON.parse(ok.stdout).result.opened).toEqual([
       { kind: 'registration', dueAt: '2026-12-15T00:00:00+02:00', article: 'APR Art. 27(1)' },
     ]);
+    // the timeline shows the late entry: when it was entered (the clock: 9 Dec 10:00Z = 12:00 in Vilnius), and why
+    const shown = await pact(`case show ${id}`);
+    expect(shown.stdout).toMatch(
+      /screening\.completed[^\n]*\n\s+late entry, entered 2026-12-09 12:00: screening-sheet\n/,
+    );
     const stale = await pact(
       `case apply ${id} --expected-version 1 --json ${JSON.stringify({ type: 'eurodac.transmitted', at: '2026-12-08T13:00:00+02:00' })}`,
     );

@@ -44,11 +44,14 @@ const encounter: RecordEncounter = {
 // person 0: screening, a wish, screening ended towards asylum, registered late (the registration deadline is
 // missed), lodged; person 1: screening ended towards return. The screening completion opens the registration
 // deadline and the registration closes it within the same batch: the case of persist's ordering.
+// every step is entered on 19 December, from the paper file: a late entry, with its reason (entry-rules.ts)
+const late = { lateEntryReason: 'entered from the paper file' };
 const steps: { person: number; actor: typeof officer; command: CaseCommand }[] = [
   {
     person: 0,
     actor: screening,
     command: {
+      ...late,
       type: 'screening.check-recorded',
       at: '2026-12-07T09:00:00+02:00',
       check: 'identity',
@@ -59,6 +62,7 @@ const steps: { person: number; actor: typeof officer; command: CaseCommand }[] =
     person: 1,
     actor: screening,
     command: {
+      ...late,
       type: 'screening.check-recorded',
       at: '2026-12-07T09:10:00+02:00',
       check: 'identity',
@@ -69,6 +73,7 @@ const steps: { person: number; actor: typeof officer; command: CaseCommand }[] =
     person: 0,
     actor: screening,
     command: {
+      ...late,
       type: 'asylum-wish.expressed',
       at: '2026-12-07T10:00:00+02:00',
       where: 'station',
@@ -78,23 +83,28 @@ const steps: { person: number; actor: typeof officer; command: CaseCommand }[] =
   {
     person: 0,
     actor: screening,
-    command: { type: 'screening.completed', at: '2026-12-08T12:00:00+02:00', outcome: 'asylum' },
+    command: { ...late, type: 'screening.completed', at: '2026-12-08T12:00:00+02:00', outcome: 'asylum' },
   },
   {
     person: 1,
     actor: screening,
-    command: { type: 'screening.completed', at: '2026-12-08T12:30:00+02:00', outcome: 'return' },
+    command: { ...late, type: 'screening.completed', at: '2026-12-08T12:30:00+02:00', outcome: 'return' },
   },
   {
     person: 0,
     actor: officer,
     command: {
+      ...late,
       type: 'application.registered',
       at: '2026-12-16T09:00:00+02:00',
       disproportionateNumbers: false,
     },
   },
-  { person: 0, actor: officer, command: { type: 'application.lodged', at: '2026-12-18T09:00:00+02:00' } },
+  {
+    person: 0,
+    actor: officer,
+    command: { ...late, type: 'application.lodged', at: '2026-12-18T09:00:00+02:00' },
+  },
 ];
 
 describe.each(BACKENDS)('CaseStore.applyMany on $name', (backend) => {
@@ -125,7 +135,7 @@ describe.each(BACKENDS)('CaseStore.applyMany on $name', (backend) => {
       'select case_id, seq, type, at, actor, role, payload from case_actions order by case_id, seq',
     ),
     obligations: await store.query(
-      'select case_id, kind, due_at, article, status, closed_at from obligations order by case_id, kind, due_at',
+      'select case_id, kind, due_at, article, status, closed_at, closed_recorded_at from obligations order by case_id, kind, due_at',
     ),
   });
 
@@ -166,7 +176,7 @@ describe.each(BACKENDS)('CaseStore.applyMany on $name', (backend) => {
       {
         caseId: caseId ?? '',
         actor: screening,
-        command: { type: 'eurodac.transmitted', at: '2026-12-07T09:00:00+02:00' },
+        command: { type: 'eurodac.transmitted', at: '2026-12-07T09:00:00+02:00', ...late },
       },
     ]);
     expect(outcomes[0]?.ok).toBe(false);

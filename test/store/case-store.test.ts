@@ -118,6 +118,7 @@ describe.each(BACKENDS)('case store on $name', (backend) => {
   });
 
   it('a stale version is a conflict, and nothing is written', async () => {
+    clock.set('2026-12-07T07:40:00Z'); // the commands are entered within the hour (no late entry)
     const { result } = await cs.recordEncounter(group('G-5'), guard, 'k-g5');
     const id = result.caseIds[0] as string;
     await cs.apply(id, 1, { type: 'eurodac.transmitted', at: '2026-12-07T09:00:00+02:00' }, officer, 'k-c2');

@@ -18,6 +18,8 @@ import { commandsArb } from '../domain/arbitraries.ts';
 import { BACKENDS, testClock } from './backends.ts';
 
 const guard = { actor: 'guard-1', role: 'border-guard' };
+/** The store's clock stands months after the commands' times: each is a late entry, with its reason. */
+const lateEntryReason = 'entered from the paper file';
 const wish = { at: '2026-12-07T04:30:00+02:00', where: 'Medininkai', to: 'border guard' };
 
 describe.each(BACKENDS)('integrity on $name', (backend) => {
@@ -70,6 +72,7 @@ describe.each(BACKENDS)('integrity on $name', (backend) => {
             {
               type: 'screening.check-recorded',
               at: '2026-12-07T08:00:00+02:00',
+              lateEntryReason, // the clock stands months later: a late entry
               check: 'identity',
               result: `writer ${w}`,
             },
@@ -94,6 +97,7 @@ describe.each(BACKENDS)('integrity on $name', (backend) => {
           {
             type: 'screening.check-recorded',
             at: '2026-12-07T08:00:00+02:00',
+            lateEntryReason, // the clock stands months later: a late entry
             check: 'identity',
             result: `writer ${w}`,
           },
@@ -144,7 +148,13 @@ describe.each(BACKENDS)('integrity on $name', (backend) => {
     const command = cs.apply(
       first,
       1,
-      { type: 'screening.check-recorded', at: '2026-12-07T08:00:00+02:00', check: 'identity', result: 'ok' },
+      {
+        type: 'screening.check-recorded',
+        at: '2026-12-07T08:00:00+02:00',
+        lateEntryReason,
+        check: 'identity',
+        result: 'ok',
+      },
       guard,
       'c-command',
     );

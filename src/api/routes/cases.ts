@@ -27,7 +27,13 @@ export const CaseView = z.object({
     z.object({
       seq: z.number(),
       type: z.string(),
+      /** the time the action states (when it happened) */
       at: z.string(),
+      /** when the server recorded it */
+      recordedAt: z.string(),
+      /** entered more than the tolerance after its stated time (src/domain/entry-rules.ts), with its reason */
+      lateEntry: z.boolean(),
+      lateEntryReason: z.string().optional(),
       actor: z.string(),
       role: z.string(),
       legalBasis: z.string(),
@@ -40,7 +46,9 @@ export const CaseView = z.object({
       dueAt: z.string(),
       article: z.string(),
       status: z.string(),
+      /** the time the closing action states, and when it was recorded */
       closedAt: z.string().nullable(),
+      closedRecordedAt: z.string().nullable(),
     }),
   ),
 });
@@ -144,21 +152,28 @@ export function caseRoutes(app: FastifyInstance, deps: ApiDeps): void {
         allowedActions: allowedActions(view.case.status, view.case.flags).filter((a) =>
           can(p.role, COMMAND_PERMISSION[a]),
         ),
-        actions: view.actions.map((a) => ({
-          seq: a.seq,
-          type: a.type,
-          at: a.at.toISOString(),
-          actor: a.actor,
-          role: a.role,
-          legalBasis: a.legalBasis,
-          payload: a.payload,
-        })),
+        actions: view.actions.map((a) => {
+          const late = a.payload as { lateEntry?: unknown; lateEntryReason?: unknown };
+          return {
+            seq: a.seq,
+            type: a.type,
+            at: a.at.toISOString(),
+            recordedAt: a.recordedAt.toISOString(),
+            lateEntry: late?.lateEntry === true,
+            ...(typeof late?.lateEntryReason === 'string' ? { lateEntryReason: late.lateEntryReason } : {}),
+            actor: a.actor,
+            role: a.role,
+            legalBasis: a.legalBasis,
+            payload: a.payload,
+          };
+        }),
         obligations: view.obligations.map((o) => ({
           kind: o.kind,
           dueAt: o.dueAt.toISOString(),
           article: o.article,
           status: o.status,
           closedAt: o.closedAt?.toISOString() ?? null,
+          closedRecordedAt: o.closedRecordedAt?.toISOString() ?? null,
         })),
       };
     },

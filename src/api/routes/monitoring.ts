@@ -121,9 +121,14 @@ const Cases = z.object({
   items: z.array(
     z.object({
       caseId: z.string(),
+      /** the event's stated time, and when it was recorded */
       at: z.string(),
+      recordedAt: z.string().nullable(),
       kind: z.string().nullable(),
       dueAt: z.string().nullable(),
+      /** the closing action's stated time, and when it was recorded (registered-late, deadline-missed) */
+      closedAt: z.string().nullable(),
+      closedRecordedAt: z.string().nullable(),
     }),
   ),
   /** More cases than `limit` may lie behind the indicator. */

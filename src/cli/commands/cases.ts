@@ -178,15 +178,21 @@ export function caseCommand(ctx: CliContext): Command {
         `flags: ${c.flags.length > 0 ? c.flags.join(', ') : 'none'}`,
         '',
         'timeline:',
-        ...view.actions.map(
-          (a) =>
+        ...view.actions.flatMap((a) => {
+          const late = a.payload as { lateEntry?: boolean; lateEntryReason?: string };
+          return [
             `  ${String(a.seq).padStart(3)}  ${local(a.at, c.state)}  ${a.type.padEnd(26)} ${a.actor} (${a.role}) — ${a.legalBasis}`,
-        ),
+            // both times of a late entry, and why (src/domain/entry-rules.ts)
+            ...(late?.lateEntry
+              ? [`       late entry, entered ${local(a.recordedAt, c.state)}: ${late.lateEntryReason ?? ''}`]
+              : []),
+          ];
+        }),
         '',
         'deadlines:',
         ...view.obligations.map(
           (o) =>
-            `  ${o.kind.padEnd(28)} due by ${due(o.dueAt, c.state)}  ${o.status.padEnd(9)} ${o.article}${o.closedAt ? ` (closed ${local(o.closedAt, c.state)})` : ''}`,
+            `  ${o.kind.padEnd(28)} due by ${due(o.dueAt, c.state)}  ${o.status.padEnd(9)} ${o.article}${o.closedAt ? ` (closed ${local(o.closedAt, c.state)}${o.closedRecordedAt ? `, entered ${local(o.closedRecordedAt, c.state)}` : ''})` : ''}`,
         ),
       ];
       ctx.stdout(`${lines.join('\n')}\n`);
@@ -205,7 +211,7 @@ export function caseCommand(ctx: CliContext): Command {
     )
     .requiredOption(
       '--json <command>',
-      'the command, e.g. {"type":"screening.completed","at":"2026-12-10T12:00:00+02:00","outcome":"asylum"}',
+      'the command, e.g. {"type":"screening.completed","at":"2026-12-10T12:00:00+02:00","outcome":"asylum"}; entered more than 60 minutes after its "at", it needs "lateEntryReason" (docs/ACTIONS.md)',
     )
     .option('--key <key>', 'idempotency key (default: a new one); repeat it to retry safely')
     .option('--actor <name>', 'who acts', 'cli')

@@ -4,6 +4,7 @@
 // deadlines that passed written into their cases, and Lithuania's 2026 solidarity pledge (relocate 50 %,
 // pay for the rest — the story of README.md).
 import { DateTime } from 'luxon';
+import { LATE_ENTRY_TOLERANCE_MS } from '../../domain/entry-rules.ts';
 import { LAW } from '../../law/law.ts';
 import { annualRateAt } from '../../law/recognition-rates.ts';
 import { pledgeFromSplit } from '../../solidarity/pledges.ts';
@@ -149,17 +150,19 @@ export async function runScenario(
       });
     });
   };
-  // a week of the scenario at a time: its encounters, then its case steps in one transaction (applyMany),
-  // each decided by the law on the case as the steps before it left it
-  const week = 7 * 24 * 3600_000;
+  // the steps of up to an hour at a time: the encounters until then, then the steps in one transaction
+  // (applyMany), each decided by the law on the case as the steps before it left it, and entered on a clock
+  // less than the late-entry tolerance after each step's time (src/domain/entry-rules.ts) — as at a desk,
+  // so that no step is a late entry and each deadline is judged as it would be on the day
+  const window = LATE_ENTRY_TOLERANCE_MS - 60_000;
   for (let i = 0; i < plan.steps.length; ) {
-    const weekEnd = (plan.steps[i]?.at.getTime() ?? 0) + week;
+    const enteredAt = Math.min((plan.steps[i]?.at.getTime() ?? 0) + window, now.getTime());
     const batch: PlannedStep[] = [];
-    for (let step = plan.steps[i]; step && step.at.getTime() < weekEnd; step = plan.steps[++i])
+    for (let step = plan.steps[i]; step && step.at.getTime() <= enteredAt; step = plan.steps[++i])
       batch.push(step);
-    await encountersUpTo(weekEnd);
+    await encountersUpTo(enteredAt);
     const live = batch.filter((step) => caseOf[step.person] !== undefined);
-    clock.set(new Date(Math.min(weekEnd, now.getTime())));
+    clock.set(new Date(enteredAt));
     const outcomes = await cases.applyMany(
       live.map((step) => ({
         caseId: caseOf[step.person] ?? '',

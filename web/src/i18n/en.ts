@@ -18,6 +18,7 @@ export const en = {
   'form.at': 'When (time in {zone})',
   'form.record': 'Record: {what}',
   'form.cancel': 'Cancel',
+  'form.lateEntryReason': 'Why is this entered late? (more than {minutes} minutes after its time)',
   'form.close': 'Close',
   'form.fixErrors': '{n} field(s) need attention: see the reasons below.',
 
@@ -115,6 +116,8 @@ export const en = {
   'case.nothingAllowed': 'No action is open to you on this case.',
   'case.timeline': 'Timeline',
   'case.by': 'by {actor} ({role})',
+  'case.entered': 'entered {time}',
+  'case.lateEntry': 'Late entry: {reason}',
   'case.done': 'Recorded. The case is now: {status}.',
 
   'screening.title': 'Screening checklist',
@@ -632,6 +635,9 @@ export const en = {
   'monitoring.noCases': 'No cases.',
   'monitoring.at': 'When',
   'monitoring.due': 'Due',
+  'monitoring.recordedAt': 'Entered',
+  'monitoring.closed': 'Done (entered)',
+  'monitoring.lateCases': 'Late registrations',
   'monitoring.truncated': 'More cases lie behind this indicator than are listed here: narrow the period.',
   'monitoring.report': 'The report of the period',
   'monitoring.printableReport': 'Printable report',

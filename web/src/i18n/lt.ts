@@ -19,6 +19,7 @@ export const lt: Readonly<Record<MessageKey, string>> = {
   'form.at': 'Kada ({zone} laiku)',
   'form.record': 'Įrašyti: {what}',
   'form.cancel': 'Atšaukti',
+  'form.lateEntryReason': 'Kodėl įrašoma pavėluotai? (daugiau nei {minutes} min. po veiksmo laiko)',
   'form.close': 'Uždaryti',
   'form.fixErrors': 'Reikia pataisyti laukų: {n}. Priežastys nurodytos žemiau.',
 
@@ -116,6 +117,8 @@ export const lt: Readonly<Record<MessageKey, string>> = {
   'case.nothingAllowed': 'Šioje byloje jums neatviras joks veiksmas.',
   'case.timeline': 'Eiga',
   'case.by': '{actor} ({role})',
+  'case.entered': 'įrašyta {time}',
+  'case.lateEntry': 'Pavėluotas įrašas: {reason}',
   'case.done': 'Įrašyta. Bylos būsena dabar: {status}.',
 
   'screening.title': 'Patikrinimo kontrolinis sąrašas',
@@ -634,6 +637,9 @@ export const lt: Readonly<Record<MessageKey, string>> = {
   'monitoring.noCases': 'Bylų nėra.',
   'monitoring.at': 'Kada',
   'monitoring.due': 'Terminas',
+  'monitoring.recordedAt': 'Įrašyta',
+  'monitoring.closed': 'Atlikta (įrašyta)',
+  'monitoring.lateCases': 'Pavėluotos registracijos',
   'monitoring.truncated': 'Už šio rodiklio slypi daugiau bylų, nei čia išvardyta: susiaurinkite laikotarpį.',
   'monitoring.report': 'Laikotarpio ataskaita',
   'monitoring.printableReport': 'Ataskaita spausdinimui',

@@ -3,6 +3,7 @@
 // what was typed stays on an error.
 import { type FormEvent, useState } from 'react';
 import type { CaseCommandInput } from '../../../src/api/contract.ts';
+import { ENTRY_RULES, LATE_ENTRY_TOLERANCE_MS } from '../../../src/domain/entry-rules.ts';
 import type { CommandType } from '../../../src/domain/statuses.ts';
 import { ApiError } from '../api.ts';
 import { ErrorNotice, Field } from '../components.tsx';
@@ -22,6 +23,7 @@ export function ActionForm(props: {
   const { t, label, zone } = useI18n();
   const fields = COMMAND_FIELDS[props.type];
   const [at, setAt] = useState(() => localNow(zone));
+  const [lateReason, setLateReason] = useState('');
   const [values, setValues] = useState<Values>(() => ({ ...defaults(fields), ...props.initial }));
   const [error, setError] = useState<unknown>();
   const [busy, setBusy] = useState(false);
@@ -32,6 +34,7 @@ export function ActionForm(props: {
     setBusy(true);
     setError(undefined);
     const command: Record<string, unknown> = { type: props.type, at: toInstant(at, zone) };
+    if (askReason && lateReason.trim()) command.lateEntryReason = lateReason.trim();
     for (const f of fields) {
       const v = values[f.name];
       if (f.kind === 'checkbox') command[f.name] = Boolean(v);
@@ -52,10 +55,18 @@ export function ActionForm(props: {
   const fe = error instanceof ApiError ? error : undefined;
   const reason = (name: string) => fe?.reasonFor(`command/${name}`);
   const title = label('action', props.type);
+  // a time more than the tolerance before now makes a late entry, which must say why (the server judges)
+  const stated = Date.parse(toInstant(at, zone));
+  const askReason =
+    (Number.isFinite(stated) && Date.now() - stated > LATE_ENTRY_TOLERANCE_MS) || !!reason('lateEntryReason');
   return (
     <form className="card action-form" onSubmit={onSubmit} aria-label={title}>
       <h3>{title}</h3>
-      {fe && fe.errors.length > 0 && !fields.some((f) => reason(f.name)) && !reason('at') ? (
+      {fe &&
+      fe.errors.length > 0 &&
+      !fields.some((f) => reason(f.name)) &&
+      !reason('at') &&
+      !reason('lateEntryReason') ? (
         <ErrorNotice
           error={new ApiError(fe.status, fe.title, fe.errors.map((x) => x.reason).join('; '), [])}
         />
@@ -75,6 +86,23 @@ export function ActionForm(props: {
             />
           )}
         </Field>
+        {askReason && (
+          <Field
+            label={t('form.lateEntryReason', { minutes: ENTRY_RULES.lateEntryToleranceMinutes })}
+            error={reason('lateEntryReason')}
+          >
+            {(id, d) => (
+              <textarea
+                id={id}
+                required
+                maxLength={ENTRY_RULES.lateEntryReasonMaxLength}
+                aria-describedby={d}
+                value={lateReason}
+                onChange={(e) => setLateReason(e.target.value)}
+              />
+            )}
+          </Field>
+        )}
         {fields.map((f) => (
           <span key={f.name} className="contents">
             {input(f, values[f.name], reason(f.name), (v) => set(f.name, v))}

@@ -165,7 +165,18 @@ export function CaseScreen() {
                   <tr key={`${o.kind}-${o.dueAt}`} className={`obligation-${o.status}`}>
                     <td>{label('obligation', o.kind)}</td>
                     <td>{due(o.dueAt)}</td>
-                    <td>{label('obligationStatus', o.status)}</td>
+                    <td>
+                      {label('obligationStatus', o.status)}
+                      {/* closed: the time the closing action states, and when it was entered */}
+                      {o.closedAt && (
+                        <span className="muted">
+                          {' '}
+                          · {dateTime(o.closedAt)}
+                          {o.closedRecordedAt &&
+                            ` (${t('case.entered', { time: dateTime(o.closedRecordedAt) })})`}
+                        </span>
+                      )}
+                    </td>
                     <td className="article">{o.article}</td>
                   </tr>
                 ))}
@@ -208,7 +219,12 @@ export function CaseScreen() {
       <ol className="timeline">
         {view.actions.map((a) => (
           <li key={a.seq}>
-            <strong>{label('action', a.type)}</strong> — {dateTime(a.at)}
+            <strong>{label('action', a.type)}</strong> — {dateTime(a.at)}{' '}
+            {/* both times: when it happened and when it was entered (security issue #14) */}
+            <span className="muted">({t('case.entered', { time: dateTime(a.recordedAt) })})</span>
+            {a.lateEntry && (
+              <div className="late-entry">{t('case.lateEntry', { reason: a.lateEntryReason ?? '—' })}</div>
+            )}
             <div className="muted">
               {t('case.by', { actor: a.actor, role: label('role', a.role) })} ·{' '}
               <span className="article">{a.legalBasis}</span>

@@ -70,6 +70,16 @@ export function Monitoring() {
               ]}
             />
           </Card>
+          {/* registrations late, with the times they state and were entered at (security issue #14) */}
+          <Card
+            id="registered-late"
+            title={t('monitoring.lateCases')}
+            basis={m.registrationWithinDeadline.legalBasis}
+            indicator="registered-late"
+            drill={drill}
+          >
+            <Numbers rows={[['monitoring.late', m.registrationWithinDeadline.late]]} />
+          </Card>
           <Card
             id="refusals"
             title={t('monitoring.refusals')}
@@ -236,8 +246,10 @@ function Cases(props: { indicator: Indicator; period: { from: string; to: string
           <thead>
             <tr>
               <th scope="col">{t('monitoring.at')}</th>
+              <th scope="col">{t('monitoring.recordedAt')}</th>
               <th scope="col">{t('monitoring.obligation')}</th>
               <th scope="col">{t('monitoring.due')}</th>
+              <th scope="col">{t('monitoring.closed')}</th>
               <th scope="col">{t('queue.case')}</th>
             </tr>
           </thead>
@@ -245,8 +257,13 @@ function Cases(props: { indicator: Indicator; period: { from: string; to: string
             {items.map((i) => (
               <tr key={`${i.caseId}-${i.kind ?? ''}-${i.dueAt ?? ''}`}>
                 <td>{dateTime(i.at)}</td>
+                <td>{i.recordedAt ? dateTime(i.recordedAt) : '—'}</td>
                 <td>{i.kind ? label('obligation', i.kind) : '—'}</td>
                 <td>{i.dueAt ? due(i.dueAt) : '—'}</td>
+                <td>
+                  {i.closedAt ? dateTime(i.closedAt) : '—'}
+                  {i.closedRecordedAt && ` (${dateTime(i.closedRecordedAt)})`}
+                </td>
                 <td>
                   <Link to={`/cases/${i.caseId}`}>
                     {t('queue.open')} {i.caseId.slice(0, 8)}
