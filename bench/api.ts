@@ -22,7 +22,6 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
-import { oneTimePasswordFrom } from '../src/cli/admin-password.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const SELF = fileURLToPath(import.meta.url);
@@ -202,41 +201,42 @@ async function call(
   };
 }
 
-/** Through the API: the administrator's first login, a border guard of LT, and the guard's API token. */
-async function borderGuardToken(base: string, adminPassword: string): Promise<string> {
+/**
+ * A border guard of LT, added with the CLI before the server starts (`pact user add`, as on the server machine:
+ * a Union administrator may not create accounts that read a state's cases, and the embedded database admits one
+ * process at a time); returns its one-time password.
+ */
+function addBorderGuard(env: Record<string, string | undefined>): Promise<string> {
+  const proc = spawn(
+    process.execPath,
+    ['bin/pact.js', 'user', 'add', 'guard.bench', '--role', 'border-guard', '--state', 'LT'],
+    { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  let out = '';
+  let err = '';
+  proc.stdout?.setEncoding('utf8').on('data', (c: string) => {
+    out += c;
+  });
+  proc.stderr?.setEncoding('utf8').on('data', (c: string) => {
+    err += c;
+  });
+  return new Promise((resolve, reject) =>
+    proc.once('exit', (code) => {
+      const password = /one-time password:\s+(\S+)/.exec(out)?.[1];
+      if (code === 0 && password) resolve(password);
+      else reject(new Error(`pact user add exited ${code}:\n${err}`));
+    }),
+  );
+}
+
+/** Through the API: the border guard's first login and password change, then its API token (write scope). */
+async function borderGuardToken(base: string, oneTimePassword: string): Promise<string> {
   const must = <R extends { status: number; json: unknown }>(r: R, status: number, what: string): R => {
     if (r.status !== status) throw new Error(`${what}: ${r.status} ${JSON.stringify(r.json)}`);
     return r;
   };
-  const admin = must(
-    await call(base, '/api/auth/login', { username: 'admin', password: adminPassword }),
-    200,
-    'admin login',
-  );
-  const newAdmin = 'bench-admin-password';
-  must(
-    await call(
-      base,
-      '/api/auth/password',
-      { oldPassword: adminPassword, newPassword: newAdmin },
-      admin.cookie,
-    ),
-    204,
-    'admin password',
-  );
-  const user = must(
-    await call(
-      base,
-      '/api/users',
-      { username: 'guard.bench', role: 'border-guard', jurisdiction: 'LT' },
-      admin.cookie,
-    ),
-    201,
-    'new border guard',
-  );
-  const otp = user.json.oneTimePassword ?? '';
   const guard = must(
-    await call(base, '/api/auth/login', { username: 'guard.bench', password: otp }),
+    await call(base, '/api/auth/login', { username: 'guard.bench', password: oneTimePassword }),
     200,
     'guard login',
   );
@@ -244,28 +244,28 @@ async function borderGuardToken(base: string, adminPassword: string): Promise<st
     await call(
       base,
       '/api/auth/password',
-      { oldPassword: otp, newPassword: 'bench-guard-password' },
+      { oldPassword: oneTimePassword, newPassword: 'quartz-meadow-lantern-4417-bench' },
       guard.cookie,
     ),
     204,
     'guard password',
   );
-  const token = must(await call(base, '/api/auth/tokens', { name: 'bench' }, guard.cookie), 201, 'token');
+  const token = must(
+    await call(base, '/api/auth/tokens', { name: 'bench', scopes: ['write'] }, guard.cookie),
+    201,
+    'token',
+  );
   return token.json.token ?? '';
 }
 
-/** Starts `pact serve` on `env` and gets a border guard's token. */
+/** Starts `pact serve` on `env` (after adding the border guard) and gets the guard's token. */
 async function startPact(env: Record<string, string | undefined>) {
-  // piped stderr: the password goes into an owner-only file (never the repository: a temporary folder)
-  const passwordFile = join(mkdtempSync(join(tmpdir(), 'pact-bench-admin-')), 'admin-password');
-  const s = await startProcess(
-    ['bin/pact.js', 'serve', '--port', '0', '--quiet'],
-    { PACT_ADMIN_PASSWORD_FILE: passwordFile, ...env },
-    (e) => oneTimePasswordFrom(e) !== undefined,
+  const guardPassword = await addBorderGuard(env);
+  const s = await startProcess(['bin/pact.js', 'serve', '--port', '0', '--quiet'], env, (e) =>
+    /Pact serves http/.test(e),
   );
   const url = /Pact serves (http:\/\/\S+)/.exec(s.stderr())?.[1] ?? '';
-  const password = oneTimePasswordFrom(s.stderr()) ?? '';
-  return { proc: s.proc, url, token: await borderGuardToken(url, password) };
+  return { proc: s.proc, url, token: await borderGuardToken(url, guardPassword) };
 }
 
 /** Runs the load in a child process; its last line of stdout is the figures, as JSON. */
