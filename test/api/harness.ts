@@ -3,6 +3,7 @@
 // Fastify's inject (no sockets). Synthetic persons only.
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
+import type { RequestLimits } from '../../src/api/limits.ts';
 import { buildServer } from '../../src/api/server.ts';
 import { ROLES, type Role, UNION_ROLES } from '../../src/domain/roles.ts';
 import { LAW } from '../../src/law/law.ts';
@@ -44,7 +45,13 @@ export interface TestClock {
 
 export async function startHarness(
   backend: Backend,
-  options: { loginRateLimit?: boolean; clock?: TestClock; webRoot?: string } = {},
+  options: {
+    loginRateLimit?: boolean;
+    clock?: TestClock;
+    webRoot?: string;
+    /** the request limits and the public cache (limits.ts); off unless a test asks for them */
+    requestLimits?: RequestLimits;
+  } = {},
 ): Promise<Harness> {
   const store = await backend.open();
   const clock = options.clock ?? testClock('2026-12-09T08:00:00Z');
@@ -55,6 +62,7 @@ export async function startHarness(
     cases,
     services,
     secureCookies: false,
+    requestLimits: options.requestLimits ?? false,
     ...(options.webRoot ? { webRoot: options.webRoot } : {}),
     loginRateLimit: options.loginRateLimit
       ? { max: ACCOUNT_RULES.loginsPerAddressPerMinute, timeWindow: '1 minute' }

@@ -1,17 +1,30 @@
 // `pact serve` (and `npm start`): one process serving the API on the embedded database (PACT_DATA_DIR) or
 // a PostgreSQL server (DATABASE_URL). Migrations run on start; the first start on an empty database creates
 // the administrator and prints its one-time password once. SIGTERM/SIGINT: finish the requests in flight,
-// close the database, exit.
+// close the database, exit — within STOP_TIMEOUT_MS even if the database never answers. A database that
+// fails for good (disk full, out of memory, PGlite aborted) stops the server the same way with exit code
+// FATAL_EXIT_CODE, so that a supervisor (systemd, Kubernetes) starts it again.
 import { randomUUID } from 'node:crypto';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { buildServer } from '../../api/server.ts';
 import { LAW } from '../../law/law.ts';
 import { ACCOUNT_RULES, ensureAdministrator } from '../../store/accounts.ts';
 import { CaseStore } from '../../store/case-store.ts';
+import { fatalDatabaseError } from '../../store/database-errors.ts';
 import { openFromEnv, storeOptions } from '../../store/open-from-env.ts';
 import { loadRecognitionRates } from '../../store/reference-data.ts';
 import { confirmSilentTransfers } from '../../store/solidarity.ts';
 import { type CliContext, UsageError } from '../context.ts';
+
+/** The longest a stop waits for the requests in flight, and then for the database to close. */
+export const STOP_TIMEOUT_MS = 5_000;
+
+/** Exit code after a database failure that does not heal (EX_TEMPFAIL: restart me). */
+export const FATAL_EXIT_CODE = 75;
+
+/** `promise`, or nothing after `ms` (a database that never answers must not hold a stop). */
+const within = (promise: Promise<unknown> | undefined, ms: number): Promise<unknown> =>
+  Promise.race([promise?.catch(() => {}), new Promise((resolve) => setTimeout(resolve, ms).unref())]);
 
 /** --port: 0 to 65535 (0: any free port). */
 export function portArg(v: string): number {
@@ -78,6 +91,20 @@ export async function serveStore(
 ): Promise<void> {
   const env = ctx.env ?? {};
   const { store, services } = cases;
+  let stop: (() => Promise<void>) | undefined;
+  let failed: string | undefined;
+  const onFatal = (reason: string) => {
+    if (failed) return;
+    failed = reason;
+    // one line, no statement, no parameters: what failed, and what happens now
+    app.log.fatal(
+      { reason },
+      `the database cannot be used (${reason}): stopping with exit code ${FATAL_EXIT_CODE}`,
+    );
+    ctx.stderr(`the database cannot be used (${reason}): stopping with exit code ${FATAL_EXIT_CODE}\n`);
+    ctx.setExitCode?.(FATAL_EXIT_CODE);
+    void stop?.();
+  };
   const app = await buildServer(
     {
       store,
@@ -86,6 +113,7 @@ export async function serveStore(
       secureCookies: env.PACT_SECURE_COOKIES === '1',
       trustProxy: env.PACT_TRUST_PROXY === '1',
       loginRateLimit: { max: ACCOUNT_RULES.loginsPerAddressPerMinute, timeWindow: '1 minute' },
+      onFatal,
     },
     opts.quiet ? false : { level: env.PACT_LOG_LEVEL ?? 'info' },
   );
@@ -114,7 +142,11 @@ export async function serveStore(
             n + silent > 0 &&
             app.log.info({ recorded: n, confirmedBySilence: silent }, 'deadlines passed recorded')
           ),
-        (e) => app.log.error({ err: { type: (e as Error)?.constructor?.name } }, 'deadline sweep failed'),
+        (e) => {
+          const fatal = fatalDatabaseError(e);
+          if (fatal) onFatal(fatal);
+          else app.log.error({ err: { type: (e as Error)?.constructor?.name } }, 'deadline sweep failed');
+        },
       )
       .finally(() => {
         sweeping = undefined;
@@ -124,17 +156,24 @@ export async function serveStore(
   timer?.unref();
   sweep();
   await new Promise<void>((resolve) => {
-    const stop = async () => {
-      clearInterval(timer);
-      await sweeping;
-      process.off('SIGTERM', stop);
-      process.off('SIGINT', stop);
-      ctx.stderr('stopping: finishing the requests in flight\n');
-      await app.close();
-      await store.close();
-      resolve();
+    let stopping: Promise<void> | undefined;
+    stop = () => {
+      stopping ??= (async () => {
+        clearInterval(timer);
+        process.off('SIGTERM', signal);
+        process.off('SIGINT', signal);
+        if (!failed) ctx.stderr('stopping: finishing the requests in flight\n');
+        await within(sweeping, STOP_TIMEOUT_MS);
+        // stops listening at once; waits for the requests in flight (bounded)
+        await within(app.close(), STOP_TIMEOUT_MS);
+        await within(store.close(), STOP_TIMEOUT_MS);
+        resolve();
+      })();
+      return stopping;
     };
-    process.on('SIGTERM', stop);
-    process.on('SIGINT', stop);
+    const signal = () => void stop?.();
+    process.on('SIGTERM', signal);
+    process.on('SIGINT', signal);
+    if (failed) void stop();
   });
 }
