@@ -6,6 +6,7 @@
 // FATAL_EXIT_CODE, so that a supervisor (systemd, Kubernetes) starts it again.
 import { randomUUID } from 'node:crypto';
 import { Command, InvalidArgumentError, Option } from 'commander';
+import { DEFAULT_LIMITS, type RequestLimits } from '../../api/limits.ts';
 import { buildServer } from '../../api/server.ts';
 import { LAW } from '../../law/law.ts';
 import { ACCOUNT_RULES, ensureAdministrator } from '../../store/accounts.ts';
@@ -49,6 +50,7 @@ export function serveCommand(ctx: CliContext): Command {
     .action(async (opts: ServeOptions) => {
       const env = ctx.env ?? {};
       const sweepSeconds = sweepSecondsOf(env);
+      const requestLimits = requestLimitsOf(env);
       const store = await openFromEnv(env);
       const services = {
         law: LAW,
@@ -60,6 +62,7 @@ export function serveCommand(ctx: CliContext): Command {
       await serveStore(ctx, new CaseStore(store, services), opts, {
         label: storeOptions(env).label,
         sweepSeconds,
+        requestLimits,
         ...(oneTime ? { oneTime } : {}),
       });
     });
@@ -69,6 +72,25 @@ export interface ServeOptions {
   readonly port: number;
   readonly host: string;
   readonly quiet?: boolean;
+}
+
+/**
+ * The request limits (src/api/limits.ts), each changeable: PACT_WRITES_PER_MINUTE (per account),
+ * PACT_PUBLIC_PER_MINUTE (per address, no-login routes), PACT_PUBLIC_CACHE_SECONDS (0: no cache).
+ */
+export function requestLimitsOf(env: Readonly<Record<string, string | undefined>>): RequestLimits {
+  const n = (name: string, fallback: number, min: number) => {
+    const v = env[name];
+    if (v === undefined || v === '') return fallback;
+    if (!/^\d+$/.test(v) || Number(v) < min) throw new UsageError(`${name}: a whole number from ${min}`);
+    return Number(v);
+  };
+  const cache = n('PACT_PUBLIC_CACHE_SECONDS', Number(DEFAULT_LIMITS.publicCacheSeconds), 0);
+  return {
+    writesPerAccountPerMinute: n('PACT_WRITES_PER_MINUTE', DEFAULT_LIMITS.writesPerAccountPerMinute, 1),
+    publicPerAddressPerMinute: n('PACT_PUBLIC_PER_MINUTE', DEFAULT_LIMITS.publicPerAddressPerMinute, 1),
+    publicCacheSeconds: cache === 0 ? false : cache,
+  };
 }
 
 /** PACT_SWEEP_SECONDS: seconds between deadline sweeps (default 60; 0: never). */
@@ -87,7 +109,13 @@ export async function serveStore(
   ctx: CliContext,
   cases: CaseStore,
   opts: ServeOptions,
-  how: { label: string; sweepSeconds: number; oneTime?: string; onListening?: (address: string) => void },
+  how: {
+    label: string;
+    sweepSeconds: number;
+    requestLimits: RequestLimits;
+    oneTime?: string;
+    onListening?: (address: string) => void;
+  },
 ): Promise<void> {
   const env = ctx.env ?? {};
   const { store, services } = cases;
@@ -113,6 +141,7 @@ export async function serveStore(
       secureCookies: env.PACT_SECURE_COOKIES === '1',
       trustProxy: env.PACT_TRUST_PROXY === '1',
       loginRateLimit: { max: ACCOUNT_RULES.loginsPerAddressPerMinute, timeWindow: '1 minute' },
+      requestLimits: how.requestLimits,
       onFatal,
     },
     opts.quiet ? false : { level: env.PACT_LOG_LEVEL ?? 'info' },
