@@ -3,7 +3,6 @@
 // drops every connection and refuses new ones, as a restarting server does. PostgreSQL only
 // (PACT_TEST_DATABASE_URL).
 import { randomUUID } from 'node:crypto';
-import { connect, createServer, type Server, type Socket } from 'node:net';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildServer } from '../../src/api/server.ts';
@@ -11,43 +10,9 @@ import { LAW } from '../../src/law/law.ts';
 import { addUser, issueCredential } from '../../src/store/accounts.ts';
 import { CaseStore } from '../../src/store/case-store.ts';
 import { openStore, type Store } from '../../src/store/database.ts';
+import { tcpProxy } from './tcp-proxy.ts';
 
 const base = process.env.PACT_TEST_DATABASE_URL;
-
-/** A proxy to host:port that can be cut (every connection dropped, new ones refused) and restored. */
-function tcpProxy(target: URL) {
-  const sockets = new Set<Socket>();
-  let server: Server | undefined;
-  let port = 0;
-  const start = () =>
-    new Promise<void>((resolve) => {
-      const srv = createServer((client) => {
-        const upstream = connect(Number(target.port || 5432), target.hostname);
-        for (const s of [client, upstream]) {
-          sockets.add(s);
-          s.on('close', () => sockets.delete(s));
-          s.on('error', () => s.destroy());
-        }
-        client.pipe(upstream).pipe(client);
-      });
-      server = srv;
-      srv.listen(port, '127.0.0.1', () => {
-        port = (srv.address() as { port: number }).port;
-        resolve();
-      });
-    });
-  return {
-    start,
-    get port() {
-      return port;
-    },
-    cut: () =>
-      new Promise<void>((resolve) => {
-        for (const s of sockets) s.destroy();
-        server?.close(() => resolve());
-      }),
-  };
-}
 
 describe.skipIf(!base)('a PostgreSQL restart (TCP proxy cut and restored)', () => {
   const name = `pact_test_${randomUUID().replace(/-/g, '').slice(0, 16)}`;
