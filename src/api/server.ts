@@ -77,6 +77,9 @@ export const KEEP_ALIVE_TIMEOUT_MS = 5_000;
 export const CONNECTION_TIMEOUT_MS = 60_000;
 export const MAX_CONNECTIONS = 1_000;
 
+/** /readyz fails when the database has not answered `select 1` within this time (a hung database too). */
+export const READY_TIMEOUT_MS = 5_000;
+
 /** Log fields that could carry personal data or secrets are removed from every log line (tested). */
 export const REDACT = [
   'req.headers.authorization',
@@ -238,13 +241,19 @@ export async function buildServer(
     async (_request, reply) => {
       try {
         if (fatal) throw new Error(fatal);
-        await deps.store.query('select 1');
+        let timer: NodeJS.Timeout | undefined;
+        await Promise.race([
+          deps.store.query('select 1'),
+          new Promise((_, reject) => {
+            timer = setTimeout(() => reject(new Error('no answer')), READY_TIMEOUT_MS);
+          }),
+        ]).finally(() => clearTimeout(timer));
       } catch {
         return reply.code(503).type(PROBLEM_TYPE).send({
           type: 'urn:pact:problem:not-ready',
           title: 'Not ready',
           status: 503,
-          detail: 'the database cannot be reached',
+          detail: 'the database cannot be reached, or did not answer within 5 s',
         });
       }
       return { status: 'ready' as const, database: deps.store.backend };

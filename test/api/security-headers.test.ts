@@ -4,7 +4,7 @@
 // framing; and an answer of a server whose database failed for good is 503 with readiness failing.
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildServer, DOCS_CSP } from '../../src/api/server.ts';
+import { buildServer, DOCS_CSP, READY_TIMEOUT_MS } from '../../src/api/server.ts';
 import { LAW } from '../../src/law/law.ts';
 import { CaseStore } from '../../src/store/case-store.ts';
 import { openStore, type Store } from '../../src/store/database.ts';
@@ -85,6 +85,24 @@ describe('HSTS behind TLS, and a database that failed for good', () => {
     expect(res.headers['strict-transport-security']).toMatch(/^max-age=31536000; includeSubDomains/);
     await app.close();
   });
+
+  it(`a database that never answers fails readiness within READY_TIMEOUT_MS (${READY_TIMEOUT_MS} ms)`, async () => {
+    let hang = false;
+    const app = await build(
+      {
+        query: <T>(text: string, params?: unknown[]) =>
+          hang ? new Promise<T[]>(() => {}) : store.query<T>(text, params),
+      },
+      false,
+    );
+    expect((await app.inject({ url: '/readyz' })).statusCode).toBe(200);
+    hang = true;
+    const started = performance.now();
+    const res = await app.inject({ url: '/readyz' });
+    expect(res.statusCode).toBe(503);
+    expect(performance.now() - started).toBeLessThan(READY_TIMEOUT_MS + 2_000);
+    await app.close();
+  }, 20_000);
 
   it('disk full (SQLSTATE 53100): 503 with Retry-After, readiness fails, onFatal once, then 503 to everything', async () => {
     const full = Object.assign(new Error('could not extend file: No space left on device'), {
