@@ -67,7 +67,7 @@ export const DEFAULT_LIMITS: RequestLimits = {
 };
 
 const WRITING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
-const PUBLIC_CACHE_CONTROL = `public, max-age=${PUBLIC_CACHE_SECONDS}`;
+const CACHED_HEADERS = ['content-type', 'content-disposition', 'content-language', 'cache-control', 'vary'];
 
 /** Persons in a body not yet validated: `persons` of one encounter, or summed over `encounters`. */
 export function personsIn(body: unknown): number {
@@ -160,13 +160,17 @@ export function installLimits(app: FastifyInstance, deps: ApiDeps, limits: Reque
     });
   const cache =
     limits && limits.publicCacheSeconds !== false
-      ? new LRUCache<string, { body: string | Buffer; type: string }>({
+      ? new LRUCache<string, { body: string | Buffer; headers: Record<string, string> }>({
           max: PUBLIC_CACHE_ENTRIES,
           maxSize: PUBLIC_CACHE_BYTES,
           sizeCalculation: (v) => Math.max(1, v.body.length),
           ttl: limits.publicCacheSeconds * 1000,
         })
       : undefined;
+  // browsers and shared caches may keep an anonymous answer as long as this process does
+  const maxAge =
+    limits && limits.publicCacheSeconds !== false ? limits.publicCacheSeconds : PUBLIC_CACHE_SECONDS;
+  const publicCacheControl = `public, max-age=${maxAge}`;
   const gate = new Gate(PUBLIC_CONCURRENCY);
   const holding = new WeakSet<FastifyRequest>();
   const release = async (request: FastifyRequest) => {
@@ -194,7 +198,7 @@ export function installLimits(app: FastifyInstance, deps: ApiDeps, limits: Reque
       const open = !(await signedIn(request));
       const cached = () => {
         const hit = open && cache?.get(request.url);
-        return hit && reply.header('content-type', hit.type).header('x-cache', 'hit').send(hit.body);
+        return hit && reply.headers(hit.headers).header('x-cache', 'hit').send(hit.body);
       };
       if (open) anonymous.add(request);
       if (cached()) return reply;
@@ -224,9 +228,15 @@ export function installLimits(app: FastifyInstance, deps: ApiDeps, limits: Reque
     addHook(route, 'onSend', async (request: FastifyRequest, reply: FastifyReply, payload: unknown) => {
       if (!anonymous.has(request) || reply.statusCode !== 200) return payload;
       // the same for everyone without a login: a shared cache may keep it too, apart from signed-in answers
-      reply.header('cache-control', PUBLIC_CACHE_CONTROL).header('vary', 'authorization, cookie');
+      reply.header('cache-control', publicCacheControl).header('vary', 'authorization, cookie');
       if (cache && toCache.has(request) && (typeof payload === 'string' || Buffer.isBuffer(payload)))
-        cache.set(request.url, { body: payload, type: String(reply.getHeader('content-type') ?? '') });
+        cache.set(request.url, {
+          body: payload,
+          // the headers that describe the answer (a CSV's file name too)
+          headers: Object.fromEntries(
+            CACHED_HEADERS.flatMap((h) => (reply.hasHeader(h) ? [[h, String(reply.getHeader(h))]] : [])),
+          ),
+        });
       return payload;
     });
   });
