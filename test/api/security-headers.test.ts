@@ -4,7 +4,16 @@
 // framing; and an answer of a server whose database failed for good is 503 with readiness failing.
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildServer, DOCS_CSP, READY_TIMEOUT_MS } from '../../src/api/server.ts';
+import {
+  buildServer,
+  CONNECTION_TIMEOUT_MS,
+  DOCS_CSP,
+  HEADERS_TIMEOUT_MS,
+  KEEP_ALIVE_TIMEOUT_MS,
+  MAX_CONNECTIONS,
+  READY_TIMEOUT_MS,
+  REQUEST_TIMEOUT_MS,
+} from '../../src/api/server.ts';
 import { LAW } from '../../src/law/law.ts';
 import { CaseStore } from '../../src/store/case-store.ts';
 import { openStore, type Store } from '../../src/store/database.ts';
@@ -78,6 +87,19 @@ describe('HSTS behind TLS, and a database that failed for good', () => {
       ...(onFatal ? { onFatal } : {}),
     });
   };
+
+  it('sets the socket timeouts and the connection cap on the HTTP server', async () => {
+    const app = await build({}, false);
+    await app.ready();
+    expect(app.server.requestTimeout).toBe(REQUEST_TIMEOUT_MS);
+    expect(app.server.headersTimeout).toBe(HEADERS_TIMEOUT_MS);
+    expect(app.server.keepAliveTimeout).toBe(KEEP_ALIVE_TIMEOUT_MS);
+    expect(app.server.timeout).toBe(CONNECTION_TIMEOUT_MS);
+    expect(app.server.maxConnections).toBe(MAX_CONNECTIONS);
+    // headers must arrive before the whole request may (Node refuses the opposite)
+    expect(HEADERS_TIMEOUT_MS).toBeLessThan(REQUEST_TIMEOUT_MS);
+    await app.close();
+  });
 
   it('sends Strict-Transport-Security when cookies are secure (PACT_SECURE_COOKIES=1)', async () => {
     const app = await build({}, true);
