@@ -343,7 +343,7 @@ function chunkSql(lo: number, hi: number, total: number): string {
       insert into encounters (id, state, ref, place_id, occurred_at, kind, group_size, unidentified, force_used,
         force_kind, force_reason, recorded_by, created_at)
       select gen_random_uuid(), st, 'B-' || g, place, occ, kind, ident + unid, unid, force,
-        case when force and uf < 0.025 then (${arr(['physical', 'restraints', 'pepper-spray', 'warning-shot'])})[1 + floor(uf * 160)::int] end,
+        case when force and uf < 0.025 then (${arr(['physical', 'handcuffs', 'irritant-spray', 'firearm-drawn'])})[1 + floor(uf * 160)::int] end,
         case when force then 'resistance to apprehension' end, 'bench', occ + interval '20 minutes'
       from (select k.*, 1 + floor(ug * 4)::int as ident,
           case when kind = '${KINDS[1]}' then floor(uu * 6)::int else 0 end as unid,

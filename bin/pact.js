@@ -11,3 +11,5 @@ process.exitCode = await run(process.argv.slice(2), {
   env: process.env,
   interactive: Boolean(process.stderr.isTTY),
 });
+// whatever a command left open (a database that never answers after a failure or a stop): the process ends
+setTimeout(() => process.exit(), 2_000).unref();

@@ -8,6 +8,7 @@ import { ActionNotAllowedError, CommandRejectedError } from '../domain/errors.ts
 import { PactError } from '../law/errors.ts';
 import { AccountInputError, AuthError } from '../store/accounts.ts';
 import { isStaleWrite } from '../store/chain-retry.ts';
+import { fatalDatabaseError, isTransientDatabaseError } from '../store/database-errors.ts';
 
 export const PROBLEM_TYPE = 'application/problem+json';
 
@@ -132,6 +133,16 @@ export function toProblem(error: unknown, request: FastifyRequest): Problem {
       title: 'Not logged in',
       status: STATUS_OF[error.code] ?? 401,
       detail: error.message,
+      instance,
+    };
+  }
+  if (isTransientDatabaseError(error) || fatalDatabaseError(error)) {
+    // the database restarts, or cannot go on (then this process stops and is restarted): nothing was written
+    return {
+      type: typeOf('database-unavailable'),
+      title: 'Database unavailable',
+      status: 503,
+      detail: 'the database cannot be reached just now; nothing was written: try again in a moment',
       instance,
     };
   }

@@ -2,10 +2,11 @@
 // at /api/openapi.json), problem+json errors, health and readiness, and structured logs without personal
 // data. Routes are thin: they check who asks and call the same services as the CLI.
 import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
-import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyRequest, type FastifyServerOptions } from 'fastify';
 import {
   jsonSchemaTransform,
   serializerCompiler,
@@ -17,7 +18,9 @@ import type { PasswordVerifier } from '../store/accounts.ts';
 import type { CaseStore, Services } from '../store/case-store.ts';
 import { databaseError } from '../store/chain-retry.ts';
 import type { Store } from '../store/database.ts';
+import { fatalDatabaseError } from '../store/database-errors.ts';
 import { cookieNames } from './auth.ts';
+import { DEFAULT_LIMITS, installLimits, type RequestLimits } from './limits.ts';
 import { HttpProblem, PROBLEM_TYPE, Problem, sendProblem, toProblem, unstorableText } from './problem.ts';
 import { accountRoutes } from './routes/accounts.ts';
 import { authRoutes } from './routes/auth.ts';
@@ -53,10 +56,36 @@ export interface ApiDeps {
   readonly webRoot?: string;
   /** Login attempts per address per minute (@fastify/rate-limit); false in tests that need many logins. */
   readonly loginRateLimit: { max: number; timeWindow: string } | false;
+  /** Per-account writes, per-address public requests, the public cache (limits.ts); false: none (tests). */
+  readonly requestLimits?: RequestLimits | false;
+  /**
+   * Called once when the database fails in a way that does not heal (disk full, out of memory, I/O error,
+   * PGlite aborted): the server already answers 503 to everything and /readyz fails; `pact serve` exits.
+   */
+  readonly onFatal?: (reason: string) => void;
 }
 
-/** Largest request body: a batch of 500 encounters of 20 persons fits comfortably. */
+/**
+ * Largest request body (413 beyond): a batch of 500 encounters of 4 persons each (PERSONS_PER_REQUEST in
+ * limits.ts, 2,000 persons) fits comfortably.
+ */
 export const BODY_LIMIT = 2 * 1024 * 1024;
+
+/**
+ * Slow or idle clients cannot hold the server's sockets: the whole request (headers and body) must arrive
+ * within REQUEST_TIMEOUT_MS, its headers within HEADERS_TIMEOUT_MS (a slowloris attack sends them a byte at a
+ * time), an idle keep-alive connection closes after KEEP_ALIVE_TIMEOUT_MS and any socket idle for
+ * CONNECTION_TIMEOUT_MS is closed. At most MAX_CONNECTIONS sockets are open at once; more are refused by the
+ * operating system's accept, not queued in the process.
+ */
+export const REQUEST_TIMEOUT_MS = 30_000;
+export const HEADERS_TIMEOUT_MS = 10_000;
+export const KEEP_ALIVE_TIMEOUT_MS = 5_000;
+export const CONNECTION_TIMEOUT_MS = 60_000;
+export const MAX_CONNECTIONS = 1_000;
+
+/** /readyz fails when the database has not answered `select 1` within this time (a hung database too). */
+export const READY_TIMEOUT_MS = 5_000;
 
 /** Log fields that could carry personal data or secrets are removed from every log line (tested). */
 export const REDACT = [
@@ -69,13 +98,35 @@ export const REDACT = [
   'person',
 ];
 
+/** The Content-Security-Policy of the API documentation (/api/docs), checked to render in Chromium. */
+export const DOCS_CSP =
+  "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; object-src 'none'; base-uri 'self'; frame-ancestors 'none'; form-action 'self'";
+
+/** The route's pattern of a request, for the log; the path itself may name a case or a user. */
+function routeOf(request: FastifyRequest): string {
+  return request.routeOptions?.url ?? '(no route)';
+}
+
 export async function buildServer(
   deps: ApiDeps,
   logger: FastifyServerOptions['logger'] = false,
 ): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: logger === false ? false : { ...(typeof logger === 'object' ? logger : {}), redact: REDACT },
+    logger:
+      logger === false
+        ? false
+        : {
+            ...(typeof logger === 'object' ? logger : {}),
+            redact: REDACT,
+            // the route's pattern (/api/cases/:id), never the path (a case id, a username) nor the query
+            serializers: {
+              req: (request: FastifyRequest) => ({ method: request.method, url: routeOf(request) }),
+            },
+          },
     bodyLimit: BODY_LIMIT,
+    requestTimeout: REQUEST_TIMEOUT_MS,
+    keepAliveTimeout: KEEP_ALIVE_TIMEOUT_MS,
+    connectionTimeout: CONNECTION_TIMEOUT_MS,
     // a hop count as proxy-addr (Express) counts hops: the socket's peer and the n - 1 entries before it are
     // proxies; this Fastify release ignores a numeric trustProxy altogether (it fails closed)
     trustProxy:
@@ -92,10 +143,19 @@ export async function buildServer(
     // a path that cannot be decoded, or a path parameter over 100 characters: problem+json too
     frameworkErrors: (error, request, reply) => sendProblem(reply, toProblem(error, request)),
   });
+  app.server.headersTimeout = HEADERS_TIMEOUT_MS;
+  app.server.maxConnections = MAX_CONNECTIONS;
+  // set once the database failed for good (fatalDatabaseError): every answer is 503 from then on
+  let fatal: string | undefined;
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler((error, request, reply) => {
     const problem = toProblem(error, request);
+    const lost = fatalDatabaseError(error);
+    if (lost && !fatal) {
+      fatal = lost;
+      deps.onFatal?.(lost);
+    }
     if (problem.status >= 500 && problem.status !== 503)
       // never the message: a database error's message holds the statement and its parameters (personal data)
       request.log.error(
@@ -116,6 +176,21 @@ export async function buildServer(
     if (bad)
       throw new HttpProblem(400, 'invalid-input', 'Invalid input', `${bad.field}: ${bad.reason}`, [bad]);
   });
+  app.addHook('onRequest', async (_request, reply) => {
+    if (fatal)
+      return sendProblem(reply.header('retry-after', '10').header('connection', 'close'), {
+        type: 'urn:pact:problem:not-ready',
+        title: 'Not ready',
+        status: 503,
+        detail: 'the database cannot be used; the server is stopping',
+      });
+  });
+  // no answer of the API is kept by a browser or a proxy, except the anonymous public ones (limits.ts)
+  app.addHook('onSend', async (request, reply, payload) => {
+    if (request.url.startsWith('/api/') && !reply.hasHeader('cache-control'))
+      reply.header('cache-control', 'no-store');
+    return payload;
+  });
   let web = false;
   app.setNotFoundHandler((request, reply) =>
     web && isPageRequest(request)
@@ -127,8 +202,19 @@ export async function buildServer(
           detail: `no route ${request.method} ${request.url.split('?')[0]}`,
         }),
   );
+  await app.register(helmet, {
+    // the API's answers are data, never pages: nothing may be loaded or framed from them; the web
+    // application's pages (web.ts) and /api/docs set their own policies
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: { defaultSrc: ["'none'"], frameAncestors: ["'none'"], baseUri: ["'none'"] },
+    },
+    // only behind TLS (PACT_SECURE_COOKIES=1): over plain HTTP a browser ignores it anyway
+    strictTransportSecurity: deps.secureCookies ? { maxAge: 31_536_000, includeSubDomains: true } : false,
+  });
   await app.register(cookie);
   await app.register(rateLimit, { global: false });
+  installLimits(app, deps, deps.requestLimits ?? DEFAULT_LIMITS);
   await app.register(swagger, {
     openapi: {
       openapi: '3.1.0',
@@ -148,7 +234,12 @@ export async function buildServer(
     },
     transform: jsonSchemaTransform,
   });
-  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+  await app.register(swaggerUi, {
+    routePrefix: '/api/docs',
+    // Swagger UI 5 runs from its own files (no inline script): only this server's files, no framing
+    staticCSP: DOCS_CSP,
+    uiConfig: { validatorUrl: null },
+  });
 
   const r = app.withTypeProvider<ZodTypeProvider>();
   r.get(
@@ -166,13 +257,20 @@ export async function buildServer(
     },
     async (_request, reply) => {
       try {
-        await deps.store.query('select 1');
+        if (fatal) throw new Error(fatal);
+        let timer: NodeJS.Timeout | undefined;
+        await Promise.race([
+          deps.store.query('select 1'),
+          new Promise((_, reject) => {
+            timer = setTimeout(() => reject(new Error('no answer')), READY_TIMEOUT_MS);
+          }),
+        ]).finally(() => clearTimeout(timer));
       } catch {
         return reply.code(503).type(PROBLEM_TYPE).send({
           type: 'urn:pact:problem:not-ready',
           title: 'Not ready',
           status: 503,
-          detail: 'the database cannot be reached',
+          detail: 'the database cannot be reached, or did not answer within 5 s',
         });
       }
       return { status: 'ready' as const, database: deps.store.backend };

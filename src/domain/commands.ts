@@ -8,6 +8,7 @@ import {
   DECISION_TYPES,
   DETENTION_GROUNDS,
   ENCOUNTER_KINDS,
+  FORCE_KINDS,
   ROUTING_GROUNDS,
   VULNERABILITIES,
 } from './vocabulary.ts';
@@ -53,13 +54,25 @@ export type Person = z.infer<typeof Person>;
 export const Force = z
   .object({
     used: z.boolean(),
-    kind: z.string().min(1).max(100).optional(),
+    kind: z.enum(FORCE_KINDS).optional(),
+    /** what the force was, when `kind` is `other` (and only then) */
+    kindOther: z.string().trim().min(1).max(100).optional(),
     reason: z.string().min(1).max(500).optional(),
   })
   .strict()
   .refine((f) => !f.used || (f.kind && f.reason), {
     message: 'when force was used, say which and why',
     path: ['kind'],
+  })
+  .refine((f) => (f.kind === 'other') === (f.kindOther !== undefined), {
+    message: 'say what the force was when the kind is other, and only then',
+    path: ['kindOther'],
+  })
+  // a text that is a kind of the list is that kind (the audit hash binds the text of an `other` in the
+  // place of the kind, as it bound the free text before the list: migration 0010)
+  .refine((f) => !f.kindOther || !(FORCE_KINDS as readonly string[]).includes(f.kindOther), {
+    message: 'is a kind of the list: choose that kind',
+    path: ['kindOther'],
   });
 
 export const RecordEncounter = z

@@ -14,6 +14,7 @@ export const ENCOUNTER_COLUMNS = [
   'border_section',
   'force_used',
   'force_kind',
+  'force_kind_other',
   'force_reason',
 ] as const;
 export const PERSON_COLUMNS = [
@@ -64,6 +65,7 @@ const COLUMN_OF: Readonly<Record<string, string>> = {
   borderSection: 'border_section',
   'force.used': 'force_used',
   'force.kind': 'force_kind',
+  'force.kindOther': 'force_kind_other',
   'force.reason': 'force_reason',
   nationality: 'nationality',
   sex: 'sex',
@@ -103,7 +105,14 @@ export function parseRow(row: CsvRow, line: number): ParsedRow | RowError[] {
     ...(opt(row.place_id) ? { placeId: opt(row.place_id) } : {}),
     ...(opt(row.border_section) ? { borderSection: opt(row.border_section) } : {}),
     ...(forceUsed === true
-      ? { force: { used: true, kind: opt(row.force_kind), reason: opt(row.force_reason) } }
+      ? {
+          force: {
+            used: true,
+            kind: opt(row.force_kind),
+            ...(opt(row.force_kind_other) ? { kindOther: opt(row.force_kind_other) } : {}),
+            reason: opt(row.force_reason),
+          },
+        }
       : {}),
   };
   const personGiven = PERSON_COLUMNS.some((c) => opt(row[c]) !== undefined);

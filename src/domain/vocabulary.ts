@@ -53,6 +53,26 @@ export const DETENTION_GROUNDS = [
 
 export type EncounterKind = (typeof ENCOUNTER_KINDS)[number];
 
+/**
+ * Which force a border guard used, as a closed list so that the monitoring figures group (issue #14,
+ * finding 7). The list follows the means the European Border and Coast Guard Regulation names for the use
+ * of force — "the use of hands and body, and of instruments, weapons, including firearms, or equipment"
+ * (Regulation (EU) 2019/1896, Annex V, point 1) — and the kinds of non-lethal equipment and service weapons
+ * its Annex V deals with (restraints, batons, irritant sprays, service dogs, firearms). A firearm drawn or
+ * pointed is kept apart from one fired. Anything else is `other`, with a text (`kindOther`).
+ */
+export const FORCE_KINDS = [
+  'physical',
+  'handcuffs',
+  'baton',
+  'irritant-spray',
+  'service-dog',
+  'firearm-drawn',
+  'firearm-discharged',
+  'other',
+] as const;
+export type ForceKind = (typeof FORCE_KINDS)[number];
+
 /** What the published statistics count (src/store/aggregates.ts says how each is counted). */
 export const STATISTICS_METRICS = [
   'encounters',

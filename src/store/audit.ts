@@ -151,7 +151,13 @@ export function encounterHash(e: Record<string, unknown>): string {
     at,
     group: Number(e.group_size),
     unidentified: Number(e.unidentified),
-    force: [Boolean(e.force_used), e.force_kind ?? null, e.force_reason ?? null],
+    // an `other` binds its text where the kind goes: what the free-text kind was before the closed list, so
+    // that the encounters migration 0010 moved to `other` still hash as they were recorded
+    force: [
+      Boolean(e.force_used),
+      (e.force_kind === 'other' ? e.force_kind_other : e.force_kind) ?? null,
+      e.force_reason ?? null,
+    ],
   });
   return createHash('sha256')
     .update(content ?? '')

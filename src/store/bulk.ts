@@ -62,6 +62,7 @@ export const ENCOUNTER_COLUMNS: Columns = {
   unidentified: 'integer',
   force_used: 'boolean',
   force_kind: 'text',
+  force_kind_other: 'text',
   force_reason: 'text',
   recorded_by: 'text',
   created_at: 'timestamptz',

@@ -321,6 +321,7 @@ export class CaseStore {
       unidentified: e.groupSize - e.persons.length,
       force_used: e.force?.used ?? false,
       force_kind: e.force?.kind ?? null,
+      force_kind_other: e.force?.kindOther ?? null,
       force_reason: e.force?.reason ?? null,
       recorded_by: actor.actor,
       created_at: at,

@@ -81,6 +81,7 @@ export async function importHistory(
     unidentified: r.groupSize,
     force_used: false,
     force_kind: null,
+    force_kind_other: null,
     force_reason: null,
     recorded_by: actor,
     created_at: now.toISOString(),

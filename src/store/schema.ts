@@ -60,7 +60,10 @@ export const encounters = pgTable(
     /** Persons counted but not individually identified. */
     unidentified: integer('unidentified').notNull(),
     forceUsed: boolean('force_used').notNull().default(false),
+    /** FORCE_KINDS (src/domain/vocabulary.ts); before migration 0010 a free text */
     forceKind: text('force_kind'),
+    /** what the force was when force_kind is 'other' (the earlier free texts not in the list, too) */
+    forceKindOther: text('force_kind_other'),
     forceReason: text('force_reason'),
     recordedBy: text('recorded_by').notNull(),
     createdAt: at('created_at').notNull(),

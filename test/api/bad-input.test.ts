@@ -1404,7 +1404,7 @@ describe.each(BACKENDS.filter((b) => b.name === 'pglite'))(
             headers: headers('persons'),
             payload: { ...one, groupSize: 10_000, persons: Array.from({ length: 10_001 }, () => ({})) },
           },
-          400,
+          422, // over PERSONS_PER_REQUEST (limits.ts): refused before validation
         ],
         [
           'POST /api/encounters',

@@ -3,6 +3,7 @@
 // Fastify's inject (no sockets). Synthetic persons only.
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
+import type { RequestLimits } from '../../src/api/limits.ts';
 import { buildServer } from '../../src/api/server.ts';
 import { ROLES, type Role, UNION_ROLES } from '../../src/domain/roles.ts';
 import { LAW } from '../../src/law/law.ts';
@@ -57,6 +58,8 @@ export async function startHarness(
     trustProxy?: number | string[];
     secureCookies?: boolean;
     verifyPassword?: PasswordVerifier;
+    /** the request limits and the public cache (limits.ts); off unless a test asks for them */
+    requestLimits?: RequestLimits;
   } = {},
 ): Promise<Harness> {
   const store = await backend.open();
@@ -70,6 +73,7 @@ export async function startHarness(
     secureCookies: options.secureCookies ?? false,
     ...(options.trustProxy !== undefined ? { trustProxy: options.trustProxy } : {}),
     ...(options.verifyPassword ? { verifyPassword: options.verifyPassword } : {}),
+    requestLimits: options.requestLimits ?? false,
     ...(options.webRoot ? { webRoot: options.webRoot } : {}),
     loginRateLimit: options.loginRateLimit
       ? { max: ACCOUNT_RULES.loginsPerAddressPerMinute, timeWindow: '1 minute' }

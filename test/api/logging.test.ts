@@ -74,3 +74,45 @@ describe('logs', () => {
       expect(text, `the logs contain ${secretText}`).not.toContain(secretText);
   });
 });
+
+describe('request log lines', () => {
+  it('name the route pattern, never a case id, a username, a token name or a query string', async () => {
+    const lines: string[] = [];
+    const stream = new Writable({
+      write(chunk, _enc, done) {
+        lines.push(String(chunk));
+        done();
+      },
+    });
+    const store = await openStore();
+    const now = new Date('2026-12-09T08:00:00Z');
+    const services = { law: LAW, clock: () => now, uuid: randomUUID };
+    const app = await buildServer(
+      { store, cases: new CaseStore(store, services), services, secureCookies: false, loginRateLimit: false },
+      { level: 'info', stream },
+    );
+    const admin = await addUser(
+      store.db,
+      { username: 'admin.lt', password: 'synthetic-password-1', role: 'administrator', jurisdiction: 'LT' },
+      now,
+      'test',
+    );
+    const { secret } = await issueCredential(store.db, admin.userId, 'api-token', now, { name: 't' });
+    const auth = { authorization: `Bearer ${secret}` };
+    const caseId = randomUUID();
+    const username = 'synthetic-user-marker';
+    const tokenName = 'synthetic-token-marker';
+    const query = 'synthetic-query-marker';
+    await app.inject({ url: `/api/cases/${caseId}?why=${query}`, headers: auth });
+    await app.inject({ method: 'PATCH', url: `/api/users/${username}`, headers: auth, payload: {} });
+    await app.inject({ method: 'DELETE', url: `/api/auth/tokens/${tokenName}`, headers: auth });
+    await app.inject({ url: `/api/no-such/${caseId}` });
+    await app.close();
+    await store.close();
+    const text = lines.join('');
+    expect(text).toContain('/api/cases/:id');
+    expect(text).toContain('/api/users/:username');
+    for (const leak of [caseId, username, tokenName, query])
+      expect(text, `the logs contain ${leak}`).not.toContain(leak);
+  });
+});

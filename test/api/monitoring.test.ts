@@ -81,7 +81,7 @@ describe.each(BACKENDS)('monitoring indicators on $name', (backend) => {
         { nationality: 'SY', asylumWish: wish('2026-11-10T10:05:00+02:00') },
         { nationality: 'SY' },
       ],
-      force: force('physical restraint'),
+      force: force('physical'),
     });
     // O: 31 Oct 23:30 in Vilnius (21:30Z), before the period (from 22:00Z): refused, asked, force — none counted
     await record('O', 'LT', {
@@ -89,7 +89,7 @@ describe.each(BACKENDS)('monitoring indicators on $name', (backend) => {
       kind: REFUSED,
       groupSize: 1,
       persons: [{ nationality: 'AF', asylumWish: wish('2026-10-31T23:35:00+02:00') }],
-      force: force('physical restraint'),
+      force: force('physical'),
     });
     // P: in Poland on 10 Nov: refused after a wish, force — never in Lithuania's figures
     await record('P', 'PL', {
@@ -222,7 +222,7 @@ describe.each(BACKENDS)('monitoring indicators on $name', (backend) => {
       // one encounter each: by name
       byKind: [
         { kind: 'handcuffs', encounters: 1, persons: 2 },
-        { kind: 'physical restraint', encounters: 1, persons: 5 },
+        { kind: 'physical', encounters: 1, persons: 5 },
       ],
     });
   });

@@ -16,7 +16,7 @@ const CSV = [
   HEADER,
   'VSAT-1,LT,2026-12-07T04:10:00+02:00,apprehended-irregular-crossing,5,LT-BY,,,,IQ,male,1990,,,,2026-12-07T04:30:00+02:00,Medininkai,border guard',
   'VSAT-1,LT,2026-12-07T04:10:00+02:00,apprehended-irregular-crossing,5,LT-BY,,,,IQ,female,1993,,,pregnant,2026-12-07T04:30:00+02:00,Medininkai,border guard',
-  'VSAT-2,LT,2026-12-07T23:40:00+02:00,entry-prevented-refused,12,LT-BY,true,physical restraint,resisted being turned back,,,,,,,,,',
+  'VSAT-2,LT,2026-12-07T23:40:00+02:00,entry-prevented-refused,12,LT-BY,true,physical,resisted being turned back,,,,,,,,,',
   'VSAT-3,LT,2026-12-08T02:00:00+02:00,apprehended-irregular-crossing,2,LT-BY,,,,SY,unknown,1889,,,,,,',
   'VSAT-3,LT,2026-12-08T02:00:00+02:00,apprehended-irregular-crossing,2,LT-BY,,,,SY,female,2012,true,true,,,,',
   'VSAT-4,LT,2026-12-08T03:00:00+02:00,apprehended-irregular-crossing,1,LT-BY,,,,XXX,male,1999,,,,,,',

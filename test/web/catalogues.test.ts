@@ -11,6 +11,7 @@ import {
   DECISION_TYPES,
   DETENTION_GROUNDS,
   ENCOUNTER_KINDS,
+  FORCE_KINDS,
   ROUTING_GROUNDS,
 } from '../../src/domain/vocabulary.ts';
 import { UNMATCHED_REASONS } from '../../src/solidarity/matching.ts';
@@ -57,6 +58,7 @@ describe('message catalogues (English, Lithuanian)', () => {
     const fields = Object.values(COMMAND_FIELDS).flat();
     const lists: Record<string, readonly string[]> = {
       kind: ENCOUNTER_KINDS,
+      forceKind: FORCE_KINDS,
       obligation: OBLIGATION_KINDS,
       obligationStatus: ['open', 'met', 'missed', 'cancelled'],
       status: STATUSES,

@@ -86,7 +86,7 @@ export function encounterRoutes(app: FastifyInstance, deps: ApiDeps): void {
         summary: `record up to ${BATCH_MAX} encounters at once; each is recorded, replayed or rejected on its own`,
         headers: IdempotencyHeaders,
         body: Batch,
-        response: { 200: BatchResult, 400: Problem, 401: Problem, 403: Problem },
+        response: { 200: BatchResult, 400: Problem, 401: Problem, 403: Problem, 422: Problem },
       },
       preHandler: requires(deps, 'encounter.record'),
     },

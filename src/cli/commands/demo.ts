@@ -15,7 +15,7 @@ import { ASSUMPTIONS } from '../demo/history-plan.ts';
 import { PACT_ASSUMPTIONS } from '../demo/pact-plan.ts';
 import { Random } from '../demo/random.ts';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, runScenario, SCENARIO_END } from '../demo/scenario.ts';
-import { portArg, type ServeOptions, serveStore, sweepSecondsOf } from './serve.ts';
+import { portArg, requestLimitsOf, type ServeOptions, serveStore, sweepSecondsOf } from './serve.ts';
 
 function seedArg(v: string): number {
   if (!/^\d{1,9}$/.test(v)) throw new InvalidArgumentError('a whole number from 0 to 999999999');
@@ -112,6 +112,7 @@ export function demoCommand(ctx: CliContext): Command {
       await serveStore(ctx, cases, opts, {
         label: `demonstration database in ${dir}`,
         sweepSeconds,
+        requestLimits: requestLimitsOf(ctx.env ?? {}),
         onListening: () => ctx.stderr(`Ready in ${((performance.now() - started) / 1000).toFixed(1)} s.\n`),
       });
     });

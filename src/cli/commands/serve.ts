@@ -2,20 +2,34 @@
 // a PostgreSQL server (DATABASE_URL). Migrations run on start; the first start on an empty database creates
 // the administrator and shows its one-time password once (the terminal, or an owner-only file when stderr is a
 // log). The embedded folder is locked while it serves (data-folder-lock.ts). SIGTERM/SIGINT: finish the
-// requests in flight, close the database (releasing the lock), exit.
+// requests in flight, close the database (releasing the lock), exit — within STOP_TIMEOUT_MS even if the
+// database never answers. A database that fails for good (disk full, out of memory, PGlite aborted) stops the
+// server the same way with exit code FATAL_EXIT_CODE, so that a supervisor (systemd, Kubernetes) starts it again.
 import { randomUUID } from 'node:crypto';
 import { Command, InvalidArgumentError, Option } from 'commander';
+import { DEFAULT_LIMITS, type RequestLimits } from '../../api/limits.ts';
 import { buildServer } from '../../api/server.ts';
 import { parseTrustProxy, TRUST_PROXY_USAGE } from '../../api/trust-proxy.ts';
 import { LAW } from '../../law/law.ts';
 import { ACCOUNT_RULES } from '../../store/accounts.ts';
 import { CaseStore } from '../../store/case-store.ts';
 import { openStore } from '../../store/database.ts';
+import { fatalDatabaseError } from '../../store/database-errors.ts';
 import { storeOptions } from '../../store/open-from-env.ts';
 import { loadRecognitionRates } from '../../store/reference-data.ts';
 import { confirmSilentTransfers } from '../../store/solidarity.ts';
 import { adminPasswordPath, firstAdministrator, type OneTime } from '../admin-password.ts';
 import { type CliContext, UsageError } from '../context.ts';
+
+/** The longest a stop waits for the requests in flight, and then for the database to close. */
+export const STOP_TIMEOUT_MS = 5_000;
+
+/** Exit code after a database failure that does not heal (EX_TEMPFAIL: restart me). */
+export const FATAL_EXIT_CODE = 75;
+
+/** `promise`, or nothing after `ms` (a database that never answers must not hold a stop). */
+const within = (promise: Promise<unknown> | undefined, ms: number): Promise<unknown> =>
+  Promise.race([promise?.catch(() => {}), new Promise((resolve) => setTimeout(resolve, ms).unref())]);
 
 /** --port: 0 to 65535 (0: any free port). */
 export function portArg(v: string): number {
@@ -41,6 +55,7 @@ export function serveCommand(ctx: CliContext): Command {
       const env = ctx.env ?? {};
       const sweepSeconds = sweepSecondsOf(env);
       trustProxyOf(env); // a wrong setting stops before the database is opened
+      const requestLimits = requestLimitsOf(env);
       const options = storeOptions(env);
       const store = await openStore({ ...options, holder: 'pact serve' });
       const services = {
@@ -56,6 +71,7 @@ export function serveCommand(ctx: CliContext): Command {
         await serveStore(ctx, new CaseStore(store, services), opts, {
           label: options.label,
           sweepSeconds,
+          requestLimits,
           ...(oneTime ? { oneTime } : {}),
         });
       } catch (e) {
@@ -69,6 +85,25 @@ export interface ServeOptions {
   readonly port: number;
   readonly host: string;
   readonly quiet?: boolean;
+}
+
+/**
+ * The request limits (src/api/limits.ts), each changeable: PACT_WRITES_PER_MINUTE (per account),
+ * PACT_PUBLIC_PER_MINUTE (per address, no-login routes), PACT_PUBLIC_CACHE_SECONDS (0: no cache).
+ */
+export function requestLimitsOf(env: Readonly<Record<string, string | undefined>>): RequestLimits {
+  const n = (name: string, fallback: number, min: number) => {
+    const v = env[name];
+    if (v === undefined || v === '') return fallback;
+    if (!/^\d+$/.test(v) || Number(v) < min) throw new UsageError(`${name}: a whole number from ${min}`);
+    return Number(v);
+  };
+  const cache = n('PACT_PUBLIC_CACHE_SECONDS', Number(DEFAULT_LIMITS.publicCacheSeconds), 0);
+  return {
+    writesPerAccountPerMinute: n('PACT_WRITES_PER_MINUTE', DEFAULT_LIMITS.writesPerAccountPerMinute, 1),
+    publicPerAddressPerMinute: n('PACT_PUBLIC_PER_MINUTE', DEFAULT_LIMITS.publicPerAddressPerMinute, 1),
+    publicCacheSeconds: cache === 0 ? false : cache,
+  };
 }
 
 /** PACT_SWEEP_SECONDS: seconds between deadline sweeps (default 60; 0: never). */
@@ -98,11 +133,31 @@ export async function serveStore(
   ctx: CliContext,
   cases: CaseStore,
   opts: ServeOptions,
-  how: { label: string; sweepSeconds: number; oneTime?: OneTime; onListening?: (address: string) => void },
+  how: {
+    label: string;
+    sweepSeconds: number;
+    requestLimits: RequestLimits;
+    oneTime?: OneTime;
+    onListening?: (address: string) => void;
+  },
 ): Promise<void> {
   const env = ctx.env ?? {};
   const { store, services } = cases;
   const trustProxy = trustProxyOf(env);
+  let stop: (() => Promise<void>) | undefined;
+  let failed: string | undefined;
+  const onFatal = (reason: string) => {
+    if (failed) return;
+    failed = reason;
+    // one line, no statement, no parameters: what failed, and what happens now
+    app.log.fatal(
+      { reason },
+      `the database cannot be used (${reason}): stopping with exit code ${FATAL_EXIT_CODE}`,
+    );
+    ctx.stderr(`the database cannot be used (${reason}): stopping with exit code ${FATAL_EXIT_CODE}\n`);
+    ctx.setExitCode?.(FATAL_EXIT_CODE);
+    void stop?.();
+  };
   const app = await buildServer(
     {
       store,
@@ -111,6 +166,8 @@ export async function serveStore(
       secureCookies: env.PACT_SECURE_COOKIES === '1',
       ...(trustProxy !== undefined ? { trustProxy } : {}),
       loginRateLimit: { max: ACCOUNT_RULES.loginsPerAddressPerMinute, timeWindow: '1 minute' },
+      requestLimits: how.requestLimits,
+      onFatal,
     },
     opts.quiet ? false : { level: env.PACT_LOG_LEVEL ?? 'info' },
   );
@@ -143,7 +200,11 @@ export async function serveStore(
             n + silent > 0 &&
             app.log.info({ recorded: n, confirmedBySilence: silent }, 'deadlines passed recorded')
           ),
-        (e) => app.log.error({ err: { type: (e as Error)?.constructor?.name } }, 'deadline sweep failed'),
+        (e) => {
+          const fatal = fatalDatabaseError(e);
+          if (fatal) onFatal(fatal);
+          else app.log.error({ err: { type: (e as Error)?.constructor?.name } }, 'deadline sweep failed');
+        },
       )
       .finally(() => {
         sweeping = undefined;
@@ -153,17 +214,24 @@ export async function serveStore(
   timer?.unref();
   sweep();
   await new Promise<void>((resolve) => {
-    const stop = async () => {
-      clearInterval(timer);
-      await sweeping;
-      process.off('SIGTERM', stop);
-      process.off('SIGINT', stop);
-      ctx.stderr('stopping: finishing the requests in flight\n');
-      await app.close();
-      await store.close();
-      resolve();
+    let stopping: Promise<void> | undefined;
+    stop = () => {
+      stopping ??= (async () => {
+        clearInterval(timer);
+        process.off('SIGTERM', signal);
+        process.off('SIGINT', signal);
+        if (!failed) ctx.stderr('stopping: finishing the requests in flight\n');
+        await within(sweeping, STOP_TIMEOUT_MS);
+        // stops listening at once; waits for the requests in flight (bounded)
+        await within(app.close(), STOP_TIMEOUT_MS);
+        await within(store.close(), STOP_TIMEOUT_MS);
+        resolve();
+      })();
+      return stopping;
     };
-    process.on('SIGTERM', stop);
-    process.on('SIGINT', stop);
+    const signal = () => void stop?.();
+    process.on('SIGTERM', signal);
+    process.on('SIGINT', signal);
+    if (failed) void stop();
   });
 }

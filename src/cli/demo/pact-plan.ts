@@ -141,7 +141,7 @@ export function pactPlan(c: Calibration, rng: Random, o: PactPlanOptions): PactP
             ? {
                 force: {
                   used: true,
-                  kind: 'physical restraint',
+                  kind: 'physical',
                   reason: 'the group resisted being turned back',
                 },
               }

@@ -5,7 +5,12 @@ import { DateTime } from 'luxon';
 import { type FormEvent, useState } from 'react';
 import { Link } from 'react-router';
 import type { EncounterInput, EncounterResultBody, PlaceBody } from '../../../src/api/contract.ts';
-import { ENCOUNTER_KINDS, type EncounterKind } from '../../../src/domain/vocabulary.ts';
+import {
+  ENCOUNTER_KINDS,
+  type EncounterKind,
+  FORCE_KINDS,
+  type ForceKind,
+} from '../../../src/domain/vocabulary.ts';
 import { ApiError, api } from '../api.ts';
 import { useMe } from '../auth.tsx';
 import { ErrorNotice, Field } from '../components.tsx';
@@ -50,7 +55,8 @@ export function BorderDesk() {
   const [groupSize, setGroupSize] = useState('1');
   const [persons, setPersons] = useState<PersonLine[]>([blankPerson()]);
   const [forceUsed, setForceUsed] = useState(false);
-  const [forceKind, setForceKind] = useState('');
+  const [forceKind, setForceKind] = useState<ForceKind | ''>('');
+  const [forceKindOther, setForceKindOther] = useState('');
   const [forceReason, setForceReason] = useState('');
   const [ref, setRef] = useState(() => newRef(me.jurisdiction, zone));
   const keyFor = useIdempotencyKeys();
@@ -93,7 +99,16 @@ export function BorderDesk() {
             }
           : {}),
       })),
-      ...(forceUsed ? { force: { used: true, kind: forceKind, reason: forceReason } } : {}),
+      ...(forceUsed
+        ? {
+            force: {
+              used: true,
+              ...(forceKind ? { kind: forceKind } : {}),
+              ...(forceKind === 'other' ? { kindOther: forceKindOther.trim() } : {}),
+              reason: forceReason,
+            },
+          }
+        : {}),
     };
     try {
       const r = await api<EncounterResultBody>('POST', '/api/encounters', body, {
@@ -135,6 +150,7 @@ export function BorderDesk() {
       persons: 'desk.personsField',
       ref: 'desk.ref',
       'force/kind': 'desk.forceKind',
+      'force/kindOther': 'desk.forceKindOther',
       'force/reason': 'desk.forceReason',
     };
     const key = top[p];
@@ -386,14 +402,33 @@ export function BorderDesk() {
             <div className="row">
               <Field label={t('desk.forceKind')} error={reason('force/kind')}>
                 {(id, d) => (
-                  <input
+                  <select
                     id={id}
                     aria-describedby={d}
                     value={forceKind}
-                    onChange={(e) => setForceKind(e.target.value)}
-                  />
+                    onChange={(e) => setForceKind(e.target.value as ForceKind | '')}
+                  >
+                    <option value="">—</option>
+                    {FORCE_KINDS.map((k) => (
+                      <option key={k} value={k}>
+                        {label('forceKind', k)}
+                      </option>
+                    ))}
+                  </select>
                 )}
               </Field>
+              {forceKind === 'other' && (
+                <Field label={t('desk.forceKindOther')} error={reason('force/kindOther')}>
+                  {(id, d) => (
+                    <input
+                      id={id}
+                      aria-describedby={d}
+                      value={forceKindOther}
+                      onChange={(e) => setForceKindOther(e.target.value)}
+                    />
+                  )}
+                </Field>
+              )}
               <Field label={t('desk.forceReason')} error={reason('force/reason')}>
                 {(id, d) => (
                   <input

@@ -131,7 +131,9 @@ export function Monitoring() {
                 <tbody>
                   {m.useOfForce.byKind.map((k) => (
                     <tr key={k.kind}>
-                      <th scope="row">{k.kind === 'not recorded' ? t('monitoring.notRecorded') : k.kind}</th>
+                      <th scope="row">
+                        {k.kind === 'not recorded' ? t('monitoring.notRecorded') : label('forceKind', k.kind)}
+                      </th>
                       <td className="num">{number(k.encounters)}</td>
                       <td className="num">{number(k.persons)}</td>
                     </tr>

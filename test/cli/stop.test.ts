@@ -1,0 +1,68 @@
+// SIGTERM ends `pact serve` within a bounded time even when the database hangs (issue #14, finding 4): a
+// TCP proxy between the server and PostgreSQL stops passing anything while a request waits on the database;
+// the process must still exit (STOP_TIMEOUT_MS for the requests in flight, the same for the database, then
+// bin/pact.js ends the process). PostgreSQL only (PACT_TEST_DATABASE_URL).
+import { type ChildProcess, spawn } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { join } from 'node:path';
+import pg from 'pg';
+import { afterAll, describe, expect, it, onTestFinished } from 'vitest';
+import { STOP_TIMEOUT_MS } from '../../src/cli/commands/serve.ts';
+import { tcpProxy } from '../api/tcp-proxy.ts';
+
+const base = process.env.PACT_TEST_DATABASE_URL;
+const BIN = join(import.meta.dirname, '..', '..', 'bin', 'pact.js');
+
+describe.skipIf(!base)('pact serve and SIGTERM', () => {
+  const name = `pact_test_${randomUUID().replace(/-/g, '').slice(0, 16)}`;
+  const proxy = tcpProxy(new URL(base ?? 'postgres://127.0.0.1:5432/x'));
+
+  afterAll(async () => {
+    await proxy.cut();
+    const admin = new pg.Client({ connectionString: base });
+    await admin.connect();
+    await admin.query(`drop database if exists ${name} with (force)`);
+    await admin.end();
+  });
+
+  it('exits within a bounded time while a request waits on a database that hangs', async () => {
+    const admin = new pg.Client({ connectionString: base });
+    await admin.connect();
+    await admin.query(`create database ${name}`);
+    await admin.end();
+    await proxy.start();
+    const url = new URL(base as string);
+    url.host = `127.0.0.1:${proxy.port}`;
+    url.pathname = `/${name}`;
+    let err = '';
+    const child: ChildProcess = spawn(process.execPath, [BIN, 'serve', '--port', '0', '--quiet'], {
+      env: { ...process.env, DATABASE_URL: url.toString(), PACT_SWEEP_SECONDS: '0' },
+      stdio: ['ignore', 'ignore', 'pipe'],
+    });
+    child.stderr?.on('data', (d) => {
+      err += d;
+    });
+    onTestFinished(() => {
+      if (child.exitCode === null) child.kill('SIGKILL');
+    });
+    const exited = new Promise<void>((resolve) => child.on('exit', () => resolve()));
+    for (let i = 0; i < 300 && !/Pact serves/.test(err); i++) await new Promise((r) => setTimeout(r, 100));
+    const address = /Pact serves (http:\/\/\S+)/.exec(err)?.[1];
+    expect(address).toBeTruthy();
+    // let the first deadline sweep finish, then the database hangs with a request waiting on it
+    await new Promise((r) => setTimeout(r, 500));
+    proxy.hang();
+    const waiting = fetch(`${address}/readyz`).catch(() => undefined);
+    await new Promise((r) => setTimeout(r, 300));
+    const started = Date.now();
+    child.kill('SIGTERM');
+    const bound = 3 * STOP_TIMEOUT_MS + 5_000;
+    const outcome = await Promise.race([
+      exited.then(() => 'exited'),
+      new Promise((r) => setTimeout(() => r('still running'), bound)),
+    ]);
+    expect(outcome).toBe('exited');
+    expect(Date.now() - started).toBeLessThan(bound);
+    await waiting;
+  }, 60_000);
+});
