@@ -91,21 +91,38 @@ describe.each(BACKENDS)('rolled-up aggregates on $name', (backend) => {
     await h.cases.apply(
       p1 ?? '',
       1,
-      { type: 'detention.ordered', at: '2026-12-01T08:00:00Z', grounds: ['identity'] },
+      {
+        type: 'detention.ordered',
+        at: '2026-12-01T08:00:00Z',
+        grounds: ['identity'],
+        lateEntryReason: 'entered after the fact',
+      },
       officer,
       'r-a1',
     );
     await h.cases.apply(
       p2 ?? '',
       1,
-      { type: 'asylum-wish.expressed', at: '2026-12-02T09:00:00Z', where: 'station', to: 'officer' },
+      {
+        type: 'asylum-wish.expressed',
+        at: '2026-12-02T09:00:00Z',
+        where: 'station',
+        to: 'officer',
+        lateEntryReason: 'entered after the fact',
+      },
       officer,
       'r-a2',
     );
     await h.cases.apply(
       p3 ?? '',
       1,
-      { type: 'asylum-wish.expressed', at: '2026-11-13T09:00:00Z', where: 'border', to: 'guard' },
+      {
+        type: 'asylum-wish.expressed',
+        at: '2026-11-13T09:00:00Z',
+        where: 'border',
+        to: 'guard',
+        lateEntryReason: 'entered after the fact',
+      },
       officer,
       'r-a3',
     );

@@ -89,7 +89,11 @@ describe.each(BACKENDS)('aggregates on $name', (backend) => {
       method: 'POST',
       url: `/api/cases/${cases.get(id)}/actions`,
       headers: { ...h.account(role, 'LT').headers, 'idempotency-key': `agg-${id}-v${version}` },
-      payload: { expectedVersion: version, command },
+      // the data set is entered after the days it describes: each action is a late entry with its reason
+      payload: {
+        expectedVersion: version,
+        command: { ...command, lateEntryReason: 'test data entered after the fact' },
+      },
     });
     expect(r.statusCode, `${id} ${command.type}: ${r.body}`).toBe(201);
     versions.set(id, version + 1);

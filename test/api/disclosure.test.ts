@@ -109,12 +109,17 @@ describe.each(BACKENDS)('statistics disclosure attacks on $name', (backend) => {
   const act = async (id: string, command: { type: string; at: string; [k: string]: unknown }) => {
     const version = versions.get(id) ?? 1;
     const role = command.type === 'screening.completed' ? 'screening-officer' : 'case-officer';
+    // entered a minute after its time, as at a desk: the deadlines are judged on both times
+    // (src/domain/entry-rules.ts), and this data set is about what the public sees of them
+    const before = h.clock.now().toISOString();
+    h.clock.set(new Date(Date.parse(command.at) + 60_000).toISOString());
     const r = await h.inject({
       method: 'POST',
       url: `/api/cases/${id}/actions`,
       headers: { ...h.account(role, 'LT').headers, 'idempotency-key': `dis-${id}-v${version}` },
       payload: { expectedVersion: version, command },
     });
+    h.clock.set(before);
     expect(r.statusCode, `${command.type}: ${r.body}`).toBe(201);
     versions.set(id, version + 1);
   };

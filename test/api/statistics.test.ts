@@ -46,7 +46,11 @@ describe.each(BACKENDS)('daily statistics on $name', (backend) => {
       method: 'POST',
       url: `/api/cases/${cases.get(id)}/actions`,
       headers: { ...h.account(role, state).headers, 'idempotency-key': `stats-${id}-v${version}` },
-      payload: { expectedVersion: version, command },
+      // the data set is entered after the days it describes: each action is a late entry with its reason
+      payload: {
+        expectedVersion: version,
+        command: { ...command, lateEntryReason: 'test data entered after the fact' },
+      },
     });
     expect(r.statusCode, r.body).toBe(201);
   };

@@ -1,5 +1,5 @@
 // "Which force was used" is a closed list (issue #14, finding 7): the command refuses a kind outside the list,
-// asks for the text of an `other` (and only then); migration 0010 turns the free texts recorded before into
+// asks for the text of an `other` (and only then); migration 0013 turns the free texts recorded before into
 // `other` with the text kept, and the audit still vouches for those encounters afterwards (their hash bound
 // the free text; an `other` binds its text in the same place). The CSV import takes the same fields.
 import { randomUUID } from 'node:crypto';
@@ -65,12 +65,12 @@ describe('the force of an encounter (RecordEncounter)', () => {
   });
 });
 
-/** The data statement of migration 0010 (after its column is added). */
-const MIGRATION_0010 = readFileSync(join(MIGRATIONS, '0010_force-kinds.sql'), 'utf8').split(
+/** The data statement of migration 0013 (after its column is added). */
+const MIGRATION_0013 = readFileSync(join(MIGRATIONS, '0013_force-kinds.sql'), 'utf8').split(
   '--> statement-breakpoint',
 )[1] as string;
 
-describe.each(BACKENDS)('migration 0010 on $name', (backend) => {
+describe.each(BACKENDS)('migration 0013 on $name', (backend) => {
   let store: Store;
   let cases: CaseStore;
   beforeAll(async () => {
@@ -95,7 +95,7 @@ describe.each(BACKENDS)('migration 0010 on $name', (backend) => {
       `update encounters set force_kind = force_kind_other, force_kind_other = null where ref = 'OLD-1'`,
     );
     expect(await verifyRecords(store.db)).toBeUndefined();
-    await store.query(MIGRATION_0010);
+    await store.query(MIGRATION_0013);
     const rows = await store.query<{ ref: string; force_kind: string; force_kind_other: string | null }>(
       'select ref, force_kind, force_kind_other from encounters order by ref',
     );
