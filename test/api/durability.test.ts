@@ -19,16 +19,16 @@ import { volume } from '../volume.ts';
 import { encounterBody } from './harness.ts';
 
 /** Encounters sent (one request each, each with its own key and reference). */
-const TOTAL = volume(10_000, 1_000);
+const TOTAL = volume(10_000, 400);
 /** The server is killed once this many requests have been answered. */
-const KILL_AFTER = volume(4_000, 400);
+const KILL_AFTER = volume(4_000, 150);
 /**
  * Concurrent connections of the load (each a loop of sequential requests); the server writes the encounters
  * that arrive together in one statement (CaseStore's group commit).
  */
 const CONNECTIONS = 8;
 /** Requests answered before the crash that are sent again after it (each must be a 200 with the same answer). */
-const REPLAY_SAMPLE = volume(100, 50);
+const REPLAY_SAMPLE = volume(100, 30);
 /** Rounds of retries after the restart before the test gives up. */
 const RETRY_ROUNDS = 5;
 /**

@@ -10,6 +10,7 @@ import { LAW } from '../../src/law/law.ts';
 import {
   ACCOUNT_RULES,
   addUser,
+  hashPassword,
   issueCredential,
   type PasswordVerifier,
   SCOPES,
@@ -80,6 +81,8 @@ export async function startHarness(
       : false,
   });
   const accounts = new Map<string, Account>();
+  // one argon2id hash for the shared password (about 50 ms of CPU each), not one per account
+  const passwordHash = hashPassword(PASSWORD);
   for (const role of ROLES) {
     const places = UNION_ROLES.includes(role)
       ? ['EU']
@@ -90,7 +93,7 @@ export async function startHarness(
       const username = `${role}.${jurisdiction}`.toLowerCase();
       const p = await addUser(
         store.db,
-        { username, password: PASSWORD, role, jurisdiction },
+        { username, password: PASSWORD, passwordHash: await passwordHash, role, jurisdiction },
         clock.now(),
         'test',
       );

@@ -3,10 +3,12 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { seededDataDir } from '../setup/seeded-data-dir.ts';
 import { type Outcome, pactIn } from './run.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'pact-cli-'));
-const env = { PACT_DATA_DIR: join(dir, 'data') };
+/** The data folder, started from the migrated snapshot in beforeAll (no initdb). */
+const env: Record<string, string> = {};
 const at = new Date('2026-12-09T10:00:00Z');
 const pact = (args: string): Promise<Outcome> => pactIn(args, env, at);
 
@@ -28,6 +30,7 @@ const file = join(dir, 'encounters.csv');
 describe('pact import encounters', () => {
   let first: Outcome;
   beforeAll(async () => {
+    env.PACT_DATA_DIR = await seededDataDir('pact-cli-data-');
     writeFileSync(file, `${CSV}\n`);
     first = await pact(`import encounters ${file}`);
   }, 60_000);

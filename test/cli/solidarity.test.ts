@@ -1,19 +1,17 @@
 // `pact solidarity`, as the README shows it: the 2026 cycle, Lithuania's half-and-half pledge, a deduction
 // request, the synthetic candidates of docs/examples, the matching (dry run, then for real), the transfers,
 // the balances and the simulator. Exit 2 with one line for what cannot be done.
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { seededDataDir } from '../setup/seeded-data-dir.ts';
 import { pactIn } from './run.ts';
 
 const NOW = new Date('2026-11-25T10:00:00Z');
 let env: Record<string, string>;
 const pact = (args: string) => pactIn(args, env, NOW);
 
-beforeAll(() => {
-  env = { PACT_DATA_DIR: join(mkdtempSync(join(tmpdir(), 'pact-solidarity-')), 'data') };
+beforeAll(async () => {
+  env = { PACT_DATA_DIR: await seededDataDir('pact-solidarity-') };
 });
 
 describe('pact solidarity', () => {

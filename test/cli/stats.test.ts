@@ -1,37 +1,39 @@
 // `pact stats eurostat`: the CSV's columns on an empty database, and one line with exit 2 for a bad month.
 // (The counts themselves are tested through the store and the public API: test/api/eurostat.test.ts.)
 // `pact stats monitoring-report`: below.
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { LEGAL_BASIS } from '../../src/store/monitoring.ts';
+import { seededDataDir } from '../setup/seeded-data-dir.ts';
 import { pactIn } from './run.ts';
 
-const env = () => ({ PACT_DATA_DIR: join(mkdtempSync(join(tmpdir(), 'pact-stats-')), 'data') });
+/** A new data folder per command, started from the migrated snapshot (no initdb each time). */
+const env = async () => ({ PACT_DATA_DIR: await seededDataDir('pact-stats-') });
 
 describe('pact stats eurostat', () => {
   it("prints Eurostat's migr_asyappctzm columns", async () => {
-    const r = await pactIn('stats eurostat --state LT --from 2026-06 --to 2026-12', env());
+    const r = await pactIn('stats eurostat --state LT --from 2026-06 --to 2026-12', await env());
     expect(r.code).toBe(0);
     expect(r.stdout).toBe('freq,unit,citizen,sex,age,asyl_app,geo,TIME_PERIOD,OBS_VALUE,OBS_FLAG\n');
   }, 30_000);
 
   it('--public: months that have ended only (the clock of the run: 23 November 2026)', async () => {
-    const running = await pactIn('stats eurostat --state LT --from 2026-06 --to 2026-11 --public', env());
+    const running = await pactIn(
+      'stats eurostat --state LT --from 2026-06 --to 2026-11 --public',
+      await env(),
+    );
     expect(running.code).toBe(2);
     expect(running.stderr).toMatch(/a month that has ended for --public: at the latest 2026-10/);
-    const ended = await pactIn('stats eurostat --state LT --from 2026-06 --to 2026-10 --public', env());
+    const ended = await pactIn('stats eurostat --state LT --from 2026-06 --to 2026-10 --public', await env());
     expect(ended.code, ended.stderr).toBe(0);
     expect(ended.stdout).toBe('freq,unit,citizen,sex,age,asyl_app,geo,TIME_PERIOD,OBS_VALUE,OBS_FLAG\n');
   }, 30_000);
 
   it('a month that does not exist, or --from after --to: exit 2 with one line', async () => {
-    const bad = await pactIn('stats eurostat --state LT --from 2026-13 --to 2026-12', env());
+    const bad = await pactIn('stats eurostat --state LT --from 2026-13 --to 2026-12', await env());
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/not a month/);
-    const order = await pactIn('stats eurostat --state LT --from 2026-12 --to 2026-06', env());
+    const order = await pactIn('stats eurostat --state LT --from 2026-12 --to 2026-06', await env());
     expect(order.code).toBe(2);
     expect(order.stderr).toMatch(/--from is after --to/);
   }, 30_000);
@@ -43,7 +45,7 @@ describe('pact stats monitoring-report', () => {
   const args = 'stats monitoring-report --state LT --from 2026-11-01 --to 2026-11-30';
 
   it('CSV (the default): one row per figure, each 0 on an empty database, with its legal basis', async () => {
-    const r = await pactIn(args, env());
+    const r = await pactIn(args, await env());
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout.split('\n')[0]).toBe(
       'state,from,to,as_of,indicator,measure,group,value,share,suppressed,legal_basis',
@@ -80,13 +82,13 @@ describe('pact stats monitoring-report', () => {
       expect(x.legal_basis).toBe(LEGAL_BASIS[x.indicator as keyof typeof LEGAL_BASIS]);
     }
     // --public hides nothing here: 0 stays 0
-    const pub = await pactIn(`${args} --public`, env());
+    const pub = await pactIn(`${args} --public`, await env());
     expect(pub.code, pub.stderr).toBe(0);
     expect(pub.stdout).toBe(r.stdout);
   }, 30_000);
 
   it('--format html: the printable page, with the state, the period and every legal basis', async () => {
-    const r = await pactIn(`${args} --format html --public`, env());
+    const r = await pactIn(`${args} --format html --public`, await env());
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout.startsWith('<!DOCTYPE html>')).toBe(true);
     expect(r.stdout).toContain('Lithuania (LT)');
@@ -99,7 +101,7 @@ describe('pact stats monitoring-report', () => {
   }, 30_000);
 
   it('help names every option', async () => {
-    const r = await pactIn('stats monitoring-report --help', env());
+    const r = await pactIn('stats monitoring-report --help', await env());
     expect(r.code).toBe(0);
     for (const o of ['--state', '--from', '--to', '--format', '--public']) expect(r.stdout).toContain(o);
   });
@@ -116,7 +118,7 @@ describe('pact stats monitoring-report', () => {
       ['--from 2026-11-01 --to 2026-11-30', /--state/],
     ];
     for (const [a, message] of cases) {
-      const r = await pactIn(`stats monitoring-report ${a}`, env());
+      const r = await pactIn(`stats monitoring-report ${a}`, await env());
       expect(r.code, a).toBe(2);
       expect(r.stderr, a).toMatch(message);
       expect(r.stderr.trim().split('\n'), a).toHaveLength(1);

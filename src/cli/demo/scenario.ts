@@ -9,7 +9,7 @@ import { LAW } from '../../law/law.ts';
 import { annualRateAt } from '../../law/recognition-rates.ts';
 import { pledgeFromSplit } from '../../solidarity/pledges.ts';
 import type { Candidate } from '../../solidarity/types.ts';
-import { addUser } from '../../store/accounts.ts';
+import { addUser, hashPassword } from '../../store/accounts.ts';
 import type { CaseStore } from '../../store/case-store.ts';
 import { importHistory } from '../../store/history.ts';
 import { readPlaces, upsertPlaces } from '../../store/places.ts';
@@ -83,7 +83,10 @@ export async function runScenario(
   // the scenario's last instant: midnight at the end of its last day in Vilnius
   const now = DateTime.fromISO(SCENARIO_END, { zone: ZONE }).endOf('day').toJSDate();
   // the password hashes are computed in parallel (argon2 runs off the main thread)
-  await Promise.all(DEMO_ACCOUNTS.map((a) => addUser(db, { ...a, password: DEMO_PASSWORD }, now, 'demo')));
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  await Promise.all(
+    DEMO_ACCOUNTS.map((a) => addUser(db, { ...a, password: DEMO_PASSWORD, passwordHash }, now, 'demo')),
+  );
 
   progress('places and accounts');
   const history = historyPlan(calibration, rng, { state: DEMO_STATE, stations, uuid: () => rng.uuid() });

@@ -5,12 +5,7 @@ import { DateTime } from 'luxon';
 import { type FormEvent, useState } from 'react';
 import { Link } from 'react-router';
 import type { EncounterInput, EncounterResultBody, PlaceBody } from '../../../src/api/contract.ts';
-import {
-  ENCOUNTER_KINDS,
-  type EncounterKind,
-  FORCE_KINDS,
-  type ForceKind,
-} from '../../../src/domain/vocabulary.ts';
+import { ENCOUNTER_KINDS, type EncounterKind } from '../../../src/domain/vocabulary.ts';
 import { ApiError, api } from '../api.ts';
 import { useMe } from '../auth.tsx';
 import { ErrorNotice, Field } from '../components.tsx';
@@ -19,6 +14,7 @@ import { useI18n } from '../i18n/i18n.tsx';
 import { randomId, useIdempotencyKeys } from '../ids.ts';
 import { localNow, toInstant } from '../local-time.ts';
 import { useApi } from '../use-api.ts';
+import { ForceFields, type ForceInput, forceBody, NO_FORCE } from './ForceFields.tsx';
 
 interface PersonLine {
   nationality: string;
@@ -54,10 +50,7 @@ export function BorderDesk() {
   const [kind, setKind] = useState<EncounterKind>('apprehended-irregular-crossing');
   const [groupSize, setGroupSize] = useState('1');
   const [persons, setPersons] = useState<PersonLine[]>([blankPerson()]);
-  const [forceUsed, setForceUsed] = useState(false);
-  const [forceKind, setForceKind] = useState<ForceKind | ''>('');
-  const [forceKindOther, setForceKindOther] = useState('');
-  const [forceReason, setForceReason] = useState('');
+  const [force, setForce] = useState<ForceInput>(NO_FORCE);
   const [ref, setRef] = useState(() => newRef(me.jurisdiction, zone));
   const keyFor = useIdempotencyKeys();
   // the time field follows the clock until the guard changes it
@@ -99,16 +92,7 @@ export function BorderDesk() {
             }
           : {}),
       })),
-      ...(forceUsed
-        ? {
-            force: {
-              used: true,
-              ...(forceKind ? { kind: forceKind } : {}),
-              ...(forceKind === 'other' ? { kindOther: forceKindOther.trim() } : {}),
-              reason: forceReason,
-            },
-          }
-        : {}),
+      ...forceBody(force),
     };
     try {
       const r = await api<EncounterResultBody>('POST', '/api/encounters', body, {
@@ -120,9 +104,7 @@ export function BorderDesk() {
       setRef(newRef(me.jurisdiction, zone));
       setPersons([blankPerson()]);
       setGroupSize('1');
-      setForceUsed(false);
-      setForceKind('');
-      setForceReason('');
+      setForce(NO_FORCE);
       setOccurredAt(localNow(zone));
       setTimeTouched(false);
     } catch (err) {
@@ -392,56 +374,7 @@ export function BorderDesk() {
             )}
           </div>
         </fieldset>
-        <fieldset>
-          <legend>{t('desk.force')}</legend>
-          <label className="inline">
-            <input type="checkbox" checked={forceUsed} onChange={(e) => setForceUsed(e.target.checked)} />{' '}
-            {t('desk.forceUsed')}
-          </label>
-          {forceUsed && (
-            <div className="row">
-              <Field label={t('desk.forceKind')} error={reason('force/kind')}>
-                {(id, d) => (
-                  <select
-                    id={id}
-                    aria-describedby={d}
-                    value={forceKind}
-                    onChange={(e) => setForceKind(e.target.value as ForceKind | '')}
-                  >
-                    <option value="">—</option>
-                    {FORCE_KINDS.map((k) => (
-                      <option key={k} value={k}>
-                        {label('forceKind', k)}
-                      </option>
-                    ))}
-                  </select>
-                )}
-              </Field>
-              {forceKind === 'other' && (
-                <Field label={t('desk.forceKindOther')} error={reason('force/kindOther')}>
-                  {(id, d) => (
-                    <input
-                      id={id}
-                      aria-describedby={d}
-                      value={forceKindOther}
-                      onChange={(e) => setForceKindOther(e.target.value)}
-                    />
-                  )}
-                </Field>
-              )}
-              <Field label={t('desk.forceReason')} error={reason('force/reason')}>
-                {(id, d) => (
-                  <input
-                    id={id}
-                    aria-describedby={d}
-                    value={forceReason}
-                    onChange={(e) => setForceReason(e.target.value)}
-                  />
-                )}
-              </Field>
-            </div>
-          )}
-        </fieldset>
+        <ForceFields value={force} onChange={setForce} reason={reason} />
         <Field label={t('desk.ref')} error={reason('ref')} hint={t('desk.refHint')}>
           {(id, d) => (
             <input id={id} aria-describedby={d} value={ref} onChange={(e) => setRef(e.target.value)} />
