@@ -22,6 +22,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
+import { addUserWithCli } from '../test/cli/user-add.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const SELF = fileURLToPath(import.meta.url);
@@ -201,34 +202,6 @@ async function call(
   };
 }
 
-/**
- * A border guard of LT, added with the CLI before the server starts (`pact user add`, as on the server machine:
- * a Union administrator may not create accounts that read a state's cases, and the embedded database admits one
- * process at a time); returns its one-time password.
- */
-function addBorderGuard(env: Record<string, string | undefined>): Promise<string> {
-  const proc = spawn(
-    process.execPath,
-    ['bin/pact.js', 'user', 'add', 'guard.bench', '--role', 'border-guard', '--state', 'LT'],
-    { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] },
-  );
-  let out = '';
-  let err = '';
-  proc.stdout?.setEncoding('utf8').on('data', (c: string) => {
-    out += c;
-  });
-  proc.stderr?.setEncoding('utf8').on('data', (c: string) => {
-    err += c;
-  });
-  return new Promise((resolve, reject) =>
-    proc.once('exit', (code) => {
-      const password = /one-time password:\s+(\S+)/.exec(out)?.[1];
-      if (code === 0 && password) resolve(password);
-      else reject(new Error(`pact user add exited ${code}:\n${err}`));
-    }),
-  );
-}
-
 /** Through the API: the border guard's first login and password change, then its API token (write scope). */
 async function borderGuardToken(base: string, oneTimePassword: string): Promise<string> {
   const must = <R extends { status: number; json: unknown }>(r: R, status: number, what: string): R => {
@@ -264,7 +237,8 @@ async function borderGuardToken(base: string, oneTimePassword: string): Promise<
  */
 async function startPact(serverEnv: Record<string, string | undefined>) {
   const env = { ...serverEnv, PACT_WRITES_PER_MINUTE: '1000000000' };
-  const guardPassword = await addBorderGuard(env);
+  // added with the CLI before the server starts: a Union administrator does not create a state's guards
+  const guardPassword = await addUserWithCli(env, 'guard.bench', 'border-guard', 'LT');
   const s = await startProcess(['bin/pact.js', 'serve', '--port', '0', '--quiet'], env, (e) =>
     /Pact serves http/.test(e),
   );

@@ -15,6 +15,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { oneTimePasswordFrom } from '../../src/cli/admin-password.ts';
 import { verifyAudit } from '../../src/store/audit.ts';
 import { openStore } from '../../src/store/database.ts';
+import { addUserWithCli } from '../cli/user-add.ts';
 import { volume } from '../volume.ts';
 import { encounterBody } from './harness.ts';
 
@@ -154,33 +155,11 @@ async function call(
   return { status: r.status, json: text ? JSON.parse(text) : {}, cookie };
 }
 
-/**
- * A border guard of LT, added with the CLI before the first start (`pact user add`, as on the server machine:
- * a Union administrator does not create a state's accounts that read personal data); its one-time password.
- */
+/** A border guard of LT, added with the CLI before the first start; its one-time password. */
 function addGuardWithCli(env: Record<string, string>): Promise<string> {
   const childEnv: Record<string, string | undefined> = { ...process.env, ...env };
   if (!env.DATABASE_URL) delete childEnv.DATABASE_URL;
-  const proc = spawn(
-    process.execPath,
-    ['bin/pact.js', 'user', 'add', 'guard.durability', '--role', 'border-guard', '--state', STATE],
-    { cwd: ROOT, env: childEnv, stdio: ['ignore', 'pipe', 'pipe'] },
-  );
-  let out = '';
-  let err = '';
-  proc.stdout?.setEncoding('utf8').on('data', (c: string) => {
-    out += c;
-  });
-  proc.stderr?.setEncoding('utf8').on('data', (c: string) => {
-    err += c;
-  });
-  return new Promise((resolve, reject) =>
-    proc.once('exit', (code) => {
-      const password = /one-time password:\s+(\S+)/.exec(out)?.[1];
-      if (code === 0 && password) resolve(password);
-      else reject(new Error(`pact user add exited ${code}:\n${err}`));
-    }),
-  );
+  return addUserWithCli(childEnv, 'guard.durability', 'border-guard', STATE);
 }
 
 /** Through the API: the border guard's first login and password change, then its API token. */
