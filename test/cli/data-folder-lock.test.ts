@@ -9,15 +9,19 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { listUsers } from '../../src/store/accounts.ts';
 import { LOCK_FILE, readHolder } from '../../src/store/data-folder-lock.ts';
 import { openStore } from '../../src/store/database.ts';
+import { seedDataDir } from '../setup/seeded-data-dir.ts';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const root = mkdtempSync(join(tmpdir(), 'pact-lock-cli-'));
 const DATA = join(root, 'data');
 const children = new Set<ChildProcess>();
+
+// the folder starts as a migrated, empty database (no initdb in the test): still a first start, no account yet
+beforeAll(() => seedDataDir(DATA), 60_000);
 
 afterAll(() => {
   for (const c of children) c.kill('SIGKILL');

@@ -7,8 +7,15 @@ import { LEGAL_BASIS } from '../../src/store/monitoring.ts';
 import { seededDataDir } from '../setup/seeded-data-dir.ts';
 import { pactIn } from './run.ts';
 
-/** A new data folder per command, started from the migrated snapshot (no initdb each time). */
-const env = async () => ({ PACT_DATA_DIR: await seededDataDir('pact-stats-') });
+/**
+ * One empty data folder for every command of this file (they only read), started from the migrated snapshot:
+ * no initdb.
+ */
+let folder: Promise<string> | undefined;
+const env = async () => {
+  folder ??= seededDataDir('pact-stats-');
+  return { PACT_DATA_DIR: await folder };
+};
 
 describe('pact stats eurostat', () => {
   it("prints Eurostat's migr_asyappctzm columns", async () => {

@@ -9,9 +9,14 @@ import { PGlite } from '@electric-sql/pglite';
 
 export async function seededDataDir(prefix: string): Promise<string> {
   const dir = join(mkdtempSync(join(tmpdir(), prefix)), 'data');
+  await seedDataDir(dir);
+  return dir;
+}
+
+/** Fills a new folder `dir` from the snapshot (nothing without one: its first opener runs initdb). */
+export async function seedDataDir(dir: string): Promise<void> {
   const snapshot = process.env.PACT_TEST_PGLITE_SNAPSHOT;
-  if (!snapshot) return dir;
+  if (!snapshot) return;
   const pg = await PGlite.create(dir, { loadDataDir: new Blob([readFileSync(snapshot)]) });
   await pg.close();
-  return dir;
 }
