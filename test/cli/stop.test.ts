@@ -4,6 +4,8 @@
 // bin/pact.js ends the process). PostgreSQL only (PACT_TEST_DATABASE_URL).
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { afterAll, describe, expect, it, onTestFinished } from 'vitest';
@@ -36,7 +38,14 @@ describe.skipIf(!base)('pact serve and SIGTERM', () => {
     url.pathname = `/${name}`;
     let err = '';
     const child: ChildProcess = spawn(process.execPath, [BIN, 'serve', '--port', '0', '--quiet'], {
-      env: { ...process.env, DATABASE_URL: url.toString(), PACT_SWEEP_SECONDS: '0' },
+      env: {
+        ...process.env,
+        DATABASE_URL: url.toString(),
+        PACT_SWEEP_SECONDS: '0',
+        // the first administrator's password file: a new temporary path, never the working directory (the
+        // repository), where a file left by an earlier run would stop the first start
+        PACT_ADMIN_PASSWORD_FILE: join(mkdtempSync(join(tmpdir(), 'pact-stop-')), 'admin-password'),
+      },
       stdio: ['ignore', 'ignore', 'pipe'],
     });
     child.stderr?.on('data', (d) => {
