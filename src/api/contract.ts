@@ -57,3 +57,6 @@ export type AggregateMetric = (typeof AGGREGATE_METRICS)[number];
 export type PublicAggregatesBody = z.infer<typeof PublicAggregates>;
 export type PublicDecisionsBody = z.infer<typeof Decisions>;
 export type PublicDetentionsBody = z.infer<typeof Detentions>;
+
+/** The monitoring mechanism's indicators and their drill-down rows (GET /api/monitoring/indicators, /cases). */
+export type { Indicator, IndicatorCase, MonitoringIndicators } from '../store/monitoring.ts';

@@ -1,6 +1,6 @@
 import { type ReactNode, useState } from 'react';
 import { Link } from 'react-router';
-import type { Indicator, IndicatorCase, MonitoringIndicators } from '../../../src/store/monitoring.ts';
+import type { Indicator, IndicatorCase, MonitoringIndicators } from '../../../src/api/contract.ts';
 import { query } from '../api.ts';
 import { useAuth } from '../auth.tsx';
 import { ErrorNotice, Loading } from '../components.tsx';
