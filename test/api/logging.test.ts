@@ -7,32 +7,44 @@ import { buildServer } from '../../src/api/server.ts';
 import { LAW } from '../../src/law/law.ts';
 import { addUser, issueCredential } from '../../src/store/accounts.ts';
 import { CaseStore } from '../../src/store/case-store.ts';
-import { openStore } from '../../src/store/database.ts';
+import { BACKENDS } from '../store/backends.ts';
 import { encounterBody } from './harness.ts';
+
+const [pglite] = BACKENDS;
+
+/**
+ * A server on a fresh embedded database (from the test run's snapshot) whose log lines are collected, with one
+ * account of LT and its API token.
+ */
+async function loggedServer(level: string, username: string, role: string) {
+  const lines: string[] = [];
+  const stream = new Writable({
+    write(chunk, _enc, done) {
+      lines.push(String(chunk));
+      done();
+    },
+  });
+  if (!pglite) throw new Error('no backend');
+  const store = await pglite.open();
+  const now = new Date('2026-12-09T08:00:00Z');
+  const services = { law: LAW, clock: () => now, uuid: randomUUID };
+  const app = await buildServer(
+    { store, cases: new CaseStore(store, services), services, secureCookies: false, loginRateLimit: false },
+    { level, stream },
+  );
+  const user = await addUser(
+    store.db,
+    { username, password: 'synthetic-password-1', role, jurisdiction: 'LT' },
+    now,
+    'test',
+  );
+  const { secret } = await issueCredential(store.db, user.userId, 'api-token', now, { name: 't' });
+  return { lines, store, app, secret };
+}
 
 describe('logs', () => {
   it('name the request id, never a body, a password, a cookie or a token', async () => {
-    const lines: string[] = [];
-    const stream = new Writable({
-      write(chunk, _enc, done) {
-        lines.push(String(chunk));
-        done();
-      },
-    });
-    const store = await openStore();
-    const now = new Date('2026-12-09T08:00:00Z');
-    const services = { law: LAW, clock: () => now, uuid: randomUUID };
-    const app = await buildServer(
-      { store, cases: new CaseStore(store, services), services, secureCookies: false, loginRateLimit: false },
-      { level: 'trace', stream },
-    );
-    const guard = await addUser(
-      store.db,
-      { username: 'guard.lt', password: 'synthetic-password-1', role: 'border-guard', jurisdiction: 'LT' },
-      now,
-      'test',
-    );
-    const { secret } = await issueCredential(store.db, guard.userId, 'api-token', now, { name: 't' });
+    const { lines, store, app, secret } = await loggedServer('trace', 'guard.lt', 'border-guard');
     const marker = 'SYNTHETIC-PERSON-MARKER';
     const body = encounterBody('LT', 'LOG-1', 1);
     const withMarker = {
@@ -81,27 +93,7 @@ describe('logs', () => {
 
 describe('request log lines', () => {
   it('name the route pattern, never a case id, a username, a token name or a query string', async () => {
-    const lines: string[] = [];
-    const stream = new Writable({
-      write(chunk, _enc, done) {
-        lines.push(String(chunk));
-        done();
-      },
-    });
-    const store = await openStore();
-    const now = new Date('2026-12-09T08:00:00Z');
-    const services = { law: LAW, clock: () => now, uuid: randomUUID };
-    const app = await buildServer(
-      { store, cases: new CaseStore(store, services), services, secureCookies: false, loginRateLimit: false },
-      { level: 'info', stream },
-    );
-    const admin = await addUser(
-      store.db,
-      { username: 'admin.lt', password: 'synthetic-password-1', role: 'administrator', jurisdiction: 'LT' },
-      now,
-      'test',
-    );
-    const { secret } = await issueCredential(store.db, admin.userId, 'api-token', now, { name: 't' });
+    const { lines, store, app, secret } = await loggedServer('info', 'admin.lt', 'administrator');
     const auth = { authorization: `Bearer ${secret}` };
     const caseId = randomUUID();
     const username = 'synthetic-user-marker';
