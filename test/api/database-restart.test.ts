@@ -3,34 +3,25 @@
 // drops every connection and refuses new ones, as a restarting server does. PostgreSQL only
 // (PACT_TEST_DATABASE_URL).
 import { randomUUID } from 'node:crypto';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildServer } from '../../src/api/server.ts';
 import { LAW } from '../../src/law/law.ts';
 import { addUser, issueCredential } from '../../src/store/accounts.ts';
 import { CaseStore } from '../../src/store/case-store.ts';
 import { openStore, type Store } from '../../src/store/database.ts';
-import { tcpProxy } from './tcp-proxy.ts';
+import { proxiedDatabase } from './tcp-proxy.ts';
 
 const base = process.env.PACT_TEST_DATABASE_URL;
 
 describe.skipIf(!base)('a PostgreSQL restart (TCP proxy cut and restored)', () => {
-  const name = `pact_test_${randomUUID().replace(/-/g, '').slice(0, 16)}`;
-  const proxy = tcpProxy(new URL(base ?? 'postgres://127.0.0.1:5432/x'));
+  const db = proxiedDatabase(base ?? 'postgres://127.0.0.1:5432/x');
+  const { proxy } = db;
   let store: Store;
   let app: Awaited<ReturnType<typeof buildServer>>;
   let auth: Record<string, string>;
 
   beforeAll(async () => {
-    const admin = new pg.Client({ connectionString: base });
-    await admin.connect();
-    await admin.query(`create database ${name}`);
-    await admin.end();
-    await proxy.start();
-    const url = new URL(base as string);
-    url.host = `127.0.0.1:${proxy.port}`;
-    url.pathname = `/${name}`;
-    store = await openStore({ databaseUrl: url.toString(), poolSize: 4 });
+    store = await openStore({ databaseUrl: await db.start(), poolSize: 4 });
     const now = new Date('2026-12-09T08:00:00Z');
     const services = { law: LAW, clock: () => now, uuid: randomUUID };
     app = await buildServer({
@@ -54,11 +45,7 @@ describe.skipIf(!base)('a PostgreSQL restart (TCP proxy cut and restored)', () =
   afterAll(async () => {
     await app?.close();
     await store?.close();
-    await proxy.cut();
-    const admin = new pg.Client({ connectionString: base });
-    await admin.connect();
-    await admin.query(`drop database if exists ${name} with (force)`);
-    await admin.end();
+    await db.drop();
   });
 
   it('answers 503 with Retry-After while the database is away, then answers again', async () => {

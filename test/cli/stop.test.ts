@@ -3,44 +3,29 @@
 // the process must still exit (STOP_TIMEOUT_MS for the requests in flight, the same for the database, then
 // bin/pact.js ends the process). PostgreSQL only (PACT_TEST_DATABASE_URL).
 import { type ChildProcess, spawn } from 'node:child_process';
-import { randomUUID } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pg from 'pg';
 import { afterAll, describe, expect, it, onTestFinished } from 'vitest';
 import { STOP_TIMEOUT_MS } from '../../src/cli/commands/serve.ts';
-import { tcpProxy } from '../api/tcp-proxy.ts';
+import { proxiedDatabase } from '../api/tcp-proxy.ts';
 
 const base = process.env.PACT_TEST_DATABASE_URL;
 const BIN = join(import.meta.dirname, '..', '..', 'bin', 'pact.js');
 
 describe.skipIf(!base)('pact serve and SIGTERM', () => {
-  const name = `pact_test_${randomUUID().replace(/-/g, '').slice(0, 16)}`;
-  const proxy = tcpProxy(new URL(base ?? 'postgres://127.0.0.1:5432/x'));
+  const db = proxiedDatabase(base ?? 'postgres://127.0.0.1:5432/x');
+  const { proxy } = db;
 
-  afterAll(async () => {
-    await proxy.cut();
-    const admin = new pg.Client({ connectionString: base });
-    await admin.connect();
-    await admin.query(`drop database if exists ${name} with (force)`);
-    await admin.end();
-  });
+  afterAll(() => db.drop());
 
   it('exits within a bounded time while a request waits on a database that hangs', async () => {
-    const admin = new pg.Client({ connectionString: base });
-    await admin.connect();
-    await admin.query(`create database ${name}`);
-    await admin.end();
-    await proxy.start();
-    const url = new URL(base as string);
-    url.host = `127.0.0.1:${proxy.port}`;
-    url.pathname = `/${name}`;
+    const url = await db.start();
     let err = '';
     const child: ChildProcess = spawn(process.execPath, [BIN, 'serve', '--port', '0', '--quiet'], {
       env: {
         ...process.env,
-        DATABASE_URL: url.toString(),
+        DATABASE_URL: url,
         PACT_SWEEP_SECONDS: '0',
         // the first administrator's password file: a new temporary path, never the working directory (the
         // repository), where a file left by an earlier run would stop the first start
