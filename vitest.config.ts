@@ -2,6 +2,8 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
+    // in CI, the slowest files and tests are printed after the run
+    reporters: process.env.CI ? ['default', './test/setup/slowest-reporter.ts'] : ['default'],
     include: ['test/**/*.test.ts'],
     // the SIGKILL durability run (real servers killed and restarted) is npm run test:soak's (CI runs it)
     exclude: ['test/api/durability.test.ts', '**/node_modules/**'],

@@ -4,7 +4,10 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
+    // in CI, the slowest files and tests are printed after the run
+    reporters: process.env.CI ? ['default', './test/setup/slowest-reporter.ts'] : ['default'],
     include: ['test/e2e/**/*.e2e.ts'],
+    globalSetup: ['test/setup/vite-build.ts'],
     testTimeout: 60_000,
     hookTimeout: 120_000,
     fileParallelism: false,

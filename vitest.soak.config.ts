@@ -4,6 +4,8 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
+    // in CI, the slowest files and tests are printed after the run
+    reporters: process.env.CI ? ['default', './test/setup/slowest-reporter.ts'] : ['default'],
     include: ['test/api/durability.test.ts', 'test/api/bad-input.test.ts'],
     globalSetup: ['test/setup/pglite-snapshot.ts'],
     env: { PACT_SOAK: '1' },

@@ -3,81 +3,34 @@
 // deadline a monitor sees the other flagged; another member state sees none of it), every screen checked by
 // axe-core and photographed into test-results/screenshots. It prints the bundle size and the time from
 // navigation to a rendered dashboard. Synthetic persons only.
-import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { type Browser, type Page, request } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WEB_ROOT } from '../../src/api/web.ts';
-import { readPlaces, upsertPlaces } from '../../src/store/places.ts';
-import { encounterBody, type Harness, PASSWORD, startHarness, type TestClock } from '../api/harness.ts';
-import { BACKENDS } from '../store/backends.ts';
-import { launch, screenshot, seriousViolations, tablet } from './browser.ts';
-
-/** A clock that flows like the real one, from a chosen start; `set` jumps (the browser's is moved too). */
-function flowingClock(start: string): TestClock {
-  let offset = Date.parse(start) - Date.now();
-  return {
-    now: () => new Date(Date.now() + offset),
-    set: (iso) => {
-      offset = Date.parse(iso) - Date.now();
-    },
-  };
-}
+import { encounterBody, type Harness } from '../api/harness.ts';
+import { check, expectText, startWebApp, type WebApp } from './app.ts';
+import { screenshot, tablet } from './browser.ts';
 
 // Wednesday 9 December 2026, 10:00 in Vilnius (UTC+2)
 const START = '2026-12-09T08:00:00Z';
 
+let app: WebApp;
 let h: Harness;
 let browser: Browser;
 let base: string;
 
 beforeAll(async () => {
-  // the production build, as npm start makes it (under vitest NODE_ENV is "test": React's development build)
-  execFileSync('npx', ['vite', 'build', '--logLevel', 'warn'], {
-    env: { ...process.env, NODE_ENV: 'production' },
-    stdio: 'inherit',
-  });
-  const pglite = BACKENDS[0];
-  if (!pglite) throw new Error('no backend');
-  h = await startHarness(pglite, { clock: flowingClock(START) });
-  await upsertPlaces(h.store.db, readPlaces('data/places-lt.csv'), 'test');
-  base = await h.app.listen({ port: 0, host: '127.0.0.1' });
-  browser = await launch();
+  app = await startWebApp(START);
+  ({ h, browser, base } = app);
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await h?.close();
+  await app?.close();
 });
 
-/** Logs in through the login screen; the page lands on the role's home screen. */
-async function loginAs(username: string): Promise<Page> {
-  const context = await tablet(browser, h.clock.now());
-  const page = await context.newPage();
-  await page.goto(base);
-  await page.getByLabel('Username').fill(username);
-  await page.getByLabel('Password').fill(PASSWORD);
-  await page.getByRole('button', { name: 'Log in' }).click();
-  await page.getByRole('link', { name: username }).waitFor();
-  return page;
-}
-
-/** No serious or critical accessibility violation, and a screenshot of what the user sees. */
-async function check(page: Page, name: string) {
-  await screenshot(page, name);
-  expect(await seriousViolations(page), `axe on ${name}`).toEqual([]);
-}
-
-/** Waits for `text`; an error shown instead fails the test with the error's words. */
-async function expectText(page: Page, text: string) {
-  const either = page.getByText(text).or(page.getByRole('alert'));
-  await either.first().waitFor();
-  const alert = page.getByRole('alert');
-  if ((await page.getByText(text).count()) === 0 && (await alert.count()) > 0)
-    throw new Error(`expected "${text}", the page shows: ${await alert.first().innerText()}`);
-}
+const loginAs = (username: string): Promise<Page> => app.loginAs(username);
 
 const caseIds: string[] = [];
 
