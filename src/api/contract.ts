@@ -18,6 +18,7 @@ import type { FairShares } from './routes/public.ts';
 import type { PublicAggregates } from './routes/public-aggregates.ts';
 import type { Decisions, Detentions } from './routes/public-outcomes.ts';
 import type { Place } from './routes/reference.ts';
+import type { Setup } from './routes/setup.ts';
 import type { TransferView } from './routes/solidarity.ts';
 import type { NewUser, PendingRequest, UserView } from './routes/users.ts';
 
@@ -60,3 +61,6 @@ export type PublicDetentionsBody = z.infer<typeof Detentions>;
 
 /** The monitoring mechanism's indicators and their drill-down rows (GET /api/monitoring/indicators, /cases). */
 export type { Indicator, IndicatorCase, MonitoringIndicators } from '../store/monitoring.ts';
+
+/** A state's set-up (GET /api/setup) and the places import (POST /api/places/import). */
+export type SetupBody = z.infer<typeof Setup>;

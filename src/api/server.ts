@@ -32,6 +32,7 @@ import { monitoringRoutes } from './routes/monitoring.ts';
 import { publicRoutes } from './routes/public.ts';
 import { publicAggregatesRoutes } from './routes/public-aggregates.ts';
 import { referenceRoutes } from './routes/reference.ts';
+import { setupRoutes } from './routes/setup.ts';
 import { solidarityRoutes } from './routes/solidarity.ts';
 import { statisticsRoutes } from './routes/statistics.ts';
 import { userRoutes } from './routes/users.ts';
@@ -286,6 +287,7 @@ export async function buildServer(
   accountRoutes(app, deps);
   findingRoutes(app, deps);
   referenceRoutes(app, deps);
+  setupRoutes(app, deps);
   statisticsRoutes(app, deps);
   monitoringRoutes(app, deps);
   publicAggregatesRoutes(app, deps);

@@ -48,6 +48,7 @@ export const PERMISSIONS = [
   'relocation.manage',
   'users.manage',
   'account-events.read',
+  'setup.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -69,6 +70,7 @@ export const MATRIX: Readonly<Record<Permission, readonly Role[]>> = {
   'relocation.manage': ['solidarity-coordinator', 'eu-solidarity-coordinator'],
   'users.manage': ['administrator'],
   'account-events.read': ['monitor', 'administrator'],
+  'setup.manage': ['administrator'],
 };
 
 export const PERMISSION_TITLES: Readonly<Record<Permission, string>> = {
@@ -93,6 +95,8 @@ export const PERMISSION_TITLES: Readonly<Record<Permission, string>> = {
     "accounts: add, disable, reset; API tokens of others; approve or refuse another administrator's request (creating, resetting or re-enabling an administrator)",
   'account-events.read':
     "account events of one's jurisdiction (added, changed, reset, enabled or disabled, tokens issued or revoked, approvals): who did what to which staff account",
+  'setup.manage':
+    "the set-up of one's state (an administrator of a member state, not of the Union): what is missing; loading its places",
 };
 
 export const can = (role: Role, permission: Permission): boolean => MATRIX[permission].includes(role);

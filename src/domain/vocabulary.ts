@@ -89,3 +89,7 @@ export const STATISTICS_METRICS = [
   'relocations',
   'relocations-received',
 ] as const;
+
+/** What a place of a state is (src/store/places.ts loads them; an encounter may name one). */
+export const PLACE_KINDS = ['border-section', 'crossing-point', 'station', 'site'] as const;
+export type PlaceKind = (typeof PLACE_KINDS)[number];

@@ -949,6 +949,22 @@ describe.each(BACKENDS.filter((b) => b.name === 'pglite'))(
       { method: 'GET', path: '/api/users', as: 'administrator@LT', runs: 40, query: { x: ['1'] } },
       { method: 'GET', path: '/api/places', as: 'border-guard@LT', runs: 40, query: { x: ['1'] } },
       { method: 'GET', path: '/api/crises', as: 'case-officer@LT', runs: 40, query: { x: ['1'] } },
+      // issue 15: the set-up of a fresh installation
+      { method: 'GET', path: '/api/setup', as: 'administrator@LT', runs: 40, query: { x: ['1'] } },
+      {
+        method: 'POST',
+        path: '/api/places/import',
+        as: 'administrator@LT',
+        runs: 300,
+        bodies: (n): Json[] => [
+          { source: 'shipped' },
+          {
+            source: 'file',
+            csv: `id,state,kind,name,border_section,open\nLT-FZ-${n},LT,border-section,Fuzz section ${n},,true\nLT-FZ-${n}-ST,LT,station,Fuzz station,LT-FZ-${n},false\n`,
+          },
+          { source: 'file', csv: 'id,state,kind\n"unclosed,LT,site\n' },
+        ],
+      },
       {
         method: 'POST',
         path: '/api/users',
