@@ -47,9 +47,11 @@ describe.each(BACKENDS)('the set-up of a fresh installation ($name)', (backend) 
     ]);
     expect(s.national).toMatchObject({ done: false, command: 'npx pact params national.lt' });
     expect(s.calendar.zone).toBe('Europe/Vilnius');
+    expect(s.calendar.years).toEqual([2026, 2027]);
     const dates = s.calendar.holidays.map((d) => d.date);
-    for (const d of ['2026-01-01', '2026-02-16', '2026-03-11', '2026-07-06', '2026-12-24', '2026-12-25'])
+    for (const d of ['2026-02-16', '2026-03-11', '2026-07-06', '2026-12-24', '2026-12-25', '2027-01-01'])
       expect(dates).toContain(d);
+    expect(s.calendar.holidays.find((d) => d.date === '2026-07-06')?.names.lt).toBe('Valstybės diena');
     // Poland ships no places
     expect((await setupOf('PL')).places.shipped).toBeNull();
   });

@@ -12,6 +12,7 @@ import {
   DETENTION_GROUNDS,
   ENCOUNTER_KINDS,
   FORCE_KINDS,
+  PLACE_KINDS,
   ROUTING_GROUNDS,
 } from '../../src/domain/vocabulary.ts';
 import { UNMATCHED_REASONS } from '../../src/solidarity/matching.ts';
@@ -78,6 +79,7 @@ describe('message catalogues (English, Lithuanian)', () => {
       families: ['any', 'singles-only', 'families-only'],
       deductionStatus: ['requested', 'granted', 'partially-granted', 'refused'],
       transferStatus: TRANSFER_STATUSES,
+      placeKind: PLACE_KINDS,
       unmatched: UNMATCHED_REASONS,
       'transfer.step': ['confirm', 'refuse', 'transferred', 'did-not-appear'],
     };

@@ -14,6 +14,7 @@ import { CaseScreen } from './screens/Case.tsx';
 import { Login } from './screens/Login.tsx';
 import { Monitoring } from './screens/Monitoring.tsx';
 import { Queue } from './screens/Queue.tsx';
+import { Setup, SetupFirst } from './screens/Setup.tsx';
 import { Solidarity } from './screens/Solidarity.tsx';
 import { Users } from './screens/Users.tsx';
 
@@ -31,6 +32,8 @@ interface Screen {
   readonly permission: Permission;
   readonly element: ReactNode;
   readonly inNav: boolean;
+  /** Only for accounts of a member state (not the Union's). */
+  readonly stateOnly?: true;
 }
 
 const SCREENS: readonly Screen[] = [
@@ -73,6 +76,14 @@ const SCREENS: readonly Screen[] = [
     inNav: true,
   },
   { path: '/users', title: 'nav.users', permission: 'users.manage', element: <Users />, inNav: true },
+  {
+    path: '/setup',
+    title: 'nav.setup',
+    permission: 'setup.manage',
+    element: <Setup />,
+    inNav: true,
+    stateOnly: true,
+  },
 ];
 
 /** Where each role starts its day. */
@@ -100,7 +111,14 @@ export function App() {
         </Routes>
       </Shell>
     );
-  const mine = SCREENS.filter((s) => may(s.permission));
+  const mine = SCREENS.filter((s) => may(s.permission) && !(s.stateOnly && me.jurisdiction === 'EU'));
+  // a state's administrator starts with the set-up while the state has no places
+  const home =
+    me.role === 'administrator' && me.jurisdiction !== 'EU' ? (
+      <SetupFirst home={HOME[me.role]} />
+    ) : (
+      <Navigate to={HOME[me.role]} replace />
+    );
   return (
     <Shell
       nav={
@@ -127,10 +145,7 @@ export function App() {
           ? null
           : mine.map((s) => <Route key={s.path} path={s.path} element={s.element} />)}
         <Route path="/account" element={<Account />} />
-        <Route
-          path="*"
-          element={<Navigate to={me.mustChangePassword ? '/account' : HOME[me.role]} replace />}
-        />
+        <Route path="*" element={me.mustChangePassword ? <Navigate to="/account" replace /> : home} />
       </Routes>
     </Shell>
   );

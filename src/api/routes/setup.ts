@@ -7,7 +7,7 @@ import { DateTime } from 'luxon';
 import { z } from 'zod';
 import type { MemberStateCode } from '../../../law/member-states.ts';
 import { PLACE_KINDS } from '../../domain/vocabulary.ts';
-import { stateCalendar } from '../../law/calendar/state-calendar.ts';
+import { publicHolidays, stateCalendar } from '../../law/calendar/state-calendar.ts';
 import { nationalChoices } from '../../law/national-choices.ts';
 import {
   idsOfOtherStates,
@@ -57,8 +57,9 @@ export const Setup = z.object({
   }),
   calendar: z.object({
     zone: z.string(),
-    year: z.number().int(),
-    holidays: z.array(z.object({ date: z.string(), name: z.string() })),
+    years: z.array(z.number().int()),
+    /** The public holidays of the years, named in English and in Lithuanian (the interface's languages). */
+    holidays: z.array(z.object({ date: z.string(), names: z.object({ en: z.string(), lt: z.string() }) })),
   }),
 });
 // one object rather than a union, so that the OpenAPI document names both fields
@@ -129,11 +130,15 @@ export function setupRoutes(app: FastifyInstance, deps: ApiDeps): void {
       }));
       const placesDone = rows.length > 0;
       const nationalDone = choices.every((c) => c.value !== null);
-      const holidays = [];
-      for (let d = today.startOf('year'); d.year === today.year; d = d.plus({ days: 1 })) {
-        const name = calendar.publicHoliday(d.toISODate() as string);
-        if (name) holidays.push({ date: d.toISODate() as string, name });
-      }
+      // this year's and next year's: the deadlines being counted now run into the next
+      const years = [today.year, today.year + 1];
+      const holidays = years.flatMap((year) => {
+        const inLithuanian = new Map(publicHolidays(state, year, 'lt').map((d) => [d.date, d.name]));
+        return publicHolidays(state, year, 'en').map((d) => ({
+          date: d.date,
+          names: { en: d.name, lt: inLithuanian.get(d.date) ?? d.name },
+        }));
+      });
       return {
         state,
         complete: placesDone && nationalDone,
@@ -152,7 +157,7 @@ export function setupRoutes(app: FastifyInstance, deps: ApiDeps): void {
           command: `npx pact params national.${state.toLowerCase()}`,
           choices,
         },
-        calendar: { zone: calendar.zone, year: today.year, holidays },
+        calendar: { zone: calendar.zone, years, holidays },
       };
     },
   );

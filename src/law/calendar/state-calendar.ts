@@ -40,3 +40,19 @@ export function stateCalendar(state: MemberStateCode): StateCalendar {
   cache.set(state, calendar);
   return calendar;
 }
+
+/**
+ * The public holidays of `state` in `year`, named in `language` where the data set has it (else in the
+ * state's own): what an administrator checks before trusting the working days of Regulation 1182/71.
+ */
+export function publicHolidays(
+  state: MemberStateCode,
+  year: number,
+  language: string,
+): { date: string; name: string }[] {
+  const hd = new Holidays(state, { languages: [language], types: ['public'] });
+  return hd
+    .getHolidays(year)
+    .filter((h) => h.type === 'public')
+    .map((h) => ({ date: h.date.slice(0, 10), name: h.name }));
+}

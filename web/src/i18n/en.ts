@@ -652,6 +652,61 @@ export const en = {
   'monitoring.printableReport': 'Printable report',
   'monitoring.reportCsv': 'CSV',
   'monitoring.reportCsvOf': '(the monitoring report)',
+  // issue 15: set-up of a fresh installation
+  'nav.setup': 'Set-up',
+  'setup.title': 'Set-up of the installation ({state})',
+  'setup.done': 'Done',
+  'setup.missing': 'Missing',
+  'setup.complete': 'Everything is set up.',
+  'setup.progress': '{done} of {total} done. What is missing is marked below.',
+  'setup.places': 'Places',
+  'setup.placesDone':
+    '{n} places, {open} of them open ({kinds}). The border desk offers the open ones; the queue filters by them.',
+  'setup.placesMissing':
+    'No places are set up for {state} yet: the border desk has no place to offer and the queue none to filter by. Load the shipped set, or a file of your own.',
+  'setup.placesLoaded': 'Loaded {n} places; {state} now has {count}.',
+  'setup.fileRefused': 'Nothing was loaded: {n} problem(s) in the file. Correct them and load it again.',
+  'setup.loadShipped': 'Load the shipped places of {state} ({n})',
+  'setup.reloadShipped': 'Load the shipped places again ({n})',
+  'setup.shippedFrom': 'From {file}, made from public sources (data/SOURCES.md).',
+  'setup.uploadLabel': 'Or a places file (CSV)',
+  'setup.uploadHint':
+    'Columns id, state, kind, name, border_section, open, as in data/places-lt.csv. A place with an id already known is updated. If any line is wrong, nothing is loaded.',
+  'setup.uploadSubmit': 'Load the file',
+  'setup.placesList': 'The places ({n})',
+  'setup.placeId': 'Id',
+  'setup.placeKind': 'Kind',
+  'setup.placeName': 'Name',
+  'setup.placeOpen': 'Open',
+  'setup.yes': 'yes',
+  'setup.no': 'no',
+  'placeKind.border-section': 'Border section',
+  'placeKind.crossing-point': 'Crossing point',
+  'placeKind.station': 'Frontier station',
+  'placeKind.site': 'Other site',
+  'setup.national': 'National choices of the law',
+  'setup.nationalIntro':
+    'The Pact leaves these periods to each member state, within a range. They are national law, so they are not set here: whoever maintains this installation records them, with the citation of the national act, in the law file named below, and the server checks them against the range when it starts. Until {state}’s choice is recorded, its deadline is not tracked.',
+  'setup.choice': 'Choice',
+  'setup.range': 'Allowed range',
+  'setup.choiceOf': 'Choice of {state}',
+  'setup.rangeValue': '{min} to {max}',
+  'setup.since': 'since {date}',
+  'setup.notRecorded': 'Not recorded: this deadline is not tracked',
+  'setup.nationalHow': 'Where: {file}. To see what is recorded:',
+  'nationalChoice.apr.appeal.window-fast-track':
+    'Time to appeal a rejection as inadmissible, as implicitly withdrawn, or as unfounded in the accelerated or border procedure',
+  'nationalChoice.apr.appeal.window-other': 'Time to appeal in all other cases',
+  'setup.calendar': 'Calendar',
+  'setup.calendarIntro':
+    'Deadlines are counted in the time zone {zone}; a period that ends on a Saturday, a Sunday or a public holiday ends on the next working day (Regulation 1182/71). The public holidays come from the date-holidays data set: check them.',
+  'setup.holidays': 'Public holidays {years} ({n})',
+  'setup.reminder': 'The set-up is not complete: {missing}.',
+  'setup.open': 'Open the set-up',
+  'desk.noPlacesSetUp':
+    'No places are set up for {state} yet, so there is none to choose; you can record without a place. An administrator of {state} loads them in Set-up.',
+  'desk.noOpenPlaces': 'No place of {state} is open; you can record without a place.',
+  'desk.openSetup': 'Open the set-up',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -7,7 +7,7 @@ import { Link } from 'react-router';
 import type { EncounterInput, EncounterResultBody, PlaceBody } from '../../../src/api/contract.ts';
 import { ENCOUNTER_KINDS, type EncounterKind } from '../../../src/domain/vocabulary.ts';
 import { ApiError, api } from '../api.ts';
-import { useMe } from '../auth.tsx';
+import { useAuth, useMe } from '../auth.tsx';
 import { ErrorNotice, Field } from '../components.tsx';
 import { en, type MessageKey } from '../i18n/en.ts';
 import { useI18n } from '../i18n/i18n.tsx';
@@ -40,6 +40,7 @@ const newRef = (state: string, zone: string) =>
 export function BorderDesk() {
   const { t, label, zone } = useI18n();
   const me = useMe();
+  const { may } = useAuth();
   const placesRead = useApi<PlaceBody[]>('/api/places');
   const places = (placesRead.data ?? []).filter((p) => p.open);
   // the place last used on this device, in this state, while it is open
@@ -142,6 +143,15 @@ export function BorderDesk() {
     <section>
       <h1>{t('desk.title')}</h1>
       {result && <Confirmation result={result.body} persons={result.persons} />}
+      {placesRead.data && places.length === 0 && (
+        // a fresh installation: say what is missing, rather than offer an empty list
+        <p className="notice" role="status">
+          {placesRead.data.length === 0
+            ? t('desk.noPlacesSetUp', { state: me.jurisdiction })
+            : t('desk.noOpenPlaces', { state: me.jurisdiction })}{' '}
+          {may('setup.manage') && <Link to="/setup">{t('desk.openSetup')}</Link>}
+        </p>
+      )}
       <form onSubmit={submit} className="card" noValidate>
         {fe && fe.errors.length > 0 ? (
           <div className="notice notice-error" role="alert">

@@ -9,6 +9,7 @@ import { useMe } from '../auth.tsx';
 import { ErrorNotice, Field, Loading } from '../components.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
 import { Approvals } from './Approvals.tsx';
+import { SetupReminder } from './Setup.tsx';
 
 type Changed = { username: string; oneTimePassword?: string } | PendingRequestBody;
 
@@ -65,6 +66,7 @@ export function Users() {
   return (
     <section>
       <h1>{t('users.title')}</h1>
+      {me.jurisdiction !== 'EU' && <SetupReminder />}
       {secret && (
         <p className="notice notice-ok" role="status">
           {t('users.oneTime', { username: secret.username })} <code>{secret.password}</code>
