@@ -707,7 +707,7 @@ export const lt: Readonly<Record<MessageKey, string>> = {
   'setup.reminder': 'Sąranka nebaigta: {missing}.',
   'setup.open': 'Atverti sąranką',
   'desk.noPlacesSetUp':
-    '{state} vietos dar nenustatytos, todėl nėra ką pasirinkti; įrašyti galima ir be vietos. Jas sąrankoje įkelia {state} administratorius.',
+    '{state} vietos dar nenustatytos, todėl nėra ko pasirinkti; įrašyti galima ir be vietos. Jas sąrankoje įkelia {state} administratorius.',
   'desk.noOpenPlaces': 'Nė viena {state} vieta neatvira; įrašyti galima ir be vietos.',
   'desk.openSetup': 'Atverti sąranką',
 };
