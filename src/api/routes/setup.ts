@@ -15,6 +15,7 @@ import {
   type PlaceInsert,
   parsePlaces,
   readPlaces,
+  SHIPPED_PLACES,
   shippedPlacesFile,
   upsertPlaces,
 } from '../../store/places.ts';
@@ -147,9 +148,7 @@ export function setupRoutes(app: FastifyInstance, deps: ApiDeps): void {
           count: rows.length,
           open: rows.filter((p) => p.open).length,
           byKind,
-          shipped: file
-            ? { file: `data/${file.pathname.split('/').pop()}`, count: readPlaces(file).length }
-            : null,
+          shipped: file ? { file: `data/${SHIPPED_PLACES[state]}`, count: readPlaces(file).length } : null,
         },
         national: {
           done: nationalDone,
