@@ -83,7 +83,6 @@ export const en = {
   'queue.kind': 'Obligation',
   'queue.place': 'Place',
   'queue.nationality': 'Nationality',
-  'queue.nationalityHint': 'Two letters, e.g. IQ',
   'queue.overdue': 'Overdue',
   'queue.within24h': 'Due within 24 hours',
   'queue.within72h': 'Due within 72 hours',
@@ -652,6 +651,17 @@ export const en = {
   'monitoring.printableReport': 'Printable report',
   'monitoring.reportCsv': 'CSV',
   'monitoring.reportCsvOf': '(the monitoring report)',
+  // issue 15: the queue's filters and columns, dates, the repeated password
+  'queue.daysOverdue': 'Days overdue',
+  'queue.overdueToday': 'since today',
+  'queue.status': 'Case status',
+  'queue.unknownNationality': 'Unknown or stateless',
+  'queue.emptyFiltered': 'No open obligation matches the filters ({filters}).',
+  'queue.emptyUnfiltered':
+    'No open obligation is overdue or falls due within the period looked at ({horizon}).',
+  'queue.clearFilters': 'Clear the filters',
+  'account.repeatPassword': 'Repeat the new password',
+  'account.passwordsDiffer': 'The two new passwords differ: type the same password in both fields.',
 } as const;
 
 export type MessageKey = keyof typeof en;
