@@ -147,7 +147,9 @@ export function Queue() {
                 <thead>
                   <tr>
                     <th scope="col">{t('queue.due')}</th>
-                    <th scope="col">{t('queue.daysOverdue')}</th>
+                    <th scope="col" className="num">
+                      {t('queue.daysOverdue')}
+                    </th>
                     <th scope="col">{t('queue.kind')}</th>
                     <th scope="col">{t('queue.status')}</th>
                     <th scope="col">{t('queue.nationality')}</th>
@@ -195,7 +197,7 @@ export function Queue() {
           </section>
         ))}
       {more && <p className="notice">{t('queue.more')}</p>}
-      <p className="muted">{t('queue.asOf', { time: page.data ? dateTime(page.data.asOf) : '' })}</p>
+      {page.data && <p className="muted">{t('queue.asOf', { time: dateTime(page.data.asOf) })}</p>}
     </section>
   );
 }
