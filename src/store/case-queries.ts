@@ -1,7 +1,10 @@
 // Reading cases and the deadline queue. "What is due in the next 48 hours in Lithuania, and what is
 // overdue" is one query on the partial index obligations_open_due (state, due_at) WHERE status = 'open'.
 import { and, asc, eq, gt, like, lt, or, sql } from 'drizzle-orm';
+import type { MemberStateCode } from '../../law/member-states.ts';
 import type { CaseState } from '../domain/case-state.ts';
+import { STATE_TIME_ZONES } from '../law/calendar/time-zones.ts';
+import { daysOverdue } from '../law/days-overdue.ts';
 import type { Db } from './database.ts';
 import { caseActions, cases, encounters, obligations } from './schema.ts';
 
@@ -33,6 +36,8 @@ export interface QueueItem {
   readonly dueAt: Date;
   readonly article: string;
   readonly overdue: boolean;
+  /** Days overdue in the state's calendar (Reg. 1182/71 Art. 3(1), src/law/days-overdue.ts); 0 if not. */
+  readonly daysOverdue: number;
   readonly status: string;
   readonly nationality: string | null;
   readonly flags: readonly string[];
@@ -74,8 +79,14 @@ export async function queue(db: Db, now: Date, f: QueueFilter = {}): Promise<Que
     )
     .orderBy(asc(obligations.dueAt), asc(obligations.id))
     .limit(Math.min(f.limit ?? QUEUE_PAGE, QUEUE_MAX_PAGE));
-  return rows.map((r) => ({ ...r, overdue: r.dueAt <= now }));
+  return rows.map((r) => ({
+    ...r,
+    overdue: r.dueAt <= now,
+    daysOverdue: daysOverdue(r.dueAt, now, zoneOfState(r.state)),
+  }));
 }
+
+const zoneOfState = (state: string): string => STATE_TIME_ZONES[state as MemberStateCode] ?? 'UTC';
 
 export interface CaseView {
   readonly case: CaseState;

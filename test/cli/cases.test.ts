@@ -95,12 +95,30 @@ describe('pact import encounters', () => {
       ['queue --limit 0', /a whole number from 1 to 1000/],
       ['queue --limit 1001', /a whole number from 1 to 1000/],
       ['queue --after yesterday', /the cursor printed under the previous page/],
-      ['queue --nationality Iraq', /an ISO 3166-1 alpha-2 code/],
+      ['queue --nationality Ira', /not a nationality: an ISO 3166-1 alpha-2 code such as IQ/],
+      ['queue --nationality ZZ', /not a nationality: an ISO 3166-1 alpha-2 code such as IQ/],
     ] as const) {
       const r = await pact(args);
       expect(r.code, args).toBe(2);
       expect(r.stderr, args).toMatch(why);
     }
+  });
+
+  it('pact queue --nationality takes the code or the English name: Iraq is IQ, its 2 persons × 2 obligations', async () => {
+    for (const v of ['IQ', 'iq', 'Iraq']) {
+      const items = JSON.parse((await pact(`queue --format json --due 10d --nationality ${v}`)).stdout).items;
+      expect(
+        items.map((i: { nationality: string }) => i.nationality),
+        v,
+      ).toEqual(['IQ', 'IQ', 'IQ', 'IQ']);
+    }
+  });
+
+  it('pact queue shows the days overdue: 2 on 16 December for a screening due by 14 December, 24:00', async () => {
+    // Wednesday 16 December 2026, 12:00 in Vilnius: the 15th is day 1, the 16th day 2 (Reg. 1182/71 Art. 3(1))
+    const r = await pactIn('queue --state LT --kind screening', env, new Date('2026-12-16T10:00:00Z'));
+    expect(r.stdout).toMatch(/Days overdue/);
+    expect(r.stdout).toMatch(/OVERDUE\s+2026-12-14 24:00\s+2\s+LT\s+screening/);
   });
 
   it('a data folder that cannot be used is one line and exit 2, never a hang or an internal error', async () => {

@@ -5,6 +5,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { OBLIGATION_KINDS } from '../../domain/case-state.ts';
 import { CaseCommand } from '../../domain/commands.ts';
+import { isNationalityCode } from '../../domain/countries.ts';
 import { CommandRejectedError } from '../../domain/errors.ts';
 import { COMMAND_PERMISSION, can } from '../../domain/roles.ts';
 import { allowedActions } from '../../domain/statuses.ts';
@@ -13,6 +14,7 @@ import { appendAudit } from '../../store/audit.ts';
 import { findCase, parseDuration, QUEUE_MAX_PAGE, QUEUE_PAGE, queue } from '../../store/case-queries.ts';
 import { retryStaleWrites } from '../../store/chain-retry.ts';
 import { CrisisInputError, declareCrisis } from '../../store/crises.ts';
+import { listPlaces } from '../../store/places.ts';
 import { principal, requires } from '../auth.ts';
 import { forbidden, HttpProblem, notFound, Problem } from '../problem.ts';
 import type { ApiDeps } from '../server.ts';
@@ -64,6 +66,10 @@ export const CommandResult = z.object({
   notes: z.array(z.string()).optional(),
 });
 
+/** A nationality filter is a code of the list (src/domain/countries.ts): "Iraq" or "ZZ" is refused, not an empty queue. */
+const NATIONALITY_REASON =
+  'not a nationality code: an ISO 3166-1 alpha-2 code such as IQ (Iraq), XK (Kosovo) or XX (unknown or stateless)';
+
 const QueueQuery = z
   .object({
     due: z
@@ -74,8 +80,11 @@ const QueueQuery = z
     kind: z.enum(OBLIGATION_KINDS).optional(),
     nationality: z
       .string()
-      .regex(/^[A-Z]{2}$/, 'an ISO 3166-1 alpha-2 code')
-      .optional(),
+      .refine(isNationalityCode, NATIONALITY_REASON)
+      .optional()
+      .describe(
+        'persons of this nationality: its ISO 3166-1 alpha-2 code (IQ), XK for Kosovo, XX unknown or stateless',
+      ),
     place: z.string().min(1).max(100).optional().describe('only persons met at this place (GET /api/places)'),
     limit: z.coerce.number().int().min(1).max(QUEUE_MAX_PAGE).default(QUEUE_PAGE),
     after: z
@@ -91,6 +100,8 @@ export const QueueItem = z.object({
   dueAt: z.string(),
   article: z.string(),
   overdue: z.boolean(),
+  /** Days overdue in the state's calendar, counted as Reg. 1182/71 Art. 3(1) counts days; 0 if not overdue. */
+  daysOverdue: z.number().int().min(0),
   status: z.string(),
   nationality: z.string().nullable(),
   flags: z.array(z.string()),
@@ -255,6 +266,11 @@ export function caseRoutes(app: FastifyInstance, deps: ApiDeps): void {
             return { dueAt, obligationId: Number(id) };
           })()
         : undefined;
+      // a place that is not one of the state's gives a 400, not a queue that is silently empty
+      if (q.place && !(await placeExists(deps, q.place, p.jurisdiction)))
+        throw new HttpProblem(400, 'invalid-input', 'Invalid input', 'no such place', [
+          { field: 'querystring/place', reason: 'not a place of your state (GET /api/places)' },
+        ]);
       const asOf = now();
       const items = await queue(deps.store.db, asOf, {
         state: p.jurisdiction,
@@ -276,6 +292,7 @@ export function caseRoutes(app: FastifyInstance, deps: ApiDeps): void {
           dueAt: i.dueAt.toISOString(),
           article: i.article,
           overdue: i.overdue,
+          daysOverdue: i.daysOverdue,
           status: i.status,
           nationality: i.nationality,
           flags: [...i.flags],
@@ -327,4 +344,10 @@ export function caseRoutes(app: FastifyInstance, deps: ApiDeps): void {
       }
     },
   );
+}
+
+/** Whether `id` is a place of the user's state (any state's, for a Union-wide user). */
+async function placeExists(deps: ApiDeps, id: string, jurisdiction: string): Promise<boolean> {
+  const known = await listPlaces(deps.store.db, jurisdiction === 'EU' ? undefined : jurisdiction);
+  return known.some((p) => p.id === id);
 }

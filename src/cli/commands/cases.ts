@@ -4,6 +4,7 @@ import { DateTime } from 'luxon';
 import type { MemberStateCode } from '../../../law/member-states.ts';
 import { OBLIGATION_KINDS } from '../../domain/case-state.ts';
 import { CaseCommand } from '../../domain/commands.ts';
+import { isNationalityCode, NATIONALITY_CODES, UNKNOWN_NATIONALITY } from '../../domain/countries.ts';
 import { STATE_TIME_ZONES } from '../../law/calendar/state-calendar.ts';
 import { findCase, QUEUE_MAX_PAGE, QUEUE_PAGE, type QueueItem, queue } from '../../store/case-queries.ts';
 import { NotFoundError } from '../../store/errors.ts';
@@ -45,9 +46,10 @@ export function queueCommand(ctx: CliContext): Command {
     .option('--overdue', 'only obligations already overdue')
     .addOption(new Option('--kind <kind>', 'one kind of obligation').choices(OBLIGATION_KINDS))
     .addOption(
-      new Option('--nationality <code>', 'persons of one nationality (ISO 3166-1 alpha-2)').argParser(
-        nationalityArg,
-      ),
+      new Option(
+        '--nationality <code>',
+        'persons of one nationality: its ISO 3166-1 alpha-2 code (IQ) or English name (Iraq)',
+      ).argParser(nationalityArg),
     )
     .addOption(
       new Option('--limit <n>', `obligations per page, 1 to ${QUEUE_MAX_PAGE}`)
@@ -82,6 +84,7 @@ export function queueCommand(ctx: CliContext): Command {
       const rows = items.map((i) => [
         i.overdue ? 'OVERDUE' : '',
         due(i.dueAt, i.state),
+        i.overdue ? String(i.daysOverdue) : '',
         i.state,
         i.kind,
         i.caseId.slice(0, 8),
@@ -96,6 +99,7 @@ export function queueCommand(ctx: CliContext): Command {
           [
             { header: '' },
             { header: 'Due by (local)' },
+            { header: 'Days overdue' },
             { header: 'State' },
             { header: 'Obligation' },
             { header: 'Case' },
@@ -132,10 +136,29 @@ function limitArg(v: string): number {
   return n;
 }
 
-function nationalityArg(v: string): string {
+/** A nationality's code (IQ) or its English name (Iraq), as the code; anything else is refused. */
+export function nationalityArg(v: string): string {
   const code = v.trim().toUpperCase();
-  if (!/^[A-Z]{2}$/.test(code)) throw new InvalidArgumentError('an ISO 3166-1 alpha-2 code such as IQ');
-  return code;
+  if (isNationalityCode(code)) return code;
+  const byName = nationalityByEnglishName().get(v.trim().toLowerCase());
+  if (byName) return byName;
+  throw new InvalidArgumentError(
+    'not a nationality: an ISO 3166-1 alpha-2 code such as IQ, or an English name such as Iraq (XX: unknown or stateless)',
+  );
+}
+
+let englishNames: Map<string, string> | undefined;
+function nationalityByEnglishName(): Map<string, string> {
+  if (!englishNames) {
+    const names = new Intl.DisplayNames('en', { type: 'region' });
+    englishNames = new Map(
+      NATIONALITY_CODES.filter((c) => c !== UNKNOWN_NATIONALITY).map((c) => [
+        (names.of(c) ?? c).toLowerCase(),
+        c,
+      ]),
+    );
+  }
+  return englishNames;
 }
 
 /** A page cursor: the due time and id of the last item shown, "2026-12-09T08:00:00.000Z~1234". */

@@ -83,7 +83,6 @@ export const en = {
   'queue.kind': 'Obligation',
   'queue.place': 'Place',
   'queue.nationality': 'Nationality',
-  'queue.nationalityHint': 'Two letters, e.g. IQ',
   'queue.overdue': 'Overdue',
   'queue.within24h': 'Due within 24 hours',
   'queue.within72h': 'Due within 72 hours',
@@ -707,6 +706,17 @@ export const en = {
     'No places are set up for {state} yet, so there is none to choose; you can record without a place. An administrator of {state} loads them in Set-up.',
   'desk.noOpenPlaces': 'No place of {state} is open; you can record without a place.',
   'desk.openSetup': 'Open the set-up',
+  // issue 15: the queue's filters and columns, dates, the repeated password
+  'queue.daysOverdue': 'Days overdue',
+  'queue.overdueToday': 'since today',
+  'queue.status': 'Case status',
+  'queue.unknownNationality': 'Unknown or stateless',
+  'queue.emptyFiltered': 'No open obligation matches the filters ({filters}).',
+  'queue.emptyUnfiltered':
+    'No open obligation is overdue or falls due within the period looked at ({horizon}).',
+  'queue.clearFilters': 'Clear the filters',
+  'account.repeatPassword': 'Repeat the new password',
+  'account.passwordsDiffer': 'The two new passwords differ: type the same password in both fields.',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -1,11 +1,12 @@
 // Language and formatting: every text comes from a message catalogue (en.ts is the source, lt.ts must
 // have every key — the type checker and test/web/catalogues.test.ts both check). Dates and times are
-// shown in the member state's time zone, formatted for the chosen language.
-import { DateTime } from 'luxon';
+// shown in the member state's time zone, formatted for the chosen language, with the year when it is not the
+// current one (dates.ts).
 import { createContext, type ReactNode, useContext, useEffect, useMemo, useState } from 'react';
 import type { MemberStateCode } from '../../../law/member-states.ts';
 import { STATE_TIME_ZONES } from '../../../src/law/calendar/time-zones.ts';
 import { useAuth } from '../auth.tsx';
+import { type DateFormats, dateFormats } from './dates.ts';
 import { en, type MessageKey } from './en.ts';
 import { lt } from './lt.ts';
 
@@ -28,13 +29,11 @@ export interface I18n {
   t(key: MessageKey, vars?: Record<string, string | number>): string;
   /** The label of a value of one of the domain's lists ("flag", "kind", …), or the value itself. */
   label(list: string, value: string): string;
-  dateTime(iso: string | Date): string;
-  /**
-   * A deadline, given as the first moment after its period: a period that ends with the last hour of a day
-   * (Reg. 1182/71 Art. 3(2)(b)) reads "14 Dec, 24:00" rather than "15 Dec, 00:00".
-   */
-  due(iso: string): string;
-  date(iso: string | Date): string;
+  /** Dates and times in the state's zone, with the year when it is not the current one (dates.ts). */
+  dateTime: DateFormats['dateTime'];
+  due: DateFormats['due'];
+  date: DateFormats['date'];
+  periodTick: DateFormats['periodTick'];
   number(n: number, digits?: number): string;
   eur(cents: number): string;
 }
@@ -59,10 +58,7 @@ export function I18nProvider({ children }: { children: ReactNode }) {
     const { catalogue, locale } = LANGUAGES[lang];
     const fmtNumber = new Intl.NumberFormat(locale);
     const fmtEur = new Intl.NumberFormat(locale, { style: 'currency', currency: 'EUR' });
-    const dt = (v: string | Date) =>
-      (typeof v === 'string' ? DateTime.fromISO(v) : DateTime.fromJSDate(v)).setZone(zone).setLocale(locale);
-    // Lithuanian's short month is numeric ("12-14"): the long one reads better ("gruodžio 14 d.")
-    const dayMonth = { day: 'numeric', month: lang === 'lt' ? 'long' : 'short' } as const;
+    const dates = dateFormats(locale, zone, () => new Date());
     const t = (key: MessageKey, vars: Record<string, string | number> = {}) =>
       catalogue[key].replace(/\{(\w+)\}/g, (_, name: string) => String(vars[name] ?? `{${name}}`));
     return {
@@ -78,15 +74,10 @@ export function I18nProvider({ children }: { children: ReactNode }) {
         const key = `${list}.${value}`;
         return key in catalogue ? catalogue[key as MessageKey] : value;
       },
-      dateTime: (v) =>
-        dt(v).toLocaleString({ ...dayMonth, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }),
-      due(v) {
-        const d = dt(v);
-        if (d.hour !== 0 || d.minute !== 0)
-          return d.toLocaleString({ ...dayMonth, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' });
-        return `${d.minus({ days: 1 }).toLocaleString(dayMonth)}, 24:00`;
-      },
-      date: (v) => dt(v).toLocaleString({ day: 'numeric', month: 'short', year: 'numeric' }),
+      dateTime: dates.dateTime,
+      due: dates.due,
+      date: dates.date,
+      periodTick: dates.periodTick,
       number: (n, digits) =>
         digits === undefined
           ? fmtNumber.format(n)

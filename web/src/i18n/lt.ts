@@ -84,7 +84,6 @@ export const lt: Readonly<Record<MessageKey, string>> = {
   'queue.kind': 'Pareiga',
   'queue.place': 'Vieta',
   'queue.nationality': 'Pilietybė',
-  'queue.nationalityHint': 'Dvi raidės, pvz., IQ',
   'queue.overdue': 'Pavėluota',
   'queue.within24h': 'Terminas per 24 valandas',
   'queue.within72h': 'Terminas per 72 valandas',
@@ -710,4 +709,16 @@ export const lt: Readonly<Record<MessageKey, string>> = {
     '{state} vietos dar nenustatytos, todėl nėra ko pasirinkti; įrašyti galima ir be vietos. Jas sąrankoje įkelia {state} administratorius.',
   'desk.noOpenPlaces': 'Nė viena {state} vieta neatvira; įrašyti galima ir be vietos.',
   'desk.openSetup': 'Atverti sąranką',
+  // issue 15: the queue's filters and columns, dates, the repeated password
+  'queue.daysOverdue': 'Vėluojama dienų',
+  'queue.overdueToday': 'nuo šiandien',
+  'queue.status': 'Bylos būsena',
+  'queue.unknownNationality': 'Nežinoma arba asmuo be pilietybės',
+  'queue.emptyFiltered': 'Nė viena atvira pareiga neatitinka filtrų ({filters}).',
+  'queue.emptyUnfiltered':
+    'Nėra atvirų pareigų, kurios būtų pavėluotos ar kurių terminas sueitų per peržiūrimą laikotarpį ({horizon}).',
+  'queue.clearFilters': 'Išvalyti filtrus',
+  'account.repeatPassword': 'Pakartokite naują slaptažodį',
+  'account.passwordsDiffer':
+    'Abu nauji slaptažodžiai skiriasi: abiejuose laukuose įveskite tą patį slaptažodį.',
 };

@@ -1,4 +1,5 @@
-// The account: who I am, my password (a one-time password must be changed first), logout.
+// The account: who I am, my password (a one-time password must be changed first; the new one typed twice,
+// and nothing sent while the two differ), logout.
 import { type FormEvent, useState } from 'react';
 import { ACCOUNT_RULES } from '../../../src/domain/account-rules.ts';
 import { ApiError, api } from '../api.ts';
@@ -12,16 +13,25 @@ export function Account() {
   const { logout, refresh } = useAuth();
   const [oldPassword, setOld] = useState('');
   const [newPassword, setNew] = useState('');
+  const [repeat, setRepeat] = useState('');
+  /** Shown once the form was sent with two different new passwords; nothing is sent then. */
+  const [mismatch, setMismatch] = useState(false);
   const [error, setError] = useState<unknown>();
   const [done, setDone] = useState(false);
   async function submit(e: FormEvent) {
     e.preventDefault();
     setError(undefined);
     setDone(false);
+    if (repeat !== newPassword) {
+      setMismatch(true);
+      return;
+    }
+    setMismatch(false);
     try {
       await api('POST', '/api/auth/password', { oldPassword, newPassword });
       setOld('');
       setNew('');
+      setRepeat('');
       setDone(true);
       await refresh();
     } catch (err) {
@@ -79,6 +89,23 @@ export function Account() {
               aria-describedby={d}
               value={newPassword}
               onChange={(e) => setNew(e.target.value)}
+            />
+          )}
+        </Field>
+        <Field
+          label={t('account.repeatPassword')}
+          error={mismatch && repeat !== newPassword ? t('account.passwordsDiffer') : undefined}
+        >
+          {(id, d) => (
+            <input
+              id={id}
+              type="password"
+              autoComplete="new-password"
+              required
+              aria-describedby={d}
+              aria-invalid={mismatch && repeat !== newPassword}
+              value={repeat}
+              onChange={(e) => setRepeat(e.target.value)}
             />
           )}
         </Field>

@@ -42,7 +42,7 @@ function periodEnd(period: string, granularity: Granularity): Date {
 const INTERVAL = { day: 'day', week: 'monday', month: 'month', year: 'year' } as const;
 
 export function Chart({ spec }: { spec: ChartSpec }) {
-  const { t, number, locale } = useI18n();
+  const { t, number, periodTick } = useI18n();
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
     const el = ref.current;
@@ -55,17 +55,9 @@ export function Chart({ spec }: { spec: ChartSpec }) {
         ? []
         : [{ ...r, y: r.y ?? Number.NaN, x: dated ? periodStart(r.x) : r.x }],
     );
-    // a tick names the year when the chart spans more than one
+    // a tick names the year when the chart spans more than one, or when it is not the current year
     const years = dated && new Set(spec.rows.map((r) => r.x.slice(0, 4))).size > 1;
-    const tickFormat = (d: Date) =>
-      granularity === 'year'
-        ? String(d.getUTCFullYear())
-        : d.toLocaleDateString(locale, {
-            ...(granularity === 'month' ? {} : { day: 'numeric' }),
-            month: 'short',
-            ...(years || granularity === 'month' ? { year: 'numeric' } : {}),
-            timeZone: 'UTC',
-          });
+    const tickFormat = (d: Date) => periodTick(d, granularity, years);
     const mark =
       spec.kind === 'lines'
         ? [
@@ -111,7 +103,7 @@ export function Chart({ spec }: { spec: ChartSpec }) {
         s.hasAttribute('aria-label') ? s.setAttribute('role', 'img') : s.setAttribute('aria-hidden', 'true');
     el.replaceChildren(svg);
     return () => svg.remove();
-  }, [spec, t, locale]);
+  }, [spec, t, periodTick]);
   return (
     <section className="card chart" aria-label={spec.title}>
       <h2>{spec.title}</h2>

@@ -1,10 +1,13 @@
 // The morning queue: open obligations by due time — overdue, due within 24 hours, within 72 hours —
-// filterable by obligation, place and nationality; one click to the case.
+// filterable by obligation, place and nationality (each a list to pick from), with the case's status and the
+// days overdue (counted by the server, Reg. 1182/71); an empty queue says which filters made it empty.
+import { useMemo } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import type { PlaceBody, QueueItemBody, QueuePage } from '../../../src/api/contract.ts';
 import { OBLIGATION_KINDS } from '../../../src/domain/case-state.ts';
 import { query } from '../api.ts';
 import { ErrorNotice, Field, Loading } from '../components.tsx';
+import { nationalities, nationalityName } from '../i18n/countries.ts';
 import type { MessageKey } from '../i18n/en.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { useApi } from '../use-api.ts';
@@ -14,16 +17,19 @@ const HOUR = 3_600_000;
 const HORIZONS = ['72h', '7d', '30d'];
 
 export function Queue() {
-  const { t, label, dateTime, due } = useI18n();
+  const { t, label, dateTime, due, number, locale } = useI18n();
   const [params, setParams] = useSearchParams();
   const kind = params.get('kind') ?? '';
   const place = params.get('place') ?? '';
   const nationality = params.get('nationality') ?? '';
   const horizon = HORIZONS.includes(params.get('due') ?? '') ? (params.get('due') as string) : '7d';
   const places = useApi<PlaceBody[]>('/api/places').data ?? [];
-  const valid = /^[A-Z]{2}$/.test(nationality) ? nationality : undefined;
+  const unknown = t('queue.unknownNationality');
+  const nationalityList = useMemo(() => nationalities(locale, unknown), [locale, unknown]);
+  const country = (code: string) => nationalityName(locale, code, unknown);
+  // a value that is not in the list (an old bookmark's "Ir") goes to the server, whose 400 says why
   const page = useApi<QueuePage>(
-    `/api/queue${query({ due: horizon, limit: 1000, kind, place, nationality: valid })}`,
+    `/api/queue${query({ due: horizon, limit: 1000, kind, place, nationality })}`,
   );
   const items = page.data?.items;
   const more = Boolean(page.data?.next);
@@ -36,6 +42,18 @@ export function Queue() {
     setParams(next, { replace: true });
   };
   const groups = items && page.data ? group(items, Date.parse(page.data.asOf)) : undefined;
+  const horizonLabel = t(`queue.horizon.${horizon}` as MessageKey);
+  /** The filters in force, in words ("Nationality: Iraq"), for the message of an empty queue. */
+  const filters = [
+    kind && `${t('queue.kind')}: ${label('obligation', kind)}`,
+    place && `${t('queue.place')}: ${places.find((p) => p.id === place)?.name ?? place}`,
+    nationality && `${t('queue.nationality')}: ${country(nationality)}`,
+  ].filter(Boolean);
+  const clearFilters = () => {
+    const next = new URLSearchParams(params);
+    for (const key of ['kind', 'place', 'nationality']) next.delete(key);
+    setParams(next, { replace: true });
+  };
   return (
     <section>
       <h1>{t('queue.title')}</h1>
@@ -75,24 +93,40 @@ export function Queue() {
             </select>
           )}
         </Field>
-        <Field label={t('queue.nationality')} hint={t('queue.nationalityHint')}>
-          {(id, d) => (
-            <input
-              id={id}
-              className="code"
-              maxLength={2}
-              aria-describedby={d}
-              defaultValue={nationality}
-              onChange={(e) => {
-                const v = e.target.value.toUpperCase();
-                if (v === '' || /^[A-Z]{2}$/.test(v)) set('nationality', v);
-              }}
-            />
+        <Field label={t('queue.nationality')}>
+          {(id) => (
+            <select id={id} value={nationality} onChange={(e) => set('nationality', e.target.value)}>
+              <option value="">{t('common.all')}</option>
+              {nationality && !nationalityList.some((n) => n.code === nationality) && (
+                <option value={nationality}>{nationality}</option>
+              )}
+              {nationalityList.map((n) => (
+                <option key={n.code} value={n.code}>
+                  {n.name}
+                </option>
+              ))}
+            </select>
           )}
         </Field>
       </form>
       <ErrorNotice error={error} />
       {!groups && !error && <Loading />}
+      {items?.length === 0 && (
+        <div className="notice queue-empty" role="status">
+          <p>
+            {filters.length
+              ? t('queue.emptyFiltered', {
+                  filters: [...filters, `${t('queue.horizon')}: ${horizonLabel}`].join('; '),
+                })
+              : t('queue.emptyUnfiltered', { horizon: horizonLabel })}
+          </p>
+          {filters.length > 0 && (
+            <button type="button" className="secondary" onClick={clearFilters}>
+              {t('queue.clearFilters')}
+            </button>
+          )}
+        </div>
+      )}
       {groups &&
         (
           [
@@ -104,8 +138,7 @@ export function Queue() {
         ).map(([key, list]) => (
           <section key={key} className={`queue-group queue-${key}`} aria-labelledby={`queue-${key}`}>
             <h2 id={`queue-${key}`}>
-              {t(`queue.${key}`, { horizon: t(`queue.horizon.${horizon}` as MessageKey) })}{' '}
-              <span className="count">({list.length})</span>
+              {t(`queue.${key}`, { horizon: horizonLabel })} <span className="count">({list.length})</span>
             </h2>
             {list.length === 0 ? (
               <p className="muted">{t('queue.none')}</p>
@@ -114,7 +147,11 @@ export function Queue() {
                 <thead>
                   <tr>
                     <th scope="col">{t('queue.due')}</th>
+                    <th scope="col" className="num">
+                      {t('queue.daysOverdue')}
+                    </th>
                     <th scope="col">{t('queue.kind')}</th>
+                    <th scope="col">{t('queue.status')}</th>
                     <th scope="col">{t('queue.nationality')}</th>
                     <th scope="col">{t('queue.flags')}</th>
                     <th scope="col">{t('queue.article')}</th>
@@ -125,8 +162,16 @@ export function Queue() {
                   {list.map((i) => (
                     <tr key={i.obligationId} className={i.overdue ? 'overdue' : undefined}>
                       <td>{due(i.dueAt)}</td>
+                      <td className="num">
+                        {i.overdue
+                          ? i.daysOverdue === 0
+                            ? t('queue.overdueToday')
+                            : number(i.daysOverdue)
+                          : ''}
+                      </td>
                       <td>{label('obligation', i.kind)}</td>
-                      <td>{i.nationality ?? '—'}</td>
+                      <td>{label('status', i.status)}</td>
+                      <td>{i.nationality ? country(i.nationality) : '—'}</td>
                       <td>
                         {i.flags.map((f) => (
                           <span key={f} className={`flag flag-${f}`}>
@@ -152,7 +197,7 @@ export function Queue() {
           </section>
         ))}
       {more && <p className="notice">{t('queue.more')}</p>}
-      <p className="muted">{t('queue.asOf', { time: page.data ? dateTime(page.data.asOf) : '' })}</p>
+      {page.data && <p className="muted">{t('queue.asOf', { time: dateTime(page.data.asOf) })}</p>}
     </section>
   );
 }
