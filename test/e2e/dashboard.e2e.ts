@@ -101,6 +101,7 @@ describe('the dashboard', () => {
     const row2025 = perYear.getByRole('row', { name: /^2025/ });
     expect(await row2025.locator('td').allInnerTexts()).toEqual(['180', '120', '+50 %']);
     await page.getByText('Year on year: per year, in the chart of persons below').waitFor();
+    await check(page, 'dashboard-per-year');
 
     // a preset: last year (2025, the state's calendar), compared with 2024 in the totals
     await page.getByRole('button', { name: 'Last year' }).click();
