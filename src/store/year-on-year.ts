@@ -10,27 +10,11 @@
 //                     earlier, so that a week always compares with a whole week of seven days.
 // Edge periods cut by from or to compare with the same cut a year earlier (the same days).
 // Rows are the union of both years: a period and group counted only a year earlier gets value 0.
+import { previousYear, shiftWeeks, shiftYears } from '../domain/year-on-year.ts';
 import type { AggregateQuery, AggregateRow, Granularity } from './aggregates.ts';
 
-const DAY_MS = 86_400_000;
-const iso = (ms: number) => new Date(ms).toISOString().slice(0, 10);
-
-/** The calendar day `years` years later (negative: earlier); 29 February → 28 February. */
-function shiftYears(day: string, years: number): string {
-  const y = String(Number(day.slice(0, 4)) + years).padStart(4, '0');
-  const md = day.slice(5);
-  return md === '02-29' ? `${y}-02-28` : `${y}-${md}`;
-}
-
-/** A calendar day moved by `weeks` weeks. */
-const shiftWeeks = (day: string, weeks: number) => iso(Date.parse(`${day}T00:00:00Z`) + weeks * 7 * DAY_MS);
-
-/** The query of the same days one year earlier. */
-export function previousYear<Q extends Pick<AggregateQuery, 'from' | 'to' | 'granularity'>>(q: Q): Q {
-  return q.granularity === 'week'
-    ? { ...q, from: shiftWeeks(q.from, -52), to: shiftWeeks(q.to, -52) }
-    : { ...q, from: shiftYears(q.from, -1), to: shiftYears(q.to, -1) };
-}
+// the days a year earlier, and when a comparison means something: src/domain/year-on-year.ts
+export { previousYear };
 
 /** The label of a period a year earlier, moved to the period it compares with (undefined: none). */
 function periodLater(period: string, granularity: Granularity): string | undefined {

@@ -823,6 +823,44 @@ describe.each(BACKENDS)('aggregates on $name', (backend) => {
     expect([5, 10]).toContain(persons.previous); // 8, rounded
   });
 
+  it('year on year only where the windows do not overlap: at most a year, or per year (issue #15)', async () => {
+    const staff = (query: string) =>
+      h.inject({
+        method: 'GET',
+        url: `/api/public/aggregates?state=LT&${query}&compare=previous-year`,
+        headers: h.account('analyst', 'EU').headers,
+      });
+    // 2024–2026 per month against 2023–2025 would share 2024 and 2025: refused, naming compare
+    const long = await staff('from=2024-01-01&to=2026-12-31&granularity=month');
+    expect(long.statusCode).toBe(400);
+    expect(long.json().errors.map((e: { field: string }) => e.field)).toEqual(['querystring/compare']);
+    // a year and a day (the first day compares with itself) is refused; a whole year is not
+    expect((await staff('from=2025-01-01&to=2026-01-01&granularity=day')).statusCode).toBe(400);
+    expect((await staff('from=2025-01-01&to=2025-12-31&granularity=day')).statusCode).toBe(200);
+    // by week: 52 weeks (Monday 1 Dec 2025 to Sunday 29 Nov 2026) are compared, 53 are not
+    expect((await staff('from=2025-12-01&to=2026-11-29&granularity=week')).statusCode).toBe(200);
+    expect((await staff('from=2025-12-01&to=2026-12-06&granularity=week')).statusCode).toBe(400);
+    // per year over three years: each year against the one before. 2025: P1 and P2 (2 encounters, 8 + 2 = 10
+    // persons) against nothing in 2024; 2026: O1–O3, three in November and three in December (9 encounters;
+    // persons 16 + 11 + 10 = 37) against 2025's 2 and 10
+    const perYear = await staff('from=2024-01-01&to=2026-12-31&granularity=year');
+    expect(perYear.statusCode, perYear.body).toBe(200);
+    const y = Object.fromEntries(
+      perYear
+        .json()
+        .rows.filter((x: PublicRow) => x.group === null)
+        .map((x: PublicRow) => [`${x.period} ${x.metric}`, [x.value, x.previous]]),
+    );
+    expect(y['2025 encounters']).toEqual([2, 0]);
+    expect(y['2025 persons']).toEqual([10, 0]);
+    expect(y['2026 encounters']).toEqual([9, 2]);
+    expect(y['2026 persons']).toEqual([37, 10]);
+    // the public is held to the same rule (and to whole ended periods): 2022–2026 by month is refused
+    const r = await pub('state=LT&from=2022-01-01&to=2026-12-31&compare=previous-year');
+    expect(r.statusCode).toBe(400);
+    expect(r.json().errors.map((e: { field: string }) => e.field)).toEqual(['querystring/compare']);
+  });
+
   it('bad input is 400 naming the field', async () => {
     await (async () => {
       const r = await pub('state=LT&from=2026-11-01&to=2026-12-31&compare=next-year');

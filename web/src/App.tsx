@@ -25,6 +25,10 @@ const SolidarityCycle = lazy(() =>
   import('./screens/SolidarityCycle.tsx').then((m) => ({ default: m.SolidarityCycle })),
 );
 const Simulator = lazy(() => import('./screens/Simulator.tsx').then((m) => ({ default: m.Simulator })));
+// the public statistics page: no login, at /public, for everyone (it reads the public routes only)
+const PublicStatistics = lazy(() =>
+  import('./screens/PublicStatistics.tsx').then((m) => ({ default: m.PublicStatistics })),
+);
 
 interface Screen {
   readonly path: string;
@@ -107,6 +111,7 @@ export function App() {
     return (
       <Shell>
         <Routes>
+          <Route path="/public" element={<PublicStatistics />} />
           <Route path="*" element={<Login />} />
         </Routes>
       </Shell>
@@ -145,6 +150,7 @@ export function App() {
           ? null
           : mine.map((s) => <Route key={s.path} path={s.path} element={s.element} />)}
         <Route path="/account" element={<Account />} />
+        <Route path="/public" element={<PublicStatistics />} />
         <Route path="*" element={me.mustChangePassword ? <Navigate to="/account" replace /> : home} />
       </Routes>
     </Shell>
@@ -157,7 +163,13 @@ function Shell({ nav, children }: { nav?: ReactNode; children: ReactNode }) {
   // each screen its own title (what a screen reader announces, what the tab and history show)
   useEffect(() => {
     const screen = SCREENS.find((s) => matchPath(s.path, location.pathname));
-    const title = screen ? t(screen.title) : location.pathname === '/account' ? t('account.title') : '';
+    const title = screen
+      ? t(screen.title)
+      : location.pathname === '/account'
+        ? t('account.title')
+        : location.pathname === '/public'
+          ? t('public.title')
+          : '';
     document.title = title ? `${title} · Pact` : 'Pact';
   }, [location.pathname, t]);
   return (

@@ -28,12 +28,14 @@ export async function api<T>(
   path: string,
   body?: unknown,
   headers: Record<string, string> = {},
+  /** 'omit': ask as the public does, without the session (the public statistics page) */
+  credentials: RequestCredentials = 'same-origin',
 ): Promise<T> {
   let res: Response;
   try {
     res = await fetch(path, {
       method,
-      credentials: 'same-origin',
+      credentials,
       headers: {
         accept: 'application/json',
         ...(body === undefined ? {} : { 'content-type': 'application/json' }),

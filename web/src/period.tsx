@@ -26,5 +26,10 @@ export function usePeriod(days = 30) {
       </Field>
     </>
   );
-  return { from, to, fields };
+  /** Both days at once (a preset period). */
+  const set = (p: { from: string; to: string }) => {
+    setFrom(p.from);
+    setTo(p.to);
+  };
+  return { from, to, fields, set };
 }

@@ -26,20 +26,25 @@ export function useApi<T>(path: string | undefined): Read<T> {
   return state.path === path ? state : {};
 }
 
-/** GET every one of `paths` (nothing when undefined), again whenever they change: all the answers, in order. */
-export function useApiAll<T>(paths: readonly string[] | undefined): Read<T[]> {
+/**
+ * GET every one of `paths` (nothing when undefined), again whenever they change: all the answers, in order.
+ * `anonymous`: without the session, as the public reads.
+ */
+export function useApiAll<T>(paths: readonly string[] | undefined, anonymous = false): Read<T[]> {
   const key = paths?.join('\n');
   const [state, setState] = useState<Read<T[]> & { key?: string }>({});
   useEffect(() => {
     if (key === undefined) return;
     let stale = false;
-    Promise.all(key.split('\n').map((p) => api<T>('GET', p))).then(
+    Promise.all(
+      key.split('\n').map((p) => api<T>('GET', p, undefined, {}, anonymous ? 'omit' : 'same-origin')),
+    ).then(
       (data) => !stale && setState({ key, data }),
       (error) => !stale && setState({ key, error }),
     );
     return () => {
       stale = true;
     };
-  }, [key]);
+  }, [key, anonymous]);
   return state.key === key ? state : {};
 }

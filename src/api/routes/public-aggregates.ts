@@ -9,6 +9,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { YEAR_ON_YEAR_RULE, yearOnYear } from '../../domain/year-on-year.ts';
 import {
   AGGREGATE_METRICS,
   GRANULARITIES,
@@ -21,6 +22,7 @@ import { rolledUpAggregates } from '../../store/statistics-rollup.ts';
 import { previousYear, withPrevious } from '../../store/year-on-year.ts';
 import { Problem } from '../problem.ts';
 import { hidesSmallCells, PublicPeriodQuery, publicPeriod } from '../public-access.ts';
+import { invalidInput } from '../report-period.ts';
 import type { ApiDeps } from '../server.ts';
 import { publicOutcomesRoutes } from './public-outcomes.ts';
 
@@ -37,7 +39,8 @@ const AggregatesQuery = z
       .optional()
       .describe(
         'previous-year: each row also gets `previous`, the value of the same period and group one year earlier ' +
-          '(day, month, year: the same calendar days, 29 February without a counterpart; week: 52 weeks earlier)',
+          '(day, month, year: the same calendar days, 29 February without a counterpart; week: 52 weeks earlier). ' +
+          `Only where the two do not overlap, 400 otherwise: ${YEAR_ON_YEAR_RULE}`,
       ),
   })
   .strict();
@@ -56,7 +59,8 @@ const NOTE =
   'screening); the other metrics count cases or case actions. group null: the grouping does not apply to the ' +
   "metric (the row is its total); 'unknown': not recorded. With compare=previous-year, previous is the value " +
   'of the same period one year earlier (previousFrom–previousTo), suppressed by the same rules ' +
-  '(previousSuppressed: true).';
+  '(previousSuppressed: true); it is refused (400, field compare) where the two windows would overlap: a period ' +
+  'of at most a year (52 weeks by week), or any period by year.';
 
 export const PublicAggregates = z.object({
   state: z.string(),
@@ -115,6 +119,9 @@ export function publicAggregatesRoutes(app: FastifyInstance, deps: ApiDeps): voi
         granularity: q.granularity,
         by: q.by,
       };
+      // a window longer than a year against the same window a year earlier shares most of its days: refused
+      if (q.compare === 'previous-year' && !yearOnYear(query))
+        throw invalidInput('querystring/compare', YEAR_ON_YEAR_RULE);
       const earlier = q.compare === 'previous-year' ? previousYear(query) : undefined;
       const current = await rolledUpAggregates(deps.store.db, query);
       const rows = earlier

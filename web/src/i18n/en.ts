@@ -717,6 +717,33 @@ export const en = {
   'queue.clearFilters': 'Clear the filters',
   'account.repeatPassword': 'Repeat the new password',
   'account.passwordsDiffer': 'The two new passwords differ: type the same password in both fields.',
+  // issue 15: dashboard (year on year, presets, panels, wide tables) and the public statistics page
+  'chart.panels': 'Each series has its own scale: they differ by an order of magnitude or more.',
+  'chart.csv': 'Download the figures (CSV)',
+  'dashboard.totalsOnly': 'Totals',
+  'dashboard.thisYear': 'The year',
+  'dashboard.personsPerYear': 'Persons encountered per year, each year and the year before',
+  'dashboard.yoyPerYear':
+    'Year on year: per year, in the chart of persons below (each year against the one before).',
+  'dashboard.yoyNone':
+    'No year-on-year comparison: the period is longer than a year, so a year earlier would overlap it. Choose at most a year, or figures per year.',
+  'dashboard.presets': 'Preset periods',
+  'dashboard.preset.this-month': 'This month',
+  'dashboard.preset.last-30-days': 'Last 30 days',
+  'dashboard.preset.this-year': 'This year',
+  'dashboard.preset.last-year': 'Last year',
+  'dashboard.preset.2021': '2021 (the Belarus crisis)',
+  'login.public': 'Public statistics (no login)',
+  'public.title': 'Public statistics',
+  'public.intro':
+    'The published figures of the border and the asylum procedure, without personal data: whole months or years that have ended; counts from 1 to 4 are hidden and every other count is rounded to a multiple of 5.',
+  'public.login': 'Staff: log in',
+  'public.fromMonth': 'From (month)',
+  'public.toMonth': 'To (month)',
+  'public.last12Months': 'Last 12 months',
+  'public.period': 'Figures from {from} to {to}: whole periods that have ended.',
+  'public.eurostatCsv': 'Download the first-time asylum applicants per month (CSV, Eurostat columns)',
+  'public.nothingEnded': 'No period of this choice has ended yet: choose an earlier one.',
 } as const;
 
 export type MessageKey = keyof typeof en;

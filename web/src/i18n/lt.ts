@@ -721,4 +721,32 @@ export const lt: Readonly<Record<MessageKey, string>> = {
   'account.repeatPassword': 'Pakartokite naują slaptažodį',
   'account.passwordsDiffer':
     'Abu nauji slaptažodžiai skiriasi: abiejuose laukuose įveskite tą patį slaptažodį.',
+  // issue 15: dashboard (year on year, presets, panels, wide tables) and the public statistics page
+  'chart.panels': 'Kiekviena serija turi savo skalę: jos skiriasi dešimt ar daugiau kartų.',
+  'chart.csv': 'Atsisiųsti skaičius (CSV)',
+  'dashboard.totalsOnly': 'Iš viso',
+  'dashboard.thisYear': 'Metai',
+  'dashboard.personsPerYear': 'Asmenys per metus: kiekvieni metai ir ankstesni metai',
+  'dashboard.yoyPerYear':
+    'Palyginimas su praėjusiais metais – pagal metus, asmenų diagramoje žemiau (kiekvieni metai su ankstesniais).',
+  'dashboard.yoyNone':
+    'Su praėjusiais metais nelyginama: laikotarpis ilgesnis nei metai, todėl metais ankstesnis laikotarpis iš dalies sutaptų su juo. Pasirinkite ne ilgesnį kaip metų laikotarpį arba skaičius pagal metus.',
+  'dashboard.presets': 'Laikotarpiai',
+  'dashboard.preset.this-month': 'Šis mėnuo',
+  'dashboard.preset.last-30-days': 'Paskutinės 30 dienų',
+  'dashboard.preset.this-year': 'Šie metai',
+  'dashboard.preset.last-year': 'Praėję metai',
+  'dashboard.preset.2021': '2021 m. (Baltarusijos krizė)',
+  'login.public': 'Vieša statistika (be prisijungimo)',
+  'public.title': 'Vieša statistika',
+  'public.intro':
+    'Skelbiami pasienio ir prieglobsčio procedūros skaičiai be asmens duomenų: tik pasibaigę ištisi mėnesiai ar metai; skaičiai nuo 1 iki 4 nerodomi, kiti suapvalinti iki 5 kartotinio.',
+  'public.login': 'Darbuotojams: prisijungti',
+  'public.fromMonth': 'Nuo (mėnuo)',
+  'public.toMonth': 'Iki (mėnuo)',
+  'public.last12Months': 'Paskutiniai 12 mėnesių',
+  'public.period': 'Skaičiai nuo {from} iki {to}: pasibaigę ištisi laikotarpiai.',
+  'public.eurostatCsv':
+    'Atsisiųsti pirmą kartą prieglobsčio prašančius asmenis pagal mėnesius (CSV, Eurostato stulpeliai)',
+  'public.nothingEnded': 'Joks šio pasirinkimo laikotarpis dar nepasibaigė: pasirinkite ankstesnį.',
 };

@@ -1,5 +1,7 @@
-// Login: username and password; a wrong pair, a locked or disabled account all answer the same.
+// Login: username and password; a wrong pair, a locked or disabled account all answer the same. A link leads
+// the public to the statistics page, which needs no login.
 import { type FormEvent, useState } from 'react';
+import { Link } from 'react-router';
 import { ApiError } from '../api.ts';
 import { useAuth } from '../auth.tsx';
 import { ErrorNotice, Field } from '../components.tsx';
@@ -63,6 +65,9 @@ export function Login() {
       <button type="submit" disabled={busy}>
         {t('login.submit')}
       </button>
+      <p>
+        <Link to="/public">{t('login.public')}</Link>
+      </p>
     </form>
   );
 }
