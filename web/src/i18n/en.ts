@@ -652,6 +652,11 @@ export const en = {
   'monitoring.printableReport': 'Printable report',
   'monitoring.reportCsv': 'CSV',
   'monitoring.reportCsvOf': '(the monitoring report)',
+  // issue 15: case page
+  'case.missedTitle': '{what} deadline missed',
+  'case.overdueBy': 'overdue by {time}',
+  'case.yes': 'Yes',
+  'case.no': 'No',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -654,4 +654,9 @@ export const lt: Readonly<Record<MessageKey, string>> = {
   'monitoring.printableReport': 'Ataskaita spausdinimui',
   'monitoring.reportCsv': 'CSV',
   'monitoring.reportCsvOf': '(stebėsenos ataskaita)',
+  // issue 15: case page
+  'case.missedTitle': '{what}: terminas praleistas',
+  'case.overdueBy': 'pradelsta: {time}',
+  'case.yes': 'Taip',
+  'case.no': 'Ne',
 };
