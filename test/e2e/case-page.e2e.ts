@@ -117,6 +117,8 @@ describe('the case page', () => {
       expect(text).toContain(shown);
     for (const raw of ['refugee-status', 'irregular-entry', 'safe-country-of-origin', 'false'])
       expect(text).not.toContain(raw);
+    // the nationality by its name too
+    await expectText(page, 'Iraq (IQ)');
     await check(page, 'case-page-timeline-en');
 
     await lithuanian(page);
@@ -125,6 +127,7 @@ describe('the case page', () => {
     expect(ltText).toContain('Pagrindai: neteisėtas atvykimas');
     expect(ltText).toContain('Neproporcingai daug prašymų (APR 27 str. 3 d.): Ne');
     expect(ltText).not.toContain('refugee-status');
+    await expectText(page, 'Irakas (IQ)');
     await check(page, 'case-page-timeline-lt');
     await page.context().close();
   });

@@ -13,10 +13,12 @@ import { ActionForm } from './ActionForm.tsx';
 import { CaseDeadlines } from './CaseDeadlines.tsx';
 import { CaseTimeline } from './CaseTimeline.tsx';
 import { ScreeningChecklist } from './ScreeningChecklist.tsx';
+import { useStateName } from './solidarity/shared.tsx';
 
 export function CaseScreen() {
   const { id = '' } = useParams();
   const { t, label, dateTime, due } = useI18n();
+  const stateName = useStateName();
   const [view, setView] = useState<CaseViewBody>();
   const [error, setError] = useState<unknown>();
   const [open, setOpen] = useState<CommandType>();
@@ -83,6 +85,11 @@ export function CaseScreen() {
   const allowed = view.allowedActions as CommandType[];
   const choices = view.allowedChoices as Partial<Record<CommandType, Record<string, string[]>>>;
   const p = c.person;
+  // "Iraq (IQ)" / "Irakas (IQ)"; an unknown code (XX) as it is
+  const country = (code: string) => {
+    const name = stateName(code);
+    return name === code ? code : `${name} (${code})`;
+  };
   return (
     <section>
       <h1>
@@ -100,7 +107,7 @@ export function CaseScreen() {
           <h2>{t('case.person')}</h2>
           <dl>
             <dt>{t('person.nationality')}</dt>
-            <dd>{p.nationality ?? '—'}</dd>
+            <dd>{p.nationality ? country(p.nationality) : '—'}</dd>
             <dt>{t('person.sex')}</dt>
             <dd>{label('sex', p.sex)}</dd>
             <dt>{t('person.birthYear')}</dt>
