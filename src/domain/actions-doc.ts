@@ -1,6 +1,7 @@
 // docs/ACTIONS.md, generated from the table in statuses.ts (npm run docs; a test checks it is current).
 import { ENTRY_RULES_DOC } from './entry-rules.ts';
 import { LEGAL_BASIS } from './legal-basis.ts';
+import { CHOICES, CONDITIONS } from './next-actions.ts';
 import { ALLOWED, FLAGS, NARROWING, STATUSES } from './statuses.ts';
 
 export function renderActionsMarkdown(): string {
@@ -31,6 +32,20 @@ export function renderActionsMarkdown(): string {
     ),
     '',
     `Flags: ${FLAGS.map((f) => `\`${f}\``).join(', ')}.`,
+    '',
+    '## Conditions on the case as it stands',
+    '',
+    'An action the table allows is still refused when a condition on the case refuses it, whatever the',
+    "command's fields; some fields take only the values the case allows. The case view (`allowedActions`,",
+    '`allowedChoices`) offers exactly what remains (src/domain/next-actions.ts, which `decide` checks).',
+    '',
+    '| Action | Refused when |',
+    '|---|---|',
+    ...CONDITIONS.map((k) => `| \`${k.action}\` | ${k.why} |`),
+    '',
+    '| Action | Field | Values allowed |',
+    '|---|---|---|',
+    ...CHOICES.map((c) => `| \`${c.action}\` | \`${c.field}\` | ${c.doc} |`),
     '',
     ...ENTRY_RULES_DOC,
     '',

@@ -12,6 +12,7 @@ import { checkNotBeforeLastAction, isLateEntry } from './entry-rules.ts';
 import { ActionNotAllowedError, CommandRejectedError } from './errors.ts';
 import { type EncounterRecordedPayload, evolve } from './evolve.ts';
 import { LEGAL_BASIS } from './legal-basis.ts';
+import { checkConditions, FUTURE_TOLERANCE_MS } from './next-actions.ts';
 import { obligation } from './obligations.ts';
 import { ALLOWED, allowedActions, type Flag, type Status } from './statuses.ts';
 
@@ -116,9 +117,12 @@ export function decide(current: CaseState, command: CaseCommand, ctx: DecideCont
   const at = DateTime.fromISO(command.at);
   if (at < DateTime.fromISO(current.occurredAt))
     throw new CommandRejectedError('at', 'is before the encounter');
-  if (at.toMillis() > ctx.now.getTime() + 5 * 60_000)
+  if (at.toMillis() > ctx.now.getTime() + FUTURE_TOLERANCE_MS)
     throw new CommandRejectedError('at', 'is in the future');
   checkNotBeforeLastAction(current, command.at);
+  // what the case as it stands refuses whatever the fields say, and the values it allows (one list, which
+  // the case page offers: next-actions.ts)
+  checkConditions(current, command);
 
   const opens: Obligation[] = [];
   const closes: ObligationKind[] = [];
@@ -136,26 +140,13 @@ export function decide(current: CaseState, command: CaseCommand, ctx: DecideCont
       break;
     case 'screening.completed':
       closes.push('screening');
-      if (command.outcome === 'return' && current.asylumWishAt) {
-        throw new CommandRejectedError(
-          'outcome',
-          'this person asked for asylum: the screening refers them to the asylum procedure (Screening Regulation Art. 18), not to return',
-        );
-      }
-      if (command.outcome !== 'return') {
-        if (!current.asylumWishAt) {
-          throw new CommandRejectedError(
-            'outcome',
-            'no asylum wish is recorded for this person: record asylum-wish.expressed first',
-          );
-        }
+      // the outcome the case allows is checked with the conditions (next-actions.ts)
+      if (command.outcome !== 'return' && current.asylumWishAt) {
         // APR Art. 27(7): the registration deadline applies only after the screening has ended.
         registration(command.at, current.asylumWishAt);
       }
       break;
     case 'asylum-wish.expressed':
-      if (current.asylumWishAt && current.status !== 'in-return')
-        throw new CommandRejectedError('type', 'an asylum wish is already recorded');
       // during screening the registration deadline waits for its end (APR Art. 27(7))
       if (current.status !== 'in-screening' && !current.open.includes('registration'))
         registration(command.at, command.at);

@@ -13,6 +13,8 @@ export const ENTRY_RULES = {
    */
   lateEntryToleranceMinutes: 60,
   lateEntryReasonMaxLength: 500,
+  /** A command may state a time up to this long after the server's clock (device clocks differ a little). */
+  futureToleranceMinutes: 5,
 } as const;
 
 export const LATE_ENTRY_TOLERANCE_MS = ENTRY_RULES.lateEntryToleranceMinutes * 60_000;
@@ -52,6 +54,7 @@ export const ENTRY_RULES_DOC: readonly string[] = [
   '## When an action may be dated',
   '',
   '- Every action has two times: `at`, the time it states (when it happened), and `recordedAt`, when the server recorded it. The case view shows both.',
+  `- A command may not be dated more than ${ENTRY_RULES.futureToleranceMinutes} minutes after the server's clock (device clocks differ a little), nor before the encounter.`,
   "- A command may not be dated before the case's last action (any action, the system's `obligation.missed` included: it is dated at the due time it records, or at the last action if that is later).",
   `- A command recorded more than ${ENTRY_RULES.lateEntryToleranceMinutes} minutes after its stated time is a late entry: it must carry \`lateEntryReason\` (at most ${ENTRY_RULES.lateEntryReasonMaxLength} characters), kept in the action with \`lateEntry: true\`. Exactly ${ENTRY_RULES.lateEntryToleranceMinutes} minutes is still in time. Encounters are not case commands and are not concerned.`,
   `- A deadline closed by an action is met only if the action's stated time is before the due time, it was recorded no later than ${ENTRY_RULES.lateEntryToleranceMinutes} minutes after the due time, and the deadline's passing had not been recorded (\`obligation.missed\`); otherwise it is missed. A deadline recorded as missed never turns into met. The obligation keeps the closing action's stated time (\`closedAt\`) and its recording time (\`closedRecordedAt\`).`,

@@ -26,8 +26,19 @@ export const LEGAL_BASIS: Readonly<Record<ActionType, string>> = {
   'return.executed': 'Directive 2008/115/EC',
   'person.absconded': 'APR; AMMR Art. 46(2)',
   'case.closed': 'the case has no further step',
-  'obligation.missed': 'the deadline of the open obligation passed (its article is in the payload)',
+  'obligation.missed':
+    'the article of the obligation whose deadline passed (recorded with each, e.g. APR Art. 27(1) for registration)',
   'relocation.confirmed':
     'AMMR Art. 67(9)–(11) (relocation confirmed by the state of relocation; the transfer follows within 4 weeks)',
   'case.relocated': 'AMMR Arts 67(11) and 68 (transferred; the state of relocation takes the case over)',
 };
+
+/**
+ * The legal basis to show for a logged action. A missed deadline's is the article of the obligation missed:
+ * logs written before the system recorded it there (system-steps.ts) carry a placeholder, and the article in
+ * the payload.
+ */
+export function shownLegalBasis(a: { type: string; legalBasis: string; payload: unknown }): string {
+  const article = (a.payload as { article?: unknown } | null)?.article;
+  return a.type === 'obligation.missed' && typeof article === 'string' && article ? article : a.legalBasis;
+}

@@ -51,7 +51,8 @@ export function obligationMissed(
     actor: 'system',
     role: 'system',
     state: current.state,
-    legalBasis: LEGAL_BASIS['obligation.missed'],
+    // the obligation's own article (e.g. APR Art. 27(1) for registration): that is the rule that was broken
+    legalBasis: article,
     payload: { kind, dueAt, article, ...(opens.length > 0 ? { opens } : {}) },
   };
   return { actions: [action], next: evolve(current, action), open: opens, close: [] };

@@ -7,8 +7,9 @@ import { OBLIGATION_KINDS } from '../../domain/case-state.ts';
 import { CaseCommand } from '../../domain/commands.ts';
 import { isNationalityCode } from '../../domain/countries.ts';
 import { CommandRejectedError } from '../../domain/errors.ts';
+import { shownLegalBasis } from '../../domain/legal-basis.ts';
+import { nextActions } from '../../domain/next-actions.ts';
 import { COMMAND_PERMISSION, can } from '../../domain/roles.ts';
-import { allowedActions } from '../../domain/statuses.ts';
 import { CRISIS_KINDS } from '../../law/deadlines.ts';
 import { appendAudit } from '../../store/audit.ts';
 import { findCase, parseDuration, QUEUE_MAX_PAGE, QUEUE_PAGE, queue } from '../../store/case-queries.ts';
@@ -24,7 +25,14 @@ const CaseId = z.object({ id: z.uuid('a case id (UUID)') }).strict();
 
 export const CaseView = z.object({
   case: z.record(z.string(), z.unknown()),
+  /** the server's time the case was read at (what "overdue" counts from) */
+  asOf: z.string(),
+  /**
+   * what the user may do next on the case as it stands (src/domain/next-actions.ts): the actions the
+   * server would accept from this role, and per action the values a field may take
+   */
   allowedActions: z.array(z.string()),
+  allowedChoices: z.record(z.string(), z.record(z.string(), z.array(z.string()))),
   actions: z.array(
     z.object({
       seq: z.number(),
@@ -48,6 +56,8 @@ export const CaseView = z.object({
       dueAt: z.string(),
       article: z.string(),
       status: z.string(),
+      /** still open at or after its due time */
+      overdue: z.boolean(),
       /** the time the closing action states, and when it was recorded */
       closedAt: z.string().nullable(),
       closedRecordedAt: z.string().nullable(),
@@ -158,11 +168,13 @@ export function caseRoutes(app: FastifyInstance, deps: ApiDeps): void {
           ]),
         ),
       );
+      const asOf = now();
+      const next = nextActions(view.case, asOf, p.role);
       return {
         case: view.case as unknown as Record<string, unknown>,
-        allowedActions: allowedActions(view.case.status, view.case.flags).filter((a) =>
-          can(p.role, COMMAND_PERMISSION[a]),
-        ),
+        asOf: asOf.toISOString(),
+        allowedActions: next.actions,
+        allowedChoices: next.choices,
         actions: view.actions.map((a) => {
           const late = a.payload as { lateEntry?: unknown; lateEntryReason?: unknown };
           return {
@@ -174,7 +186,7 @@ export function caseRoutes(app: FastifyInstance, deps: ApiDeps): void {
             ...(typeof late?.lateEntryReason === 'string' ? { lateEntryReason: late.lateEntryReason } : {}),
             actor: a.actor,
             role: a.role,
-            legalBasis: a.legalBasis,
+            legalBasis: shownLegalBasis(a),
             payload: a.payload,
           };
         }),
@@ -183,6 +195,7 @@ export function caseRoutes(app: FastifyInstance, deps: ApiDeps): void {
           dueAt: o.dueAt.toISOString(),
           article: o.article,
           status: o.status,
+          overdue: o.status === 'open' && o.dueAt.getTime() <= asOf.getTime(),
           closedAt: o.closedAt?.toISOString() ?? null,
           closedRecordedAt: o.closedRecordedAt?.toISOString() ?? null,
         })),

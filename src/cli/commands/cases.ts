@@ -5,6 +5,7 @@ import type { MemberStateCode } from '../../../law/member-states.ts';
 import { OBLIGATION_KINDS } from '../../domain/case-state.ts';
 import { CaseCommand } from '../../domain/commands.ts';
 import { isNationalityCode, NATIONALITY_CODES, UNKNOWN_NATIONALITY } from '../../domain/countries.ts';
+import { shownLegalBasis } from '../../domain/legal-basis.ts';
 import { STATE_TIME_ZONES } from '../../law/calendar/state-calendar.ts';
 import { findCase, QUEUE_MAX_PAGE, QUEUE_PAGE, type QueueItem, queue } from '../../store/case-queries.ts';
 import { NotFoundError } from '../../store/errors.ts';
@@ -204,7 +205,7 @@ export function caseCommand(ctx: CliContext): Command {
         ...view.actions.flatMap((a) => {
           const late = a.payload as { lateEntry?: boolean; lateEntryReason?: string };
           return [
-            `  ${String(a.seq).padStart(3)}  ${local(a.at, c.state)}  ${a.type.padEnd(26)} ${a.actor} (${a.role}) — ${a.legalBasis}`,
+            `  ${String(a.seq).padStart(3)}  ${local(a.at, c.state)}  ${a.type.padEnd(26)} ${a.actor} (${a.role}) — ${shownLegalBasis(a)}`,
             // both times of a late entry, and why (src/domain/entry-rules.ts)
             ...(late?.lateEntry
               ? [`       late entry, entered ${local(a.recordedAt, c.state)}: ${late.lateEntryReason ?? ''}`]

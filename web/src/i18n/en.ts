@@ -744,6 +744,11 @@ export const en = {
   'public.period': 'Figures from {from} to {to}: whole periods that have ended.',
   'public.eurostatCsv': 'Download the first-time asylum applicants per month (CSV, Eurostat columns)',
   'public.nothingEnded': 'No period of this choice has ended yet: choose an earlier one.',
+  // issue 15: case page
+  'case.missedTitle': '{what} deadline missed',
+  'case.overdueBy': 'overdue by {time}',
+  'case.yes': 'Yes',
+  'case.no': 'No',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -749,4 +749,9 @@ export const lt: Readonly<Record<MessageKey, string>> = {
   'public.eurostatCsv':
     'Atsisiųsti pirmą kartą prieglobsčio prašančius asmenis pagal mėnesius (CSV, Eurostato stulpeliai)',
   'public.nothingEnded': 'Joks šio pasirinkimo laikotarpis dar nepasibaigė: pasirinkite ankstesnį.',
+  // issue 15: case page
+  'case.missedTitle': '{what}: terminas praleistas',
+  'case.overdueBy': 'pradelsta: {time}',
+  'case.yes': 'Taip',
+  'case.no': 'Ne',
 };

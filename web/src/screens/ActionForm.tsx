@@ -16,12 +16,14 @@ type Values = Record<string, string | boolean | string[]>;
 
 export function ActionForm(props: {
   type: CommandType;
+  /** the values a field may take on this case (the server's `allowedChoices`): the others are not offered */
+  choices?: Readonly<Record<string, readonly string[]>>;
   initial?: Values;
   submit(command: CaseCommandInput): Promise<void>;
   cancel(): void;
 }) {
   const { t, label, zone } = useI18n();
-  const fields = COMMAND_FIELDS[props.type];
+  const fields = narrowed(COMMAND_FIELDS[props.type], props.choices);
   const [at, setAt] = useState(() => localNow(zone));
   const [lateReason, setLateReason] = useState('');
   const [values, setValues] = useState<Values>(() => ({ ...defaults(fields), ...props.initial }));
@@ -190,6 +192,18 @@ export function ActionForm(props: {
       </Field>
     );
   }
+}
+
+/** The fields with only the options the case allows. */
+function narrowed(
+  fields: readonly FieldSpec[],
+  choices: Readonly<Record<string, readonly string[]>> | undefined,
+): readonly FieldSpec[] {
+  if (!choices) return fields;
+  return fields.map((f) => {
+    const allowed = choices[f.name];
+    return allowed && 'options' in f ? { ...f, options: f.options.filter((o) => allowed.includes(o)) } : f;
+  });
 }
 
 function defaults(fields: readonly FieldSpec[]): Values {

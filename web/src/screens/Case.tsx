@@ -4,20 +4,21 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import type { CaseCommandInput, CaseViewBody, CommandResultBody } from '../../../src/api/contract.ts';
 import type { CaseState } from '../../../src/domain/case-state.ts';
-import { COMMAND_PERMISSION } from '../../../src/domain/roles.ts';
 import type { CommandType } from '../../../src/domain/statuses.ts';
 import { ApiError, api } from '../api.ts';
-import { useAuth } from '../auth.tsx';
 import { ErrorNotice, Loading } from '../components.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
 import { useIdempotencyKeys } from '../ids.ts';
 import { ActionForm } from './ActionForm.tsx';
+import { CaseDeadlines } from './CaseDeadlines.tsx';
+import { CaseTimeline } from './CaseTimeline.tsx';
 import { ScreeningChecklist } from './ScreeningChecklist.tsx';
+import { useStateName } from './solidarity/shared.tsx';
 
 export function CaseScreen() {
   const { id = '' } = useParams();
   const { t, label, dateTime, due } = useI18n();
-  const { may } = useAuth();
+  const stateName = useStateName();
   const [view, setView] = useState<CaseViewBody>();
   const [error, setError] = useState<unknown>();
   const [open, setOpen] = useState<CommandType>();
@@ -80,8 +81,15 @@ export function CaseScreen() {
     await load();
   }
 
-  const allowed = (view.allowedActions as CommandType[]).filter((a) => may(COMMAND_PERMISSION[a]));
+  // the server's list: the actions it would accept from this user on the case as it stands
+  const allowed = view.allowedActions as CommandType[];
+  const choices = view.allowedChoices as Partial<Record<CommandType, Record<string, string[]>>>;
   const p = c.person;
+  // "Iraq (IQ)" / "Irakas (IQ)"; an unknown code (XX) as it is
+  const country = (code: string) => {
+    const name = stateName(code);
+    return name === code ? code : `${name} (${code})`;
+  };
   return (
     <section>
       <h1>
@@ -99,7 +107,7 @@ export function CaseScreen() {
           <h2>{t('case.person')}</h2>
           <dl>
             <dt>{t('person.nationality')}</dt>
-            <dd>{p.nationality ?? '—'}</dd>
+            <dd>{p.nationality ? country(p.nationality) : '—'}</dd>
             <dt>{t('person.sex')}</dt>
             <dd>{label('sex', p.sex)}</dd>
             <dt>{t('person.birthYear')}</dt>
@@ -148,41 +156,7 @@ export function CaseScreen() {
         </div>
         <div className="card">
           <h2>{t('case.deadlines')}</h2>
-          {view.obligations.length === 0 ? (
-            <p className="muted">{t('case.noDeadlines')}</p>
-          ) : (
-            <table>
-              <thead>
-                <tr>
-                  <th scope="col">{t('queue.kind')}</th>
-                  <th scope="col">{t('queue.due')}</th>
-                  <th scope="col">{t('case.obligationStatus')}</th>
-                  <th scope="col">{t('queue.article')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {view.obligations.map((o) => (
-                  <tr key={`${o.kind}-${o.dueAt}`} className={`obligation-${o.status}`}>
-                    <td>{label('obligation', o.kind)}</td>
-                    <td>{due(o.dueAt)}</td>
-                    <td>
-                      {label('obligationStatus', o.status)}
-                      {/* closed: the time the closing action states, and when it was entered */}
-                      {o.closedAt && (
-                        <span className="muted">
-                          {' '}
-                          · {dateTime(o.closedAt)}
-                          {o.closedRecordedAt &&
-                            ` (${t('case.entered', { time: dateTime(o.closedRecordedAt) })})`}
-                        </span>
-                      )}
-                    </td>
-                    <td className="article">{o.article}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          )}
+          <CaseDeadlines obligations={view.obligations} asOf={view.asOf} />
         </div>
       </div>
 
@@ -212,46 +186,19 @@ export function CaseScreen() {
           cancel={() => setOpen(undefined)}
         />
       ) : (
-        open && <ActionForm key={open} type={open} submit={submit} cancel={() => setOpen(undefined)} />
+        open && (
+          <ActionForm
+            key={open}
+            type={open}
+            choices={choices[open]}
+            submit={submit}
+            cancel={() => setOpen(undefined)}
+          />
+        )
       )}
 
       <h2>{t('case.timeline')}</h2>
-      <ol className="timeline">
-        {view.actions.map((a) => (
-          <li key={a.seq}>
-            <strong>{label('action', a.type)}</strong> — {dateTime(a.at)}{' '}
-            {/* both times: when it happened and when it was entered (security issue #14) */}
-            <span className="muted">({t('case.entered', { time: dateTime(a.recordedAt) })})</span>
-            {a.lateEntry && (
-              <div className="late-entry">{t('case.lateEntry', { reason: a.lateEntryReason ?? '—' })}</div>
-            )}
-            <div className="muted">
-              {t('case.by', { actor: a.actor, role: label('role', a.role) })} ·{' '}
-              <span className="article">{a.legalBasis}</span>
-            </div>
-            <Payload payload={a.payload} />
-          </li>
-        ))}
-      </ol>
+      <CaseTimeline actions={view.actions} />
     </section>
-  );
-}
-
-function Payload({ payload }: { payload: unknown }) {
-  const { label } = useI18n();
-  if (!payload || typeof payload !== 'object') return null;
-  // what the user gave (the fields the forms ask for), not the system's bookkeeping (ids, derived status)
-  const entries = Object.entries(payload as Record<string, unknown>).filter(
-    ([k, v]) => label('field', k) !== k && v !== undefined && v !== null && v !== '',
-  );
-  if (entries.length === 0) return null;
-  return (
-    <div className="payload">
-      {entries.map(([k, v]) => (
-        <span key={k}>
-          {label('field', k)}: {Array.isArray(v) ? v.join(', ') : String(v)}{' '}
-        </span>
-      ))}
-    </div>
   );
 }

@@ -1,0 +1,206 @@
+// What the case page offers (nextActions) against what decide accepts, on every case state reachable from
+// every kind of encounter (with and without an asylum wish, adult or unaccompanied minor): every offered
+// action is accepted with valid fields, every action not offered is refused (issue #15: a second "asylum
+// wish expressed" was offered and always refused). Synthetic persons only.
+import { describe, expect, it } from 'vitest';
+import type { CaseState } from '../../src/domain/case-state.ts';
+import type { CaseCommand, EncounterKind } from '../../src/domain/commands.ts';
+import { decide, startCase } from '../../src/domain/decide.ts';
+import { ActionNotAllowedError, CommandRejectedError } from '../../src/domain/errors.ts';
+import { FUTURE_TOLERANCE_MS, nextActions } from '../../src/domain/next-actions.ts';
+import { COMMAND_PERMISSION, can, ROLES } from '../../src/domain/roles.ts';
+import { allowedActions, type CommandType, STATUSES } from '../../src/domain/statuses.ts';
+import { DECISION_TYPES } from '../../src/domain/vocabulary.ts';
+import { ctx, encounter, person } from './fixtures.ts';
+
+type Fields = Record<string, unknown>;
+
+/** Each command type with the values of its fields that matter to the rules (the first: valid in any case). */
+const VARIANTS: Readonly<Record<CommandType, readonly Fields[]>> = {
+  'screening.check-recorded': [{ check: 'identity', result: 'passport seen' }],
+  'eurodac.transmitted': [{}],
+  'screening.completed': [{ outcome: 'asylum' }, { outcome: 'return' }, { outcome: 'relocation' }],
+  'asylum-wish.expressed': [{ where: 'station', to: 'border guard' }],
+  'entry.refused': [{}, { directedTo: 'Medininkai' }],
+  'application.registered': [{ disproportionateNumbers: false }, { disproportionateNumbers: true }],
+  'application.routed': [
+    { procedure: 'regular', grounds: ['none'] },
+    ...(['border', 'accelerated', 'regular'] as const).flatMap((procedure) =>
+      [['security'], ['low-recognition-rate'], ['misleading-authorities'], ['safe-country-of-origin']].map(
+        (grounds) => ({ procedure, grounds }),
+      ),
+    ),
+    { procedure: 'accelerated', grounds: ['security'], exemption: 'unaccompanied-minor' },
+    { procedure: 'regular', grounds: ['misleading-authorities'], exemption: 'capacity-reached' },
+  ],
+  'application.lodged': [{}],
+  'interview.recorded': [{}],
+  'decision.issued': DECISION_TYPES.map((decision) => ({ decision })),
+  'appeal.lodged': [{}],
+  'appeal.decided': [{ outcome: 'dismissed' }, { outcome: 'protection-granted' }],
+  'detention.ordered': [{ grounds: ['risk-of-absconding'] }, { grounds: ['irregular-entry'] }],
+  'detention.reviewed': [{}],
+  'detention.ended': [{}],
+  'return.decided': [{ borderProcedure: false }, { borderProcedure: true }],
+  'return.voluntary-departure': [{ days: 10 }],
+  'return.executed': [{ to: 'IQ' }],
+  'person.absconded': [{}],
+  'case.closed': [{ reason: 'no further step' }],
+};
+
+/** The routing rules (APR Arts 42, 45, 48, 53) turn on the fields themselves: they may refuse a given set. */
+const FIELD_RULES: Partial<Record<CommandType, readonly string[]>> = {
+  'application.routed': ['procedure', 'grounds', 'exemption'],
+};
+
+const command = (type: CommandType, fields: Fields, at: string) => ({ type, at, ...fields }) as CaseCommand;
+
+/** A time just after the case's last action, and a clock a minute later. */
+function timeFor(c: CaseState): { at: string; now: Date } {
+  const at = new Date(Date.parse(c.lastActionAt ?? c.occurredAt) + 10 * 60_000);
+  return { at: at.toISOString(), now: new Date(at.getTime() + 60_000) };
+}
+
+function outcome(c: CaseState, cmd: CaseCommand, now: Date): CaseState | Error {
+  try {
+    return decide(c, cmd, ctx(now.toISOString())).next;
+  } catch (e) {
+    if (e instanceof ActionNotAllowedError || e instanceof CommandRejectedError) return e;
+    throw e;
+  }
+}
+
+/** Every state reachable from the starts by the first (valid) variant of the offered actions, breadth first. */
+function reachable(): { states: CaseState[]; refusedOffers: string[] } {
+  const refusedOffers: string[] = [];
+  const starts: CaseState[] = [];
+  // the kinds differ to the rules by the status they start in and by whether the border procedure may
+  // follow (APR Art. 43(1)): one of each (the other two screened kinds at the border are as the first)
+  const kinds: readonly EncounterKind[] = [
+    'apprehended-irregular-crossing',
+    'found-inside-territory',
+    'entry-prevented-refused',
+    'application-at-diplomatic-mission',
+  ];
+  for (const kind of kinds)
+    for (const wish of [false, true])
+      for (const minor of [false, true])
+        starts.push(
+          startCase(ctx(), {
+            caseId: 'c1',
+            encounterId: 'e1',
+            encounter: encounter({ kind }),
+            person: person({
+              ...(minor ? { minor: true, unaccompanied: true, birthYear: 2012 } : {}),
+              ...(wish ? { asylumWish: { at: '2026-12-07T04:20:00+02:00', where: 'x', to: 'y' } } : {}),
+            }),
+          }).next,
+        );
+  // what the table, the conditions and the routing rules read (the open obligations change no refusal)
+  const key = (c: CaseState) =>
+    JSON.stringify([c.encounterKind, c.person.unaccompanied, c.status, c.flags, !!c.asylumWishAt]);
+  const seen = new Map(starts.map((c) => [key(c), c]));
+  const queue = [...starts];
+  while (queue.length > 0) {
+    const c = queue.shift() as CaseState;
+    const { at, now } = timeFor(c);
+    const next = nextActions(c, now);
+    for (const type of next.actions)
+      for (const [i, variant] of VARIANTS[type].entries()) {
+        const fields = { ...variant };
+        for (const [field, values] of Object.entries(next.choices[type] ?? {}))
+          if (i === 0 || !values.includes(String(fields[field]))) fields[field] = values[0];
+        const d = outcome(c, command(type, fields, at), now);
+        if (d instanceof Error) {
+          // the first variant is valid in any case: an offered action must take it
+          if (i === 0) refusedOffers.push(`${type} offered in ${key(c)} but refused: ${d.message}`);
+          continue;
+        }
+        if (!seen.has(key(d))) {
+          seen.set(key(d), d);
+          queue.push(d);
+        }
+      }
+  }
+  return { states: [...seen.values()], refusedOffers };
+}
+
+describe('the allowed next actions are what decide accepts', () => {
+  const { states, refusedOffers } = reachable();
+
+  it('the walk reaches every status, and every action offered on the way took its valid fields', () => {
+    expect(new Set(states.map((c) => c.status))).toEqual(new Set(STATUSES));
+    expect(refusedOffers).toEqual([]);
+  });
+
+  it('in every reachable state, each offered action with valid fields is accepted and each other action is refused', () => {
+    let checked = 0;
+    for (const c of states) {
+      const { at, now } = timeFor(c);
+      const next = nextActions(c, now);
+      for (const [type, variants] of Object.entries(VARIANTS) as [CommandType, Fields[]][])
+        for (const fields of variants) {
+          const d = outcome(c, command(type, fields, at), now);
+          const where = `${type} ${JSON.stringify(fields)} in ${c.status} [${c.flags.join(' ')}] wish: ${!!c.asylumWishAt}`;
+          checked += 1;
+          if (!next.actions.includes(type)) {
+            // outside the table: not allowed; inside it: refused by a condition on the case (field `type`)
+            if (allowedActions(c.status, c.flags).includes(type)) {
+              expect(d, where).toBeInstanceOf(CommandRejectedError);
+              expect((d as CommandRejectedError).field, where).toBe('type');
+            } else expect(d, where).toBeInstanceOf(ActionNotAllowedError);
+            continue;
+          }
+          const outside = Object.entries(next.choices[type] ?? {}).find(
+            ([field, values]) => !values.includes(String(fields[field])),
+          );
+          if (outside) {
+            expect(d, where).toBeInstanceOf(CommandRejectedError);
+            expect((d as CommandRejectedError).field, where).toBe(outside[0]);
+          } else if (d instanceof Error) {
+            // only the rules that turn on the fields themselves may refuse an offered action
+            expect(d, where).toBeInstanceOf(CommandRejectedError);
+            expect(FIELD_RULES[type] ?? [], where).toContain((d as CommandRejectedError).field);
+          }
+        }
+    }
+    expect(checked).toBeGreaterThan(1000);
+  });
+
+  it('a case where the wish was expressed (during screening, or at a refusal of entry) offers no second wish', () => {
+    const withWish = states.filter((c) => c.asylumWishAt && c.status !== 'in-return');
+    expect(withWish.map((c) => c.status)).toEqual(expect.arrayContaining(['in-screening', 'refused-entry']));
+    for (const c of withWish)
+      expect(nextActions(c, timeFor(c).now).actions).not.toContain('asylum-wish.expressed');
+    // after a return decision a new wish may be expressed
+    const inReturn = states.find((c) => c.asylumWishAt && c.status === 'in-return');
+    expect(inReturn && nextActions(inReturn, timeFor(inReturn).now).actions).toContain(
+      'asylum-wish.expressed',
+    );
+  });
+
+  it('screening of a person without a wish offers only the outcome "return"; with a wish, asylum or relocation', () => {
+    const screening = states.filter((c) => c.status === 'in-screening');
+    for (const c of screening)
+      expect(nextActions(c, timeFor(c).now).choices['screening.completed']?.outcome).toEqual(
+        c.asylumWishAt ? ['asylum', 'relocation'] : ['return'],
+      );
+  });
+
+  it('each role is offered exactly the allowed actions it holds the permission for', () => {
+    for (const c of states.slice(0, 200))
+      for (const role of ROLES) {
+        const { now } = timeFor(c);
+        expect(nextActions(c, now, role).actions).toEqual(
+          nextActions(c, now).actions.filter((a) => can(role, COMMAND_PERMISSION[a])),
+        );
+      }
+  });
+
+  it('a case whose last action is dated after the clock and its tolerance offers nothing (no time can be stated)', () => {
+    const c = states.find((s) => s.status === 'lodged') as CaseState;
+    const last = Date.parse(c.lastActionAt ?? c.occurredAt);
+    expect(nextActions(c, new Date(last - FUTURE_TOLERANCE_MS)).actions).not.toEqual([]);
+    expect(nextActions(c, new Date(last - FUTURE_TOLERANCE_MS - 1)).actions).toEqual([]);
+  });
+});
