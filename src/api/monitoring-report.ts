@@ -2,7 +2,8 @@
 // the indicators of src/store/monitoring.ts: as CSV (one row per figure) or as a self-contained printable
 // HTML page (inline CSS, no scripts, every interpolated text escaped). Counts only: no case ids, no personal
 // data. Shared by GET /api/monitoring/report and `pact stats monitoring-report`; pure (the time it was
-// generated comes in as an argument).
+// generated comes in as an argument). A share of deadlines (registered in time; an obligation met) is over
+// the cases whose outcome is known; those whose deadline has not passed are pending, a figure of their own.
 //
 // Small cells: the report goes to the monitoring body, which may read the cases behind the figures, so every
 // count is shown as it is. With `public: true` (for publication) the rules of every public statistic apply
@@ -73,10 +74,11 @@ const SECTIONS: readonly { key: IndicatorKey; title: string; labels: Readonly<Re
     title: 'Registration within the deadline',
     labels: {
       asylumWishes: 'Asylum wishes in the period',
+      known: 'Outcome known (registered, or the deadline passed)',
       withinDeadline: 'Registered within the deadline',
       late: 'Registered late',
       notRegisteredOverdue: 'Not registered, deadline passed',
-      notRegisteredNotYetDue: 'Not registered, not yet due',
+      notRegisteredNotYetDue: 'Pending: not registered, the deadline not passed (not in the share)',
     },
   },
   {
@@ -92,10 +94,12 @@ const SECTIONS: readonly { key: IndicatorKey; title: string; labels: Readonly<Re
     key: 'deadlines',
     title: 'Deadlines by obligation',
     labels: {
+      'byKind.known': 'Outcome known',
       'byKind.met': 'Met',
+      'byKind.met.share': 'Met, share of the known',
       'byKind.missed': 'Missed',
       'byKind.openOverdue': 'Open, overdue',
-      'byKind.openNotYetDue': 'Open, not yet due',
+      'byKind.openNotYetDue': 'Pending: open, not yet due',
       'byKind.cancelled': 'Cancelled',
     },
   },
@@ -117,8 +121,23 @@ const SECTIONS: readonly { key: IndicatorKey; title: string; labels: Readonly<Re
   },
 ];
 
+/**
+ * What a share of deadlines is over, under each such indicator of the HTML page: a deadline that has not
+ * passed yet is neither met nor missed (issue #15: a rate over every case read pending ones as failures).
+ */
+const PENDING_NOTE: Partial<Record<IndicatorKey, string>> = {
+  registrationWithinDeadline:
+    'The share is over the wishes whose outcome is known: registered, or not registered by a deadline that has passed. The wishes whose deadline has not passed yet are pending: counted apart, not in the share.',
+  deadlines:
+    'The share of each obligation is over the deadlines whose outcome is known: met, missed, or open past the due time. Those still open before their due time are pending, and cancelled ones fell away: both are counted apart, not in the share.',
+};
+
 /** The figures that carry their indicator's share. */
-const SHARE_OF: Readonly<Record<string, true>> = { withinDeadline: true, irregularEntryOnly: true };
+const SHARE_OF: Readonly<Record<string, true>> = {
+  withinDeadline: true,
+  irregularEntryOnly: true,
+  'byKind.met': true,
+};
 
 /** A figure before disclosure control: its true value, and the figure whose share it is the numerator of. */
 interface RawFigure {
@@ -128,45 +147,79 @@ interface RawFigure {
   readonly value: number;
   /** the index of the figure it is a share of (the whole), and the exact share */
   readonly shareOf?: { whole: number; share: number | null };
-  /** figures of one family add up to a total shown in the report (secondary suppression) */
-  readonly family?: string;
+  /**
+   * the families it belongs to: the figures of one family add up to a total (secondary suppression); a
+   * figure may be in several (the known wishes are a part of the wishes, and a sum of parts themselves)
+   */
+  readonly families?: readonly string[];
 }
 
 function rawFigures(m: MonitoringIndicators, o: ReportOptions): RawFigure[] {
   const out: RawFigure[] = [];
-  const add = (f: Omit<RawFigure, 'group'> & { group?: string }) =>
+  const add = (f: Omit<RawFigure, 'group'> & { group?: string }) => {
     out.push({ ...f, group: f.group ?? null });
+    return out.length - 1;
+  };
   const reg = m.registrationWithinDeadline;
-  // the four ways a wish went add up to the wishes
-  const wishes = out.length;
+  // the wishes split into those whose outcome is known and those pending (deadline not passed); the known
+  // ones into in time, late and overdue; so the four ways a wish went add up to the wishes too
   add({ indicator: 'registrationWithinDeadline', measure: 'asylumWishes', value: reg.asylumWishes });
+  const known = add({
+    indicator: 'registrationWithinDeadline',
+    measure: 'known',
+    value: reg.known,
+    families: ['registration-split'],
+  });
   add({
     indicator: 'registrationWithinDeadline',
     measure: 'withinDeadline',
     value: reg.withinDeadline,
-    shareOf: { whole: wishes, share: reg.share },
-    family: 'registration',
+    shareOf: { whole: known, share: reg.share },
+    families: ['registration', 'registration-known'],
   });
-  add({ indicator: 'registrationWithinDeadline', measure: 'late', value: reg.late, family: 'registration' });
-  for (const k of ['notRegisteredOverdue', 'notRegisteredNotYetDue'] as const)
-    add({ indicator: 'registrationWithinDeadline', measure: k, value: reg[k], family: 'registration' });
+  for (const k of ['late', 'notRegisteredOverdue'] as const)
+    add({
+      indicator: 'registrationWithinDeadline',
+      measure: k,
+      value: reg[k],
+      families: ['registration', 'registration-known'],
+    });
+  add({
+    indicator: 'registrationWithinDeadline',
+    measure: 'notRegisteredNotYetDue',
+    value: reg.notRegisteredNotYetDue,
+    families: ['registration', 'registration-split'],
+  });
   const ref = m.refusalsAfterWish;
   add({ indicator: 'refusalsAfterWish', measure: 'refused', value: ref.refused });
   add({ indicator: 'refusalsAfterWish', measure: 'afterWish', value: ref.afterWish });
   add({ indicator: 'refusalsAfterWish', measure: 'laterRegistered', value: ref.laterRegistered });
-  // the five states of one kind's deadlines add up to that kind's deadlines
-  for (const d of m.deadlines.byKind)
-    for (const k of ['met', 'missed', 'openOverdue', 'openNotYetDue', 'cancelled'] as const)
+  // one kind's deadlines: the five states add up to them; met, missed and open overdue to the known ones;
+  // the known, the pending and the cancelled ones to them again
+  for (const d of m.deadlines.byKind) {
+    const of = (k: string) => `deadlines:${k}:${d.kind}`;
+    const fig = (measure: string, value: number, families: string[], shareOf?: RawFigure['shareOf']) =>
       add({
         indicator: 'deadlines',
-        measure: `byKind.${k}`,
-        value: d[k],
+        measure: `byKind.${measure}`,
+        value,
         group: d.kind,
-        family: `deadlines:${d.kind}`,
+        families,
+        ...(shareOf ? { shareOf } : {}),
       });
+    const whole = fig('known', d.known, [of('split')]);
+    fig('met', d.met, [of('all'), of('known')], { whole, share: d.share });
+    fig('missed', d.missed, [of('all'), of('known')]);
+    fig('openOverdue', d.openOverdue, [of('all'), of('known')]);
+    fig('openNotYetDue', d.openNotYetDue, [of('all'), of('split')]);
+    fig('cancelled', d.cancelled, [of('all'), of('split')]);
+  }
   const det = m.detentionsIrregularEntryOnly;
-  const detentions = out.length;
-  add({ indicator: 'detentionsIrregularEntryOnly', measure: 'detentions', value: det.detentions });
+  const detentions = add({
+    indicator: 'detentionsIrregularEntryOnly',
+    measure: 'detentions',
+    value: det.detentions,
+  });
   add({
     indicator: 'detentionsIrregularEntryOnly',
     measure: 'irregularEntryOnly',
@@ -210,14 +263,21 @@ export function reportFigures(m: MonitoringIndicators, o: ReportOptions): Report
   for (const [i, f] of raw.entries()) if (isHiddenCount(f.value)) hiddenAt.add(i);
   const families = new Map<string, number[]>();
   for (const [i, f] of raw.entries())
-    if (f.family) families.set(f.family, [...(families.get(f.family) ?? []), i]);
-  for (const members of families.values()) {
-    const inFamily = new Set(members.flatMap((i, k) => (hiddenAt.has(i) ? [k] : [])));
-    for (const k of complementaryHidden(
-      members.map((i) => (raw[i] as RawFigure).value),
-      inFamily,
-    ))
-      hiddenAt.add(members[k] as number);
+    for (const family of f.families ?? []) families.set(family, [...(families.get(family) ?? []), i]);
+  // a cell hidden in one family may leave another with one hidden cell: again until none changes
+  for (let changed = true; changed; ) {
+    changed = false;
+    for (const members of families.values()) {
+      const inFamily = new Set(members.flatMap((i, k) => (hiddenAt.has(i) ? [k] : [])));
+      for (const k of complementaryHidden(
+        members.map((i) => (raw[i] as RawFigure).value),
+        inFamily,
+      ))
+        if (!hiddenAt.has(members[k] as number)) {
+          hiddenAt.add(members[k] as number);
+          changed = true;
+        }
+    }
   }
   const published = raw.map((f, i) =>
     hiddenAt.has(i)
@@ -343,15 +403,23 @@ export function reportHtml(m: MonitoringIndicators, o: ReportOptions & { generat
     const measures = [...new Set(mine.filter((f) => f.group !== null).map((f) => f.measure))];
     if (groups.length > 0) {
       const head = s.key === 'deadlines' ? 'Obligation' : 'Kind of force';
+      // a measure that is the numerator of a share is followed by the share's column
       body += `${s.key === 'useOfForce' ? '<h3>By kind of force</h3>' : ''}<table><thead><tr><th scope="col">${head}</th>${measures
-        .map((k) => `<th scope="col" class="num">${e(s.labels[k] ?? k)}</th>`)
+        .map(
+          (k) =>
+            `<th scope="col" class="num">${e(s.labels[k] ?? k)}</th>${
+              k in SHARE_OF ? `<th scope="col" class="num">${e(s.labels[`${k}.share`] ?? 'Share')}</th>` : ''
+            }`,
+        )
         .join('')}</tr></thead><tbody>${groups
         .map(
           (g) =>
             `<tr><th scope="row">${e(g)}</th>${measures
               .map((k) => {
                 const f = mine.find((x) => x.group === g && x.measure === k);
-                return `<td class="num">${f ? value(f) : ''}</td>`;
+                return `<td class="num">${f ? value(f) : ''}</td>${
+                  k in SHARE_OF ? `<td class="num">${f ? percent(f.share) : ''}</td>` : ''
+                }`;
               })
               .join('')}</tr>`,
         )
@@ -359,6 +427,8 @@ export function reportHtml(m: MonitoringIndicators, o: ReportOptions & { generat
     } else if (s.key === 'deadlines') body += '<p>No deadlines of persons met in the period.</p>';
     if (s.key === 'useOfForce' && o.public)
       body += '<p>The kinds of force are not published: they are free text written by officers.</p>';
+    const pending = PENDING_NOTE[s.key];
+    if (pending && mine.length > 0) body += `<p>${e(pending)}</p>`;
     return `<section aria-labelledby="i${i + 1}"><h2 id="i${i + 1}">${i + 1}. ${e(s.title)}</h2>${body}<p class="basis"><strong>Legal basis:</strong> ${e(m[s.key].legalBasis)}</p></section>`;
   }).join('\n');
   const note = o.public
