@@ -89,3 +89,19 @@ export const STATISTICS_METRICS = [
   'relocations',
   'relocations-received',
 ] as const;
+
+/**
+ * What a finding of the monitoring mechanism (Screening Regulation (EU) 2024/1356 Art. 10) is about, and how
+ * long its text may be (trimmed): the API's schema and the web form's checks share these.
+ */
+export const FINDING_CATEGORIES = [
+  'access-to-asylum',
+  'refusal-of-entry',
+  'use-of-force',
+  'detention',
+  'deadline',
+  'vulnerability',
+  'other',
+] as const;
+export type FindingCategory = (typeof FINDING_CATEGORIES)[number];
+export const FINDING_TEXT = { min: 3, max: 5000 } as const;
