@@ -1,5 +1,5 @@
 // The monitoring screens in Chromium (issue #15): (1) a rate of deadlines is over the cases whose outcome is
-// known, the pending ones shown apart; (2) a drill-down's heading says which cases it lists, and the deadlines
+// known, the pending ones shown apart (the dashboard's access to asylum too); (2) a drill-down's heading says which cases it lists, and the deadlines
 // table has every column of the report; (3) monitors record findings on a screen of their own (every field
 // of POST /api/findings, checked, in both languages) and everyone who reads findings sees the list.
 // Synthetic persons only; every expected figure is counted by hand from the construction below.
@@ -7,6 +7,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Harness } from '../api/harness.ts';
 import { check, expectText, startWebApp, type WebApp } from './app.ts';
+import { screenshot } from './browser.ts';
 
 // Tuesday 1 December 2026, 10:10 in Vilnius (UTC+2)
 const START = '2026-12-01T08:10:00Z';
@@ -116,6 +117,16 @@ describe('monitoring screens (issue #15)', () => {
     });
     expect(api.json().registrationWithinDeadline).toMatchObject({ known: 4, share: 0.75 });
     await check(page, 'monitoring-rate-of-known');
+    // the dashboard's access to asylum: registered (at all) over the known outcomes, 3 / (3 + 1 overdue)
+    await page.goto(`${base}/dashboard`);
+    const access = page.getByRole('region', { name: 'Access to asylum' });
+    await access.getByText('persons whose outcome is known').waitFor();
+    expect(await access.locator('.big').innerText()).toBe('75.0 %');
+    expect(await access.innerText()).toContain(
+      'Registered, of the 4 persons whose outcome is known; 4 still within their deadline are not counted in the rate.',
+    );
+    // (the dashboard itself is checked with axe-core in web.e2e.ts)
+    await screenshot(page, 'dashboard-access-of-known');
     await page.context().close();
   });
 

@@ -709,6 +709,8 @@ export const en = {
   'findingCategory.deadline': 'A deadline',
   'findingCategory.vulnerability': 'Vulnerability',
   'findingCategory.other': 'Other',
+  'dashboard.accessRateOf':
+    'Registered, of the {known} persons whose outcome is known; {pending} still within their deadline are not counted in the rate.',
 } as const;
 
 export type MessageKey = keyof typeof en;

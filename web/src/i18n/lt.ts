@@ -712,4 +712,6 @@ export const lt: Readonly<Record<MessageKey, string>> = {
   'findingCategory.deadline': 'Terminas',
   'findingCategory.vulnerability': 'Pažeidžiamumas',
   'findingCategory.other': 'Kita',
+  'dashboard.accessRateOf':
+    'Užregistruota iš {known} asmenų, kurių baigtis žinoma; dar {pending}, kurių terminas nesuėjęs, į rodiklį neįskaičiuojami.',
 };
