@@ -637,7 +637,6 @@ export const en = {
   'monitoring.met': 'Met',
   'monitoring.missed': 'Missed',
   'monitoring.openOverdue': 'Open, overdue',
-  'monitoring.openNotYetDue': 'Open, not yet due',
   'monitoring.showCases': 'Show the cases',
   'monitoring.showCasesOf': 'of: {what}',
   'monitoring.cases': 'The cases',

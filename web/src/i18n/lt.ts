@@ -639,7 +639,6 @@ export const lt: Readonly<Record<MessageKey, string>> = {
   'monitoring.met': 'Įvykdyta',
   'monitoring.missed': 'Praleista',
   'monitoring.openOverdue': 'Neįvykdyta, terminas praėjo',
-  'monitoring.openNotYetDue': 'Neįvykdyta, terminas dar nesuėjo',
   'monitoring.showCases': 'Rodyti bylas',
   'monitoring.showCasesOf': 'rodiklio: {what}',
   'monitoring.cases': 'Bylos',

@@ -129,13 +129,18 @@ function FindingForm({ onRecorded }: { onRecorded: () => void }) {
       setDone(true);
       onRecorded();
     } catch (err) {
-      if (err instanceof ApiError && err.status === 404) setErrors({ caseId: t('findings.error.noCase') });
-      else if (err instanceof ApiError && err.errors.length > 0)
-        setErrors({
-          category: err.reasonFor('category'),
-          caseId: err.reasonFor('caseId'),
-          text: err.reasonFor('text'),
-        });
+      const atFields: Errors =
+        err instanceof ApiError
+          ? err.status === 404
+            ? { caseId: t('findings.error.noCase') }
+            : {
+                category: err.reasonFor('category'),
+                caseId: err.reasonFor('caseId'),
+                text: err.reasonFor('text'),
+              }
+          : {};
+      // a refusal none of the fields explains (a lost session, the server unreachable): said as it is
+      if (Object.values(atFields).some(Boolean)) setErrors(atFields);
       else setFailure(err);
     } finally {
       setBusy(false);
