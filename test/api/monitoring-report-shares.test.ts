@@ -3,7 +3,8 @@
 // figures that add up to a total (the known ones a part of all, and a sum of parts) hide a second cell with a
 // hidden one in each of them. Pure: the report from indicators written here, every value counted by hand.
 import { describe, expect, it } from 'vitest';
-import { reportFigures, reportHtml } from '../../src/api/monitoring-report.ts';
+import { reportFigures } from '../../src/api/monitoring-report.ts';
+import { reportHtml } from '../../src/api/monitoring-report-html.ts';
 import type { MonitoringIndicators } from '../../src/store/monitoring.ts';
 
 type Kind = MonitoringIndicators['deadlines']['byKind'][number];
