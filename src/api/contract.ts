@@ -14,6 +14,7 @@ import type { AccountEventView } from './routes/accounts.ts';
 import type { Me } from './routes/auth.ts';
 import type { CaseView, CommandResult, QueueItem, QueuePage as QueuePageSchema } from './routes/cases.ts';
 import type { EncounterResult } from './routes/encounters.ts';
+import type { Finding, NewFinding } from './routes/findings.ts';
 import type { FairShares } from './routes/public.ts';
 import type { PublicAggregates } from './routes/public-aggregates.ts';
 import type { Decisions, Detentions } from './routes/public-outcomes.ts';
@@ -64,3 +65,6 @@ export type { Indicator, IndicatorCase, MonitoringIndicators } from '../store/mo
 
 /** A state's set-up (GET /api/setup) and the places import (POST /api/places/import). */
 export type SetupBody = z.infer<typeof Setup>;
+/** The monitoring mechanism's findings (POST and GET /api/findings). */
+export type FindingBody = z.infer<typeof Finding>;
+export type NewFindingInput = z.input<typeof NewFinding>;

@@ -93,3 +93,18 @@ export const STATISTICS_METRICS = [
 /** What a place of a state is (src/store/places.ts loads them; an encounter may name one). */
 export const PLACE_KINDS = ['border-section', 'crossing-point', 'station', 'site'] as const;
 export type PlaceKind = (typeof PLACE_KINDS)[number];
+/**
+ * What a finding of the monitoring mechanism (Screening Regulation (EU) 2024/1356 Art. 10) is about, and how
+ * long its text may be (trimmed): the API's schema and the web form's checks share these.
+ */
+export const FINDING_CATEGORIES = [
+  'access-to-asylum',
+  'refusal-of-entry',
+  'use-of-force',
+  'detention',
+  'deadline',
+  'vulnerability',
+  'other',
+] as const;
+export type FindingCategory = (typeof FINDING_CATEGORIES)[number];
+export const FINDING_TEXT = { min: 3, max: 5000 } as const;

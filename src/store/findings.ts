@@ -1,25 +1,16 @@
 // Findings of the independent monitoring mechanism (Screening Regulation Art. 10): what a monitor saw about
 // one case or about the border in general, kept with its author and time, and entered in the audit log.
 import { and, desc, eq } from 'drizzle-orm';
+import type { FindingCategory } from '../domain/vocabulary.ts';
 import { appendAudit, sha256 } from './audit.ts';
 import { retryStaleWrites } from './chain-retry.ts';
 import type { Db } from './database.ts';
 import { findings } from './schema.ts';
 
-export const FINDING_CATEGORIES = [
-  'access-to-asylum',
-  'refusal-of-entry',
-  'use-of-force',
-  'detention',
-  'deadline',
-  'vulnerability',
-  'other',
-] as const;
-
 export interface NewFinding {
   readonly state: string;
   readonly caseId?: string;
-  readonly category: (typeof FINDING_CATEGORIES)[number];
+  readonly category: FindingCategory;
   readonly text: string;
 }
 

@@ -55,9 +55,17 @@ export interface MonitoringIndicators {
     readonly late: number;
     /** not registered: the deadline has passed (due time at or before now, or flagged registration-overdue) */
     readonly notRegisteredOverdue: number;
-    /** not registered, the deadline not passed (or not yet running: during screening, APR Art. 27(7)) */
+    /**
+     * not registered, the deadline not passed (or not yet running: during screening, APR Art. 27(7)): pending,
+     * its outcome not known yet, so in no share
+     */
     readonly notRegisteredNotYetDue: number;
-    /** withinDeadline / asylumWishes (null without wishes) */
+    /** the wishes whose outcome is known: withinDeadline + late + notRegisteredOverdue */
+    readonly known: number;
+    /**
+     * withinDeadline / known (null when no outcome is known yet): a deadline that has not passed is neither
+     * met nor missed, so the pending wishes are not counted as failures (issue #15)
+     */
     readonly share: number | null;
   };
   /** Persons refused entry in the period (identified: with a case), of whom those who had asked for asylum. */
@@ -80,8 +88,14 @@ export interface MonitoringIndicators {
       readonly missed: number;
       /** still open at or after the due time (recorded in the log as obligation.missed by the sweep or not) */
       readonly openOverdue: number;
+      /** pending: still open, the due time not reached; in no share */
       readonly openNotYetDue: number;
+      /** the obligation fell away: neither met nor missed, in no share */
       readonly cancelled: number;
+      /** the obligations whose outcome is known: met + missed + openOverdue */
+      readonly known: number;
+      /** met / known (null when no outcome is known yet) */
+      readonly share: number | null;
     }[];
   };
   /** Detentions ordered in the period, of which on irregular entry alone for an applicant. */
@@ -247,6 +261,13 @@ function detentions(q: MonitoringQuery): SQL {
 
 const ratio = (part: number, whole: number): number | null => (whole > 0 ? part / whole : null);
 
+/**
+ * The cases whose outcome is known: in time, not in time, and not done by a due time that has passed. Those
+ * whose due time has not come are pending and counted apart: a rate over all of them would count a deadline
+ * still running as a failure.
+ */
+const known = (inTime: number, late: number, overdue: number): number => inTime + late + overdue;
+
 export async function monitoringIndicators(db: Db, q: MonitoringQuery): Promise<MonitoringIndicators> {
   const { lo, hi, now } = bounds(q);
   const [registration, refused, deadlines, detained, forceTotals, forceKinds] = await Promise.all([
@@ -277,7 +298,14 @@ export async function monitoringIndicators(db: Db, q: MonitoringQuery): Promise<
             where a.case_id = r.case_id and a.type = 'application.registered')))::int as "laterRegistered"
         from r`,
     ),
-    rowsOf<MonitoringIndicators['deadlines']['byKind'][number]>(
+    rowsOf<{
+      kind: string;
+      met: number;
+      missed: number;
+      openOverdue: number;
+      openNotYetDue: number;
+      cancelled: number;
+    }>(
       db,
       sql`select kind,
           (count(*) filter (where status = 'met'))::int as "met",
@@ -334,7 +362,8 @@ export async function monitoringIndicators(db: Db, q: MonitoringQuery): Promise<
       late: reg.late,
       notRegisteredOverdue: reg.notRegisteredOverdue,
       notRegisteredNotYetDue: reg.notRegisteredNotYetDue,
-      share: ratio(reg.withinDeadline, reg.asylumWishes),
+      known: known(reg.withinDeadline, reg.late, reg.notRegisteredOverdue),
+      share: ratio(reg.withinDeadline, known(reg.withinDeadline, reg.late, reg.notRegisteredOverdue)),
     },
     refusalsAfterWish: {
       legalBasis: LEGAL_BASIS.refusalsAfterWish,
@@ -351,6 +380,8 @@ export async function monitoringIndicators(db: Db, q: MonitoringQuery): Promise<
         openOverdue: d.openOverdue,
         openNotYetDue: d.openNotYetDue,
         cancelled: d.cancelled,
+        known: known(d.met, d.missed, d.openOverdue),
+        share: ratio(d.met, known(d.met, d.missed, d.openOverdue)),
       })),
     },
     detentionsIrregularEntryOnly: {

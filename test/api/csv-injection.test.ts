@@ -35,6 +35,7 @@ const indicators = (kinds: string[]): MonitoringIndicators => ({
     late: 0,
     notRegisteredOverdue: 0,
     notRegisteredNotYetDue: 0,
+    known: 0,
     share: null,
   },
   refusalsAfterWish: { legalBasis: 'basis', refused: 0, afterWish: 0, laterRegistered: 0 },

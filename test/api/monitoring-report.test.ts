@@ -144,21 +144,25 @@ describe.each(BACKENDS)('monitoring report on $name', (backend) => {
   });
 
   // Every figure of November at 20 Nov 12:00, counted from the construction:
-  // registration: wishes R1–R7 and A1 = 8; within the deadline R1–R5 = 5 (share 5 / 8 = 0.625); late R6 = 1;
-  //   not registered and overdue R7 = 1; not registered, no period running yet (A1 in screening) = 1
+  // registration: wishes R1–R7 and A1 = 8; within the deadline R1–R5 = 5; late R6 = 1; not registered and
+  //   overdue R7 = 1; not registered, no period running yet (A1 in screening) = 1, pending; the outcome known
+  //   of 5 + 1 + 1 = 7, so the share is 5 / 7 = 0.7143 (not 5 / 8: A1's deadline has not passed)
   // refusals: R1–R7 = 7 (the 8th person of R was not identified: no case), all after their wish = 7, of whom
   //   registered since R1–R6 = 6
-  // deadlines of the persons met in November (R, A), by kind in code order:
-  //   eurodac: A1, A2 due 14 Nov 09:00 and R1–R5 due 15 Nov 10:00, open = 7 overdue; R6 due 23 Nov = 1 not yet
-  //   lodging: R1–R5 due 3 Dec, R6 due 11 Dec = 6 not yet due
-  //   registration: R1–R5 met = 5, R6 closed late = 1 missed, R7 open overdue = 1
-  //   screening: A1, A2 due 18 Nov 09:00, open = 2 overdue
+  // deadlines of the persons met in November (R, A), by kind in code order (known = met + missed + overdue,
+  // the share met / known):
+  //   eurodac: A1, A2 due 14 Nov 09:00 and R1–R5 due 15 Nov 10:00, open = 7 overdue; R6 due 23 Nov = 1 not yet;
+  //     known 7, share 0 / 7 = 0
+  //   lodging: R1–R5 due 3 Dec, R6 due 11 Dec = 6 not yet due; known 0, no share
+  //   registration: R1–R5 met = 5, R6 closed late = 1 missed, R7 open overdue = 1; known 7, share 5 / 7
+  //   screening: A1, A2 due 18 Nov 09:00, open = 2 overdue; known 2, share 0 / 2 = 0
   // detentions: A1, A2 = 2, on irregular entry alone A1 = 1 (share 1 / 2 = 0.5)
   // use of force: encounters R, A = 2, both with force = 2, persons 8 + 2 = 10; by kind (1 encounter each, by
   //   kind in code order): handcuffs 1 encounter 2 persons, other 1 encounter 8 persons (its text not shown)
   const ALL: readonly Row[] = [
     ['registrationWithinDeadline', 'asylumWishes', '', '8', '', 'false'],
-    ['registrationWithinDeadline', 'withinDeadline', '', '5', '0.625', 'false'],
+    ['registrationWithinDeadline', 'known', '', '7', '', 'false'],
+    ['registrationWithinDeadline', 'withinDeadline', '', '5', '0.7143', 'false'],
     ['registrationWithinDeadline', 'late', '', '1', '', 'false'],
     ['registrationWithinDeadline', 'notRegisteredOverdue', '', '1', '', 'false'],
     ['registrationWithinDeadline', 'notRegisteredNotYetDue', '', '1', '', 'false'],
@@ -167,14 +171,21 @@ describe.each(BACKENDS)('monitoring report on $name', (backend) => {
     ['refusalsAfterWish', 'laterRegistered', '', '6', '', 'false'],
     ...(
       [
-        ['eurodac', 0, 0, 7, 1, 0],
-        ['lodging', 0, 0, 0, 6, 0],
-        ['registration', 5, 1, 1, 0, 0],
-        ['screening', 0, 0, 2, 0, 0],
+        ['eurodac', 7, 0, 0, 7, 1, 0, '0'],
+        ['lodging', 0, 0, 0, 0, 6, 0, ''],
+        ['registration', 7, 5, 1, 1, 0, 0, '0.7143'],
+        ['screening', 2, 0, 0, 2, 0, 0, '0'],
       ] as const
     ).flatMap(([kind, ...counts]) =>
-      ['met', 'missed', 'openOverdue', 'openNotYetDue', 'cancelled'].map(
-        (m, i): Row => ['deadlines', `byKind.${m}`, kind, String(counts[i]), '', 'false'],
+      ['known', 'met', 'missed', 'openOverdue', 'openNotYetDue', 'cancelled'].map(
+        (m, i): Row => [
+          'deadlines',
+          `byKind.${m}`,
+          kind,
+          String(counts[i]),
+          m === 'met' ? counts[6] : '',
+          'false',
+        ],
       ),
     ),
     ['detentionsIrregularEntryOnly', 'detentions', '', '2', '', 'false'],
@@ -198,8 +209,8 @@ describe.each(BACKENDS)('monitoring report on $name', (backend) => {
     expect(r.headers['cache-control']).toBe('no-store');
     expect(r.body.split('\n')[0]).toBe(REPORT_COLUMNS.join(','));
     const rows = rowsOf(r.body);
-    // 5 + 3 + 4 kinds × 5 + 2 + 3 + 2 kinds × 2 = 37
-    expect(rows).toHaveLength(37);
+    // 6 + 3 + 4 kinds × 6 + 2 + 3 + 2 kinds × 2 = 42
+    expect(rows).toHaveLength(42);
     expect(rows.map(brief)).toEqual(ALL);
     for (const row of rows)
       expect(row).toMatchObject({
@@ -219,7 +230,8 @@ describe.each(BACKENDS)('monitoring report on $name', (backend) => {
         headers: h.account('monitor', 'LT').headers,
       })
     ).json();
-    expect(ind.registrationWithinDeadline.asylumWishes).toBe(8);
+    expect(ind.registrationWithinDeadline).toMatchObject({ asylumWishes: 8, known: 7, share: 5 / 7 });
+    expect(ind.deadlines.byKind[2]).toMatchObject({ kind: 'registration', known: 7, share: 5 / 7 });
     // counts only: no case id anywhere
     for (const caseId of cases.values()) expect(r.body).not.toContain(caseId);
     // nor the free text of an `other` kind of force
@@ -232,11 +244,16 @@ describe.each(BACKENDS)('monitoring report on $name', (backend) => {
     expect(r.headers['content-disposition']).toContain(
       'monitoring-report-LT-2026-11-01-2026-11-30-public.csv',
     );
-    // the kinds of force (free text) go; a count from 1 to 4 is hidden; within one kind's deadlines, a single
-    // hidden cell takes the next smallest non-zero with it (eurodac: 1 not yet due hidden, so the 7 overdue
-    // too — the other kinds have two hidden or only one non-zero); every other count is rounded to base 5
+    // the kinds of force (free text) go; a count from 1 to 4 is hidden; within a family of figures that add up
+    // to a total, a single hidden cell takes the next smallest non-zero with it: the 1 pending wish hidden
+    // beside the 7 known ones, which add up to the 8 wishes, hides the 7; eurodac's 1 not yet due hides the 7
+    // overdue among the five states, and the 7 known beside it (known, pending and cancelled add up to the
+    // kind's deadlines); registration has two hidden in each family, screening only one non-zero in each;
+    // every other count is rounded to base 5
     const expected = ALL.filter((row) => !row[1].startsWith('byKind.') || row[0] !== 'useOfForce');
-    const secondary = (row: Row) => row[1] === 'byKind.openOverdue' && row[2] === 'eurodac';
+    const secondary = (row: Row) =>
+      (row[0] === 'registrationWithinDeadline' && row[1] === 'known') ||
+      (row[2] === 'eurodac' && ['byKind.openOverdue', 'byKind.known'].includes(row[1]));
     const rows = rowsOf(r.body).map(brief);
     expect(rows.map((row) => row.slice(0, 3))).toEqual(expected.map((row) => row.slice(0, 3)));
     for (const [i, row] of rows.entries()) {
@@ -248,19 +265,19 @@ describe.each(BACKENDS)('monitoring report on $name', (backend) => {
         expect(row[5]).toBe('false');
       }
     }
-    // 37 − 4 rows by kind of force = 33; hidden: late, overdue, not yet due (3), eurodac overdue and not yet
-    // due, registration missed and overdue, screening overdue (5), detentions both (2), force encounters both (2)
-    expect(rows).toHaveLength(33);
-    expect(rows.filter((row) => row[5] === 'true')).toHaveLength(3 + 5 + 2 + 2);
-    // the share is made of the published counts: 5 within the deadline of 8 wishes published as 5 or 10
-    const wishes = Number(rows.find((row) => row[1] === 'asylumWishes')?.[3]);
-    expect([5, 10]).toContain(wishes);
-    expect(rows.find((row) => row[1] === 'withinDeadline')).toEqual([
-      'registrationWithinDeadline',
-      'withinDeadline',
-      '',
+    // 42 − 4 rows by kind of force = 38; hidden: known, late, overdue, not yet due (4), eurodac known, overdue
+    // and not yet due, registration missed and overdue, screening known and overdue (7), detentions both (2),
+    // force encounters both (2)
+    expect(rows).toHaveLength(38);
+    expect(rows.filter((row) => row[5] === 'true')).toHaveLength(4 + 7 + 2 + 2);
+    // a share is made of the published counts, hidden with its whole: the known wishes are hidden; the 5 met
+    // registration deadlines of 7 known, published as 5 or 10
+    expect(rows.find((row) => row[1] === 'withinDeadline')?.slice(3)).toEqual(['5', '', 'false']);
+    const known = Number(rows.find((row) => row[1] === 'byKind.known' && row[2] === 'registration')?.[3]);
+    expect([5, 10]).toContain(known);
+    expect(rows.find((row) => row[1] === 'byKind.met' && row[2] === 'registration')?.slice(3)).toEqual([
       '5',
-      String(5 / wishes),
+      String(5 / known),
       'false',
     ]);
     expect(r.body).not.toContain('baton');
@@ -302,14 +319,21 @@ describe.each(BACKENDS)('monitoring report on $name', (backend) => {
     const row = (label: string, ...cells: string[]) =>
       `<th scope="row">${label}</th>${cells.map((c) => `<td class="num">${c}</td>`).join('')}</tr>`;
     expect(html).toContain(row('Asylum wishes in the period', '8', ''));
-    expect(html).toContain(row('Registered within the deadline', '5', '62.5 %'));
+    expect(html).toContain(row('Outcome known (registered, or the deadline passed)', '7', ''));
+    expect(html).toContain(row('Registered within the deadline', '5', '71.4 %'));
+    expect(html).toContain(
+      row('Pending: not registered, the deadline not passed (not in the share)', '1', ''),
+    );
+    expect(html).toContain('The wishes whose deadline has not passed yet are pending');
     expect(html).toContain(row('Registered late', '1', ''));
     expect(html).toContain(row('Not registered, deadline passed', '1', ''));
     expect(html).toContain(row('Of whom were later registered', '6'));
-    expect(html).toContain(row('eurodac', '0', '0', '7', '1', '0'));
-    expect(html).toContain(row('lodging', '0', '0', '0', '6', '0'));
-    expect(html).toContain(row('registration', '5', '1', '1', '0', '0'));
-    expect(html).toContain(row('screening', '0', '0', '2', '0', '0'));
+    // known, met, its share of the known, missed, overdue, pending, cancelled
+    expect(html).toContain(row('eurodac', '7', '0', '0.0 %', '0', '7', '1', '0'));
+    expect(html).toContain(row('lodging', '0', '0', '—', '0', '0', '6', '0'));
+    expect(html).toContain(row('registration', '7', '5', '71.4 %', '1', '1', '0', '0'));
+    expect(html).toContain(row('screening', '2', '0', '0.0 %', '0', '2', '0', '0'));
+    expect(html).toContain('<th scope="col" class="num">Met, share of the known</th>');
     expect(html).toContain(row('On irregular entry alone', '1', '50.0 %'));
     expect(html).toContain(row('Persons in the encounters with force used', '10'));
     expect(html).toContain(row('handcuffs', '1', '2'));
@@ -327,18 +351,19 @@ describe.each(BACKENDS)('monitoring report on $name', (backend) => {
     const html = r.body;
     const row = (label: string, ...cells: string[]) =>
       `<th scope="row">${label}</th>${cells.map((c) => `<td class="num">${c}</td>`).join('')}</tr>`;
-    // 8 wishes published as 5 or 10: the share of the 5 within the deadline is 100 % or 50 %
+    // 8 wishes published as 5 or 10; the 7 known hidden with the 1 pending, so the share of the 5 within the
+    // deadline with them
     expect(
       [row('Asylum wishes in the period', '5', ''), row('Asylum wishes in the period', '10', '')].filter(
         (x) => html.includes(x),
       ),
     ).toHaveLength(1);
-    const wishes = html.includes(row('Asylum wishes in the period', '5', '')) ? 5 : 10;
-    expect(html).toContain(row('Registered within the deadline', '5', wishes === 5 ? '100.0 %' : '50.0 %'));
+    expect(html).toContain(row('Outcome known (registered, or the deadline passed)', '&lt; 5', ''));
+    expect(html).toContain(row('Registered within the deadline', '5', '—'));
     expect(html).toContain(row('Registered late', '&lt; 5', ''));
     expect(html).toContain(row('On irregular entry alone', '&lt; 5', '—'));
-    // eurodac: 1 not yet due hidden, and the 7 overdue with it (secondary suppression)
-    expect(html).toContain(row('eurodac', '0', '0', '&lt; 5', '&lt; 5', '0'));
+    // eurodac: 1 not yet due hidden, and the 7 overdue and the 7 known with it (secondary suppression)
+    expect(html).toContain(row('eurodac', '&lt; 5', '0', '—', '0', '&lt; 5', '&lt; 5', '0'));
     expect(html).toContain(row('Persons in the encounters with force used', '10'));
     expect(html).not.toContain('baton');
     expect(html).not.toContain('handcuffs');

@@ -174,7 +174,8 @@ describe.each(BACKENDS)('monitoring indicators on $name', (backend) => {
     // wishes in November: R1, R2, R3, A1, C1 = 5 (O's of 31 Oct is before; P's is Poland's)
     // R1 registered in time (1); R2 late (1); R3 and C1 not registered, due 15 and 19 Nov: overdue (2);
     // A1 still in screening: its registration period, opened by the sweep at the screening's end
-    // (18 Nov), runs to 23 Nov: not yet due (1). 1 + 1 + 2 + 1 = 5; share 1 / 5
+    // (18 Nov), runs to 23 Nov: not yet due (1). 1 + 1 + 2 + 1 = 5; the outcome is known of 1 + 1 + 2 = 4 (A1's
+    // is not: its deadline has not passed), so the share is 1 / 4, not 1 / 5
     expect(s.registrationWithinDeadline).toEqual({
       legalBasis: expect.stringContaining('Art. 27(1)'),
       asylumWishes: 5,
@@ -182,7 +183,8 @@ describe.each(BACKENDS)('monitoring indicators on $name', (backend) => {
       late: 1,
       notRegisteredOverdue: 2,
       notRegisteredNotYetDue: 1,
-      share: 0.2,
+      known: 4,
+      share: 0.25,
     });
     // refused: R1–R4 (encounter R), A2 and C1 (entry.refused) = 6; after a wish: R1, R2, R3 (recorded with the
     // encounter) and C1 (wish 08:05, refusal 10:00) = 4; of them registered since: R1, R2 = 2
@@ -199,11 +201,31 @@ describe.each(BACKENDS)('monitoring indicators on $name', (backend) => {
     // lodging (21 days): R1 (from 12 Nov), R2 (from 20 Nov): not yet due (2)
     // registration: R1 met; R2 missed (closed late); R3, C1 open overdue; A1 not yet due (23 Nov)
     // screening (7 days): A2 and C1 closed by their refusals in time (2 met); A1 open past 18 Nov (1)
+    // known = met + missed + open overdue, the share met / known; the not yet due ones in neither
+    const kind = (kind: string, met: number, missed: number, openOverdue: number, openNotYetDue: number) => ({
+      kind,
+      met,
+      missed,
+      openOverdue,
+      openNotYetDue,
+      cancelled: 0,
+      known: met + missed + openOverdue,
+      share: met + missed + openOverdue > 0 ? met / (met + missed + openOverdue) : null,
+    });
     expect(s.deadlines.byKind).toEqual([
-      { kind: 'eurodac', met: 0, missed: 0, openOverdue: 4, openNotYetDue: 1, cancelled: 0 },
-      { kind: 'lodging', met: 0, missed: 0, openOverdue: 0, openNotYetDue: 2, cancelled: 0 },
-      { kind: 'registration', met: 1, missed: 1, openOverdue: 2, openNotYetDue: 1, cancelled: 0 },
-      { kind: 'screening', met: 2, missed: 0, openOverdue: 1, openNotYetDue: 0, cancelled: 0 },
+      kind('eurodac', 0, 0, 4, 1),
+      kind('lodging', 0, 0, 0, 2),
+      kind('registration', 1, 1, 2, 1),
+      kind('screening', 2, 0, 1, 0),
+    ]);
+    // as numbers: eurodac 0 of 4 known; lodging none known (no share); registration 1 of 4; screening 2 of 3
+    expect(
+      s.deadlines.byKind.map((d: { known: number; share: number | null }) => [d.known, d.share]),
+    ).toEqual([
+      [4, 0],
+      [0, null],
+      [4, 0.25],
+      [3, 2 / 3],
     ]);
     expect(s.deadlines.legalBasis).toEqual(expect.any(String));
     // detentions ordered in November: A1 (irregular entry alone, an applicant: C-72/22) and A2 (identity) = 2
@@ -331,7 +353,7 @@ describe.each(BACKENDS)('monitoring indicators on $name', (backend) => {
     expect(pl.json()).toMatchObject({
       state: 'PL',
       timeZone: 'Europe/Warsaw',
-      registrationWithinDeadline: { asylumWishes: 1, notRegisteredOverdue: 1, share: 0 },
+      registrationWithinDeadline: { asylumWishes: 1, notRegisteredOverdue: 1, known: 1, share: 0 },
       refusalsAfterWish: { refused: 1, afterWish: 1, laterRegistered: 0 },
       detentionsIrregularEntryOnly: { detentions: 0, irregularEntryOnly: 0, share: null },
       useOfForce: { encounters: 1, withForce: 1, persons: 2 },

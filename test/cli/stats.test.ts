@@ -58,9 +58,10 @@ describe('pact stats monitoring-report', () => {
       'state,from,to,as_of,indicator,measure,group,value,share,suppressed,legal_basis',
     );
     const rows = parse(r.stdout, { columns: true }) as Record<string, string>[];
-    // no obligation kinds and no kinds of force: registration 5 + refusals 3 + detentions 2 + force 3 = 13
+    // no obligation kinds and no kinds of force: registration 6 + refusals 3 + detentions 2 + force 3 = 14
     expect(rows.map((x) => `${x.indicator}.${x.measure}`)).toEqual([
       'registrationWithinDeadline.asylumWishes',
+      'registrationWithinDeadline.known',
       'registrationWithinDeadline.withinDeadline',
       'registrationWithinDeadline.late',
       'registrationWithinDeadline.notRegisteredOverdue',

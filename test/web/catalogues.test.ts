@@ -11,6 +11,7 @@ import {
   DECISION_TYPES,
   DETENTION_GROUNDS,
   ENCOUNTER_KINDS,
+  FINDING_CATEGORIES,
   FORCE_KINDS,
   PLACE_KINDS,
   ROUTING_GROUNDS,
@@ -82,6 +83,7 @@ describe('message catalogues (English, Lithuanian)', () => {
       placeKind: PLACE_KINDS,
       unmatched: UNMATCHED_REASONS,
       'transfer.step': ['confirm', 'refuse', 'transferred', 'did-not-appear'],
+      findingCategory: FINDING_CATEGORIES,
     };
     for (const f of fields) if ('list' in f) lists[f.list] = [...(lists[f.list] ?? []), ...f.options];
     const missing: string[] = [];

@@ -11,6 +11,7 @@ import { LANGUAGES, type Language, useI18n } from './i18n/i18n.tsx';
 import { Account } from './screens/Account.tsx';
 import { BorderDesk } from './screens/BorderDesk.tsx';
 import { CaseScreen } from './screens/Case.tsx';
+import { Findings } from './screens/Findings.tsx';
 import { Login } from './screens/Login.tsx';
 import { Monitoring } from './screens/Monitoring.tsx';
 import { Queue } from './screens/Queue.tsx';
@@ -78,6 +79,13 @@ const SCREENS: readonly Screen[] = [
     permission: 'findings.read',
     element: <Monitoring />,
     inNav: true,
+  },
+  {
+    path: '/monitoring/findings',
+    title: 'nav.findings',
+    permission: 'findings.read',
+    element: <Findings />,
+    inNav: false,
   },
   { path: '/users', title: 'nav.users', permission: 'users.manage', element: <Users />, inNav: true },
   {

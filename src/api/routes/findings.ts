@@ -4,20 +4,21 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { FINDING_CATEGORIES, FINDING_TEXT } from '../../domain/vocabulary.ts';
 import { findCase } from '../../store/case-queries.ts';
-import { addFinding, FINDING_CATEGORIES, listFindings } from '../../store/findings.ts';
+import { addFinding, listFindings } from '../../store/findings.ts';
 import { principal, requires } from '../auth.ts';
 import { notFound, Problem } from '../problem.ts';
 import type { ApiDeps } from '../server.ts';
 
-const NewFinding = z
+export const NewFinding = z
   .object({
     caseId: z.uuid('a case id (UUID)').optional(),
     category: z.enum(FINDING_CATEGORIES),
-    text: z.string().trim().min(3).max(5000),
+    text: z.string().trim().min(FINDING_TEXT.min).max(FINDING_TEXT.max),
   })
   .strict();
-const Finding = z.object({
+export const Finding = z.object({
   id: z.string(),
   caseId: z.string().nullable(),
   category: z.string(),

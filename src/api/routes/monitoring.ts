@@ -16,7 +16,8 @@ import { retryStaleWrites } from '../../store/chain-retry.ts';
 import { roundingKey } from '../../store/disclosure.ts';
 import { INDICATORS, indicatorCases, monitoringIndicators } from '../../store/monitoring.ts';
 import { principal, requires } from '../auth.ts';
-import { REPORT_COLUMNS, REPORT_CSP, REPORT_FORMATS, reportCsv, reportHtml } from '../monitoring-report.ts';
+import { REPORT_COLUMNS, REPORT_FORMATS, reportCsv } from '../monitoring-report.ts';
+import { REPORT_CSP, reportHtml } from '../monitoring-report-html.ts';
 import { forbidden, Problem } from '../problem.ts';
 import { checkPeriod, MAX_DAYS, ReportDay, stateToRead } from '../report-period.ts';
 import type { ApiDeps } from '../server.ts';
@@ -75,8 +76,9 @@ const Indicators = z.object({
     withinDeadline: Count,
     late: Count,
     notRegisteredOverdue: Count,
-    notRegisteredNotYetDue: Count,
-    share: Share,
+    notRegisteredNotYetDue: Count.describe('pending: the deadline has not passed; in no share'),
+    known: Count.describe('the wishes whose outcome is known: withinDeadline + late + notRegisteredOverdue'),
+    share: Share.describe('withinDeadline / known: over the outcomes known, pending wishes left out'),
   }),
   refusalsAfterWish: z.object({
     legalBasis: z.string(),
@@ -92,8 +94,10 @@ const Indicators = z.object({
         met: Count,
         missed: Count,
         openOverdue: Count,
-        openNotYetDue: Count,
-        cancelled: Count,
+        openNotYetDue: Count.describe('pending: the due time not reached; in no share'),
+        cancelled: Count.describe('fell away: neither met nor missed; in no share'),
+        known: Count.describe('the obligations whose outcome is known: met + missed + openOverdue'),
+        share: Share.describe('met / known'),
       }),
     ),
   }),

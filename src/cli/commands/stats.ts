@@ -7,13 +7,8 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { stringify } from 'csv-stringify/sync';
 import { SAFE_CSV } from '../../api/csv.ts';
-import {
-  REPORT_COLUMNS,
-  REPORT_FORMATS,
-  type ReportFormat,
-  reportCsv,
-  reportHtml,
-} from '../../api/monitoring-report.ts';
+import { REPORT_COLUMNS, REPORT_FORMATS, type ReportFormat, reportCsv } from '../../api/monitoring-report.ts';
+import { reportHtml } from '../../api/monitoring-report-html.ts';
 import { HttpProblem } from '../../api/problem.ts';
 import { checkPeriod, MAX_DAYS, ReportDay } from '../../api/report-period.ts';
 import { STATE_TIME_ZONES } from '../../law/calendar/time-zones.ts';

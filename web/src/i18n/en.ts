@@ -636,7 +636,6 @@ export const en = {
   'monitoring.met': 'Met',
   'monitoring.missed': 'Missed',
   'monitoring.openOverdue': 'Open, overdue',
-  'monitoring.openNotYetDue': 'Open, not yet due',
   'monitoring.showCases': 'Show the cases',
   'monitoring.showCasesOf': 'of: {what}',
   'monitoring.cases': 'The cases',
@@ -749,6 +748,65 @@ export const en = {
   'case.overdueBy': 'overdue by {time}',
   'case.yes': 'Yes',
   'case.no': 'No',
+  // issue 15: monitoring
+  'monitoring.known': 'Outcome known (registered, or the deadline passed)',
+  'monitoring.shareOfKnown':
+    '{n} of the {known} wishes whose outcome is known were registered within the deadline. {pending} still within their deadline: pending, not counted in the rate.',
+  'monitoring.knownShort': 'Outcome known',
+  'monitoring.metShare': 'Met, share of known',
+  'monitoring.pendingShort': 'Pending (not yet due)',
+  'monitoring.cancelled': 'Cancelled',
+  'monitoring.deadlinesShareNote':
+    'The rate of each obligation is over the deadlines whose outcome is known (met, missed, or open past the due time). The pending ones, still before their due time, and the cancelled ones are counted apart, not in the rate.',
+  'monitoring.casesNotRegistered':
+    '{n} not registered in time of {known} known, {pending} still within the period — listing those not registered',
+  'monitoring.casesLate':
+    '{n} registered late of {known} known, {pending} still within the period — listing the late registrations',
+  'monitoring.casesRefused': '{n} of {of} persons refused entry had asked for asylum — listing them',
+  'monitoring.casesDetained': '{n} of {of} detentions on irregular entry alone — listing them',
+  'monitoring.casesMissed':
+    '{n} missed (closed late, or open past the due time) of {known} known, {pending} still within their period — listing the missed ones',
+  'monitoring.findingsRecord': 'Record a finding; the findings recorded',
+  'monitoring.findingsRead': 'The findings of the monitoring mechanism',
+  'monitoring.recordFinding': 'Record a finding',
+  'nav.findings': 'Findings',
+  'findings.title': 'Findings of the monitoring mechanism',
+  'findings.backToMonitoring': '← The monitoring indicators',
+  'findings.intro':
+    'What the independent monitoring mechanism saw (Regulation (EU) 2024/1356 Art. 10), about a case of your state or about the border. Each finding is kept with its author and time and entered in the audit log; it is not changed afterwards.',
+  'findings.readOnly': 'Monitors record findings; you may read them.',
+  'findings.new': 'Record a finding',
+  'findings.category': 'What it is about',
+  'findings.choose': 'Choose…',
+  'findings.caseId': 'Case id (optional)',
+  'findings.caseIdHint':
+    'The id of a case of your state, as on its page; leave it empty for a finding about the border in general.',
+  'findings.text': 'Finding',
+  'findings.textHint': '{n} characters, from {min} to {max}.',
+  'findings.record': 'Save the finding',
+  'findings.recorded': 'Finding recorded.',
+  'findings.error.category': 'Choose what the finding is about.',
+  'findings.error.caseId':
+    'A case id has 36 characters (8-4-4-4-12 hexadecimal digits), as on the case page.',
+  'findings.error.noCase': 'Your state has no case with this id.',
+  'findings.error.textShort': 'Write at least {min} characters.',
+  'findings.error.textLong': 'At most {max} characters.',
+  'findings.list': 'Findings recorded',
+  'findings.none': 'No findings recorded yet.',
+  'findings.recordedAt': 'Recorded',
+  'findings.case': 'Case',
+  'findings.author': 'Recorded by',
+  'findings.aboutBorder': 'the border in general',
+  'findings.newest': 'The newest {n} findings are shown.',
+  'findingCategory.access-to-asylum': 'Access to asylum',
+  'findingCategory.refusal-of-entry': 'Refusal of entry',
+  'findingCategory.use-of-force': 'Use of force',
+  'findingCategory.detention': 'Detention',
+  'findingCategory.deadline': 'A deadline',
+  'findingCategory.vulnerability': 'Vulnerability',
+  'findingCategory.other': 'Other',
+  'dashboard.accessRateOf':
+    'Registered, of the {known} persons whose outcome is known; {pending} still within their deadline are not counted in the rate.',
 } as const;
 
 export type MessageKey = keyof typeof en;

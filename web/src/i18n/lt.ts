@@ -638,7 +638,6 @@ export const lt: Readonly<Record<MessageKey, string>> = {
   'monitoring.met': 'Įvykdyta',
   'monitoring.missed': 'Praleista',
   'monitoring.openOverdue': 'Neįvykdyta, terminas praėjo',
-  'monitoring.openNotYetDue': 'Neįvykdyta, terminas dar nesuėjo',
   'monitoring.showCases': 'Rodyti bylas',
   'monitoring.showCasesOf': 'rodiklio: {what}',
   'monitoring.cases': 'Bylos',
@@ -754,4 +753,64 @@ export const lt: Readonly<Record<MessageKey, string>> = {
   'case.overdueBy': 'pradelsta: {time}',
   'case.yes': 'Taip',
   'case.no': 'Ne',
+  // issue 15: monitoring
+  'monitoring.known': 'Baigtis žinoma (užregistruota arba terminas praėjo)',
+  'monitoring.shareOfKnown':
+    'Iš {known} prašymų, kurių baigtis žinoma, per terminą užregistruota {n}. Dar {pending} – terminas nesuėjęs: laukiama, į rodiklį neįskaičiuojama.',
+  'monitoring.knownShort': 'Baigtis žinoma',
+  'monitoring.metShare': 'Įvykdyta, dalis žinomų',
+  'monitoring.pendingShort': 'Laukiama (terminas nesuėjęs)',
+  'monitoring.cancelled': 'Atšaukta',
+  'monitoring.deadlinesShareNote':
+    'Kiekvienos prievolės rodiklis skaičiuojamas iš terminų, kurių baigtis žinoma (įvykdyta, praleista arba neįvykdyta praėjus terminui). Laukiami (terminas dar nesuėjęs) ir atšaukti skaičiuojami atskirai, į rodiklį neįeina.',
+  'monitoring.casesNotRegistered':
+    'laiku neužregistruota {n} iš {known} žinomų, dar {pending} – terminas nesuėjęs; rodomos neužregistruotųjų bylos',
+  'monitoring.casesLate':
+    'pavėluotai užregistruota {n} iš {known} žinomų, dar {pending} – terminas nesuėjęs; rodomos pavėluotų registracijų bylos',
+  'monitoring.casesRefused':
+    'iš {of} asmenų, kuriems atsisakyta leisti atvykti, prieglobsčio prašė {n}; rodomos jų bylos',
+  'monitoring.casesDetained': 'vien dėl neteisėto atvykimo – {n} iš {of} sulaikymų; rodomos šios bylos',
+  'monitoring.casesMissed':
+    'praleista {n} (įvykdyta pavėluotai arba neįvykdyta praėjus terminui) iš {known} žinomų, dar {pending} – terminas nesuėjęs; rodomi praleisti terminai',
+  'monitoring.findingsRecord': 'Įrašyti išvadą; įrašytos išvados',
+  'monitoring.findingsRead': 'Stebėsenos mechanizmo išvados',
+  'monitoring.recordFinding': 'Įrašyti išvadą',
+  'nav.findings': 'Išvados',
+  'findings.title': 'Stebėsenos mechanizmo išvados',
+  'findings.backToMonitoring': '← Stebėsenos rodikliai',
+  'findings.intro':
+    'Ką nustatė nepriklausomas stebėsenos mechanizmas (Reglamento (ES) 2024/1356 10 straipsnis) dėl jūsų valstybės bylos ar dėl sienos apskritai. Kiekviena išvada saugoma su autoriumi ir laiku, įrašoma į audito žurnalą ir vėliau nekeičiama.',
+  'findings.readOnly': 'Išvadas įrašo stebėtojai; jūs galite jas skaityti.',
+  'findings.new': 'Įrašyti išvadą',
+  'findings.category': 'Apie ką ji',
+  'findings.choose': 'Pasirinkite…',
+  'findings.caseId': 'Bylos identifikatorius (neprivaloma)',
+  'findings.caseIdHint':
+    'Jūsų valstybės bylos identifikatorius, kaip bylos puslapyje; palikite tuščią, jei išvada apie sieną apskritai.',
+  'findings.text': 'Išvada',
+  'findings.textHint': 'Simbolių: {n}, leidžiama nuo {min} iki {max}.',
+  'findings.record': 'Išsaugoti išvadą',
+  'findings.recorded': 'Išvada įrašyta.',
+  'findings.error.category': 'Pasirinkite, apie ką ši išvada.',
+  'findings.error.caseId':
+    'Bylos identifikatorių sudaro 36 simboliai (8-4-4-4-12 šešioliktainių skaitmenų), kaip bylos puslapyje.',
+  'findings.error.noCase': 'Jūsų valstybėje bylos su tokiu identifikatoriumi nėra.',
+  'findings.error.textShort': 'Parašykite bent {min} simbolius.',
+  'findings.error.textLong': 'Ne daugiau kaip {max} simbolių.',
+  'findings.list': 'Įrašytos išvados',
+  'findings.none': 'Išvadų dar neįrašyta.',
+  'findings.recordedAt': 'Įrašyta',
+  'findings.case': 'Byla',
+  'findings.author': 'Įrašė',
+  'findings.aboutBorder': 'siena apskritai',
+  'findings.newest': 'Rodoma {n} naujausių išvadų.',
+  'findingCategory.access-to-asylum': 'Galimybė prašyti prieglobsčio',
+  'findingCategory.refusal-of-entry': 'Atsisakymas leisti atvykti',
+  'findingCategory.use-of-force': 'Jėgos panaudojimas',
+  'findingCategory.detention': 'Sulaikymas',
+  'findingCategory.deadline': 'Terminas',
+  'findingCategory.vulnerability': 'Pažeidžiamumas',
+  'findingCategory.other': 'Kita',
+  'dashboard.accessRateOf':
+    'Užregistruota iš {known} asmenų, kurių baigtis žinoma; dar {pending}, kurių terminas nesuėjęs, į rodiklį neįskaičiuojami.',
 };

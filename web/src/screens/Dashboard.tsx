@@ -51,8 +51,10 @@ export function Dashboard() {
     }),
     { asylumWishes: 0, registered: 0, notRegistered: 0, registrationOverdue: 0 },
   );
-  const rate =
-    accessSum && accessSum.asylumWishes > 0 ? accessSum.registered / accessSum.asylumWishes : undefined;
+  // over the wishes whose outcome is known (registered, or not by a deadline that has passed): a wish whose
+  // deadline is still running is neither, and is not counted as a failure (issue #15)
+  const known = accessSum ? accessSum.registered + accessSum.registrationOverdue : 0;
+  const rate = accessSum && known > 0 ? accessSum.registered / known : undefined;
 
   return (
     <section>
@@ -117,6 +119,12 @@ export function Dashboard() {
               {accessSum ? (
                 <>
                   <p className="big">{rate === undefined ? '—' : `${number(rate * 100, 1)} %`}</p>
+                  <p>
+                    {t('dashboard.accessRateOf', {
+                      known: number(known),
+                      pending: number(accessSum.notRegistered - accessSum.registrationOverdue),
+                    })}
+                  </p>
                   <p>
                     {t('dashboard.accessText', {
                       wishes: number(accessSum.asylumWishes),

@@ -25,10 +25,20 @@ export function Monitoring() {
   const m = read.data;
   const drill = may('case.read') && period ? period : undefined;
   const percent = (share: number | null) => (share === null ? '—' : `${number(share * 100, 1)} %`);
+  const reg = m?.registrationWithinDeadline;
+  // the deadlines of every obligation kind: missed (closed late, or open past the due time), known, pending
+  const kinds = m?.deadlines.byKind ?? [];
+  const sum = (f: (d: (typeof kinds)[number]) => number) => kinds.reduce((n, d) => n + f(d), 0);
+  const missed = sum((d) => d.missed + d.openOverdue);
 
   return (
     <section>
       <h1>{t('monitoring.title')}</h1>
+      <p>
+        <Link to="/monitoring/findings">
+          {may('findings.write') ? t('monitoring.findingsRecord') : t('monitoring.findingsRead')}
+        </Link>
+      </p>
       <form className="row filters" onSubmit={(e) => e.preventDefault()} aria-label={t('dashboard.period')}>
         {periodFields}
       </form>
@@ -50,19 +60,32 @@ export function Monitoring() {
       )}
       <ErrorNotice error={read.error} />
       {!m && !read.error && period && <Loading />}
-      {m && (
+      {m && reg && (
         <>
           <Card
             id="registration"
             title={t('monitoring.registration')}
-            basis={m.registrationWithinDeadline.legalBasis}
+            basis={reg.legalBasis}
             indicator="not-registered-overdue"
             drill={drill}
+            heading={t('monitoring.casesNotRegistered', {
+              n: number(reg.notRegisteredOverdue),
+              known: number(reg.known),
+              pending: number(reg.notRegisteredNotYetDue),
+            })}
           >
-            <p className="big">{percent(m.registrationWithinDeadline.share)}</p>
+            <p className="big">{percent(reg.share)}</p>
+            <p className="share-of">
+              {t('monitoring.shareOfKnown', {
+                n: number(reg.withinDeadline),
+                known: number(reg.known),
+                pending: number(reg.notRegisteredNotYetDue),
+              })}
+            </p>
             <Numbers
               rows={[
                 ['monitoring.asylumWishes', m.registrationWithinDeadline.asylumWishes],
+                ['monitoring.known', reg.known],
                 ['monitoring.withinDeadline', m.registrationWithinDeadline.withinDeadline],
                 ['monitoring.late', m.registrationWithinDeadline.late],
                 ['monitoring.notRegisteredOverdue', m.registrationWithinDeadline.notRegisteredOverdue],
@@ -77,6 +100,11 @@ export function Monitoring() {
             basis={m.registrationWithinDeadline.legalBasis}
             indicator="registered-late"
             drill={drill}
+            heading={t('monitoring.casesLate', {
+              n: number(reg.late),
+              known: number(reg.known),
+              pending: number(reg.notRegisteredNotYetDue),
+            })}
           >
             <Numbers rows={[['monitoring.late', m.registrationWithinDeadline.late]]} />
           </Card>
@@ -86,6 +114,10 @@ export function Monitoring() {
             basis={m.refusalsAfterWish.legalBasis}
             indicator="refused-after-wish"
             drill={drill}
+            heading={t('monitoring.casesRefused', {
+              n: number(m.refusalsAfterWish.afterWish),
+              of: number(m.refusalsAfterWish.refused),
+            })}
           >
             <Numbers
               rows={[
@@ -101,6 +133,10 @@ export function Monitoring() {
             basis={m.detentionsIrregularEntryOnly.legalBasis}
             indicator="irregular-entry-detention"
             drill={drill}
+            heading={t('monitoring.casesDetained', {
+              n: number(m.detentionsIrregularEntryOnly.irregularEntryOnly),
+              of: number(m.detentionsIrregularEntryOnly.detentions),
+            })}
           >
             <p className="big">{percent(m.detentionsIrregularEntryOnly.share)}</p>
             <Numbers
@@ -148,6 +184,11 @@ export function Monitoring() {
             basis={m.deadlines.legalBasis}
             indicator="deadline-missed"
             drill={drill}
+            heading={t('monitoring.casesMissed', {
+              n: number(missed),
+              known: number(sum((d) => d.known)),
+              pending: number(sum((d) => d.openNotYetDue)),
+            })}
           >
             {m.deadlines.byKind.length === 0 ? (
               <p>{t('monitoring.noDeadlines')}</p>
@@ -157,24 +198,33 @@ export function Monitoring() {
                 <thead>
                   <tr>
                     <th scope="col">{t('monitoring.obligation')}</th>
+                    <th scope="col">{t('monitoring.knownShort')}</th>
                     <th scope="col">{t('monitoring.met')}</th>
+                    <th scope="col">{t('monitoring.metShare')}</th>
                     <th scope="col">{t('monitoring.missed')}</th>
                     <th scope="col">{t('monitoring.openOverdue')}</th>
-                    <th scope="col">{t('monitoring.openNotYetDue')}</th>
+                    <th scope="col">{t('monitoring.pendingShort')}</th>
+                    <th scope="col">{t('monitoring.cancelled')}</th>
                   </tr>
                 </thead>
                 <tbody>
                   {m.deadlines.byKind.map((d) => (
                     <tr key={d.kind}>
                       <th scope="row">{label('obligation', d.kind)}</th>
+                      <td className="num">{number(d.known)}</td>
                       <td className="num">{number(d.met)}</td>
+                      <td className="num">{percent(d.share)}</td>
                       <td className="num">{number(d.missed)}</td>
                       <td className="num">{number(d.openOverdue)}</td>
                       <td className="num">{number(d.openNotYetDue)}</td>
+                      <td className="num">{number(d.cancelled)}</td>
                     </tr>
                   ))}
                 </tbody>
               </table>
+            )}
+            {m.deadlines.byKind.length > 0 && (
+              <p className="share-of">{t('monitoring.deadlinesShareNote')}</p>
             )}
           </Card>
         </>
@@ -205,6 +255,8 @@ function Card(props: {
   basis: string;
   indicator?: Indicator;
   drill?: { from: string; to: string } | undefined;
+  /** the drill-down's heading: how many cases the indicator counts, of what, and which are listed */
+  heading?: string;
   children: ReactNode;
 }) {
   const { t } = useI18n();
@@ -217,15 +269,26 @@ function Card(props: {
         {t('monitoring.legalBasis')} <span lang="en">{props.basis}</span>
       </p>
       {props.indicator && props.drill && (
-        <Cases indicator={props.indicator} period={props.drill} title={props.title} />
+        <Cases
+          indicator={props.indicator}
+          period={props.drill}
+          title={props.title}
+          heading={props.heading ?? t('monitoring.cases')}
+        />
       )}
     </section>
   );
 }
 
 /** The cases behind an indicator, loaded when asked for (listing them is logged). */
-function Cases(props: { indicator: Indicator; period: { from: string; to: string }; title: string }) {
+function Cases(props: {
+  indicator: Indicator;
+  period: { from: string; to: string };
+  title: string;
+  heading: string;
+}) {
   const { t, label, due, dateTime } = useI18n();
+  const { may } = useAuth();
   const [shown, setShown] = useState<string | undefined>(undefined);
   const path = `/api/monitoring/cases${query({ indicator: props.indicator, ...props.period })}`;
   const read = useApi<CasesAnswer>(shown === path ? path : undefined);
@@ -239,7 +302,9 @@ function Cases(props: { indicator: Indicator; period: { from: string; to: string
     );
   return (
     <div className="cases">
-      <h3>{t('monitoring.cases')}</h3>
+      <h3>
+        {props.title}: {props.heading}
+      </h3>
       <ErrorNotice error={read.error} />
       {!read.data && !read.error && <Loading />}
       {items && items.length === 0 && <p>{t('monitoring.noCases')}</p>}
@@ -270,6 +335,15 @@ function Cases(props: { indicator: Indicator; period: { from: string; to: string
                   <Link to={`/cases/${i.caseId}`}>
                     {t('queue.open')} {i.caseId.slice(0, 8)}
                   </Link>
+                  {may('findings.write') && (
+                    <>
+                      {' · '}
+                      <Link to={`/monitoring/findings${query({ case: i.caseId })}`}>
+                        {t('monitoring.recordFinding')}
+                        <span className="visually-hidden"> {i.caseId.slice(0, 8)}</span>
+                      </Link>
+                    </>
+                  )}
                 </td>
               </tr>
             ))}
