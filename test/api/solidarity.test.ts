@@ -380,6 +380,18 @@ describe.each(BACKENDS)('the solidarity cycle API on $name', (backend) => {
       fairShare: 164,
       relocations: 82,
     });
+    // each warning says its side. AMMR Art. 63(3) read literally: the target is the higher of Art. 12(2)(a)'s
+    // 30,000 and 60 % of the reference number — above the adopted pool of 21,000 (a warning on the adopted
+    // cycle), equal to the scenario's 30,000 (none on the scenario). Articles are cited, never source files.
+    const warnings = body.warnings as { on: string; text: string }[];
+    const literal = warnings.filter((w) => w.text.startsWith('reading of AMMR Art. 63(3)'));
+    expect(literal.map((w) => w.on)).toEqual(['adopted']);
+    for (const w of warnings) {
+      expect(['adopted', 'scenario', 'both']).toContain(w.on);
+      expect(w.text).toMatch(/AMMR Art\. \d+/);
+      expect(w.text).not.toMatch(/src\/|\.ts\b/);
+    }
+    expect(body.rule).not.toMatch(/src\/|\.ts\b/);
   });
 
   it('candidates from a CSV file: every error with its line and column, and nothing added when one line is wrong', async () => {

@@ -183,6 +183,8 @@ export function renderMatch(run: MatchRun, format: SolidarityFormat): string {
   return `${lines.join('\n')}\n`;
 }
 
+const WARNING_SIDE = { adopted: 'adopted cycle', scenario: 'scenario', both: 'adopted cycle and scenario' };
+
 export function renderScenario(r: ScenarioResult, format: SolidarityFormat): string {
   if (format === 'json') return json(r);
   const flat = r.rows.map((x) => ({
@@ -222,7 +224,7 @@ export function renderScenario(r: ScenarioResult, format: SolidarityFormat): str
       formatInt(x.scenario.offsets),
     ]),
   );
-  return `adopted → scenario\n${table}\npool: ${formatInt(t.adopted.pool)} → ${formatInt(t.scenario.pool)} relocations; pledged after deductions: ${formatInt(t.adopted.relocations)} → ${formatInt(t.scenario.relocations)}; expected to need relocation: ${formatInt(t.adopted.arrivals)} → ${formatInt(t.scenario.arrivals)}; remaining unrelocated: ${formatInt(t.adopted.unrelocated)} → ${formatInt(t.scenario.unrelocated)}\nrule: ${r.rule}\n${r.warnings.map((w) => `warning: ${w}\n`).join('')}`;
+  return `adopted → scenario\n${table}\npool: ${formatInt(t.adopted.pool)} → ${formatInt(t.scenario.pool)} relocations; pledged after deductions: ${formatInt(t.adopted.relocations)} → ${formatInt(t.scenario.relocations)}; expected to need relocation: ${formatInt(t.adopted.arrivals)} → ${formatInt(t.scenario.arrivals)}; remaining unrelocated: ${formatInt(t.adopted.unrelocated)} → ${formatInt(t.scenario.unrelocated)}\nrule: ${r.rule}\n${r.warnings.map((w) => `warning (${WARNING_SIDE[w.on]}): ${w.text}\n`).join('')}`;
 }
 
 export function renderTransfers(list: readonly StoredTransfer[], format: SolidarityFormat): string {
