@@ -19,6 +19,7 @@ import type { PublicAggregates } from './routes/public-aggregates.ts';
 import type { Decisions, Detentions } from './routes/public-outcomes.ts';
 import type { Place } from './routes/reference.ts';
 import type { TransferView } from './routes/solidarity.ts';
+import type { PaymentView } from './routes/solidarity-payments.ts';
 import type { NewUser, PendingRequest, UserView } from './routes/users.ts';
 
 export type MeView = z.infer<typeof Me>;
@@ -48,6 +49,7 @@ export type MatchBody = MatchResult & {
   dryRun: boolean;
 };
 export type TransferViewBody = z.infer<typeof TransferView>;
+export type PaymentViewBody = z.infer<typeof PaymentView>;
 export type { Scenario, ScenarioResult };
 
 // the public statistics (src/api/routes/public-aggregates.ts, public-outcomes.ts)

@@ -80,6 +80,8 @@ describe('message catalogues (English, Lithuanian)', () => {
       transferStatus: TRANSFER_STATUSES,
       unmatched: UNMATCHED_REASONS,
       'transfer.step': ['confirm', 'refuse', 'transferred', 'did-not-appear'],
+      paymentKind: ['financial', 'alternative'],
+      'simulator.warningOn': ['adopted', 'scenario', 'both'],
     };
     for (const f of fields) if ('list' in f) lists[f.list] = [...(lists[f.list] ?? []), ...f.options];
     const missing: string[] = [];
