@@ -669,7 +669,7 @@ export const en = {
   'transferCount.refused': 'Refused',
   'simulator.warningOn.adopted': 'Adopted cycle:',
   'simulator.warningOn.scenario': 'Scenario:',
-  'simulator.warningOn.both': 'Adopted cycle and scenario:',
+  'simulator.warningOn.both': 'In both the adopted cycle and the scenario:',
   'contents.label': 'On this page',
   'contents.facts': 'The cycle',
   'contents.balances': 'Balances',
@@ -687,7 +687,7 @@ export const en = {
   'payment.kind': 'Kind',
   'payment.amount': 'Amount (EUR)',
   'payment.paidOn': 'Paid on',
-  'payment.paidOnHint': 'The day the money was paid or the measure delivered; not a day still to come.',
+  'payment.paidOnHint': 'Not a day still to come.',
   'payment.reference': 'Reference',
   'payment.referenceHint':
     'The bank transfer’s or invoice’s reference, or what was delivered (3 to 500 characters; optional).',

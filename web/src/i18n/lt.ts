@@ -672,7 +672,7 @@ export const lt: Readonly<Record<MessageKey, string>> = {
   'transferCount.refused': 'Atsisakyta',
   'simulator.warningOn.adopted': 'Priimtas ciklas:',
   'simulator.warningOn.scenario': 'Scenarijus:',
-  'simulator.warningOn.both': 'Priimtas ciklas ir scenarijus:',
+  'simulator.warningOn.both': 'Ir priimtame cikle, ir scenarijuje:',
   'contents.label': 'Šiame puslapyje',
   'contents.facts': 'Ciklas',
   'contents.balances': 'Balansai',
@@ -690,7 +690,7 @@ export const lt: Readonly<Record<MessageKey, string>> = {
   'payment.kind': 'Rūšis',
   'payment.amount': 'Suma (EUR)',
   'payment.paidOn': 'Sumokėta',
-  'payment.paidOnHint': 'Diena, kurią sumokėta ar priemonė įgyvendinta; ne būsima diena.',
+  'payment.paidOnHint': 'Ne būsima diena.',
   'payment.reference': 'Nuoroda',
   'payment.referenceHint':
     'Banko pavedimo ar sąskaitos nuoroda arba kas įgyvendinta (nuo 3 iki 500 ženklų; neprivaloma).',
