@@ -715,6 +715,7 @@ export const en = {
   'candidates.column': 'Column',
   'candidates.problem': 'Problem',
   'candidates.tooBig': 'The file is larger than 4 MB: split it into several files.',
+  'candidates.benefitting': 'Candidates come from the benefitting states of {year}: {states}.',
 } as const;
 
 export type MessageKey = keyof typeof en;

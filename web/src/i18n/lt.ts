@@ -718,4 +718,5 @@ export const lt: Readonly<Record<MessageKey, string>> = {
   'candidates.column': 'Stulpelis',
   'candidates.problem': 'Problema',
   'candidates.tooBig': 'Failas didesnis nei 4 MB: padalykite jį į kelis failus.',
+  'candidates.benefitting': 'Kandidatai gali būti tik iš {year} m. gaunančiųjų valstybių: {states}.',
 };

@@ -77,7 +77,13 @@ export function SolidarityCycle() {
           {sees('pledge-title') && <PledgeSection report={report} onSaved={reload} />}
           {sees('payments-title') && <PaymentSection report={report} onChanged={reload} />}
           <DeductionSection report={report} onChanged={reload} />
-          {sees('candidates-title') && <CandidateUpload year={report.cycle.year} onAdded={reload} />}
+          {sees('candidates-title') && (
+            <CandidateUpload
+              year={report.cycle.year}
+              benefitting={report.cycle.benefitting}
+              onAdded={reload}
+            />
+          )}
           {sees('relocation-title') && <RelocationSection year={report.cycle.year} onChanged={reload} />}
         </>
       )}

@@ -6,7 +6,7 @@ import { type FormEvent, useState } from 'react';
 import { ApiError, api } from '../../api.ts';
 import { ErrorNotice, Field } from '../../components.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
-import { CAPTION } from './shared.tsx';
+import { CAPTION, useStateName } from './shared.tsx';
 
 /** The columns of the file, as src/solidarity/candidates-csv.ts reads them. */
 const HEADER =
@@ -29,8 +29,14 @@ function lineErrors(error: unknown): LineError[] {
   });
 }
 
-export function CandidateUpload({ year, onAdded }: { year: number; onAdded: () => void }) {
+export function CandidateUpload(props: {
+  year: number;
+  benefitting: readonly string[];
+  onAdded: () => void;
+}) {
+  const { year, onAdded } = props;
   const { t, number } = useI18n();
+  const name = useStateName();
   const [file, setFile] = useState<File>();
   const [error, setError] = useState<unknown>();
   const [tooBig, setTooBig] = useState(false);
@@ -66,7 +72,13 @@ export function CandidateUpload({ year, onAdded }: { year: number; onAdded: () =
       <h2 id="candidates-title">{t('candidates.title')}</h2>
       <form onSubmit={upload} className="card" noValidate aria-labelledby="candidates-form">
         <h3 id="candidates-form">{t('candidates.upload')}</h3>
-        <p>{t('candidates.intro')}</p>
+        <p>
+          {t('candidates.intro')}{' '}
+          {t('candidates.benefitting', {
+            year,
+            states: props.benefitting.map((s) => `${name(s)} (${s})`).join(', '),
+          })}
+        </p>
         <p>
           {t('candidates.columns')} <code style={{ overflowWrap: 'anywhere' }}>{HEADER}</code>
         </p>
