@@ -44,6 +44,8 @@ const cycle = async (username: string): Promise<Page> => {
   await page.getByRole('heading', { name: /^Balances/ }).waitFor();
   return page;
 };
+/** The id of the element that has the keyboard focus (an expression: the tests are not compiled with the DOM). */
+const focused = (page: Page) => page.evaluate<string | undefined>('document.activeElement?.id');
 const contents = (page: Page) => page.getByRole('navigation', { name: 'On this page' }).getByRole('link');
 
 describe('the solidarity screens (issue #15)', () => {
@@ -65,7 +67,7 @@ describe('the solidarity screens (issue #15)', () => {
     const link = contents(page).filter({ hasText: 'Deductions' });
     await link.focus();
     await page.keyboard.press('Enter');
-    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('deductions-title');
+    await expect.poll(() => focused(page)).toBe('deductions-title');
     expect(new URL(page.url()).hash).toBe('#deductions-title');
     const nav = await page.getByRole('navigation', { name: 'On this page' }).boundingBox();
     const heading = await page.locator('#deductions-title').boundingBox();
@@ -76,13 +78,13 @@ describe('the solidarity screens (issue #15)', () => {
     // the next Tab continues inside the section, not back at the bar
     await page.keyboard.press('Tab');
     expect(
-      await page.evaluate(() => !!document.activeElement?.closest('[aria-labelledby="deductions-title"]')),
+      await page.evaluate('!!document.activeElement?.closest(\'[aria-labelledby="deductions-title"]\')'),
     ).toBe(true);
     await page.context().close();
     // an address with a section goes there once the page is drawn
     const analyst = await app.loginAs('analyst.eu');
     await analyst.goto(`${base}/solidarity/cycle#cycle-offsets`);
-    await expect.poll(() => analyst.evaluate(() => document.activeElement?.id)).toBe('cycle-offsets');
+    await expect.poll(() => focused(analyst)).toBe('cycle-offsets');
     // the analyst's page has only what the analyst may see: no pledge, payments, candidates or matching
     expect(await contents(analyst).allInnerTexts()).toEqual([
       'The cycle',
