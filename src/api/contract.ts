@@ -21,6 +21,7 @@ import type { Decisions, Detentions } from './routes/public-outcomes.ts';
 import type { Place } from './routes/reference.ts';
 import type { Setup } from './routes/setup.ts';
 import type { TransferView } from './routes/solidarity.ts';
+import type { PaymentView } from './routes/solidarity-payments.ts';
 import type { NewUser, PendingRequest, UserView } from './routes/users.ts';
 
 export type MeView = z.infer<typeof Me>;
@@ -50,6 +51,7 @@ export type MatchBody = MatchResult & {
   dryRun: boolean;
 };
 export type TransferViewBody = z.infer<typeof TransferView>;
+export type PaymentViewBody = z.infer<typeof PaymentView>;
 export type { Scenario, ScenarioResult };
 
 // the public statistics (src/api/routes/public-aggregates.ts, public-outcomes.ts)

@@ -248,7 +248,7 @@ export function computeOffsets(input: OffsetInput, law: ParameterRegistry): Offs
   if (gap > 0n) {
     if (target > reference) {
       warnings.push(
-        `reading of Art. 63(3) UNCONFIRMED: taken literally, "up to the higher of the two numbers" makes the ${fmt(minimumPersons)} of ${minimum.citation} the target, above the ${year} pool's own reference number of ${fmt(reference)}; the offsets computed here follow that literal reading, capped by ${ART_63_7}`,
+        `reading of AMMR Art. 63(3) UNCONFIRMED: taken literally, "up to the higher of the two numbers" makes the ${fmt(minimumPersons)} of ${minimum.citation} the target, above the ${year} pool's own reference number of ${fmt(reference)}; the offsets computed here follow that literal reading, capped by ${ART_63_7}`,
       );
     }
     const caps = contributing.map((f) => {
@@ -276,7 +276,7 @@ export function computeOffsets(input: OffsetInput, law: ParameterRegistry): Offs
     }
     if (split.unallocated > 0) {
       warnings.push(
-        `${fmt(split.unallocated)} of the ${fmt(gap)} mandatory offsets could not be allocated: every contributing state reached its fair share (${ART_63_7})`,
+        `${fmt(split.unallocated)} of the ${fmt(gap)} mandatory offsets (${mandatoryThreshold.citation}) could not be allocated: every contributing state reached its fair share (${ART_63_7})`,
       );
     }
   }

@@ -42,12 +42,18 @@ export interface ScenarioResult {
     readonly adopted: { relocations: number; unrelocated: number; arrivals: number; pool: number };
     readonly scenario: { relocations: number; unrelocated: number; arrivals: number; pool: number };
   };
-  readonly warnings: readonly string[];
+  /** Each warning with the side it concerns: the adopted cycle, the scenario, or both alike. */
+  readonly warnings: readonly ScenarioWarning[];
   readonly rule: string;
 }
 
+export interface ScenarioWarning {
+  readonly on: 'adopted' | 'scenario' | 'both';
+  readonly text: string;
+}
+
 export const SCENARIO_RULE =
-  'each side: pledges after deductions (src/solidarity/deductions.ts); owes = the fair share valued at EUR 20,000 a person minus the pledge’s value, when positive; offsets = the mandatory offsets of AMMR Art. 63(3); unrelocated = arrivals expected to need relocation minus the relocations pledged after deductions';
+  'each side: pledges after the deductions granted (AMMR Arts 61–62); owes = the fair share valued at EUR 20,000 a person minus the pledge’s value, when positive; offsets = the mandatory offsets of AMMR Art. 63(3); unrelocated = arrivals expected to need relocation minus the relocations pledged after deductions';
 
 interface Side {
   readonly cycle: SolidarityCycle;
@@ -189,7 +195,22 @@ export function compareScenario(
   return {
     rows,
     totals: { adopted: a.totals, scenario: s.totals },
-    warnings: [...new Set([...a.warnings, ...s.warnings])],
+    warnings: sideOfWarnings(a.warnings, s.warnings),
     rule: SCENARIO_RULE,
   };
+}
+
+/** Which side each warning is about: one given by both sides is said once, for both. */
+function sideOfWarnings(adopted: readonly string[], scenario: readonly string[]): ScenarioWarning[] {
+  const inScenario = new Set(scenario);
+  const inAdopted = new Set(adopted);
+  return [
+    ...[...inAdopted].map((text) => ({
+      on: inScenario.has(text) ? ('both' as const) : ('adopted' as const),
+      text,
+    })),
+    ...[...inScenario]
+      .filter((text) => !inAdopted.has(text))
+      .map((text) => ({ on: 'scenario' as const, text })),
+  ];
 }

@@ -55,6 +55,29 @@ export function transferDeadline(
   };
 }
 
+/**
+ * AMMR Art. 67(11): the transfer takes place within 4 weeks of the confirmation. A transfer carried out, or
+ * closed because the person did not appear, after the end of that period was late. The period ends with the
+ * expiry of its last day (Reg. 1182/71 Art. 3(2)(c)): a step on the last day is in time.
+ */
+export function closedLate(t: {
+  readonly status: TransferStatus;
+  readonly transferDueAt?: string;
+  readonly closedAt?: string;
+}): boolean {
+  if (t.status !== 'transferred' && t.status !== 'did-not-appear') return false;
+  if (!t.transferDueAt || !t.closedAt) return false;
+  return Date.parse(t.closedAt) > Date.parse(t.transferDueAt);
+}
+
+/** AMMR Art. 67(11): confirmed, not yet carried out, and its period is over at `now`. */
+export function transferOverdue(
+  t: { readonly status: TransferStatus; readonly transferDueAt?: string },
+  now: Date,
+): boolean {
+  return t.status === 'confirmed' && !!t.transferDueAt && now.getTime() > Date.parse(t.transferDueAt);
+}
+
 export class TransferStepError extends Error {}
 
 /** The next state of a transfer after `step` at `at`; a step that does not fit the current status is an error. */
@@ -86,4 +109,43 @@ export function nextTransfer(
       need('confirmed');
       return { ...t, status: 'did-not-appear', closedAt: at };
   }
+}
+
+/** The transfers between two states in a year, as the cycle report counts them. */
+export interface TransferCount {
+  readonly from: MemberStateCode;
+  readonly to: MemberStateCode;
+  /** Proposed or confirmed, not yet carried out. */
+  readonly open: number;
+  readonly transferred: number;
+  /** Of those carried out or closed: after the transfer deadline (AMMR Art. 67(11)). */
+  readonly late: number;
+  readonly didNotAppear: number;
+  readonly refused: number;
+}
+
+/** Counts transfers per benefitting state and state of relocation, in the order of the two codes. */
+export function countTransfers(
+  transfers: readonly (Transfer & { transferDueAt?: string })[],
+): TransferCount[] {
+  const byPair = new Map<string, { -readonly [K in keyof TransferCount]: TransferCount[K] }>();
+  for (const t of transfers) {
+    const key = `${t.from}>${t.to}`;
+    const c = byPair.get(key) ?? {
+      from: t.from,
+      to: t.to,
+      open: 0,
+      transferred: 0,
+      late: 0,
+      didNotAppear: 0,
+      refused: 0,
+    };
+    if (t.status === 'proposed' || t.status === 'confirmed') c.open += 1;
+    else if (t.status === 'transferred') c.transferred += 1;
+    else if (t.status === 'did-not-appear') c.didNotAppear += 1;
+    else c.refused += 1;
+    if (closedLate(t)) c.late += 1;
+    byPair.set(key, c);
+  }
+  return [...byPair.keys()].sort().map((k) => byPair.get(k) as TransferCount);
 }

@@ -17,6 +17,7 @@ import type { SolidarityCycle } from '../solidarity/cycle.ts';
 import { type MatchResult, matchCandidates } from '../solidarity/matching.ts';
 import { computeOffsets, type OffsetResult } from '../solidarity/offsets.ts';
 import { compareScenario, type Scenario, type ScenarioResult } from '../solidarity/simulate.ts';
+import { countTransfers, type TransferCount } from '../solidarity/transfers.ts';
 import type { RelocationOffer } from '../solidarity/types.ts';
 import type { Db } from './database.ts';
 import {
@@ -39,6 +40,8 @@ export interface SolidarityReport {
   readonly deductions: readonly StoredDeduction[];
   readonly balances: { readonly states: readonly StateBalance[]; readonly union: UnionBalance };
   readonly offsets: OffsetResult;
+  /** The year's transfers per benefitting state and state of relocation, the late ones counted (Art. 67(11)). */
+  readonly transfers: readonly TransferCount[];
 }
 
 /** Transfers that use a place of a pledge: all but the refused and those who did not appear. */
@@ -76,7 +79,7 @@ export async function solidarityReport(
     },
     law,
   );
-  return { cycle, pledges, deductions, balances: b, offsets };
+  return { cycle, pledges, deductions, balances: b, offsets, transfers: countTransfers(transfers) };
 }
 
 export interface MatchRun {

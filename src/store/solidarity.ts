@@ -10,6 +10,7 @@ import type { ParameterRegistry } from '../law/parameters.ts';
 import { annualPool } from '../law/pool.ts';
 import { type SolidarityCycle, solidarityCycle } from '../solidarity/cycle.ts';
 import {
+  closedLate,
   confirmationDeadline,
   nextTransfer,
   type Transfer,
@@ -238,6 +239,19 @@ export class DuplicateCandidates extends Error {
 
 // ---- relocation candidates (AMMR Art. 67(3)); synthetic persons in tests and demonstrations
 
+/** Those of `ids` already recorded as candidates (of any year: a candidate id is recorded once). */
+export async function recordedCandidateIds(db: Db, ids: readonly string[]): Promise<string[]> {
+  const taken: string[] = [];
+  for (let i = 0; i < ids.length; i += 1000) {
+    const rows = await db
+      .select({ id: relocationCandidates.id })
+      .from(relocationCandidates)
+      .where(inArray(relocationCandidates.id, ids.slice(i, i + 1000)));
+    taken.push(...rows.map((r) => r.id));
+  }
+  return taken;
+}
+
 export async function addCandidates(
   db: Db,
   year: number,
@@ -247,13 +261,10 @@ export async function addCandidates(
 ): Promise<number> {
   if (candidates.length === 0) return 0;
   const ids = candidates.map((c) => c.id);
-  const taken = await db
-    .select({ id: relocationCandidates.id })
-    .from(relocationCandidates)
-    .where(inArray(relocationCandidates.id, ids));
+  const taken = await recordedCandidateIds(db, ids);
   const repeated = ids.filter((id, i) => ids.indexOf(id) !== i);
   if (taken.length > 0 || repeated.length > 0)
-    throw new DuplicateCandidates([...new Set([...taken.map((t) => t.id), ...repeated])]);
+    throw new DuplicateCandidates([...new Set([...taken, ...repeated])]);
   const rows = candidates.map((c) => ({
     id: c.id,
     year,
@@ -331,24 +342,29 @@ export interface StoredTransfer extends Transfer {
   readonly confirmDueAt: string;
   readonly transferDueAt?: string;
   readonly why: string;
+  /** Carried out, or closed, after the transfer deadline (AMMR Art. 67(11)). */
+  readonly late: boolean;
 }
 
-const toTransfer = (r: TransferRow): StoredTransfer => ({
-  id: r.id,
-  year: r.year,
-  candidateId: r.candidateId,
-  from: r.fromState as MemberStateCode,
-  to: r.toState as MemberStateCode,
-  status: r.status as Transfer['status'],
-  exceptional: r.exceptional,
-  proposedAt: r.proposedAt.toISOString(),
-  confirmDueAt: r.confirmDueAt.toISOString(),
-  ...(r.confirmedAt ? { confirmedAt: r.confirmedAt.toISOString() } : {}),
-  ...(r.confirmedBySilence !== null ? { confirmedBySilence: r.confirmedBySilence } : {}),
-  ...(r.transferDueAt ? { transferDueAt: r.transferDueAt.toISOString() } : {}),
-  ...(r.closedAt ? { closedAt: r.closedAt.toISOString() } : {}),
-  why: r.why,
-});
+const toTransfer = (r: TransferRow): StoredTransfer => {
+  const t = {
+    id: r.id,
+    year: r.year,
+    candidateId: r.candidateId,
+    from: r.fromState as MemberStateCode,
+    to: r.toState as MemberStateCode,
+    status: r.status as Transfer['status'],
+    exceptional: r.exceptional,
+    proposedAt: r.proposedAt.toISOString(),
+    confirmDueAt: r.confirmDueAt.toISOString(),
+    ...(r.confirmedAt ? { confirmedAt: r.confirmedAt.toISOString() } : {}),
+    ...(r.confirmedBySilence !== null ? { confirmedBySilence: r.confirmedBySilence } : {}),
+    ...(r.transferDueAt ? { transferDueAt: r.transferDueAt.toISOString() } : {}),
+    ...(r.closedAt ? { closedAt: r.closedAt.toISOString() } : {}),
+    why: r.why,
+  };
+  return { ...t, late: closedLate(t) };
+};
 
 /** Proposes each matched person to the state of relocation; the confirmation deadline starts now. */
 export async function proposeTransfers(
@@ -459,7 +475,12 @@ export async function stepTransfer(
           ...(exceptional && step === 'confirm' ? { exceptional: true } : {}),
         })
         .where(eq(relocationTransfers.id, id));
-      result = { ...current, ...next, ...(transferDue ? { transferDueAt: transferDue.toISOString() } : {}) };
+      const stepped = {
+        ...current,
+        ...next,
+        ...(transferDue ? { transferDueAt: transferDue.toISOString() } : {}),
+      };
+      result = { ...stepped, late: closedLate(stepped) };
     },
   );
   if (!result) throw new TransferNotFound(id);
@@ -531,18 +552,28 @@ export async function recordPayment(db: Db, p: Payment, actor: string, now: Date
   return id;
 }
 
-export async function listPayments(db: Db, year: number, state?: string): Promise<Payment[]> {
+export interface StoredPayment extends Payment {
+  readonly id: string;
+  readonly recordedBy: string;
+  readonly recordedAt: Date;
+}
+
+/** The payments of a year (of one state), the earliest first. */
+export async function listPayments(db: Db, year: number, state?: string): Promise<StoredPayment[]> {
   const rows = await db
     .select()
     .from(solidarityPayments)
     .where(and(eq(solidarityPayments.year, year), state ? eq(solidarityPayments.state, state) : undefined))
-    .orderBy(asc(solidarityPayments.paidOn));
+    .orderBy(asc(solidarityPayments.paidOn), asc(solidarityPayments.recordedAt));
   return rows.map((r) => ({
+    id: r.id,
     year: r.year,
     state: r.state as MemberStateCode,
     kind: r.kind as Payment['kind'],
     eurCents: r.eurCents,
     paidOn: r.paidOn,
     ...(r.description ? { description: r.description } : {}),
+    recordedBy: r.recordedBy,
+    recordedAt: r.recordedAt,
   }));
 }

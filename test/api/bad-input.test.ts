@@ -1216,6 +1216,26 @@ describe.each(BACKENDS.filter((b) => b.name === 'pglite'))(
       },
       {
         method: 'POST',
+        path: '/api/solidarity/:param/candidates/csv',
+        as: 'eu-solidarity-coordinator@EU',
+        runs: 200,
+        params: () => ['2026'],
+        bodies: (n): Json[] => [
+          {
+            csv: `id,from,kind,nationality,minor,languages\nFZC-${n}-1,IT,applicant,SY,false,ar;en\nFZC-${n}-2,GR,beneficiary,AF,true,\n`,
+          },
+        ],
+      },
+      {
+        method: 'GET',
+        path: '/api/solidarity/:param/payments',
+        as: 'solidarity-coordinator@LT',
+        runs: 100,
+        params: () => ['2026'],
+        query: { state: ['LT', 'PL', 'XX'] },
+      },
+      {
+        method: 'POST',
         path: '/api/solidarity/:param/match',
         as: 'eu-solidarity-coordinator@EU',
         runs: 150,

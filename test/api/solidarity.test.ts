@@ -1,5 +1,6 @@
 // The solidarity cycle over HTTP, on every backend: who may do what (a national coordinator for its own
 // state, the EU coordinator for any), and the cycle from pledge to transfer. Synthetic candidates only.
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RecordEncounter } from '../../src/domain/commands.ts';
 import { BACKENDS } from '../store/backends.ts';
@@ -305,6 +306,62 @@ describe.each(BACKENDS)('the solidarity cycle API on $name', (backend) => {
     h.clock.set('2026-12-09T08:00:00Z');
   });
 
+  it('Art. 67(11): a transfer carried out on the last day of its 4 weeks is in time, the day after late', async () => {
+    const eu = as('eu-solidarity-coordinator', 'EU');
+    const candidates = ['IT-T-LATE-1', 'IT-T-LATE-2'].map((id) => ({
+      id,
+      from: 'IT',
+      kind: 'applicant',
+      nationality: 'IQ',
+    }));
+    expect((await call('POST', '/api/solidarity/2026/candidates', eu, { candidates })).statusCode).toBe(201);
+    const run = (await call('POST', '/api/solidarity/2026/match', eu, { dryRun: false, from: 'IT' })).json();
+    const [first, second] = ['IT-T-LATE-1', 'IT-T-LATE-2'].map((id) =>
+      run.proposed.find((t: { candidateId: string }) => t.candidateId === id),
+    );
+    // confirmed on Wednesday 9 December 2026, 11:00 in Rome: 4 weeks end on Wednesday 6 January 2027,
+    // Epiphany, a public holiday in Italy (which transfers), so with Thursday 7 January, 24:00 in Rome
+    // (Reg. 1182/71 Arts 3(2)(c), 3(4)) = 23:00 UTC
+    for (const t of [first, second]) {
+      const c = await call('POST', `/api/solidarity/transfers/${t.id}`, eu, {
+        step: 'confirm',
+        at: '2026-12-09T11:00:00+01:00',
+      });
+      expect(c.json()).toMatchObject({ transferDueAt: '2027-01-07T23:00:00.000Z', late: false });
+    }
+    const inTime = await call('POST', `/api/solidarity/transfers/${first.id}`, eu, {
+      step: 'transferred',
+      at: '2027-01-07T23:30:00+01:00',
+    });
+    expect(inTime.json()).toMatchObject({ status: 'transferred', late: false, overdue: false });
+    const late = await call('POST', `/api/solidarity/transfers/${second.id}`, eu, {
+      step: 'transferred',
+      at: '2027-01-08T09:00:00+01:00',
+    });
+    expect(late.json()).toMatchObject({ status: 'transferred', late: true });
+    const listed = (await call('GET', '/api/solidarity/2026/transfers', eu)).json();
+    expect(listed.filter((t: { late: boolean }) => t.late).map((t: { id: string }) => t.id)).toEqual([
+      second.id,
+    ]);
+    // the cycle report counts it; every other transfer so far was carried out at once or is still open
+    const report = (await call('GET', '/api/solidarity/2026', as('analyst', 'EU'))).json();
+    const pair = report.transfers.find(
+      (c: { from: string; to: string }) => c.from === 'IT' && c.to === second.to,
+    );
+    expect(pair.late).toBe(1);
+    expect(report.transfers.reduce((n: number, c: { late: number }) => n + c.late, 0)).toBe(1);
+    // on 1 February 2027 every transfer still only confirmed is overdue (the latest confirmation, by
+    // silence, was at the end of 16 December 2026: its 4 weeks ended on 13 January 2027)
+    h.clock.set('2027-02-01T12:00:00Z');
+    const later = (await call('GET', '/api/solidarity/2026/transfers', eu)).json() as {
+      status: string;
+      overdue: boolean;
+    }[];
+    expect(later.some((t) => t.status === 'confirmed')).toBe(true);
+    for (const t of later) expect(t.overdue).toBe(t.status === 'confirmed');
+    h.clock.set('2026-12-09T08:00:00Z');
+  });
+
   it('the simulator: a 30,000 pool side by side with the adopted 21,000', async () => {
     const r = await call('POST', '/api/solidarity/2026/simulate', as('analyst', 'EU'), {
       relocations: 30_000,
@@ -323,5 +380,102 @@ describe.each(BACKENDS)('the solidarity cycle API on $name', (backend) => {
       fairShare: 164,
       relocations: 82,
     });
+    // each warning says its side. AMMR Art. 63(3) read literally: the target is the higher of Art. 12(2)(a)'s
+    // 30,000 and 60 % of the reference number — above the adopted pool of 21,000 (a warning on the adopted
+    // cycle), equal to the scenario's 30,000 (none on the scenario). Articles are cited, never source files.
+    const warnings = body.warnings as { on: string; text: string }[];
+    const literal = warnings.filter((w) => w.text.startsWith('reading of AMMR Art. 63(3)'));
+    expect(literal.map((w) => w.on)).toEqual(['adopted']);
+    for (const w of warnings) {
+      expect(['adopted', 'scenario', 'both']).toContain(w.on);
+      expect(w.text).toMatch(/AMMR Art\. \d+/);
+      expect(w.text).not.toMatch(/src\/|\.ts\b/);
+    }
+    expect(body.rule).not.toMatch(/src\/|\.ts\b/);
+  });
+
+  it('candidates from a CSV file: every error with its line and column, and nothing added when one line is wrong', async () => {
+    const eu = as('eu-solidarity-coordinator', 'EU');
+    const upload = (csv: string, headers = eu) =>
+      call('POST', '/api/solidarity/2026/candidates/csv', headers, { csv });
+    const header = 'id,from,kind,nationality,minor,languages';
+    const bad = await upload(
+      `${header}\nIT-CSV-1,IT,applicant,SY,false,ar\nIT-CSV-2,IT,applicant,Syria,false,ar\nIT-CSV-3,IT,refugee,SY,perhaps,\n`,
+    );
+    expect(bad.statusCode).toBe(422);
+    expect(bad.json().errors.map((e: { field: string }) => e.field)).toEqual([
+      'body/csv/3/nationality',
+      'body/csv/4/minor',
+    ]);
+    // line 4's kind is reported once its flags are readable
+    const kind = await upload(`${header}\nIT-CSV-3,IT,refugee,SY,false,\n`);
+    expect(kind.json().errors.map((e: { field: string }) => e.field)).toEqual(['body/csv/2/kind']);
+    // nothing of the first file was added: its good line is new
+    expect((await upload(`${header}\nIT-CSV-1,IT,applicant,SY,false,ar\n`)).json()).toEqual({ added: 1 });
+    // now it is recorded: the same line again is refused, by its line
+    const again = await upload(
+      `${header}\nIT-CSV-4,IT,applicant,SY,false,ar\nIT-CSV-1,IT,applicant,SY,false,ar\n`,
+    );
+    expect(again.statusCode).toBe(422);
+    expect(again.json().errors).toEqual([{ field: 'body/csv/3/id', reason: 'IT-CSV-1 is already recorded' }]);
+    // a national coordinator adds its own state's candidates only; Lithuania does not benefit in 2026
+    const lt = await upload(
+      `${header}\nLT-CSV-1,LT,applicant,IQ,false,\nIT-CSV-5,IT,applicant,IQ,false,\n`,
+      as('solidarity-coordinator', 'LT'),
+    );
+    expect(lt.json().errors.map((e: { field: string }) => e.field)).toEqual([
+      'body/csv/2/from',
+      'body/csv/3/from',
+    ]);
+    // the CLI's example file, as it is
+    const example = readFileSync('docs/examples/relocation-candidates.csv', 'utf8');
+    expect((await upload(example)).json()).toEqual({ added: 12 });
+  });
+
+  it('payments: a national coordinator records its own state’s, dated today or before, and lists them', async () => {
+    const lt = as('solidarity-coordinator', 'LT');
+    const pay = (body: Record<string, unknown>, headers = lt) =>
+      call('POST', '/api/solidarity/2026/payments', headers, body);
+    const before = (await call('GET', '/api/solidarity/2026', lt)).json();
+    const paidBefore = before.balances.states.find((s: { state: string }) => s.state === 'LT').implemented
+      .eurCents;
+    const ok = await pay({
+      state: 'LT',
+      kind: 'financial',
+      eurCents: 580_000_00,
+      paidOn: '2026-12-01',
+      description: 'SEPA LT-2026-0001',
+    });
+    expect(ok.statusCode).toBe(201);
+    // the harness's clock is 9 December 2026: the 10th has not come
+    const future = await pay({ state: 'LT', kind: 'financial', eurCents: 100, paidOn: '2026-12-10' });
+    expect(future.statusCode).toBe(422);
+    expect(future.json().errors).toEqual([expect.objectContaining({ field: 'body/paidOn' })]);
+    expect(
+      (await pay({ state: 'PL', kind: 'financial', eurCents: 100, paidOn: '2026-12-01' })).statusCode,
+    ).toBe(403);
+    const listed = (await call('GET', '/api/solidarity/2026/payments', lt)).json();
+    expect(listed).toEqual([
+      expect.objectContaining({
+        state: 'LT',
+        kind: 'financial',
+        eurCents: 580_000_00,
+        paidOn: '2026-12-01',
+        description: 'SEPA LT-2026-0001',
+        recordedBy: 'solidarity-coordinator.lt',
+      }),
+    ]);
+    expect(
+      (await call('GET', '/api/solidarity/2026/payments', as('solidarity-coordinator', 'PL'))).json(),
+    ).toEqual([]);
+    expect(
+      (await call('GET', '/api/solidarity/2026/payments?state=LT', as('solidarity-coordinator', 'PL')))
+        .statusCode,
+    ).toBe(403);
+    expect((await call('GET', '/api/solidarity/2026/payments', as('analyst', 'EU'))).statusCode).toBe(403);
+    const after = (await call('GET', '/api/solidarity/2026', lt)).json();
+    expect(after.balances.states.find((s: { state: string }) => s.state === 'LT').implemented.eurCents).toBe(
+      paidBefore + 580_000_00,
+    );
   });
 });

@@ -112,9 +112,9 @@ describe('Art. 63(3)–(4): mandatory offsets', () => {
     ]);
     expect(r.mandatory.article).toContain('AMMR Art. 63(3)');
     expect(r.mandatory.article).toContain('AMMR Art. 12(2)(a)');
-    expect(r.warnings.some((w) => w.includes('reading of Art. 63(3)') && w.includes('UNCONFIRMED'))).toBe(
-      true,
-    );
+    expect(
+      r.warnings.some((w) => w.includes('reading of AMMR Art. 63(3)') && w.includes('UNCONFIRMED')),
+    ).toBe(true);
     expect(r.warnings.some((w) => w.includes('16,000 of the 26,500'))).toBe(true);
     // 63(2)(b) alongside: NL 1,000 / 2,000 = 50 % and LT 500 / 1,000 = 50 % may offer; FR 40 % may not.
     expect(r.mayOffer.map((m) => m.state)).toEqual(['LT', 'NL']);

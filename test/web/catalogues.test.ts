@@ -84,6 +84,8 @@ describe('message catalogues (English, Lithuanian)', () => {
       unmatched: UNMATCHED_REASONS,
       'transfer.step': ['confirm', 'refuse', 'transferred', 'did-not-appear'],
       findingCategory: FINDING_CATEGORIES,
+      paymentKind: ['financial', 'alternative'],
+      'simulator.warningOn': ['adopted', 'scenario', 'both'],
     };
     for (const f of fields) if ('list' in f) lists[f.list] = [...(lists[f.list] ?? []), ...f.options];
     const missing: string[] = [];

@@ -6,21 +6,14 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { MEMBER_STATE_CODES } from '../../../law/member-states.ts';
-import type { Principal } from '../../domain/roles.ts';
-import { UnknownPoolError } from '../../law/pool.ts';
 import { unionDate } from '../../law/union-date.ts';
 import { assessmentDueOn } from '../../solidarity/deductions.ts';
 import { pledgeFromSplit } from '../../solidarity/pledges.ts';
-import { TransferStepError } from '../../solidarity/transfers.ts';
-import { findCase } from '../../store/case-queries.ts';
+import { TransferStepError, transferOverdue } from '../../solidarity/transfers.ts';
 import {
-  addCandidates,
   confirmSilentTransfers,
-  DuplicateCandidates,
   decideDeduction,
   listTransfers,
-  loadCycle,
-  recordPayment,
   requestDeduction,
   savePledge,
   stepTransfer,
@@ -30,11 +23,11 @@ import { runMatching, simulateCycle, solidarityReport } from '../../store/solida
 import { principal, requires } from '../auth.ts';
 import { HttpProblem, notFound, Problem } from '../problem.ts';
 import type { ApiDeps } from '../server.ts';
+import { candidateRoutes } from './solidarity-candidates.ts';
+import { paymentRoutes } from './solidarity-payments.ts';
+import { actsFor, Cents, cycleOfYear, State, Year } from './solidarity-scope.ts';
 
-const State = z.enum(MEMBER_STATE_CODES);
-const Year = z.object({ year: z.coerce.number().int().min(2026).max(2100) }).strict();
 const Percent = z.number().min(0).max(100);
-const Cents = z.number().int().min(0).max(100_000_000_000_000);
 const Day = z.iso.date();
 
 const Criteria = z
@@ -81,37 +74,11 @@ const DeductionBody = z
 const DecisionBody = z
   .object({ grantedPercent: Percent, decidedOn: Day, act: z.string().trim().min(3).max(300) })
   .strict();
-const CandidateBody = z
-  .object({
-    id: z.string().regex(/^[A-Za-z0-9._-]{1,64}$/, 'letters, digits, dot, dash, underscore; at most 64'),
-    from: State,
-    /** The benefitting state's own case of the person, when it keeps it in Pact: the case follows the transfer. */
-    caseId: z.uuid().optional(),
-    familyId: z.string().min(1).max(64).optional(),
-    kind: z.enum(['applicant', 'beneficiary']),
-    protectionGrantedOn: Day.optional(),
-    consent: z.boolean().optional(),
-    nationality: z.string().regex(/^[A-Z]{2}$/),
-    minor: z.boolean().default(false),
-    vulnerabilities: z.array(z.string().min(1).max(60)).max(20).default([]),
-    languages: z.array(z.string().min(2).max(10)).max(20).default([]),
-    securityHit: z.boolean().default(false),
-  })
-  .strict();
 const TransferStep = z
   .object({
     step: z.enum(['confirm', 'refuse', 'transferred', 'did-not-appear']),
     at: z.iso.datetime({ offset: true }).optional(),
     exceptional: z.boolean().optional(),
-  })
-  .strict();
-const PaymentBody = z
-  .object({
-    state: State,
-    kind: z.enum(['financial', 'alternative']),
-    eurCents: Cents.min(1),
-    paidOn: Day,
-    description: z.string().trim().min(3).max(500).optional(),
   })
   .strict();
 const ScenarioBody = z
@@ -138,6 +105,12 @@ export const TransferView = z.object({
   transferDueAt: z.string().optional(),
   closedAt: z.string().optional(),
   why: z.string(),
+  late: z
+    .boolean()
+    .describe('carried out, or closed, after the end of its transfer deadline (AMMR Art. 67(11))'),
+  overdue: z
+    .boolean()
+    .describe('confirmed, not carried out, and its transfer deadline is over (AMMR Art. 67(11))'),
 });
 
 /** Report, match and scenario answers are large, computed shapes; their schemas are documented loosely. */
@@ -148,21 +121,8 @@ export function solidarityRoutes(app: FastifyInstance, deps: ApiDeps): void {
   const now = () => deps.services.clock();
   const today = () => unionDate(deps.services.clock());
   const law = deps.services.law;
-  /** A national coordinator acts for its own state only; the EU coordinator for any. */
-  const forState = (p: Principal, state: string, field: string) => {
-    if (p.jurisdiction !== 'EU' && p.jurisdiction !== state)
-      throw new HttpProblem(403, 'forbidden', 'Forbidden', `you act for ${p.jurisdiction} only`, [
-        { field, reason: `must be ${p.jurisdiction}, your jurisdiction` },
-      ]);
-  };
-  const cycleOf = (year: number) => {
-    try {
-      return loadCycle(law, year, today());
-    } catch (e) {
-      if (e instanceof UnknownPoolError) throw notFound(`the solidarity cycle ${year}`);
-      throw e;
-    }
-  };
+  const forState = actsFor;
+  const cycleOf = (year: number) => cycleOfYear(law, year, today());
   const errors = { 400: Problem, 401: Problem, 403: Problem, 404: Problem };
 
   r.get(
@@ -301,53 +261,6 @@ export function solidarityRoutes(app: FastifyInstance, deps: ApiDeps): void {
   );
 
   r.post(
-    '/api/solidarity/:year/candidates',
-    {
-      schema: {
-        tags: ['solidarity'],
-        summary: 'add relocation candidates of a benefitting state (AMMR Art. 67(3))',
-        params: Year,
-        body: z.object({ candidates: z.array(CandidateBody).min(1).max(10_000) }).strict(),
-        response: { 201: z.object({ added: z.number() }), 409: Problem, ...errors },
-      },
-      preHandler: requires(deps, 'relocation.manage'),
-    },
-    async (request, reply) => {
-      const p = principal(request);
-      const cycle = cycleOf(request.params.year);
-      const candidates = request.body.candidates;
-      for (const [i, c] of candidates.entries()) {
-        forState(p, c.from, `body/candidates/${i}/from`);
-        if (c.caseId && !(await findCase(deps.store.db, c.caseId, c.from)))
-          throw new HttpProblem(422, 'unknown-case', 'Unknown case', `no case ${c.caseId} in ${c.from}`, [
-            { field: `body/candidates/${i}/caseId`, reason: `not a case of ${c.from}` },
-          ]);
-        if (!cycle.benefitting.includes(c.from))
-          throw new HttpProblem(
-            422,
-            'not-benefitting',
-            'Not a benefitting state',
-            `${c.from} does not benefit from the ${cycle.year} pool`,
-            [{ field: `body/candidates/${i}/from`, reason: `benefitting: ${cycle.benefitting.join(', ')}` }],
-          );
-      }
-      try {
-        const added = await addCandidates(deps.store.db, cycle.year, candidates, p.username, now());
-        return reply.code(201).send({ added });
-      } catch (e) {
-        if (e instanceof DuplicateCandidates)
-          throw new HttpProblem(
-            409,
-            'duplicate',
-            'Already recorded',
-            `candidates ${e.message}; nothing was added`,
-          );
-        throw e;
-      }
-    },
-  );
-
-  r.post(
     '/api/solidarity/:year/match',
     {
       schema: {
@@ -372,7 +285,13 @@ export function solidarityRoutes(app: FastifyInstance, deps: ApiDeps): void {
         actor: p.username,
         ...(from ? { from } : {}),
       });
-      return { ...run.result, offers: run.offers, proposed: run.proposed, dryRun: run.dryRun };
+      return {
+        ...run.result,
+        offers: run.offers,
+        // just proposed: none is overdue yet
+        proposed: run.proposed.map((t) => ({ ...t, overdue: false })),
+        dryRun: run.dryRun,
+      };
     },
   );
 
@@ -394,8 +313,10 @@ export function solidarityRoutes(app: FastifyInstance, deps: ApiDeps): void {
       const state = p.jurisdiction === 'EU' ? request.query.state : p.jurisdiction;
       if (request.query.state) forState(p, request.query.state, 'querystring/state');
       await confirmSilentTransfers(deps.store.db, law, now(), deps.cases);
+      const at = now();
       return (await listTransfers(deps.store.db, request.params.year, state ? { state } : {})).map((t) => ({
         ...t,
+        overdue: transferOverdue(t, at),
       }));
     },
   );
@@ -430,7 +351,7 @@ export function solidarityRoutes(app: FastifyInstance, deps: ApiDeps): void {
           `only ${t.to}, the state of relocation, confirms or refuses`,
         );
       try {
-        return await stepTransfer(
+        const stepped = await stepTransfer(
           deps.store.db,
           law,
           t.id,
@@ -441,39 +362,13 @@ export function solidarityRoutes(app: FastifyInstance, deps: ApiDeps): void {
           exceptional,
           deps.cases,
         );
+        return { ...stepped, overdue: transferOverdue(stepped, now()) };
       } catch (e) {
         if (e instanceof TransferStepError)
           throw new HttpProblem(409, 'transfer-step', 'Not possible now', e.message);
         if (e instanceof TransferNotFound) throw notFound(`transfer ${t.id}`);
         throw e;
       }
-    },
-  );
-
-  r.post(
-    '/api/solidarity/:year/payments',
-    {
-      schema: {
-        tags: ['solidarity'],
-        summary: 'record money paid, or an alternative measure delivered, against a pledge',
-        params: Year,
-        body: PaymentBody,
-        response: { 201: z.object({ id: z.string() }), ...errors },
-      },
-      preHandler: requires(deps, 'solidarity.pledge'),
-    },
-    async (request, reply) => {
-      const p = principal(request);
-      forState(p, request.body.state, 'body/state');
-      const cycle = cycleOf(request.params.year);
-      const { description, ...rest } = request.body;
-      const id = await recordPayment(
-        deps.store.db,
-        { ...rest, year: cycle.year, ...(description ? { description } : {}) },
-        p.username,
-        now(),
-      );
-      return reply.code(201).send({ id });
     },
   );
 
@@ -495,4 +390,6 @@ export function solidarityRoutes(app: FastifyInstance, deps: ApiDeps): void {
       return { ...(await simulateCycle(deps.store.db, law, request.params.year, today(), request.body)) };
     },
   );
+  candidateRoutes(app, deps);
+  paymentRoutes(app, deps);
 }

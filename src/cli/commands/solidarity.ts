@@ -3,12 +3,12 @@
 // balances, and the scenario simulator.
 import { readFileSync } from 'node:fs';
 import { Argument, Command, InvalidArgumentError, Option } from 'commander';
-import { parse } from 'csv-parse/sync';
 import { LAW } from '../../law/law.ts';
+import { parseCandidatesCsv } from '../../solidarity/candidates-csv.ts';
 import { assessmentDueOn } from '../../solidarity/deductions.ts';
 import { pledgeFromSplit } from '../../solidarity/pledges.ts';
 import { TransferStepError } from '../../solidarity/transfers.ts';
-import type { Candidate, RelocationCriteria } from '../../solidarity/types.ts';
+import type { RelocationCriteria } from '../../solidarity/types.ts';
 import {
   addCandidates,
   confirmSilentTransfers,
@@ -264,33 +264,16 @@ export function solidarityCommand(ctx: CliContext): Command {
     )
     .addOption(yearOption())
     .action(async (file: string, opts: { year: number }) => {
-      const rows = parse(readFileSync(file, 'utf8'), {
-        columns: true,
-        skip_empty_lines: true,
-        trim: true,
-      }) as Record<string, string>[];
-      const bool = (v: string | undefined) => v === 'true' || v === 'yes' || v === '1';
-      const candidates: (Candidate & { caseId?: string })[] = rows.map((r, i) => {
-        if (!r.id || !r.from || !r.nationality)
-          throw new UsageError(`${file} line ${i + 2}: id, from and nationality are required`);
-        return {
-          id: r.id,
-          from: parseCountry(r.from),
-          ...(r.family_id ? { familyId: r.family_id } : {}),
-          ...(r.case_id ? { caseId: r.case_id } : {}),
-          kind: r.kind === 'beneficiary' ? 'beneficiary' : 'applicant',
-          ...(r.protection_granted_on ? { protectionGrantedOn: parseDate(r.protection_granted_on) } : {}),
-          ...(r.consent ? { consent: bool(r.consent) } : {}),
-          nationality: r.nationality.toUpperCase(),
-          minor: bool(r.minor),
-          vulnerabilities: (r.vulnerabilities ?? '').split(';').filter(Boolean),
-          languages: (r.languages ?? '')
-            .split(';')
-            .filter(Boolean)
-            .map((l) => l.toLowerCase()),
-          securityHit: bool(r.security_hit),
-        };
-      });
+      // the same reading as the web's upload (POST /api/solidarity/:year/candidates/csv): all errors, no partial add
+      const read = parseCandidatesCsv(readFileSync(file, 'utf8'));
+      if (!read.ok)
+        throw new UsageError(
+          `${file}: nothing added, ${read.errors.length} ${read.errors.length === 1 ? 'error' : 'errors'}:\n${read.errors
+            .slice(0, 50)
+            .map((e) => `  line ${e.line}, ${e.column}: ${e.reason}`)
+            .join('\n')}${read.errors.length > 50 ? `\n  and ${read.errors.length - 50} more` : ''}`,
+        );
+      const candidates = read.lines.map((l) => l.candidate);
       const n = await withStore(ctx, (_cs, store) =>
         addCandidates(store.db, opts.year, candidates, 'cli', ctx.now()),
       );

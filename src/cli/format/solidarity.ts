@@ -39,6 +39,16 @@ export function renderCycle(r: SolidarityReport, format: SolidarityFormat): stri
       (u) =>
         `  ${u.state}: ${formatInt(u.offsets)} pledged relocations not carried out — ${u.why} (${u.article})`,
     ),
+    ...(r.transfers.length
+      ? [
+          '',
+          'Relocation transfers (AMMR Arts 67(11), 68)',
+          ...r.transfers.map(
+            (c) =>
+              `  ${c.from} → ${c.to}: ${formatInt(c.transferred)} transferred and ${formatInt(c.didNotAppear)} did not appear, ${formatInt(c.late)} of them after the transfer deadline; ${formatInt(c.open)} open; ${formatInt(c.refused)} refused`,
+          ),
+        ]
+      : []),
     ...[...c.warnings, ...r.offsets.warnings].map((w) => `warning: ${w}`),
   ];
   return `${lines.join('\n')}\n`;
@@ -173,6 +183,8 @@ export function renderMatch(run: MatchRun, format: SolidarityFormat): string {
   return `${lines.join('\n')}\n`;
 }
 
+const WARNING_SIDE = { adopted: 'adopted cycle', scenario: 'scenario', both: 'adopted cycle and scenario' };
+
 export function renderScenario(r: ScenarioResult, format: SolidarityFormat): string {
   if (format === 'json') return json(r);
   const flat = r.rows.map((x) => ({
@@ -212,7 +224,7 @@ export function renderScenario(r: ScenarioResult, format: SolidarityFormat): str
       formatInt(x.scenario.offsets),
     ]),
   );
-  return `adopted → scenario\n${table}\npool: ${formatInt(t.adopted.pool)} → ${formatInt(t.scenario.pool)} relocations; pledged after deductions: ${formatInt(t.adopted.relocations)} → ${formatInt(t.scenario.relocations)}; expected to need relocation: ${formatInt(t.adopted.arrivals)} → ${formatInt(t.scenario.arrivals)}; remaining unrelocated: ${formatInt(t.adopted.unrelocated)} → ${formatInt(t.scenario.unrelocated)}\nrule: ${r.rule}\n${r.warnings.map((w) => `warning: ${w}\n`).join('')}`;
+  return `adopted → scenario\n${table}\npool: ${formatInt(t.adopted.pool)} → ${formatInt(t.scenario.pool)} relocations; pledged after deductions: ${formatInt(t.adopted.relocations)} → ${formatInt(t.scenario.relocations)}; expected to need relocation: ${formatInt(t.adopted.arrivals)} → ${formatInt(t.scenario.arrivals)}; remaining unrelocated: ${formatInt(t.adopted.unrelocated)} → ${formatInt(t.scenario.unrelocated)}\nrule: ${r.rule}\n${r.warnings.map((w) => `warning (${WARNING_SIDE[w.on]}): ${w.text}\n`).join('')}`;
 }
 
 export function renderTransfers(list: readonly StoredTransfer[], format: SolidarityFormat): string {
@@ -227,6 +239,8 @@ export function renderTransfers(list: readonly StoredTransfer[], format: Solidar
     // benefitting state transfers
     confirm_by: t.status === 'proposed' ? localTime(t.confirmDueAt, t.to) : '',
     transfer_by: t.status === 'confirmed' && t.transferDueAt ? localTime(t.transferDueAt, t.from) : '',
+    // carried out or closed after the end of the transfer deadline
+    late: t.late && t.transferDueAt ? `late: due ${localTime(t.transferDueAt, t.from)}` : '',
   }));
   if (format === 'csv') return stringify(rows, { ...SAFE_CSV, header: true });
   return `${renderTable(
@@ -238,8 +252,9 @@ export function renderTransfers(list: readonly StoredTransfer[], format: Solidar
       { header: 'status' },
       { header: 'confirm by (Art. 67(9))' },
       { header: 'transfer by (Art. 67(11))' },
+      { header: 'late (Art. 67(11))' },
     ],
-    rows.map((r) => [r.id, r.candidate, r.from, r.to, r.status, r.confirm_by, r.transfer_by]),
+    rows.map((r) => [r.id, r.candidate, r.from, r.to, r.status, r.confirm_by, r.transfer_by, r.late]),
   )}\n`;
 }
 

@@ -106,7 +106,9 @@ export function ScenarioTable({ result }: { result: ScenarioResult }) {
           <p>{t('simulator.warnings')}</p>
           <ul>
             {result.warnings.map((w) => (
-              <li key={w}>{w}</li>
+              <li key={`${w.on} ${w.text}`}>
+                <strong>{t(`simulator.warningOn.${w.on}`)}</strong> {w.text}
+              </li>
             ))}
           </ul>
         </div>

@@ -1,7 +1,8 @@
 // The transfers of a year (AMMR Art. 67(9)–(11), Art. 68) with their deadlines, the most urgent first, and
 // the steps the user may take: the state of relocation (or the EU coordinator) confirms or refuses a
 // proposal (silence confirms it); then either state, or the EU coordinator, records that the person was
-// transferred or did not appear. The server decides; a step it refuses is shown as its reason.
+// transferred or did not appear. The server decides; a step it refuses is shown as its reason. A transfer
+// carried out (or closed) after its deadline is marked late, one still waiting past it overdue (Art. 67(11)).
 import { useState } from 'react';
 import type { TransferViewBody } from '../../../../src/api/contract.ts';
 import { api } from '../../api.ts';
@@ -79,6 +80,14 @@ export function Transfers(props: { year: number; version: number; onChanged: () 
                     <td>{t('transfer.fromToText', { from: name(tr.from), to: name(tr.to) })}</td>
                     <td>
                       {label('transferStatus', tr.status)}
+                      {(tr.late || tr.overdue) && (
+                        <>
+                          {' '}
+                          <span className="flag flag-late">
+                            {t(tr.late ? 'transfer.late' : 'transfer.overdue')}
+                          </span>
+                        </>
+                      )}
                       {tr.confirmedAt && (
                         <>
                           <br />
@@ -122,6 +131,15 @@ export function Transfers(props: { year: number; version: number; onChanged: () 
                         )
                       ) : (
                         '—'
+                      )}
+                      {(tr.late || tr.overdue) && (
+                        <>
+                          <br />
+                          <small>
+                            {t(tr.late ? 'transfer.lateText' : 'transfer.overdueText')}{' '}
+                            <span className="article">(AMMR Art. 67(11))</span>
+                          </small>
+                        </>
                       )}
                     </td>
                     <td>
