@@ -122,6 +122,27 @@ describe.each(BACKENDS)('the solidarity cycle API on $name', (backend) => {
     ).toBe(404);
   });
 
+  it('a deduction or a payment dated before the AMMR entered into force (11 June 2024, Art. 85), or in year 0, is a 400 naming the field', async () => {
+    for (const requestedOn of ['0000-01-01', '2024-06-10']) {
+      const r = await call('POST', '/api/solidarity/2026/deductions', as('solidarity-coordinator', 'PL'), {
+        state: 'PL',
+        article: '61',
+        percent: 100,
+        requestedOn,
+      });
+      expect(r.statusCode, requestedOn).toBe(400);
+      expect(r.json().errors[0].field).toBe('body/requestedOn');
+    }
+    const r = await call('POST', '/api/solidarity/2026/payments', as('solidarity-coordinator', 'LT'), {
+      state: 'LT',
+      kind: 'financial',
+      amountCents: 100,
+      paidOn: '0000-01-01',
+    });
+    expect(r.statusCode).toBe(400);
+    expect(r.json().errors.map((e: { field: string }) => e.field)).toContain('body/paidOn');
+  });
+
   it('candidates come from a benefitting state; matching proposes them within the pledges, never a security hit', async () => {
     const candidates = [
       { id: 'IT-T-1', from: 'IT', kind: 'applicant', nationality: 'SY' },

@@ -9,14 +9,14 @@ import { listPayments, recordPayment } from '../../store/solidarity.ts';
 import { principal, requires } from '../auth.ts';
 import { HttpProblem, Problem } from '../problem.ts';
 import type { ApiDeps } from '../server.ts';
-import { actsFor, Cents, cycleOfYear, State, Year } from './solidarity-scope.ts';
+import { actsFor, Cents, cycleOfYear, SolidarityDay, State, Year } from './solidarity-scope.ts';
 
 const PaymentBody = z
   .object({
     state: State,
     kind: z.enum(['financial', 'alternative']),
     eurCents: Cents.min(1),
-    paidOn: z.iso.date(),
+    paidOn: SolidarityDay,
     description: z
       .string()
       .trim()

@@ -10,6 +10,13 @@ import { HttpProblem, notFound } from '../problem.ts';
 
 export const State = z.enum(MEMBER_STATE_CODES);
 export const Year = z.object({ year: z.coerce.number().int().min(2026).max(2100) }).strict();
+/**
+ * A day of the solidarity mechanism: from 11 June 2024, when the AMMR (Regulation (EU) 2024/1351, Art. 85)
+ * entered into force — no request or payment of the mechanism is dated earlier (and a year 0 is no date).
+ */
+export const SolidarityDay = z.iso
+  .date()
+  .refine((d) => d >= '2024-06-11', 'a date from 2024-06-11, when the AMMR entered into force');
 export const Cents = z.number().int().min(0).max(100_000_000_000_000);
 
 /** A national coordinator acts for its own state only; the EU coordinator for any. */

@@ -25,10 +25,9 @@ import { HttpProblem, notFound, Problem } from '../problem.ts';
 import type { ApiDeps } from '../server.ts';
 import { candidateRoutes } from './solidarity-candidates.ts';
 import { paymentRoutes } from './solidarity-payments.ts';
-import { actsFor, Cents, cycleOfYear, State, Year } from './solidarity-scope.ts';
+import { actsFor, Cents, cycleOfYear, SolidarityDay, State, Year } from './solidarity-scope.ts';
 
 const Percent = z.number().min(0).max(100);
-const Day = z.iso.date();
 
 const Criteria = z
   .object({
@@ -68,11 +67,11 @@ const DeductionBody = z
     state: State,
     article: z.enum(['61', '62']),
     percent: Percent.gt(0),
-    requestedOn: Day.optional(),
+    requestedOn: SolidarityDay.optional(),
   })
   .strict();
 const DecisionBody = z
-  .object({ grantedPercent: Percent, decidedOn: Day, act: z.string().trim().min(3).max(300) })
+  .object({ grantedPercent: Percent, decidedOn: SolidarityDay, act: z.string().trim().min(3).max(300) })
   .strict();
 const TransferStep = z
   .object({
