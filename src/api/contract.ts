@@ -60,3 +60,7 @@ export type PublicDetentionsBody = z.infer<typeof Detentions>;
 
 /** The monitoring mechanism's indicators and their drill-down rows (GET /api/monitoring/indicators, /cases). */
 export type { Indicator, IndicatorCase, MonitoringIndicators } from '../store/monitoring.ts';
+
+// issue 15: errors — a problem+json body, its field errors with their stable codes and parameters
+export type ProblemBody = z.infer<typeof import('./problem.ts').Problem>;
+export type FieldErrorBody = z.infer<typeof import('./problem.ts').FieldError>;

@@ -115,9 +115,13 @@ export function decide(current: CaseState, command: CaseCommand, ctx: DecideCont
   }
   const at = DateTime.fromISO(command.at);
   if (at < DateTime.fromISO(current.occurredAt))
-    throw new CommandRejectedError('at', 'is before the encounter');
+    throw new CommandRejectedError(
+      'at',
+      { code: 'before-encounter', params: { encounteredAt: current.occurredAt } },
+      'is before the encounter',
+    );
   if (at.toMillis() > ctx.now.getTime() + 5 * 60_000)
-    throw new CommandRejectedError('at', 'is in the future');
+    throw new CommandRejectedError('at', { code: 'in-future', params: {} }, 'is in the future');
   checkNotBeforeLastAction(current, command.at);
 
   const opens: Obligation[] = [];
@@ -139,6 +143,7 @@ export function decide(current: CaseState, command: CaseCommand, ctx: DecideCont
       if (command.outcome === 'return' && current.asylumWishAt) {
         throw new CommandRejectedError(
           'outcome',
+          { code: 'return-after-asylum-wish', params: {} },
           'this person asked for asylum: the screening refers them to the asylum procedure (Screening Regulation Art. 18), not to return',
         );
       }
@@ -146,6 +151,7 @@ export function decide(current: CaseState, command: CaseCommand, ctx: DecideCont
         if (!current.asylumWishAt) {
           throw new CommandRejectedError(
             'outcome',
+            { code: 'no-asylum-wish', params: {} },
             'no asylum wish is recorded for this person: record asylum-wish.expressed first',
           );
         }
@@ -155,7 +161,11 @@ export function decide(current: CaseState, command: CaseCommand, ctx: DecideCont
       break;
     case 'asylum-wish.expressed':
       if (current.asylumWishAt && current.status !== 'in-return')
-        throw new CommandRejectedError('type', 'an asylum wish is already recorded');
+        throw new CommandRejectedError(
+          'type',
+          { code: 'asylum-wish-already-recorded', params: { asylumWishAt: current.asylumWishAt } },
+          'an asylum wish is already recorded',
+        );
       // during screening the registration deadline waits for its end (APR Art. 27(7))
       if (current.status !== 'in-screening' && !current.open.includes('registration'))
         registration(command.at, command.at);
@@ -319,6 +329,17 @@ function checkRouting(
     throw new CommandRejectedError(
       'grounds',
       rate
+        ? {
+            code: 'recognition-rate-above-threshold',
+            params: {
+              nationality: nationality ?? 'XX',
+              ratePct: rate.ratePct,
+              period: rate.period,
+              threshold,
+            },
+          }
+        : { code: 'recognition-rate-unavailable', params: { nationality: nationality ?? 'XX', date } },
+      rate
         ? `the Union-wide recognition rate for ${nationality} is ${rate.ratePct} % (${rate.period}, ${rate.scope}), above ${threshold} % (APR Art. 42(1)(j))`
         : `no annual Union-wide recognition rate for ${nationality ?? 'an unknown nationality'} is available on ${date}: the ground of APR Art. 42(1)(j) cannot be applied`,
     );
@@ -327,12 +348,14 @@ function checkRouting(
     if (!eligible)
       throw new CommandRejectedError(
         'procedure',
+        { code: 'border-procedure-not-eligible', params: { encounterKind: current.encounterKind } },
         `the border procedure follows screening at the border only (APR Art. 43(1)); this case began as ${current.encounterKind}`,
       );
     // APR Art. 53: unaccompanied minors only on security grounds (Art. 42(3)(b))
     if (current.person.unaccompanied && !command.grounds.includes('security')) {
       throw new CommandRejectedError(
         'grounds',
+        { code: 'unaccompanied-minor-security-only', params: {} },
         'an unaccompanied minor may be put in the border procedure only on security grounds (APR Art. 53)',
       );
     }
@@ -349,9 +372,18 @@ function checkRouting(
       ? `a Union-wide recognition rate of ${rate?.ratePct} % for ${nationality} (${rate?.period}; Art. 42(1)(j))`
       : undefined,
   ].filter(Boolean);
+  const mandatoryGrounds = [
+    ...(command.grounds.includes('misleading-authorities') ? ['misleading-authorities'] : []),
+    ...(command.grounds.includes('security') ? ['security'] : []),
+    ...(lowRate ? ['low-recognition-rate'] : []),
+  ];
   if (!eligible || mandatory.length === 0) return;
   if (command.exemption === 'unaccompanied-minor' && !current.person.unaccompanied) {
-    throw new CommandRejectedError('exemption', 'the person is not an unaccompanied minor');
+    throw new CommandRejectedError(
+      'exemption',
+      { code: 'not-unaccompanied-minor', params: {} },
+      'the person is not an unaccompanied minor',
+    );
   }
   if (current.person.unaccompanied && !command.grounds.includes('security')) return; // APR Art. 53
   // APR Art. 48: reaching capacity lifts only point (j); points (c) and (f) stay mandatory (Art. 50 needs a
@@ -359,12 +391,14 @@ function checkRouting(
   if (command.exemption === 'capacity-reached' && mandatory.length > (lowRate ? 1 : 0)) {
     throw new CommandRejectedError(
       'exemption',
+      { code: 'capacity-lifts-rate-ground-only', params: {} },
       'reaching capacity (APR Art. 48) lifts only the recognition-rate ground; misleading the authorities and security remain mandatory grounds',
     );
   }
   if (!command.exemption) {
     throw new CommandRejectedError(
       'procedure',
+      { code: 'border-procedure-mandatory', params: { grounds: mandatoryGrounds } },
       `the border procedure is mandatory (APR Art. 45(1)): ${mandatory.join('; ')}; route to 'border', or state the exemption (capacity-reached: Art. 48; special-needs: Art. 53)`,
     );
   }

@@ -12,7 +12,7 @@ import { and, eq, gt, isNull, notInArray, or, sql } from 'drizzle-orm';
 import { ACCOUNT_RULES } from '../domain/account-rules.ts';
 import { weakPasswordReason } from '../domain/password-strength.ts';
 import type { Principal, Role } from '../domain/roles.ts';
-import { PactError } from '../law/errors.ts';
+import { type ErrorParams, PactError } from '../law/errors.ts';
 import { appendAudit, sha256 } from './audit.ts';
 import { issueCredential } from './credentials.ts';
 import type { Db } from './database.ts';
@@ -31,8 +31,11 @@ export class AccountInputError extends PactError {
   constructor(
     readonly field: string,
     message: string,
+    /** the stable code of the reason (docs/errors.md); the problem's own code when there is none */
+    readonly reasonCode = 'invalid-account',
+    params: ErrorParams = {},
   ) {
-    super('invalid-account', message);
+    super('invalid-account', message, params);
   }
 }
 
