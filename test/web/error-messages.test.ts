@@ -1,5 +1,6 @@
 // Every stable error code the server sends has a message in each catalogue, with no placeholder that the
 // code's parameters do not fill (src/domain/errors.ts names them; docs/errors.md lists them).
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { REFUSAL_CODES, REFUSALS } from '../../src/domain/errors.ts';
 import { messageKeyOf } from '../../web/src/error-codes.ts';
@@ -56,6 +57,15 @@ describe('error messages', () => {
       'error.code.too_big.number.exclusive',
     );
     expect(messageKeyOf('invalid_type', { expected: 'string', missing: true })).toBe('error.code.required');
+  });
+
+  it('docs/errors.md lists every refusal code with its parameters', () => {
+    const doc = readFileSync('docs/errors.md', 'utf8');
+    for (const code of REFUSAL_CODES) {
+      const row = doc.split('\n').find((l) => l.startsWith(`| \`${code}\` |`));
+      expect(row, code).toBeDefined();
+      for (const p of REFUSALS[code]) expect(row, `${code} ${p}`).toContain(`\`${p}\``);
+    }
   });
 
   it('a code the catalogues do not know has no message: its English reason is shown', () => {
