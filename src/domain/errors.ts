@@ -54,6 +54,36 @@ export const REFUSALS = {
   /** more persons than the group size */
   'more-persons-than-group': [],
 } as const satisfies Record<string, readonly string[]>;
+
+/** Why an account's input is refused (src/store/accounts.ts, login.ts): the same kind of stable codes. */
+export const ACCOUNT_REFUSALS = {
+  /** the username is another account's */
+  'username-taken': ['username'],
+  /** a username not of 3 to 64 lower-case letters, digits, dot, hyphen, underscore */
+  'username-format': ['minLength', 'maxLength'],
+  /** a role that does not exist */
+  'unknown-role': ['role'],
+  /** neither a member state's code nor EU */
+  'unknown-jurisdiction': ['jurisdiction'],
+  /** a member state's role with the jurisdiction EU */
+  'role-needs-member-state': ['role'],
+  /** a Union role with a member state's jurisdiction */
+  'role-needs-union': ['role'],
+  /** shorter than ACCOUNT_RULES.minPasswordLength */
+  'password-too-short': ['minimum'],
+  'password-too-long': ['maximum'],
+  /** the current password given to change it is wrong */
+  'wrong-password': [],
+  /** the new password is the current one */
+  'password-unchanged': [],
+  /** the new password contains the username */
+  'password-contains-username': [],
+  /** zxcvbn-ts scores the new password below ACCOUNT_RULES.minPasswordScore */
+  'password-too-weak': ['score', 'minimum'],
+} as const satisfies Record<string, readonly string[]>;
+export type AccountRefusalCode = keyof typeof ACCOUNT_REFUSALS;
+export const ACCOUNT_REFUSAL_CODES = Object.keys(ACCOUNT_REFUSALS) as AccountRefusalCode[];
+
 export type RefusalCode = keyof typeof REFUSALS;
 export const REFUSAL_CODES = Object.keys(REFUSALS) as RefusalCode[];
 

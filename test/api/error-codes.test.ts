@@ -3,7 +3,7 @@
 // version conflict that says what was recorded meanwhile and by whom.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BACKENDS } from '../store/backends.ts';
-import { encounterBody, type Harness, startHarness } from './harness.ts';
+import { encounterBody, type Harness, PASSWORD, startHarness } from './harness.ts';
 
 describe.each(BACKENDS)('error codes on $name', (backend) => {
   let h: Harness;
@@ -119,6 +119,32 @@ describe.each(BACKENDS)('error codes on $name', (backend) => {
     const [e] = r.json().errors;
     expect(e).toMatchObject({ field: 'body/command/at', code: 'before-encounter' });
     expect(Date.parse(e.params.encounteredAt)).toBe(Date.parse('2026-12-08T04:10:00+02:00'));
+  });
+
+  it("an account's input: a new password shorter than the minimum, with the minimum", async () => {
+    const account = h.account('monitor', 'LT');
+    const login = await h.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: account.username, password: PASSWORD },
+    });
+    const session = login.cookies.find((c) => c.name === 'pact_session')?.value ?? '';
+    const r = await h.inject({
+      method: 'POST',
+      url: '/api/auth/password',
+      headers: { cookie: `pact_session=${session}` },
+      payload: { oldPassword: PASSWORD, newPassword: 'short' },
+    });
+    expect(r.statusCode, r.body).toBe(422);
+    // ACCOUNT_RULES.minPasswordLength: 12 characters (docs/permissions.md)
+    expect(r.json().errors).toEqual([
+      {
+        field: 'body/newPassword',
+        code: 'password-too-short',
+        params: { minimum: 12 },
+        reason: 'at least 12 characters',
+      },
+    ]);
   });
 
   it('an action the status does not allow: 409 with the action, the status and what is allowed', async () => {

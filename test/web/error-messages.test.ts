@@ -2,10 +2,14 @@
 // code's parameters do not fill (src/domain/errors.ts names them; docs/errors.md lists them).
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { REFUSAL_CODES, REFUSALS } from '../../src/domain/errors.ts';
+import { ACCOUNT_REFUSALS, REFUSALS } from '../../src/domain/errors.ts';
 import { messageKeyOf } from '../../web/src/error-codes.ts';
 import { en } from '../../web/src/i18n/en.ts';
 import { lt } from '../../web/src/i18n/lt.ts';
+
+/** Every code of the domain's refusals (case commands and accounts) with its parameters' names. */
+const DOMAIN: Record<string, readonly string[]> = { ...REFUSALS, ...ACCOUNT_REFUSALS };
+const CODES = Object.keys(DOMAIN);
 
 const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1] as string);
 
@@ -22,12 +26,12 @@ const ZOD: Record<string, Record<string, string | number | boolean>> = {
 };
 
 describe('error messages', () => {
-  it.each(REFUSAL_CODES)(
+  it.each(CODES)(
     'the refusal %s has a message in English and Lithuanian, filled by its parameters',
     (code) => {
       const key = messageKeyOf(code, {});
       expect(key).toBe(`refusal.${code}`);
-      const params: readonly string[] = REFUSALS[code];
+      const params = DOMAIN[code] ?? [];
       for (const c of [en, lt]) {
         const text = c[key as keyof typeof en];
         expect(text, code).toBeTruthy();
@@ -61,10 +65,10 @@ describe('error messages', () => {
 
   it('docs/errors.md lists every refusal code with its parameters', () => {
     const doc = readFileSync('docs/errors.md', 'utf8');
-    for (const code of REFUSAL_CODES) {
+    for (const code of CODES) {
       const row = doc.split('\n').find((l) => l.startsWith(`| \`${code}\` |`));
       expect(row, code).toBeDefined();
-      for (const p of REFUSALS[code]) expect(row, `${code} ${p}`).toContain(`\`${p}\``);
+      for (const p of DOMAIN[code] ?? []) expect(row, `${code} ${p}`).toContain(`\`${p}\``);
     }
   });
 

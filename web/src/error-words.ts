@@ -3,7 +3,7 @@
 // the domain's refusal codes (src/domain/errors.ts). Each code has a message in the catalogues; only a code
 // they do not know is shown with the server's English reason.
 import { useMemo } from 'react';
-import type { ApiError, FieldError } from './api.ts';
+import { ApiError, type FieldError } from './api.ts';
 import { has, messageKeyOf } from './error-codes.ts';
 import { type I18n, useI18n } from './i18n/i18n.tsx';
 
@@ -14,6 +14,7 @@ const LISTS: Readonly<Record<string, string>> = {
   status: 'status',
   encounterKind: 'kind',
   grounds: 'ground',
+  role: 'role',
 };
 
 /** A parameter in words: a time, a date, a labelled list value, a number. */
@@ -36,6 +37,8 @@ export interface ErrorWords {
   reason(e: FieldError): string;
   /** A field's name from its path (body/command/outcome → "Outcome"), when the catalogues have one. */
   fieldName(path: string): string;
+  /** The reason for one field of a form ("username" finds "body/username"), in words; undefined when none. */
+  of(error: unknown, field: string): string | undefined;
   /** A problem without field errors in one sentence. */
   problem(error: ApiError): string;
 }
@@ -52,6 +55,10 @@ export function useErrorWords(): ErrorWords {
     };
     return {
       reason: (e) => words(e.code, e.params, e.reason),
+      of(error, field) {
+        const e = error instanceof ApiError ? error.fieldError(field) : undefined;
+        return e && words(e.code, e.params, e.reason);
+      },
       fieldName(path) {
         const p = path.replace(/^(body|querystring|params|headers)\//, '').replace(/^command\//, '');
         if (p === 'at') return i.t('form.at', { zone: i.zone });
