@@ -62,6 +62,7 @@ export function useErrorWords(): ErrorWords {
       fieldName(path) {
         const p = path.replace(/^(body|querystring|params|headers)\//, '').replace(/^command\//, '');
         if (p === 'at') return i.t('form.at', { zone: i.zone });
+        if (p === 'type') return i.t('error.field.action');
         const key = `field.${p}`;
         return has(key) ? i.t(key) : p;
       },

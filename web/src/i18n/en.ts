@@ -733,6 +733,7 @@ export const en = {
   'refusal.password-contains-username': 'must not contain the username',
   'refusal.password-too-weak':
     'too easy to guess (strength {score} of 4, at least {minimum} needed): make it longer, with words that do not belong together',
+  'error.field.action': 'The action',
   'error.conflict.someoneElse': 'Someone else changed this case while you were filling in the form:',
   'error.conflict.changed': 'This case changed while you were filling in the form:',
   'error.conflict.change': '{action}, {time} — {who}',

@@ -735,6 +735,7 @@ export const lt: Readonly<Record<MessageKey, string>> = {
   'refusal.password-contains-username': 'slaptažodyje negali būti naudotojo vardo',
   'refusal.password-too-weak':
     'per lengvai atspėjamas (stiprumas {score} iš 4, reikia bent {minimum}): pailginkite jį žodžiais, kurie nesusiję tarpusavyje',
+  'error.field.action': 'Veiksmas',
   'error.conflict.someoneElse': 'Kol pildėte formą, kažkas kitas pakeitė šią bylą:',
   'error.conflict.changed': 'Kol pildėte formą, ši byla pasikeitė:',
   'error.conflict.change': '{action}, {time} — {who}',
