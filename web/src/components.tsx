@@ -81,15 +81,8 @@ export function ErrorNotice({ error, fieldName }: { error: unknown; fieldName?: 
       </p>
     );
   if (error.code === 'version-conflict') return <ConflictNotice error={error} />;
-  const name = fieldName ?? words.fieldName;
-  const [only] = error.errors;
-  if (only && error.errors.length === 1)
-    return (
-      <p className="notice notice-error" role="alert">
-        {name(only.field)}: {words.reason(only)}
-      </p>
-    );
   if (error.errors.length > 0) {
+    const name = fieldName ?? words.fieldName;
     return (
       <div className="notice notice-error" role="alert">
         <p>{t('form.fixErrors', { n: error.errors.length })}</p>
