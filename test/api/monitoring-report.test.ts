@@ -359,7 +359,7 @@ describe.each(BACKENDS)('monitoring report on $name', (backend) => {
     const none = await report(PERIOD, h.account('administrator', 'EU'));
     expect(none.statusCode).toBe(400);
     expect(none.json().errors).toEqual([
-      { field: 'querystring/state', code: 'invalid-input', params: {}, reason: expect.any(String) },
+      { field: 'querystring/state', code: 'state-required', params: {}, reason: expect.any(String) },
     ]);
     expect((await report(PERIOD, h.account('analyst', 'EU'))).statusCode).toBe(403);
     expect((await report(PERIOD, h.account('border-guard', 'LT'))).statusCode).toBe(403);

@@ -320,7 +320,7 @@ describe.each(BACKENDS)('monitoring indicators on $name', (backend) => {
     const none = await indicators(PERIOD, h.account('administrator', 'EU'));
     expect(none.statusCode).toBe(400);
     expect(none.json().errors).toEqual([
-      { field: 'querystring/state', code: 'invalid-input', params: {}, reason: expect.any(String) },
+      { field: 'querystring/state', code: 'state-required', params: {}, reason: expect.any(String) },
     ]);
     expect((await indicators(PERIOD, h.account('analyst', 'EU'))).statusCode).toBe(403);
     expect((await indicators(PERIOD, h.account('border-guard', 'LT'))).statusCode).toBe(403);

@@ -210,7 +210,7 @@ describe.each(BACKENDS)('daily statistics on $name', (backend) => {
     expect(none.statusCode).toBe(400);
     expect(none.headers['content-type']).toMatch(/application\/problem\+json/);
     expect(none.json().errors).toEqual([
-      { field: 'querystring/state', code: 'invalid-input', params: {}, reason: expect.any(String) },
+      { field: 'querystring/state', code: 'state-required', params: {}, reason: expect.any(String) },
     ]);
     const unknown = await stats('from=2026-12-07&to=2026-12-08&state=XX', analyst);
     expect(unknown.statusCode).toBe(400);

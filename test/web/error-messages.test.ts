@@ -47,6 +47,18 @@ describe('error messages', () => {
     expect(lt[key as keyof typeof lt]).toBeTruthy();
   });
 
+  it.each([
+    'state-required',
+    'not-a-member-state',
+    'before-from',
+    'period-too-long',
+    'period-too-long-years',
+  ])('the API code %s (a report period, docs/errors.md) has a message', (code) => {
+    const key = messageKeyOf(code, {});
+    expect(key).toBe(`error.code.${code}`);
+    expect(lt[key as keyof typeof lt]).toBeTruthy();
+  });
+
   it('a size reads by what is measured: a number, a text, a list; an empty text or list as "fill in" or "choose"', () => {
     expect(messageKeyOf('too_big', { origin: 'string', maximum: 64, inclusive: true })).toBe(
       'error.code.too_big.string',

@@ -689,6 +689,11 @@ export const en = {
     'This form was already sent with other content: reload the page and enter it again.',
   'error.code.version-conflict':
     'Someone else changed this case meanwhile. Check the case as it is now, then record your action again if it still applies.',
+  'error.code.state-required': 'choose the member state to read',
+  'error.code.not-a-member-state': '{state} is not a member state',
+  'error.code.before-from': 'the end of the period is before its start',
+  'error.code.period-too-long': 'a period is at most {maxDays} days long',
+  'error.code.period-too-long-years': 'a period is less than {maxYears} years long',
   'refusal.action-not-allowed': '“{action}” cannot be recorded while the case is “{status}”.',
   'refusal.before-encounter': 'is before the encounter ({encounteredAt})',
   'refusal.in-future': 'is in the future',

@@ -691,6 +691,11 @@ export const lt: Readonly<Record<MessageKey, string>> = {
     'Ši forma jau buvo pateikta su kitu turiniu: įkelkite puslapį iš naujo ir įveskite duomenis dar kartą.',
   'error.code.version-conflict':
     'Kažkas kitas tuo metu pakeitė šią bylą. Peržiūrėkite bylą, kokia ji yra dabar, ir, jei veiksmas vis dar tinka, įrašykite jį dar kartą.',
+  'error.code.state-required': 'pasirinkite valstybę narę',
+  'error.code.not-a-member-state': '{state} nėra valstybė narė',
+  'error.code.before-from': 'laikotarpio pabaiga yra ankstesnė už jo pradžią',
+  'error.code.period-too-long': 'laikotarpis gali būti ne ilgesnis nei {maxDays} d.',
+  'error.code.period-too-long-years': 'laikotarpis turi būti trumpesnis nei {maxYears} m.',
   'refusal.action-not-allowed': 'Veiksmo „{action}“ negalima įrašyti, kai bylos būsena yra „{status}“.',
   'refusal.before-encounter': 'yra ankstesnis už susidūrimą ({encounteredAt})',
   'refusal.in-future': 'yra ateityje',
