@@ -69,7 +69,9 @@ export class HttpProblem extends Error {
 }
 
 export const notFound = (what: string) => new HttpProblem(404, 'not-found', 'Not found', `${what} not found`);
-export const forbidden = (detail: string) => new HttpProblem(403, 'forbidden', 'Forbidden', detail);
+/** A 403; `reason` is its stable code where a client words it (`params.reason`, docs/errors.md). */
+export const forbidden = (detail: string, reason?: string) =>
+  new HttpProblem(403, 'forbidden', 'Forbidden', detail, undefined, reason ? { params: { reason } } : {});
 export const unauthorized = (detail = 'log in, or send an API token as "Authorization: Bearer …"') =>
   new HttpProblem(401, 'unauthorized', 'Not logged in', detail);
 

@@ -41,9 +41,20 @@ export function stateToRead(
   } else {
     // a state's account reads its own state only (as it records encounters in its own state only)
     if (asked && asked !== p.jurisdiction)
-      throw new HttpProblem(403, 'forbidden', 'Forbidden', `you read the figures of ${p.jurisdiction} only`, [
-        { field: 'querystring/state', reason: `must be ${p.jurisdiction}, your jurisdiction` },
-      ]);
+      throw new HttpProblem(
+        403,
+        'forbidden',
+        'Forbidden',
+        `you read the figures of ${p.jurisdiction} only`,
+        [
+          {
+            field: 'querystring/state',
+            reason: `must be ${p.jurisdiction}, your jurisdiction`,
+            code: 'own-state-only',
+          },
+        ],
+        { params: { reason: 'own-state-only' } },
+      );
     state = p.jurisdiction;
   }
   const timeZone = STATE_TIME_ZONES[state as MemberStateCode] as string | undefined;

@@ -147,6 +147,20 @@ describe.each(BACKENDS)('error codes on $name', (backend) => {
     ]);
   });
 
+  it("a role that may not give a command: 403 with the reason's code", async () => {
+    const r = await h.inject({
+      method: 'POST',
+      url: `/api/cases/${caseId}/actions`,
+      headers: { ...h.account('monitor', 'LT').headers, 'idempotency-key': 'codes-0009' },
+      payload: {
+        expectedVersion: 1,
+        command: { type: 'eurodac.transmitted', at: '2026-12-09T08:00:00+02:00' },
+      },
+    });
+    expect(r.statusCode).toBe(403);
+    expect(r.json()).toMatchObject({ type: 'urn:pact:problem:forbidden', params: { reason: 'role' } });
+  });
+
   it('an action the status does not allow: 409 with the action, the status and what is allowed', async () => {
     const r = await command('case-officer', 'codes-0006', 1, {
       type: 'application.lodged',

@@ -59,6 +59,15 @@ describe('error messages', () => {
     expect(lt[key as keyof typeof lt]).toBeTruthy();
   });
 
+  it.each(['role', 'password-change-first', 'second-administrator', 'own-state-only'])(
+    'a 403 for the reason %s has a message of its own',
+    (reason) => {
+      const key = messageKeyOf('forbidden', { reason });
+      expect(key).toBe(`error.code.forbidden.${reason}`);
+      expect(lt[key as keyof typeof lt]).toBeTruthy();
+    },
+  );
+
   it('a size reads by what is measured: a number, a text, a list; an empty text or list as "fill in" or "choose"', () => {
     expect(messageKeyOf('too_big', { origin: 'string', maximum: 64, inclusive: true })).toBe(
       'error.code.too_big.string',

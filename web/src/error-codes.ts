@@ -21,6 +21,8 @@ export function messageKeyOf(code: string, params: FieldErrorBody['params']): Me
   if (code === 'invalid_type' && params.missing === true) candidates.push('error.code.required');
   if (code === 'invalid_format' && typeof params.format === 'string')
     candidates.push(`error.code.invalid_format.${params.format}`);
+  // a problem with a reason of its own (a 403: "role", "own-state-only", …)
+  if (typeof params.reason === 'string') candidates.push(`error.code.${code}.${params.reason}`);
   candidates.push(`error.code.${code}`, `refusal.${code}`);
   return candidates.find(has);
 }

@@ -208,7 +208,8 @@ export function caseRoutes(app: FastifyInstance, deps: ApiDeps): void {
       const { command, expectedVersion } = request.body;
       // the role first (the same answer for every case), then the jurisdiction (another state's case: 404)
       const needed = COMMAND_PERMISSION[command.type];
-      if (!can(p.role, needed)) throw forbidden(`a ${p.role} may not ${command.type} (needs ${needed})`);
+      if (!can(p.role, needed))
+        throw forbidden(`a ${p.role} may not ${command.type} (needs ${needed})`, 'role');
       const view = await findCase(deps.store.db, request.params.id, p.jurisdiction);
       if (!view) throw notFound(`case ${request.params.id}`);
       const key = `${p.jurisdiction}:${request.headers['idempotency-key']}`;

@@ -151,9 +151,14 @@ export function solidarityRoutes(app: FastifyInstance, deps: ApiDeps): void {
   /** A national coordinator acts for its own state only; the EU coordinator for any. */
   const forState = (p: Principal, state: string, field: string) => {
     if (p.jurisdiction !== 'EU' && p.jurisdiction !== state)
-      throw new HttpProblem(403, 'forbidden', 'Forbidden', `you act for ${p.jurisdiction} only`, [
-        { field, reason: `must be ${p.jurisdiction}, your jurisdiction` },
-      ]);
+      throw new HttpProblem(
+        403,
+        'forbidden',
+        'Forbidden',
+        `you act for ${p.jurisdiction} only`,
+        [{ field, reason: `must be ${p.jurisdiction}, your jurisdiction`, code: 'own-state-only' }],
+        { params: { reason: 'own-state-only' } },
+      );
   };
   const cycleOf = (year: number) => {
     try {
