@@ -675,6 +675,7 @@ export const en = {
   'error.code.not_multiple_of': 'must be a multiple of {divisor}',
   'error.code.not-found': 'Not found: it does not exist, or it is not in your jurisdiction.',
   'error.code.forbidden': 'This is not allowed for your account.',
+  'error.code.unauthorized': 'You are not logged in (your session may have ended): log in again.',
   'error.code.database-unavailable':
     'The database cannot be reached just now; nothing was written. Try again in a moment.',
   'error.code.not-ready': 'The server is stopping; nothing was written. Try again in a minute.',

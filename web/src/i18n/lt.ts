@@ -677,6 +677,7 @@ export const lt: Readonly<Record<MessageKey, string>> = {
   'error.code.not_multiple_of': 'turi būti skaičiaus {divisor} kartotinis',
   'error.code.not-found': 'Nerasta: tokio įrašo nėra arba jis ne jūsų jurisdikcijoje.',
   'error.code.forbidden': 'Jūsų paskyrai tai neleidžiama.',
+  'error.code.unauthorized': 'Jūs neprisijungę (galbūt baigėsi sesija): prisijunkite iš naujo.',
   'error.code.database-unavailable':
     'Duomenų bazė šiuo metu nepasiekiama; niekas neįrašyta. Po akimirkos bandykite dar kartą.',
   'error.code.not-ready': 'Serveris stabdomas; niekas neįrašyta. Po minutės bandykite dar kartą.',
