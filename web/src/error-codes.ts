@@ -11,7 +11,7 @@ export function messageKeyOf(code: string, params: FieldErrorBody['params']): Me
   const candidates: string[] = [];
   if (code === 'too_big' || code === 'too_small') {
     const bound = code === 'too_big' ? params.maximum : params.minimum;
-    const kind = origin === 'string' || origin === 'array' || origin === 'set' ? origin : 'number';
+    const kind = origin === 'string' ? 'string' : origin === 'array' || origin === 'set' ? 'array' : 'number';
     // "must not be empty" reads better than "at least 1 character"
     if (bound === 1 && code === 'too_small' && kind !== 'number')
       candidates.push(`error.code.${code}.${kind}.1`);
