@@ -71,8 +71,12 @@ export function requires(deps: ApiDeps, permission: Permission) {
   return async (request: FastifyRequest) => {
     const p = await principalOf(deps, request);
     if (!p) throw unauthorized();
-    if (p.mustChangePassword) throw forbidden('change the one-time password first (POST /api/auth/password)');
-    if (!can(p.role, permission)) throw forbidden(`a ${p.role} may not ${permission}`);
+    if (p.mustChangePassword)
+      throw forbidden(
+        'change the one-time password first (POST /api/auth/password)',
+        'password-change-first',
+      );
+    if (!can(p.role, permission)) throw forbidden(`a ${p.role} may not ${permission}`, 'role');
     const scope = scopeOf(request);
     if (!p.scopes.includes(scope)) throw forbidden(`this API token does not have the ${scope} scope`);
   };

@@ -70,3 +70,6 @@ export type SetupBody = z.infer<typeof Setup>;
 /** The monitoring mechanism's findings (POST and GET /api/findings). */
 export type FindingBody = z.infer<typeof Finding>;
 export type NewFindingInput = z.input<typeof NewFinding>;
+// issue 15: errors — a problem+json body, its field errors with their stable codes and parameters
+export type ProblemBody = z.infer<typeof import('./problem.ts').Problem>;
+export type FieldErrorBody = z.infer<typeof import('./problem.ts').FieldError>;

@@ -12,17 +12,45 @@ import { fatalDatabaseError, isTransientDatabaseError } from '../store/database-
 
 export const PROBLEM_TYPE = 'application/problem+json';
 
-export const FieldError = z.object({ field: z.string(), reason: z.string() });
-export const Problem = z.object({
+export const ErrorParams = z
+  .record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.array(z.string()).readonly()]))
+  .describe('what a client needs to word the error in its own language (docs/errors.md lists them by code)');
+export const FieldError = z.object({
+  field: z.string().describe('the part of the request and the path inside it, e.g. body/persons/0/birthYear'),
+  code: z
+    .string()
+    .describe(
+      "a stable code: Zod's issue code for a value of the wrong type, size or form (too_big, too_small, invalid_type, invalid_format, invalid_value, unrecognized_keys, …), else Pact's (docs/errors.md)",
+    ),
+  params: ErrorParams,
+  reason: z.string().describe('the reason in English'),
+});
+export type FieldError = z.infer<typeof FieldError>;
+/** An action recorded on a case since the version a writer read (the body of a version conflict). */
+export const CaseChange = z.object({
   type: z.string(),
+  at: z.string().describe('the time the action states'),
+  recordedAt: z.string(),
+  actor: z.string(),
+  role: z.string(),
+});
+export const Problem = z.object({
+  type: z.string().describe('urn:pact:problem:<code>: the code is stable'),
   title: z.string(),
   status: z.number().int(),
-  detail: z.string(),
+  detail: z.string().describe('in English'),
   instance: z.string().optional(),
+  params: ErrorParams.optional(),
   errors: z.array(FieldError).optional(),
   allowed: z.array(z.string()).optional(),
+  changes: z
+    .array(CaseChange)
+    .optional()
+    .describe('a version conflict: what was recorded on the case since the version sent, oldest first'),
 });
 export type Problem = z.infer<typeof Problem>;
+/** A field error as a route states it: the code defaults to the problem's, the parameters to none. */
+type FieldErrorInput = { field: string; reason: string; code?: string; params?: FieldError['params'] };
 
 const typeOf = (code: string) => `urn:pact:problem:${code}`;
 
@@ -33,14 +61,17 @@ export class HttpProblem extends Error {
     readonly code: string,
     readonly title: string,
     readonly detail: string,
-    readonly errors?: readonly { field: string; reason: string }[],
+    readonly errors?: readonly FieldErrorInput[],
+    readonly more: Pick<Problem, 'params' | 'changes'> = {},
   ) {
     super(detail);
   }
 }
 
 export const notFound = (what: string) => new HttpProblem(404, 'not-found', 'Not found', `${what} not found`);
-export const forbidden = (detail: string) => new HttpProblem(403, 'forbidden', 'Forbidden', detail);
+/** A 403; `reason` is its stable code where a client words it (`params.reason`, docs/errors.md). */
+export const forbidden = (detail: string, reason?: string) =>
+  new HttpProblem(403, 'forbidden', 'Forbidden', detail, undefined, reason ? { params: { reason } } : {});
 export const unauthorized = (detail = 'log in, or send an API token as "Authorization: Bearer …"') =>
   new HttpProblem(401, 'unauthorized', 'Not logged in', detail);
 
@@ -79,13 +110,17 @@ export function toProblem(error: unknown, request: FastifyRequest): Problem {
       status: error.status,
       detail: error.detail,
       instance,
-      ...(error.errors ? { errors: [...error.errors] } : {}),
+      ...error.more,
+      ...(error.errors
+        ? { errors: error.errors.map((e) => ({ ...e, code: e.code ?? error.code, params: e.params ?? {} })) }
+        : {}),
     };
   }
   if (hasZodFastifySchemaValidationErrors(error)) {
     const where = (error as { validationContext?: string }).validationContext ?? 'body';
     const errors = error.validation.map((v) => ({
       field: `${where}${v.instancePath === '/' ? '' : v.instancePath}`,
+      ...zodCode(v.keyword, v.params, v.message),
       reason: v.message ?? 'invalid',
     }));
     return {
@@ -104,7 +139,9 @@ export function toProblem(error: unknown, request: FastifyRequest): Problem {
       status: 422,
       detail: `${error.field}: ${error.message}`,
       instance,
-      errors: [{ field: `body/${error.field}`, reason: error.message }],
+      errors: [
+        { field: `body/${error.field}`, code: error.reasonCode, params: error.params, reason: error.message },
+      ],
     };
   }
   if (error instanceof CommandRejectedError) {
@@ -114,7 +151,14 @@ export function toProblem(error: unknown, request: FastifyRequest): Problem {
       status: 422,
       detail: error.message,
       instance,
-      errors: [{ field: `body/${error.field}`, reason: error.message.slice(error.field.length + 2) }],
+      errors: [
+        {
+          field: `body/${error.field}`,
+          code: error.refusal.code,
+          params: { ...error.refusal.params },
+          reason: error.reason,
+        },
+      ],
     };
   }
   if (error instanceof ActionNotAllowedError) {
@@ -124,6 +168,7 @@ export function toProblem(error: unknown, request: FastifyRequest): Problem {
       status: 409,
       detail: error.message,
       instance,
+      params: { ...error.params },
       allowed: [...error.allowed],
     };
   }
@@ -169,7 +214,10 @@ export function toProblem(error: unknown, request: FastifyRequest): Problem {
       status,
       detail: error.message,
       instance,
-      ...(status === 422 ? { errors: [{ field, reason: error.message }] } : {}),
+      ...(Object.keys(error.params).length > 0 ? { params: { ...error.params } } : {}),
+      ...(status === 422
+        ? { errors: [{ field, code: error.code, params: { ...error.params }, reason: error.message }] }
+        : {}),
     };
   }
   // errors of the framework itself: bad JSON, wrong content type, body too large, unknown route …
@@ -183,6 +231,8 @@ export function toProblem(error: unknown, request: FastifyRequest): Problem {
       instance,
       errors: [
         {
+          code: (fe.code ?? 'bad-request').toLowerCase(),
+          params: {},
           field:
             fe.code === 'FST_ERR_CTP_INVALID_MEDIA_TYPE'
               ? 'headers/content-type'
@@ -200,7 +250,70 @@ export function toProblem(error: unknown, request: FastifyRequest): Problem {
     status: 500,
     detail: `an unexpected error; quote request ${request.id} to the administrator`,
     instance,
+    params: { requestId: request.id },
   };
+}
+
+/**
+ * The stable code and parameters of a Zod issue (the parameters a client needs to word it, never the input).
+ * A rule of the domain's schemas names its own code (src/domain/errors.ts, `refusalOf`).
+ */
+export function zodCode(keyword: string, issue: unknown, message = ''): Pick<FieldError, 'code' | 'params'> {
+  const i = (issue ?? {}) as Record<string, unknown>;
+  const pick = (...names: string[]) => {
+    const params: Record<string, FieldError['params'][string]> = {};
+    for (const n of names) {
+      const v = jsonValue(i[n]);
+      if (v !== undefined) params[n] = v;
+    }
+    return params;
+  };
+  switch (keyword) {
+    case 'too_big':
+      return { code: keyword, params: pick('origin', 'maximum', 'inclusive') };
+    case 'too_small':
+      return { code: keyword, params: pick('origin', 'minimum', 'inclusive') };
+    case 'invalid_type':
+      // Zod's issue keeps no input: its own message says whether the value was missing
+      return {
+        code: keyword,
+        params: { ...pick('expected'), ...(/received undefined$/.test(message) ? { missing: true } : {}) },
+      };
+    case 'invalid_format':
+      return { code: keyword, params: pick('format', 'pattern') };
+    case 'invalid_value':
+      return { code: keyword, params: pick('values') };
+    case 'unrecognized_keys':
+      return { code: keyword, params: pick('keys') };
+    case 'not_multiple_of':
+      return { code: keyword, params: pick('divisor') };
+    case 'custom': {
+      const own = (i.params ?? {}) as Record<string, unknown>;
+      if (typeof own.code === 'string') {
+        const { code, ...rest } = own;
+        const params: Record<string, FieldError['params'][string]> = {};
+        for (const [k, v] of Object.entries(rest)) {
+          const j = jsonValue(v);
+          if (j !== undefined) params[k] = j;
+        }
+        return { code, params };
+      }
+      return { code: keyword, params: {} };
+    }
+    default:
+      return { code: keyword, params: {} };
+  }
+}
+
+/** A parameter as JSON can carry it: numbers, text, yes/no, a list of text. */
+function jsonValue(v: unknown): FieldError['params'][string] | undefined {
+  if (typeof v === 'string' || typeof v === 'boolean') return v;
+  if (typeof v === 'number') return Number.isFinite(v) ? v : String(v);
+  if (typeof v === 'bigint') return String(v);
+  if (v instanceof Date) return v.toISOString();
+  if (v instanceof RegExp) return v.source;
+  if (Array.isArray(v)) return v.map((x) => String(x));
+  return undefined;
 }
 
 function frameworkDetail(e: Partial<FastifyError>): string {

@@ -47,10 +47,15 @@ export function publicPeriod(
   wholePeriods?: { now: Date },
 ): string {
   const timeZone = STATE_TIME_ZONES[q.state as MemberStateCode] as string | undefined;
-  if (!timeZone) throw invalidInput('querystring/state', `${q.state} is not a member state`);
-  if (q.to < q.from) throw invalidInput('querystring/to', 'is before from');
+  if (!timeZone)
+    throw invalidInput('querystring/state', `${q.state} is not a member state`, 'not-a-member-state', {
+      state: q.state,
+    });
+  if (q.to < q.from) throw invalidInput('querystring/to', 'is before from', 'before-from');
   if (Date.parse(`${q.to}T00:00:00Z`) >= yearsAfter(q.from, MAX_YEARS))
-    throw invalidInput('querystring/to', `less than ${MAX_YEARS} years after from`);
+    throw invalidInput('querystring/to', `less than ${MAX_YEARS} years after from`, 'period-too-long-years', {
+      maxYears: MAX_YEARS,
+    });
   if (wholePeriods)
     checkWholePeriods(
       { from: q.from, to: q.to, granularity: q.granularity ?? 'month' },

@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { MEMBER_STATE_CODES } from '../../law/member-states.ts';
 import { ENTRY_RULES } from './entry-rules.ts';
+import { refusalOf } from './errors.ts';
 import {
   BORDER_EXEMPTIONS,
   DECISION_TYPES,
@@ -47,6 +48,7 @@ export const Person = z
   .strict()
   .refine((p) => !p.unaccompanied || p.minor, {
     message: 'only a minor can be unaccompanied',
+    params: refusalOf('unaccompanied-not-minor'),
     path: ['unaccompanied'],
   });
 export type Person = z.infer<typeof Person>;
@@ -62,16 +64,19 @@ export const Force = z
   .strict()
   .refine((f) => !f.used || (f.kind && f.reason), {
     message: 'when force was used, say which and why',
+    params: refusalOf('force-kind-and-reason-required'),
     path: ['kind'],
   })
   .refine((f) => (f.kind === 'other') === (f.kindOther !== undefined), {
     message: 'say what the force was when the kind is other, and only then',
+    params: refusalOf('force-kind-other-mismatch'),
     path: ['kindOther'],
   })
   // a text that is a kind of the list is that kind (the audit hash binds the text of an `other` in the
   // place of the kind, as it bound the free text before the list: migration 0010)
   .refine((f) => !f.kindOther || !(FORCE_KINDS as readonly string[]).includes(f.kindOther), {
     message: 'is a kind of the list: choose that kind',
+    params: refusalOf('force-kind-other-in-list'),
     path: ['kindOther'],
   });
 
@@ -90,6 +95,7 @@ export const RecordEncounter = z
   .strict()
   .refine((e) => e.persons.length <= e.groupSize, {
     message: 'more persons than the group size',
+    params: refusalOf('more-persons-than-group'),
     path: ['persons'],
   });
 export type RecordEncounter = z.infer<typeof RecordEncounter>;

@@ -116,9 +116,13 @@ export function decide(current: CaseState, command: CaseCommand, ctx: DecideCont
   }
   const at = DateTime.fromISO(command.at);
   if (at < DateTime.fromISO(current.occurredAt))
-    throw new CommandRejectedError('at', 'is before the encounter');
+    throw new CommandRejectedError(
+      'at',
+      { code: 'before-encounter', params: { encounteredAt: current.occurredAt } },
+      'is before the encounter',
+    );
   if (at.toMillis() > ctx.now.getTime() + FUTURE_TOLERANCE_MS)
-    throw new CommandRejectedError('at', 'is in the future');
+    throw new CommandRejectedError('at', { code: 'in-future', params: {} }, 'is in the future');
   checkNotBeforeLastAction(current, command.at);
   // what the case as it stands refuses whatever the fields say, and the values it allows (one list, which
   // the case page offers: next-actions.ts)
@@ -310,6 +314,17 @@ function checkRouting(
     throw new CommandRejectedError(
       'grounds',
       rate
+        ? {
+            code: 'recognition-rate-above-threshold',
+            params: {
+              nationality: nationality ?? 'XX',
+              ratePct: rate.ratePct,
+              period: rate.period,
+              threshold,
+            },
+          }
+        : { code: 'recognition-rate-unavailable', params: { nationality: nationality ?? 'XX', date } },
+      rate
         ? `the Union-wide recognition rate for ${nationality} is ${rate.ratePct} % (${rate.period}, ${rate.scope}), above ${threshold} % (APR Art. 42(1)(j))`
         : `no annual Union-wide recognition rate for ${nationality ?? 'an unknown nationality'} is available on ${date}: the ground of APR Art. 42(1)(j) cannot be applied`,
     );
@@ -318,12 +333,14 @@ function checkRouting(
     if (!eligible)
       throw new CommandRejectedError(
         'procedure',
+        { code: 'border-procedure-not-eligible', params: { encounterKind: current.encounterKind } },
         `the border procedure follows screening at the border only (APR Art. 43(1)); this case began as ${current.encounterKind}`,
       );
     // APR Art. 53: unaccompanied minors only on security grounds (Art. 42(3)(b))
     if (current.person.unaccompanied && !command.grounds.includes('security')) {
       throw new CommandRejectedError(
         'grounds',
+        { code: 'unaccompanied-minor-security-only', params: {} },
         'an unaccompanied minor may be put in the border procedure only on security grounds (APR Art. 53)',
       );
     }
@@ -340,9 +357,18 @@ function checkRouting(
       ? `a Union-wide recognition rate of ${rate?.ratePct} % for ${nationality} (${rate?.period}; Art. 42(1)(j))`
       : undefined,
   ].filter(Boolean);
+  const mandatoryGrounds = [
+    ...(command.grounds.includes('misleading-authorities') ? ['misleading-authorities'] : []),
+    ...(command.grounds.includes('security') ? ['security'] : []),
+    ...(lowRate ? ['low-recognition-rate'] : []),
+  ];
   if (!eligible || mandatory.length === 0) return;
   if (command.exemption === 'unaccompanied-minor' && !current.person.unaccompanied) {
-    throw new CommandRejectedError('exemption', 'the person is not an unaccompanied minor');
+    throw new CommandRejectedError(
+      'exemption',
+      { code: 'not-unaccompanied-minor', params: {} },
+      'the person is not an unaccompanied minor',
+    );
   }
   if (current.person.unaccompanied && !command.grounds.includes('security')) return; // APR Art. 53
   // APR Art. 48: reaching capacity lifts only point (j); points (c) and (f) stay mandatory (Art. 50 needs a
@@ -350,12 +376,14 @@ function checkRouting(
   if (command.exemption === 'capacity-reached' && mandatory.length > (lowRate ? 1 : 0)) {
     throw new CommandRejectedError(
       'exemption',
+      { code: 'capacity-lifts-rate-ground-only', params: {} },
       'reaching capacity (APR Art. 48) lifts only the recognition-rate ground; misleading the authorities and security remain mandatory grounds',
     );
   }
   if (!command.exemption) {
     throw new CommandRejectedError(
       'procedure',
+      { code: 'border-procedure-mandatory', params: { grounds: mandatoryGrounds } },
       `the border procedure is mandatory (APR Art. 45(1)): ${mandatory.join('; ')}; route to 'border', or state the exemption (capacity-reached: Art. 48; special-needs: Art. 53)`,
     );
   }

@@ -34,6 +34,7 @@ export function checkNotBeforeLastAction(current: CaseState, at: string): void {
   if (Date.parse(at) < Date.parse(last))
     throw new CommandRejectedError(
       'at',
+      { code: 'before-last-action', params: { lastActionAt: new Date(last).toISOString() } },
       `is before the case's last action (${new Date(last).toISOString()}): an action may not be dated before what the log already holds`,
     );
 }
@@ -46,6 +47,13 @@ export function checkLateEntry(command: { at: string; lateEntryReason?: string }
   if (isLateEntry(command.at, recordedAt) && !command.lateEntryReason?.trim())
     throw new CommandRejectedError(
       'lateEntryReason',
+      {
+        code: 'late-entry-reason-required',
+        params: {
+          toleranceMinutes: ENTRY_RULES.lateEntryToleranceMinutes,
+          at: new Date(command.at).toISOString(),
+        },
+      },
       `the action is entered more than ${ENTRY_RULES.lateEntryToleranceMinutes} minutes after its stated time (${new Date(command.at).toISOString()}): a late entry must give its reason`,
     );
 }

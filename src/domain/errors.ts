@@ -1,5 +1,102 @@
-import { PactError } from '../law/errors.ts';
+// The domain's refusals. Each carries a stable code and its parameters (what a client words in its own
+// language: web/src/i18n has a message per code) next to the English message (what an integrator reads).
+// docs/errors.md lists them.
+import { type ErrorParams, PactError } from '../law/errors.ts';
 import type { CommandType, Status } from './statuses.ts';
+
+/** A parameter of a refusal: a time (ISO 8601), a value of a domain list, a number, or a list of values. */
+export type RefusalParam = ErrorParams[string];
+
+/**
+ * Every reason the decider refuses a command for, with the names of its parameters. A code is stable: an
+ * integrator or a translation may rely on it; a new reason gets a new code.
+ */
+export const REFUSALS = {
+  /** the command is not in the status → allowed-actions table for the case (docs/ACTIONS.md) */
+  'action-not-allowed': ['action', 'status', 'allowed', 'narrowedByFlags'],
+  /** `at` is before the person was met */
+  'before-encounter': ['encounteredAt'],
+  /** a time more than five minutes after the server's clock */
+  'in-future': [],
+  /** `at` is before the case's last action (entry-rules.ts) */
+  'before-last-action': ['lastActionAt'],
+  /** entered more than the tolerance after its stated time, without a reason (entry-rules.ts) */
+  'late-entry-reason-required': ['toleranceMinutes', 'at'],
+  /** a second asylum wish */
+  'asylum-wish-already-recorded': ['asylumWishAt'],
+  /** screening outcome "return" for a person who asked for asylum (Screening Regulation Art. 18) */
+  'return-after-asylum-wish': [],
+  /** screening outcome towards asylum or relocation without an asylum wish */
+  'no-asylum-wish': [],
+  /** the low-recognition-rate ground where the rate is above the threshold (APR Art. 42(1)(j)) */
+  'recognition-rate-above-threshold': ['nationality', 'ratePct', 'period', 'threshold'],
+  /** the low-recognition-rate ground where no annual rate is known (APR Art. 42(1)(j)) */
+  'recognition-rate-unavailable': ['nationality', 'date'],
+  /** the border procedure for a case that did not begin with screening at the border (APR Art. 43(1)) */
+  'border-procedure-not-eligible': ['encounterKind'],
+  /** an unaccompanied minor in the border procedure other than on security grounds (APR Art. 53) */
+  'unaccompanied-minor-security-only': [],
+  /** the exemption for unaccompanied minors for a person who is not one */
+  'not-unaccompanied-minor': [],
+  /** the capacity exemption (APR Art. 48) against a ground it does not lift */
+  'capacity-lifts-rate-ground-only': [],
+  /** a case that must go to the border procedure routed elsewhere without an exemption (APR Art. 45(1)) */
+  'border-procedure-mandatory': ['grounds'],
+  // the rules of the commands' schemas beyond a field's type and size (commands.ts): Zod's "custom" issues
+  /** `unaccompanied` without `minor` */
+  'unaccompanied-not-minor': [],
+  /** force used, without its kind or its reason */
+  'force-kind-and-reason-required': [],
+  /** `kindOther` without the kind "other", or the kind "other" without `kindOther` */
+  'force-kind-other-mismatch': [],
+  /** `kindOther` names a kind of the list */
+  'force-kind-other-in-list': [],
+  /** more persons than the group size */
+  'more-persons-than-group': [],
+} as const satisfies Record<string, readonly string[]>;
+
+/** Why an account's input is refused (src/store/accounts.ts, login.ts): the same kind of stable codes. */
+export const ACCOUNT_REFUSALS = {
+  /** the username is another account's */
+  'username-taken': ['username'],
+  /** a username not of 3 to 64 lower-case letters, digits, dot, hyphen, underscore */
+  'username-format': ['minLength', 'maxLength'],
+  /** a role that does not exist */
+  'unknown-role': ['role'],
+  /** neither a member state's code nor EU */
+  'unknown-jurisdiction': ['jurisdiction'],
+  /** a member state's role with the jurisdiction EU */
+  'role-needs-member-state': ['role'],
+  /** a Union role with a member state's jurisdiction */
+  'role-needs-union': ['role'],
+  /** shorter than ACCOUNT_RULES.minPasswordLength */
+  'password-too-short': ['minimum'],
+  'password-too-long': ['maximum'],
+  /** the current password given to change it is wrong */
+  'wrong-password': [],
+  /** the new password is the current one */
+  'password-unchanged': [],
+  /** the new password contains the username */
+  'password-contains-username': [],
+  /** zxcvbn-ts scores the new password below ACCOUNT_RULES.minPasswordScore */
+  'password-too-weak': ['score', 'minimum'],
+} as const satisfies Record<string, readonly string[]>;
+export type AccountRefusalCode = keyof typeof ACCOUNT_REFUSALS;
+export const ACCOUNT_REFUSAL_CODES = Object.keys(ACCOUNT_REFUSALS) as AccountRefusalCode[];
+
+export type RefusalCode = keyof typeof REFUSALS;
+export const REFUSAL_CODES = Object.keys(REFUSALS) as RefusalCode[];
+
+/** How a schema's rule names its refusal (Zod's `params` of a custom issue; src/api/problem.ts reads it). */
+export const refusalOf = (code: RefusalCode) => ({ code });
+
+/** A refusal's code with exactly the parameters REFUSALS names for it. */
+export type Refusal = {
+  [C in RefusalCode]: {
+    readonly code: C;
+    readonly params: { readonly [P in (typeof REFUSALS)[C][number]]: RefusalParam };
+  };
+}[RefusalCode];
 
 /** The action is not in the status → allowed-actions table for this case (docs/ACTIONS.md). */
 export class ActionNotAllowedError extends PactError {
@@ -12,6 +109,12 @@ export class ActionNotAllowedError extends PactError {
     super(
       'action-not-allowed',
       `${action} is not allowed in status ${status}${reason ? ` (${reason})` : ''}; allowed: ${allowed.length > 0 ? allowed.join(', ') : 'none'}`,
+      {
+        action,
+        status,
+        allowed: [...allowed],
+        narrowedByFlags: reason !== undefined,
+      } satisfies Extract<Refusal, { code: 'action-not-allowed' }>['params'],
     );
   }
 }
@@ -20,8 +123,15 @@ export class ActionNotAllowedError extends PactError {
 export class CommandRejectedError extends PactError {
   constructor(
     readonly field: string,
-    message: string,
+    readonly refusal: Exclude<Refusal, { code: 'action-not-allowed' }>,
+    /** the reason in English, without the field */
+    readonly reason: string,
   ) {
-    super('command-rejected', `${field}: ${message}`);
+    super('command-rejected', `${field}: ${reason}`, refusal.params);
+  }
+
+  /** The same refusal of a field inside `prefix` ("command" in the API's body). */
+  within(prefix: string): CommandRejectedError {
+    return new CommandRejectedError(`${prefix}/${this.field}`, this.refusal, this.reason);
   }
 }

@@ -5,7 +5,7 @@
 import type { CaseState } from './case-state.ts';
 import type { CaseCommand } from './commands.ts';
 import { ENTRY_RULES } from './entry-rules.ts';
-import { CommandRejectedError } from './errors.ts';
+import { CommandRejectedError, type Refusal } from './errors.ts';
 import { COMMAND_PERMISSION, can, type Role } from './roles.ts';
 import { allowedActions, type CommandType } from './statuses.ts';
 
@@ -13,7 +13,8 @@ import { allowedActions, type CommandType } from './statuses.ts';
 export interface Condition {
   readonly action: CommandType;
   readonly refuses: (c: CaseState) => boolean;
-  /** the reason given with the refusal (field `type`) */
+  /** the refusal's code and parameters (errors.ts), and the reason in English (field `type`) */
+  readonly refusal: (c: CaseState) => Exclude<Refusal, { code: 'action-not-allowed' }>;
   readonly why: string;
 }
 
@@ -22,6 +23,10 @@ export const CONDITIONS: readonly Condition[] = [
     // after a return decision a new wish is a new application (a subsequent one): it may be expressed again
     action: 'asylum-wish.expressed',
     refuses: (c) => c.asylumWishAt !== undefined && c.status !== 'in-return',
+    refusal: (c) => ({
+      code: 'asylum-wish-already-recorded',
+      params: { asylumWishAt: c.asylumWishAt ?? '' },
+    }),
     why: 'an asylum wish is already recorded (a new one may be expressed only once the case is in return)',
   },
 ];
@@ -31,7 +36,8 @@ export interface Choice {
   readonly action: CommandType;
   readonly field: string;
   readonly values: (c: CaseState) => readonly string[];
-  /** why a value outside `values` is refused */
+  /** why a value outside `values` is refused: the code and parameters (errors.ts), and in English */
+  readonly refusal: (c: CaseState) => Exclude<Refusal, { code: 'action-not-allowed' }>;
   readonly why: (c: CaseState) => string;
   /** `values` in words, for docs/ACTIONS.md */
   readonly doc: string;
@@ -44,6 +50,7 @@ export const CHOICES: readonly Choice[] = [
     action: 'screening.completed',
     field: 'outcome',
     values: (c) => (c.asylumWishAt ? ['asylum', 'relocation'] : ['return']),
+    refusal: (c) => ({ code: c.asylumWishAt ? 'return-after-asylum-wish' : 'no-asylum-wish', params: {} }),
     why: (c) =>
       c.asylumWishAt
         ? 'this person asked for asylum: the screening refers them to the asylum procedure (Screening Regulation Art. 18), not to return'
@@ -61,12 +68,13 @@ export const FUTURE_TOLERANCE_MS = ENTRY_RULES.futureToleranceMinutes * 60_000;
  */
 export function checkConditions(current: CaseState, command: CaseCommand): void {
   for (const k of CONDITIONS)
-    if (k.action === command.type && k.refuses(current)) throw new CommandRejectedError('type', k.why);
+    if (k.action === command.type && k.refuses(current))
+      throw new CommandRejectedError('type', k.refusal(current), k.why);
   for (const ch of CHOICES) {
     if (ch.action !== command.type) continue;
     const value = (command as Record<string, unknown>)[ch.field];
     if (typeof value === 'string' && !ch.values(current).includes(value))
-      throw new CommandRejectedError(ch.field, ch.why(current));
+      throw new CommandRejectedError(ch.field, ch.refusal(current), ch.why(current));
   }
 }
 

@@ -20,13 +20,23 @@ const estimator = () => {
   return zxcvbn;
 };
 
-/** Why a chosen password is refused, or undefined when it is strong enough. */
-export function weakPasswordReason(password: string, username: string): string | undefined {
+/** Why a chosen password is refused (its code, parameters and English reason), or undefined when it is strong enough. */
+export function weakPassword(
+  password: string,
+  username: string,
+):
+  | { code: 'password-contains-username'; params: Record<string, never>; reason: string }
+  | { code: 'password-too-weak'; params: { score: number; minimum: number }; reason: string }
+  | undefined {
   if (username.length > 0 && password.toLowerCase().includes(username.toLowerCase()))
-    return 'must not contain the username';
+    return { code: 'password-contains-username', params: {}, reason: 'must not contain the username' };
   // the username's parts too (case-officer.lt → case, officer): the library weighs them as known words
   const r = estimator().check(password, [username, ...username.split(/[._-]/)]);
   if (r.score >= ACCOUNT_RULES.minPasswordScore) return undefined;
   const advice = [r.feedback.warning, ...r.feedback.suggestions].filter(Boolean).join(' ');
-  return `too easy to guess (strength ${r.score} of 4, at least ${ACCOUNT_RULES.minPasswordScore} needed)${advice ? `: ${advice}` : ''}`;
+  return {
+    code: 'password-too-weak',
+    params: { score: r.score, minimum: ACCOUNT_RULES.minPasswordScore },
+    reason: `too easy to guess (strength ${r.score} of 4, at least ${ACCOUNT_RULES.minPasswordScore} needed)${advice ? `: ${advice}` : ''}`,
+  };
 }

@@ -1,9 +1,16 @@
 // Typed errors of the law layer. Each has a stable `code` so that the CLI and (later) the API can turn it
 // into one clear line or a problem+json document without parsing messages.
 
+/** What a client needs to word an error in its own language: values, never personal data. */
+export type ErrorParams = Readonly<Record<string, string | number | boolean | readonly string[]>>;
+
 export class PactError extends Error {
   readonly code: string;
-  constructor(code: string, message: string) {
+  constructor(
+    code: string,
+    message: string,
+    readonly params: ErrorParams = {},
+  ) {
     super(message);
     this.name = new.target.name;
     this.code = code;
@@ -17,7 +24,11 @@ export class ParameterNotInForceError extends PactError {
     readonly date: string,
     readonly firstDate: string,
   ) {
-    super('parameter-not-in-force', `${parameter} has no value before ${firstDate} (asked for ${date})`);
+    super('parameter-not-in-force', `${parameter} has no value before ${firstDate} (asked for ${date})`, {
+      parameter,
+      date,
+      firstDate,
+    });
   }
 }
 
@@ -28,7 +39,11 @@ export class ParameterRepealedError extends PactError {
     readonly date: string,
     readonly repealedOn: string,
   ) {
-    super('parameter-repealed', `${parameter} was repealed on ${repealedOn} (asked for ${date})`);
+    super('parameter-repealed', `${parameter} was repealed on ${repealedOn} (asked for ${date})`, {
+      parameter,
+      date,
+      repealedOn,
+    });
   }
 }
 

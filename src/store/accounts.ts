@@ -36,15 +36,24 @@ export { ACCOUNT_RULES };
 
 export function checkRoleAndJurisdiction(role: string, jurisdiction: string): asserts role is Role {
   if (!(ROLES as readonly string[]).includes(role))
-    throw new AccountInputError('role', `unknown role ${role} (one of ${ROLES.join(', ')})`);
+    throw new AccountInputError('role', `unknown role ${role} (one of ${ROLES.join(', ')})`, 'unknown-role', {
+      role,
+    });
   if (jurisdiction !== 'EU' && !(MEMBER_STATE_CODES as readonly string[]).includes(jurisdiction))
-    throw new AccountInputError('jurisdiction', `${jurisdiction} is neither a member state's code nor EU`);
+    throw new AccountInputError(
+      'jurisdiction',
+      `${jurisdiction} is neither a member state's code nor EU`,
+      'unknown-jurisdiction',
+      { jurisdiction },
+    );
   if (!jurisdictionFits(role as Role, jurisdiction))
     throw new AccountInputError(
       'jurisdiction',
       jurisdiction === 'EU'
         ? `a ${role} works for one member state, not the Union`
         : `a ${role} works for the Union: its jurisdiction is EU`,
+      jurisdiction === 'EU' ? 'role-needs-member-state' : 'role-needs-union',
+      { role },
     );
 }
 
@@ -70,6 +79,8 @@ export function checkNewAccount(username: string, role: string, jurisdiction: st
     throw new AccountInputError(
       'username',
       '3 to 64 characters: lower-case letters, digits, dot, hyphen, underscore',
+      'username-format',
+      { minLength: 3, maxLength: 64 },
     );
   checkRoleAndJurisdiction(role, jurisdiction);
 }
@@ -94,7 +105,10 @@ export async function addUser(db: Db, u: NewUser, now: Date, actor: string): Pro
       })
       .onConflictDoNothing()
       .returning({ id: users.id });
-    if (inserted.length === 0) throw new AccountInputError('username', `${u.username} is taken`);
+    if (inserted.length === 0)
+      throw new AccountInputError('username', `${u.username} is taken`, 'username-taken', {
+        username: u.username,
+      });
     await appendAudit(tx, [
       {
         at: now,

@@ -263,7 +263,7 @@ export class CaseStore {
           return;
         }
         if (Date.parse(e.occurredAt) > now.getTime() + 5 * 60_000)
-          throw new CommandRejectedError('occurredAt', 'is in the future');
+          throw new CommandRejectedError('occurredAt', { code: 'in-future', params: {} }, 'is in the future');
         if (e.placeId && !basis.places.has(e.placeId)) throw new UnknownPlaceError(e.placeId);
         const ref = `${e.state}:${e.ref}`;
         if (basis.taken.has(ref) || refsInBatch.has(ref)) throw new DuplicateReferenceError(e.state, e.ref);

@@ -10,6 +10,7 @@ export class VersionConflictError extends PactError {
     super(
       'version-conflict',
       `case ${caseId} is at version ${actual}, not ${expected}: it changed since it was read`,
+      { expectedVersion: expected, version: actual },
     );
   }
 }
@@ -30,13 +31,13 @@ export class IdempotencyKeyReusedError extends PactError {
 /** The encounter reference is already taken in this state by another encounter. */
 export class DuplicateReferenceError extends PactError {
   constructor(state: string, ref: string) {
-    super('duplicate-reference', `encounter reference ${ref} already exists in ${state}`);
+    super('duplicate-reference', `encounter reference ${ref} already exists in ${state}`, { ref, state });
   }
 }
 
 /** An encounter names a place that is not loaded (pact places import). */
 export class UnknownPlaceError extends PactError {
   constructor(id: string) {
-    super('unknown-place', `unknown place ${id} (pact places list shows the places loaded)`);
+    super('unknown-place', `unknown place ${id} (pact places list shows the places loaded)`, { placeId: id });
   }
 }

@@ -10,9 +10,10 @@
 import { hash, verify } from '@node-rs/argon2';
 import { and, eq, gt, isNull, notInArray, or, sql } from 'drizzle-orm';
 import { ACCOUNT_RULES } from '../domain/account-rules.ts';
-import { weakPasswordReason } from '../domain/password-strength.ts';
+import type { AccountRefusalCode } from '../domain/errors.ts';
+import { weakPassword } from '../domain/password-strength.ts';
 import type { Principal, Role } from '../domain/roles.ts';
-import { PactError } from '../law/errors.ts';
+import { type ErrorParams, PactError } from '../law/errors.ts';
 import { appendAudit, sha256 } from './audit.ts';
 import { issueCredential } from './credentials.ts';
 import type { Db } from './database.ts';
@@ -31,8 +32,11 @@ export class AccountInputError extends PactError {
   constructor(
     readonly field: string,
     message: string,
+    /** the stable code of the reason (docs/errors.md) */
+    readonly reasonCode: AccountRefusalCode,
+    params: ErrorParams = {},
   ) {
-    super('invalid-account', message);
+    super('invalid-account', message, params);
   }
 }
 
@@ -44,8 +48,14 @@ export const verifyPassword: PasswordVerifier = (h, password) => verify(h, passw
 
 export function checkPassword(password: string): void {
   if (password.length < ACCOUNT_RULES.minPasswordLength)
-    throw new AccountInputError('password', `at least ${ACCOUNT_RULES.minPasswordLength} characters`);
-  if (password.length > 256) throw new AccountInputError('password', 'at most 256 characters');
+    throw new AccountInputError(
+      'password',
+      `at least ${ACCOUNT_RULES.minPasswordLength} characters`,
+      'password-too-short',
+      { minimum: ACCOUNT_RULES.minPasswordLength },
+    );
+  if (password.length > 256)
+    throw new AccountInputError('password', 'at most 256 characters', 'password-too-long', { maximum: 256 });
 }
 
 const DUMMY_HASH = await hashPassword('not a password of anyone');
@@ -186,17 +196,23 @@ export async function changePassword(db: Db, userId: string, c: PasswordChange, 
   const reserved = await reserveAttempt(db, u.id, device, now);
   if (!reserved) await dummyVerify(c.oldPassword);
   if (!reserved || !(await (c.verify ?? verifyPassword)(u.passwordHash, c.oldPassword)))
-    throw new AccountInputError('oldPassword', 'the current password is wrong');
+    throw new AccountInputError('oldPassword', 'the current password is wrong', 'wrong-password');
   await resetBudget(db, u.id, device);
   try {
     checkPassword(c.newPassword);
   } catch (e) {
-    throw e instanceof AccountInputError ? new AccountInputError('newPassword', e.message) : e;
+    throw e instanceof AccountInputError
+      ? new AccountInputError('newPassword', e.message, e.reasonCode, e.params)
+      : e;
   }
   if (c.newPassword === c.oldPassword)
-    throw new AccountInputError('newPassword', 'the new password must differ from the current one');
-  const weak = weakPasswordReason(c.newPassword, u.username);
-  if (weak) throw new AccountInputError('newPassword', weak);
+    throw new AccountInputError(
+      'newPassword',
+      'the new password must differ from the current one',
+      'password-unchanged',
+    );
+  const weak = weakPassword(c.newPassword, u.username);
+  if (weak) throw new AccountInputError('newPassword', weak.reason, weak.code, weak.params);
   const passwordHash = await hashPassword(c.newPassword);
   const keep = [c.keepSecret ? sha256(c.keepSecret) : undefined, device].filter(
     (h): h is string => h !== undefined,

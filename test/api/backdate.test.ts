@@ -114,7 +114,14 @@ describe.each(BACKENDS)('backdated and late entries on $name', (backend) => {
     );
     expect(backdated.statusCode, backdated.body).toBe(422);
     expect(backdated.headers['content-type']).toMatch(/application\/problem\+json/);
-    expect(backdated.json().errors).toEqual([{ field: 'body/command/at', reason: expect.any(String) }]);
+    expect(backdated.json().errors).toEqual([
+      {
+        field: 'body/command/at',
+        code: 'before-last-action',
+        params: { lastActionAt: iso(due) },
+        reason: expect.any(String),
+      },
+    ]);
     expect(backdated.json().detail).toContain(iso(due)); // names the last action's time
     expect((await registration(caseId))?.status).toBe('open');
 
@@ -145,7 +152,12 @@ describe.each(BACKENDS)('backdated and late entries on $name', (backend) => {
     const bare = await post(caseId, 1, command, 'bd-b-1');
     expect(bare.statusCode, bare.body).toBe(422);
     expect(bare.json().errors).toEqual([
-      { field: 'body/command/lateEntryReason', reason: expect.any(String) },
+      {
+        field: 'body/command/lateEntryReason',
+        code: 'late-entry-reason-required',
+        params: { toleranceMinutes: 60, at: expect.any(String) },
+        reason: expect.any(String),
+      },
     ]);
     const blank = await post(caseId, 1, { ...command, lateEntryReason: '   ' }, 'bd-b-2');
     expect(blank.statusCode, blank.body).toBe(400);
@@ -230,7 +242,12 @@ describe.each(BACKENDS)('backdated and late entries on $name', (backend) => {
     const late = await post(caseId, 2, { type: 'application.lodged', at: iso(lodgedAt) }, 'bd-e-2');
     expect(late.statusCode, late.body).toBe(422);
     expect(late.json().errors).toEqual([
-      { field: 'body/command/lateEntryReason', reason: expect.any(String) },
+      {
+        field: 'body/command/lateEntryReason',
+        code: 'late-entry-reason-required',
+        params: { toleranceMinutes: 60, at: expect.any(String) },
+        reason: expect.any(String),
+      },
     ]);
   });
 

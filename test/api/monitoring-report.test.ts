@@ -383,7 +383,9 @@ describe.each(BACKENDS)('monitoring report on $name', (backend) => {
     expect(eu.body).toBe(lt);
     const none = await report(PERIOD, h.account('administrator', 'EU'));
     expect(none.statusCode).toBe(400);
-    expect(none.json().errors).toEqual([{ field: 'querystring/state', reason: expect.any(String) }]);
+    expect(none.json().errors).toEqual([
+      { field: 'querystring/state', code: 'state-required', params: {}, reason: expect.any(String) },
+    ]);
     expect((await report(PERIOD, h.account('analyst', 'EU'))).statusCode).toBe(403);
     expect((await report(PERIOD, h.account('border-guard', 'LT'))).statusCode).toBe(403);
     // Poland's monitor: Lithuania's report is forbidden; its own holds none of Lithuania's figures

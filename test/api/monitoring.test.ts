@@ -341,7 +341,9 @@ describe.each(BACKENDS)('monitoring indicators on $name', (backend) => {
     expect(eu.json()).toEqual(lt);
     const none = await indicators(PERIOD, h.account('administrator', 'EU'));
     expect(none.statusCode).toBe(400);
-    expect(none.json().errors).toEqual([{ field: 'querystring/state', reason: expect.any(String) }]);
+    expect(none.json().errors).toEqual([
+      { field: 'querystring/state', code: 'state-required', params: {}, reason: expect.any(String) },
+    ]);
     expect((await indicators(PERIOD, h.account('analyst', 'EU'))).statusCode).toBe(403);
     expect((await indicators(PERIOD, h.account('border-guard', 'LT'))).statusCode).toBe(403);
   });

@@ -136,7 +136,7 @@ describe.each(BACKENDS)('the solidarity cycle API on $name', (backend) => {
     const r = await call('POST', '/api/solidarity/2026/payments', as('solidarity-coordinator', 'LT'), {
       state: 'LT',
       kind: 'financial',
-      amountCents: 100,
+      eurCents: 100,
       paidOn: '0000-01-01',
     });
     expect(r.statusCode).toBe(400);
@@ -438,7 +438,9 @@ describe.each(BACKENDS)('the solidarity cycle API on $name', (backend) => {
       `${header}\nIT-CSV-4,IT,applicant,SY,false,ar\nIT-CSV-1,IT,applicant,SY,false,ar\n`,
     );
     expect(again.statusCode).toBe(422);
-    expect(again.json().errors).toEqual([{ field: 'body/csv/3/id', reason: 'IT-CSV-1 is already recorded' }]);
+    expect(again.json().errors).toMatchObject([
+      { field: 'body/csv/3/id', reason: 'IT-CSV-1 is already recorded' },
+    ]);
     // a national coordinator adds its own state's candidates only; Lithuania does not benefit in 2026
     const lt = await upload(
       `${header}\nLT-CSV-1,LT,applicant,IQ,false,\nIT-CSV-5,IT,applicant,IQ,false,\n`,

@@ -209,7 +209,9 @@ describe.each(BACKENDS)('daily statistics on $name', (backend) => {
     const none = await stats('from=2026-12-07&to=2026-12-08', analyst);
     expect(none.statusCode).toBe(400);
     expect(none.headers['content-type']).toMatch(/application\/problem\+json/);
-    expect(none.json().errors).toEqual([{ field: 'querystring/state', reason: expect.any(String) }]);
+    expect(none.json().errors).toEqual([
+      { field: 'querystring/state', code: 'state-required', params: {}, reason: expect.any(String) },
+    ]);
     const unknown = await stats('from=2026-12-07&to=2026-12-08&state=XX', analyst);
     expect(unknown.statusCode).toBe(400);
     expect(unknown.json().errors[0].field).toBe('querystring/state');

@@ -1,11 +1,10 @@
 // The one way the web application talks to the server: JSON over fetch with the session cookie. An error
-// answer (application/problem+json) becomes an ApiError carrying each field at fault, so that a form can
-// show the reason next to the field it concerns.
+// answer (application/problem+json) becomes an ApiError carrying each field at fault with its stable code
+// and parameters, so that a form can word the reason in the user's language next to the field it concerns
+// (error-words.ts; the English reason is what is shown for a code the catalogues do not know).
+import type { FieldErrorBody, ProblemBody } from '../../src/api/contract.ts';
 
-export interface FieldError {
-  readonly field: string;
-  readonly reason: string;
-}
+export type FieldError = FieldErrorBody;
 
 export class ApiError extends Error {
   constructor(
@@ -13,13 +12,24 @@ export class ApiError extends Error {
     readonly title: string,
     readonly detail: string,
     readonly errors: readonly FieldError[],
+    readonly problem: Partial<ProblemBody> = {},
   ) {
     super(detail || title);
   }
 
-  /** The reason for one field of the body or query ("persons/0/nationality" finds "body/persons/0/nationality"). */
+  /** The problem's stable code: the end of its type (urn:pact:problem:version-conflict → version-conflict). */
+  get code(): string {
+    return this.problem.type?.replace(/^urn:pact:problem:/, '') ?? '';
+  }
+
+  /** The error of one field of the body or query ("persons/0/nationality" finds "body/persons/0/nationality"). */
+  fieldError(field: string): FieldError | undefined {
+    return this.errors.find((e) => e.field.replace(/^(body|querystring|params)\//, '') === field);
+  }
+
+  /** The English reason for one field (error-words.ts words it in the user's language). */
   reasonFor(field: string): string | undefined {
-    return this.errors.find((e) => e.field.replace(/^(body|querystring|params)\//, '') === field)?.reason;
+    return this.fieldError(field)?.reason;
   }
 }
 
@@ -50,8 +60,10 @@ export async function api<T>(
   const text = await res.text();
   const data = text ? (JSON.parse(text) as unknown) : undefined;
   if (!res.ok) {
-    const p = (data ?? {}) as { title?: string; detail?: string; errors?: FieldError[] };
-    throw new ApiError(res.status, p.title ?? res.statusText, p.detail ?? '', p.errors ?? []);
+    const p = (data ?? {}) as Partial<ProblemBody>;
+    // a field error of an older server has no code: its English reason is what is shown
+    const errors = (p.errors ?? []).map((e) => ({ ...e, code: e.code ?? '', params: e.params ?? {} }));
+    throw new ApiError(res.status, p.title ?? res.statusText, p.detail ?? '', errors, p);
   }
   return data as T;
 }

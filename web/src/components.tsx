@@ -2,6 +2,8 @@
 // a loading/failed notice.
 import { type ReactNode, useId } from 'react';
 import { ApiError } from './api.ts';
+import { useAuth } from './auth.tsx';
+import { useErrorWords } from './error-words.ts';
 import { useI18n } from './i18n/i18n.tsx';
 
 export function Field(props: {
@@ -63,20 +65,78 @@ export function NumberField(props: {
   );
 }
 
-/** What went wrong, in words: the server's detail, or that it could not be reached. */
-export function ErrorNotice({ error }: { error: unknown }) {
+/**
+ * What went wrong, in the user's words: each field at fault with its name and reason, a version conflict with
+ * what changed meanwhile and what to do, any other problem in one sentence, or that the server could not be
+ * reached. `fieldName` names a form's fields (its own labels); by default the command fields' labels.
+ */
+export function ErrorNotice({ error, fieldName }: { error: unknown; fieldName?: (path: string) => string }) {
   const { t } = useI18n();
+  const words = useErrorWords();
   if (!error) return null;
-  const text =
-    error instanceof ApiError
-      ? error.status === 0
-        ? t('error.offline')
-        : `${error.title}${error.detail ? `: ${error.detail}` : ''}`
-      : t('error.unexpected');
+  if (!(error instanceof ApiError))
+    return (
+      <p className="notice notice-error" role="alert">
+        {t('error.unexpected')}
+      </p>
+    );
+  if (error.code === 'version-conflict') return <ConflictNotice error={error} />;
+  if (error.errors.length > 0) {
+    const name = fieldName ?? words.fieldName;
+    return (
+      <div className="notice notice-error" role="alert">
+        <p>{t('form.fixErrors', { n: error.errors.length })}</p>
+        <ul>
+          {error.errors.map((e) => (
+            <li key={`${e.field}-${e.code}-${e.reason}`}>
+              {name(e.field)}: {words.reason(e)}
+            </li>
+          ))}
+        </ul>
+      </div>
+    );
+  }
   return (
     <p className="notice notice-error" role="alert">
-      {text}
+      {words.problem(error)}
     </p>
+  );
+}
+
+/** Someone else changed the case since it was read: what they recorded, when, who, and what to do now. */
+function ConflictNotice({ error }: { error: ApiError }) {
+  const { t, label, dateTime } = useI18n();
+  const { me } = useAuth();
+  const changes = error.problem.changes ?? [];
+  const who = (c: (typeof changes)[number]) =>
+    c.actor === 'system'
+      ? t('error.conflict.bySystem')
+      : c.actor === me?.username
+        ? t('error.conflict.byYou')
+        : t('error.conflict.by', { actor: c.actor, role: label('role', c.role) });
+  const someoneElse = changes.some((c) => c.actor !== 'system' && c.actor !== me?.username);
+  return (
+    <div className="notice notice-error" role="alert">
+      {changes.length === 0 ? (
+        <p>{t('error.code.version-conflict')}</p>
+      ) : (
+        <>
+          <p>{t(someoneElse ? 'error.conflict.someoneElse' : 'error.conflict.changed')}</p>
+          <ul>
+            {changes.map((c) => (
+              <li key={`${c.type}-${c.recordedAt}`}>
+                {t('error.conflict.change', {
+                  action: label('action', c.type),
+                  time: dateTime(c.at),
+                  who: who(c),
+                })}
+              </li>
+            ))}
+          </ul>
+          <p>{t('error.conflict.todo')}</p>
+        </>
+      )}
+    </div>
   );
 }
 

@@ -75,7 +75,7 @@ export function accountRoutes(app: FastifyInstance, deps: ApiDeps): void {
           now(),
         );
         if (d.outcome === 'own-request')
-          throw forbidden('a second administrator decides: not the one who asked');
+          throw forbidden('a second administrator decides: not the one who asked', 'second-administrator');
         if (d.outcome === 'not-found') throw notFound(`pending request ${request.params.id}`);
         return { username: d.username, ...(d.oneTimePassword ? { oneTimePassword: d.oneTimePassword } : {}) };
       },

@@ -14,7 +14,7 @@ import {
   SCOPES,
 } from '../../store/credentials.ts';
 import { cookieNames, deviceSecretOf, principalOf, sessionOnly, setCookie } from '../auth.ts';
-import { HttpProblem, Problem, unauthorized } from '../problem.ts';
+import { forbidden, HttpProblem, Problem, unauthorized } from '../problem.ts';
 import type { ApiDeps } from '../server.ts';
 
 const Login = z
@@ -181,7 +181,7 @@ export function authRoutes(app: FastifyInstance, deps: ApiDeps): void {
       // a token never mints tokens: a stolen one cannot outlive its own revocation through children
       sessionOnly(p, 'issuing an API token');
       if (p.mustChangePassword)
-        throw new HttpProblem(403, 'forbidden', 'Forbidden', 'change the one-time password first');
+        throw forbidden('change the one-time password first', 'password-change-first');
       const { name, scopes, expiresInDays } = request.body;
       if (await hasActiveToken(deps.store.db, p.userId, name, now()))
         throw new HttpProblem(409, 'conflict', 'Conflict', `you have an active token named ${name}`, [

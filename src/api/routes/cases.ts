@@ -15,6 +15,7 @@ import { appendAudit } from '../../store/audit.ts';
 import { findCase, parseDuration, QUEUE_MAX_PAGE, QUEUE_PAGE, queue } from '../../store/case-queries.ts';
 import { retryStaleWrites } from '../../store/chain-retry.ts';
 import { CrisisInputError, declareCrisis } from '../../store/crises.ts';
+import { VersionConflictError } from '../../store/errors.ts';
 import { listPlaces } from '../../store/places.ts';
 import { principal, requires } from '../auth.ts';
 import { forbidden, HttpProblem, notFound, Problem } from '../problem.ts';
@@ -231,16 +232,17 @@ export function caseRoutes(app: FastifyInstance, deps: ApiDeps): void {
       const { command, expectedVersion } = request.body;
       // the role first (the same answer for every case), then the jurisdiction (another state's case: 404)
       const needed = COMMAND_PERMISSION[command.type];
-      if (!can(p.role, needed)) throw forbidden(`a ${p.role} may not ${command.type} (needs ${needed})`);
+      if (!can(p.role, needed))
+        throw forbidden(`a ${p.role} may not ${command.type} (needs ${needed})`, 'role');
       const view = await findCase(deps.store.db, request.params.id, p.jurisdiction);
       if (!view) throw notFound(`case ${request.params.id}`);
       const key = `${p.jurisdiction}:${request.headers['idempotency-key']}`;
       const out = await deps.cases
         .apply(view.case.id, expectedVersion, command, { actor: p.username, role: p.role }, key)
-        .catch((e: unknown) => {
+        .catch(async (e: unknown) => {
           // the rejected field is one of the command's, and the command is body/command
-          if (e instanceof CommandRejectedError)
-            throw new CommandRejectedError(`command/${e.field}`, e.message.slice(e.field.length + 2));
+          if (e instanceof CommandRejectedError) throw e.within('command');
+          if (e instanceof VersionConflictError) throw await conflict(deps, e, p.jurisdiction);
           throw e;
         });
       return reply.code(out.replayed ? 200 : 201).send(out.result as z.infer<typeof CommandResult>);
@@ -363,4 +365,28 @@ export function caseRoutes(app: FastifyInstance, deps: ApiDeps): void {
 async function placeExists(deps: ApiDeps, id: string, jurisdiction: string): Promise<boolean> {
   const known = await listPlaces(deps.store.db, jurisdiction === 'EU' ? undefined : jurisdiction);
   return known.some((p) => p.id === id);
+}
+
+/**
+ * A version conflict in words a person can act on: what was recorded on the case since the version they read
+ * (the action, its time, who — the case's timeline shows the same to anyone who may read the case).
+ */
+async function conflict(deps: ApiDeps, e: VersionConflictError, jurisdiction: string): Promise<HttpProblem> {
+  const view = await findCase(deps.store.db, e.caseId, jurisdiction);
+  // a version counts the actions of the log (case-state.ts): those after the version read are the changes
+  const changes = (view?.actions ?? []).slice(Math.max(e.expected, 0)).map((a) => ({
+    type: a.type,
+    at: a.at.toISOString(),
+    recordedAt: a.recordedAt.toISOString(),
+    actor: a.actor,
+    role: a.role,
+  }));
+  return new HttpProblem(
+    409,
+    e.code,
+    'The case changed',
+    `${e.message}; read the case again, check what changed, then send the command again if it still applies`,
+    undefined,
+    { params: { ...e.params }, changes },
+  );
 }

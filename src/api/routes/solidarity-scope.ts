@@ -22,9 +22,14 @@ export const Cents = z.number().int().min(0).max(100_000_000_000_000);
 /** A national coordinator acts for its own state only; the EU coordinator for any. */
 export function actsFor(p: Principal, state: string, field: string): void {
   if (p.jurisdiction !== 'EU' && p.jurisdiction !== state)
-    throw new HttpProblem(403, 'forbidden', 'Forbidden', `you act for ${p.jurisdiction} only`, [
-      { field, reason: `must be ${p.jurisdiction}, your jurisdiction` },
-    ]);
+    throw new HttpProblem(
+      403,
+      'forbidden',
+      'Forbidden',
+      `you act for ${p.jurisdiction} only`,
+      [{ field, reason: `must be ${p.jurisdiction}, your jurisdiction`, code: 'own-state-only' }],
+      { params: { reason: 'own-state-only' } },
+    );
 }
 
 /** The cycle of `year` as the law stands `today`; a year without one is a 404. */

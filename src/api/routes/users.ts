@@ -107,7 +107,9 @@ export function userRoutes(app: FastifyInstance, deps: ApiDeps): void {
       if (needsSecondAdministrator(request.body.role)) {
         checkNewAccount(request.body.username, request.body.role, request.body.jurisdiction);
         if (await findAccount(deps.store.db, request.body.username, 'EU'))
-          throw new AccountInputError('username', `${request.body.username} is taken`);
+          throw new AccountInputError('username', `${request.body.username} is taken`, 'username-taken', {
+            username: request.body.username,
+          });
         const pending = await requestAccountChange(
           deps.store.db,
           p,

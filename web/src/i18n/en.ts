@@ -871,6 +871,107 @@ export const en = {
   'candidates.problem': 'Problem',
   'candidates.tooBig': 'The file is larger than 4 MB: split it into several files.',
   'candidates.benefitting': 'Candidates come from the benefitting states of {year}: {states}.',
+  // issue 15: errors
+  'error.code.too_big.number': 'must be at most {maximum}',
+  'error.code.too_big.number.exclusive': 'must be less than {maximum}',
+  'error.code.too_big.string': 'must be at most {maximum} characters long',
+  'error.code.too_big.array': 'at most {maximum} entries',
+  'error.code.too_small.number': 'must be at least {minimum}',
+  'error.code.too_small.number.exclusive': 'must be more than {minimum}',
+  'error.code.too_small.string': 'must be at least {minimum} characters long',
+  'error.code.too_small.string.1': 'must be filled in',
+  'error.code.too_small.array': 'at least {minimum} entries',
+  'error.code.too_small.array.1': 'choose or add at least one',
+  'error.code.required': 'must be filled in',
+  'error.code.invalid_type': 'is not a valid value',
+  'error.code.invalid_format': 'is not in the expected form',
+  'error.code.invalid_format.datetime': 'is not a valid date and time',
+  'error.code.invalid_format.date': 'is not a valid date',
+  'error.code.invalid_format.uuid': 'is not a valid identifier',
+  'error.code.invalid_value': 'is not one of the values allowed',
+  'error.code.invalid_union': 'is not a valid value',
+  'error.code.unrecognized_keys': 'unknown fields: {keys}',
+  'error.code.not_multiple_of': 'must be a multiple of {divisor}',
+  'error.code.not-found': 'Not found: it does not exist, or it is not in your jurisdiction.',
+  'error.code.forbidden': 'This is not allowed for your account.',
+  'error.code.unauthorized': 'You are not logged in (your session may have ended): log in again.',
+  'error.code.database-unavailable':
+    'The database cannot be reached just now; nothing was written. Try again in a moment.',
+  'error.code.not-ready': 'The server is stopping; nothing was written. Try again in a minute.',
+  'error.code.busy': 'The server is busy; nothing was written. Send the same form again.',
+  'error.code.internal':
+    'An unexpected error on the server. Tell the administrator this number: {requestId}.',
+  'error.code.too-many-requests': 'Too many requests in a short time: wait a minute, then try again.',
+  'error.code.duplicate-reference':
+    'An encounter with the reference {ref} is already recorded in {state}: give another reference.',
+  'error.code.unknown-place': 'This place is not in the list of places: choose another.',
+  'error.code.idempotency-key-reused':
+    'This form was already sent with other content: reload the page and enter it again.',
+  'error.code.version-conflict':
+    'Someone else changed this case meanwhile. Check the case as it is now, then record your action again if it still applies.',
+  'error.code.state-required': 'choose the member state to read',
+  'error.code.not-a-member-state': '{state} is not a member state',
+  'error.code.before-from': 'the end of the period is before its start',
+  'error.code.period-too-long': 'a period is at most {maxDays} days long',
+  'error.code.period-too-long-years': 'a period is less than {maxYears} years long',
+  'error.code.forbidden.role': 'Your role may not do this.',
+  'error.code.forbidden.password-change-first': 'Change your one-time password first.',
+  'error.code.forbidden.second-administrator': 'A second administrator decides: not the one who asked.',
+  'error.code.forbidden.own-state-only': 'You act for your own member state only.',
+  'error.code.own-state-only': 'must be your own member state',
+  'refusal.action-not-allowed': '“{action}” cannot be recorded while the case is “{status}”.',
+  'refusal.before-encounter': 'is before the encounter ({encounteredAt})',
+  'refusal.in-future': 'is in the future',
+  'refusal.before-last-action':
+    'is before the last action of the case ({lastActionAt}): an action may not be dated before what the case already holds',
+  'refusal.late-entry-reason-required':
+    'the action is entered more than {toleranceMinutes} minutes after its time ({at}): say why it is entered late',
+  'refusal.asylum-wish-already-recorded': 'an asylum wish is already recorded ({asylumWishAt})',
+  'refusal.return-after-asylum-wish':
+    'this person asked for asylum: the screening refers them to the asylum procedure, not to return (Screening Regulation Art. 18)',
+  'refusal.no-asylum-wish':
+    'no asylum wish is recorded for this person: record “Asylum wish expressed” first',
+  'refusal.recognition-rate-above-threshold':
+    'the Union-wide recognition rate for {nationality} is {ratePct} % ({period}), above {threshold} % (APR Art. 42(1)(j))',
+  'refusal.recognition-rate-unavailable':
+    'no annual Union-wide recognition rate for {nationality} is known on {date}: this ground cannot be applied (APR Art. 42(1)(j))',
+  'refusal.border-procedure-not-eligible':
+    'the border procedure follows screening at the border only (APR Art. 43(1)); this case began as “{encounterKind}”',
+  'refusal.unaccompanied-minor-security-only':
+    'an unaccompanied minor may be put in the border procedure only on security grounds (APR Art. 53)',
+  'refusal.not-unaccompanied-minor': 'the person is not an unaccompanied minor',
+  'refusal.capacity-lifts-rate-ground-only':
+    'reaching capacity (APR Art. 48) lifts only the recognition-rate ground; misleading the authorities and security remain mandatory grounds',
+  'refusal.border-procedure-mandatory':
+    'the border procedure is mandatory (APR Art. 45(1)) on these grounds: {grounds}. Route the application to the border procedure, or state the exemption.',
+  'refusal.unaccompanied-not-minor': 'only a minor can be unaccompanied',
+  'refusal.force-kind-and-reason-required': 'when force was used, say which and why',
+  'refusal.force-kind-other-mismatch': 'say what the force was when the kind is “other”, and only then',
+  'refusal.force-kind-other-in-list': 'is a kind of the list: choose that kind',
+  'refusal.more-persons-than-group': 'more persons than the group size',
+  'refusal.username-taken': 'the username {username} is taken',
+  'refusal.username-format':
+    '{minLength} to {maxLength} characters: lower-case letters, digits, dot, hyphen, underscore',
+  'refusal.unknown-role': 'no such role',
+  'refusal.unknown-jurisdiction': '{jurisdiction} is neither a member state nor the Union (EU)',
+  'refusal.role-needs-member-state': 'a {role} works for one member state, not for the Union',
+  'refusal.role-needs-union': 'a {role} works for the Union: choose EU',
+  'refusal.password-too-short': 'at least {minimum} characters',
+  'refusal.password-too-long': 'at most {maximum} characters',
+  'refusal.wrong-password': 'the current password is wrong',
+  'refusal.password-unchanged': 'the new password must differ from the current one',
+  'refusal.password-contains-username': 'must not contain the username',
+  'refusal.password-too-weak':
+    'too easy to guess (strength {score} of 4, at least {minimum} needed): make it longer, with words that do not belong together',
+  'error.field.action': 'The action',
+  'error.conflict.someoneElse': 'Someone else changed this case while you were filling in the form:',
+  'error.conflict.changed': 'This case changed while you were filling in the form:',
+  'error.conflict.change': '{action}, {time} — {who}',
+  'error.conflict.by': 'by {actor} ({role})',
+  'error.conflict.byYou': 'by you, in another window',
+  'error.conflict.bySystem': 'recorded automatically by Pact',
+  'error.conflict.todo':
+    'The case is shown as it is now. Check what changed, then record your action again if it still applies: what you typed is kept.',
 } as const;
 
 export type MessageKey = keyof typeof en;

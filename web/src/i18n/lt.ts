@@ -878,4 +878,105 @@ export const lt: Readonly<Record<MessageKey, string>> = {
   'candidates.problem': 'Problema',
   'candidates.tooBig': 'Failas didesnis nei 4 MB: padalykite jį į kelis failus.',
   'candidates.benefitting': 'Kandidatai gali būti tik iš {year} m. gaunančiųjų valstybių: {states}.',
+  // issue 15: errors
+  'error.code.too_big.number': 'turi būti ne didesnis nei {maximum}',
+  'error.code.too_big.number.exclusive': 'turi būti mažesnis nei {maximum}',
+  'error.code.too_big.string': 'turi būti ne ilgesnis nei {maximum} simb.',
+  'error.code.too_big.array': 'įrašų turi būti ne daugiau nei {maximum}',
+  'error.code.too_small.number': 'turi būti ne mažesnis nei {minimum}',
+  'error.code.too_small.number.exclusive': 'turi būti didesnis nei {minimum}',
+  'error.code.too_small.string': 'turi būti ne trumpesnis nei {minimum} simb.',
+  'error.code.too_small.string.1': 'privaloma užpildyti',
+  'error.code.too_small.array': 'įrašų turi būti ne mažiau nei {minimum}',
+  'error.code.too_small.array.1': 'pasirinkite arba įrašykite bent vieną',
+  'error.code.required': 'privaloma užpildyti',
+  'error.code.invalid_type': 'netinkama reikšmė',
+  'error.code.invalid_format': 'netinkamo formato',
+  'error.code.invalid_format.datetime': 'netinkama data ir laikas',
+  'error.code.invalid_format.date': 'netinkama data',
+  'error.code.invalid_format.uuid': 'netinkamas identifikatorius',
+  'error.code.invalid_value': 'tokia reikšmė neleidžiama',
+  'error.code.invalid_union': 'netinkama reikšmė',
+  'error.code.unrecognized_keys': 'nežinomi laukai: {keys}',
+  'error.code.not_multiple_of': 'turi būti skaičiaus {divisor} kartotinis',
+  'error.code.not-found': 'Nerasta: tokio įrašo nėra arba jis ne jūsų jurisdikcijoje.',
+  'error.code.forbidden': 'Jūsų paskyrai tai neleidžiama.',
+  'error.code.unauthorized': 'Jūs neprisijungę (galbūt baigėsi sesija): prisijunkite iš naujo.',
+  'error.code.database-unavailable':
+    'Duomenų bazė šiuo metu nepasiekiama; niekas neįrašyta. Po akimirkos bandykite dar kartą.',
+  'error.code.not-ready': 'Serveris stabdomas; niekas neįrašyta. Po minutės bandykite dar kartą.',
+  'error.code.busy': 'Serveris užimtas; niekas neįrašyta. Pateikite tą pačią formą dar kartą.',
+  'error.code.internal': 'Netikėta serverio klaida. Praneškite administratoriui šį numerį: {requestId}.',
+  'error.code.too-many-requests':
+    'Per daug užklausų per trumpą laiką: palaukite minutę ir bandykite dar kartą.',
+  'error.code.duplicate-reference':
+    'Susidūrimas su nuoroda {ref} jau įrašytas ({state}): nurodykite kitą nuorodą.',
+  'error.code.unknown-place': 'Šios vietos nėra vietų sąraše: pasirinkite kitą.',
+  'error.code.idempotency-key-reused':
+    'Ši forma jau buvo pateikta su kitu turiniu: įkelkite puslapį iš naujo ir įveskite duomenis dar kartą.',
+  'error.code.version-conflict':
+    'Kažkas kitas tuo metu pakeitė šią bylą. Peržiūrėkite bylą, kokia ji yra dabar, ir, jei veiksmas vis dar tinka, įrašykite jį dar kartą.',
+  'error.code.state-required': 'pasirinkite valstybę narę',
+  'error.code.not-a-member-state': '{state} nėra valstybė narė',
+  'error.code.before-from': 'laikotarpio pabaiga yra ankstesnė už jo pradžią',
+  'error.code.period-too-long': 'laikotarpis gali būti ne ilgesnis nei {maxDays} d.',
+  'error.code.period-too-long-years': 'laikotarpis turi būti trumpesnis nei {maxYears} m.',
+  'error.code.forbidden.role': 'Jūsų vaidmeniui tai neleidžiama.',
+  'error.code.forbidden.password-change-first': 'Pirmiausia pakeiskite vienkartinį slaptažodį.',
+  'error.code.forbidden.second-administrator': 'Sprendžia kitas administratorius, ne tas, kuris prašė.',
+  'error.code.forbidden.own-state-only': 'Veikiate tik savo valstybės narės vardu.',
+  'error.code.own-state-only': 'turi būti jūsų valstybė narė',
+  'refusal.action-not-allowed': 'Veiksmo „{action}“ negalima įrašyti, kai bylos būsena yra „{status}“.',
+  'refusal.before-encounter': 'yra ankstesnis už susidūrimą ({encounteredAt})',
+  'refusal.in-future': 'yra ateityje',
+  'refusal.before-last-action':
+    'yra ankstesnis už paskutinį bylos veiksmą ({lastActionAt}): veiksmo negalima įrašyti anksčiau, nei tai, kas byloje jau yra',
+  'refusal.late-entry-reason-required':
+    'veiksmas įrašomas daugiau nei {toleranceMinutes} min. po jo laiko ({at}): nurodykite, kodėl jis įrašomas pavėluotai',
+  'refusal.asylum-wish-already-recorded': 'noras prašyti prieglobsčio jau įrašytas ({asylumWishAt})',
+  'refusal.return-after-asylum-wish':
+    'šis asmuo paprašė prieglobsčio: po patikros jis nukreipiamas į prieglobsčio procedūrą, ne grąžinimui (Patikros reglamento 18 str.)',
+  'refusal.no-asylum-wish':
+    'šiam asmeniui neįrašytas noras prašyti prieglobsčio: pirmiausia įrašykite „Išreikštas noras prašyti prieglobsčio“',
+  'refusal.recognition-rate-above-threshold':
+    'Sąjungos pripažinimo rodiklis pilietybei {nationality} yra {ratePct} % ({period}), daugiau nei {threshold} % (APR 42 str. 1 d. j p.)',
+  'refusal.recognition-rate-unavailable':
+    'metinis Sąjungos pripažinimo rodiklis pilietybei {nationality} {date} nežinomas: šio pagrindo taikyti negalima (APR 42 str. 1 d. j p.)',
+  'refusal.border-procedure-not-eligible':
+    'pasienio procedūra taikoma tik po patikros pasienyje (APR 43 str. 1 d.); ši byla prasidėjo kaip „{encounterKind}“',
+  'refusal.unaccompanied-minor-security-only':
+    'nelydimam nepilnamečiui pasienio procedūra gali būti taikoma tik saugumo pagrindu (APR 53 str.)',
+  'refusal.not-unaccompanied-minor': 'asmuo nėra nelydimas nepilnametis',
+  'refusal.capacity-lifts-rate-ground-only':
+    'pajėgumų išnaudojimas (APR 48 str.) panaikina tik pripažinimo rodiklio pagrindą; institucijų klaidinimas ir saugumas lieka privalomi pagrindai',
+  'refusal.border-procedure-mandatory':
+    'pasienio procedūra privaloma (APR 45 str. 1 d.) šiais pagrindais: {grounds}. Nukreipkite prašymą į pasienio procedūrą arba nurodykite išimtį.',
+  'refusal.unaccompanied-not-minor': 'nelydimas gali būti tik nepilnametis',
+  'refusal.force-kind-and-reason-required': 'jei buvo panaudota jėga, nurodykite kokia ir kodėl',
+  'refusal.force-kind-other-mismatch': 'nurodykite, kokia jėga panaudota, tik kai pasirinkta rūšis „kita“',
+  'refusal.force-kind-other-in-list': 'tokia rūšis yra sąraše: pasirinkite ją',
+  'refusal.more-persons-than-group': 'asmenų daugiau nei grupės dydis',
+  'refusal.username-taken': 'naudotojo vardas {username} jau užimtas',
+  'refusal.username-format':
+    'nuo {minLength} iki {maxLength} simbolių: mažosios raidės, skaitmenys, taškas, brūkšnelis, pabraukimo ženklas',
+  'refusal.unknown-role': 'tokio vaidmens nėra',
+  'refusal.unknown-jurisdiction': '{jurisdiction} nėra nei valstybė narė, nei Sąjunga (EU)',
+  'refusal.role-needs-member-state': 'vaidmuo „{role}“ skirtas vienai valstybei narei, ne Sąjungai',
+  'refusal.role-needs-union': 'vaidmuo „{role}“ skirtas Sąjungai: pasirinkite EU',
+  'refusal.password-too-short': 'ne trumpesnis nei {minimum} simb.',
+  'refusal.password-too-long': 'ne ilgesnis nei {maximum} simb.',
+  'refusal.wrong-password': 'dabartinis slaptažodis neteisingas',
+  'refusal.password-unchanged': 'naujas slaptažodis turi skirtis nuo dabartinio',
+  'refusal.password-contains-username': 'slaptažodyje negali būti naudotojo vardo',
+  'refusal.password-too-weak':
+    'per lengvai atspėjamas (stiprumas {score} iš 4, reikia bent {minimum}): pailginkite jį žodžiais, kurie nesusiję tarpusavyje',
+  'error.field.action': 'Veiksmas',
+  'error.conflict.someoneElse': 'Kol pildėte formą, kažkas kitas pakeitė šią bylą:',
+  'error.conflict.changed': 'Kol pildėte formą, ši byla pasikeitė:',
+  'error.conflict.change': '{action}, {time} — {who}',
+  'error.conflict.by': 'įrašė {actor} ({role})',
+  'error.conflict.byYou': 'įrašėte jūs kitame lange',
+  'error.conflict.bySystem': 'Pact įrašė automatiškai',
+  'error.conflict.todo':
+    'Byla rodoma tokia, kokia yra dabar. Patikrinkite, kas pasikeitė, ir, jei veiksmas vis dar tinka, įrašykite jį dar kartą: tai, ką įvedėte, išsaugota.',
 };

@@ -5,10 +5,12 @@ import { ACCOUNT_RULES } from '../../../src/domain/account-rules.ts';
 import { ApiError, api } from '../api.ts';
 import { useAuth, useMe } from '../auth.tsx';
 import { ErrorNotice, Field } from '../components.tsx';
+import { useErrorWords } from '../error-words.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 
 export function Account() {
   const { t, label } = useI18n();
+  const words = useErrorWords();
   const me = useMe();
   const { logout, refresh } = useAuth();
   const [oldPassword, setOld] = useState('');
@@ -62,7 +64,7 @@ export function Account() {
           </p>
         )}
         {fieldError && !fieldError.errors.length && <ErrorNotice error={error} />}
-        <Field label={t('account.oldPassword')} error={fieldError?.reasonFor('oldPassword')}>
+        <Field label={t('account.oldPassword')} error={words.of(fieldError, 'oldPassword')}>
           {(id, d) => (
             <input
               id={id}
@@ -77,7 +79,7 @@ export function Account() {
         </Field>
         <Field
           label={t('account.newPassword')}
-          error={fieldError?.reasonFor('newPassword')}
+          error={words.of(fieldError, 'newPassword')}
           hint={t('account.passwordHint', { n: ACCOUNT_RULES.minPasswordLength })}
         >
           {(id, d) => (

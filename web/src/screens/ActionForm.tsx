@@ -7,6 +7,7 @@ import { ENTRY_RULES, LATE_ENTRY_TOLERANCE_MS } from '../../../src/domain/entry-
 import type { CommandType } from '../../../src/domain/statuses.ts';
 import { ApiError } from '../api.ts';
 import { ErrorNotice, Field } from '../components.tsx';
+import { useErrorWords } from '../error-words.ts';
 import type { MessageKey } from '../i18n/en.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { localNow, toInstant } from '../local-time.ts';
@@ -23,6 +24,7 @@ export function ActionForm(props: {
   cancel(): void;
 }) {
   const { t, label, zone } = useI18n();
+  const words = useErrorWords();
   const fields = narrowed(COMMAND_FIELDS[props.type], props.choices);
   const [at, setAt] = useState(() => localNow(zone));
   const [lateReason, setLateReason] = useState('');
@@ -55,26 +57,30 @@ export function ActionForm(props: {
   }
 
   const fe = error instanceof ApiError ? error : undefined;
-  const reason = (name: string) => fe?.reasonFor(`command/${name}`);
+  const reason = (name: string) => {
+    const e = fe?.fieldError(`command/${name}`);
+    return e && words.reason(e);
+  };
   const title = label('action', props.type);
   // a time more than the tolerance before now makes a late entry, which must say why (the server judges)
   const stated = Date.parse(toInstant(at, zone));
   const askReason =
     (Number.isFinite(stated) && Date.now() - stated > LATE_ENTRY_TOLERANCE_MS) || !!reason('lateEntryReason');
+  const besideAField = new Set(
+    ['at', 'lateEntryReason', ...fields.map((f) => f.name)].map((n) => `body/command/${n}`),
+  );
+  const unshown = fe?.errors.filter((e) => !besideAField.has(e.field)) ?? [];
   return (
     <form className="card action-form" onSubmit={onSubmit} aria-label={title}>
       <h3>{title}</h3>
-      {fe &&
-      fe.errors.length > 0 &&
-      !fields.some((f) => reason(f.name)) &&
-      !reason('at') &&
-      !reason('lateEntryReason') ? (
-        <ErrorNotice
-          error={new ApiError(fe.status, fe.title, fe.errors.map((x) => x.reason).join('; '), [])}
-        />
-      ) : (
-        !fe?.errors.length && <ErrorNotice error={error} />
-      )}
+      {/* the reasons not shown beside a field of the form, each with the field's name */}
+      <ErrorNotice
+        error={
+          fe && fe.errors.length > 0
+            ? unshown.length > 0 && new ApiError(fe.status, fe.title, fe.detail, unshown, fe.problem)
+            : error
+        }
+      />
       <div className="row">
         <Field label={t('form.at', { zone })} error={reason('at')}>
           {(id, d) => (

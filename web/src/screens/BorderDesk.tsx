@@ -9,6 +9,7 @@ import { ENCOUNTER_KINDS, type EncounterKind } from '../../../src/domain/vocabul
 import { ApiError, api } from '../api.ts';
 import { useAuth, useMe } from '../auth.tsx';
 import { ErrorNotice, Field } from '../components.tsx';
+import { useErrorWords } from '../error-words.ts';
 import { en, type MessageKey } from '../i18n/en.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { randomId, useIdempotencyKeys } from '../ids.ts';
@@ -39,6 +40,7 @@ const newRef = (state: string, zone: string) =>
 
 export function BorderDesk() {
   const { t, label, zone } = useI18n();
+  const words = useErrorWords();
   const me = useMe();
   const { may } = useAuth();
   const placesRead = useApi<PlaceBody[]>('/api/places');
@@ -116,7 +118,10 @@ export function BorderDesk() {
   }
 
   const fe = error instanceof ApiError ? error : undefined;
-  const reason = (field: string) => fe?.reasonFor(field);
+  const reason = (field: string) => {
+    const e = fe?.fieldError(field);
+    return e && words.reason(e);
+  };
   /** The words for a field the server names ("body/persons/1/birthYear" → "Year of birth of person 2"). */
   const fieldName = (path: string): string => {
     const p = path.replace(/^(body|headers)\//, '');
@@ -153,20 +158,7 @@ export function BorderDesk() {
         </p>
       )}
       <form onSubmit={submit} className="card" noValidate>
-        {fe && fe.errors.length > 0 ? (
-          <div className="notice notice-error" role="alert">
-            <p>{t('form.fixErrors', { n: fe.errors.length })}</p>
-            <ul>
-              {fe.errors.map((e) => (
-                <li key={`${e.field}-${e.reason}`}>
-                  {fieldName(e.field)}: {e.reason}
-                </li>
-              ))}
-            </ul>
-          </div>
-        ) : (
-          <ErrorNotice error={error ?? placesRead.error} />
-        )}
+        <ErrorNotice error={error ?? placesRead.error} fieldName={fieldName} />
         <div className="row">
           <Field label={t('desk.place')} error={reason('placeId')}>
             {(id, d) => (

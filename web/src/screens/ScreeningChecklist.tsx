@@ -4,7 +4,6 @@
 import { useState } from 'react';
 import type { CaseCommandInput, CaseViewBody } from '../../../src/api/contract.ts';
 import type { CommandType } from '../../../src/domain/statuses.ts';
-import { ApiError } from '../api.ts';
 import { ErrorNotice } from '../components.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
 import { localNow, toInstant } from '../local-time.ts';
@@ -38,13 +37,7 @@ export function ScreeningChecklist(props: {
   return (
     <section className="card" aria-labelledby="checklist-title">
       <h3 id="checklist-title">{t('screening.title')}</h3>
-      <ErrorNotice
-        error={
-          error instanceof ApiError && error.errors.length
-            ? new ApiError(error.status, error.title, error.errors.map((x) => x.reason).join('; '), [])
-            : error
-        }
-      />
+      <ErrorNotice error={error} />
       <table>
         <tbody>
           {SCREENING_CHECKS.map((check) => {

@@ -11,7 +11,7 @@ import type { MessageKey } from '../i18n/en.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { useApi } from '../use-api.ts';
 import { ScenarioTable, type ShareRow, ShareRows } from './solidarity/ScenarioParts.tsx';
-import { FormErrors, reasonUnder, typed, useStateName, YEARS } from './solidarity/shared.tsx';
+import { FormErrors, typed, useReasonUnder, useStateName, YEARS } from './solidarity/shared.tsx';
 
 export function Simulator() {
   const { t, number } = useI18n();
@@ -68,7 +68,7 @@ export function Simulator() {
     };
     return names[field] ? t(names[field]) : field;
   };
-  const reason = (f: string) => reasonUnder(error, f);
+  const reason = useReasonUnder(error);
 
   return (
     <section>

@@ -7,6 +7,7 @@ import { jurisdictionFits, ROLES, type Role, UNION_ROLES } from '../../../src/do
 import { ApiError, api } from '../api.ts';
 import { useMe } from '../auth.tsx';
 import { ErrorNotice, Field, Loading } from '../components.tsx';
+import { useErrorWords } from '../error-words.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { Approvals } from './Approvals.tsx';
 import { SetupReminder } from './Setup.tsx';
@@ -15,6 +16,7 @@ type Changed = { username: string; oneTimePassword?: string } | PendingRequestBo
 
 export function Users() {
   const { t, label, date } = useI18n();
+  const words = useErrorWords();
   const me = useMe();
   const [users, setUsers] = useState<UserViewBody[]>();
   const [error, setError] = useState<unknown>();
@@ -82,7 +84,7 @@ export function Users() {
         <h2 id="add-user">{t('users.add')}</h2>
         {fe && !fe.errors.length && <ErrorNotice error={formError} />}
         <div className="row">
-          <Field label={t('login.username')} error={fe?.reasonFor('username')} hint={t('users.usernameHint')}>
+          <Field label={t('login.username')} error={words.of(fe, 'username')} hint={t('users.usernameHint')}>
             {(id, d) => (
               <input
                 id={id}
@@ -93,7 +95,7 @@ export function Users() {
               />
             )}
           </Field>
-          <Field label={t('users.role')} error={fe?.reasonFor('role')}>
+          <Field label={t('users.role')} error={words.of(fe, 'role')}>
             {(id, d) => (
               <select
                 id={id}
@@ -109,7 +111,7 @@ export function Users() {
               </select>
             )}
           </Field>
-          <Field label={t('users.jurisdiction')} error={fe?.reasonFor('jurisdiction')}>
+          <Field label={t('users.jurisdiction')} error={words.of(fe, 'jurisdiction')}>
             {(id, d) => (
               <input
                 id={id}

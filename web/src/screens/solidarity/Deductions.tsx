@@ -9,7 +9,7 @@ import { useAuth, useMe } from '../../auth.tsx';
 import { Field, NumberField } from '../../components.tsx';
 import type { MessageKey } from '../../i18n/en.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
-import { FormErrors, NUM, reasonUnder, typed, useStateName } from './shared.tsx';
+import { FormErrors, NUM, typed, useReasonUnder, useStateName } from './shared.tsx';
 
 type Report = SolidarityReportBody;
 type Deduction = Report['deductions'][number];
@@ -111,7 +111,7 @@ function RequestForm({ report, onChanged }: { report: Report; onChanged: () => v
     article: 'deduction.article',
     percent: 'deduction.percent',
   };
-  const reason = (f: string) => reasonUnder(error, f);
+  const reason = useReasonUnder(error);
   const eligible = report.cycle.deductionEligible.map((s) => name(s)).join(', ');
   return (
     <form onSubmit={submit} className="card" noValidate aria-labelledby="deduction-request">
@@ -202,7 +202,7 @@ function DecideForm({ deduction: d, onChanged }: { deduction: Deduction; onChang
     decidedOn: 'deduction.decidedOn',
     act: 'deduction.act',
   };
-  const reason = (f: string) => reasonUnder(error, f);
+  const reason = useReasonUnder(error);
   const titleId = `decide-${d.id}`;
   return (
     <form onSubmit={submit} className="card" noValidate aria-labelledby={titleId}>

@@ -9,7 +9,7 @@ import { useMe } from '../../auth.tsx';
 import { ErrorNotice, Field, Loading, NumberField } from '../../components.tsx';
 import type { MessageKey } from '../../i18n/en.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
-import { FormErrors, NUM, reasonUnder, typed, useReread, useStateName, Wide } from './shared.tsx';
+import { FormErrors, NUM, typed, useReasonUnder, useReread, useStateName, Wide } from './shared.tsx';
 
 type Kind = PaymentViewBody['kind'];
 
@@ -85,7 +85,7 @@ function PaymentForm({ report, onSaved }: { report: SolidarityReportBody; onSave
     paidOn: 'payment.paidOn',
     description: 'payment.reference',
   };
-  const reason = (f: string) => reasonUnder(error, f);
+  const reason = useReasonUnder(error);
   return (
     <form onSubmit={submit} className="card" noValidate aria-labelledby="payment-form">
       <h3 id="payment-form">{t('payment.record')}</h3>

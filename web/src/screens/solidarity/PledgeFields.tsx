@@ -3,7 +3,7 @@
 // a monthly cap). Each field shows the server's reason for it.
 import { Field, NumberField } from '../../components.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
-import { reasonUnder } from './shared.tsx';
+import { useReasonUnder } from './shared.tsx';
 
 export type Families = 'any' | 'singles-only' | 'families-only';
 const FAMILIES: readonly Families[] = ['any', 'singles-only', 'families-only'];
@@ -29,7 +29,7 @@ export function AlternativesFields(props: {
   const { t } = useI18n();
   const alternatives = props.rows;
   const setAlternatives = props.setRows;
-  const reason = (field: string) => reasonUnder(props.error, field);
+  const reason = useReasonUnder(props.error);
   return (
     <fieldset>
       <legend>{t('pledge.alternatives')}</legend>
@@ -94,7 +94,7 @@ export function CriteriaFields(props: {
   const { t, label } = useI18n();
   const { nationalities, families, languages, maxPerMonth } = props.value;
   const change = (c: Partial<CriteriaText>) => props.set((v) => ({ ...v, ...c }));
-  const reason = (field: string) => reasonUnder(props.error, field);
+  const reason = useReasonUnder(props.error);
   return (
     <fieldset>
       <legend>{t('pledge.criteria')}</legend>

@@ -10,7 +10,7 @@ import type { MessageKey } from '../../i18n/en.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { type Balance, BalanceTable } from './CycleReport.tsx';
 import { AlternativesFields, CriteriaFields, type CriteriaText, type Families } from './PledgeFields.tsx';
-import { commaList, eurosOf, FormErrors, reasonUnder, typed, useStateName } from './shared.tsx';
+import { commaList, eurosOf, FormErrors, typed, useReasonUnder, useStateName } from './shared.tsx';
 
 type Report = SolidarityReportBody;
 type Pledge = Report['pledges'][number];
@@ -138,7 +138,7 @@ function PledgeForm(props: {
     }
   }
 
-  const reason = (field: string) => reasonUnder(error, field);
+  const reason = useReasonUnder(error);
   const fieldName = (field: string): string => {
     const alt = /^alternatives\/(\d+)\/(description|valueCents)/.exec(field);
     if (alt)

@@ -3,7 +3,7 @@
 import type { ScenarioResult } from '../../../../src/api/contract.ts';
 import { Field, NumberField } from '../../components.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
-import { CAPTION, NUM, reasonUnder, useStateName, Wide } from './shared.tsx';
+import { CAPTION, NUM, useReasonUnder, useStateName, Wide } from './shared.tsx';
 
 export interface ShareRow {
   readonly state: string;
@@ -21,6 +21,7 @@ export function ShareRows(props: {
 }) {
   const { t } = useI18n();
   const name = useStateName();
+  const reasonUnder = useReasonUnder(props.error);
   const { kind, rows, setRows } = props;
   const pledges = kind === 'pledges';
   const free = props.states.find((s) => !rows.some((r) => r.state === s)) ?? props.states[0] ?? '';
@@ -33,7 +34,7 @@ export function ShareRows(props: {
         const set = (change: Partial<ShareRow>) =>
           props.setRows((all) => all.map((x, j) => (j === i ? { ...x, ...change } : x)));
         // a percent's reason: "pledges/LT/relocatePercent" or "deductions/LT"
-        const reason = reasonUnder(props.error, `${kind}/${r.state}`);
+        const reason = reasonUnder(`${kind}/${r.state}`);
         return (
           // biome-ignore lint/suspicious/noArrayIndexKey: rows have no identity but their place
           <div className="row" key={i}>

@@ -2,8 +2,9 @@
 // write (keeping what it showed while the new answer comes), member states' names in the chosen language,
 // comma lists, euros typed as text, and the list of the server's reasons above a form.
 import { type CSSProperties, type ReactNode, useEffect, useMemo, useState } from 'react';
-import { ApiError, api } from '../../api.ts';
+import { ApiError, api, type FieldError } from '../../api.ts';
 import { ErrorNotice } from '../../components.tsx';
+import { useErrorWords } from '../../error-words.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 
 /** The years with a solidarity cycle in the law (law/pools/pool-YEAR.ts). */
@@ -78,13 +79,22 @@ export const eurosOf = (cents: number): string => String(cents / 100);
 export const fieldErrors = (error: unknown): ApiError | undefined =>
   error instanceof ApiError && error.errors.length > 0 ? error : undefined;
 
-/** The first reason for `field` or any part of it ("criteria/nationalities" finds "body/criteria/nationalities/1"). */
-export function reasonUnder(error: unknown, field: string): string | undefined {
+/** The first error of `field` or any part of it ("criteria/nationalities" finds "body/criteria/nationalities/1"). */
+export function errorUnder(error: unknown, field: string): FieldError | undefined {
   if (!(error instanceof ApiError)) return undefined;
   return error.errors.find((e) => {
     const f = e.field.replace(/^(body|querystring|params)\//, '');
     return f === field || f.startsWith(`${field}/`);
-  })?.reason;
+  });
+}
+
+/** The reason for `field` or any part of it, in the user's words (error-words.ts). */
+export function useReasonUnder(error: unknown): (field: string) => string | undefined {
+  const words = useErrorWords();
+  return (field) => {
+    const e = errorUnder(error, field);
+    return e && words.reason(e);
+  };
 }
 
 /**
@@ -93,6 +103,7 @@ export function reasonUnder(error: unknown, field: string): string | undefined {
  */
 export function FormErrors(props: { error: unknown; fieldName: (field: string) => string }) {
   const { t } = useI18n();
+  const words = useErrorWords();
   const fe = fieldErrors(props.error);
   if (!fe) return <ErrorNotice error={props.error} />;
   return (
@@ -100,8 +111,8 @@ export function FormErrors(props: { error: unknown; fieldName: (field: string) =
       <p>{t('form.fixErrors', { n: fe.errors.length })}</p>
       <ul>
         {fe.errors.map((e) => (
-          <li key={`${e.field}-${e.reason}`}>
-            {props.fieldName(e.field.replace(/^(body|querystring|params)\//, ''))}: {e.reason}
+          <li key={`${e.field}-${e.code}-${e.reason}`}>
+            {props.fieldName(e.field.replace(/^(body|querystring|params)\//, ''))}: {words.reason(e)}
           </li>
         ))}
       </ul>
