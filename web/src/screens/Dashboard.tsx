@@ -16,6 +16,7 @@ import { useApiAll } from '../use-api.ts';
 import { Figures } from './dashboard/Figures.tsx';
 import { spans } from './dashboard/figures.ts';
 import { PRESETS, presetPeriod, todayIn } from './dashboard/presets.ts';
+import { StateField } from './dashboard/StateField.tsx';
 
 const GRANULARITIES = ['day', 'week', 'month', 'year'] as const satisfies readonly Granularity[];
 /** Longer periods are shown per month unless another granularity is chosen. */
@@ -60,19 +61,7 @@ export function Dashboard() {
     <section>
       <h1>{t('dashboard.title')}</h1>
       <form className="row filters" onSubmit={(e) => e.preventDefault()} aria-label={t('dashboard.period')}>
-        {union && (
-          <Field label={t('solidarity.country')}>
-            {(id) => (
-              <select id={id} value={state} onChange={(e) => setState(e.target.value)}>
-                {Object.entries(MEMBER_STATES).map(([code, name]) => (
-                  <option key={code} value={code}>
-                    {name}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
-        )}
+        {union && <StateField value={state} onChange={setState} />}
         {periodFields}
         <Field label={t('dashboard.per.label')}>
           {(id) => (

@@ -6,13 +6,13 @@
 import { DateTime } from 'luxon';
 import { useState } from 'react';
 import { Link } from 'react-router';
-import { MEMBER_STATES } from '../../../law/member-states.ts';
 import type { Granularity } from '../../../src/api/contract.ts';
 import { query } from '../api.ts';
 import { Field } from '../components.tsx';
 import { useI18n, zoneOf } from '../i18n/i18n.tsx';
 import { Figures } from './dashboard/Figures.tsx';
 import { publicPeriod, todayIn } from './dashboard/presets.ts';
+import { StateField } from './dashboard/StateField.tsx';
 
 const PER = ['month', 'year'] as const satisfies readonly Granularity[];
 const PUBLIC_PRESETS = ['last-12-months', 'last-year', '2021'] as const;
@@ -42,17 +42,7 @@ export function PublicStatistics() {
         <Link to="/">{t('public.login')}</Link>
       </p>
       <form className="row filters" onSubmit={(e) => e.preventDefault()} aria-label={t('dashboard.period')}>
-        <Field label={t('solidarity.country')}>
-          {(id) => (
-            <select id={id} value={state} onChange={(e) => setState(e.target.value)}>
-              {Object.entries(MEMBER_STATES).map(([code, name]) => (
-                <option key={code} value={code}>
-                  {name}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
+        <StateField value={state} onChange={setState} />
         <Field label={t('public.fromMonth')}>
           {(id) => (
             <input
