@@ -114,6 +114,12 @@ describe('the dashboard', () => {
       has: page.getByRole('rowheader', { name: 'Persons', exact: true }),
     });
     expect(await persons.locator('td').allInnerTexts()).toEqual(['180', '120', '+50 %']);
+    // nationalities by name, not by code (the fixture's identified persons are Iraqi)
+    const byNationality = page.getByRole('region', { name: 'Persons by nationality' });
+    await byNationality.locator('svg').first().waitFor();
+    expect(await byNationality.locator('[data-mark="x-axis tick label"] text').allTextContents()).toEqual([
+      'Iraq',
+    ]);
     await check(page, 'dashboard-last-year');
     await page.context().close();
   });

@@ -20,6 +20,7 @@ import { STATISTICS_METRICS } from '../../../../src/domain/vocabulary.ts';
 import { yearOnYear } from '../../../../src/domain/year-on-year.ts';
 import { query } from '../../api.ts';
 import { ErrorNotice, Loading } from '../../components.tsx';
+import { nationalityName } from '../../i18n/countries.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { useApiAll } from '../../use-api.ts';
 import { Chart, type ChartSpec } from '../Chart.tsx';
@@ -45,7 +46,7 @@ export function Figures(props: {
   /** a card beside the totals (the dashboard's access indicator) */
   aside?: ReactNode;
 }) {
-  const { t, label, number } = useI18n();
+  const { t, label, number, locale } = useI18n();
   const { state, from, to, granularity, anonymous = false } = props;
   const ready = Boolean(from && to && from <= to);
   const comparison = ready ? yearOnYear({ from, to, granularity }) : undefined;
@@ -207,7 +208,7 @@ export function Figures(props: {
       ...nationalities
         .filter((n) => n.g !== 'unknown')
         .slice(0, TOP_NATIONALITIES)
-        .map(({ g, f }) => cellRow(g, f, '')),
+        .map(({ g, f }) => cellRow(nationalityName(locale, g, t('queue.unknownNationality')), f, '')),
       // persons of no recorded nationality (turned back unidentified): in the table, not drawn
       ...(unrecorded ? [{ x: t('dashboard.notRecorded'), y: null, series: '', text: show(unrecorded) }] : []),
     ],

@@ -2,6 +2,7 @@
 // and detentions by ground with their length (GET /api/public/decisions, /detentions).
 import type { PublicDecisionsBody, PublicDetentionsBody } from '../../../../src/api/contract.ts';
 import { Loading } from '../../components.tsx';
+import { nationalityName } from '../../i18n/countries.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { add, type Figure, zero } from './figures.ts';
 
@@ -11,7 +12,7 @@ export function DecisionsTable(props: {
   show: (f: Figure) => string;
   percent: (n: number) => string;
 }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const rows = new Map<string | null, { decisions: Figure; positive: Figure }>();
   for (const a of props.answers ?? [])
     for (const r of a.rows) {
@@ -55,7 +56,7 @@ export function DecisionsTable(props: {
                       ? t('dashboard.allNationalities')
                       : n === 'unknown'
                         ? t('dashboard.notRecorded')
-                        : n}
+                        : `${nationalityName(locale, n, t('queue.unknownNationality'))} (${n})`}
                   </th>
                   <td className="num">{props.show(r.decisions)}</td>
                   <td className="num">{props.show(r.positive)}</td>
