@@ -53,7 +53,7 @@
 // their lengths: detentions.ts (they share `reportWindow` and the suppression threshold below).
 import { type SQL, sql } from 'drizzle-orm';
 import { STATISTICS_METRICS } from '../domain/vocabulary.ts';
-import type { Db } from './database.ts';
+import { type Db, rowsOf } from './database.ts';
 
 export const GRANULARITIES = ['day', 'week', 'month', 'year'] as const;
 export type Granularity = (typeof GRANULARITIES)[number];
@@ -109,12 +109,6 @@ const FORMAT: Record<Granularity, string> = {
   month: 'YYYY-MM',
   year: 'YYYY',
 };
-
-/** Rows of `db.execute` on either driver (node-postgres answers { rows }, PGlite's drizzle the same or an array). */
-export async function rowsOf<T>(db: Db, query: SQL): Promise<T[]> {
-  const res = (await db.execute(query)) as unknown as { rows?: T[] };
-  return res.rows ?? (res as unknown as T[]);
-}
 
 /** The SQL of a report window: its bounds (`lo` inclusive, `hi` exclusive), the period of an instant, the range test. */
 export function reportWindow(q: Omit<AggregateQuery, 'by'>) {

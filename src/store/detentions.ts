@@ -15,8 +15,9 @@
 // add up to the total) and one per period for all detentions (ground null). One SQL aggregate.
 import { sql } from 'drizzle-orm';
 import type { DETENTION_GROUNDS } from '../domain/vocabulary.ts';
-import { type AggregateQuery, reportWindow, rowsOf } from './aggregates.ts';
+import { type AggregateQuery, reportWindow } from './aggregates.ts';
 import type { Db } from './database.ts';
+import { rowsOf } from './database.ts';
 import { periodDays, type Rounder } from './disclosure.ts';
 
 export type DetentionGround = (typeof DETENTION_GROUNDS)[number];

@@ -28,7 +28,7 @@ import { createHmac, randomBytes } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import type { AggregateQuery, AggregateRow, Granularity } from './aggregates.ts';
 import type { Db } from './database.ts';
-import { rowsOf } from './statistics.ts';
+import { rowsOf } from './database.ts';
 
 /** Counts from 1 to ROUNDING_BASE − 1 are hidden; every other count is rounded to a multiple of this. */
 export const ROUNDING_BASE = 5;

@@ -8,8 +8,8 @@
 import { sql } from 'drizzle-orm';
 import { SUPPRESS_BELOW } from './aggregates.ts';
 import type { Db } from './database.ts';
+import { rowsOf } from './database.ts';
 import type { Rounder } from './disclosure.ts';
-import { rowsOf } from './statistics.ts';
 
 /** The columns, in Eurostat's SDMX-CSV order (DATAFLOW and LAST UPDATE left out: this is not Eurostat's file). */
 /** A month as the export takes it (YYYY-MM); the CLI and the API check against it. */

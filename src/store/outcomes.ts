@@ -13,8 +13,9 @@
 // returned.
 import { sql } from 'drizzle-orm';
 import { DECISION_TYPES } from '../domain/vocabulary.ts';
-import { type AggregateQuery, reportWindow, rowsOf } from './aggregates.ts';
+import { type AggregateQuery, reportWindow } from './aggregates.ts';
 import type { Db } from './database.ts';
+import { rowsOf } from './database.ts';
 import { periodDays, type Rounder } from './disclosure.ts';
 
 export type DecisionType = (typeof DECISION_TYPES)[number];

@@ -25,10 +25,9 @@ import {
   GROUPINGS,
   type Metric,
   periodOfDay,
-  rowsOf,
 } from './aggregates.ts';
 import { insertRows } from './bulk.ts';
-import type { Db } from './database.ts';
+import { type Db, rowsOf } from './database.ts';
 
 /** The advisory-lock key of a refresh (the audit chain's is 74_110_001). */
 const ROLLUP_LOCK = 74_110_002;

@@ -5,7 +5,7 @@
 // `(ts AT TIME ZONE zone)::date`, and the period's bounds are the zone's midnights (DST-safe), so that the
 // range conditions use the indexes encounters_state_time and case_actions_type_at.
 import { type SQL, sql } from 'drizzle-orm';
-import type { Db } from './database.ts';
+import { type Db, rowsOf } from './database.ts';
 
 export const METRICS = [
   'encounters',
@@ -51,12 +51,6 @@ export interface StatisticsQuery {
   readonly timeZone: string;
   /** For "overdue": an open registration deadline due before now. */
   readonly now: Date;
-}
-
-/** Rows of `db.execute` on either driver (node-postgres answers { rows }, PGlite's drizzle the same or an array). */
-export async function rowsOf<T>(db: Db, query: SQL): Promise<T[]> {
-  const res = (await db.execute(query)) as unknown as { rows?: T[] };
-  return res.rows ?? (res as unknown as T[]);
 }
 
 export async function dailyStatistics(db: Db, q: StatisticsQuery): Promise<DailyStatistics> {

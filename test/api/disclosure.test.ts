@@ -10,8 +10,8 @@ import { parse } from 'csv-parse/sync';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type AggregateRow, suppress } from '../../src/store/aggregates.ts';
+import { rowsOf } from '../../src/store/database.ts';
 import { isHiddenCount, roundCount, roundingKey, storedRoundingKey } from '../../src/store/disclosure.ts';
-import { rowsOf } from '../../src/store/statistics.ts';
 import { BACKENDS } from '../store/backends.ts';
 import { type Harness, startHarness } from './harness.ts';
 
