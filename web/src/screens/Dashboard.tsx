@@ -15,6 +15,7 @@ import { usePeriod } from '../period.tsx';
 import { useApiAll } from '../use-api.ts';
 import { Figures } from './dashboard/Figures.tsx';
 import { spans } from './dashboard/figures.ts';
+import { PresetButtons } from './dashboard/PresetButtons.tsx';
 import { PRESETS, presetPeriod, todayIn } from './dashboard/presets.ts';
 import { StateField } from './dashboard/StateField.tsx';
 
@@ -74,27 +75,21 @@ export function Dashboard() {
             </select>
           )}
         </Field>
-        <fieldset className="presets">
-          <legend>{t('dashboard.presets')}</legend>
-          {PRESETS.map((p) => {
+        <PresetButtons
+          presets={PRESETS.map((p) => {
             const period = presetPeriod(p, today);
-            return (
-              <button
-                key={p}
-                type="button"
-                className="secondary"
-                aria-pressed={period.from === from && period.to === to}
-                onClick={() => {
-                  setPeriod(period);
-                  // the figures per day or month that suit the preset's length
-                  setChosen(undefined);
-                }}
-              >
-                {label('dashboard.preset', p)}
-              </button>
-            );
+            return {
+              key: p,
+              label: label('dashboard.preset', p),
+              pressed: period.from === from && period.to === to,
+              choose: () => {
+                setPeriod(period);
+                // the figures per day or month that suit the preset's length
+                setChosen(undefined);
+              },
+            };
           })}
-        </fieldset>
+        />
       </form>
       {ready && (
         <Figures

@@ -11,6 +11,7 @@ import { query } from '../api.ts';
 import { Field } from '../components.tsx';
 import { useI18n, zoneOf } from '../i18n/i18n.tsx';
 import { Figures } from './dashboard/Figures.tsx';
+import { PresetButtons } from './dashboard/PresetButtons.tsx';
 import { publicPeriod, todayIn } from './dashboard/presets.ts';
 import { StateField } from './dashboard/StateField.tsx';
 
@@ -81,23 +82,17 @@ export function PublicStatistics() {
             </select>
           )}
         </Field>
-        <fieldset className="presets">
-          <legend>{t('dashboard.presets')}</legend>
-          {PUBLIC_PRESETS.map((p) => {
+        <PresetButtons
+          presets={PUBLIC_PRESETS.map((p) => {
             const m = preset(p);
-            return (
-              <button
-                key={p}
-                type="button"
-                className="secondary"
-                aria-pressed={m.from === months.from && m.to === months.to}
-                onClick={() => setMonths(m)}
-              >
-                {p === 'last-12-months' ? t('public.last12Months') : label('dashboard.preset', p)}
-              </button>
-            );
+            return {
+              key: p,
+              label: p === 'last-12-months' ? t('public.last12Months') : label('dashboard.preset', p),
+              pressed: m.from === months.from && m.to === months.to,
+              choose: () => setMonths(m),
+            };
           })}
-        </fieldset>
+        />
       </form>
       {ready ? (
         <>

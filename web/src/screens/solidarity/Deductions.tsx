@@ -9,7 +9,7 @@ import { useAuth, useMe } from '../../auth.tsx';
 import { Field, NumberField } from '../../components.tsx';
 import type { MessageKey } from '../../i18n/en.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
-import { FormErrors, NUM, typed, useReasonUnder, useStateName } from './shared.tsx';
+import { CycleStateField, FormErrors, NUM, typed, useReasonUnder, useStateName } from './shared.tsx';
 
 type Report = SolidarityReportBody;
 type Deduction = Report['deductions'][number];
@@ -119,19 +119,7 @@ function RequestForm({ report, onChanged }: { report: Report; onChanged: () => v
       <FormErrors error={error} fieldName={(f) => (names[f] ? t(names[f]) : f)} />
       {!eu && <p>{t('pledge.forState', { state: `${name(state)} (${state})` })}</p>}
       <div className="row">
-        {eu && (
-          <Field label={t('pledge.state')} error={reason('state')}>
-            {(id, d) => (
-              <select id={id} aria-describedby={d} value={state} onChange={(e) => setState(e.target.value)}>
-                {states.map((s) => (
-                  <option key={s} value={s}>
-                    {name(s)} ({s})
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
-        )}
+        {eu && <CycleStateField states={states} value={state} onChange={setState} error={reason('state')} />}
         <Field
           label={t('deduction.article')}
           // a national coordinator's state is not a field: a reason about it (Art. 62) concerns the article

@@ -9,7 +9,16 @@ import { useMe } from '../../auth.tsx';
 import { ErrorNotice, Field, Loading, NumberField } from '../../components.tsx';
 import type { MessageKey } from '../../i18n/en.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
-import { FormErrors, NUM, typed, useReasonUnder, useReread, useStateName, Wide } from './shared.tsx';
+import {
+  CycleStateField,
+  FormErrors,
+  NUM,
+  typed,
+  useReasonUnder,
+  useReread,
+  useStateName,
+  Wide,
+} from './shared.tsx';
 
 type Kind = PaymentViewBody['kind'];
 
@@ -92,19 +101,7 @@ function PaymentForm({ report, onSaved }: { report: SolidarityReportBody; onSave
       <FormErrors error={error} fieldName={(f) => (names[f] ? t(names[f]) : f)} />
       {!eu && <p>{t('pledge.forState', { state: `${name(state)} (${state})` })}</p>}
       <div className="row">
-        {eu && (
-          <Field label={t('pledge.state')} error={reason('state')}>
-            {(id, d) => (
-              <select id={id} aria-describedby={d} value={state} onChange={(e) => setState(e.target.value)}>
-                {states.map((s) => (
-                  <option key={s} value={s}>
-                    {name(s)} ({s})
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
-        )}
+        {eu && <CycleStateField states={states} value={state} onChange={setState} error={reason('state')} />}
         <Field label={t('payment.kind')} error={reason('kind')}>
           {(id, d) => (
             <select

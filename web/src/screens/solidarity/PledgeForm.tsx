@@ -5,12 +5,20 @@ import { type FormEvent, useState } from 'react';
 import type { SolidarityReportBody } from '../../../../src/api/contract.ts';
 import { api } from '../../api.ts';
 import { useMe } from '../../auth.tsx';
-import { Field, NumberField } from '../../components.tsx';
+import { NumberField } from '../../components.tsx';
 import type { MessageKey } from '../../i18n/en.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { type Balance, BalanceTable } from './CycleReport.tsx';
 import { AlternativesFields, CriteriaFields, type CriteriaText, type Families } from './PledgeFields.tsx';
-import { commaList, eurosOf, FormErrors, typed, useReasonUnder, useStateName } from './shared.tsx';
+import {
+  CycleStateField,
+  commaList,
+  eurosOf,
+  FormErrors,
+  typed,
+  useReasonUnder,
+  useStateName,
+} from './shared.tsx';
 
 type Report = SolidarityReportBody;
 type Pledge = Report['pledges'][number];
@@ -42,17 +50,7 @@ export function PledgeSection({ report, onSaved }: { report: Report; onSaved: ()
       <h2 id="pledge-title">{t('pledge.title')}</h2>
       {eu ? (
         <div className="row">
-          <Field label={t('pledge.state')}>
-            {(id) => (
-              <select id={id} value={state} onChange={(e) => setState(e.target.value)}>
-                {states.map((s) => (
-                  <option key={s} value={s}>
-                    {name(s)} ({s})
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
+          <CycleStateField states={states} value={state} onChange={setState} />
         </div>
       ) : (
         <p>{t('pledge.forState', { state: `${name(state)} (${state})` })}</p>

@@ -3,7 +3,7 @@
 // comma lists, euros typed as text, and the list of the server's reasons above a form.
 import { type CSSProperties, type ReactNode, useEffect, useMemo, useState } from 'react';
 import { ApiError, api, type FieldError } from '../../api.ts';
-import { ErrorNotice } from '../../components.tsx';
+import { ErrorNotice, Field } from '../../components.tsx';
 import { useErrorWords } from '../../error-words.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 
@@ -132,5 +132,34 @@ export function Wide({ label, children }: { label: string; children: ReactNode }
     <section aria-label={label} tabIndex={0} style={{ overflowX: 'auto', marginBottom: '1rem' }}>
       {children}
     </section>
+  );
+}
+
+/** The member state a solidarity form acts for (the EU coordinator's choice): its name and code. */
+export function CycleStateField(props: {
+  states: readonly string[];
+  value: string;
+  onChange(state: string): void;
+  error?: string | undefined;
+}) {
+  const { t } = useI18n();
+  const name = useStateName();
+  return (
+    <Field label={t('pledge.state')} error={props.error}>
+      {(id, d) => (
+        <select
+          id={id}
+          aria-describedby={d}
+          value={props.value}
+          onChange={(e) => props.onChange(e.target.value)}
+        >
+          {props.states.map((s) => (
+            <option key={s} value={s}>
+              {name(s)} ({s})
+            </option>
+          ))}
+        </select>
+      )}
+    </Field>
   );
 }
