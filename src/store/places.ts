@@ -105,7 +105,14 @@ export async function idsOfOtherStates(db: Db, ids: readonly string[], state: st
   return rows.map((r) => r.id);
 }
 
-/** Inserts or updates the places (by id). */
+/** A load that names places of another state (by id): nothing of it is written. */
+export class PlacesOfAnotherState extends Error {
+  constructor(readonly ids: readonly string[]) {
+    super(`places of another state: ${ids.join(', ')}`);
+  }
+}
+
+/** Inserts or updates the places (by id); a place never changes state (PlacesOfAnotherState). */
 export async function upsertPlaces(
   db: Db,
   rows: readonly PlaceInsert[],
@@ -117,19 +124,26 @@ export async function upsertPlaces(
   await retryStaleWrites(() =>
     db.transaction(async (txn) => {
       const tx = txn as unknown as Db;
-      await tx
+      // a place stays its state's: a row whose id is another state's place updates nothing, and the whole
+      // load is refused (checked in the same statement, so two loads at once cannot move a place either)
+      const written = await tx
         .insert(places)
         .values([...rows])
         .onConflictDoUpdate({
           target: places.id,
           set: {
-            state: sql`excluded.state`,
             kind: sql`excluded.kind`,
             name: sql`excluded.name`,
             borderSection: sql`excluded.border_section`,
             open: sql`excluded.open`,
           },
-        });
+          setWhere: sql`${places.state} = excluded.state`,
+        })
+        .returning({ id: places.id });
+      if (written.length !== rows.length) {
+        const done = new Set(written.map((w) => w.id));
+        throw new PlacesOfAnotherState(rows.filter((r) => !done.has(r.id)).map((r) => r.id));
+      }
       const digest = sha256(stringify(rows) ?? '');
       await appendAudit(tx, [
         {

@@ -6,6 +6,7 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SetupBody } from '../../src/api/contract.ts';
+import { PlacesOfAnotherState, upsertPlaces } from '../../src/store/places.ts';
 import { auditLog } from '../../src/store/schema.ts';
 import { BACKENDS } from '../store/backends.ts';
 import { type Harness, startHarness } from './harness.ts';
@@ -122,6 +123,27 @@ describe.each(BACKENDS)('the set-up of a fresh installation ($name)', (backend) 
     expect(r.json().errors[0].reason).toMatch(/PL-BY: the id of a place of another state/);
     expect(await placesOf('PL')).toBe(1);
     expect(await placesOf('LT')).toBe(0);
+  });
+
+  it('… and in the write itself: a load that passed the check while another state took the id moves nothing', async () => {
+    // the route's check ran before another load wrote PL-BY: the write alone must refuse (two loads at once)
+    const before = (await loads()).length;
+    await expect(
+      upsertPlaces(h.store.db, [
+        { id: 'LT-NEW', state: 'LT', kind: 'site', name: 'A new site', borderSection: null, open: true },
+        {
+          id: 'PL-BY',
+          state: 'LT',
+          kind: 'border-section',
+          name: "Not Lithuania's",
+          borderSection: null,
+          open: true,
+        },
+      ]),
+    ).rejects.toThrow(PlacesOfAnotherState);
+    expect(await placesOf('PL')).toBe(1);
+    expect(await placesOf('LT')).toBe(0);
+    expect((await loads()).length).toBe(before);
   });
 
   it("the state's administrator loads the shipped set, audited; the guards see it; a file adds to it", async () => {

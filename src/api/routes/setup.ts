@@ -13,6 +13,7 @@ import {
   idsOfOtherStates,
   listPlaces,
   type PlaceInsert,
+  PlacesOfAnotherState,
   parsePlaces,
   readPlaces,
   SHIPPED_PLACES,
@@ -195,6 +196,11 @@ export function setupRoutes(app: FastifyInstance, deps: ApiDeps): void {
       const loaded = await upsertPlaces(deps.store.db, rows, p.username, {
         at: deps.services.clock(),
         data: { state, source },
+      }).catch((e: unknown) => {
+        // another load took an id between the check above and this write
+        if (e instanceof PlacesOfAnotherState)
+          throw invalid(e.ids.map((id) => `${id}: the id of a place of another state`));
+        throw e;
       });
       const count = (await listPlaces(deps.store.db, state)).length;
       return { loaded, count };
