@@ -1,6 +1,6 @@
 // Reading cases and the deadline queue. "What is due in the next 48 hours in Lithuania, and what is
 // overdue" is one query on the partial index obligations_open_due (state, due_at) WHERE status = 'open'.
-import { and, asc, eq, gt, like, lt, or, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, like, lt, or, sql } from 'drizzle-orm';
 import type { MemberStateCode } from '../../law/member-states.ts';
 import type { CaseState } from '../domain/case-state.ts';
 import { STATE_TIME_ZONES } from '../law/calendar/time-zones.ts';
@@ -92,6 +92,16 @@ export interface CaseView {
   readonly case: CaseState;
   readonly actions: readonly (typeof caseActions.$inferSelect)[];
   readonly obligations: readonly (typeof obligations.$inferSelect)[];
+}
+
+/** Which of `ids` (whole case ids) are cases of `state`: one query, whatever their number. */
+export async function caseIdsOfState(db: Db, ids: readonly string[], state: string): Promise<Set<string>> {
+  if (ids.length === 0) return new Set();
+  const rows = await db
+    .select({ id: cases.id })
+    .from(cases)
+    .where(and(inArray(cases.id, [...new Set(ids)]), eq(cases.state, state)));
+  return new Set(rows.map((r) => r.id));
 }
 
 /**

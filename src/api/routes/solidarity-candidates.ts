@@ -10,7 +10,7 @@ import { unionDate } from '../../law/union-date.ts';
 import { CandidateInput, MAX_CANDIDATES } from '../../solidarity/candidate-input.ts';
 import { parseCandidatesCsv } from '../../solidarity/candidates-csv.ts';
 import type { SolidarityCycle } from '../../solidarity/cycle.ts';
-import { findCase } from '../../store/case-queries.ts';
+import { caseIdsOfState } from '../../store/case-queries.ts';
 import type { Db } from '../../store/database.ts';
 import { addCandidates, DuplicateCandidates, recordedCandidateIds } from '../../store/solidarity.ts';
 import { principal, requires } from '../auth.ts';
@@ -34,6 +34,17 @@ async function candidateProblems(
   candidates: readonly CandidateInput[],
 ): Promise<CandidateProblem[]> {
   const problems: CandidateProblem[] = [];
+  // the cases named, per state they are said to be of: one query each (a file may name thousands)
+  const known = new Map<string, Set<string>>();
+  for (const from of new Set(candidates.map((c) => c.from)))
+    known.set(
+      from,
+      await caseIdsOfState(
+        db,
+        candidates.flatMap((c) => (c.from === from && c.caseId ? [c.caseId] : [])),
+        from,
+      ),
+    );
   for (const [index, c] of candidates.entries()) {
     if (p.jurisdiction !== 'EU' && p.jurisdiction !== c.from)
       problems.push({
@@ -49,7 +60,7 @@ async function candidateProblems(
         reason: `${c.from} does not benefit from the ${cycle.year} pool; benefitting: ${cycle.benefitting.join(', ')}`,
         kind: 'not-benefitting',
       });
-    else if (c.caseId && !(await findCase(db, c.caseId, c.from)))
+    else if (c.caseId && !known.get(c.from)?.has(c.caseId))
       problems.push({ index, field: 'caseId', reason: `not a case of ${c.from}`, kind: 'unknown-case' });
   }
   return problems;
