@@ -39,9 +39,12 @@ describe("calendar days of the state's zone, whatever their length", () => {
     expect(daysOverdue(d('2026-10-24T21:00:00Z'), d('2026-10-25T22:00:00Z'), VILNIUS)).toBe(2);
     expect(daysOverdue(d('2026-10-24T21:00:00Z'), d('2026-10-25T21:59:00Z'), VILNIUS)).toBe(1);
   });
-  it('the same moment is a day later in Vilnius than in Lisbon', () => {
-    // due by 14 December 24:00 in each; at 22:30 UTC on the 14th it is the 15th in Vilnius, the 14th in Lisbon
-    expect(daysOverdue(DUE_14_DEC, d('2026-12-14T22:30:00Z'), VILNIUS)).toBe(1);
-    expect(daysOverdue(d('2026-12-15T00:00:00Z'), d('2026-12-14T22:30:00Z'), 'Europe/Lisbon')).toBe(0);
+  it('the same passed deadline, at the same moment, is a day overdue in Vilnius and not yet a day in Lisbon', () => {
+    // due at 12:00 UTC on 14 December (14:00 in Vilnius, 12:00 in Lisbon), passed in both; at 22:30 UTC it is
+    // 00:30 on the 15th in Vilnius (day 1) and still 22:30 on the 14th, the day of expiry, in Lisbon (0)
+    const due = d('2026-12-14T12:00:00Z');
+    const now = d('2026-12-14T22:30:00Z');
+    expect(daysOverdue(due, now, VILNIUS)).toBe(1);
+    expect(daysOverdue(due, now, 'Europe/Lisbon')).toBe(0);
   });
 });
