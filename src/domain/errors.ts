@@ -82,10 +82,8 @@ export const ACCOUNT_REFUSALS = {
   'password-too-weak': ['score', 'minimum'],
 } as const satisfies Record<string, readonly string[]>;
 export type AccountRefusalCode = keyof typeof ACCOUNT_REFUSALS;
-export const ACCOUNT_REFUSAL_CODES = Object.keys(ACCOUNT_REFUSALS) as AccountRefusalCode[];
 
 export type RefusalCode = keyof typeof REFUSALS;
-export const REFUSAL_CODES = Object.keys(REFUSALS) as RefusalCode[];
 
 /** How a schema's rule names its refusal (Zod's `params` of a custom issue; src/api/problem.ts reads it). */
 export const refusalOf = (code: RefusalCode) => ({ code });

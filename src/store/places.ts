@@ -159,6 +159,16 @@ export async function upsertPlaces(
   return rows.length;
 }
 
+/** Whether `id` is a place (of `state`, when given): one row read. */
+export async function isPlace(db: Db, id: string, state?: string): Promise<boolean> {
+  const rows = await db
+    .select({ id: places.id })
+    .from(places)
+    .where(state ? and(eq(places.id, id), eq(places.state, state)) : eq(places.id, id))
+    .limit(1);
+  return rows.length > 0;
+}
+
 export function listPlaces(db: Db, state?: string) {
   return db
     .select()

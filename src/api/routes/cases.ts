@@ -16,7 +16,7 @@ import { findCase, parseDuration, QUEUE_MAX_PAGE, QUEUE_PAGE, queue } from '../.
 import { retryStaleWrites } from '../../store/chain-retry.ts';
 import { CrisisInputError, declareCrisis } from '../../store/crises.ts';
 import { VersionConflictError } from '../../store/errors.ts';
-import { listPlaces } from '../../store/places.ts';
+import { isPlace } from '../../store/places.ts';
 import { principal, requires } from '../auth.ts';
 import { forbidden, HttpProblem, notFound, Problem } from '../problem.ts';
 import type { ApiDeps } from '../server.ts';
@@ -282,7 +282,10 @@ export function caseRoutes(app: FastifyInstance, deps: ApiDeps): void {
           })()
         : undefined;
       // a place that is not one of the state's gives a 400, not a queue that is silently empty
-      if (q.place && !(await placeExists(deps, q.place, p.jurisdiction)))
+      if (
+        q.place &&
+        !(await isPlace(deps.store.db, q.place, p.jurisdiction === 'EU' ? undefined : p.jurisdiction))
+      )
         throw new HttpProblem(400, 'invalid-input', 'Invalid input', 'no such place', [
           { field: 'querystring/place', reason: 'not a place of your state (GET /api/places)' },
         ]);
@@ -359,12 +362,6 @@ export function caseRoutes(app: FastifyInstance, deps: ApiDeps): void {
       }
     },
   );
-}
-
-/** Whether `id` is a place of the user's state (any state's, for a Union-wide user). */
-async function placeExists(deps: ApiDeps, id: string, jurisdiction: string): Promise<boolean> {
-  const known = await listPlaces(deps.store.db, jurisdiction === 'EU' ? undefined : jurisdiction);
-  return known.some((p) => p.id === id);
 }
 
 /**
