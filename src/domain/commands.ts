@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { MEMBER_STATE_CODES } from '../../law/member-states.ts';
 import { ENTRY_RULES } from './entry-rules.ts';
 import { refusalOf } from './errors.ts';
+import { Identity } from './identity.ts';
 import {
   BORDER_EXEMPTIONS,
   DECISION_TYPES,
@@ -44,6 +45,8 @@ export const Person = z
     unaccompanied: z.boolean().default(false),
     vulnerabilities: z.array(z.enum(VULNERABILITIES)).max(VULNERABILITIES.length).default([]),
     asylumWish: AsylumWish.optional(),
+    /** who the person is: names, date of birth, documents (src/domain/identity.ts) */
+    identity: Identity.optional(),
   })
   .strict()
   .refine((p) => !p.unaccompanied || p.minor, {

@@ -45,6 +45,14 @@ export const REFUSALS = {
   // the rules of the commands' schemas beyond a field's type and size (commands.ts): Zod's "custom" issues
   /** `unaccompanied` without `minor` */
   'unaccompanied-not-minor': [],
+  /** a date of birth whose value has not the length its precision states (src/domain/identity.ts) */
+  'birth-date-precision-mismatch': [],
+  /** a date of birth that is not a date of the calendar */
+  'birth-date-invalid': [],
+  /** a document whose expiry is before its issue */
+  'document-expires-before-issue': [],
+  /** a document recorded both as verified and as false */
+  'document-verified-and-false': [],
   /** force used, without its kind or its reason */
   'force-kind-and-reason-required': [],
   /** `kindOther` without the kind "other", or the kind "other" without `kindOther` */

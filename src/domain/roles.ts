@@ -49,6 +49,12 @@ export const PERMISSIONS = [
   'users.manage',
   'account-events.read',
   'setup.manage',
+  // issue #16: the casefile
+  'person.search',
+  'case.amend',
+  'case.assign',
+  'duplicates.decide',
+  'attachments.write',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -71,6 +77,11 @@ export const MATRIX: Readonly<Record<Permission, readonly Role[]>> = {
   'users.manage': ['administrator'],
   'account-events.read': ['monitor', 'administrator'],
   'setup.manage': ['administrator'],
+  'person.search': ['border-guard', 'screening-officer', 'case-officer', 'return-officer', 'monitor'],
+  'case.amend': ['border-guard', 'screening-officer', 'case-officer', 'return-officer'],
+  'case.assign': ['screening-officer', 'case-officer', 'return-officer'],
+  'duplicates.decide': ['screening-officer', 'case-officer'],
+  'attachments.write': ['border-guard', 'screening-officer', 'case-officer', 'return-officer'],
 };
 
 export const PERMISSION_TITLES: Readonly<Record<Permission, string>> = {
@@ -97,6 +108,12 @@ export const PERMISSION_TITLES: Readonly<Record<Permission, string>> = {
     "account events of one's jurisdiction (added, changed, reset, enabled or disabled, tokens issued or revoked, approvals): who did what to which staff account",
   'setup.manage':
     "the set-up of one's state (an administrator of a member state, not of the Union): what is missing; loading its places",
+  'person.search':
+    "find persons of one's state by name, document number, Eurodac reference, date of birth or case id (each search is logged)",
+  'case.amend': 'correct a recorded fact (person, encounter, an action) with a reason; the old value is kept',
+  'case.assign': 'assign a case to oneself (or release it)',
+  'duplicates.decide': 'decide whether two files are the same person (link them) or different, and undo it',
+  'attachments.write': 'add photos and scanned documents to a case',
 };
 
 export const can = (role: Role, permission: Permission): boolean => MATRIX[permission].includes(role);

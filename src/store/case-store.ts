@@ -52,6 +52,7 @@ import {
   UnknownPlaceError,
   VersionConflictError,
 } from './errors.ts';
+import { changesPerson, newIdentityParts, refreshIdentities } from './person-identities.ts';
 import { cases, idempotencyKeys, obligations } from './schema.ts';
 
 export interface Services {
@@ -358,6 +359,10 @@ export class CaseStore {
         { table: 'cases', columns: CASE_COLUMNS, rows: decisions.map((d) => caseRow(d.next, now)) },
         { table: 'case_actions', columns: ACTION_COLUMNS, rows: actions },
         { table: 'obligations', columns: OBLIGATION_COLUMNS, rows: obligationRows },
+        ...newIdentityParts(
+          decisions.map((d) => d.next),
+          now,
+        ),
         { table: 'audit_log', columns: AUDIT_COLUMNS, rows: chain },
       ],
       sql`select pact_conflict('an idempotency key was used meanwhile') where (select count(*) from p0) <> ${fresh.length}
@@ -481,6 +486,11 @@ export class CaseStore {
     );
     if (items.length > 1 && !relocating) await updateTogether(tx, items, now);
     else await this.updateOneByOne(tx, items, now);
+    await refreshIdentities(
+      tx,
+      items.filter(({ decision }) => changesPerson(decision)).map(({ decision }) => decision.next),
+      now,
+    );
     const { actions, obligations: obligationRows, audit } = logRows(items, now, actor);
     await lockAudit(tx);
     const head = await auditHead(tx);

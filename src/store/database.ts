@@ -4,6 +4,9 @@ import { accessSync, constants, mkdirSync, statSync } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
+import { fuzzystrmatch } from '@electric-sql/pglite/contrib/fuzzystrmatch';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
 import type { SQL } from 'drizzle-orm';
 import { drizzle as drizzlePg } from 'drizzle-orm/node-postgres';
 import { migrate as migratePg } from 'drizzle-orm/node-postgres/migrator';
@@ -27,6 +30,9 @@ export interface Store {
 }
 
 export const MIGRATIONS = fileURLToPath(new URL('./migrations', import.meta.url));
+
+/** The PostgreSQL extensions the schema uses (person search, migration 0014), as PGlite ships them. */
+export const PGLITE_EXTENSIONS = { pg_trgm, fuzzystrmatch, unaccent };
 
 // pg returns int8 (count(*), bigserial) as strings and dates at local midnight; Pact reads them as numbers
 // and ISO strings on both backends.
@@ -65,6 +71,7 @@ async function openPglite(dataDir: string, loadDataDir: Blob | undefined, holder
     try {
       client = await PGlite.create(dataDir, {
         ...(loadDataDir ? { loadDataDir } : {}),
+        extensions: PGLITE_EXTENSIONS,
         parsers: { 20: (v: string) => Number(v), 1082: (v: string) => v },
       });
     } catch (e) {

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { drizzle } from 'drizzle-orm/pglite';
 import { migrate } from 'drizzle-orm/pglite/migrator';
-import { MIGRATIONS } from '../../src/store/database.ts';
+import { MIGRATIONS, PGLITE_EXTENSIONS } from '../../src/store/database.ts';
 
 /** The environment variable that carries the snapshot's path to the test files (test/store/backends.ts). */
 export const SNAPSHOT_ENV = 'PACT_TEST_PGLITE_SNAPSHOT';
@@ -33,7 +33,7 @@ function migrationsHash(): string {
 export default async function setup(): Promise<void> {
   const file = join(tmpdir(), `pact-test-pglite-${migrationsHash()}.tar`);
   if (!existsSync(file)) {
-    const pg = await PGlite.create();
+    const pg = await PGlite.create({ extensions: PGLITE_EXTENSIONS });
     await migrate(drizzle(pg) as never, { migrationsFolder: MIGRATIONS, migrationsSchema: 'public' });
     const dump = await pg.dumpDataDir('none');
     await pg.close();

@@ -6,6 +6,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
+import { PGLITE_EXTENSIONS } from '../../src/store/database.ts';
 
 export async function seededDataDir(prefix: string): Promise<string> {
   const dir = join(mkdtempSync(join(tmpdir(), prefix)), 'data');
@@ -17,6 +18,9 @@ export async function seededDataDir(prefix: string): Promise<string> {
 export async function seedDataDir(dir: string): Promise<void> {
   const snapshot = process.env.PACT_TEST_PGLITE_SNAPSHOT;
   if (!snapshot) return;
-  const pg = await PGlite.create(dir, { loadDataDir: new Blob([readFileSync(snapshot)]) });
+  const pg = await PGlite.create(dir, {
+    loadDataDir: new Blob([readFileSync(snapshot)]),
+    extensions: PGLITE_EXTENSIONS,
+  });
   await pg.close();
 }

@@ -945,6 +945,10 @@ export const en = {
   'refusal.border-procedure-mandatory':
     'the border procedure is mandatory (APR Art. 45(1)) on these grounds: {grounds}. Route the application to the border procedure, or state the exemption.',
   'refusal.unaccompanied-not-minor': 'only a minor can be unaccompanied',
+  'refusal.birth-date-precision-mismatch': 'the date does not have the precision it states',
+  'refusal.birth-date-invalid': 'not a date of the calendar',
+  'refusal.document-expires-before-issue': 'expires before it was issued',
+  'refusal.document-verified-and-false': 'a document cannot be both verified and false',
   'refusal.force-kind-and-reason-required': 'when force was used, say which and why',
   'refusal.force-kind-other-mismatch': 'say what the force was when the kind is “other”, and only then',
   'refusal.force-kind-other-in-list': 'is a kind of the list: choose that kind',

@@ -952,6 +952,10 @@ export const lt: Readonly<Record<MessageKey, string>> = {
   'refusal.border-procedure-mandatory':
     'pasienio procedūra privaloma (APR 45 str. 1 d.) šiais pagrindais: {grounds}. Nukreipkite prašymą į pasienio procedūrą arba nurodykite išimtį.',
   'refusal.unaccompanied-not-minor': 'nelydimas gali būti tik nepilnametis',
+  'refusal.birth-date-precision-mismatch': 'data neatitinka nurodyto tikslumo',
+  'refusal.birth-date-invalid': 'tokios kalendoriaus datos nėra',
+  'refusal.document-expires-before-issue': 'galiojimas baigiasi anksčiau, nei išduotas',
+  'refusal.document-verified-and-false': 'dokumentas negali būti kartu patikrintas ir suklastotas',
   'refusal.force-kind-and-reason-required': 'jei buvo panaudota jėga, nurodykite kokia ir kodėl',
   'refusal.force-kind-other-mismatch': 'nurodykite, kokia jėga panaudota, tik kai pasirinkta rūšis „kita“',
   'refusal.force-kind-other-in-list': 'tokia rūšis yra sąraše: pasirinkite ją',

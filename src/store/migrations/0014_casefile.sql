@@ -1,0 +1,93 @@
+-- The casefile (issue #16): who the person is, search, attachments, duplicates, assignment, retention.
+-- Search uses PostgreSQL's own fuzzy matching, on PGlite and on a server alike: pg_trgm (trigram similarity),
+-- fuzzystrmatch (dmetaphone, levenshtein) and unaccent (diacritics). PGlite loads them in src/store/database.ts.
+CREATE EXTENSION IF NOT EXISTS pg_trgm;--> statement-breakpoint
+CREATE EXTENSION IF NOT EXISTS fuzzystrmatch;--> statement-breakpoint
+CREATE EXTENSION IF NOT EXISTS unaccent;--> statement-breakpoint
+-- A name as compared: without diacritics, lower case, punctuation as spaces ("Al-Ḥassan" → "al hassan").
+-- Immutable (unaccent with its dictionary named is), so that an index can be built on it.
+CREATE OR REPLACE FUNCTION pact_fold(t text) RETURNS text LANGUAGE sql IMMUTABLE PARALLEL SAFE STRICT AS $$
+  SELECT btrim(regexp_replace(lower(public.unaccent('public.unaccent'::regdictionary, t)), '[^[:alnum:]|]+', ' ', 'g'))
+$$;--> statement-breakpoint
+CREATE TABLE "attachments" (
+	"id" uuid PRIMARY KEY NOT NULL,
+	"case_id" uuid NOT NULL,
+	"state" char(2) NOT NULL,
+	"kind" text NOT NULL,
+	"file_name" text NOT NULL,
+	"content_type" text NOT NULL,
+	"size" integer NOT NULL,
+	"sha256" text NOT NULL,
+	"bytes" "bytea",
+	"thumbnail" "bytea",
+	"uploaded_by" text NOT NULL,
+	"uploaded_at" timestamp with time zone NOT NULL,
+	"erased_at" timestamp with time zone
+);
+--> statement-breakpoint
+CREATE TABLE "duplicate_candidates" (
+	"case_id" uuid NOT NULL,
+	"other_case_id" uuid NOT NULL,
+	"state" char(2) NOT NULL,
+	"score" numeric NOT NULL,
+	"reasons" text[] DEFAULT '{}'::text[] NOT NULL,
+	"status" text DEFAULT 'open' NOT NULL,
+	"main_case_id" uuid,
+	"found_at" timestamp with time zone NOT NULL,
+	"decided_by" text,
+	"decided_at" timestamp with time zone,
+	CONSTRAINT "duplicate_candidates_case_id_other_case_id_pk" PRIMARY KEY("case_id","other_case_id")
+);
+--> statement-breakpoint
+CREATE TABLE "person_documents" (
+	"case_id" uuid NOT NULL,
+	"seq" integer NOT NULL,
+	"state" char(2) NOT NULL,
+	"type" text NOT NULL,
+	"number" text NOT NULL,
+	"number_key" text NOT NULL,
+	"issuing_country" char(2) NOT NULL,
+	"issued_on" date,
+	"expires_on" date,
+	"seen_original" boolean DEFAULT false NOT NULL,
+	"verified" boolean DEFAULT false NOT NULL,
+	"false_document" boolean DEFAULT false NOT NULL,
+	CONSTRAINT "person_documents_case_id_seq_pk" PRIMARY KEY("case_id","seq")
+);
+--> statement-breakpoint
+CREATE TABLE "person_identities" (
+	"case_id" uuid PRIMARY KEY NOT NULL,
+	"state" char(2) NOT NULL,
+	"family_name" text,
+	"given_names" text,
+	"aliases" text[] DEFAULT '{}'::text[] NOT NULL,
+	"original_family_name" text,
+	"original_given_names" text,
+	"names" text DEFAULT '' NOT NULL,
+	"birth_from" date,
+	"birth_to" date,
+	"birth_precision" text,
+	"sex" text,
+	"nationality" char(2),
+	"stated_nationality" char(2),
+	"languages" text[] DEFAULT '{}'::text[] NOT NULL,
+	"place_of_birth" text,
+	"eurodac_ref" text,
+	"updated_at" timestamp with time zone NOT NULL
+);
+--> statement-breakpoint
+ALTER TABLE "case_actions" ADD COLUMN "erased_at" timestamp with time zone;--> statement-breakpoint
+ALTER TABLE "cases" ADD COLUMN "assigned_to" text;--> statement-breakpoint
+ALTER TABLE "cases" ADD COLUMN "main_case_id" uuid;--> statement-breakpoint
+ALTER TABLE "attachments" ADD CONSTRAINT "attachments_case_id_cases_id_fk" FOREIGN KEY ("case_id") REFERENCES "public"."cases"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "duplicate_candidates" ADD CONSTRAINT "duplicate_candidates_case_id_cases_id_fk" FOREIGN KEY ("case_id") REFERENCES "public"."cases"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "duplicate_candidates" ADD CONSTRAINT "duplicate_candidates_other_case_id_cases_id_fk" FOREIGN KEY ("other_case_id") REFERENCES "public"."cases"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "person_documents" ADD CONSTRAINT "person_documents_case_id_cases_id_fk" FOREIGN KEY ("case_id") REFERENCES "public"."cases"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "person_identities" ADD CONSTRAINT "person_identities_case_id_cases_id_fk" FOREIGN KEY ("case_id") REFERENCES "public"."cases"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+CREATE INDEX "attachments_case" ON "attachments" USING btree ("case_id");--> statement-breakpoint
+CREATE INDEX "duplicate_candidates_state_status" ON "duplicate_candidates" USING btree ("state","status");--> statement-breakpoint
+CREATE INDEX "person_documents_state_number" ON "person_documents" USING btree ("state","number_key");--> statement-breakpoint
+CREATE INDEX "person_identities_state_birth" ON "person_identities" USING btree ("state","birth_from");--> statement-breakpoint
+CREATE INDEX "person_identities_state_eurodac" ON "person_identities" USING btree ("state","eurodac_ref");--> statement-breakpoint
+CREATE INDEX "person_identities_names_trgm" ON "person_identities" USING gin (pact_fold("names") gin_trgm_ops);--> statement-breakpoint
+CREATE INDEX "cases_state_assigned" ON "cases" USING btree ("state","assigned_to");
