@@ -560,3 +560,23 @@ export const duplicateCandidates = pgTable(
     index('duplicate_candidates_state_status').on(t.state, t.status),
   ],
 );
+
+/**
+ * Every person search (issue #16): who asked what, in which state, and how many results. The query is
+ * personal data: it lives here, not in the audit log (whose entry carries this row's hash), so that the
+ * retention sweep can erase it and the audit chain still verifies.
+ */
+export const personSearches = pgTable(
+  'person_searches',
+  {
+    id: uuid('id').primaryKey(),
+    at: at('at').notNull(),
+    actor: text('actor').notNull(),
+    role: text('role').notNull(),
+    state: char('state', { length: 2 }).notNull(),
+    query: text('query'),
+    results: integer('results').notNull(),
+    erasedAt: at('erased_at'),
+  },
+  (t) => [index('person_searches_at').on(t.at)],
+);

@@ -90,4 +90,15 @@ CREATE INDEX "person_documents_state_number" ON "person_documents" USING btree (
 CREATE INDEX "person_identities_state_birth" ON "person_identities" USING btree ("state","birth_from");--> statement-breakpoint
 CREATE INDEX "person_identities_state_eurodac" ON "person_identities" USING btree ("state","eurodac_ref");--> statement-breakpoint
 CREATE INDEX "person_identities_names_trgm" ON "person_identities" USING gin (pact_fold("names") gin_trgm_ops);--> statement-breakpoint
-CREATE INDEX "cases_state_assigned" ON "cases" USING btree ("state","assigned_to");
+CREATE INDEX "cases_state_assigned" ON "cases" USING btree ("state","assigned_to");--> statement-breakpoint
+CREATE TABLE "person_searches" (
+	"id" uuid PRIMARY KEY NOT NULL,
+	"at" timestamp with time zone NOT NULL,
+	"actor" text NOT NULL,
+	"role" text NOT NULL,
+	"state" char(2) NOT NULL,
+	"query" text,
+	"results" integer NOT NULL,
+	"erased_at" timestamp with time zone
+);--> statement-breakpoint
+CREATE INDEX "person_searches_at" ON "person_searches" USING btree ("at");
