@@ -8,9 +8,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readCalibration } from '../../src/cli/demo/calibration.ts';
 import { historyPlan } from '../../src/cli/demo/history-plan.ts';
+import { REENCOUNTER_BOUNDS, VARIANT_SPELLING_SHARE } from '../../src/cli/demo/identities.ts';
+import { readNameLists } from '../../src/cli/demo/names.ts';
 import { pactPlan } from '../../src/cli/demo/pact-plan.ts';
 import { Random } from '../../src/cli/demo/random.ts';
-import { runScenario, SCENARIO_END } from '../../src/cli/demo/scenario.ts';
+import { runScenario, SCENARIO_END, type ScenarioResult } from '../../src/cli/demo/scenario.ts';
 import { DATA_DIR } from '../../src/store/reference-data.ts';
 import { BACKENDS } from '../store/backends.ts';
 import { type Harness, startHarness } from './harness.ts';
@@ -58,10 +60,11 @@ describe('the scenario is reproducible (same seed, same plan)', () => {
 
 describe.each(BACKENDS)('pact demo scenario on $name, read back through the statistics API', (backend) => {
   let h: Harness;
+  let result: ScenarioResult;
   beforeAll(async () => {
     h = await startHarness(backend);
     const rng = new Random(7);
-    await runScenario(h.cases, { set: (d) => h.clock.set(d.toISOString()) }, rng);
+    result = await runScenario(h.cases, { set: (d) => h.clock.set(d.toISOString()) }, rng);
     h.clock.set('2026-11-25T08:00:00Z');
   }, 300_000);
   afterAll(() => h?.close());
@@ -175,5 +178,55 @@ describe.each(BACKENDS)('pact demo scenario on $name, read back through the stat
     // the same relocations in the public statistics (relocations-received)
     const rows = await get('from=2026-01-01&to=2026-12-31&granularity=year&by=none');
     expect(value(rows, '2026', 'relocations-received')).toBe(lt.implemented.relocations);
+  });
+
+  // issue 16: demo names — the persons of the Pact period as the store projected them (person_identities)
+  it('every case of the Pact period has a synthetic person with a given and a family name', async () => {
+    const [row] = await h.cases.store.query<{ cases: number; named: number; persons: number }>(
+      `select (select count(*)::int from cases where state = 'LT') as cases,
+              (select count(*)::int from person_identities
+                where state = 'LT' and given_names is not null and family_name is not null) as named,
+              (select count(*)::int from person_identities where state = 'LT') as persons`,
+    );
+    expect(row?.cases).toBe(result.pact.cases);
+    expect(row?.persons).toBe(row?.cases);
+    expect(row?.named).toBe(row?.cases);
+  });
+
+  it('the re-encounters are new cases of the same person, within their bounds, and the variant ones differ only by spellings of data/names/variants.csv', async () => {
+    const share = result.reencounters.length / result.pact.cases;
+    expect(share).toBeGreaterThanOrEqual(REENCOUNTER_BOUNDS.min);
+    expect(share).toBeLessThanOrEqual(REENCOUNTER_BOUNDS.max);
+    const variant = result.reencounters.filter((r) => r.variant);
+    expect(variant.length).toBe(Math.round(VARIANT_SPELLING_SHARE * result.reencounters.length));
+    const groups = readNameLists(DATA_DIR.pathname).variants;
+    const group = (name: string) =>
+      groups
+        .get(name)
+        ?.map((s) => s.spelling)
+        .join(';') ?? name;
+    for (const r of result.reencounters) {
+      const rows = await h.cases.store.query<{
+        case_id: string;
+        given_names: string;
+        family_name: string;
+        nationality: string;
+        sex: string;
+      }>(
+        'select case_id, given_names, family_name, nationality, sex from person_identities where case_id = any($1::uuid[])',
+        [[r.earlierCaseId, r.laterCaseId]],
+      );
+      const first = rows.find((x) => x.case_id === r.earlierCaseId);
+      const again = rows.find((x) => x.case_id === r.laterCaseId);
+      expect(r.laterCaseId).not.toBe(r.earlierCaseId);
+      expect([again?.nationality, again?.sex]).toEqual([first?.nationality, first?.sex]);
+      const names = (x: typeof first, swapped: boolean) =>
+        swapped ? [x?.family_name ?? '', x?.given_names ?? ''] : [x?.given_names ?? '', x?.family_name ?? ''];
+      const before = names(first, false);
+      const after = names(again, r.swapped);
+      // the same name, or another spelling of it; changed only in the re-encounters drawn as variants
+      expect(after.map(group)).toEqual(before.map(group));
+      expect(after.join(' ') !== before.join(' ')).toBe(r.variant);
+    }
   });
 });

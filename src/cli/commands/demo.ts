@@ -12,6 +12,7 @@ import { openStore } from '../../store/database.ts';
 import { loadRecognitionRates } from '../../store/reference-data.ts';
 import { type CliContext, UsageError } from '../context.ts';
 import { ASSUMPTIONS } from '../demo/history-plan.ts';
+import { PACT_IDENTITY_ASSUMPTIONS } from '../demo/identities.ts';
 import { PACT_ASSUMPTIONS } from '../demo/pact-plan.ts';
 import { Random } from '../demo/random.ts';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, runScenario, SCENARIO_END } from '../demo/scenario.ts';
@@ -33,6 +34,13 @@ function freshDir(dir: string | undefined): string {
       );
   }
   return dir;
+}
+
+/** How many persons were met again, and one pair of cases to try search and the duplicate review on. */
+function reencounterLine(r: Awaited<ReturnType<typeof runScenario>>['reencounters']): string {
+  const variant = r.filter((x) => x.variant);
+  const example = variant[0] ?? r[0];
+  return `  met again: ${r.length} persons (a later encounter, a new case), ${variant.length} of them under another spelling of the name${example ? `; for example cases ${example.earlierCaseId.slice(0, 8)} and ${example.laterCaseId.slice(0, 8)}` : ''}`;
 }
 
 export function demoCommand(ctx: CliContext): Command {
@@ -57,7 +65,7 @@ export function demoCommand(ctx: CliContext): Command {
     .option('--quiet', 'no request log')
     .addHelpText(
       'after',
-      `\nThe persons are synthetic (no names); the accounts below log in with the password "${DEMO_PASSWORD}":\n${DEMO_ACCOUNTS.map((a) => `  ${a.username.padEnd(15)} ${a.role} (${a.jurisdiction})`).join('\n')}\n`,
+      `\nThe persons are synthetic (names drawn at random from lists of common names, data/names/); the accounts below log in with the password "${DEMO_PASSWORD}":\n${DEMO_ACCOUNTS.map((a) => `  ${a.username.padEnd(15)} ${a.role} (${a.jurisdiction})`).join('\n')}\n`,
     )
     .action(async (opts: ServeOptions & { seed: number; dataDir?: string; serve: boolean }) => {
       const started = performance.now();
@@ -93,11 +101,12 @@ export function demoCommand(ctx: CliContext): Command {
         `Demonstration built in ${built.toFixed(1)} s: the Lithuania–Belarus border, 1 January 2020 – ${SCENARIO_END}`,
         `  before the Pact (to 11 June 2026): ${result.historical.encounters.toLocaleString('en')} encounters, ${result.historical.persons.toLocaleString('en')} persons (counted, not identified)`,
         `  under the Pact: ${result.pact.encounters} encounters, ${result.pact.persons} persons, ${result.pact.cases} cases, ${result.pact.steps} case actions decided by the law${refused ? `, ${refused} planned steps refused by it` : ''}; ${result.pact.overdue} deadlines passed`,
+        reencounterLine(result.reencounters),
         `  Lithuania pledged for 2026: relocate 50 % of its fair share, pay EUR 20,000 for each of the rest; ${result.relocation.proposed} of ${result.relocation.candidates} candidates in Cyprus, Greece, Italy and Spain were proposed to it in September, ${result.relocation.transferred} transferred; EUR 580,000 paid in October`,
         'Calibrated on (data/border_stats.csv, data/arrivals-lt-2021.csv):',
         ...result.sources.map((s) => `  - ${s}`),
         'Where nothing was published, the scenario assumes:',
-        ...[...ASSUMPTIONS, ...PACT_ASSUMPTIONS].map((s) => `  - ${s}`),
+        ...[...ASSUMPTIONS, ...PACT_ASSUMPTIONS, ...PACT_IDENTITY_ASSUMPTIONS].map((s) => `  - ${s}`),
         `Accounts (password "${DEMO_PASSWORD}"; synthetic data only — never enter real persons here):`,
         ...DEMO_ACCOUNTS.map((a) => `  ${a.username.padEnd(15)} ${a.role} (${a.jurisdiction})`),
         '',

@@ -26,6 +26,8 @@ import { runMatching } from '../../store/solidarity-report.ts';
 import { refreshRollup } from '../../store/statistics-rollup.ts';
 import { readCalibration } from './calibration.ts';
 import { historyPlan, ZONE } from './history-plan.ts';
+import { withIdentities } from './identities.ts';
+import { readNameLists } from './names.ts';
 import { type PlannedEncounter, type PlannedStep, pactPlan } from './pact-plan.ts';
 import type { Random } from './random.ts';
 
@@ -58,6 +60,14 @@ export interface ScenarioResult {
     readonly refused: ReadonlyMap<string, number>;
     readonly overdue: number;
   };
+  /** the persons of the Pact period met again (src/cli/demo/identities.ts), by the cases of both encounters */
+  readonly reencounters: readonly {
+    readonly earlierCaseId: string;
+    readonly laterCaseId: string;
+    readonly variant: boolean;
+    readonly swapped: boolean;
+    readonly lowerPrecision: boolean;
+  }[];
   readonly relocation: {
     readonly candidates: number;
     readonly proposed: number;
@@ -100,7 +110,7 @@ export async function runScenario(
 
   progress(`${historical.encounters} encounters before the Pact`);
   const rates = cases.services.recognitionRates ?? [];
-  const plan = pactPlan(calibration, rng, {
+  const drawn = pactPlan(calibration, rng, {
     state: DEMO_STATE,
     until: SCENARIO_END,
     stations,
@@ -114,7 +124,12 @@ export async function runScenario(
       );
     },
   });
+  // every identified person gets a synthetic identity; a share are met again, some under another spelling
+  const { plan, reencounters } = withIdentities(drawn, rng, readNameLists(dataDir), {
+    eurodacMinimumAge: (day) => LAW.numberAt('eurodac.minimum-age', day, 'years-of-age'),
+  });
   const caseOf: (string | undefined)[] = [];
+  const firstCaseOf: (string | undefined)[] = []; // the case each person's encounter opened (kept)
   const refused = new Map<string, number>();
   const actors = {
     guard: { actor: 'guard', role: 'border-guard' },
@@ -149,6 +164,7 @@ export async function runScenario(
       planned.persons.forEach((p, k) => {
         const id = o.result.caseIds[k];
         caseOf[p] = id;
+        firstCaseOf[p] = id;
         if (id) opened++;
       });
     });
@@ -232,6 +248,21 @@ export async function runScenario(
       refused,
       overdue,
     },
+    reencounters: reencounters.flatMap((r) => {
+      const earlierCaseId = firstCaseOf[r.earlier];
+      const laterCaseId = firstCaseOf[r.later];
+      return earlierCaseId && laterCaseId
+        ? [
+            {
+              earlierCaseId,
+              laterCaseId,
+              variant: r.variant,
+              swapped: r.swapped,
+              lowerPrecision: r.lowerPrecision,
+            },
+          ]
+        : [];
+    }),
     relocation,
     sources: [
       ...new Set([
