@@ -17,7 +17,8 @@ export const ATTACHMENT_TYPES = {
 } as const;
 export type AttachmentType = keyof typeof ATTACHMENT_TYPES;
 
-export const isAttachmentType = (mime: string): mime is AttachmentType => Object.hasOwn(ATTACHMENT_TYPES, mime);
+export const isAttachmentType = (mime: string): mime is AttachmentType =>
+  Object.hasOwn(ATTACHMENT_TYPES, mime);
 
 /** The longest file name kept (without its extension). */
 const NAME_MAX = 80;

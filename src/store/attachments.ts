@@ -64,7 +64,12 @@ function meta(r: Record<string, unknown>): AttachmentMeta {
 const b64 = (bytes: Uint8Array | undefined) => (bytes ? Buffer.from(bytes).toString('base64') : null);
 
 /** Stores a file and its audit entry ('attachment.added': which file, its kind, type, size and digest) at once. */
-export async function addAttachment(db: Db, a: NewAttachment, by: Reader, now: Date): Promise<AttachmentMeta> {
+export async function addAttachment(
+  db: Db,
+  a: NewAttachment,
+  by: Reader,
+  now: Date,
+): Promise<AttachmentMeta> {
   return retryStaleWrites(() =>
     db.transaction(async (tx) => {
       const [row] = await rowsOf<Record<string, unknown>>(
@@ -96,7 +101,11 @@ export async function addAttachment(db: Db, a: NewAttachment, by: Reader, now: D
 }
 
 /** The files of a case the reader's jurisdiction holds (undefined jurisdiction: any), newest first, no bytes. */
-export async function listAttachments(db: Db, caseId: string, jurisdiction?: string): Promise<AttachmentMeta[]> {
+export async function listAttachments(
+  db: Db,
+  caseId: string,
+  jurisdiction?: string,
+): Promise<AttachmentMeta[]> {
   const rows = await rowsOf<Record<string, unknown>>(
     db,
     sql`select ${META} from attachments a join cases c on c.id = a.case_id

@@ -50,7 +50,13 @@ describe.each(BACKENDS)('attachments on $name', (backend) => {
   const upload = (
     bytes: Buffer,
     name: string,
-    o: { kind?: string; role?: 'border-guard' | 'monitor'; state?: string; caseId?: string; type?: string } = {},
+    o: {
+      kind?: string;
+      role?: 'border-guard' | 'monitor';
+      state?: string;
+      caseId?: string;
+      type?: string;
+    } = {},
   ) =>
     h.inject({
       method: 'POST',
@@ -67,7 +73,12 @@ describe.each(BACKENDS)('attachments on $name', (backend) => {
     const r = await upload(await png(), 'face photo.png');
     expect(r.statusCode).toBe(201);
     const a = r.json();
-    expect(a).toMatchObject({ kind: 'photo', contentType: 'image/png', fileName: 'face_photo.png', hasThumbnail: true });
+    expect(a).toMatchObject({
+      kind: 'photo',
+      contentType: 'image/png',
+      fileName: 'face_photo.png',
+      hasThumbnail: true,
+    });
     const list = await h.inject({
       method: 'GET',
       url: `/api/cases/${caseId}/attachments`,
@@ -82,12 +93,19 @@ describe.each(BACKENDS)('attachments on $name', (backend) => {
     ['JPEG (FF D8 FF)', jpeg, 'image/jpeg', 'x.jpg', true],
     ['PNG (89 50 4E 47)', png, 'image/png', 'x.png', true],
     ['PDF (%PDF-)', async () => PDF, 'application/pdf', 'x.pdf', false],
-  ] as const)('the signature of %s decides the type, whatever the name', async (_, make, type, name, thumb) => {
-    // named as something else: the bytes win, and the stored name takes the bytes' extension
-    const r = await upload(await make(), 'scan.gif', { kind: 'scan' });
-    expect(r.statusCode).toBe(201);
-    expect(r.json()).toMatchObject({ contentType: type, fileName: `scan.${name.split('.')[1]}`, hasThumbnail: thumb });
-  });
+  ] as const)(
+    'the signature of %s decides the type, whatever the name',
+    async (_, make, type, name, thumb) => {
+      // named as something else: the bytes win, and the stored name takes the bytes' extension
+      const r = await upload(await make(), 'scan.gif', { kind: 'scan' });
+      expect(r.statusCode).toBe(201);
+      expect(r.json()).toMatchObject({
+        contentType: type,
+        fileName: `scan.${name.split('.')[1]}`,
+        hasThumbnail: thumb,
+      });
+    },
+  );
 
   it('ATTACK: bytes of HTML named photo.jpg and declared image/jpeg are refused (415, attachment-type-not-allowed)', async () => {
     const r = await upload(HTML, 'photo.jpg', { type: 'application/octet-stream' });
@@ -124,7 +142,11 @@ describe.each(BACKENDS)('attachments on $name', (backend) => {
     const json = await h.inject({
       method: 'POST',
       url: '/api/encounters',
-      headers: { ...h.account('border-guard', 'LT').headers, 'idempotency-key': 'att-0003', 'content-type': 'application/json' },
+      headers: {
+        ...h.account('border-guard', 'LT').headers,
+        'idempotency-key': 'att-0003',
+        'content-type': 'application/json',
+      },
       payload: `{"pad":"${'x'.repeat(3 * 1024 * 1024)}"}`,
     });
     expect(json.statusCode).toBe(413);
@@ -134,7 +156,11 @@ describe.each(BACKENDS)('attachments on $name', (backend) => {
     const up = (await upload(await png(), '../../etc/"passwd"\r\nX-Evil: 1.jpg')).json();
     expect(up.fileName).toBe('passwd_X-Evil_1.png');
     const reader = h.account('case-officer', 'LT');
-    const r = await h.inject({ method: 'GET', url: `/api/cases/${caseId}/attachments/${up.id}`, headers: reader.headers });
+    const r = await h.inject({
+      method: 'GET',
+      url: `/api/cases/${caseId}/attachments/${up.id}`,
+      headers: reader.headers,
+    });
     expect(r.statusCode).toBe(200);
     expect(r.headers['content-type']).toBe('image/png');
     expect(r.headers['content-disposition']).toBe('attachment; filename="passwd_X-Evil_1.png"');

@@ -9,7 +9,6 @@ import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ATTACHMENT_KINDS, MAX_ATTACHMENT_BYTES, safeFileName } from '../../domain/attachments.ts';
-import { findCase } from '../../store/case-queries.ts';
 import {
   type AttachmentMeta,
   type AttachmentPart,
@@ -17,6 +16,7 @@ import {
   listAttachments,
   readAttachment,
 } from '../../store/attachments.ts';
+import { findCase } from '../../store/case-queries.ts';
 import { makeThumbnail, sniffType } from '../attachment-content.ts';
 import { principal, requires } from '../auth.ts';
 import { HttpProblem, notFound, Problem } from '../problem.ts';
@@ -38,7 +38,9 @@ export const AttachmentView = z.object({
 });
 
 const CaseId = z.object({ id: z.uuid('a case id (UUID)') }).strict();
-const FileId = z.object({ id: z.uuid('a case id (UUID)'), attachmentId: z.uuid('an attachment id (UUID)') }).strict();
+const FileId = z
+  .object({ id: z.uuid('a case id (UUID)'), attachmentId: z.uuid('an attachment id (UUID)') })
+  .strict();
 const UploadQuery = z.object({ kind: z.enum(ATTACHMENT_KINDS) }).strict();
 const UploadHeaders = z.object({
   'x-file-name': z
@@ -164,28 +166,29 @@ export function attachmentRoutes(app: FastifyInstance, deps: ApiDeps): void {
       },
     );
 
-    const download = (part: AttachmentPart) => async (request: { params: z.infer<typeof FileId> }, reply: FastifyReply) => {
-      const p = principal(request as never);
-      const got = await readAttachment(
-        deps.store.db,
-        request.params.id,
-        request.params.attachmentId,
-        part,
-        p.jurisdiction,
-        { actor: p.username, role: p.role },
-        now(),
-      );
-      if (!got) throw notFound(`attachment ${request.params.attachmentId}`);
-      const name =
-        part === 'file' ? got.meta.fileName : `${got.meta.fileName.replace(/\.[a-z]+$/, '')}-thumbnail.jpg`;
-      return reply
-        .header('content-type', part === 'file' ? got.meta.contentType : 'image/jpeg')
-        .header('content-disposition', `attachment; filename="${name}"`)
-        .header('x-content-type-options', 'nosniff')
-        .header('cache-control', 'no-store')
-        .header('content-security-policy', "default-src 'none'; sandbox")
-        .send(got.bytes);
-    };
+    const download =
+      (part: AttachmentPart) => async (request: { params: z.infer<typeof FileId> }, reply: FastifyReply) => {
+        const p = principal(request as never);
+        const got = await readAttachment(
+          deps.store.db,
+          request.params.id,
+          request.params.attachmentId,
+          part,
+          p.jurisdiction,
+          { actor: p.username, role: p.role },
+          now(),
+        );
+        if (!got) throw notFound(`attachment ${request.params.attachmentId}`);
+        const name =
+          part === 'file' ? got.meta.fileName : `${got.meta.fileName.replace(/\.[a-z]+$/, '')}-thumbnail.jpg`;
+        return reply
+          .header('content-type', part === 'file' ? got.meta.contentType : 'image/jpeg')
+          .header('content-disposition', `attachment; filename="${name}"`)
+          .header('x-content-type-options', 'nosniff')
+          .header('cache-control', 'no-store')
+          .header('content-security-policy', "default-src 'none'; sandbox")
+          .send(got.bytes);
+      };
 
     r.get(
       '/api/cases/:id/attachments/:attachmentId',
