@@ -4,7 +4,7 @@
 import { Command, Option } from 'commander';
 import { LAW } from '../../law/law.ts';
 import { sweepRetention } from '../../store/retention.ts';
-import type { CliContext } from '../context.ts';
+import { type CliContext, UsageError } from '../context.ts';
 import { parseDate } from '../options.ts';
 import { withStore } from '../store-session.ts';
 
@@ -15,15 +15,19 @@ export function retentionCommand(ctx: CliContext): Command {
     .description('erase the personal data past its retention period; statistics keep their counts')
     .option('--dry-run', 'say what would be erased; write nothing')
     .addOption(
-      new Option('--at <date>', 'measure the periods to the end of this day (UTC), not to now').argParser(
-        parseDate,
-      ),
+      new Option(
+        '--at <date>',
+        'measure the periods to the end of this day (UTC, today or earlier), not to now',
+      ).argParser(parseDate),
     )
     .option('--actor <name>', 'who runs the sweep (recorded in the audit log)', 'cli')
     .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
     .action(async (opts: { dryRun?: boolean; at?: string; actor: string; format: string }) => {
       const now = ctx.now();
       const at = opts.at ? new Date(`${opts.at}T23:59:59.999Z`) : now;
+      // a later day would erase data before its period ends
+      if (opts.at && opts.at > now.toISOString().slice(0, 10))
+        throw new UsageError(`--at ${opts.at} is after today (UTC): a sweep cannot erase ahead of time`);
       const report = await withStore(ctx, (_cs, store) =>
         sweepRetention(store.db, LAW, { at, now, dryRun: opts.dryRun === true, actor: opts.actor }),
       );
