@@ -996,6 +996,7 @@ export const en = {
   'attachments.noThumbnail': 'PDF',
   'attachments.tooLarge': 'The file is larger than {mb} MB.',
   'attachments.thumbnailAlt': 'Thumbnail of {name}',
+  'attachments.fileField': 'The file',
 } as const;
 
 export type MessageKey = keyof typeof en;

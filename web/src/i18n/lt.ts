@@ -1003,4 +1003,5 @@ export const lt: Readonly<Record<MessageKey, string>> = {
   'attachments.noThumbnail': 'PDF',
   'attachments.tooLarge': 'Failas didesnis nei {mb} MB.',
   'attachments.thumbnailAlt': 'Failo {name} miniatiūra',
+  'attachments.fileField': 'Failas',
 };
