@@ -2,9 +2,15 @@
 // refused), the body limit is 10 MiB on this route only, downloads are only ever files (attachment,
 // nosniff, no-store, the sniffed type), each read is audited, and another state's user can neither list nor
 // read them. Synthetic images made here; no real person.
+import { randomUUID } from 'node:crypto';
+import { Writable } from 'node:stream';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildServer } from '../../src/api/server.ts';
 import { MAX_ATTACHMENT_BYTES } from '../../src/domain/attachments.ts';
+import { LAW } from '../../src/law/law.ts';
+import { addUser, issueCredential } from '../../src/store/accounts.ts';
+import { CaseStore } from '../../src/store/case-store.ts';
 import { BACKENDS } from '../store/backends.ts';
 import { encounterBody, type Harness, startHarness } from './harness.ts';
 
@@ -219,5 +225,71 @@ describe.each(BACKENDS)('attachments on $name', (backend) => {
   it('a monitor may read but not add (attachments.write)', async () => {
     const r = await upload(await png(), 'p.png', { role: 'monitor' });
     expect(r.statusCode).toBe(403);
+  });
+});
+
+describe('the server log of attachments', () => {
+  it('names neither the file, its name, the case nor the attachment, even at trace level', async () => {
+    const lines: string[] = [];
+    const stream = new Writable({
+      write(chunk, _enc, done) {
+        lines.push(String(chunk));
+        done();
+      },
+    });
+    const [pglite] = BACKENDS;
+    if (!pglite) throw new Error('no backend');
+    const store = await pglite.open();
+    const now = new Date('2026-12-09T08:00:00Z');
+    const services = { law: LAW, clock: () => now, uuid: randomUUID };
+    const cases = new CaseStore(store, services);
+    const app = await buildServer(
+      { store, cases, services, secureCookies: false, loginRateLimit: false },
+      { level: 'trace', stream },
+    );
+    try {
+      const user = await addUser(
+        store.db,
+        { username: 'guard.lt', password: 'synthetic-password-1', role: 'border-guard', jurisdiction: 'LT' },
+        now,
+        'test',
+      );
+      const { secret } = await issueCredential(store.db, user.userId, 'api-token', now, { name: 't' });
+      const auth = { authorization: `Bearer ${secret}` };
+      const caseId = (
+        await cases.recordEncounter(
+          encounterBody('LT', 'ATT-LOG-1', 1) as never,
+          { actor: 'guard.lt', role: 'border-guard' },
+          'att-log-1',
+        )
+      ).result.caseIds[0] as string;
+      const marker = 'SYNTHETICPERSONNAME';
+      const up = await app.inject({
+        method: 'POST',
+        url: `/api/cases/${caseId}/attachments?kind=photo`,
+        headers: { ...auth, 'content-type': 'application/octet-stream', 'x-file-name': `${marker}.png` },
+        payload: await png(),
+      });
+      expect(up.statusCode).toBe(201);
+      const id = up.json().id;
+      const refused = await app.inject({
+        method: 'POST',
+        url: `/api/cases/${caseId}/attachments?kind=photo`,
+        headers: { ...auth, 'content-type': 'application/octet-stream', 'x-file-name': `${marker}.jpg` },
+        payload: Buffer.from(`<html>${marker}</html>`),
+      });
+      expect(refused.statusCode).toBe(415);
+      expect(
+        (await app.inject({ method: 'GET', url: `/api/cases/${caseId}/attachments/${id}`, headers: auth }))
+          .statusCode,
+      ).toBe(200);
+      const log = lines.join('');
+      expect(lines.length).toBeGreaterThan(4);
+      for (const secretText of [marker, caseId, id, 'PNG', secret]) expect(log).not.toContain(secretText);
+      expect(log).toContain('/api/cases/:id/attachments/:attachmentId');
+    } finally {
+      await app.close();
+      await store.close();
+    }
   });
 });
