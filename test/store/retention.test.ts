@@ -18,6 +18,7 @@ import { firstTimeApplicants } from '../../src/store/eurostat.ts';
 import { decisionOutcomes } from '../../src/store/outcomes.ts';
 import { sweepRetention } from '../../src/store/retention.ts';
 import { dailyStatistics } from '../../src/store/statistics.ts';
+import { rolledUpAggregates } from '../../src/store/statistics-rollup.ts';
 import { BACKENDS, testClock } from './backends.ts';
 
 const actor = { actor: 'border-guard.lt', role: 'border-guard' as const };
@@ -86,6 +87,10 @@ describe.each(BACKENDS)('the retention sweep on $name', (backend) => {
       daily: await dailyStatistics(store.db, { ...window, now: clock.now() }),
       aggregates: await Promise.all(
         GROUPINGS.map((by) => aggregates(store.db, { ...window, granularity: 'month', by })),
+      ),
+      // the public figures' daily rollup, refreshed after the sweep too
+      rolledUp: await Promise.all(
+        GROUPINGS.map((by) => rolledUpAggregates(store.db, { ...window, granularity: 'day', by })),
       ),
       decisions: await decisionOutcomes(store.db, { ...window, granularity: 'month' }),
       eurostat: await firstTimeApplicants(store.db, {
@@ -172,6 +177,14 @@ describe.each(BACKENDS)('the retention sweep on $name', (backend) => {
     expect(await holders(store, 'QxAAAgiven')).toEqual(
       expect.arrayContaining(['case_actions.payload', 'cases.data', 'person_identities.given_names']),
     );
+  });
+
+  it('the statistics compared count these persons (a comparison of empty figures would prove nothing)', async () => {
+    const s = JSON.parse(await statistics());
+    // four identified persons met on 8 December, one of whom asked for asylum
+    expect(JSON.stringify(s.aggregates)).toMatch(/"value":4/);
+    expect(s.rows).toHaveLength(4);
+    expect(JSON.stringify(s.rolledUp)).not.toBe(JSON.stringify(GROUPINGS.map(() => [])));
   });
 
   it('one millisecond before 5 years from the encounter, nothing is due (dry run)', async () => {
