@@ -90,4 +90,43 @@ export default defineParameters([
       },
     ],
   },
+  // issue 16: retention
+  {
+    name: 'eurodac.retention.illegal-stayers',
+    description:
+      'Data of persons found staying illegally in the territory (Art. 23) are kept this long from transmission',
+    unit: 'years',
+    values: [
+      {
+        since: FROM,
+        value: 5,
+        source: {
+          act: 'EURODAC',
+          article: '29',
+          paragraph: '7',
+          status: 'reported',
+          note: 'read in two renderings of the article (CELEX 32024R1358), not in the OJ second pass: "shall be stored in Eurodac for five years from the date on which the biometric data were transmitted"',
+        },
+      },
+    ],
+  },
+  {
+    name: 'eurodac.retention.disembarked',
+    description:
+      'Data of persons disembarked after a search and rescue operation (Art. 24) are kept this long from transmission',
+    unit: 'years',
+    values: [
+      {
+        since: FROM,
+        value: 5,
+        source: {
+          act: 'EURODAC',
+          article: '29',
+          paragraph: '8',
+          status: 'reported',
+          note: 'read in two renderings of the article (CELEX 32024R1358), not in the OJ second pass: "shall be stored in Eurodac for five years from the date on which the biometric data were transmitted"',
+        },
+      },
+    ],
+  },
 ]);

@@ -73,3 +73,5 @@ export type NewFindingInput = z.input<typeof NewFinding>;
 // issue 15: errors — a problem+json body, its field errors with their stable codes and parameters
 export type ProblemBody = z.infer<typeof import('./problem.ts').Problem>;
 export type FieldErrorBody = z.infer<typeof import('./problem.ts').FieldError>;
+// issue 16: attachments — a photo or scan of a case as listed and returned by POST (no bytes)
+export type AttachmentViewBody = z.infer<typeof import('./routes/attachments.ts').AttachmentView>;

@@ -23,6 +23,7 @@ import { cookieNames } from './auth.ts';
 import { DEFAULT_LIMITS, installLimits, type RequestLimits } from './limits.ts';
 import { HttpProblem, PROBLEM_TYPE, Problem, sendProblem, toProblem, unstorableText } from './problem.ts';
 import { accountRoutes } from './routes/accounts.ts';
+import { attachmentRoutes } from './routes/attachments.ts';
 import { authRoutes } from './routes/auth.ts';
 import { caseRoutes } from './routes/cases.ts';
 import { encounterRoutes } from './routes/encounters.ts';
@@ -293,6 +294,7 @@ export async function buildServer(
   publicAggregatesRoutes(app, deps);
   solidarityRoutes(app, deps);
   exportRoutes(app, deps);
+  attachmentRoutes(app, deps);
   web = await webRoutes(app, deps.webRoot ?? WEB_ROOT);
   if (!web)
     app.get('/', { schema: { hide: true } }, (_request, reply) =>

@@ -10,7 +10,9 @@ import { demoCommand } from './commands/demo.ts';
 import { fairSharesCommand } from './commands/fair-shares.ts';
 import { importCommand } from './commands/import.ts';
 import { paramsCommand } from './commands/params.ts';
+import { personCommand } from './commands/person.ts';
 import { placesCommand } from './commands/places.ts';
+import { retentionCommand } from './commands/retention.ts';
 import { serveCommand } from './commands/serve.ts';
 import { solidarityCommand } from './commands/solidarity.ts';
 import { statsCommand } from './commands/stats.ts';
@@ -43,6 +45,8 @@ export function buildProgram(ctx: CliContext): Command {
     demoCommand(ctx),
     userCommand(ctx),
     solidarityCommand(ctx),
+    personCommand(ctx),
+    retentionCommand(ctx),
     statsCommand(ctx),
   ]) {
     program.addCommand(cmd);

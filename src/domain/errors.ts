@@ -61,6 +61,13 @@ export const REFUSALS = {
   'force-kind-other-in-list': [],
   /** more persons than the group size */
   'more-persons-than-group': [],
+  // issue 16: attachments
+  /** an uploaded file whose bytes are not a JPEG, PNG or PDF, whatever its name or Content-Type (415) */
+  'attachment-type-not-allowed': ['detected'],
+  /** an uploaded file with no bytes (400) */
+  'attachment-empty': [],
+  /** an image whose bytes start as a JPEG or PNG but cannot be decoded (422) */
+  'attachment-unreadable': [],
 } as const satisfies Record<string, readonly string[]>;
 
 /** Why an account's input is refused (src/store/accounts.ts, login.ts): the same kind of stable codes. */

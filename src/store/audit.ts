@@ -6,6 +6,7 @@ import { desc, sql } from 'drizzle-orm';
 import stringify from 'safe-stable-stringify';
 import { AUDIT_COLUMNS, insertRows } from './bulk.ts';
 import type { Db } from './database.ts';
+import { checkErasures, coveredErasure, erasureCover } from './retention-audit.ts';
 import { auditLog } from './schema.ts';
 
 export const GENESIS = '0'.repeat(64);
@@ -170,9 +171,11 @@ export function encounterHash(e: Record<string, unknown>): string {
  */
 export async function verifyRecords(db: Db): Promise<{ seq: number; reason: string } | undefined> {
   const rows =
-    (await db.execute(sql`select a.seq, a.action, a.data, c.payload, c.at as c_at, c.case_id as c_case
+    (await db.execute(sql`select a.seq, a.action, a.data, c.payload, c.at as c_at, c.case_id as c_case, c.erased_at as c_erased
       from audit_log a left join case_actions c on a.data ? 'payloadSha256' and c.case_id::text = a.subject and c.seq = (a.data->>'seq')::int
       where a.data ? 'payloadSha256' order by a.seq`)) as unknown as { rows?: Record<string, unknown>[] };
+  // a payload the retention sweep erased who the person is from is accepted if a sweep's entry covers it
+  const cover = await erasureCover(db);
   for (const r of rows.rows ?? (rows as unknown as Record<string, unknown>[])) {
     const data = r.data as { payloadSha256: string; at: string };
     if (!r.c_case) return { seq: Number(r.seq), reason: 'the case-log entry it records was removed' };
@@ -180,9 +183,11 @@ export async function verifyRecords(db: Db): Promise<{ seq: number; reason: stri
       .update(stringify(r.payload) ?? '')
       .digest('hex');
     const at = r.c_at instanceof Date ? r.c_at.getTime() : Date.parse(String(r.c_at));
-    if (hash !== data.payloadSha256 || at !== Date.parse(data.at))
+    if ((hash !== data.payloadSha256 && !coveredErasure(cover, r.c_erased)) || at !== Date.parse(data.at))
       return { seq: Number(r.seq), reason: 'the case-log entry it records was altered' };
   }
+  const erasures = await checkErasures(db, cover);
+  if (erasures) return erasures;
   const enc =
     (await db.execute(sql`select a.seq, a.data, e.* from audit_log a left join encounters e on e.id::text = a.subject
       where a.action = 'encounter.stored' order by a.seq`)) as unknown as {

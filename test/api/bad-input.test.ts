@@ -1301,6 +1301,34 @@ describe.each(BACKENDS.filter((b) => b.name === 'pglite'))(
           to: ['2026-12', '2027-01', '2031-12'],
         },
       },
+      // issue 16: attachments (the upload's body is the raw file: any other encoding is a 415 on the header)
+      {
+        method: 'GET',
+        path: '/api/cases/:param/attachments',
+        as: 'case-officer@LT',
+        runs: 100,
+        params: caseIds,
+      },
+      {
+        method: 'POST',
+        path: '/api/cases/:param/attachments',
+        as: 'border-guard@LT',
+        runs: 200,
+        params: caseIds,
+        query: { kind: ['photo', 'scan', 'video'] },
+        bodies: () => [{}],
+      },
+      ...(
+        ['/api/cases/:param/attachments/:param', '/api/cases/:param/attachments/:param/thumbnail'] as const
+      ).map(
+        (path): Route => ({
+          method: 'GET',
+          path,
+          as: 'case-officer@LT',
+          runs: 60,
+          params: () => caseIds().map((c) => `${c}|0b7f3a4e-1c2d-4e5f-8a9b-0c1d2e3f4a5b`),
+        }),
+      ),
       // hidden routes, and routes and methods that do not exist
       { method: 'GET', path: '/healthz', runs: 30, query: {} },
       { method: 'GET', path: '/readyz', runs: 30, query: {} },

@@ -976,6 +976,27 @@ export const en = {
   'error.conflict.bySystem': 'recorded automatically by Pact',
   'error.conflict.todo':
     'The case is shown as it is now. Check what changed, then record your action again if it still applies: what you typed is kept.',
+  // issue 16: attachments
+  'refusal.attachment-type-not-allowed': 'not a JPEG, PNG or PDF file (whatever its name says)',
+  'refusal.attachment-empty': 'the file is empty',
+  'refusal.attachment-unreadable': 'the image cannot be read: the file is damaged or incomplete',
+  'attachments.title': 'Photos and scans',
+  'attachments.none': 'No photos or scans.',
+  'attachments.kind.photo': 'Photo of the person',
+  'attachments.kind.scan': 'Scan of a document',
+  'attachments.add': 'Add a photo or scan',
+  'attachments.file': 'File (JPEG, PNG or PDF, at most {mb} MB)',
+  'attachments.kind': 'Kind',
+  'attachments.upload': 'Upload',
+  'attachments.uploading': 'Uploading…',
+  'attachments.download': 'Download {name}',
+  'attachments.size': '{kb} KB',
+  'attachments.uploaded': '{kind}, {size}, added by {who} on {when}',
+  'attachments.erased': 'erased under the retention rules on {when}',
+  'attachments.noThumbnail': 'PDF',
+  'attachments.tooLarge': 'The file is larger than {mb} MB.',
+  'attachments.thumbnailAlt': 'Thumbnail of {name}',
+  'attachments.fileField': 'The file',
 } as const;
 
 export type MessageKey = keyof typeof en;

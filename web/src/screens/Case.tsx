@@ -10,6 +10,7 @@ import { ErrorNotice, Loading } from '../components.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
 import { useIdempotencyKeys } from '../ids.ts';
 import { ActionForm } from './ActionForm.tsx';
+import { CaseAttachments } from './CaseAttachments.tsx';
 import { CaseDeadlines } from './CaseDeadlines.tsx';
 import { CaseTimeline } from './CaseTimeline.tsx';
 import { ScreeningChecklist } from './ScreeningChecklist.tsx';
@@ -159,6 +160,8 @@ export function CaseScreen() {
           <CaseDeadlines obligations={view.obligations} asOf={view.asOf} />
         </div>
       </div>
+
+      <CaseAttachments caseId={String(view.case.id)} />
 
       <h2>{t('case.next')}</h2>
       {allowed.length === 0 ? (
