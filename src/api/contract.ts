@@ -73,3 +73,6 @@ export type NewFindingInput = z.input<typeof NewFinding>;
 // issue 15: errors — a problem+json body, its field errors with their stable codes and parameters
 export type ProblemBody = z.infer<typeof import('./problem.ts').Problem>;
 export type FieldErrorBody = z.infer<typeof import('./problem.ts').FieldError>;
+// issue 16: amend — corrections of recorded facts (POST /api/cases/:id/amendments)
+export type AmendmentInput = z.input<typeof import('../domain/amend.ts').Amendment>;
+export type AmendResultBody = z.infer<typeof import('./routes/amendments.ts').AmendResult>;
