@@ -427,6 +427,10 @@ export function amendEncounterCase(
       moved.push({ kind, oldDueAt: was.dueAt, newDueAt: o.dueAt, article: o.article });
     }
   }
+  if ((a.field === 'occurredAt' || a.field === 'borderSection') && current.crisis)
+    notes.push(
+      'the crisis declaration that covered the arrival is kept: whether it still covers the corrected time or section is not judged again',
+    );
   return amendmentDecision(
     current,
     ctx,
