@@ -255,6 +255,10 @@ async function rewriteEncounter(
   now: Date,
   actor: Actor,
 ): Promise<void> {
+  const [before] = await tx
+    .select({ at: encounters.occurredAt })
+    .from(encounters)
+    .where(eq(encounters.id, id));
   const set: Partial<typeof encounters.$inferInsert> = {};
   if (field === 'occurredAt') set.occurredAt = new Date(String(value));
   if (field === 'placeId') set.placeId = value === null ? null : String(value);
@@ -285,7 +289,8 @@ async function rewriteEncounter(
       actor: actor.actor,
       action: 'encounter.corrected',
       subject: id,
-      data: { field, rowSha256: encounterHash(row) },
+      // the day it was on (statistics-rollup.ts counts it again) and the hash of the row as it is now
+      data: { field, was: before?.at.toISOString() ?? null, rowSha256: encounterHash(row) },
     },
   ]);
 }

@@ -5,6 +5,8 @@ import { type FormEvent, useState } from 'react';
 import type { AmendmentInput, AmendResultBody, CaseViewBody } from '../../../src/api/contract.ts';
 import { AMENDABLE_ACTION_FIELD_NAMES } from '../../../src/domain/amend-fields.ts';
 import type { CaseState } from '../../../src/domain/case-state.ts';
+import { COMMAND_PERMISSION } from '../../../src/domain/roles.ts';
+import type { CommandType } from '../../../src/domain/statuses.ts';
 import { ApiError, api } from '../api.ts';
 import { useAuth } from '../auth.tsx';
 import { ErrorNotice, Field } from '../components.tsx';
@@ -78,15 +80,20 @@ export function CaseAmend(props: {
             field === 'occurredAt' ? c.occurredAt : field === 'borderSection' ? c.borderSection : undefined,
         }))
       : []),
+    // an action's field by who may give that action (a border guard corrects a screening check, not a decision)
     ...props.view.actions.flatMap((a) =>
-      ((AMENDABLE_ACTION_FIELD_NAMES as Record<string, readonly string[]>)[a.type] ?? []).map((field) => ({
-        id: `action:${a.seq}:${field}`,
-        kind: 'action' as const,
-        field,
-        input: (field === 'to' && a.type === 'return.executed' ? 'code' : 'text') as Input,
-        seq: a.seq,
-        current: (a.payload as Record<string, unknown>)[field],
-      })),
+      may(COMMAND_PERMISSION[a.type as CommandType] ?? 'case.amend')
+        ? ((AMENDABLE_ACTION_FIELD_NAMES as Record<string, readonly string[]>)[a.type] ?? []).map(
+            (field) => ({
+              id: `action:${a.seq}:${field}`,
+              kind: 'action' as const,
+              field,
+              input: (field === 'to' && a.type === 'return.executed' ? 'code' : 'text') as Input,
+              seq: a.seq,
+              current: (a.payload as Record<string, unknown>)[field],
+            }),
+          )
+        : [],
     ),
   ];
   const [targetId, setTargetId] = useState(targets[0]?.id ?? '');
