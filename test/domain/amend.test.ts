@@ -209,6 +209,23 @@ describe('refusals of a person correction', () => {
       ).code,
     ).toBe('birth-date-precision-mismatch');
   });
+  it("a document that expires before it was issued: the identity's rule of entry", () => {
+    const doc = {
+      type: 'passport',
+      number: 'X1',
+      issuingCountry: 'IQ',
+      issuedOn: '2020-01-02',
+      expiresOn: '2020-01-01',
+    };
+    expect(refusal(() => amendPerson(c, personAmend('identity.documents', [doc]), x)).code).toBe(
+      'document-expires-before-issue',
+    );
+    // expiring on its day of issue is not before it
+    const same = { ...doc, expiresOn: '2020-01-02' };
+    expect(
+      amendPerson(c, personAmend('identity.documents', [same]), x).next.person.identity?.documents,
+    ).toHaveLength(1);
+  });
   it('a removed nationality (null) is accepted and kept as the old value', () => {
     const d = amendPerson(c, personAmend('nationality', null), x);
     expect(d.next.person.nationality).toBeUndefined();

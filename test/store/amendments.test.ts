@@ -5,8 +5,10 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Amendment } from '../../src/domain/amend.ts';
+import type { CaseState } from '../../src/domain/case-state.ts';
 import { RecordEncounter } from '../../src/domain/commands.ts';
 import { CommandRejectedError } from '../../src/domain/errors.ts';
+import { evolve } from '../../src/domain/evolve.ts';
 import { LAW } from '../../src/law/law.ts';
 import { amendCase } from '../../src/store/amendments.ts';
 import { verifyAudit, verifyRecords } from '../../src/store/audit.ts';
@@ -242,6 +244,38 @@ describe.each(BACKENDS)('corrections on $name', (backend) => {
       ),
     ).rejects.toThrow('forbidden');
     expect(await version(first)).toBe(v);
+  });
+
+  it("replaying each case's log, corrections included, gives its stored state", async () => {
+    for (const id of [first, second]) {
+      const log = await store.query<{
+        type: string;
+        at: Date | string;
+        actor: string;
+        role: string;
+        state: string;
+        legal_basis: string;
+        payload: Record<string, unknown>;
+      }>(
+        `select type, at, actor, role, state, legal_basis, payload from case_actions where case_id = $1 order by seq`,
+        [id],
+      );
+      const replayed = log.reduce<CaseState | undefined>(
+        (s, a) =>
+          evolve(s, {
+            type: a.type,
+            at: new Date(a.at).toISOString(),
+            actor: a.actor,
+            role: a.role,
+            state: a.state as CaseState['state'],
+            legalBasis: a.legal_basis,
+            payload: a.payload,
+          }),
+        undefined,
+      );
+      const [row] = await store.query<{ data: CaseState }>(`select data from cases where id = $1`, [id]);
+      expect(replayed).toEqual(row?.data);
+    }
   });
 
   it('ATTACK: an encounter row changed without a correction is still found, after corrections too', async () => {
