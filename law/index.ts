@@ -9,6 +9,7 @@ import aprAppeal from './apr/appeal.ts';
 import aprBorderProcedure from './apr/border-procedure.ts';
 import aprExamination from './apr/examination.ts';
 import aprLodging from './apr/lodging.ts';
+import aprMinors from './apr/minors.ts';
 import aprRegistration from './apr/registration.ts';
 import crisis from './crisis.ts';
 import eurodac from './eurodac.ts';
@@ -30,6 +31,7 @@ export const LAW_FILES: Readonly<Record<string, readonly ParameterInput[]>> = {
   'law/apr/examination.ts': aprExamination,
   'law/apr/border-procedure.ts': aprBorderProcedure,
   'law/apr/appeal.ts': aprAppeal,
+  'law/apr/minors.ts': aprMinors,
   'law/screening.ts': screening,
   'law/crisis.ts': crisis,
   'law/return-border.ts': returnBorder,

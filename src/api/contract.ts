@@ -75,3 +75,6 @@ export type ProblemBody = z.infer<typeof import('./problem.ts').Problem>;
 export type FieldErrorBody = z.infer<typeof import('./problem.ts').FieldError>;
 // issue 16: attachments — a photo or scan of a case as listed and returned by POST (no bytes)
 export type AttachmentViewBody = z.infer<typeof import('./routes/attachments.ts').AttachmentView>;
+// issue 16: amend — corrections of recorded facts (POST /api/cases/:id/amendments)
+export type AmendmentInput = z.input<typeof import('../domain/amend.ts').Amendment>;
+export type AmendResultBody = z.infer<typeof import('./routes/amendments.ts').AmendResult>;

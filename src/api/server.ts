@@ -23,6 +23,7 @@ import { cookieNames } from './auth.ts';
 import { DEFAULT_LIMITS, installLimits, type RequestLimits } from './limits.ts';
 import { HttpProblem, PROBLEM_TYPE, Problem, sendProblem, toProblem, unstorableText } from './problem.ts';
 import { accountRoutes } from './routes/accounts.ts';
+import { amendmentRoutes } from './routes/amendments.ts';
 import { attachmentRoutes } from './routes/attachments.ts';
 import { authRoutes } from './routes/auth.ts';
 import { caseRoutes } from './routes/cases.ts';
@@ -284,6 +285,7 @@ export async function buildServer(
   publicRoutes(app, deps);
   encounterRoutes(app, deps);
   caseRoutes(app, deps);
+  amendmentRoutes(app, deps);
   userRoutes(app, deps);
   accountRoutes(app, deps);
   findingRoutes(app, deps);

@@ -1,4 +1,5 @@
 // docs/ACTIONS.md, generated from the table in statuses.ts (npm run docs; a test checks it is current).
+import { AMENDABLE_ACTION_FIELD_NAMES } from './amend-fields.ts';
 import { ENTRY_RULES_DOC } from './entry-rules.ts';
 import { LEGAL_BASIS } from './legal-basis.ts';
 import { CHOICES, CONDITIONS } from './next-actions.ts';
@@ -48,6 +49,27 @@ export function renderActionsMarkdown(): string {
     ...CHOICES.map((c) => `| \`${c.action}\` | \`${c.field}\` | ${c.doc} |`),
     '',
     ...ENTRY_RULES_DOC,
+    '',
+    '## Corrections (outside the table)',
+    '',
+    'A recorded fact is corrected by a new action in any status, with a reason, at the version read',
+    '(`POST /api/cases/{id}/amendments`, src/domain/amend.ts); nothing in the log is edited. It needs',
+    '`case.amend`, and more by what it corrects: the encounter, `encounter.record` (it applies to every case',
+    "of the encounter); an earlier action's field, the permission of that action (a border guard corrects a",
+    'screening check, not a decision). A date of birth recomputes the `minor` flag from the youngest possible',
+    'age (APR Art. 25), ends `unaccompanied` for an adult, opens or cancels the representative of an',
+    "unaccompanied minor (APR Art. 23(2)) and Eurodac's transmission by its minimum age; an encounter's time",
+    'moves the open deadlines counted from it (cancelled and opened again). An obligation a correction ends is',
+    '`cancelled`, never met or missed. Corrected fields of earlier actions:',
+    '',
+    '| Action | Fields that may be corrected |',
+    '|---|---|',
+    ...Object.entries(AMENDABLE_ACTION_FIELD_NAMES).map(
+      ([a, fs]) => `| \`${a}\` | ${fs.map((f) => `\`${f}\``).join(', ')} |`,
+    ),
+    '',
+    'Any other field (a decision, an outcome, a procedure, the time of an action) changes the status, a flag',
+    'or a deadline: it is refused with `amend-field-not-amendable`; record the action the law provides instead.',
     '',
     '## Legal basis recorded with each action',
     '',

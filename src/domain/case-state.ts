@@ -16,6 +16,8 @@ export const OBLIGATION_KINDS = [
   'detention-review',
   'appeal',
   'relocation-transfer',
+  /** an unaccompanied minor's representative (APR Art. 23(2)) */
+  'representative',
 ] as const;
 export type ObligationKind = (typeof OBLIGATION_KINDS)[number];
 

@@ -69,6 +69,9 @@ export function startCase(
   if (e.kind === 'apprehended-irregular-crossing' && (age === undefined || age >= eurodacMinimumAge)) {
     opens.push(obligation(ctx, c, 'eurodac', 'eurodac-irregular-crossing', e.occurredAt, false));
   }
+  // APR Art. 23(2): an unaccompanied minor who made an application gets a representative within the period
+  if (person.unaccompanied && person.asylumWish)
+    opens.push(obligation(ctx, c, 'representative', 'representative', person.asylumWish.at, false));
   const flags: Flag[] = [];
   // A person refused entry without screening who asked for asylum must still reach the procedure:
   // the registration deadline runs from the wish, and the case is flagged until it is registered.
@@ -154,6 +157,9 @@ export function decide(current: CaseState, command: CaseCommand, ctx: DecideCont
       // during screening the registration deadline waits for its end (APR Art. 27(7))
       if (current.status !== 'in-screening' && !current.open.includes('registration'))
         registration(command.at, command.at);
+      // APR Art. 23(2): an unaccompanied minor's representative, within the period from the application made
+      if (current.person.unaccompanied && !current.open.includes('representative'))
+        ob('representative', 'representative', command.at, false);
       break;
     case 'entry.refused':
       closes.push('screening');

@@ -68,6 +68,23 @@ export const REFUSALS = {
   'attachment-empty': [],
   /** an image whose bytes start as a JPEG or PNG but cannot be decoded (422) */
   'attachment-unreadable': [],
+  // issue 16: amend — corrections of a recorded fact (src/domain/amend.ts)
+  /** the new value is not valid for the field (the schema of entry) */
+  'amend-value-invalid': ['field'],
+  /** the new value is the one already recorded */
+  'amend-unchanged': ['field'],
+  /** a date of birth after the person was met */
+  'amend-birth-after-encounter': ['encounteredAt'],
+  /** a date of birth that makes the person older than the plausible maximum */
+  'amend-age-over-maximum': ['maximum'],
+  /** `minor: false` while the date of birth makes the person possibly a minor (APR Art. 25): correct the date */
+  'amend-minor-follows-birth-date': [],
+  /** an encounter time after an action of its cases */
+  'amend-encounter-after-action': ['at'],
+  /** no action of that number in the case */
+  'amend-action-not-found': ['seq'],
+  /** a field of an action whose correction would change the status, a flag or a deadline */
+  'amend-field-not-amendable': ['action', 'field', 'amendable'],
 } as const satisfies Record<string, readonly string[]>;
 
 /** Why an account's input is refused (src/store/accounts.ts, login.ts): the same kind of stable codes. */

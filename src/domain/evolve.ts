@@ -2,9 +2,12 @@
 // from `encounter.recorded` gives the stored current state (tested). The law is not consulted here — the
 // obligations an action opened were computed when it was decided and travel in its payload.
 import type { CrisisKind } from '../law/deadlines.ts';
+import { applyAmendment } from './amend-evolve.ts';
 import type { Action, CaseCrisis, CaseState, Obligation, ObligationKind } from './case-state.ts';
 import type { EncounterKind, Person } from './commands.ts';
-import type { Flag, Status } from './statuses.ts';
+import { AMENDMENT_ACTIONS, type Flag, type Status } from './statuses.ts';
+
+const AMENDMENTS: ReadonlySet<string> = new Set(AMENDMENT_ACTIONS);
 
 export interface Effects {
   readonly opens?: readonly Obligation[];
@@ -82,8 +85,11 @@ export function evolve(state: CaseState | undefined, action: Action): CaseState 
     ...state,
     version: state.version + 1,
     // the latest stated time of the log (system steps such as relocation carry their own times)
+    // a correction is dated when it is made, but states no time of the case: later entries may still be
+    // dated before it (entry-rules.ts)
     lastActionAt:
-      state.lastActionAt && Date.parse(state.lastActionAt) > Date.parse(action.at)
+      AMENDMENTS.has(action.type) ||
+      (state.lastActionAt && Date.parse(state.lastActionAt) > Date.parse(action.at))
         ? state.lastActionAt
         : action.at,
     open: applyEffects(state.open, p),
@@ -195,6 +201,10 @@ export function evolve(state: CaseState | undefined, action: Action): CaseState 
     }
     case 'relocation.confirmed':
       return s;
+    case 'person.amended':
+    case 'encounter.amended':
+    case 'action.amended':
+      return applyAmendment(s, action.type, p);
     case 'case.relocated':
       // the person was transferred: the state of relocation holds the case from now on (AMMR Art. 68)
       return { ...s, state: p.to as CaseState['state'] };

@@ -31,6 +31,12 @@ export const LEGAL_BASIS: Readonly<Record<ActionType, string>> = {
   'relocation.confirmed':
     'AMMR Art. 67(9)–(11) (relocation confirmed by the state of relocation; the transfer follows within 4 weeks)',
   'case.relocated': 'AMMR Arts 67(11) and 68 (transferred; the state of relocation takes the case over)',
+  'person.amended':
+    'GDPR Art. 16 (rectification); the correction of a recorded fact, with its reason (the old value is kept)',
+  'encounter.amended':
+    'GDPR Art. 16 (rectification); the correction of the encounter, in every case of it (the old value is kept)',
+  'action.amended':
+    'GDPR Art. 16 (rectification); the correction of a field of an earlier action (the old value is kept)',
 };
 
 /**

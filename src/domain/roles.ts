@@ -110,7 +110,8 @@ export const PERMISSION_TITLES: Readonly<Record<Permission, string>> = {
     "the set-up of one's state (an administrator of a member state, not of the Union): what is missing; loading its places",
   'person.search':
     "find persons of one's state by name, document number, Eurodac reference, date of birth or case id (each search is logged)",
-  'case.amend': 'correct a recorded fact (person, encounter, an action) with a reason; the old value is kept',
+  'case.amend':
+    "correct a recorded fact (person, encounter, an action) with a reason; the old value is kept (the encounter also needs encounter.record, an action's field that action's permission)",
   'case.assign': 'assign a case to oneself (or release it)',
   'duplicates.decide': 'decide whether two files are the same person (link them) or different, and undo it',
   'attachments.write': 'add photos and scanned documents to a case',

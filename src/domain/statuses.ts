@@ -42,6 +42,9 @@ export const ACTION_TYPES = [
   'obligation.missed',
   'relocation.confirmed',
   'case.relocated',
+  'person.amended',
+  'encounter.amended',
+  'action.amended',
 ] as const;
 export type ActionType = (typeof ACTION_TYPES)[number];
 
@@ -53,8 +56,21 @@ export const SYSTEM_ACTIONS = [
   'case.relocated',
 ] as const satisfies readonly ActionType[];
 
-/** Actions a user may command (the others are recorded by the system). */
-export type CommandType = Exclude<ActionType, (typeof SYSTEM_ACTIONS)[number]>;
+/**
+ * Corrections of a recorded fact (src/domain/amend.ts): a user's, with a reason, in any status — outside the
+ * status → allowed-actions table, as they change no status.
+ */
+export const AMENDMENT_ACTIONS = [
+  'person.amended',
+  'encounter.amended',
+  'action.amended',
+] as const satisfies readonly ActionType[];
+
+/** Actions a user may command through the table (the others are recorded by the system, or corrections). */
+export type CommandType = Exclude<
+  ActionType,
+  (typeof SYSTEM_ACTIONS)[number] | (typeof AMENDMENT_ACTIONS)[number]
+>;
 
 export const FLAGS = [
   'asylum-wish-not-registered',

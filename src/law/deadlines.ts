@@ -170,6 +170,12 @@ export const DEADLINE_KINDS: readonly DeadlineKind[] = [
     parameter: 'ammr.relocation.confirmation-deadline-exceptional',
   },
   {
+    id: 'representative',
+    title: 'representative of an unaccompanied minor',
+    from: 'the making of the application',
+    parameter: 'apr.unaccompanied-minor.representative-deadline',
+  },
+  {
     id: 'relocation-transfer',
     title: 'relocation transfer',
     from: 'confirmation by the state of relocation',

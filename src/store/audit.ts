@@ -188,13 +188,19 @@ export async function verifyRecords(db: Db): Promise<{ seq: number; reason: stri
   }
   const erasures = await checkErasures(db, cover);
   if (erasures) return erasures;
+  // an encounter's row is vouched for by its latest entry: `encounter.stored`, or the `encounter.corrected` of
+  // its latest correction (src/store/amendments.ts); a row changed without a correction fits neither
   const enc =
-    (await db.execute(sql`select a.seq, a.data, e.* from audit_log a left join encounters e on e.id::text = a.subject
-      where a.action = 'encounter.stored' order by a.seq`)) as unknown as {
+    (await db.execute(sql`select a.seq, a.action, a.data, e.* from audit_log a left join encounters e on e.id::text = a.subject
+      where a.action in ('encounter.stored', 'encounter.corrected') order by a.seq`)) as unknown as {
       rows?: Record<string, unknown>[];
     };
+  const latest = new Map<string, Record<string, unknown>>();
   for (const r of enc.rows ?? (enc as unknown as Record<string, unknown>[])) {
     if (!r.id) return { seq: Number(r.seq), reason: 'the encounter it records was removed' };
+    latest.set(String(r.id), r);
+  }
+  for (const r of latest.values()) {
     if (encounterHash(r) !== (r.data as { rowSha256: string }).rowSha256)
       return { seq: Number(r.seq), reason: 'the encounter it records was altered' };
   }

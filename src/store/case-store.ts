@@ -92,6 +92,17 @@ export interface Replayable<T> {
 
 type Tx = Db;
 
+/** What a correction writes with (CaseStore.transact). */
+export interface CaseWriter {
+  load(caseId: string): Promise<CaseState>;
+  persist(
+    items: readonly { decision: Decision; expectedVersion: number }[],
+    now: Date,
+    actor: Actor,
+  ): Promise<void>;
+  context(actor: Actor, now: Date): ReturnType<CaseStore['decideContext']>;
+}
+
 /** The audit head and the version checks rely on each statement seeing what committed before it. */
 const READ_COMMITTED = { isolationLevel: 'read committed' } as const;
 
@@ -403,8 +414,21 @@ export class CaseStore {
     );
   }
 
+  /** A correction (src/store/amendments.ts): `work` decides and writes inside this store's idempotent transaction. */
+  async transact<T>(key: string, request: unknown, work: (tx: Tx, w: CaseWriter) => Promise<T>) {
+    return retryStaleWrites(() =>
+      this.once(key, request, (tx) =>
+        work(tx, {
+          load: (id) => this.load(tx, id),
+          persist: (items, now, actor) => this.persist(tx, items, now, actor),
+          context: (actor, now) => this.decideContext(actor, now),
+        }),
+      ),
+    );
+  }
+
   /** What the domain decides a user's command with: the actor, the law, the time, the recognition rates. */
-  private decideContext(actor: Actor, now: Date) {
+  decideContext(actor: Actor, now: Date) {
     const rates = this.services.recognitionRates ?? [];
     return {
       ...actor,

@@ -8,6 +8,9 @@
 //   a case's log entry (data.at, data.state): the day of the action, in the action's state and the case's
 //     state, and the day of the case's asylum wish in both (a wish or a relocation changes those);
 //   encounter.stored: the day of the encounter;
+//   a correction (src/store/amendments.ts): person.amended and encounter.amended every day the case counts on
+//     (its actions' and its encounter's: a nationality regroups them all), encounter.corrected the
+//     encounter's day before (data.was) and after;
 //   solidarity.transfer-*: the day the transfer was closed, in the receiving state.
 // Days are the local days of each state's zone. The first refresh, and one after places were loaded (a place's
 // border section changes the groups of every encounter there), count every day again. A refresh holds an
@@ -104,7 +107,7 @@ export async function refreshRollup(db: Db, now: Date = new Date()): Promise<num
           tx,
           sql`with x as materialized (
                 select a.action, a.data,
-                  case when a.data ? 'payloadSha256' or a.action = 'encounter.stored' or a.action like 'solidarity.transfer-%'
+                  case when a.data ? 'payloadSha256' or a.action in ('encounter.stored', 'encounter.corrected') or a.action like 'solidarity.transfer-%'
                     then a.subject::uuid end as id
                 from audit_log a where a.seq > ${from} and a.seq <= ${upTo})
               select p.state, p.ts from x join cases c on c.id = x.id
@@ -112,7 +115,15 @@ export async function refreshRollup(db: Db, now: Date = new Date()): Promise<num
                   (x.data->>'state', c.asylum_wish_at), (c.state::text, c.asylum_wish_at)) as p(state, ts)
                 where x.data ? 'payloadSha256' and p.ts is not null and p.state is not null
               union
-              select e.state, e.occurred_at from x join encounters e on e.id = x.id where x.action = 'encounter.stored'
+              select e.state, e.occurred_at from x join encounters e on e.id = x.id where x.action in ('encounter.stored', 'encounter.corrected')
+              union
+              select e.state, (x.data->>'was')::timestamptz from x join encounters e on e.id = x.id
+                where x.action = 'encounter.corrected' and x.data ? 'was'
+              union
+              select t.state, t.ts from x join cases c on c.id = x.id
+                cross join lateral (select ca.state::text as state, ca.at as ts from case_actions ca where ca.case_id = c.id
+                  union all select c.state::text, e.occurred_at from encounters e where e.id = c.encounter_id) as t
+                where x.action in ('person.amended', 'encounter.amended')
               union
               select t.to_state, t.closed_at from x join relocation_transfers t on t.id = x.id
                 where x.action like 'solidarity.transfer-%' and t.closed_at is not null`,

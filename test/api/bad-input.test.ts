@@ -909,6 +909,28 @@ describe.each(BACKENDS.filter((b) => b.name === 'pglite'))(
         bodies: () => commands.map((command, i) => ({ expectedVersion: 1 + (i % 3), command })),
       },
       {
+        method: 'POST',
+        path: '/api/cases/:param/amendments',
+        as: 'screening-officer@LT',
+        idempotency: true,
+        runs: 600,
+        params: caseIds,
+        bodies: (): Json[] =>
+          [
+            { kind: 'person', field: 'birthYear', value: 2010, reason: 'the passport' },
+            {
+              kind: 'person',
+              field: 'identity.birthDate',
+              value: { value: '2030', precision: 'year' },
+              reason: 'x',
+            },
+            { kind: 'person', field: 'nationality', value: 'SY', reason: 'stated again' },
+            { kind: 'encounter', field: 'occurredAt', value: at, reason: 'the patrol log' },
+            { kind: 'encounter', field: 'groupSize', value: 4, reason: 'counted again' },
+            { kind: 'action', seq: 2, field: 'result', value: 'no hit', reason: 'typo' },
+          ].map((amendment, i) => ({ expectedVersion: 1 + (i % 2), amendment })) as unknown as Json[],
+      },
+      {
         method: 'GET',
         path: '/api/queue',
         as: 'case-officer@LT',

@@ -24,6 +24,8 @@ const rows: Row[] = [
   ['apr.registration.disproportionate-numbers.deadline', 15, 'days', 'APR Art. 27(5)', APR],
   ['crisis.registration.deadline', 4, 'weeks', 'Crisis Regulation Art. 10(1)', AMMR],
   ['crisis.registration.use-before-authorisation', 10, 'days', 'Crisis Regulation Art. 10(6)', AMMR],
+  // APR Art. 23(2)(b) representative of an unaccompanied minor (the number UNCONFIRMED: law/apr/minors.ts)
+  ['apr.unaccompanied-minor.representative-deadline', 15, 'working-days', 'APR Art. 23(2)', APR],
   // APR Art. 28 and 51(1) lodging
   ['apr.lodging.deadline', 21, 'days', 'APR Art. 28(1)', APR],
   ['apr.lodging.after-transfer.deadline', 21, 'days', 'APR Art. 28(2)', APR],

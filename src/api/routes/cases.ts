@@ -368,7 +368,11 @@ export function caseRoutes(app: FastifyInstance, deps: ApiDeps): void {
  * A version conflict in words a person can act on: what was recorded on the case since the version they read
  * (the action, its time, who — the case's timeline shows the same to anyone who may read the case).
  */
-async function conflict(deps: ApiDeps, e: VersionConflictError, jurisdiction: string): Promise<HttpProblem> {
+export async function conflict(
+  deps: ApiDeps,
+  e: VersionConflictError,
+  jurisdiction: string,
+): Promise<HttpProblem> {
   const view = await findCase(deps.store.db, e.caseId, jurisdiction);
   // a version counts the actions of the log (case-state.ts): those after the version read are the changes
   const changes = (view?.actions ?? []).slice(Math.max(e.expected, 0)).map((a) => ({

@@ -13,6 +13,7 @@ import { type CliContext, UsageError } from '../context.ts';
 import { renderTable } from '../format/table.ts';
 import { parseCountry } from '../options.ts';
 import { parseDuration, withStore } from '../store-session.ts';
+import { caseAmendCommand } from './case-amend.ts';
 
 const local = (d: Date, state: string) =>
   DateTime.fromJSDate(d)
@@ -271,6 +272,7 @@ export function caseCommand(ctx: CliContext): Command {
         ctx.stdout(`${JSON.stringify(out, null, 2)}\n`);
       },
     );
+  cmd.addCommand(caseAmendCommand(ctx));
   return cmd;
 }
 

@@ -6,10 +6,12 @@ import type { CaseCommandInput, CaseViewBody, CommandResultBody } from '../../..
 import type { CaseState } from '../../../src/domain/case-state.ts';
 import type { CommandType } from '../../../src/domain/statuses.ts';
 import { ApiError, api } from '../api.ts';
+import { useAuth } from '../auth.tsx';
 import { ErrorNotice, Loading } from '../components.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
 import { useIdempotencyKeys } from '../ids.ts';
 import { ActionForm } from './ActionForm.tsx';
+import { CaseAmend } from './CaseAmend.tsx';
 import { CaseAttachments } from './CaseAttachments.tsx';
 import { CaseDeadlines } from './CaseDeadlines.tsx';
 import { CaseTimeline } from './CaseTimeline.tsx';
@@ -25,6 +27,8 @@ export function CaseScreen() {
   const [open, setOpen] = useState<CommandType>();
   const [done, setDone] = useState<CommandResultBody>();
   const keyFor = useIdempotencyKeys();
+  const { may } = useAuth();
+  const [amending, setAmending] = useState(false);
 
   // the answer of the last request for this case only (a slower earlier one, or one for the case shown
   // before, is ignored)
@@ -198,6 +202,30 @@ export function CaseScreen() {
             cancel={() => setOpen(undefined)}
           />
         )
+      )}
+
+      {may('case.amend') && (
+        <div className="actions">
+          <button
+            type="button"
+            className="secondary"
+            aria-expanded={amending}
+            onClick={() => setAmending(!amending)}
+          >
+            {t('amend.open')}
+          </button>
+        </div>
+      )}
+      {amending && (
+        <CaseAmend
+          view={view}
+          saved={async () => {
+            setAmending(false);
+            setDone(undefined);
+            await load();
+          }}
+          cancel={() => setAmending(false)}
+        />
       )}
 
       <h2>{t('case.timeline')}</h2>

@@ -4,6 +4,7 @@
 import type { CaseViewBody } from '../../../src/api/contract.ts';
 import type { CommandType } from '../../../src/domain/statuses.ts';
 import { useI18n } from '../i18n/i18n.tsx';
+import { AMENDMENT_TYPES, CaseAmendment } from './CaseAmendment.tsx';
 import { COMMAND_FIELDS, type FieldSpec } from './command-fields.ts';
 import { useStateName } from './solidarity/shared.tsx';
 
@@ -32,7 +33,7 @@ export function CaseTimeline({ actions }: { actions: readonly Action[] }) {
             {t('case.by', { actor: a.actor, role: label('role', a.role) })} ·{' '}
             <span className="article">{a.legalBasis}</span>
           </div>
-          <Payload action={a} />
+          {AMENDMENT_TYPES.has(a.type) ? <CaseAmendment action={a} /> : <Payload action={a} />}
         </li>
       ))}
     </ol>

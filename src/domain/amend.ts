@@ -1,0 +1,489 @@
+// Corrections of a recorded fact (issue #16): a person's field, an encounter's field (in every case of the
+// encounter), or a field of an earlier action that changes no status. Each is a new action in the log with the
+// old value, the new, the reason and who — nothing is edited or deleted — and recomputes what depends on the
+// fact: the minor flag from a date of birth (APR Art. 25), the obligations the law attaches to an unaccompanied
+// minor (APR Art. 23(2)), Eurodac's minimum age (Eurodac Art. 22(1)), the deadlines counted from the encounter.
+// Pure: time, the law and what the store knows of the case's obligations come in as arguments.
+import { DateTime } from 'luxon';
+import stringify from 'safe-stable-stringify';
+import { z } from 'zod';
+import { STATE_TIME_ZONES } from '../law/calendar/state-calendar.ts';
+import { PactError } from '../law/errors.ts';
+import {
+  type AmendableActionType,
+  ENCOUNTER_FIELDS,
+  type EncounterField,
+  PERSON_FIELDS,
+  type PersonField,
+} from './amend-fields.ts';
+import type { Action, CaseState, Decision, Obligation, ObligationKind } from './case-state.ts';
+import { Force, Instant, Nationality, Person } from './commands.ts';
+import type { DecideContext } from './decide.ts';
+import { CommandRejectedError, REFUSALS, type RefusalCode } from './errors.ts';
+import { evolve } from './evolve.ts';
+import { LEGAL_BASIS } from './legal-basis.ts';
+import { latestBirthDay, MAX_PLAUSIBLE_AGE, minorByBirth, personAgeRange } from './minor-rules.ts';
+import { FUTURE_TOLERANCE_MS } from './next-actions.ts';
+import { obligation } from './obligations.ts';
+import { COMMAND_PERMISSION, type Permission } from './roles.ts';
+import type { CommandType } from './statuses.ts';
+
+export type { EncounterField, PersonField };
+export { ENCOUNTER_FIELDS, PERSON_FIELDS };
+
+/**
+ * The fields of an earlier action a correction may change: free texts and values that change neither the
+ * status, nor a flag, nor a deadline. Anything else (a decision, an outcome, a procedure, an action's time) is
+ * corrected by the action the law provides (an appeal, a new routing) — refused with `amend-field-not-amendable`.
+ */
+export const AMENDABLE_ACTION_FIELDS: Readonly<Record<AmendableActionType, Record<string, z.ZodType>>> = {
+  'screening.check-recorded': { result: z.string().min(1).max(500) },
+  'asylum-wish.expressed': { where: z.string().min(1).max(200), to: z.string().min(1).max(200) },
+  'entry.refused': { directedTo: z.string().min(1).max(100) },
+  'return.executed': { to: Nationality },
+  'case.closed': { reason: z.string().min(1).max(200) },
+};
+
+/** Why the fact is corrected: required, kept in the log and shown in the timeline. */
+export const AmendmentReason = z.string().trim().min(1).max(500);
+
+/** A correction, by what it corrects. `value: null` removes an optional value. */
+export const Amendment = z.discriminatedUnion('kind', [
+  z
+    .object({
+      kind: z.literal('person'),
+      field: z.enum(PERSON_FIELDS),
+      value: z.unknown(),
+      reason: AmendmentReason,
+    })
+    .strict(),
+  z
+    .object({
+      kind: z.literal('encounter'),
+      field: z.enum(ENCOUNTER_FIELDS),
+      value: z.unknown(),
+      reason: AmendmentReason,
+    })
+    .strict(),
+  z
+    .object({
+      kind: z.literal('action'),
+      seq: z.number().int().min(1),
+      field: z.string().min(1).max(50),
+      value: z.unknown(),
+      reason: AmendmentReason,
+    })
+    .strict(),
+]);
+export type Amendment = z.infer<typeof Amendment>;
+export type PersonAmendment = Extract<Amendment, { kind: 'person' }>;
+export type EncounterAmendment = Extract<Amendment, { kind: 'encounter' }>;
+export type ActionAmendment = Extract<Amendment, { kind: 'action' }>;
+
+/**
+ * The permissions a correction needs, beyond `case.amend`: an encounter's by those who record encounters
+ * (`encounter.record`); an action's by those who may give that action (a border guard may correct a screening
+ * check, not a decision); a person's by any role holding `case.amend`.
+ */
+export function amendPermissions(a: Amendment, actionType?: string): Permission[] {
+  if (a.kind === 'encounter') return ['case.amend', 'encounter.record'];
+  if (a.kind === 'action') {
+    const needed = COMMAND_PERMISSION[actionType as CommandType];
+    return needed ? ['case.amend', needed] : ['case.amend'];
+  }
+  return ['case.amend'];
+}
+
+/** What the store knows of a case's obligations that the state row does not hold. */
+export interface AmendContext extends DecideContext {
+  /** Kinds of obligation the case ever had (open, met, missed or cancelled). */
+  readonly everOpened: readonly ObligationKind[];
+  /** The open obligations with their due times. */
+  readonly openObligations: readonly { kind: ObligationKind; dueAt: string }[];
+}
+
+/** One thing recomputed by a correction, as the timeline words it. */
+export interface Recomputed {
+  readonly what: string;
+  readonly old: unknown;
+  readonly new: unknown;
+  readonly article: string;
+}
+
+const same = (a: unknown, b: unknown) => stringify(a ?? null) === stringify(b ?? null);
+
+function refuse(code: RefusalCode, params: Record<string, unknown>, reason: string, field = 'value'): never {
+  throw new CommandRejectedError(field, { code, params } as never, reason);
+}
+
+function getField(p: Person, field: PersonField): unknown {
+  if (field.startsWith('identity.')) {
+    const key = field.slice('identity.'.length) as keyof NonNullable<Person['identity']>;
+    return p.identity?.[key];
+  }
+  return p[field as keyof Person];
+}
+
+/** The person with `field` set (`null` or undefined removes it), not yet validated. */
+export function withField(p: Person, field: PersonField, value: unknown): Record<string, unknown> {
+  const put = (o: Record<string, unknown>, k: string) => {
+    const copy = { ...o };
+    if (value === null || value === undefined) delete copy[k];
+    else copy[k] = value;
+    return copy;
+  };
+  if (field.startsWith('identity.'))
+    return { ...p, identity: put({ ...(p.identity ?? {}) }, field.slice('identity.'.length)) };
+  return put({ ...p }, field);
+}
+
+/** A value refused by the schema of entry: the rule's own code when it names one, else `amend-value-invalid`. */
+function schemaRefusal(error: z.ZodError, field: string): never {
+  const issue = error.issues[0];
+  const code = (issue as { params?: { code?: string } } | undefined)?.params?.code;
+  const where = issue?.path.length ? ` (${issue.path.join('.')})` : '';
+  if (code && code in REFUSALS && (REFUSALS[code as RefusalCode] as readonly string[]).length === 0)
+    refuse(code as RefusalCode, {}, `${issue?.message ?? 'not valid'}${where}`);
+  refuse('amend-value-invalid', { field }, `not a valid ${field}: ${issue?.message ?? 'invalid'}${where}`);
+}
+
+const localDay = (instant: string | Date, state: CaseState['state']) =>
+  (typeof instant === 'string' ? DateTime.fromISO(instant) : DateTime.fromJSDate(instant))
+    .setZone(STATE_TIME_ZONES[state])
+    .toISODate() ?? '';
+
+/** The action of a correction and the decision it makes (no status changes; the obligations as computed). */
+function amendmentDecision(
+  current: CaseState,
+  ctx: DecideContext,
+  type: 'person.amended' | 'encounter.amended' | 'action.amended',
+  payload: Record<string, unknown>,
+  opens: readonly Obligation[],
+  cancels: readonly ObligationKind[],
+  notes: readonly string[],
+): Decision {
+  const action: Action = {
+    type,
+    at: ctx.now.toISOString(),
+    actor: ctx.actor,
+    role: ctx.role,
+    state: current.state,
+    legalBasis: LEGAL_BASIS[type],
+    payload: {
+      ...payload,
+      opens,
+      // cancelled, not met or missed: the store marks their rows `cancelled` (src/store/amendments.ts)
+      closes: [...new Set(cancels)],
+      cancels: [...new Set(cancels)],
+      ...(notes.length > 0 ? { notes } : {}),
+    },
+  };
+  return {
+    actions: [action],
+    next: evolve(current, action),
+    open: opens,
+    close: [],
+    ...(notes.length > 0 ? { notes } : {}),
+  };
+}
+
+/** Corrects a field of the case's person and recomputes the minor flag and the obligations that follow. */
+export function amendPerson(current: CaseState, a: PersonAmendment, ctx: AmendContext): Decision {
+  const old = getField(current.person, a.field);
+  const parsed = Person.safeParse(withField(current.person, a.field, a.value));
+  if (!parsed.success) schemaRefusal(parsed.error, a.field);
+  let person: Person = parsed.data;
+  const value = getField(person, a.field);
+  if (same(old, value)) refuse('amend-unchanged', { field: a.field }, 'is the value already recorded');
+
+  const encounterDay = localDay(current.occurredAt, current.state);
+  const today = localDay(ctx.now, current.state);
+  const birthField = a.field === 'birthYear' || a.field === 'identity.birthDate';
+  if (birthField) {
+    const latest = latestBirthDay(person);
+    if (latest !== undefined && latest > encounterDay)
+      refuse(
+        'amend-birth-after-encounter',
+        { encounteredAt: current.occurredAt },
+        'a date of birth after the person was met',
+      );
+    const range = personAgeRange(person, encounterDay);
+    if (range && range.max > MAX_PLAUSIBLE_AGE)
+      refuse(
+        'amend-age-over-maximum',
+        { maximum: MAX_PLAUSIBLE_AGE },
+        `an age over ${MAX_PLAUSIBLE_AGE} years`,
+      );
+  }
+
+  const recomputed: Recomputed[] = [];
+  const notes: string[] = [];
+  const byBirth = minorByBirth(person, today, ctx.law);
+  const minorArticle = `APR Art. 25 (benefit of the doubt); ${ctx.law.usedAt('apr.minor.age-limit', today).citation}`;
+  if (birthField && byBirth !== undefined && byBirth !== person.minor) {
+    recomputed.push({ what: 'minor', old: person.minor, new: byBirth, article: minorArticle });
+    person = { ...person, minor: byBirth };
+  }
+  if (a.field === 'minor' && person.minor === false && byBirth === true)
+    refuse(
+      'amend-minor-follows-birth-date',
+      {},
+      'the recorded date of birth makes the person possibly a minor (APR Art. 25): correct the date of birth',
+    );
+  if (!person.minor && person.unaccompanied) {
+    // only a minor can be unaccompanied: no longer a minor, no longer an unaccompanied minor
+    recomputed.push({ what: 'unaccompanied', old: true, new: false, article: minorArticle });
+    person = { ...person, unaccompanied: false };
+  }
+
+  const opens: Obligation[] = [];
+  const cancels: ObligationKind[] = [];
+  const open = new Set(current.open);
+  const ended = current.status === 'closed' || current.status === 'absconded';
+
+  // APR Art. 23(2): a representative for an unaccompanied minor, within the period from the application made
+  const representative = person.unaccompanied && !ended;
+  if (representative && !open.has('representative') && !ctx.everOpened.includes('representative')) {
+    if (current.asylumWishAt) {
+      try {
+        opens.push(obligation(ctx, current, 'representative', 'representative', current.asylumWishAt, false));
+      } catch (e) {
+        if (!(e instanceof PactError)) throw e;
+        notes.push(
+          `the representative's period (APR Art. 23(2)) is not in force on the day the application was made; not tracked`,
+        );
+      }
+    } else {
+      notes.push(
+        'an unaccompanied minor: a representative or a trained person assists during screening as soon as possible (Screening Regulation Art. 13(3)); the period of APR Art. 23(2) starts when an application is made',
+      );
+    }
+  }
+  if (!person.unaccompanied && open.has('representative')) {
+    cancels.push('representative');
+    notes.push(
+      'no longer an unaccompanied minor: the obligation to appoint a representative (APR Art. 23(2)) ends, cancelled',
+    );
+  }
+
+  // Eurodac Arts 15(1) and 22(1): biometrics from persons of the minimum age; the youngest age at the encounter
+  if (birthField && current.encounterKind === 'apprehended-irregular-crossing') {
+    const minimum = ctx.law.numberAt('eurodac.minimum-age', encounterDay, 'years-of-age');
+    const range = personAgeRange(person, encounterDay);
+    const eligible = range === undefined || range.min >= minimum;
+    const article = ctx.law.usedAt('eurodac.minimum-age', encounterDay).citation;
+    if (!eligible && open.has('eurodac')) {
+      cancels.push('eurodac');
+      recomputed.push({ what: 'eurodac', old: true, new: false, article });
+      notes.push(
+        `possibly younger than ${minimum} when met: no biometric data are taken (${article}); cancelled`,
+      );
+    } else if (
+      eligible &&
+      !open.has('eurodac') &&
+      !ctx.everOpened.includes('eurodac') &&
+      current.status === 'in-screening'
+    ) {
+      opens.push(
+        obligation(ctx, current, 'eurodac', 'eurodac-irregular-crossing', current.occurredAt, false),
+      );
+      recomputed.push({ what: 'eurodac', old: false, new: true, article });
+    }
+  }
+
+  // APR Art. 53: an unaccompanied minor is in the border procedure only on security grounds
+  if (person.unaccompanied && !current.person.unaccompanied && current.procedure === 'border')
+    notes.push(
+      'an unaccompanied minor in the border procedure: only on security grounds (APR Art. 53, Art. 42(3)(b)); route the application again if it was not on them',
+    );
+  if (current.person.minor && !person.minor)
+    notes.push('no longer a minor: the guarantees for minors (APR Arts 22–23, AMMR Art. 23) no longer apply');
+  if (!current.person.minor && person.minor)
+    notes.push(
+      'a minor: the best interests of the child come first and the procedure is prioritised (AMMR Art. 23(1)); Screening Regulation Art. 13 during screening',
+    );
+
+  return amendmentDecision(
+    current,
+    ctx,
+    'person.amended',
+    { field: a.field, old: old ?? null, new: value ?? null, reason: a.reason, recomputed, person },
+    opens,
+    cancels,
+    notes,
+  );
+}
+
+/** The encounter's values a correction reads and checks against. */
+export interface EncounterFacts {
+  readonly occurredAt: string;
+  readonly placeId: string | null;
+  readonly groupSize: number;
+  /** persons identified (one case each) */
+  readonly persons: number;
+  readonly force: z.infer<typeof Force> | null;
+  /** the earliest stated time of any later action of the encounter's cases (the encounter may not follow it) */
+  readonly earliestActionAt?: string;
+}
+
+/** Checks a correction of the encounter and returns its old and new value (the same for each of its cases). */
+export function checkEncounterAmendment(
+  facts: EncounterFacts,
+  current: CaseState,
+  a: EncounterAmendment,
+  now: Date,
+): { old: unknown; new: unknown } {
+  const parse = <T>(schema: z.ZodType<T>): T => {
+    const r = schema.safeParse(a.value);
+    if (!r.success) schemaRefusal(r.error, a.field);
+    return r.data;
+  };
+  let old: unknown;
+  let value: unknown;
+  switch (a.field) {
+    case 'occurredAt': {
+      old = facts.occurredAt;
+      value = new Date(parse(Instant)).toISOString();
+      if (Date.parse(value as string) > now.getTime() + FUTURE_TOLERANCE_MS)
+        refuse('in-future', {}, 'is in the future');
+      if (facts.earliestActionAt && Date.parse(value as string) > Date.parse(facts.earliestActionAt))
+        refuse(
+          'amend-encounter-after-action',
+          { at: facts.earliestActionAt },
+          'the encounter cannot follow an action of its cases',
+        );
+      break;
+    }
+    case 'borderSection':
+      old = current.borderSection ?? null;
+      value = a.value === null ? null : parse(z.string().min(1).max(100));
+      break;
+    case 'placeId':
+      old = facts.placeId;
+      value = a.value === null ? null : parse(z.string().min(1).max(100));
+      break;
+    case 'groupSize':
+      old = facts.groupSize;
+      value = parse(z.number().int().min(1).max(10_000));
+      if ((value as number) < facts.persons)
+        refuse('more-persons-than-group', {}, `fewer than the ${facts.persons} persons identified`);
+      break;
+    case 'force':
+      old = facts.force;
+      value = parse(Force);
+      break;
+  }
+  if (same(old, value)) refuse('amend-unchanged', { field: a.field }, 'is the value already recorded');
+  return { old: old ?? null, new: value ?? null };
+}
+
+/** The deadline kinds counted from the encounter (src/domain/decide.ts startCase). */
+function countedFromEncounter(c: CaseState): { kind: ObligationKind; deadline: string }[] {
+  const screening: Partial<Record<string, string>> = {
+    'apprehended-irregular-crossing': 'screening',
+    'application-at-crossing-point': 'screening',
+    'disembarkation-after-sar': 'screening',
+    'found-inside-territory': 'screening-territory',
+  };
+  const out: { kind: ObligationKind; deadline: string }[] = [];
+  const s = screening[c.encounterKind];
+  if (s) out.push({ kind: 'screening', deadline: s });
+  if (c.encounterKind === 'apprehended-irregular-crossing')
+    out.push({ kind: 'eurodac', deadline: 'eurodac-irregular-crossing' });
+  return out;
+}
+
+/** One case's side of an encounter correction: a new time moves the open deadlines counted from it. */
+export function amendEncounterCase(
+  current: CaseState,
+  a: EncounterAmendment,
+  change: { old: unknown; new: unknown },
+  ctx: AmendContext,
+): Decision {
+  const opens: Obligation[] = [];
+  const cancels: ObligationKind[] = [];
+  const moved: { kind: ObligationKind; oldDueAt: string; newDueAt: string; article: string }[] = [];
+  const notes: string[] = [];
+  if (a.field === 'occurredAt') {
+    const crisis = current.crisis;
+    for (const { kind, deadline } of countedFromEncounter(current)) {
+      const was = ctx.openObligations.find((o) => o.kind === kind);
+      if (!was) {
+        if (ctx.everOpened.includes(kind))
+          notes.push(`the ${kind} deadline was already closed: it is not judged again`);
+        continue;
+      }
+      const o = obligation(
+        ctx,
+        { state: current.state, crisis },
+        kind,
+        deadline,
+        String(change.new),
+        kind === 'screening',
+      );
+      if (o.dueAt === was.dueAt) continue;
+      cancels.push(kind);
+      opens.push(o);
+      moved.push({ kind, oldDueAt: was.dueAt, newDueAt: o.dueAt, article: o.article });
+    }
+  }
+  if ((a.field === 'occurredAt' || a.field === 'borderSection') && current.crisis)
+    notes.push(
+      'the crisis declaration that covered the arrival is kept: whether it still covers the corrected time or section is not judged again',
+    );
+  return amendmentDecision(
+    current,
+    ctx,
+    'encounter.amended',
+    {
+      encounterId: current.encounterId,
+      field: a.field,
+      old: change.old,
+      new: change.new,
+      reason: a.reason,
+      moved,
+    },
+    opens,
+    cancels,
+    notes,
+  );
+}
+
+/** Corrects a field of an earlier action of the case (only those of AMENDABLE_ACTION_FIELDS). */
+export function amendAction(
+  current: CaseState,
+  target: { seq: number; type: string; payload: Readonly<Record<string, unknown>> } | undefined,
+  a: ActionAmendment,
+  ctx: DecideContext,
+): Decision {
+  if (!target) refuse('amend-action-not-found', { seq: a.seq }, `the case has no action ${a.seq}`, 'seq');
+  const fields: Record<string, z.ZodType> = AMENDABLE_ACTION_FIELDS[target.type as AmendableActionType] ?? {};
+  const schema = fields[a.field];
+  if (!schema)
+    refuse(
+      'amend-field-not-amendable',
+      { action: target.type, field: a.field, amendable: Object.keys(fields) },
+      `${target.type}'s ${a.field} cannot be corrected: it changes the status, a flag or a deadline; record the action the law provides instead (an appeal, a new routing, a new check)`,
+      'field',
+    );
+  const r = schema.safeParse(a.value);
+  if (!r.success) schemaRefusal(r.error, a.field);
+  const old = target.payload[a.field];
+  if (same(old, r.data)) refuse('amend-unchanged', { field: a.field }, 'is the value already recorded');
+  return amendmentDecision(
+    current,
+    ctx,
+    'action.amended',
+    {
+      seq: target.seq,
+      actionType: target.type,
+      field: a.field,
+      old: old ?? null,
+      new: r.data,
+      reason: a.reason,
+    },
+    [],
+    [],
+    [],
+  );
+}
