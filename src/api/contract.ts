@@ -73,3 +73,6 @@ export type NewFindingInput = z.input<typeof NewFinding>;
 // issue 15: errors — a problem+json body, its field errors with their stable codes and parameters
 export type ProblemBody = z.infer<typeof import('./problem.ts').Problem>;
 export type FieldErrorBody = z.infer<typeof import('./problem.ts').FieldError>;
+// issue 16: identity — who the person of a case is, as GET /api/cases/:id returns it
+export type PersonViewBody = z.infer<typeof import('./routes/cases.ts').PersonView>;
+export type IdentityViewBody = NonNullable<PersonViewBody['identity']>;

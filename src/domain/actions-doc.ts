@@ -1,5 +1,6 @@
 // docs/ACTIONS.md, generated from the table in statuses.ts (npm run docs; a test checks it is current).
 import { ENTRY_RULES_DOC } from './entry-rules.ts';
+import { IDENTITY_RULES_DOC } from './identity-rules.ts';
 import { LEGAL_BASIS } from './legal-basis.ts';
 import { CHOICES, CONDITIONS } from './next-actions.ts';
 import { ALLOWED, FLAGS, NARROWING, STATUSES } from './statuses.ts';
@@ -48,6 +49,8 @@ export function renderActionsMarkdown(): string {
     ...CHOICES.map((c) => `| \`${c.action}\` | \`${c.field}\` | ${c.doc} |`),
     '',
     ...ENTRY_RULES_DOC,
+    '',
+    ...IDENTITY_RULES_DOC,
     '',
     '## Legal basis recorded with each action',
     '',

@@ -140,7 +140,11 @@ export const Identity = z
 export type Identity = z.infer<typeof Identity>;
 
 /** The actions whose decisions may change a case's person (the store refreshes its projection after them). */
-export const PERSON_CHANGING_ACTIONS: ReadonlySet<string> = new Set(['encounter.recorded', 'case.relocated']);
+export const PERSON_CHANGING_ACTIONS: ReadonlySet<string> = new Set([
+  'encounter.recorded',
+  'case.relocated',
+  'identity.recorded',
+]);
 
 /** A document number as searched: upper case, letters and digits only ("ab 12-345" → "AB12345"). */
 export const documentKey = (number: string): string => number.toUpperCase().replace(/[^A-Z0-9]/g, '');

@@ -31,6 +31,8 @@ export const LEGAL_BASIS: Readonly<Record<ActionType, string>> = {
   'relocation.confirmed':
     'AMMR Art. 67(9)–(11) (relocation confirmed by the state of relocation; the transfer follows within 4 weeks)',
   'case.relocated': 'AMMR Arts 67(11) and 68 (transferred; the state of relocation takes the case over)',
+  'identity.recorded':
+    'Screening Regulation Art. 14 (identification or verification of identity: documents, data given by the person, biometric data)',
 };
 
 /**
