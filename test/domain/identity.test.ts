@@ -237,3 +237,51 @@ describe('identity.recorded (Screening Regulation Art. 14) completes, never corr
     ]);
   });
 });
+
+describe('the CSV import takes the identity columns (docs/import.md)', async () => {
+  const { parseRow } = await import('../../src/domain/encounter-csv.ts');
+  const row = (over: Record<string, string>) => ({
+    encounter_ref: 'CSV-1',
+    state: 'LT',
+    occurred_at: MET,
+    kind: 'apprehended-irregular-crossing',
+    group_size: '1',
+    nationality: 'IQ',
+    ...over,
+  });
+
+  it('names, a date of birth (its precision from its form), a document and the Eurodac reference', () => {
+    const r = parseRow(
+      row({
+        family_name: 'Testfamily',
+        given_names: 'Synthetic',
+        birth_date: '1990-03',
+        document_type: 'passport',
+        document_number: 'T1234567',
+        document_country: 'iq',
+        eurodac_ref: 'LT-EU-0001',
+      }),
+      2,
+    );
+    expect(r).toMatchObject({
+      person: {
+        identity: {
+          familyName: 'Testfamily',
+          givenNames: 'Synthetic',
+          birthDate: { value: '1990-03', precision: 'year-month' },
+          documents: [{ type: 'passport', number: 'T1234567', issuingCountry: 'IQ' }],
+          eurodacRef: 'LT-EU-0001',
+        },
+      },
+    });
+  });
+
+  it("a date of birth after the encounter's day is refused at its column", () => {
+    expect(parseRow(row({ birth_date: '2026-12-08' }), 3)).toEqual([
+      { line: 3, column: 'birth_date', reason: expect.stringContaining('after the day the person was met') },
+    ]);
+    expect(parseRow(row({ birth_date: '1990', birth_date_precision: 'about' }), 4)).toMatchObject({
+      person: { identity: { birthDate: { value: '1990', precision: 'about' } } },
+    });
+  });
+});

@@ -1006,7 +1006,7 @@ export const en = {
   'identity.notChecked': 'not checked',
   'identity.expires': 'expires {date}',
   'identity.notRecorded': 'not recorded',
-  'identity.record': 'Record identity',
+  'identity.record': 'Add identity details',
   'identity.recordHint':
     'Records what is not yet known of who the person is (Screening Regulation Art. 14). A value already recorded is corrected by an amendment, not here.',
   'identity.familyName': 'Family name',
@@ -1025,7 +1025,7 @@ export const en = {
   'identity.issuedOn': 'Issued on',
   'identity.expiresOn': 'Expires on',
   'identity.noDocument': '— no document —',
-  'identity.submit': 'Record identity',
+  'identity.submit': 'Save identity details',
   'identity.cancel': 'Cancel',
   'identity.saved': 'Identity recorded.',
   'precision.full': 'the whole date',

@@ -1014,7 +1014,7 @@ export const lt: Readonly<Record<MessageKey, string>> = {
   'identity.notChecked': 'netikrintas',
   'identity.expires': 'galioja iki {date}',
   'identity.notRecorded': 'neužregistruota',
-  'identity.record': 'Registruoti tapatybę',
+  'identity.record': 'Pridėti tapatybės duomenis',
   'identity.recordHint':
     'Registruojama tai, kas apie asmens tapatybę dar nežinoma (Tikrinimo reglamento 14 str.). Jau užregistruota reikšmė taisoma bylos pataisymu, ne čia.',
   'identity.familyName': 'Pavardė',
@@ -1033,7 +1033,7 @@ export const lt: Readonly<Record<MessageKey, string>> = {
   'identity.issuedOn': 'Išduotas',
   'identity.expiresOn': 'Galioja iki',
   'identity.noDocument': '— dokumento nėra —',
-  'identity.submit': 'Registruoti tapatybę',
+  'identity.submit': 'Išsaugoti tapatybės duomenis',
   'identity.cancel': 'Atšaukti',
   'identity.saved': 'Tapatybė užregistruota.',
   'precision.full': 'visa data',

@@ -5,6 +5,7 @@ import { DateTime } from 'luxon';
 import { type FormEvent, Fragment, useState } from 'react';
 import { Link } from 'react-router';
 import type { EncounterInput, EncounterResultBody, PlaceBody } from '../../../src/api/contract.ts';
+import { ageRange, type BirthDate } from '../../../src/domain/identity.ts';
 import { ENCOUNTER_KINDS, type EncounterKind } from '../../../src/domain/vocabulary.ts';
 import { ApiError, api } from '../api.ts';
 import { useAuth, useMe } from '../auth.tsx';
@@ -39,6 +40,14 @@ const blankPerson = (nationality = ''): PersonLine => ({
   asylumWish: false,
   identity: NO_IDENTITY,
 });
+
+/** Whether the typed date of birth allows an age under 18 today in the state's zone. */
+function mayBeMinor(i: DeskIdentityInput, zone: string): boolean {
+  const b = identityBody(i)?.birthDate;
+  if (!b || !/^\d{4}(-\d{2}(-\d{2})?)?$/.test(b.value)) return false;
+  const today = DateTime.now().setZone(zone).toISODate() ?? '';
+  return ageRange(b as BirthDate, today).min < 18;
+}
 
 const newRef = (state: string, zone: string) =>
   `${state}-${DateTime.now().setZone(zone).toFormat('yyyyLLdd-HHmmss')}-${randomId().slice(0, 4)}`;
@@ -379,7 +388,15 @@ export function BorderDesk() {
                           <DeskIdentityFields
                             n={n}
                             value={p.identity}
-                            onChange={(change) => setPerson(i, { identity: { ...p.identity, ...change } })}
+                            onChange={(change) => {
+                              const identity = { ...p.identity, ...change };
+                              // as with the year: a date that may make the person under 18 ticks the box
+                              // (the server flags the case anyway: APR Art. 25(2)); it never clears it
+                              setPerson(i, {
+                                identity,
+                                ...(mayBeMinor(identity, zone) ? { minor: true } : {}),
+                              });
+                            }}
                             reason={idErr}
                           />
                         </td>

@@ -45,8 +45,10 @@ export function PersonPanel(props: {
           <>
             <dt>{t('identity.originalScript')}</dt>
             {/* the script's direction from its letters; the language is the first the person speaks, if known */}
-            <dd dir="auto" lang={id?.languages[0] ?? 'und'}>
-              {original}
+            <dd>
+              <bdi dir="auto" lang={id?.languages[0] ?? 'und'}>
+                {original}
+              </bdi>
             </dd>
           </>
         )}
@@ -87,7 +89,9 @@ export function PersonPanel(props: {
         {id?.placeOfBirth && (
           <>
             <dt>{t('identity.placeOfBirth')}</dt>
-            <dd dir="auto">{id.placeOfBirth}</dd>
+            <dd>
+              <bdi dir="auto">{id.placeOfBirth}</bdi>
+            </dd>
           </>
         )}
         <dt>{t('identity.eurodacRef')}</dt>
