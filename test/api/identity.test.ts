@@ -195,8 +195,8 @@ describe.each(BACKENDS)('identity through the API on $name', (backend) => {
     });
   });
 
-  it('the search projection follows identity.recorded in the same transaction', async () => {
-    const r = await record({ nationality: 'IQ' });
+  it('the search projection and the columns statistics count by follow identity.recorded in the same transaction', async () => {
+    const r = await record({ nationality: 'XX' });
     const caseId = r.json().caseIds[0] as string;
     const ok = await h.inject({
       method: 'POST',
@@ -207,7 +207,12 @@ describe.each(BACKENDS)('identity through the API on $name', (backend) => {
         command: {
           type: 'identity.recorded',
           at: '2026-12-09T09:55:00+02:00',
-          identity: { familyName: 'Projected', eurodacRef: 'LT-EU-000777' },
+          nationality: 'SY',
+          identity: {
+            familyName: 'Projected',
+            eurodacRef: 'LT-EU-000777',
+            birthDate: { value: '2012-01-01', precision: 'full' },
+          },
         },
       },
     });
@@ -219,6 +224,14 @@ describe.each(BACKENDS)('identity through the API on $name', (backend) => {
       sql`select family_name, eurodac_ref from person_identities where case_id = ${caseId}`,
     );
     expect(rows).toEqual([{ family_name: 'Projected', eurodac_ref: 'LT-EU-000777' }]);
+    // 14 on the day of the encounter: a minor (APR Art. 25(2)); unknown (XX) completed by Syria
+    const columns = await rowsOf<{
+      nationality: string;
+      birth_year: number;
+      minor: boolean;
+      flags: string[];
+    }>(h.store.db, sql`select nationality, birth_year, minor, flags from cases where id = ${caseId}`);
+    expect(columns).toEqual([{ nationality: 'SY', birth_year: 2012, minor: true, flags: ['minor'] }]);
   });
 
   it("Eurostat's citizenship: stateless (XS) is STLS, unknown (XX) and not recorded are UNK — two persons each", async () => {
