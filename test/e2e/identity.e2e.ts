@@ -78,6 +78,8 @@ describe('identity in the browser', () => {
     expect(text).toContain('Arabic');
     // the original script is marked for its direction
     expect(await panel.locator('bdi[dir="auto"]').first().innerText()).toContain('تست');
+    // the timeline says which facts were recorded (their values are in the panel)
+    await page.getByText('Recorded: Name in original script, Languages, Documents').waitFor();
     await check(page, 'identity-recorded');
 
     // a different family name is refused at its field: a correction is an amendment

@@ -1048,6 +1048,7 @@ export const en = {
   'person.birthPrecisionOf': 'How much of the date of birth of person {n} is known',
   'person.documentTypeOf': 'Document type of person {n}',
   'person.documentNumberOf': 'Document number of person {n}',
+  'identity.recordedFacts': 'Recorded: {facts}',
   'person.documentCountryOf': 'Issuing country of the document of person {n}',
 } as const;
 

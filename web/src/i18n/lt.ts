@@ -1057,5 +1057,6 @@ export const lt: Readonly<Record<MessageKey, string>> = {
   'person.birthPrecisionOf': 'Kiek žinoma asmens {n} gimimo datos',
   'person.documentTypeOf': 'Asmens {n} dokumento rūšis',
   'person.documentNumberOf': 'Asmens {n} dokumento numeris',
+  'identity.recordedFacts': 'Užregistruota: {facts}',
   'person.documentCountryOf': 'Asmens {n} dokumentą išdavusi šalis',
 };
