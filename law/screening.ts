@@ -1,4 +1,4 @@
-// Screening Regulation Art. 8: how long screening may take.
+// Screening Regulation Art. 8: how long screening may take; Art. 2: who is a minor.
 import { defineParameters } from './schema.ts';
 
 const FROM = '2026-06-12';
@@ -36,6 +36,25 @@ export default defineParameters([
     unit: 'days',
     values: [
       { since: FROM, value: 3, source: { act: 'SR', article: '8', paragraph: '4', status: 'confirmed' } },
+    ],
+  },
+  {
+    // issue 16: identity — a date of birth that shows the person may be under this age flags the case `minor`
+    name: 'screening.minor.age',
+    description: 'A minor is a third-country national or stateless person below this age',
+    unit: 'years-of-age',
+    values: [
+      {
+        since: FROM,
+        value: 18,
+        source: {
+          act: 'SR',
+          article: '2',
+          point: '9',
+          status: 'reported',
+          note: 'Art. 2, point (9), read in an article rendering (migrationpact.info), not in the OJ text; APR Art. 25(2) presumes a minor where the age range includes an age below 18',
+        },
+      },
     ],
   },
 ]);

@@ -78,3 +78,6 @@ export type AttachmentViewBody = z.infer<typeof import('./routes/attachments.ts'
 // issue 16: amend — corrections of recorded facts (POST /api/cases/:id/amendments)
 export type AmendmentInput = z.input<typeof import('../domain/amend.ts').Amendment>;
 export type AmendResultBody = z.infer<typeof import('./routes/amendments.ts').AmendResult>;
+// issue 16: identity — who the person of a case is, as GET /api/cases/:id returns it
+export type PersonViewBody = z.infer<typeof import('./routes/cases.ts').PersonView>;
+export type IdentityViewBody = NonNullable<PersonViewBody['identity']>;

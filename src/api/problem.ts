@@ -5,6 +5,7 @@ import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { ActionNotAllowedError, CommandRejectedError } from '../domain/errors.ts';
+import { IMPOSSIBLE_VALUE_CODES } from '../domain/identity-rules.ts';
 import { PactError } from '../law/errors.ts';
 import { AccountInputError, AuthError } from '../store/accounts.ts';
 import { isStaleWrite } from '../store/chain-retry.ts';
@@ -145,10 +146,12 @@ export function toProblem(error: unknown, request: FastifyRequest): Problem {
     };
   }
   if (error instanceof CommandRejectedError) {
+    // a value that cannot be true (born after the encounter) is bad input, as a value of the wrong form is
+    const impossible = IMPOSSIBLE_VALUE_CODES.has(error.refusal.code);
     return {
-      type: typeOf(error.code),
-      title: 'Command rejected',
-      status: 422,
+      type: typeOf(impossible ? 'invalid-input' : error.code),
+      title: impossible ? 'Invalid input' : 'Command rejected',
+      status: impossible ? 400 : 422,
       detail: error.message,
       instance,
       errors: [

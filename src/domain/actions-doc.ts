@@ -1,6 +1,7 @@
 // docs/ACTIONS.md, generated from the table in statuses.ts (npm run docs; a test checks it is current).
 import { AMENDABLE_ACTION_FIELD_NAMES } from './amend-fields.ts';
 import { ENTRY_RULES_DOC } from './entry-rules.ts';
+import { IDENTITY_RULES_DOC } from './identity-rules.ts';
 import { LEGAL_BASIS } from './legal-basis.ts';
 import { CHOICES, CONDITIONS } from './next-actions.ts';
 import { ALLOWED, FLAGS, NARROWING, STATUSES } from './statuses.ts';
@@ -70,6 +71,7 @@ export function renderActionsMarkdown(): string {
     '',
     'Any other field (a decision, an outcome, a procedure, the time of an action) changes the status, a flag',
     'or a deadline: it is refused with `amend-field-not-amendable`; record the action the law provides instead.',
+    ...IDENTITY_RULES_DOC,
     '',
     '## Legal basis recorded with each action',
     '',

@@ -2,9 +2,11 @@
 // A Zod schema and its inferred type share one name.
 import { z } from 'zod';
 import { MEMBER_STATE_CODES } from '../../law/member-states.ts';
+import { isNationalityCode } from './countries.ts';
 import { ENTRY_RULES } from './entry-rules.ts';
 import { refusalOf } from './errors.ts';
 import { Identity } from './identity.ts';
+import { impossibleValues } from './identity-rules.ts';
 import {
   BORDER_EXEMPTIONS,
   DECISION_TYPES,
@@ -25,8 +27,21 @@ export {
 };
 
 export const Instant = z.iso.datetime({ offset: true });
-/** ISO 3166-1 alpha-2 nationality; XX = unknown or stateless. */
-export const Nationality = z.string().regex(/^[A-Z]{2}$/, 'an ISO 3166-1 alpha-2 code (XX if unknown)');
+/**
+ * A nationality: ISO 3166-1 alpha-2, XK (Kosovo), XX (unknown) or XS (stateless) — src/domain/countries.ts.
+ * "Unknown" and "stateless" are explicit values; an absent nationality (not recorded) counts as unknown.
+ */
+export const Nationality = z
+  .string()
+  .regex(/^[A-Z]{2}$/, {
+    message: 'an ISO 3166-1 alpha-2 code (XX if unknown, XS if stateless)',
+    abort: true,
+  })
+  .refine(isNationalityCode, {
+    message: 'not a nationality of the list: an ISO 3166-1 alpha-2 code, XK, XX (unknown) or XS (stateless)',
+    params: refusalOf('nationality-not-in-list'),
+  });
+export const SEXES = ['female', 'male', 'other', 'unknown'] as const;
 export const MemberState = z.enum(MEMBER_STATE_CODES);
 
 export const EncounterKind = z.enum(ENCOUNTER_KINDS);
@@ -39,7 +54,7 @@ export const AsylumWish = z
 export const Person = z
   .object({
     nationality: Nationality.optional(),
-    sex: z.enum(['female', 'male', 'other', 'unknown']).default('unknown'),
+    sex: z.enum(SEXES).default('unknown'),
     birthYear: z.number().int().min(1900).max(2100).optional(),
     minor: z.boolean().default(false),
     unaccompanied: z.boolean().default(false),
@@ -100,6 +115,19 @@ export const RecordEncounter = z
     message: 'more persons than the group size',
     params: refusalOf('more-persons-than-group'),
     path: ['persons'],
+  })
+  // values that cannot be true on the day the person was met (src/domain/identity-rules.ts)
+  .superRefine((e, ctx) => {
+    const day = e.occurredAt.slice(0, 10);
+    e.persons.forEach((p, i) => {
+      for (const v of impossibleValues(p, day))
+        ctx.addIssue({
+          code: 'custom',
+          path: ['persons', i, ...v.path],
+          message: v.message,
+          params: { code: v.code, ...v.params },
+        });
+    });
   });
 export type RecordEncounter = z.infer<typeof RecordEncounter>;
 
@@ -189,5 +217,16 @@ export const CaseCommand = z.discriminatedUnion('type', [
   z.object({ type: z.literal('return.executed'), ...at, to: Nationality }).strict(),
   z.object({ type: z.literal('person.absconded'), ...at }).strict(),
   z.object({ type: z.literal('case.closed'), ...at, reason: z.string().min(1).max(200) }).strict(),
+  // issue 16: identity — the screening's identity check (Screening Regulation Art. 14): who the person is, as
+  // far as it was not known yet (a correction is an amendment: identity-record.ts refuses to overwrite)
+  z
+    .object({
+      type: z.literal('identity.recorded'),
+      ...at,
+      identity: Identity.default({ aliases: [], languages: [], documents: [] }),
+      nationality: Nationality.optional(),
+      sex: z.enum(SEXES).optional(),
+    })
+    .strict(),
 ]);
 export type CaseCommand = z.infer<typeof CaseCommand>;

@@ -1,6 +1,9 @@
 // The nationalities a person can have, as the codes the API and the CLI take: the 249 officially assigned
-// codes of ISO 3166-1 alpha-2 (as of 2025), Kosovo as XK (user-assigned; the Union and Eurostat use it), and
-// XX for a person whose nationality is unknown or who is stateless (the encounter form's convention).
+// codes of ISO 3166-1 alpha-2 (as of 2025), Kosovo as XK (user-assigned; the Union and Eurostat use it), XX for
+// a person whose nationality is unknown and XS for a stateless person (issue #16: before, XX meant either).
+// XX and XS are of ISO 3166-1's user-assigned range (AA, QM–QZ, XA–XZ, ZZ), which no country will ever have;
+// XS is Pact's choice (ICAO Doc 9303 writes a stateless person XXA in three letters and has no two-letter
+// code). Eurostat's citizenship list has UNK (unknown) and STLS (stateless): src/store/eurostat.ts maps them.
 // Names are not kept here: screens show each code by its name in the chosen language (Unicode CLDR, through
 // Intl.DisplayNames), and the CLI reads an English name back into its code.
 
@@ -33,11 +36,18 @@ export const ISO_COUNTRY_CODES: readonly string[] = (
   'ZA ZM ZW'
 ).split(' ');
 
-/** Unknown nationality, or stateless. */
+/** Unknown nationality: an explicit value ("we do not know"), unlike an absent one ("not recorded"). */
 export const UNKNOWN_NATIONALITY = 'XX';
+/** Stateless (1954 Convention relating to the Status of Stateless Persons, Art. 1): no state's national. */
+export const STATELESS = 'XS';
 
-/** Every value a nationality filter accepts. */
-export const NATIONALITY_CODES: readonly string[] = [...ISO_COUNTRY_CODES, 'XK', UNKNOWN_NATIONALITY];
+/** Every value a nationality takes (and a nationality filter accepts). */
+export const NATIONALITY_CODES: readonly string[] = [
+  ...ISO_COUNTRY_CODES,
+  'XK',
+  UNKNOWN_NATIONALITY,
+  STATELESS,
+];
 
 const KNOWN = new Set(NATIONALITY_CODES);
 

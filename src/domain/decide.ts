@@ -11,6 +11,8 @@ import type { CaseCommand, EncounterKind, Person, RecordEncounter } from './comm
 import { checkNotBeforeLastAction, isLateEntry } from './entry-rules.ts';
 import { ActionNotAllowedError, CommandRejectedError } from './errors.ts';
 import { type EncounterRecordedPayload, evolve } from './evolve.ts';
+import { recordIdentity } from './identity-record.ts';
+import { impossibleValues, withDerivedFacts, youngestAge } from './identity-rules.ts';
 import { LEGAL_BASIS } from './legal-basis.ts';
 import { checkConditions, FUTURE_TOLERANCE_MS } from './next-actions.ts';
 import { obligation } from './obligations.ts';
@@ -53,14 +55,17 @@ export function startCase(
     crisis?: CaseCrisis;
   },
 ): Decision {
-  const { encounter: e, person } = input;
+  const { encounter: e } = input;
+  const day = e.occurredAt.slice(0, 10);
+  // the birth year follows from the date of birth, and minority from the youngest age it allows (APR Art. 25(2))
+  const person = withDerivedFacts(input.person, day, minorAge(ctx, day));
   const c = { state: e.state, crisis: input.crisis };
   const opens: Obligation[] = [];
   const screening = SCREENED[e.kind];
   if (screening) opens.push(obligation(ctx, c, 'screening', screening, e.occurredAt));
-  // with a birth year only, the youngest the person can be: no biometrics from a child who may be under 6
-  const age =
-    person.birthYear === undefined ? undefined : Number(e.occurredAt.slice(0, 4)) - person.birthYear - 1;
+  // the youngest the person can be (from the date of birth, else the birth year): no biometrics from a child
+  // who may be under 6
+  const age = youngestAge(person, day);
   const eurodacMinimumAge = ctx.law.numberAt(
     'eurodac.minimum-age',
     e.occurredAt.slice(0, 10),
@@ -134,6 +139,8 @@ export function decide(current: CaseState, command: CaseCommand, ctx: DecideCont
   const opens: Obligation[] = [];
   const closes: ObligationKind[] = [];
   const notes: string[] = [];
+  /** what the action's payload carries besides the command's fields */
+  let extra: Record<string, unknown> = {};
   const { type, at: _at, lateEntryReason, ...fields } = command;
   const ob = (kind: ObligationKind, deadline: string, from: string, crisis = true) =>
     opens.push(obligation(ctx, current, kind, deadline, from, crisis));
@@ -177,9 +184,8 @@ export function decide(current: CaseState, command: CaseCommand, ctx: DecideCont
       if (
         current.open.includes('eurodac') === false &&
         current.encounterKind !== 'apprehended-irregular-crossing' &&
-        (current.person.birthYear === undefined ||
-          Number(command.at.slice(0, 4)) - current.person.birthYear - 1 >=
-            ctx.law.numberAt('eurodac.minimum-age', command.at.slice(0, 10), 'years-of-age'))
+        (youngestAge(current.person, command.at.slice(0, 10)) ?? Number.POSITIVE_INFINITY) >=
+          ctx.law.numberAt('eurodac.minimum-age', command.at.slice(0, 10), 'years-of-age')
       ) {
         ob('eurodac', 'eurodac-applicant', command.at, false);
       }
@@ -268,6 +274,10 @@ export function decide(current: CaseState, command: CaseCommand, ctx: DecideCont
     case 'detention.ended':
       closes.push('detention-review');
       break;
+    case 'identity.recorded':
+      // the person as the case records them from now on (evolve takes it from the payload)
+      extra = { person: identityRecorded(current, command, ctx) };
+      break;
     default:
       break;
   }
@@ -281,6 +291,7 @@ export function decide(current: CaseState, command: CaseCommand, ctx: DecideCont
     legalBasis: LEGAL_BASIS[type],
     payload: {
       ...fields,
+      ...extra,
       opens,
       closes: [...new Set(closes)],
       // entered late (entry-rules.ts): marked, with the reason given; the store requires the reason
@@ -295,6 +306,31 @@ export function decide(current: CaseState, command: CaseCommand, ctx: DecideCont
     close: [...new Set(closes)],
     ...(notes.length ? { notes } : {}),
   };
+}
+
+/** The age below which a person is a minor (Screening Regulation Art. 2, point (9)). */
+const minorAge = (ctx: DecideContext, day: string) =>
+  ctx.law.numberAt('screening.minor.age', day, 'years-of-age');
+
+/**
+ * identity.recorded (Screening Regulation Art. 14): the person with what was learnt added; the values that
+ * cannot be true on the day the person was met are refused, and minority follows from the date of birth.
+ */
+function identityRecorded(
+  current: CaseState,
+  command: Extract<CaseCommand, { type: 'identity.recorded' }>,
+  ctx: DecideContext,
+) {
+  const person = recordIdentity(current.person, command);
+  const day = current.occurredAt.slice(0, 10);
+  const [bad] = impossibleValues(person, day);
+  if (bad)
+    throw new CommandRejectedError(
+      bad.path[0] === 'birthYear' ? 'identity/birthDate/value' : bad.path.join('/'),
+      { code: bad.code, params: bad.params } as never,
+      bad.message,
+    );
+  return withDerivedFacts(person, day, minorAge(ctx, day));
 }
 
 /** Encounters after which the border procedure may be applied (APR Art. 43(1)). */

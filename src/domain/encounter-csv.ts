@@ -27,6 +27,15 @@ export const PERSON_COLUMNS = [
   'asylum_wish_at',
   'asylum_wish_where',
   'asylum_wish_to',
+  // issue 16: identity — who the person is (src/domain/identity.ts), all optional
+  'family_name',
+  'given_names',
+  'birth_date',
+  'birth_date_precision',
+  'document_type',
+  'document_number',
+  'document_country',
+  'eurodac_ref',
 ] as const;
 export const CSV_COLUMNS = [...ENCOUNTER_COLUMNS, ...PERSON_COLUMNS] as const;
 export const REQUIRED_COLUMNS = ['encounter_ref', 'state', 'occurred_at', 'kind', 'group_size'] as const;
@@ -77,7 +86,51 @@ const COLUMN_OF: Readonly<Record<string, string>> = {
   'asylumWish.where': 'asylum_wish_where',
   'asylumWish.to': 'asylum_wish_to',
   asylumWish: 'asylum_wish_at',
+  'identity.familyName': 'family_name',
+  'identity.givenNames': 'given_names',
+  'identity.birthDate': 'birth_date',
+  'identity.birthDate.value': 'birth_date',
+  'identity.birthDate.precision': 'birth_date_precision',
+  'identity.documents.type': 'document_type',
+  'identity.documents.number': 'document_number',
+  'identity.documents.issuingCountry': 'document_country',
+  'identity.eurodacRef': 'eurodac_ref',
 };
+
+/** The precision a date of birth's form shows, when the row does not state it: 1990, 1990-03, 1990-03-04. */
+const PRECISION_OF_LENGTH: Readonly<Record<number, string>> = { 4: 'year', 7: 'year-month', 10: 'full' };
+
+/** The identity columns of a row, as the schema's `identity`, or undefined when all are empty. */
+function identityOf(row: CsvRow): Record<string, unknown> | undefined {
+  const birth = opt(row.birth_date);
+  const docGiven = opt(row.document_type) || opt(row.document_number) || opt(row.document_country);
+  const identity = {
+    ...(opt(row.family_name) ? { familyName: opt(row.family_name) } : {}),
+    ...(opt(row.given_names) ? { givenNames: opt(row.given_names) } : {}),
+    ...(birth
+      ? {
+          birthDate: {
+            value: birth,
+            precision:
+              opt(row.birth_date_precision)?.toLowerCase() ?? PRECISION_OF_LENGTH[birth.length] ?? 'full',
+          },
+        }
+      : {}),
+    ...(docGiven
+      ? {
+          documents: [
+            {
+              type: opt(row.document_type)?.toLowerCase(),
+              number: opt(row.document_number),
+              issuingCountry: opt(row.document_country)?.toUpperCase(),
+            },
+          ],
+        }
+      : {}),
+    ...(opt(row.eurodac_ref) ? { eurodacRef: opt(row.eurodac_ref) } : {}),
+  };
+  return Object.keys(identity).length > 0 ? identity : undefined;
+}
 
 export interface ParsedRow {
   readonly line: number;
@@ -125,7 +178,9 @@ export function parseRow(row: CsvRow, line: number): ParsedRow | RowError[] {
     const unaccompanied = bool(row.unaccompanied);
     if (unaccompanied === 'invalid') bad('unaccompanied', 'not true or false');
     const wishAt = opt(row.asylum_wish_at);
+    const identity = identityOf(row);
     person = {
+      ...(identity ? { identity } : {}),
       ...(opt(row.nationality) ? { nationality: opt(row.nationality)?.toUpperCase() } : {}),
       ...(opt(row.sex) ? { sex: opt(row.sex)?.toLowerCase() } : {}),
       ...(typeof birthYear === 'number' ? { birthYear } : {}),

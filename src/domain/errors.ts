@@ -85,6 +85,17 @@ export const REFUSALS = {
   'amend-action-not-found': ['seq'],
   /** a field of an action whose correction would change the status, a flag or a deadline */
   'amend-field-not-amendable': ['action', 'field', 'amendable'],
+  // issue 16: identity — values that cannot be true (src/domain/identity-rules.ts) and identity.recorded
+  /** a date of birth or birth year after the day the person was met */
+  'born-after-encounter': ['day'],
+  /** a person certainly older than IDENTITY_RULES.maximumAgeYears on the day they were met */
+  'older-than-maximum-age': ['maximumAgeYears', 'day'],
+  /** `birthYear` that is not the year of `identity.birthDate` */
+  'birth-year-disagrees-with-birth-date': ['birthDateYear'],
+  /** a nationality that is not a code of the list (src/domain/countries.ts) */
+  'nationality-not-in-list': [],
+  /** identity.recorded would overwrite a recorded value with another: a correction is an amendment */
+  'identity-already-recorded': ['field'],
 } as const satisfies Record<string, readonly string[]>;
 
 /** Why an account's input is refused (src/store/accounts.ts, login.ts): the same kind of stable codes. */

@@ -199,6 +199,11 @@ export function evolve(state: CaseState | undefined, action: Action): CaseState 
             : [];
       return { ...s, flags: withFlags(s.flags, add) };
     }
+    case 'identity.recorded': {
+      // the person with what the screening learnt (decide computed it: identity-record.ts)
+      const person = p.person as Person;
+      return { ...s, person, flags: person.minor ? withFlags(s.flags, ['minor']) : s.flags };
+    }
     case 'relocation.confirmed':
       return s;
     case 'person.amended':

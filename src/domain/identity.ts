@@ -4,6 +4,7 @@
 // keeps a projection of it for search (src/store/person-identities.ts). Synthetic persons only in tests and
 // demonstrations.
 import { z } from 'zod';
+import { isNationalityCode } from './countries.ts';
 import { refusalOf } from './errors.ts';
 
 /** How much of a date of birth is known: the whole date, the month, the year, or an estimate ("about"). */
@@ -23,7 +24,13 @@ export const DOCUMENT_TYPES = [
 export type DocumentType = (typeof DOCUMENT_TYPES)[number];
 
 const IsoDate = z.iso.date();
-const Country = z.string().regex(/^[A-Z]{2}$/, 'an ISO 3166-1 alpha-2 code');
+const Country = z
+  .string()
+  .regex(/^[A-Z]{2}$/, { message: 'an ISO 3166-1 alpha-2 code', abort: true })
+  .refine(isNationalityCode, {
+    message: 'not a code of the list: an ISO 3166-1 alpha-2 code, XK, XX (unknown) or XS (stateless)',
+    params: refusalOf('nationality-not-in-list'),
+  });
 const NameText = z.string().trim().min(1).max(100);
 
 /**
@@ -118,10 +125,7 @@ export const Identity = z
       .optional(),
     birthDate: BirthDate.optional(),
     /** the nationality the person states, when it differs from the one established */
-    statedNationality: z
-      .string()
-      .regex(/^[A-Z]{2}$/, 'an ISO 3166-1 alpha-2 code (XX if unknown)')
-      .optional(),
+    statedNationality: Country.optional(),
     /** languages spoken, ISO 639 codes (for interpretation: APR Art. 13) */
     languages: z
       .array(z.string().regex(/^[a-z]{2,3}$/, 'an ISO 639 code'))
@@ -144,6 +148,7 @@ export const PERSON_CHANGING_ACTIONS: ReadonlySet<string> = new Set([
   'encounter.recorded',
   'case.relocated',
   'person.amended',
+  'identity.recorded',
 ]);
 
 /** A document number as searched: upper case, letters and digits only ("ab 12-345" → "AB12345"). */

@@ -37,6 +37,8 @@ export const LEGAL_BASIS: Readonly<Record<ActionType, string>> = {
     'GDPR Art. 16 (rectification); the correction of the encounter, in every case of it (the old value is kept)',
   'action.amended':
     'GDPR Art. 16 (rectification); the correction of a field of an earlier action (the old value is kept)',
+  'identity.recorded':
+    'Screening Regulation Art. 14 (identification or verification of identity: documents, data given by the person, biometric data)',
 };
 
 /**

@@ -165,4 +165,5 @@ export const COMMAND_PERMISSION: Readonly<Record<CommandType, Permission>> = {
   'return.executed': 'case.return',
   'person.absconded': 'case.return',
   'case.closed': 'case.asylum',
+  'identity.recorded': 'case.screening',
 };

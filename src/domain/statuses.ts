@@ -45,6 +45,8 @@ export const ACTION_TYPES = [
   'person.amended',
   'encounter.amended',
   'action.amended',
+  // issue 16: identity
+  'identity.recorded',
 ] as const;
 export type ActionType = (typeof ACTION_TYPES)[number];
 
@@ -87,6 +89,8 @@ export const FLAGS = [
 export type Flag = (typeof FLAGS)[number];
 
 const DETENTION: CommandType[] = ['detention.ordered', 'detention.reviewed', 'detention.ended'];
+/** Who the person is may be learnt at any step while the case is open (Screening Regulation Art. 14). */
+const IDENTITY: CommandType = 'identity.recorded';
 const OPEN: CommandType[] = [...DETENTION, 'person.absconded'];
 
 /** status → actions allowed in it (before flags narrow them). */
@@ -97,17 +101,18 @@ export const ALLOWED: Readonly<Record<Status, readonly CommandType[]>> = {
     'asylum-wish.expressed',
     'screening.completed',
     'entry.refused',
+    IDENTITY,
     ...OPEN,
   ],
-  'refused-entry': ['asylum-wish.expressed', 'application.registered'],
-  encountered: ['asylum-wish.expressed', 'case.closed'],
-  'asylum-requested': ['application.registered', 'eurodac.transmitted', ...OPEN],
-  registered: ['application.routed', 'application.lodged', 'eurodac.transmitted', ...OPEN],
-  lodged: ['application.routed', 'interview.recorded', 'decision.issued', ...OPEN],
-  'decided-protection': ['case.closed', 'detention.ended'],
-  'decided-rejection': ['appeal.lodged', 'return.decided', ...OPEN],
-  appealed: ['appeal.decided', ...OPEN],
-  'in-return': ['asylum-wish.expressed', 'return.voluntary-departure', 'return.executed', ...OPEN],
+  'refused-entry': ['asylum-wish.expressed', 'application.registered', IDENTITY],
+  encountered: ['asylum-wish.expressed', 'case.closed', IDENTITY],
+  'asylum-requested': ['application.registered', 'eurodac.transmitted', IDENTITY, ...OPEN],
+  registered: ['application.routed', 'application.lodged', 'eurodac.transmitted', IDENTITY, ...OPEN],
+  lodged: ['application.routed', 'interview.recorded', 'decision.issued', IDENTITY, ...OPEN],
+  'decided-protection': ['case.closed', 'detention.ended', IDENTITY],
+  'decided-rejection': ['appeal.lodged', 'return.decided', IDENTITY, ...OPEN],
+  appealed: ['appeal.decided', IDENTITY, ...OPEN],
+  'in-return': ['asylum-wish.expressed', 'return.voluntary-departure', 'return.executed', IDENTITY, ...OPEN],
   absconded: [],
   closed: [],
 };

@@ -542,6 +542,11 @@ export class CaseStore {
           version: c.version,
           asylumWishAt: c.asylumWishAt ? new Date(c.asylumWishAt) : null,
           procedure: c.procedure ?? null,
+          // who the person is may change (identity.recorded): the columns statistics count by follow
+          nationality: c.person.nationality ?? null,
+          sex: c.person.sex,
+          birthYear: c.person.birthYear ?? null,
+          minor: c.person.minor,
           data: c,
           updatedAt: now,
         })
@@ -703,13 +708,19 @@ async function updateTogether(
     version: c.version,
     asylum_wish_at: c.asylumWishAt ?? null,
     procedure: c.procedure ?? null,
+    nationality: c.person.nationality ?? null,
+    sex: c.person.sex,
+    birth_year: c.person.birthYear ?? null,
+    minor: c.person.minor,
     data: c,
   }));
   const updated = resultRows(
     await tx.execute(sql`update cases c set state = v.state, status = v.status, flags = v.flags, version = v.version,
-        asylum_wish_at = v.asylum_wish_at, procedure = v.procedure, data = v.data, updated_at = ${now.toISOString()}::timestamptz
+        asylum_wish_at = v.asylum_wish_at, procedure = v.procedure, nationality = v.nationality, sex = v.sex,
+        birth_year = v.birth_year, minor = v.minor, data = v.data, updated_at = ${now.toISOString()}::timestamptz
       from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as v(id uuid, expected integer, state char(2), status text,
-        flags text[], version integer, asylum_wish_at timestamptz, procedure text, data jsonb)
+        flags text[], version integer, asylum_wish_at timestamptz, procedure text, nationality char(2), sex text,
+        birth_year integer, minor boolean, data jsonb)
       where c.id = v.id and c.version = v.expected
       returning c.id`),
   );

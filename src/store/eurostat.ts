@@ -4,7 +4,8 @@
 // one case has one registration, so each person is a first-time applicant here. Public outputs hide cells
 // below 5 (OBS_VALUE empty, OBS_FLAG "c", Eurostat's flag for confidential) and round the others to base 5
 // (src/store/disclosure.ts; Eurostat rounds these figures to the nearest 5), for ended months only
-// (`lastEndedMonth`).
+// (`lastEndedMonth`). Citizenship: Pact's XX (unknown) and a nationality not recorded are Eurostat's UNK, XS
+// (stateless) its STLS (Eurostat's citizenship list; issue #16 split the two, which XX used to mix).
 import { sql } from 'drizzle-orm';
 import { SUPPRESS_BELOW } from './aggregates.ts';
 import type { Db } from './database.ts';
@@ -65,7 +66,7 @@ export async function firstTimeApplicants(
   const rows = await rowsOf<{ period: string; citizen: string; sex: string; age: string; value: number }>(
     db,
     sql`select * from (select to_char(a.at at time zone ${tz}, 'YYYY-MM') as period,
-          coalesce(nullif(c.nationality::text, 'XX'), 'UNK') as citizen,
+          case c.nationality when 'XS' then 'STLS' else coalesce(nullif(c.nationality::text, 'XX'), 'UNK') end as citizen,
           case c.sex when 'female' then 'F' when 'male' then 'M' else 'UNK' end as sex,
           case
             when c.birth_year is null then 'UNK'

@@ -66,6 +66,30 @@ export const commandArb = (index: number): fc.Arbitrary<CaseCommand> => {
     fc.constant({ type: 'return.executed' as const, at: t, to: 'IQ' }),
     fc.constant({ type: 'person.absconded' as const, at: t }),
     fc.constant({ type: 'case.closed' as const, at: t, reason: 'test' }),
+    // issue 16: identity — synthetic names; a second different name is refused (identity-already-recorded)
+    fc.record({
+      type: fc.constant('identity.recorded' as const),
+      at: fc.constant(t),
+      identity: fc.record({
+        familyName: fc.constantFrom('Testfamily', 'Otherfamily'),
+        birthDate: fc.constantFrom(
+          { value: '1990', precision: 'about' as const },
+          { value: '2012-05-01', precision: 'full' as const },
+        ),
+        aliases: fc.constant([]),
+        languages: fc.constantFrom(['ar'], []),
+        documents: fc.constant([
+          {
+            type: 'passport' as const,
+            number: 'T0000001',
+            issuingCountry: 'IQ',
+            seenOriginal: true,
+            verified: false,
+            falseDocument: false,
+          },
+        ]),
+      }),
+    }),
   ) as fc.Arbitrary<CaseCommand>;
 };
 

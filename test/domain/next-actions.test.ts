@@ -45,6 +45,9 @@ const VARIANTS: Readonly<Record<CommandType, readonly Fields[]>> = {
   'return.executed': [{ to: 'IQ' }],
   'person.absconded': [{}],
   'case.closed': [{ reason: 'no further step' }],
+  'identity.recorded': [
+    { identity: { familyName: 'Testfamily', aliases: [], languages: [], documents: [] } },
+  ],
 };
 
 /** The routing rules (APR Arts 42, 45, 48, 53) turn on the fields themselves: they may refuse a given set. */

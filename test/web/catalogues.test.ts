@@ -4,6 +4,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { OBLIGATION_KINDS } from '../../src/domain/case-state.ts';
+import { BIRTH_DATE_PRECISIONS, DOCUMENT_TYPES } from '../../src/domain/identity.ts';
 import { ROLES } from '../../src/domain/roles.ts';
 import { ACTION_TYPES, FLAGS, STATUSES } from '../../src/domain/statuses.ts';
 import {
@@ -86,6 +87,9 @@ describe('message catalogues (English, Lithuanian)', () => {
       findingCategory: FINDING_CATEGORIES,
       paymentKind: ['financial', 'alternative'],
       'simulator.warningOn': ['adopted', 'scenario', 'both'],
+      // issue 16: identity
+      precision: BIRTH_DATE_PRECISIONS,
+      docType: DOCUMENT_TYPES,
     };
     for (const f of fields) if ('list' in f) lists[f.list] = [...(lists[f.list] ?? []), ...f.options];
     const missing: string[] = [];

@@ -7,6 +7,7 @@ import { OBLIGATION_KINDS } from '../../domain/case-state.ts';
 import { CaseCommand } from '../../domain/commands.ts';
 import { isNationalityCode } from '../../domain/countries.ts';
 import { CommandRejectedError } from '../../domain/errors.ts';
+import { BIRTH_DATE_PRECISIONS, type Identity } from '../../domain/identity.ts';
 import { shownLegalBasis } from '../../domain/legal-basis.ts';
 import { nextActions } from '../../domain/next-actions.ts';
 import { COMMAND_PERMISSION, can } from '../../domain/roles.ts';
@@ -24,8 +25,50 @@ import { IdempotencyHeaders } from './encounters.ts';
 
 const CaseId = z.object({ id: z.uuid('a case id (UUID)') }).strict();
 
+/**
+ * Who the person of a case is (src/domain/commands.ts Person, identity.ts Identity), as recorded: read back
+ * from the case's log, so typed loosely (a value recorded before a rule was added is still shown).
+ */
+export const PersonView = z.object({
+  nationality: z.string().optional().describe('XX unknown, XS stateless; absent: not recorded (unknown)'),
+  sex: z.string(),
+  birthYear: z.number().optional(),
+  minor: z.boolean(),
+  unaccompanied: z.boolean(),
+  vulnerabilities: z.array(z.string()),
+  identity: z
+    .object({
+      familyName: z.string().optional(),
+      givenNames: z.string().optional(),
+      aliases: z.array(z.string()),
+      originalScript: z
+        .object({ familyName: z.string().optional(), givenNames: z.string().optional() })
+        .optional(),
+      birthDate: z.object({ value: z.string(), precision: z.enum(BIRTH_DATE_PRECISIONS) }).optional(),
+      statedNationality: z.string().optional(),
+      languages: z.array(z.string()),
+      placeOfBirth: z.string().optional(),
+      eurodacRef: z.string().optional(),
+      documents: z.array(
+        z.object({
+          type: z.string(),
+          number: z.string(),
+          issuingCountry: z.string(),
+          issuedOn: z.string().optional(),
+          expiresOn: z.string().optional(),
+          seenOriginal: z.boolean(),
+          verified: z.boolean(),
+          falseDocument: z.boolean(),
+        }),
+      ),
+    })
+    .optional(),
+});
+
 export const CaseView = z.object({
   case: z.record(z.string(), z.unknown()),
+  /** who the person is (issue #16): names, date of birth, documents — for the case's own state only */
+  person: PersonView,
   /** the server's time the case was read at (what "overdue" counts from) */
   asOf: z.string(),
   /**
@@ -79,7 +122,7 @@ export const CommandResult = z.object({
 
 /** A nationality filter is a code of the list (src/domain/countries.ts): "Iraq" or "ZZ" is refused, not an empty queue. */
 const NATIONALITY_REASON =
-  'not a nationality code: an ISO 3166-1 alpha-2 code such as IQ (Iraq), XK (Kosovo) or XX (unknown or stateless)';
+  'not a nationality code: an ISO 3166-1 alpha-2 code such as IQ (Iraq), XK (Kosovo), XX (unknown) or XS (stateless)';
 
 const QueueQuery = z
   .object({
@@ -94,7 +137,7 @@ const QueueQuery = z
       .refine(isNationalityCode, NATIONALITY_REASON)
       .optional()
       .describe(
-        'persons of this nationality: its ISO 3166-1 alpha-2 code (IQ), XK for Kosovo, XX unknown or stateless',
+        'persons of this nationality: its ISO 3166-1 alpha-2 code (IQ), XK for Kosovo, XX unknown, XS stateless',
       ),
     place: z.string().min(1).max(100).optional().describe('only persons met at this place (GET /api/places)'),
     limit: z.coerce.number().int().min(1).max(QUEUE_MAX_PAGE).default(QUEUE_PAGE),
@@ -171,8 +214,24 @@ export function caseRoutes(app: FastifyInstance, deps: ApiDeps): void {
       );
       const asOf = now();
       const next = nextActions(view.case, asOf, p.role);
+      const person = view.case.person;
+      const identity: Identity | undefined = person.identity;
       return {
         case: view.case as unknown as Record<string, unknown>,
+        person: {
+          ...person,
+          vulnerabilities: person.vulnerabilities ?? [],
+          ...(identity
+            ? {
+                identity: {
+                  ...identity,
+                  aliases: identity.aliases ?? [],
+                  languages: identity.languages ?? [],
+                  documents: identity.documents ?? [],
+                },
+              }
+            : {}),
+        },
         asOf: asOf.toISOString(),
         allowedActions: next.actions,
         allowedChoices: next.choices,

@@ -4,7 +4,12 @@ import { DateTime } from 'luxon';
 import type { MemberStateCode } from '../../../law/member-states.ts';
 import { OBLIGATION_KINDS } from '../../domain/case-state.ts';
 import { CaseCommand } from '../../domain/commands.ts';
-import { isNationalityCode, NATIONALITY_CODES, UNKNOWN_NATIONALITY } from '../../domain/countries.ts';
+import {
+  isNationalityCode,
+  NATIONALITY_CODES,
+  STATELESS,
+  UNKNOWN_NATIONALITY,
+} from '../../domain/countries.ts';
 import { shownLegalBasis } from '../../domain/legal-basis.ts';
 import { STATE_TIME_ZONES } from '../../law/calendar/state-calendar.ts';
 import { findCase, QUEUE_MAX_PAGE, QUEUE_PAGE, type QueueItem, queue } from '../../store/case-queries.ts';
@@ -145,7 +150,7 @@ export function nationalityArg(v: string): string {
   const byName = nationalityByEnglishName().get(v.trim().toLowerCase());
   if (byName) return byName;
   throw new InvalidArgumentError(
-    'not a nationality: an ISO 3166-1 alpha-2 code such as IQ, or an English name such as Iraq (XX: unknown or stateless)',
+    'not a nationality: an ISO 3166-1 alpha-2 code such as IQ, or an English name such as Iraq (XX: unknown, XS: stateless)',
   );
 }
 
@@ -154,10 +159,12 @@ function nationalityByEnglishName(): Map<string, string> {
   if (!englishNames) {
     const names = new Intl.DisplayNames('en', { type: 'region' });
     englishNames = new Map(
-      NATIONALITY_CODES.filter((c) => c !== UNKNOWN_NATIONALITY).map((c) => [
-        (names.of(c) ?? c).toLowerCase(),
-        c,
-      ]),
+      NATIONALITY_CODES.filter((c) => c !== UNKNOWN_NATIONALITY && c !== STATELESS)
+        .map((c): [string, string] => [(names.of(c) ?? c).toLowerCase(), c])
+        .concat([
+          ['unknown', UNKNOWN_NATIONALITY],
+          ['stateless', STATELESS],
+        ]),
     );
   }
   return englishNames;

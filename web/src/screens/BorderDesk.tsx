@@ -2,9 +2,10 @@
 // and the answer names every obligation the encounter started ("registration due by 27 Nov, 14:00").
 // A retry after a network failure sends the same Idempotency-Key: the server records the encounter once.
 import { DateTime } from 'luxon';
-import { type FormEvent, useState } from 'react';
+import { type FormEvent, Fragment, useState } from 'react';
 import { Link } from 'react-router';
 import type { EncounterInput, EncounterResultBody, PlaceBody } from '../../../src/api/contract.ts';
+import { ageRange, type BirthDate } from '../../../src/domain/identity.ts';
 import { ENCOUNTER_KINDS, type EncounterKind } from '../../../src/domain/vocabulary.ts';
 import { ApiError, api } from '../api.ts';
 import { useAuth, useMe } from '../auth.tsx';
@@ -15,6 +16,8 @@ import { useI18n } from '../i18n/i18n.tsx';
 import { randomId, useIdempotencyKeys } from '../ids.ts';
 import { localNow, toInstant } from '../local-time.ts';
 import { useApi } from '../use-api.ts';
+import { Confirmation } from './DeskConfirmation.tsx';
+import { DeskIdentityFields, type DeskIdentityInput, identityBody, NO_IDENTITY } from './DeskIdentity.tsx';
 import { ForceFields, type ForceInput, forceBody, NO_FORCE } from './ForceFields.tsx';
 
 interface PersonLine {
@@ -24,6 +27,8 @@ interface PersonLine {
   minor: boolean;
   unaccompanied: boolean;
   asylumWish: boolean;
+  /** names, date of birth, a document: optional, collapsed (DeskIdentity.tsx) */
+  identity: DeskIdentityInput;
 }
 
 const blankPerson = (nationality = ''): PersonLine => ({
@@ -33,7 +38,16 @@ const blankPerson = (nationality = ''): PersonLine => ({
   minor: false,
   unaccompanied: false,
   asylumWish: false,
+  identity: NO_IDENTITY,
 });
+
+/** Whether the typed date of birth allows an age under 18 today in the state's zone. */
+function mayBeMinor(i: DeskIdentityInput, zone: string): boolean {
+  const b = identityBody(i)?.birthDate;
+  if (!b || !/^\d{4}(-\d{2}(-\d{2})?)?$/.test(b.value)) return false;
+  const today = DateTime.now().setZone(zone).toISODate() ?? '';
+  return ageRange(b as BirthDate, today).min < 18;
+}
 
 const newRef = (state: string, zone: string) =>
   `${state}-${DateTime.now().setZone(zone).toFormat('yyyyLLdd-HHmmss')}-${randomId().slice(0, 4)}`;
@@ -61,6 +75,9 @@ export function BorderDesk() {
   const [error, setError] = useState<unknown>();
   const [busy, setBusy] = useState(false);
   const [result, setResult] = useState<{ body: EncounterResultBody; persons: PersonLine[] }>();
+  // lines whose nationality was left empty when Record was pressed: unknown and stateless are chosen, not
+  // assumed (XX, XS)
+  const [noNationality, setNoNationality] = useState<number[]>([]);
 
   const size = Number(groupSize) || 0;
   const place = places.find((p) => p.id === placeId);
@@ -69,6 +86,9 @@ export function BorderDesk() {
 
   async function submit(e: FormEvent) {
     e.preventDefault();
+    const empty = persons.flatMap((p, i) => (p.nationality.trim() ? [] : [i]));
+    setNoNationality(empty);
+    if (empty.length > 0) return;
     setBusy(true);
     setError(undefined);
     const local = timeTouched ? occurredAt : localNow(zone);
@@ -89,6 +109,7 @@ export function BorderDesk() {
         ...(p.birthYear ? { birthYear: Number(p.birthYear) } : {}),
         minor: p.minor,
         unaccompanied: p.unaccompanied,
+        ...(identityBody(p.identity) ? { identity: identityBody(p.identity) } : {}),
         ...(p.asylumWish
           ? {
               asylumWish: { at: iso, where: place?.name ?? t('desk.atTheBorder'), to: t('desk.borderGuard') },
@@ -248,105 +269,146 @@ export function BorderDesk() {
             </thead>
             <tbody>
               {persons.map((p, i) => {
-                const err = (f: string) => reason(`persons/${i}/${f}`);
+                const err = (f: string) =>
+                  reason(`persons/${i}/${f}`) ??
+                  (f === 'nationality' && noNationality.includes(i)
+                    ? t('desk.nationalityRequired')
+                    : undefined);
                 const n = i + 1;
+                const idErr = (f: string) => reason(`persons/${i}/identity/${f}`);
+                const identityOpen =
+                  p.identity.open ||
+                  !!fe?.errors.some((e) => e.field.startsWith(`body/persons/${i}/identity/`));
                 return (
                   // biome-ignore lint/suspicious/noArrayIndexKey: lines have no identity but their position
-                  <tr key={i}>
-                    <td>{n}</td>
-                    <td>
-                      <input
-                        aria-label={t('person.nationalityOf', { n })}
-                        className="code"
-                        maxLength={2}
-                        list="nationalities"
-                        value={p.nationality}
-                        aria-invalid={err('nationality') ? true : undefined}
-                        onChange={(e) => setPerson(i, { nationality: e.target.value.toUpperCase() })}
-                      />
-                      {err('nationality') && <small className="error">{err('nationality')}</small>}
-                    </td>
-                    <td>
-                      <select
-                        aria-label={t('person.sexOf', { n })}
-                        value={p.sex}
-                        onChange={(e) => setPerson(i, { sex: e.target.value as PersonLine['sex'] })}
-                      >
-                        {(['unknown', 'female', 'male', 'other'] as const).map((s) => (
-                          <option key={s} value={s}>
-                            {label('sex', s)}
-                          </option>
-                        ))}
-                      </select>
-                    </td>
-                    <td>
-                      <input
-                        aria-label={t('person.birthYearOf', { n })}
-                        className="year"
-                        inputMode="numeric"
-                        value={p.birthYear}
-                        aria-invalid={err('birthYear') ? true : undefined}
-                        onChange={(e) => {
-                          const y = e.target.value.replace(/\D/g, '').slice(0, 4);
-                          // born in year y, the person may still be (this year - y - 1) years old: a minor if
-                          // that is under 18 (in doubt, a minor); a year never clears the box by itself
-                          const youngest = y.length === 4 ? DateTime.now().year - Number(y) - 1 : undefined;
-                          setPerson(i, {
-                            birthYear: y,
-                            ...(youngest !== undefined && youngest < 18 ? { minor: true } : {}),
-                          });
-                        }}
-                      />
-                      {err('birthYear') && <small className="error">{err('birthYear')}</small>}
-                    </td>
-                    <td>
-                      <input
-                        type="checkbox"
-                        aria-label={t('person.minorOf', { n })}
-                        checked={p.minor}
-                        onChange={(e) =>
-                          setPerson(i, {
-                            minor: e.target.checked,
-                            ...(e.target.checked ? {} : { unaccompanied: false }),
-                          })
-                        }
-                      />
-                    </td>
-                    <td>
-                      <input
-                        type="checkbox"
-                        aria-label={t('person.unaccompaniedOf', { n })}
-                        checked={p.unaccompanied}
-                        disabled={!p.minor}
-                        onChange={(e) => setPerson(i, { unaccompanied: e.target.checked })}
-                      />
-                      {err('unaccompanied') && <small className="error">{err('unaccompanied')}</small>}
-                    </td>
-                    <td>
-                      <input
-                        type="checkbox"
-                        aria-label={t('person.asylumWishOf', { n })}
-                        checked={p.asylumWish}
-                        onChange={(e) => setPerson(i, { asylumWish: e.target.checked })}
-                      />
-                    </td>
-                    <td>
-                      <button
-                        type="button"
-                        className="link remove"
-                        aria-label={t('desk.removeOf', { n })}
-                        onClick={() => setPersons((ps) => ps.filter((_, j) => j !== i))}
-                      >
-                        ×
-                      </button>
-                    </td>
-                  </tr>
+                  <Fragment key={i}>
+                    <tr>
+                      <td>
+                        {n}{' '}
+                        <button
+                          type="button"
+                          className="link"
+                          aria-expanded={identityOpen}
+                          aria-label={t('desk.identityOf', { n })}
+                          onClick={() => setPerson(i, { identity: { ...p.identity, open: !identityOpen } })}
+                        >
+                          {t('desk.identity')}
+                        </button>
+                      </td>
+                      <td>
+                        <input
+                          aria-label={t('person.nationalityOf', { n })}
+                          className="code"
+                          maxLength={2}
+                          list="nationalities"
+                          value={p.nationality}
+                          aria-invalid={err('nationality') ? true : undefined}
+                          onChange={(e) => setPerson(i, { nationality: e.target.value.toUpperCase() })}
+                        />
+                        {err('nationality') && <small className="error">{err('nationality')}</small>}
+                      </td>
+                      <td>
+                        <select
+                          aria-label={t('person.sexOf', { n })}
+                          value={p.sex}
+                          onChange={(e) => setPerson(i, { sex: e.target.value as PersonLine['sex'] })}
+                        >
+                          {(['unknown', 'female', 'male', 'other'] as const).map((s) => (
+                            <option key={s} value={s}>
+                              {label('sex', s)}
+                            </option>
+                          ))}
+                        </select>
+                      </td>
+                      <td>
+                        <input
+                          aria-label={t('person.birthYearOf', { n })}
+                          className="year"
+                          inputMode="numeric"
+                          value={p.birthYear}
+                          aria-invalid={err('birthYear') ? true : undefined}
+                          onChange={(e) => {
+                            const y = e.target.value.replace(/\D/g, '').slice(0, 4);
+                            // born in year y, the person may still be (this year - y - 1) years old: a minor if
+                            // that is under 18 (in doubt, a minor); a year never clears the box by itself
+                            const youngest = y.length === 4 ? DateTime.now().year - Number(y) - 1 : undefined;
+                            setPerson(i, {
+                              birthYear: y,
+                              ...(youngest !== undefined && youngest < 18 ? { minor: true } : {}),
+                            });
+                          }}
+                        />
+                        {err('birthYear') && <small className="error">{err('birthYear')}</small>}
+                      </td>
+                      <td>
+                        <input
+                          type="checkbox"
+                          aria-label={t('person.minorOf', { n })}
+                          checked={p.minor}
+                          onChange={(e) =>
+                            setPerson(i, {
+                              minor: e.target.checked,
+                              ...(e.target.checked ? {} : { unaccompanied: false }),
+                            })
+                          }
+                        />
+                      </td>
+                      <td>
+                        <input
+                          type="checkbox"
+                          aria-label={t('person.unaccompaniedOf', { n })}
+                          checked={p.unaccompanied}
+                          disabled={!p.minor}
+                          onChange={(e) => setPerson(i, { unaccompanied: e.target.checked })}
+                        />
+                        {err('unaccompanied') && <small className="error">{err('unaccompanied')}</small>}
+                      </td>
+                      <td>
+                        <input
+                          type="checkbox"
+                          aria-label={t('person.asylumWishOf', { n })}
+                          checked={p.asylumWish}
+                          onChange={(e) => setPerson(i, { asylumWish: e.target.checked })}
+                        />
+                      </td>
+                      <td>
+                        <button
+                          type="button"
+                          className="link remove"
+                          aria-label={t('desk.removeOf', { n })}
+                          onClick={() => setPersons((ps) => ps.filter((_, j) => j !== i))}
+                        >
+                          ×
+                        </button>
+                      </td>
+                    </tr>
+                    {identityOpen && (
+                      <tr className="desk-identity-row">
+                        <td colSpan={8}>
+                          <DeskIdentityFields
+                            n={n}
+                            value={p.identity}
+                            onChange={(change) => {
+                              const identity = { ...p.identity, ...change };
+                              // as with the year: a date that may make the person under 18 ticks the box
+                              // (the server flags the case anyway: APR Art. 25(2)); it never clears it
+                              setPerson(i, {
+                                identity,
+                                ...(mayBeMinor(identity, zone) ? { minor: true } : {}),
+                              });
+                            }}
+                            reason={idErr}
+                          />
+                        </td>
+                      </tr>
+                    )}
+                  </Fragment>
                 );
               })}
             </tbody>
           </table>
           <datalist id="nationalities">
-            {['IQ', 'SY', 'AF', 'IR', 'YE', 'SO', 'ER', 'CM', 'CD', 'NG', 'XX'].map((c) => (
+            {['IQ', 'SY', 'AF', 'IR', 'YE', 'SO', 'ER', 'CM', 'CD', 'NG', 'XX', 'XS'].map((c) => (
               <option key={c} value={c} />
             ))}
           </datalist>
@@ -387,31 +449,5 @@ export function BorderDesk() {
         </button>
       </form>
     </section>
-  );
-}
-
-/** What was recorded: each person, with a link to the case and the deadlines it started. */
-function Confirmation({ result, persons }: { result: EncounterResultBody; persons: PersonLine[] }) {
-  const { t, label, due } = useI18n();
-  return (
-    <div className="notice notice-ok" role="status">
-      <h2>{t('desk.recorded', { n: result.caseIds.length, unidentified: result.unidentified })}</h2>
-      <ul>
-        {result.caseIds.map((caseId, i) => {
-          const obligations = result.obligations.filter((o) => o.caseId === caseId);
-          return (
-            <li key={caseId}>
-              <Link to={`/cases/${caseId}`}>
-                {t('desk.personN', { n: i + 1, nationality: persons[i]?.nationality || '?' })}
-              </Link>
-              {obligations.length > 0 && ': '}
-              {obligations
-                .map((o) => t('desk.dueBy', { what: label('obligation', o.kind), when: due(o.dueAt) }))
-                .join('; ')}
-            </li>
-          );
-        })}
-      </ul>
-    </div>
   );
 }

@@ -15,13 +15,12 @@ import { CaseAmend } from './CaseAmend.tsx';
 import { CaseAttachments } from './CaseAttachments.tsx';
 import { CaseDeadlines } from './CaseDeadlines.tsx';
 import { CaseTimeline } from './CaseTimeline.tsx';
+import { PersonPanel } from './PersonPanel.tsx';
 import { ScreeningChecklist } from './ScreeningChecklist.tsx';
-import { useStateName } from './solidarity/shared.tsx';
 
 export function CaseScreen() {
   const { id = '' } = useParams();
   const { t, label, dateTime, due } = useI18n();
-  const stateName = useStateName();
   const [view, setView] = useState<CaseViewBody>();
   const [error, setError] = useState<unknown>();
   const [open, setOpen] = useState<CommandType>();
@@ -87,14 +86,9 @@ export function CaseScreen() {
   }
 
   // the server's list: the actions it would accept from this user on the case as it stands
-  const allowed = view.allowedActions as CommandType[];
+  // identity.recorded has its own form, in the person panel
+  const allowed = (view.allowedActions as CommandType[]).filter((a) => a !== 'identity.recorded');
   const choices = view.allowedChoices as Partial<Record<CommandType, Record<string, string[]>>>;
-  const p = c.person;
-  // "Iraq (IQ)" / "Irakas (IQ)"; an unknown code (XX) as it is
-  const country = (code: string) => {
-    const name = stateName(code);
-    return name === code ? code : `${name} (${code})`;
-  };
   return (
     <section>
       <h1>
@@ -107,16 +101,16 @@ export function CaseScreen() {
             ` ${done.opened.map((o) => t('desk.dueBy', { what: label('obligation', o.kind), when: due(o.dueAt) })).join('; ')}`}
         </p>
       )}
+      <PersonPanel
+        person={view.person}
+        asOf={view.asOf}
+        mayRecord={view.allowedActions.includes('identity.recorded')}
+        submit={(cmd) => submit(cmd)}
+      />
       <div className="grid">
         <div className="card">
-          <h2>{t('case.person')}</h2>
+          <h2>{t('case.encounter')}</h2>
           <dl>
-            <dt>{t('person.nationality')}</dt>
-            <dd>{p.nationality ? country(p.nationality) : '—'}</dd>
-            <dt>{t('person.sex')}</dt>
-            <dd>{label('sex', p.sex)}</dd>
-            <dt>{t('person.birthYear')}</dt>
-            <dd>{p.birthYear ?? '—'}</dd>
             <dt>{t('case.status')}</dt>
             <dd>
               <strong>{label('status', c.status)}</strong>

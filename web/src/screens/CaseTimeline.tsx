@@ -3,6 +3,7 @@
 // missed deadline named by its obligation, dated at its due time, with the obligation's article.
 import type { CaseViewBody } from '../../../src/api/contract.ts';
 import type { CommandType } from '../../../src/domain/statuses.ts';
+import type { MessageKey } from '../i18n/en.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { AMENDMENT_TYPES, CaseAmendment } from './CaseAmendment.tsx';
 import { COMMAND_FIELDS, type FieldSpec } from './command-fields.ts';
@@ -51,6 +52,7 @@ function Payload({ action }: { action: Action }) {
   const { t, label, dateTime, number } = useI18n();
   const stateName = useStateName();
   const payload = (action.payload ?? {}) as Record<string, unknown>;
+  if (action.type === 'identity.recorded') return <IdentityFacts payload={payload} />;
   // what the user gave (the fields the forms ask for), not the system's bookkeeping (ids, derived status)
   const specs = COMMAND_FIELDS[action.type as CommandType] ?? SYSTEM_FIELDS[action.type] ?? [];
   const shown = specs.flatMap((spec) => {
@@ -87,4 +89,33 @@ function Payload({ action }: { action: Action }) {
         return String(v);
     }
   }
+}
+
+/** Which facts an identity.recorded gave (their values are in the person panel), e.g. "names, a document". */
+const IDENTITY_FACTS: readonly (readonly [string, MessageKey])[] = [
+  ['familyName', 'identity.familyName'],
+  ['givenNames', 'identity.givenNames'],
+  ['originalScript', 'identity.originalScript'],
+  ['aliases', 'identity.aliases'],
+  ['birthDate', 'identity.birthDate'],
+  ['statedNationality', 'identity.statedNationality'],
+  ['languages', 'identity.languages'],
+  ['placeOfBirth', 'identity.placeOfBirth'],
+  ['eurodacRef', 'identity.eurodacRef'],
+  ['documents', 'identity.documents'],
+];
+
+function IdentityFacts({ payload }: { payload: Record<string, unknown> }) {
+  const { t } = useI18n();
+  const given = (payload.identity ?? {}) as Record<string, unknown>;
+  const facts = [
+    ...IDENTITY_FACTS.filter(([k]) => {
+      const v = given[k];
+      return v !== undefined && !(Array.isArray(v) && v.length === 0);
+    }).map(([, key]) => t(key)),
+    ...(payload.nationality ? [t('person.nationality')] : []),
+    ...(payload.sex && payload.sex !== 'unknown' ? [t('person.sex')] : []),
+  ];
+  if (facts.length === 0) return null;
+  return <div className="payload">{t('identity.recordedFacts', { facts: facts.join(', ') })}</div>;
 }

@@ -25,8 +25,12 @@ export function Queue() {
   const horizon = HORIZONS.includes(params.get('due') ?? '') ? (params.get('due') as string) : '7d';
   const places = useApi<PlaceBody[]>('/api/places').data ?? [];
   const unknown = t('queue.unknownNationality');
-  const nationalityList = useMemo(() => nationalities(locale, unknown), [locale, unknown]);
-  const country = (code: string) => nationalityName(locale, code, unknown);
+  const stateless = t('nationality.stateless');
+  const nationalityList = useMemo(
+    () => nationalities(locale, unknown, stateless),
+    [locale, unknown, stateless],
+  );
+  const country = (code: string) => nationalityName(locale, code, unknown, stateless);
   // a value that is not in the list (an old bookmark's "Ir") goes to the server, whose 400 says why
   const page = useApi<QueuePage>(
     `/api/queue${query({ due: horizon, limit: 1000, kind, place, nationality })}`,

@@ -29,6 +29,8 @@ export type FieldSpec =
 export const SCREENING_CHECKS = ['identity', 'health', 'vulnerability', 'security'] as const;
 
 export const COMMAND_FIELDS: Readonly<Record<CommandType, readonly FieldSpec[]>> = {
+  // its own form, in the person panel (IdentityForm.tsx)
+  'identity.recorded': [],
   'screening.check-recorded': [
     { name: 'check', kind: 'select', list: 'check', options: SCREENING_CHECKS },
     { name: 'result', kind: 'text' },

@@ -208,7 +208,13 @@ export function Figures(props: {
       ...nationalities
         .filter((n) => n.g !== 'unknown')
         .slice(0, TOP_NATIONALITIES)
-        .map(({ g, f }) => cellRow(nationalityName(locale, g, t('queue.unknownNationality')), f, '')),
+        .map(({ g, f }) =>
+          cellRow(
+            nationalityName(locale, g, t('queue.unknownNationality'), t('nationality.stateless')),
+            f,
+            '',
+          ),
+        ),
       // persons of no recorded nationality (turned back unidentified): in the table, not drawn
       ...(unrecorded ? [{ x: t('dashboard.notRecorded'), y: null, series: '', text: show(unrecorded) }] : []),
     ],

@@ -56,7 +56,7 @@ export function DecisionsTable(props: {
                       ? t('dashboard.allNationalities')
                       : n === 'unknown'
                         ? t('dashboard.notRecorded')
-                        : `${nationalityName(locale, n, t('queue.unknownNationality'))} (${n})`}
+                        : `${nationalityName(locale, n, t('queue.unknownNationality'), t('nationality.stateless'))} (${n})`}
                   </th>
                   <td className="num">{props.show(r.decisions)}</td>
                   <td className="num">{props.show(r.positive)}</td>
