@@ -21,8 +21,9 @@ import { Force, Instant, Nationality, Person } from './commands.ts';
 import type { DecideContext } from './decide.ts';
 import { CommandRejectedError, REFUSALS, type RefusalCode } from './errors.ts';
 import { evolve } from './evolve.ts';
+import { impossibleValues } from './identity-rules.ts';
 import { LEGAL_BASIS } from './legal-basis.ts';
-import { latestBirthDay, MAX_PLAUSIBLE_AGE, minorByBirth, personAgeRange } from './minor-rules.ts';
+import { minorByBirth, personAgeRange } from './minor-rules.ts';
 import { FUTURE_TOLERANCE_MS } from './next-actions.ts';
 import { obligation } from './obligations.ts';
 import { COMMAND_PERMISSION, type Permission } from './roles.ts';
@@ -200,26 +201,15 @@ export function amendPerson(current: CaseState, a: PersonAmendment, ctx: AmendCo
   const today = localDay(ctx.now, current.state);
   const birthField = a.field === 'birthYear' || a.field === 'identity.birthDate';
   if (birthField) {
-    const latest = latestBirthDay(person);
-    if (latest !== undefined && latest > encounterDay)
-      refuse(
-        'amend-birth-after-encounter',
-        { encounteredAt: current.occurredAt },
-        'a date of birth after the person was met',
-      );
-    const range = personAgeRange(person, encounterDay);
-    if (range && range.max > MAX_PLAUSIBLE_AGE)
-      refuse(
-        'amend-age-over-maximum',
-        { maximum: MAX_PLAUSIBLE_AGE },
-        `an age over ${MAX_PLAUSIBLE_AGE} years`,
-      );
+    // the rules of entry (identity-rules.ts): born after the person was met, certainly older than the maximum
+    const [impossible] = impossibleValues(person, encounterDay);
+    if (impossible) refuse(impossible.code, impossible.params, impossible.message);
   }
 
   const recomputed: Recomputed[] = [];
   const notes: string[] = [];
   const byBirth = minorByBirth(person, today, ctx.law);
-  const minorArticle = `APR Art. 25 (benefit of the doubt); ${ctx.law.usedAt('apr.minor.age-limit', today).citation}`;
+  const minorArticle = `APR Art. 25 (benefit of the doubt); ${ctx.law.usedAt('screening.minor.age', today).citation}`;
   if (birthField && byBirth !== undefined && byBirth !== person.minor) {
     recomputed.push({ what: 'minor', old: person.minor, new: byBirth, article: minorArticle });
     person = { ...person, minor: byBirth };

@@ -73,10 +73,6 @@ export const REFUSALS = {
   'amend-value-invalid': ['field'],
   /** the new value is the one already recorded */
   'amend-unchanged': ['field'],
-  /** a date of birth after the person was met */
-  'amend-birth-after-encounter': ['encounteredAt'],
-  /** a date of birth that makes the person older than the plausible maximum */
-  'amend-age-over-maximum': ['maximum'],
   /** `minor: false` while the date of birth makes the person possibly a minor (APR Art. 25): correct the date */
   'amend-minor-follows-birth-date': [],
   /** an encounter time after an action of its cases */

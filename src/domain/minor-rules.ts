@@ -2,13 +2,7 @@
 // goes to minority (APR Art. 25). Read when a person is corrected (src/domain/amend.ts). Pure.
 import type { ParameterRegistry } from '../law/parameters.ts';
 import type { Person } from './commands.ts';
-import { ageRange, type BirthDate, birthDateRange } from './identity.ts';
-
-/**
- * No one is recorded older than this (a plausibility rule of entry, not a number of the law: a date of birth
- * that makes a person older is a typing error).
- */
-export const MAX_PLAUSIBLE_AGE = 120;
+import { ageRange, type BirthDate } from './identity.ts';
 
 /** The person's recorded dates of birth: the birth year, and the identity's date with its precision. */
 export function birthDates(p: Person): BirthDate[] {
@@ -25,12 +19,6 @@ export function personAgeRange(p: Person, day: string): { min: number; max: numb
   return { min: Math.min(...ranges.map((r) => r.min)), max: Math.max(...ranges.map((r) => r.max)) };
 }
 
-/** The earliest day any recorded date of birth may be (to refuse a birth after the person was met). */
-export function latestBirthDay(p: Person): string | undefined {
-  const days = birthDates(p).map((b) => birthDateRange(b).from);
-  return days.length === 0 ? undefined : days.sort()[days.length - 1];
-}
-
 /**
  * APR Art. 25 (benefit of the doubt) with the age limit of the definition of a minor: a minor when the youngest
  * the person can be on `day` is below the limit; undefined when no date of birth is recorded.
@@ -38,5 +26,5 @@ export function latestBirthDay(p: Person): string | undefined {
 export function minorByBirth(p: Person, day: string, law: ParameterRegistry): boolean | undefined {
   const range = personAgeRange(p, day);
   if (!range) return undefined;
-  return range.min < law.numberAt('apr.minor.age-limit', day, 'years-of-age');
+  return range.min < law.numberAt('screening.minor.age', day, 'years-of-age');
 }

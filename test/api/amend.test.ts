@@ -133,11 +133,11 @@ describe.each(BACKENDS)('corrections over the API on $name', (backend) => {
     expect(JSON.stringify(r.json().errors)).toContain('amendment/reason');
   });
 
-  it('a birth year of 2030 (after the encounter): 422 naming the value and its code', async () => {
+  it('a birth year of 2030 (after the encounter): 400 as at entry, naming the value and its code', async () => {
     const r = await amend({ kind: 'person', field: 'birthYear', value: 2030, reason: 'typo' });
-    expect(r.statusCode).toBe(422);
+    expect(r.statusCode).toBe(400);
     expect(r.json().errors).toEqual([
-      expect.objectContaining({ field: 'body/amendment/value', code: 'amend-birth-after-encounter' }),
+      expect.objectContaining({ field: 'body/amendment/value', code: 'born-after-encounter' }),
     ]);
   });
 

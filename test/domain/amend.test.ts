@@ -175,13 +175,13 @@ describe('refusals of a person correction', () => {
   it('a birth year after the encounter (2030)', () => {
     expect(refusal(() => amendPerson(c, personAmend('birthYear', 2030), x))).toEqual({
       field: 'value',
-      code: 'amend-birth-after-encounter',
+      code: 'born-after-encounter',
     });
   });
-  it('120 years at the encounter is accepted (born 1906), 121 is not (born 1905)', () => {
-    expect(amendPerson(c, personAmend('birthYear', 1906), x).next.person.birthYear).toBe(1906);
-    expect(refusal(() => amendPerson(c, personAmend('birthYear', 1905), x)).code).toBe(
-      'amend-age-over-maximum',
+  it('the rule of entry: certainly 120 at the encounter is accepted (born 1905: 120 or 121), certainly 121 is not (born 1904)', () => {
+    expect(amendPerson(c, personAmend('birthYear', 1905), x).next.person.birthYear).toBe(1905);
+    expect(refusal(() => amendPerson(c, personAmend('birthYear', 1904), x)).code).toBe(
+      'older-than-maximum-age',
     );
   });
   it('the value already recorded', () => {

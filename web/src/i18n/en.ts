@@ -1004,8 +1004,6 @@ export const en = {
   'obligation.representative': 'Representative of an unaccompanied minor',
   'refusal.amend-value-invalid': 'not a valid value for {field}',
   'refusal.amend-unchanged': 'this is the value already recorded',
-  'refusal.amend-birth-after-encounter': 'a date of birth after the person was met ({encounteredAt})',
-  'refusal.amend-age-over-maximum': 'this date of birth makes the person older than {maximum} years',
   'refusal.amend-minor-follows-birth-date':
     'the date of birth makes the person possibly a minor (APR Art. 25): correct the date of birth instead',
   'refusal.amend-encounter-after-action': 'the encounter cannot be later than an action of its cases ({at})',

@@ -1011,8 +1011,6 @@ export const lt: Readonly<Record<MessageKey, string>> = {
   'obligation.representative': 'Nelydimo nepilnamečio atstovas',
   'refusal.amend-value-invalid': 'netinkama lauko {field} reikšmė',
   'refusal.amend-unchanged': 'tokia reikšmė jau įrašyta',
-  'refusal.amend-birth-after-encounter': 'gimimo data vėlesnė nei susidūrimas su asmeniu ({encounteredAt})',
-  'refusal.amend-age-over-maximum': 'pagal šią gimimo datą asmuo būtų vyresnis nei {maximum} metų',
   'refusal.amend-minor-follows-birth-date':
     'pagal gimimo datą asmuo gali būti nepilnametis (APR 25 str.): pataisykite gimimo datą',
   'refusal.amend-encounter-after-action': 'susidūrimas negali būti vėlesnis už jo bylų veiksmą ({at})',
