@@ -32,6 +32,7 @@ import { monitoringRoutes } from './routes/monitoring.ts';
 import { publicRoutes } from './routes/public.ts';
 import { publicAggregatesRoutes } from './routes/public-aggregates.ts';
 import { referenceRoutes } from './routes/reference.ts';
+import { searchRoutes } from './routes/search.ts';
 import { setupRoutes } from './routes/setup.ts';
 import { solidarityRoutes } from './routes/solidarity.ts';
 import { statisticsRoutes } from './routes/statistics.ts';
@@ -293,6 +294,7 @@ export async function buildServer(
   publicAggregatesRoutes(app, deps);
   solidarityRoutes(app, deps);
   exportRoutes(app, deps);
+  searchRoutes(app, deps);
   web = await webRoutes(app, deps.webRoot ?? WEB_ROOT);
   if (!web)
     app.get('/', { schema: { hide: true } }, (_request, reply) =>

@@ -19,7 +19,18 @@ export const CASE_PREFIX_MIN = 8;
 export const ABOUT_YEARS = 2;
 
 /** The words that mark an estimated year ("about 1990", "ca. 1990", "apie 1990"). */
-const ABOUT_WORDS = new Set(['about', 'approx', 'approx.', 'approximately', 'circa', 'ca', 'ca.', 'c.', '~', 'apie']);
+const ABOUT_WORDS = new Set([
+  'about',
+  'approx',
+  'approx.',
+  'approximately',
+  'circa',
+  'ca',
+  'ca.',
+  'c.',
+  '~',
+  'apie',
+]);
 
 export interface BirthQuery {
   /** the first and last day the date asked for may be */
@@ -53,7 +64,11 @@ function dateToken(token: string): BirthQuery | undefined {
   if (m) {
     const [y, mo] = [Number(m[1]), Number(m[2])];
     if (!validYear(y) || mo < 1 || mo > 12) return undefined;
-    return { from: `${y}-${pad(mo)}-01`, to: `${y}-${pad(mo)}-${pad(lastDay(y, mo))}`, precision: 'year-month' };
+    return {
+      from: `${y}-${pad(mo)}-01`,
+      to: `${y}-${pad(mo)}-${pad(lastDay(y, mo))}`,
+      precision: 'year-month',
+    };
   }
   m = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(token) ?? /^(\d{1,2})[./](\d{1,2})[./](\d{4})$/.exec(token);
   if (m) {
@@ -89,7 +104,13 @@ export function parseSearch(query: string): SearchTerms {
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i] as string;
     const next = tokens[i + 1];
-    if (!birth && ABOUT_WORDS.has(t.toLowerCase()) && next && /^\d{4}$/.test(next) && validYear(Number(next))) {
+    if (
+      !birth &&
+      ABOUT_WORDS.has(t.toLowerCase()) &&
+      next &&
+      /^\d{4}$/.test(next) &&
+      validYear(Number(next))
+    ) {
       const y = Number(next);
       birth = { from: `${y - ABOUT_YEARS}-01-01`, to: `${y + ABOUT_YEARS}-12-31`, precision: 'about' };
       i += 1;

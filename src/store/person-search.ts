@@ -7,7 +7,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { type SQL, sql } from 'drizzle-orm';
 import stringify from 'safe-stable-stringify';
-import { ABOUT_YEARS, parseSearch, type SearchTerms } from '../domain/search-query.ts';
+import { ABOUT_YEARS, caseIdRange, parseSearch, type SearchTerms } from '../domain/search-query.ts';
 import { appendAudit, sha256 } from './audit.ts';
 import { type Db, rowsOf } from './database.ts';
 
@@ -69,7 +69,7 @@ export interface SearchMatch {
   readonly how: MatchHow;
   readonly score: number;
   /** names: each word asked for and the recorded word it met */
-  readonly terms?: readonly NameTerm[];
+  readonly terms?: NameTerm[];
   /** a document's type and issuing country */
   readonly document?: { readonly type: string; readonly issuingCountry: string };
 }
@@ -81,15 +81,15 @@ export interface SearchHit {
   readonly status: string;
   readonly familyName: string | null;
   readonly givenNames: string | null;
-  readonly aliases: readonly string[];
+  readonly aliases: string[];
   readonly birth: { readonly from: string; readonly to: string; readonly precision: string } | null;
   readonly nationality: string | null;
   readonly score: number;
-  readonly matches: readonly SearchMatch[];
+  readonly matches: SearchMatch[];
 }
 
 export interface SearchAnswer {
-  readonly results: readonly SearchHit[];
+  readonly results: SearchHit[];
   /** more persons matched than the limit let through */
   readonly more: boolean;
 }
@@ -120,12 +120,21 @@ async function byCaseId(db: Db, t: SearchTerms, state: string | undefined, limit
   const exact = t.caseIds.from === t.caseIds.to;
   return rows.map((r) => ({
     caseId: r.id,
-    match: { field: 'caseId', how: exact ? 'exact' : 'prefix', score: exact ? SCORE_REFERENCE : SCORE_CASE_PREFIX },
+    match: {
+      field: 'caseId',
+      how: exact ? 'exact' : 'prefix',
+      score: exact ? SCORE_REFERENCE : SCORE_CASE_PREFIX,
+    },
   }));
 }
 
 /** Documents by number, and Eurodac references, compared as keys (upper case, letters and digits). */
-async function byReference(db: Db, t: SearchTerms, state: string | undefined, limit: number): Promise<Found[]> {
+async function byReference(
+  db: Db,
+  t: SearchTerms,
+  state: string | undefined,
+  limit: number,
+): Promise<Found[]> {
   if (!t.referenceKey) return [];
   const [documents, eurodac] = await Promise.all([
     rowsOf<{ case_id: string; type: string; issuing_country: string }>(
@@ -208,7 +217,10 @@ async function byBirth(db: Db, t: SearchTerms, state: string | undefined, limit:
       where ${inState(sql`p.state`, state)} and ${birthOverlaps(t)}
       order by score desc, p.case_id limit ${limit + 1}`,
   );
-  return rows.map((r) => ({ caseId: r.case_id, match: { field: 'birthDate', how: r.how, score: round(r.score) } }));
+  return rows.map((r) => ({
+    caseId: r.case_id,
+    match: { field: 'birthDate', how: r.how, score: round(r.score) },
+  }));
 }
 
 /**
@@ -278,9 +290,15 @@ async function byName(db: Db, t: SearchTerms, state: string | undefined, limit: 
         : terms.some((x) => x.how === 'sound')
           ? 'sound'
           : 'exact';
-    const name: Found = { caseId: r.case_id, match: { field: 'name', how: weakest, score: round(r.score), terms } };
+    const name: Found = {
+      caseId: r.case_id,
+      match: { field: 'name', how: weakest, score: round(r.score), terms },
+    };
     return r.birth_how && r.birth_score !== null
-      ? [name, { caseId: r.case_id, match: { field: 'birthDate', how: r.birth_how, score: round(r.birth_score) } }]
+      ? [
+          name,
+          { caseId: r.case_id, match: { field: 'birthDate', how: r.birth_how, score: round(r.birth_score) } },
+        ]
       : [name];
   });
 }
@@ -370,9 +388,7 @@ export function searchRowHash(row: {
   results: number;
   salt: string;
 }): string {
-  return sha256(
-    stringify({ ...row, at: row.at.toISOString() }) ?? '',
-  );
+  return sha256(stringify({ ...row, at: row.at.toISOString() }) ?? '');
 }
 
 /**
@@ -398,4 +414,28 @@ export async function recordSearch(db: Db, s: SearchRecord): Promise<string> {
     ]);
   });
   return row.id;
+}
+
+/** At most this many cases are counted when a prefix is ambiguous (the answer says "10 or more"). */
+const AMBIGUOUS_COUNT_MAX = 10;
+
+/**
+ * The case a short id (8 characters or more of its id) names in a state: its full id, or how many cases of
+ * the state share the prefix when several do (another state's cases are not counted: they are not there).
+ */
+export async function resolveCaseId(
+  db: Db,
+  idOrPrefix: string,
+  state: string | undefined,
+): Promise<{ id: string } | { ambiguous: number } | undefined> {
+  const range = caseIdRange(idOrPrefix);
+  if (!range) return undefined;
+  const rows = await rowsOf<{ id: string }>(
+    db,
+    sql`select id from cases where id >= ${range.from}::uuid and id <= ${range.to}::uuid
+      and ${inState(sql`state`, state)} order by id limit ${AMBIGUOUS_COUNT_MAX}`,
+  );
+  if (rows.length === 0) return undefined;
+  if (rows.length > 1) return { ambiguous: rows.length };
+  return { id: (rows[0] as { id: string }).id };
 }

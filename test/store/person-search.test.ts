@@ -45,7 +45,11 @@ describe.each(BACKENDS)('person search on $name', (backend) => {
 
   beforeAll(async () => {
     store = await backend.open();
-    cases = new CaseStore(store, { law: LAW, clock: () => new Date('2026-12-08T06:00:00Z'), uuid: randomUUID });
+    cases = new CaseStore(store, {
+      law: LAW,
+      clock: () => new Date('2026-12-08T06:00:00Z'),
+      uuid: randomUUID,
+    });
     await person('hassan', 'LT', {
       familyName: 'Al-Hassan',
       givenNames: 'Mohammed',
@@ -53,9 +57,22 @@ describe.each(BACKENDS)('person search on $name', (backend) => {
       eurodacRef: 'LT-2026-000123',
       documents: [{ type: 'passport', number: 'A 1234-567', issuingCountry: 'IQ' }],
     });
-    await person('karimi', 'LT', { familyName: 'Karimi', givenNames: 'Mohammed', birthDate: { value: '1990', precision: 'year' } });
-    await person('hussein', 'LT', { familyName: 'Hussein', givenNames: 'Ali', birthDate: { value: '1988', precision: 'about' } });
-    await person('nowak', 'LT', { familyName: 'Nowak', givenNames: 'Zoë', birthDate: { value: '1990-03', precision: 'year-month' } }, 'BY');
+    await person('karimi', 'LT', {
+      familyName: 'Karimi',
+      givenNames: 'Mohammed',
+      birthDate: { value: '1990', precision: 'year' },
+    });
+    await person('hussein', 'LT', {
+      familyName: 'Hussein',
+      givenNames: 'Ali',
+      birthDate: { value: '1988', precision: 'about' },
+    });
+    await person(
+      'nowak',
+      'LT',
+      { familyName: 'Nowak', givenNames: 'Zoë', birthDate: { value: '1990-03', precision: 'year-month' } },
+      'BY',
+    );
     // the same name in another state: never found from LT
     await person('hassan-pl', 'PL', {
       familyName: 'Al-Hassan',
@@ -116,7 +133,10 @@ describe.each(BACKENDS)('person search on $name', (backend) => {
     // a day: the person recorded with that day, exactly; the month and the year recorded only overlap it, and
     // so does the estimate "about 1988" (widened by ABOUT_YEARS = 2 years: 1986–1990)
     const day = (await search('1990-03-15')).results;
-    expect(day[0]).toMatchObject({ caseId: ids.get('hassan'), matches: [{ field: 'birthDate', how: 'exact', score: 1 }] });
+    expect(day[0]).toMatchObject({
+      caseId: ids.get('hassan'),
+      matches: [{ field: 'birthDate', how: 'exact', score: 1 }],
+    });
     expect(day.slice(1).map((r) => r.matches[0]?.how)).toEqual(['overlaps', 'overlaps', 'overlaps']);
     expect(new Set(day.slice(1).map((r) => r.caseId))).toEqual(
       new Set([ids.get('nowak'), ids.get('karimi'), ids.get('hussein')]),
@@ -154,7 +174,9 @@ describe.each(BACKENDS)('person search on $name', (backend) => {
   });
 
   it('searches every state when none is given (the CLI), and no other state when one is', async () => {
-    expect((await found('Mohammed Al-Hassan', null)).sort()).toEqual([ids.get('hassan'), ids.get('hassan-pl')].sort());
+    expect((await found('Mohammed Al-Hassan', null)).sort()).toEqual(
+      [ids.get('hassan'), ids.get('hassan-pl')].sort(),
+    );
     expect(await found('Mohammed Al-Hassan', 'PL')).toEqual([ids.get('hassan-pl')]);
   });
 
@@ -166,10 +188,30 @@ describe.each(BACKENDS)('person search on $name', (backend) => {
 
   it('records a search: the query in its row, its hash (never the query) in the audit chain', async () => {
     const at = new Date('2026-12-08T07:00:00Z');
-    const id = await recordSearch(store.db, { at, actor: 'officer.lt', role: 'case-officer', state: 'LT', query: 'Muhammad Alhasan', results: 1 });
-    const [row] = await store.query<Record<string, unknown>>(`select * from person_searches where id = $1`, [id]);
-    expect(row).toMatchObject({ actor: 'officer.lt', role: 'case-officer', state: 'LT', query: 'Muhammad Alhasan', results: 1 });
-    const [entry] = await store.query<{ action: string; actor: string; subject: string; data: Record<string, unknown> }>(
+    const id = await recordSearch(store.db, {
+      at,
+      actor: 'officer.lt',
+      role: 'case-officer',
+      state: 'LT',
+      query: 'Muhammad Alhasan',
+      results: 1,
+    });
+    const [row] = await store.query<Record<string, unknown>>(`select * from person_searches where id = $1`, [
+      id,
+    ]);
+    expect(row).toMatchObject({
+      actor: 'officer.lt',
+      role: 'case-officer',
+      state: 'LT',
+      query: 'Muhammad Alhasan',
+      results: 1,
+    });
+    const [entry] = await store.query<{
+      action: string;
+      actor: string;
+      subject: string;
+      data: Record<string, unknown>;
+    }>(
       `select action, actor, subject, data from audit_log where action = 'person.searched' order by seq desc limit 1`,
     );
     expect(entry).toMatchObject({ action: 'person.searched', actor: 'officer.lt', subject: id });
