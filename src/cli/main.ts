@@ -11,6 +11,7 @@ import { fairSharesCommand } from './commands/fair-shares.ts';
 import { importCommand } from './commands/import.ts';
 import { paramsCommand } from './commands/params.ts';
 import { placesCommand } from './commands/places.ts';
+import { searchCommand } from './commands/search.ts';
 import { serveCommand } from './commands/serve.ts';
 import { solidarityCommand } from './commands/solidarity.ts';
 import { statsCommand } from './commands/stats.ts';
@@ -35,6 +36,7 @@ export function buildProgram(ctx: CliContext): Command {
     importCommand(ctx),
     queueCommand(ctx),
     caseCommand(ctx),
+    searchCommand(ctx),
     sweepCommand(ctx),
     auditCommand(ctx),
     crisisCommand(ctx),
