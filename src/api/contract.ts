@@ -73,3 +73,7 @@ export type NewFindingInput = z.input<typeof NewFinding>;
 // issue 15: errors — a problem+json body, its field errors with their stable codes and parameters
 export type ProblemBody = z.infer<typeof import('./problem.ts').Problem>;
 export type FieldErrorBody = z.infer<typeof import('./problem.ts').FieldError>;
+// issue 16: search — GET /api/search (src/api/routes/search.ts)
+export type SearchAnswerBody = z.infer<typeof import('./routes/search.ts').SearchAnswer>;
+export type SearchResultBody = SearchAnswerBody['results'][number];
+export type SearchMatchBody = SearchResultBody['matches'][number];

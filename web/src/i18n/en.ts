@@ -976,6 +976,42 @@ export const en = {
   'error.conflict.bySystem': 'recorded automatically by Pact',
   'error.conflict.todo':
     'The case is shown as it is now. Check what changed, then record your action again if it still applies: what you typed is kept.',
+  // issue 16: search
+  'search.title': 'Search',
+  'search.label': 'Search persons',
+  'search.placeholder': 'Name, document, date of birth, case id',
+  'search.submit': 'Search',
+  'search.tooShort': 'Type at least {min} characters.',
+  'search.none': 'No person of your state found for “{q}”.',
+  'search.found': '{count} found for “{q}”, the closest first.',
+  'search.more':
+    'More persons matched than are shown: add a given name, a date of birth or a document number.',
+  'search.open': 'Open the case',
+  'search.aliases': 'also: {names}',
+  'search.about': 'about {year}',
+  'search.col.case': 'Case',
+  'search.col.name': 'Name',
+  'search.col.born': 'Born',
+  'search.col.nationality': 'Nationality',
+  'search.col.status': 'Status',
+  'search.col.why': 'Why it matched',
+  'search.field.caseId': 'case id',
+  'search.field.name': 'name',
+  'search.field.document': 'document number',
+  'search.field.eurodac': 'Eurodac reference',
+  'search.field.birthDate': 'date of birth',
+  'search.how.exact': 'exactly',
+  'search.how.prefix': 'begins so',
+  'search.how.sound': 'sounds alike',
+  'search.how.typo': 'a letter or two apart',
+  'search.how.similar': 'similar',
+  'search.how.within': 'within the date asked',
+  'search.how.overlaps': 'may be the date asked',
+  'search.how.about': 'within a few years',
+  'case.ambiguous': 'Several cases of your state begin with {id}.',
+  'error.code.case-id-ambiguous':
+    'Several cases of your state begin with this short id: give more of it, or search for it.',
+  'case.ambiguousSearch': 'Show them',
 } as const;
 
 export type MessageKey = keyof typeof en;
