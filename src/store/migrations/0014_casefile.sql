@@ -112,20 +112,30 @@ CREATE OR REPLACE FUNCTION pact_join_particles(t text) RETURNS text LANGUAGE sql
 $$;--> statement-breakpoint
 -- The words of a person's names as search compares them (src/store/person-search.ts): each word of the folded
 -- names, and the words again with particles joined, so that a query in either form finds them.
-CREATE OR REPLACE FUNCTION pact_name_words(t text) RETURNS text[] LANGUAGE sql IMMUTABLE PARALLEL SAFE STRICT AS $$
-  SELECT coalesce(array_agg(DISTINCT w), '{}'::text[]) FROM (
-    SELECT regexp_split_to_table(btrim(p), '\s+') AS w FROM regexp_split_to_table(public.pact_fold(t), '\|') AS p
-    UNION
-    SELECT regexp_split_to_table(btrim(public.pact_join_particles(btrim(p))), '\s+') FROM regexp_split_to_table(public.pact_fold(t), '\|') AS p
-  ) s WHERE w <> ''
+CREATE OR REPLACE FUNCTION pact_name_words(t text) RETURNS text[] LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE STRICT AS $$
+DECLARE
+  f text := public.pact_fold(t);
+BEGIN
+  -- PL/pgSQL expressions, no subquery: a SQL function with one is planned again at every call (milliseconds,
+  -- for every row an index is built on); a word may appear twice, which matching does not mind
+  RETURN array_remove(
+    string_to_array(regexp_replace(f, '[[:space:]|]+', ' ', 'g'), ' ')
+      || string_to_array(regexp_replace(public.pact_join_particles(f), '[[:space:]|]+', ' ', 'g'), ' '),
+    '');
+END
 $$;--> statement-breakpoint
 -- How each of those words sounds (Double Metaphone, fuzzystrmatch): "Mohammed", "Muhammad" and "Mohamed" are
 -- all MHMT. Indexed, so that a transliteration is found among many persons without reading them all.
-CREATE OR REPLACE FUNCTION pact_name_codes(t text) RETURNS text[] LANGUAGE sql IMMUTABLE PARALLEL SAFE STRICT AS $$
-  SELECT coalesce(array_agg(DISTINCT c), '{}'::text[]) FROM (
-    SELECT public.dmetaphone(w) AS c FROM unnest(public.pact_name_words(t)) AS w
-    UNION SELECT public.dmetaphone_alt(w) FROM unnest(public.pact_name_words(t)) AS w
-  ) s WHERE c <> ''
+CREATE OR REPLACE FUNCTION pact_name_codes(t text) RETURNS text[] LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE STRICT AS $$
+DECLARE
+  w text;
+  c text[] := '{}';
+BEGIN
+  FOREACH w IN ARRAY public.pact_name_words(t) LOOP
+    c := c || public.dmetaphone(w) || public.dmetaphone_alt(w);
+  END LOOP;
+  RETURN array_remove(c, '');
+END
 $$;--> statement-breakpoint
 CREATE INDEX "person_identities_name_codes" ON "person_identities" USING gin (pact_name_codes("names"));--> statement-breakpoint
 -- A Eurodac reference as searched: upper case, letters and digits only (as a document number, identity.ts).
