@@ -151,9 +151,10 @@ const arr = (xs: readonly string[]) =>
 async function load(store: Store): Promise<void> {
   const t0 = performance.now();
   // a share of the records in a name's other spellings: the first spelling in 70 % of the records
-  const spelled = (lists: readonly (readonly string[])[], idx: string, r: string) =>
-    `(${arr(lists.map((l) => l.join('|')))})[1 + ${idx}]`.replace(/$/, '') &&
-    `split_part((${arr(lists.map((l) => l.join('|')))})[1 + ${idx}], '|', case when ${r} < 0.7 then 1 else 1 + floor(${r} * 10)::int % (array_length(string_to_array((${arr(lists.map((l) => l.join('|')))})[1 + ${idx}], '|'), 1)) end)`;
+  const spelled = (lists: readonly (readonly string[])[], idx: string, r: string) => {
+    const forms = `(${arr(lists.map((l) => l.join('|')))})[1 + ${idx}]`;
+    return `split_part(${forms}, '|', case when ${r} < 0.7 then 1 else 1 + floor(${r} * 10)::int % array_length(string_to_array(${forms}, '|'), 1) end)`;
+  };
   const statements = [
     `set session_replication_role = replica`,
     `select setseed(0.16)`,
