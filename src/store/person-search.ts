@@ -261,9 +261,15 @@ async function byName(db: Db, t: SearchTerms, state: string | undefined, limit: 
       ), candidates as (
         select p.case_id, p.names, ${birthHow} as birth_how, (${birthScoreSql})::float8 as birth_score
         from person_identities p
-        where ${inState(sql`p.state`, state)} and ${birthOverlaps(t)}
-          and (pact_fold(p.names) % pact_fold(${text})
-            or pact_name_codes(p.names) @> (select c from codes where cardinality(c) > 0))
+        -- two scans, not one with OR: a row of one index is then rechecked by its own condition only (the
+        -- sounds of every row the trigram index proposes would cost more than the rest of the search)
+        where p.case_id in (
+          select p.case_id from person_identities p
+          where ${inState(sql`p.state`, state)} and ${birthOverlaps(t)} and pact_fold(p.names) % pact_fold(${text})
+          union
+          select p.case_id from person_identities p
+          where ${inState(sql`p.state`, state)} and ${birthOverlaps(t)}
+            and pact_name_codes(p.names) @> (select c from codes where cardinality(c) > 0))
         -- the nearest first, by the names as recorded (folding every candidate's names costs more than it sorts)
         order by similarity(p.names, ${text}) desc
         limit ${NAME_CANDIDATES}
