@@ -81,3 +81,7 @@ export type AmendResultBody = z.infer<typeof import('./routes/amendments.ts').Am
 // issue 16: identity — who the person of a case is, as GET /api/cases/:id returns it
 export type PersonViewBody = z.infer<typeof import('./routes/cases.ts').PersonView>;
 export type IdentityViewBody = NonNullable<PersonViewBody['identity']>;
+// issue 16: search — GET /api/search (src/api/routes/search.ts)
+export type SearchAnswerBody = z.infer<typeof import('./routes/search.ts').SearchAnswer>;
+export type SearchResultBody = SearchAnswerBody['results'][number];
+export type SearchMatchBody = SearchResultBody['matches'][number];

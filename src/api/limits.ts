@@ -19,6 +19,16 @@ export const PERSONS_PER_REQUEST = 2_000;
 /** Writes (POST, PUT, PATCH, DELETE under /api except the login) per account per minute: 429 beyond. */
 export const WRITES_PER_ACCOUNT_PER_MINUTE = 300;
 
+/**
+ * Person searches per account per minute (issue #16): 429 beyond. Each search reads personal data and is
+ * written to the audit chain, so it counts as a write would; an officer types a few a minute, a script that
+ * walks through names to harvest a state's persons is stopped.
+ */
+export const SEARCHES_PER_ACCOUNT_PER_MINUTE = 60;
+
+/** The routes that search persons. */
+const SEARCH_ROUTES: ReadonlySet<string> = new Set(['/api/search']);
+
 /** Requests per address per minute to the no-login routes (a logged-in account: per account, as writes). */
 export const PUBLIC_PER_ADDRESS_PER_MINUTE = 60;
 
@@ -56,6 +66,8 @@ const PERSON_ROUTES: ReadonlySet<string> = new Set(['/api/encounters', '/api/enc
 export interface RequestLimits {
   readonly writesPerAccountPerMinute: number;
   readonly publicPerAddressPerMinute: number;
+  /** person searches per account per minute (default SEARCHES_PER_ACCOUNT_PER_MINUTE) */
+  readonly searchesPerAccountPerMinute?: number;
   /** false: no cache (tests that write and read back at once) */
   readonly publicCacheSeconds: number | false;
 }
@@ -64,6 +76,7 @@ export const DEFAULT_LIMITS: RequestLimits = {
   writesPerAccountPerMinute: WRITES_PER_ACCOUNT_PER_MINUTE,
   publicPerAddressPerMinute: PUBLIC_PER_ADDRESS_PER_MINUTE,
   publicCacheSeconds: PUBLIC_CACHE_SECONDS,
+  searchesPerAccountPerMinute: SEARCHES_PER_ACCOUNT_PER_MINUTE,
 };
 
 const WRITING = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -149,6 +162,14 @@ export function installLimits(app: FastifyInstance, deps: ApiDeps, limits: Reque
       keyGenerator: accountOrAddress,
       errorResponseBuilder: tooMany('writes per account'),
     });
+  const searchLimit =
+    limits &&
+    app.rateLimit({
+      max: limits.searchesPerAccountPerMinute ?? SEARCHES_PER_ACCOUNT_PER_MINUTE,
+      timeWindow: '1 minute',
+      keyGenerator: accountOrAddress,
+      errorResponseBuilder: tooMany('person searches per account'),
+    });
   const publicLimit =
     limits &&
     app.rateLimit({
@@ -190,6 +211,7 @@ export function installLimits(app: FastifyInstance, deps: ApiDeps, limits: Reque
       methods.some((m) => WRITING.has(m))
     )
       addHook(route, 'onRequest', writeLimit);
+    if (searchLimit && SEARCH_ROUTES.has(route.url)) addHook(route, 'onRequest', searchLimit);
     if (!PUBLIC_ROUTES.has(route.url) || !methods.includes('GET')) return;
     if (publicLimit) addHook(route, 'onRequest', publicLimit);
     addHook(route, 'onRequest', async (request: FastifyRequest, reply: FastifyReply) => {

@@ -34,6 +34,7 @@ import { monitoringRoutes } from './routes/monitoring.ts';
 import { publicRoutes } from './routes/public.ts';
 import { publicAggregatesRoutes } from './routes/public-aggregates.ts';
 import { referenceRoutes } from './routes/reference.ts';
+import { searchRoutes } from './routes/search.ts';
 import { setupRoutes } from './routes/setup.ts';
 import { solidarityRoutes } from './routes/solidarity.ts';
 import { statisticsRoutes } from './routes/statistics.ts';
@@ -297,6 +298,7 @@ export async function buildServer(
   solidarityRoutes(app, deps);
   exportRoutes(app, deps);
   attachmentRoutes(app, deps);
+  searchRoutes(app, deps);
   web = await webRoutes(app, deps.webRoot ?? WEB_ROOT);
   if (!web)
     app.get('/', { schema: { hide: true } }, (_request, reply) =>

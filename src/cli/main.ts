@@ -13,6 +13,7 @@ import { paramsCommand } from './commands/params.ts';
 import { personCommand } from './commands/person.ts';
 import { placesCommand } from './commands/places.ts';
 import { retentionCommand } from './commands/retention.ts';
+import { searchCommand } from './commands/search.ts';
 import { serveCommand } from './commands/serve.ts';
 import { solidarityCommand } from './commands/solidarity.ts';
 import { statsCommand } from './commands/stats.ts';
@@ -37,6 +38,7 @@ export function buildProgram(ctx: CliContext): Command {
     importCommand(ctx),
     queueCommand(ctx),
     caseCommand(ctx),
+    searchCommand(ctx),
     sweepCommand(ctx),
     auditCommand(ctx),
     crisisCommand(ctx),

@@ -1,8 +1,9 @@
 // Reading cases and the deadline queue. "What is due in the next 48 hours in Lithuania, and what is
 // overdue" is one query on the partial index obligations_open_due (state, due_at) WHERE status = 'open'.
-import { and, asc, eq, gt, inArray, like, lt, or, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, lt, or, sql } from 'drizzle-orm';
 import type { MemberStateCode } from '../../law/member-states.ts';
 import type { CaseState } from '../domain/case-state.ts';
+import { caseIdRange } from '../domain/search-query.ts';
 import { STATE_TIME_ZONES } from '../law/calendar/time-zones.ts';
 import { daysOverdue } from '../law/days-overdue.ts';
 import type { Db } from './database.ts';
@@ -116,7 +117,15 @@ export async function findCase(db: Db, idOrPrefix: string, state?: string): Prom
     .from(cases)
     .where(
       and(
-        id.length === 36 ? eq(cases.id, id) : like(sql`${cases.id}::text`, `${id}%`),
+        id.length === 36
+          ? eq(cases.id, id)
+          : // a prefix: the range of ids it covers, read from the primary key (not every id as text)
+            (() => {
+              const range = caseIdRange(id);
+              return range
+                ? sql`${cases.id} >= ${range.from}::uuid and ${cases.id} <= ${range.to}::uuid`
+                : sql`false`;
+            })(),
         state ? eq(cases.state, state) : undefined,
       ),
     )

@@ -577,6 +577,8 @@ export const personSearches = pgTable(
     query: text('query'),
     results: integer('results').notNull(),
     erasedAt: at('erased_at'),
+    /** random, never copied out of this table: the audit's hash of the row cannot be reversed by trying names */
+    salt: text('salt'),
   },
   (t) => [index('person_searches_at').on(t.at)],
 );

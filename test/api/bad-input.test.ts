@@ -767,7 +767,7 @@ describe.each(BACKENDS.filter((b) => b.name === 'pglite'))(
     }, 60_000);
     afterAll(async () => h?.close());
 
-    const caseIds = () => [caseId, caseId, caseId, '9b7f3a4e-1c2d-4e5f-8a9b-0c1d2e3f4a5b'];
+    const caseIds = () => [caseId, caseId, caseId.slice(0, 8), '9b7f3a4e-1c2d-4e5f-8a9b-0c1d2e3f4a5b'];
     /** Valid encounters, of references unique to request `n`. */
     const encounters = (n: number): Json[] => [
       encounterBody('LT', `FUZZ-${n}-1`, 1),
@@ -1351,6 +1351,17 @@ describe.each(BACKENDS.filter((b) => b.name === 'pglite'))(
           params: () => caseIds().map((c) => `${c}|0b7f3a4e-1c2d-4e5f-8a9b-0c1d2e3f4a5b`),
         }),
       ),
+      // issue 16: search
+      {
+        method: 'GET',
+        path: '/api/search',
+        as: 'case-officer@LT',
+        runs: 300,
+        query: {
+          q: ['Mohammed Al-Hassan', 'about 1990', '1990-02-30', 'a 123-456', '4d80125b', 'ab', '~1990 Ali'],
+          limit: ['1', '20', '100', '101', '0'],
+        },
+      },
       // hidden routes, and routes and methods that do not exist
       { method: 'GET', path: '/healthz', runs: 30, query: {} },
       { method: 'GET', path: '/readyz', runs: 30, query: {} },

@@ -15,6 +15,7 @@ import { Findings } from './screens/Findings.tsx';
 import { Login } from './screens/Login.tsx';
 import { Monitoring } from './screens/Monitoring.tsx';
 import { Queue } from './screens/Queue.tsx';
+import { HeaderSearch, SearchScreen } from './screens/Search.tsx';
 import { Setup, SetupFirst } from './screens/Setup.tsx';
 import { Solidarity } from './screens/Solidarity.tsx';
 import { Users } from './screens/Users.tsx';
@@ -45,6 +46,14 @@ const SCREENS: readonly Screen[] = [
   { path: '/desk', title: 'nav.desk', permission: 'encounter.record', element: <BorderDesk />, inNav: true },
   { path: '/queue', title: 'nav.queue', permission: 'queue.read', element: <Queue />, inNav: true },
   { path: '/cases/:id', title: 'nav.case', permission: 'case.read', element: <CaseScreen />, inNav: false },
+  {
+    path: '/search',
+    title: 'search.title',
+    permission: 'person.search',
+    element: <SearchScreen />,
+    inNav: false,
+    stateOnly: true,
+  },
   {
     path: '/dashboard',
     title: 'nav.dashboard',
@@ -132,8 +141,11 @@ export function App() {
     ) : (
       <Navigate to={HOME[me.role]} replace />
     );
+  // the person search box, for the roles of a state that may search (issue #16)
+  const searching = may('person.search') && me.jurisdiction !== 'EU' && !me.mustChangePassword;
   return (
     <Shell
+      search={searching ? <HeaderSearch /> : undefined}
       nav={
         <nav aria-label={t('nav.label')}>
           <ul>
@@ -165,7 +177,7 @@ export function App() {
   );
 }
 
-function Shell({ nav, children }: { nav?: ReactNode; children: ReactNode }) {
+function Shell({ nav, search, children }: { nav?: ReactNode; search?: ReactNode; children: ReactNode }) {
   const { t, lang, setLang } = useI18n();
   const location = useLocation();
   // each screen its own title (what a screen reader announces, what the tab and history show)
@@ -188,6 +200,7 @@ function Shell({ nav, children }: { nav?: ReactNode; children: ReactNode }) {
       <header>
         <span className="brand">Pact</span>
         {nav}
+        {search}
         <label className="lang">
           <span className="visually-hidden">{t('nav.language')}</span>
           <select value={lang} onChange={(e) => setLang(e.target.value as Language)}>

@@ -17,6 +17,7 @@ import { findCase, parseDuration, QUEUE_MAX_PAGE, QUEUE_PAGE, queue } from '../.
 import { retryStaleWrites } from '../../store/chain-retry.ts';
 import { CrisisInputError, declareCrisis } from '../../store/crises.ts';
 import { VersionConflictError } from '../../store/errors.ts';
+import { resolveCaseId } from '../../store/person-search.ts';
 import { isPlace } from '../../store/places.ts';
 import { principal, requires } from '../auth.ts';
 import { forbidden, HttpProblem, notFound, Problem } from '../problem.ts';
@@ -24,6 +25,17 @@ import type { ApiDeps } from '../server.ts';
 import { IdempotencyHeaders } from './encounters.ts';
 
 const CaseId = z.object({ id: z.uuid('a case id (UUID)') }).strict();
+/** A case to read: its id, or the first 8 characters or more of it (the short id the screens show). */
+const CaseRef = z
+  .object({
+    id: z
+      .string()
+      .regex(/^[0-9a-fA-F-]{8,36}$/, 'a case id (UUID), or its first 8 characters or more')
+      .describe(
+        'the case id, or its first 8 characters or more (answered 409 when several cases share them)',
+      ),
+  })
+  .strict();
 
 /**
  * Who the person of a case is (src/domain/commands.ts Person, identity.ts Identity), as recorded: read back
@@ -189,14 +201,25 @@ export function caseRoutes(app: FastifyInstance, deps: ApiDeps): void {
         tags: ['cases'],
         summary:
           "a person's case: timeline with legal basis, deadlines, flags, next allowed actions (the read is logged)",
-        params: CaseId,
-        response: { 200: CaseView, 400: Problem, 401: Problem, 403: Problem, 404: Problem },
+        params: CaseRef,
+        response: { 200: CaseView, 400: Problem, 401: Problem, 403: Problem, 404: Problem, 409: Problem },
       },
       preHandler: requires(deps, 'case.read'),
     },
     async (request) => {
       const p = principal(request);
-      const view = await findCase(deps.store.db, request.params.id, p.jurisdiction);
+      // a short id: the one case of the user's state it begins (issue #16), or 409 when several do
+      const ref = await resolveCaseId(deps.store.db, request.params.id, p.jurisdiction);
+      if (ref && 'ambiguous' in ref)
+        throw new HttpProblem(
+          409,
+          'case-id-ambiguous',
+          'Several cases',
+          `${ref.ambiguous >= 10 ? '10 or more' : ref.ambiguous} cases of your state begin with ${request.params.id}: give more of the id, or search for it`,
+          undefined,
+          { params: { matches: ref.ambiguous } },
+        );
+      const view = ref ? await findCase(deps.store.db, ref.id, p.jurisdiction) : undefined;
       if (!view) throw notFound(`case ${request.params.id}`);
       // who viewed whom, when: in the tamper-evident log
       await retryStaleWrites(() =>

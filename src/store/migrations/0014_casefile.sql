@@ -102,3 +102,44 @@ CREATE TABLE "person_searches" (
 	"erased_at" timestamp with time zone
 );--> statement-breakpoint
 CREATE INDEX "person_searches_at" ON "person_searches" USING btree ("at");
+--> statement-breakpoint
+-- search
+-- (Functions name their schema: an index is built with a search_path of pg_catalog only.)
+-- Articles and particles written apart, hyphenated or joined ("Al-Hassan", "Al Hassan", "Alhasan"): joined to
+-- the word after them, on folded text ("al hassan" -> "alhassan"). A query is compared in this form.
+CREATE OR REPLACE FUNCTION pact_join_particles(t text) RETURNS text LANGUAGE sql IMMUTABLE PARALLEL SAFE STRICT AS $$
+  SELECT regexp_replace(t, '\m(al|el|ul|ad|ar|as|ash|at|az|an|ed|abd|abdul|abdel|bin|ibn|bint|abu|van|von|der|den|de|da|di|du|dos|das|del)\s+', '\1', 'g')
+$$;--> statement-breakpoint
+-- The words of a person's names as search compares them (src/store/person-search.ts): each word of the folded
+-- names, and the words again with particles joined, so that a query in either form finds them.
+CREATE OR REPLACE FUNCTION pact_name_words(t text) RETURNS text[] LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE STRICT AS $$
+DECLARE
+  f text := public.pact_fold(t);
+BEGIN
+  -- PL/pgSQL expressions, no subquery: a SQL function with one is planned again at every call (milliseconds,
+  -- for every row an index is built on); a word may appear twice, which matching does not mind
+  RETURN array_remove(
+    string_to_array(regexp_replace(f, '[[:space:]|]+', ' ', 'g'), ' ')
+      || string_to_array(regexp_replace(public.pact_join_particles(f), '[[:space:]|]+', ' ', 'g'), ' '),
+    '');
+END
+$$;--> statement-breakpoint
+-- How each of those words sounds (Double Metaphone, fuzzystrmatch): "Mohammed", "Muhammad" and "Mohamed" are
+-- all MHMT. Indexed, so that a transliteration is found among many persons without reading them all.
+CREATE OR REPLACE FUNCTION pact_name_codes(t text) RETURNS text[] LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE STRICT AS $$
+DECLARE
+  w text;
+  c text[] := '{}';
+BEGIN
+  FOREACH w IN ARRAY public.pact_name_words(t) LOOP
+    c := c || public.dmetaphone(w) || public.dmetaphone_alt(w);
+  END LOOP;
+  RETURN array_remove(c, '');
+END
+$$;--> statement-breakpoint
+CREATE INDEX "person_identities_name_codes" ON "person_identities" USING gin (pact_name_codes("names"));--> statement-breakpoint
+-- A Eurodac reference as searched: upper case, letters and digits only (as a document number, identity.ts).
+CREATE INDEX "person_identities_state_eurodac_key" ON "person_identities" USING btree ("state", upper(regexp_replace("eurodac_ref", '[^A-Za-z0-9]', '', 'g')));--> statement-breakpoint
+-- A random salt per search, never copied out of this table: the audit entry's hash of the row cannot be
+-- reversed by hashing likely names.
+ALTER TABLE "person_searches" ADD COLUMN "salt" text;

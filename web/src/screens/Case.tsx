@@ -58,6 +58,12 @@ export function CaseScreen() {
         <h1>{t('case.title')}</h1>
         {error instanceof ApiError && error.status === 404 ? (
           <p role="alert">{t('case.notFound')}</p>
+        ) : error instanceof ApiError && error.code === 'case-id-ambiguous' ? (
+          // a short id that several cases of the state begin with (issue #16): list them
+          <p role="alert">
+            {t('case.ambiguous', { id })}{' '}
+            <Link to={`/search?q=${encodeURIComponent(id)}`}>{t('case.ambiguousSearch')}</Link>
+          </p>
         ) : (
           <ErrorNotice error={error} />
         )}
