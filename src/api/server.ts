@@ -23,8 +23,10 @@ import { cookieNames } from './auth.ts';
 import { DEFAULT_LIMITS, installLimits, type RequestLimits } from './limits.ts';
 import { HttpProblem, PROBLEM_TYPE, Problem, sendProblem, toProblem, unstorableText } from './problem.ts';
 import { accountRoutes } from './routes/accounts.ts';
+import { assignmentRoutes } from './routes/assignment.ts';
 import { authRoutes } from './routes/auth.ts';
 import { caseRoutes } from './routes/cases.ts';
+import { duplicateRoutes } from './routes/duplicates.ts';
 import { encounterRoutes } from './routes/encounters.ts';
 import { exportRoutes } from './routes/exports.ts';
 import { findingRoutes } from './routes/findings.ts';
@@ -293,6 +295,8 @@ export async function buildServer(
   publicAggregatesRoutes(app, deps);
   solidarityRoutes(app, deps);
   exportRoutes(app, deps);
+  duplicateRoutes(app, deps);
+  assignmentRoutes(app, deps);
   web = await webRoutes(app, deps.webRoot ?? WEB_ROOT);
   if (!web)
     app.get('/', { schema: { hide: true } }, (_request, reply) =>

@@ -31,6 +31,9 @@ export const LEGAL_BASIS: Readonly<Record<ActionType, string>> = {
   'relocation.confirmed':
     'AMMR Art. 67(9)–(11) (relocation confirmed by the state of relocation; the transfer follows within 4 weeks)',
   'case.relocated': 'AMMR Arts 67(11) and 68 (transferred; the state of relocation takes the case over)',
+  'case.linked':
+    'GDPR Art. 5(1)(d) (personal data kept accurate): two files of the same person linked, one the main file',
+  'case.unlinked': 'GDPR Art. 5(1)(d): a link of two files undone (they were not the same person)',
 };
 
 /**

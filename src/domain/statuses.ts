@@ -42,6 +42,9 @@ export const ACTION_TYPES = [
   'obligation.missed',
   'relocation.confirmed',
   'case.relocated',
+  // issue 16: duplicates — two files of one person linked (one is the main file), and the link undone
+  'case.linked',
+  'case.unlinked',
 ] as const;
 export type ActionType = (typeof ACTION_TYPES)[number];
 
@@ -51,6 +54,8 @@ export const SYSTEM_ACTIONS = [
   'obligation.missed',
   'relocation.confirmed',
   'case.relocated',
+  'case.linked',
+  'case.unlinked',
 ] as const satisfies readonly ActionType[];
 
 /** Actions a user may command (the others are recorded by the system). */

@@ -104,6 +104,7 @@ const HOME: Readonly<Record<Role, string>> = {
   'screening-officer': '/queue',
   'case-officer': '/queue',
   'return-officer': '/queue',
+  supervisor: '/queue',
   monitor: '/monitoring',
   'solidarity-coordinator': '/solidarity',
   'eu-solidarity-coordinator': '/solidarity',

@@ -102,3 +102,14 @@ CREATE TABLE "person_searches" (
 	"erased_at" timestamp with time zone
 );--> statement-breakpoint
 CREATE INDEX "person_searches_at" ON "person_searches" USING btree ("at");
+--> statement-breakpoint
+-- duplicates
+-- How a name sounds (fuzzystrmatch's double metaphone of the folded name without spaces: "Al-Hassan" and
+-- "Alhasan" alike), and the index that finds, per state, the files whose family name and first given name
+-- sound alike (src/store/duplicates.ts).
+CREATE OR REPLACE FUNCTION pact_sound(t text) RETURNS text LANGUAGE sql IMMUTABLE PARALLEL SAFE STRICT AS $$
+  SELECT nullif(public.dmetaphone(regexp_replace(public.pact_fold(t), '[^[:alnum:]]+', '', 'g')), '')
+$$;--> statement-breakpoint
+CREATE INDEX "person_identities_sound" ON "person_identities" USING btree ("state", pact_sound("family_name"), pact_sound(split_part(pact_fold("given_names"), ' ', 1)));--> statement-breakpoint
+CREATE INDEX "duplicate_candidates_other" ON "duplicate_candidates" USING btree ("other_case_id");--> statement-breakpoint
+CREATE INDEX "cases_main_case" ON "cases" USING btree ("main_case_id") WHERE "main_case_id" IS NOT NULL;

@@ -340,6 +340,7 @@ export const en = {
   'role.screening-officer': 'screening officer',
   'role.case-officer': 'case officer',
   'role.return-officer': 'return officer',
+  'role.supervisor': 'supervisor',
   'role.solidarity-coordinator': 'solidarity coordinator',
   'role.eu-solidarity-coordinator': 'EU solidarity coordinator',
   'role.monitor': 'monitor',

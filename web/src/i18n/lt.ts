@@ -341,6 +341,7 @@ export const lt: Readonly<Record<MessageKey, string>> = {
   'role.screening-officer': 'patikrinimo pareigūnas',
   'role.case-officer': 'bylos pareigūnas',
   'role.return-officer': 'grąžinimo pareigūnas',
+  'role.supervisor': 'vadovas',
   'role.solidarity-coordinator': 'solidarumo koordinatorius',
   'role.eu-solidarity-coordinator': 'ES solidarumo koordinatorius',
   'role.monitor': 'stebėtojas',
