@@ -73,3 +73,8 @@ export type NewFindingInput = z.input<typeof NewFinding>;
 // issue 15: errors — a problem+json body, its field errors with their stable codes and parameters
 export type ProblemBody = z.infer<typeof import('./problem.ts').Problem>;
 export type FieldErrorBody = z.infer<typeof import('./problem.ts').FieldError>;
+// issue 16: duplicates and assignment (src/api/routes/duplicates.ts, assignment.ts)
+export type DuplicatePairBody = z.infer<typeof import('./routes/duplicates.ts').DuplicatePair>;
+export type DuplicateDecisionInput = z.input<typeof import('./routes/duplicates.ts').DuplicateDecisionBody>;
+export type CaseLinksBody = z.infer<typeof import('./routes/assignment.ts').CaseLinksView>;
+export type AssignmentResultBody = z.infer<typeof import('./routes/assignment.ts').AssignmentResult>;

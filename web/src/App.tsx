@@ -11,6 +11,7 @@ import { LANGUAGES, type Language, useI18n } from './i18n/i18n.tsx';
 import { Account } from './screens/Account.tsx';
 import { BorderDesk } from './screens/BorderDesk.tsx';
 import { CaseScreen } from './screens/Case.tsx';
+import { Duplicates } from './screens/Duplicates.tsx';
 import { Findings } from './screens/Findings.tsx';
 import { Login } from './screens/Login.tsx';
 import { Monitoring } from './screens/Monitoring.tsx';
@@ -45,6 +46,14 @@ const SCREENS: readonly Screen[] = [
   { path: '/desk', title: 'nav.desk', permission: 'encounter.record', element: <BorderDesk />, inNav: true },
   { path: '/queue', title: 'nav.queue', permission: 'queue.read', element: <Queue />, inNav: true },
   { path: '/cases/:id', title: 'nav.case', permission: 'case.read', element: <CaseScreen />, inNav: false },
+  {
+    path: '/duplicates',
+    title: 'nav.duplicates',
+    permission: 'duplicates.decide',
+    element: <Duplicates />,
+    inNav: true,
+    stateOnly: true,
+  },
   {
     path: '/dashboard',
     title: 'nav.dashboard',

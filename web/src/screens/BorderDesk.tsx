@@ -15,6 +15,7 @@ import { useI18n } from '../i18n/i18n.tsx';
 import { randomId, useIdempotencyKeys } from '../ids.ts';
 import { localNow, toInstant } from '../local-time.ts';
 import { useApi } from '../use-api.ts';
+import { useReasons } from './Duplicates.tsx';
 import { ForceFields, type ForceInput, forceBody, NO_FORCE } from './ForceFields.tsx';
 
 interface PersonLine {
@@ -393,6 +394,7 @@ export function BorderDesk() {
 /** What was recorded: each person, with a link to the case and the deadlines it started. */
 function Confirmation({ result, persons }: { result: EncounterResultBody; persons: PersonLine[] }) {
   const { t, label, due } = useI18n();
+  const reasons = useReasons();
   return (
     <div className="notice notice-ok" role="status">
       <h2>{t('desk.recorded', { n: result.caseIds.length, unidentified: result.unidentified })}</h2>
@@ -408,6 +410,18 @@ function Confirmation({ result, persons }: { result: EncounterResultBody; person
               {obligations
                 .map((o) => t('desk.dueBy', { what: label('obligation', o.kind), when: due(o.dueAt) }))
                 .join('; ')}
+              {(result.possibleDuplicates ?? [])
+                .filter((d) => d.caseId === caseId)
+                .map((d) => (
+                  <div key={d.otherCaseId} className="possible-duplicate">
+                    <Link to={`/cases/${d.otherCaseId}`}>
+                      {t('duplicates.possibly', {
+                        id: d.otherCaseId.slice(0, 8),
+                        reasons: reasons(d.reasons),
+                      })}
+                    </Link>
+                  </div>
+                ))}
             </li>
           );
         })}

@@ -11,6 +11,7 @@ import { useI18n } from '../i18n/i18n.tsx';
 import { useIdempotencyKeys } from '../ids.ts';
 import { ActionForm } from './ActionForm.tsx';
 import { CaseDeadlines } from './CaseDeadlines.tsx';
+import { CaseLinks } from './CaseLinks.tsx';
 import { CaseTimeline } from './CaseTimeline.tsx';
 import { ScreeningChecklist } from './ScreeningChecklist.tsx';
 import { useStateName } from './solidarity/shared.tsx';
@@ -24,6 +25,7 @@ export function CaseScreen() {
   const [open, setOpen] = useState<CommandType>();
   const [done, setDone] = useState<CommandResultBody>();
   const keyFor = useIdempotencyKeys();
+  const [warning, setWarning] = useState<{ assignee: string; command: CaseCommandInput; close: boolean }>();
 
   // the answer of the last request for this case only (a slower earlier one, or one for the case shown
   // before, is ignored)
@@ -45,6 +47,7 @@ export function CaseScreen() {
     setView(undefined);
     setDone(undefined);
     setOpen(undefined);
+    setWarning(undefined);
     load();
   }, [load]);
 
@@ -63,8 +66,12 @@ export function CaseScreen() {
   if (!view) return <Loading />;
   const c = view.case as unknown as CaseState;
 
-  async function submit(command: CaseCommandInput, close = true) {
-    const body = { expectedVersion: c.version, command };
+  async function submit(command: CaseCommandInput, close = true, acknowledgeAssignment = false) {
+    const body = {
+      expectedVersion: c.version,
+      command,
+      ...(acknowledgeAssignment ? { acknowledgeAssignment } : {}),
+    };
     let r: CommandResultBody;
     try {
       // the same body on the same version is the same intent: a retry gets the same key (src/ids.ts)
@@ -72,10 +79,14 @@ export function CaseScreen() {
         'idempotency-key': keyFor(body),
       });
     } catch (e) {
+      // the case is assigned to someone else (issue 16): warn, and let the user go on with the same command
+      if (e instanceof ApiError && e.code === 'assigned-to-other')
+        setWarning({ assignee: String(e.problem.params?.assignee ?? ''), command, close });
       // someone (or the deadline sweep) changed the case meanwhile: read it again; the form stays as typed
-      if (e instanceof ApiError && e.status === 409) await load();
+      else if (e instanceof ApiError && e.status === 409) await load();
       throw e;
     }
+    setWarning(undefined);
     setDone(r);
     if (close) setOpen(undefined);
     await load();
@@ -158,6 +169,7 @@ export function CaseScreen() {
           <h2>{t('case.deadlines')}</h2>
           <CaseDeadlines obligations={view.obligations} asOf={view.asOf} />
         </div>
+        <CaseLinks caseId={c.id} version={c.version} />
       </div>
 
       <h2>{t('case.next')}</h2>
@@ -176,6 +188,17 @@ export function CaseScreen() {
               {label('action', a)}
             </button>
           ))}
+        </div>
+      )}
+      {warning && (
+        <div className="notice notice-warning assignment-warning" role="alert">
+          <p>{t('assign.warning', { assignee: warning.assignee })}</p>
+          <button
+            type="button"
+            onClick={() => submit(warning.command, warning.close, true).catch(() => undefined)}
+          >
+            {t('assign.goOn')}
+          </button>
         </div>
       )}
       {open === 'screening.check-recorded' ? (
