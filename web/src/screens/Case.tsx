@@ -26,6 +26,7 @@ export function CaseScreen() {
   const [done, setDone] = useState<CommandResultBody>();
   const keyFor = useIdempotencyKeys();
   const [warning, setWarning] = useState<{ assignee: string; command: CaseCommandInput; close: boolean }>();
+  const [ackError, setAckError] = useState<unknown>();
 
   // the answer of the last request for this case only (a slower earlier one, or one for the case shown
   // before, is ignored)
@@ -48,6 +49,7 @@ export function CaseScreen() {
     setDone(undefined);
     setOpen(undefined);
     setWarning(undefined);
+    setAckError(undefined);
     load();
   }, [load]);
 
@@ -87,6 +89,7 @@ export function CaseScreen() {
       throw e;
     }
     setWarning(undefined);
+    setAckError(undefined);
     setDone(r);
     if (close) setOpen(undefined);
     await load();
@@ -195,10 +198,11 @@ export function CaseScreen() {
           <p>{t('assign.warning', { assignee: warning.assignee })}</p>
           <button
             type="button"
-            onClick={() => submit(warning.command, warning.close, true).catch(() => undefined)}
+            onClick={() => submit(warning.command, warning.close, true).catch(setAckError)}
           >
             {t('assign.goOn')}
           </button>
+          <ErrorNotice error={ackError} />
         </div>
       )}
       {open === 'screening.check-recorded' ? (

@@ -118,7 +118,7 @@ export function CaseLinks({ caseId, version }: { caseId: string; version: number
       )}
       {!links.mainCaseId && links.linkedCaseIds.length === 0 && <p className="muted">{t('links.none')}</p>}
       {open.length > 0 && (
-        <ul className="possible-duplicates" role="status">
+        <ul className="possible-duplicates">
           {open.map((d) => (
             <li key={d.otherCaseId}>
               <Link to={`/cases/${d.otherCaseId}`}>
