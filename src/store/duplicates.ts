@@ -42,19 +42,43 @@ export function setDuplicateRules(rules: DuplicateRules | undefined): void {
   configured = rules;
 }
 
+/**
+ * At most this many files are measured per person and way of finding them (the most similar names first):
+ * the work per batch stays bounded however common a name is.
+ */
+const PER_PERSON = 20;
+/** The least trigram similarity of all the names for a pair to be measured (the index finds them). */
+const MIN_NAMES_SIMILARITY = 0.35;
+
 /** The pairs to measure for the cases `ids`, and what is measured of each. */
-const PAIRS_SQL = (ids: string) => sql`
+export const PAIRS_SQL = (ids: string) => sql`
   with ids as (select value::uuid as id from jsonb_array_elements_text(${ids}::jsonb)),
-  n as (select p.* from person_identities p where p.case_id in (select id from ids)),
+  n as materialized (select p.case_id, p.state, p.names, p.names_folded, p.eurodac_ref, p.family_name,
+      p.family_folded,
+      pact_sound(p.family_name) as family_sound, pact_sound(split_part(pact_fold(p.given_names), ' ', 1)) as given_sound
+    from person_identities p where p.case_id in (select id from ids)),
   pairs as (
-    select n.case_id, o.case_id as other from n join person_identities o
-      on o.state = n.state and o.case_id <> n.case_id and pact_fold(o.names) % pact_fold(n.names)
-      where n.names <> ''
+    -- a family name spelt alike (the index on the folded family name: a common given name finds no one alone)
+    select n.case_id, o.other from n cross join lateral (
+      select o.case_id as other from person_identities o
+      where o.state = n.state and o.case_id <> n.case_id and o.family_folded % n.family_folded
+      order by similarity(o.family_folded, n.family_folded) desc, o.case_id limit ${PER_PERSON}) o
+      where n.family_folded <> ''
     union
-    select n.case_id, o.case_id from n join person_identities o
-      on o.state = n.state and o.case_id <> n.case_id
-      and pact_sound(o.family_name) = pact_sound(n.family_name)
-      and pact_sound(split_part(pact_fold(o.given_names), ' ', 1)) = pact_sound(split_part(pact_fold(n.given_names), ' ', 1))
+    -- a person recorded without a family name: all the names
+    select n.case_id, o.other from n cross join lateral (
+      select o.case_id as other from person_identities o
+      where o.state = n.state and o.case_id <> n.case_id and o.names_folded % n.names_folded
+        and similarity(o.names_folded, n.names_folded) >= ${MIN_NAMES_SIMILARITY}
+      order by similarity(o.names_folded, n.names_folded) desc, o.case_id limit ${PER_PERSON}) o
+      where n.names <> '' and n.family_name is null
+    union
+    select n.case_id, o.other from n cross join lateral (
+      select o.case_id as other from person_identities o
+      where o.state = n.state and o.case_id <> n.case_id
+        and pact_sound(o.family_name) = n.family_sound
+        and pact_sound(split_part(pact_fold(o.given_names), ' ', 1)) = n.given_sound
+      order by o.case_id limit ${PER_PERSON}) o
     union
     select d.case_id, o.case_id from person_documents d join person_documents o
       on o.state = d.state and o.number_key = d.number_key and o.case_id <> d.case_id
@@ -62,30 +86,42 @@ const PAIRS_SQL = (ids: string) => sql`
     union
     select n.case_id, o.case_id from n join person_identities o
       on o.state = n.state and o.case_id <> n.case_id and o.eurodac_ref = n.eurodac_ref
-  )
-  select p.case_id, p.other, a.state,
-    case when a.names <> '' and b.names <> '' then similarity(pact_fold(a.names), pact_fold(b.names)) end as names_sim,
-    case when a.given_names is not null and b.given_names is not null
-      then similarity(pact_fold(a.given_names), pact_fold(b.given_names)) end as given_sim,
-    case when a.family_name is not null and b.family_name is not null
-      then greatest(similarity(pact_fold(a.family_name), pact_fold(b.family_name)),
-        similarity(replace(pact_fold(a.family_name), ' ', ''), replace(pact_fold(b.family_name), ' ', ''))) end as family_sim,
-    coalesce(pact_sound(split_part(pact_fold(a.given_names), ' ', 1)) = pact_sound(split_part(pact_fold(b.given_names), ' ', 1)), false) as given_sound,
-    coalesce(pact_sound(a.family_name) = pact_sound(b.family_name), false) as family_sound,
-    case when a.birth_from is not null and b.birth_from is not null
-      then greatest(0, a.birth_from - b.birth_to, b.birth_from - a.birth_to) end as birth_gap,
-    coalesce(a.birth_precision = 'about' or b.birth_precision = 'about', false) as birth_about,
-    a.nationality as n1, b.nationality as n2, a.sex as s1, b.sex as s2,
+  ),
+  todo as (select p.* from pairs p
+    -- a pair of two cases of the batch once; a pair decided before (either way round) is not proposed again
+    where not (p.other in (select id from ids) and p.case_id < p.other)
+      and not exists (select 1 from duplicate_candidates c
+        where (c.case_id = p.case_id and c.other_case_id = p.other) or (c.case_id = p.other and c.other_case_id = p.case_id))),
+  -- the parts of the folded names (identity.ts namesText: given names | family name | aliases…), without
+  -- folding again: the given names are the first part, the family name the next
+  f as (select t.case_id, t.other, a.state, a.names as a_names, b.names as b_names,
+      a.names_folded as a_all, b.names_folded as b_all,
+      case when a.given_names is not null then split_part(a.names_folded, ' | ', 1) end as a_given,
+      case when b.given_names is not null then split_part(b.names_folded, ' | ', 1) end as b_given,
+      case when a.family_name is not null
+        then split_part(a.names_folded, ' | ', case when a.given_names is null then 1 else 2 end) end as a_family,
+      case when b.family_name is not null
+        then split_part(b.names_folded, ' | ', case when b.given_names is null then 1 else 2 end) end as b_family,
+      a.birth_from as a_from, a.birth_to as a_to, b.birth_from as b_from, b.birth_to as b_to,
+      a.birth_precision as a_precision, b.birth_precision as b_precision,
+      a.nationality as n1, b.nationality as n2, a.sex as s1, b.sex as s2, a.eurodac_ref as a_eurodac, b.eurodac_ref as b_eurodac
+    from todo t join person_identities a on a.case_id = t.case_id join person_identities b on b.case_id = t.other)
+  select f.case_id, f.other, f.state,
+    case when f.a_names <> '' and f.b_names <> '' then similarity(f.a_all, f.b_all) end as names_sim,
+    case when f.a_given is not null and f.b_given is not null then similarity(f.a_given, f.b_given) end as given_sim,
+    case when f.a_family is not null and f.b_family is not null
+      then greatest(similarity(f.a_family, f.b_family), similarity(replace(f.a_family, ' ', ''), replace(f.b_family, ' ', ''))) end as family_sim,
+    -- as pact_sound says it (the parts are folded already: only the spaces to remove)
+    coalesce(nullif(dmetaphone(split_part(f.a_given, ' ', 1)), '') = nullif(dmetaphone(split_part(f.b_given, ' ', 1)), ''), false) as given_sound,
+    coalesce(nullif(dmetaphone(replace(f.a_family, ' ', '')), '') = nullif(dmetaphone(replace(f.b_family, ' ', '')), ''), false) as family_sound,
+    case when f.a_from is not null and f.b_from is not null
+      then greatest(0, f.a_from - f.b_to, f.b_from - f.a_to) end as birth_gap,
+    coalesce(f.a_precision = 'about' or f.b_precision = 'about', false) as birth_about,
+    f.n1, f.n2, f.s1, f.s2,
     exists (select 1 from person_documents x join person_documents y on y.number_key = x.number_key
-      where x.case_id = a.case_id and y.case_id = b.case_id) as same_document,
-    coalesce(a.eurodac_ref = b.eurodac_ref, false) as same_eurodac
-  from pairs p
-    join person_identities a on a.case_id = p.case_id
-    join person_identities b on b.case_id = p.other
-  -- a pair of two cases of the batch once; a pair decided before (either way round) is not proposed again
-  where not (p.other in (select id from ids) and p.case_id < p.other)
-    and not exists (select 1 from duplicate_candidates c
-      where (c.case_id = p.case_id and c.other_case_id = p.other) or (c.case_id = p.other and c.other_case_id = p.case_id))`;
+      where x.case_id = f.case_id and y.case_id = f.other) as same_document,
+    coalesce(f.a_eurodac = f.b_eurodac, false) as same_eurodac
+  from f`;
 
 const num = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v));
 const str = (v: unknown): string | null => (v === null || v === undefined ? null : String(v).trim());
