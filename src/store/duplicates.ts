@@ -51,9 +51,10 @@ const PER_PERSON = 20;
 const MIN_NAMES_SIMILARITY = 0.35;
 
 /** The pairs to measure for the cases `ids`, and what is measured of each. */
-export const PAIRS_SQL = (ids: string) => sql`
+export const PAIRS_SQL = (ids: string, maxGapDays: number) => sql`
   with ids as (select value::uuid as id from jsonb_array_elements_text(${ids}::jsonb)),
   n as materialized (select p.case_id, p.state, p.names, p.names_folded, p.eurodac_ref, p.family_name,
+      p.birth_from, p.birth_to,
       p.family_folded,
       pact_sound(p.family_name) as family_sound, pact_sound(split_part(pact_fold(p.given_names), ' ', 1)) as given_sound
     from person_identities p where p.case_id in (select id from ids)),
@@ -62,6 +63,8 @@ export const PAIRS_SQL = (ids: string) => sql`
     select n.case_id, o.other from n cross join lateral (
       select o.case_id as other from person_identities o
       where o.state = n.state and o.case_id <> n.case_id and o.family_folded % n.family_folded
+        and (o.birth_from is null or n.birth_from is null
+          or (o.birth_from <= n.birth_to + ${maxGapDays}::int and n.birth_from <= o.birth_to + ${maxGapDays}::int))
       order by similarity(o.family_folded, n.family_folded) desc, o.case_id limit ${PER_PERSON}) o
       where n.family_folded <> ''
     union
@@ -70,6 +73,8 @@ export const PAIRS_SQL = (ids: string) => sql`
       select o.case_id as other from person_identities o
       where o.state = n.state and o.case_id <> n.case_id and o.names_folded % n.names_folded
         and similarity(o.names_folded, n.names_folded) >= ${MIN_NAMES_SIMILARITY}
+        and (o.birth_from is null or n.birth_from is null
+          or (o.birth_from <= n.birth_to + ${maxGapDays}::int and n.birth_from <= o.birth_to + ${maxGapDays}::int))
       order by similarity(o.names_folded, n.names_folded) desc, o.case_id limit ${PER_PERSON}) o
       where n.names <> '' and n.family_name is null
     union
@@ -78,6 +83,8 @@ export const PAIRS_SQL = (ids: string) => sql`
       where o.state = n.state and o.case_id <> n.case_id
         and pact_sound(o.family_name) = n.family_sound
         and pact_sound(split_part(pact_fold(o.given_names), ' ', 1)) = n.given_sound
+        and (o.birth_from is null or n.birth_from is null
+          or (o.birth_from <= n.birth_to + ${maxGapDays}::int and n.birth_from <= o.birth_to + ${maxGapDays}::int))
       order by o.case_id limit ${PER_PERSON}) o
     union
     select d.case_id, o.case_id from person_documents d join person_documents o
@@ -161,7 +168,10 @@ export async function proposeDuplicates(
       and (case_id in (select value::uuid from jsonb_array_elements_text(${ids}::jsonb))
         or other_case_id in (select value::uuid from jsonb_array_elements_text(${ids}::jsonb)))`);
   const rules = opts.rules ?? duplicateRules();
-  const rows = resultRows(await db.execute(PAIRS_SQL(ids)));
+  // a name is only compared with persons born within the widest tolerance (or of unknown birth): further
+  // apart, the birth dates count against and a name alone cannot reach the threshold (docs/duplicates.md)
+  const maxGap = rules.birth.toleranceDays + rules.birth.aboutToleranceYears * 365;
+  const rows = resultRows(await db.execute(PAIRS_SQL(ids, maxGap)));
   const found = rows.flatMap((r) => {
     const s = scorePair(factsOf(r), rules);
     return s
