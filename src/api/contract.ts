@@ -85,3 +85,8 @@ export type IdentityViewBody = NonNullable<PersonViewBody['identity']>;
 export type SearchAnswerBody = z.infer<typeof import('./routes/search.ts').SearchAnswer>;
 export type SearchResultBody = SearchAnswerBody['results'][number];
 export type SearchMatchBody = SearchResultBody['matches'][number];
+// issue 16: duplicates and assignment (src/api/routes/duplicates.ts, assignment.ts)
+export type DuplicatePairBody = z.infer<typeof import('./routes/duplicates.ts').DuplicatePair>;
+export type DuplicateDecisionInput = z.input<typeof import('./routes/duplicates.ts').DuplicateDecisionBody>;
+export type CaseLinksBody = z.infer<typeof import('./routes/assignment.ts').CaseLinksView>;
+export type AssignmentResultBody = z.infer<typeof import('./routes/assignment.ts').AssignmentResult>;

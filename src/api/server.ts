@@ -24,9 +24,11 @@ import { DEFAULT_LIMITS, installLimits, type RequestLimits } from './limits.ts';
 import { HttpProblem, PROBLEM_TYPE, Problem, sendProblem, toProblem, unstorableText } from './problem.ts';
 import { accountRoutes } from './routes/accounts.ts';
 import { amendmentRoutes } from './routes/amendments.ts';
+import { assignmentRoutes } from './routes/assignment.ts';
 import { attachmentRoutes } from './routes/attachments.ts';
 import { authRoutes } from './routes/auth.ts';
 import { caseRoutes } from './routes/cases.ts';
+import { duplicateRoutes } from './routes/duplicates.ts';
 import { encounterRoutes } from './routes/encounters.ts';
 import { exportRoutes } from './routes/exports.ts';
 import { findingRoutes } from './routes/findings.ts';
@@ -299,6 +301,8 @@ export async function buildServer(
   exportRoutes(app, deps);
   attachmentRoutes(app, deps);
   searchRoutes(app, deps);
+  duplicateRoutes(app, deps);
+  assignmentRoutes(app, deps);
   web = await webRoutes(app, deps.webRoot ?? WEB_ROOT);
   if (!web)
     app.get('/', { schema: { hide: true } }, (_request, reply) =>

@@ -92,6 +92,21 @@ export const REFUSALS = {
   'nationality-not-in-list': [],
   /** identity.recorded would overwrite a recorded value with another: a correction is an amendment */
   'identity-already-recorded': ['field'],
+  // issue 16: duplicates and assignment
+  /** a command on a case assigned to another user, not acknowledged (`acknowledgeAssignment: true`) */
+  'assigned-to-other': ['assignee'],
+  /** an assignee who is not an enabled account of the case's state that may take cases (case.assign) */
+  'assignee-not-eligible': ['assignee'],
+  /** assigning a case to someone else, or releasing or taking one assigned to someone else, without case.assign-others */
+  'assign-others-not-allowed': ['assignee'],
+  /** a decision on a pair of files that is not open for review (decided already, or never proposed) */
+  'duplicate-not-open': ['status'],
+  /** an undo of a pair that has no decision to undo */
+  'duplicate-not-decided': [],
+  /** the main file named is neither file of the pair */
+  'duplicate-main-not-in-pair': [],
+  /** the file to be linked under another is itself the main file of linked files: choose it as the main */
+  'duplicate-has-linked-files': ['caseId'],
 } as const satisfies Record<string, readonly string[]>;
 
 /** Why an account's input is refused (src/store/accounts.ts, login.ts): the same kind of stable codes. */

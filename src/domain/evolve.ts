@@ -210,6 +210,10 @@ export function evolve(state: CaseState | undefined, action: Action): CaseState 
     case 'encounter.amended':
     case 'action.amended':
       return applyAmendment(s, action.type, p);
+    // a link between two files of one person (issue 16) changes neither file's procedure
+    case 'case.linked':
+    case 'case.unlinked':
+      return s;
     case 'case.relocated':
       // the person was transferred: the state of relocation holds the case from now on (AMMR Art. 68)
       return { ...s, state: p.to as CaseState['state'] };

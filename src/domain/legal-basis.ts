@@ -39,6 +39,9 @@ export const LEGAL_BASIS: Readonly<Record<ActionType, string>> = {
     'GDPR Art. 16 (rectification); the correction of a field of an earlier action (the old value is kept)',
   'identity.recorded':
     'Screening Regulation Art. 14 (identification or verification of identity: documents, data given by the person, biometric data)',
+  'case.linked':
+    'GDPR Art. 5(1)(d) (personal data kept accurate): two files of the same person linked, one the main file',
+  'case.unlinked': 'GDPR Art. 5(1)(d): a link of two files undone (they were not the same person)',
 };
 
 /**

@@ -8,6 +8,7 @@ export const ROLES = [
   'screening-officer',
   'case-officer',
   'return-officer',
+  'supervisor',
   'solidarity-coordinator',
   'eu-solidarity-coordinator',
   'monitor',
@@ -24,6 +25,7 @@ export const ROLE_TITLES: Readonly<Record<Role, string>> = {
   'screening-officer': 'screening officer',
   'case-officer': 'case officer',
   'return-officer': 'return officer',
+  supervisor: "supervisor (a state's casework: assigns cases to officers, decides on duplicates)",
   'solidarity-coordinator': 'solidarity coordinator (national)',
   'eu-solidarity-coordinator': 'EU solidarity coordinator',
   monitor: 'monitor (independent monitoring mechanism, Screening Regulation Art. 10)',
@@ -55,18 +57,33 @@ export const PERMISSIONS = [
   'case.assign',
   'duplicates.decide',
   'attachments.write',
+  'case.assign-others',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 /** Who may do what; the jurisdiction narrows it further (see `inJurisdiction`). */
 export const MATRIX: Readonly<Record<Permission, readonly Role[]>> = {
   'encounter.record': ['border-guard', 'screening-officer'],
-  'case.read': ['border-guard', 'screening-officer', 'case-officer', 'return-officer', 'monitor'],
+  'case.read': [
+    'border-guard',
+    'screening-officer',
+    'case-officer',
+    'return-officer',
+    'supervisor',
+    'monitor',
+  ],
   'case.screening': ['screening-officer', 'border-guard'],
   'case.asylum': ['case-officer', 'screening-officer'],
   'case.return': ['return-officer', 'case-officer'],
   'case.detention': ['case-officer', 'return-officer', 'border-guard'],
-  'queue.read': ['border-guard', 'screening-officer', 'case-officer', 'return-officer', 'monitor'],
+  'queue.read': [
+    'border-guard',
+    'screening-officer',
+    'case-officer',
+    'return-officer',
+    'supervisor',
+    'monitor',
+  ],
   'crisis.declare': ['administrator'],
   'findings.write': ['monitor'],
   'findings.read': ['monitor', 'case-officer', 'administrator'],
@@ -79,9 +96,10 @@ export const MATRIX: Readonly<Record<Permission, readonly Role[]>> = {
   'setup.manage': ['administrator'],
   'person.search': ['border-guard', 'screening-officer', 'case-officer', 'return-officer', 'monitor'],
   'case.amend': ['border-guard', 'screening-officer', 'case-officer', 'return-officer'],
-  'case.assign': ['screening-officer', 'case-officer', 'return-officer'],
-  'duplicates.decide': ['screening-officer', 'case-officer'],
+  'case.assign': ['screening-officer', 'case-officer', 'return-officer', 'supervisor'],
+  'duplicates.decide': ['screening-officer', 'case-officer', 'supervisor'],
   'attachments.write': ['border-guard', 'screening-officer', 'case-officer', 'return-officer'],
+  'case.assign-others': ['supervisor'],
 };
 
 export const PERMISSION_TITLES: Readonly<Record<Permission, string>> = {
@@ -112,9 +130,12 @@ export const PERMISSION_TITLES: Readonly<Record<Permission, string>> = {
     "find persons of one's state by name, document number, Eurodac reference, date of birth or case id (each search is logged)",
   'case.amend':
     "correct a recorded fact (person, encounter, an action) with a reason; the old value is kept (the encounter also needs encounter.record, an action's field that action's permission)",
-  'case.assign': 'assign a case to oneself (or release it)',
+  'case.assign':
+    'assign a case to oneself (or release it); an officer of the state with this permission can be assigned cases',
   'duplicates.decide': 'decide whether two files are the same person (link them) or different, and undo it',
   'attachments.write': 'add photos and scanned documents to a case',
+  'case.assign-others':
+    "assign a case to another officer of one's state, release or take over a case assigned to someone else",
 };
 
 export const can = (role: Role, permission: Permission): boolean => MATRIX[permission].includes(role);

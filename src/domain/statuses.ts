@@ -47,6 +47,9 @@ export const ACTION_TYPES = [
   'action.amended',
   // issue 16: identity
   'identity.recorded',
+  // issue 16: duplicates — two files of one person linked (one is the main file), and the link undone
+  'case.linked',
+  'case.unlinked',
 ] as const;
 export type ActionType = (typeof ACTION_TYPES)[number];
 
@@ -56,6 +59,8 @@ export const SYSTEM_ACTIONS = [
   'obligation.missed',
   'relocation.confirmed',
   'case.relocated',
+  'case.linked',
+  'case.unlinked',
 ] as const satisfies readonly ActionType[];
 
 /**

@@ -1,6 +1,6 @@
 // Reading cases and the deadline queue. "What is due in the next 48 hours in Lithuania, and what is
 // overdue" is one query on the partial index obligations_open_due (state, due_at) WHERE status = 'open'.
-import { and, asc, eq, gt, inArray, lt, or, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, isNull, like, lt, or, sql } from 'drizzle-orm';
 import type { MemberStateCode } from '../../law/member-states.ts';
 import type { CaseState } from '../domain/case-state.ts';
 import { caseIdRange } from '../domain/search-query.ts';
@@ -23,6 +23,8 @@ export interface QueueFilter {
   readonly limit?: number;
   /** Keyset paging: the items after this one (the last of the previous page), in due order. */
   readonly after?: { readonly dueAt: Date; readonly obligationId: number };
+  /** Only cases assigned to this username ("my cases"), or (null) only unassigned cases. */
+  readonly assignedTo?: string | null;
 }
 
 /** One page of the queue: what a person can act on; the next page continues after its last item. */
@@ -42,6 +44,8 @@ export interface QueueItem {
   readonly status: string;
   readonly nationality: string | null;
   readonly flags: readonly string[];
+  /** the username the case is assigned to, or null */
+  readonly assignedTo: string | null;
 }
 
 export async function queue(db: Db, now: Date, f: QueueFilter = {}): Promise<QueueItem[]> {
@@ -57,6 +61,7 @@ export async function queue(db: Db, now: Date, f: QueueFilter = {}): Promise<Que
       status: cases.status,
       nationality: cases.nationality,
       flags: cases.flags,
+      assignedTo: cases.assignedTo,
     })
     .from(obligations)
     .innerJoin(cases, eq(cases.id, obligations.caseId))
@@ -67,6 +72,11 @@ export async function queue(db: Db, now: Date, f: QueueFilter = {}): Promise<Que
         lt(obligations.dueAt, until),
         f.kind ? eq(obligations.kind, f.kind) : undefined,
         f.nationality ? eq(cases.nationality, f.nationality) : undefined,
+        f.assignedTo === undefined
+          ? undefined
+          : f.assignedTo === null
+            ? isNull(cases.assignedTo)
+            : eq(cases.assignedTo, f.assignedTo),
         f.placeId
           ? sql`exists (select 1 from ${encounters} where ${encounters.id} = ${cases.encounterId} and ${encounters.placeId} = ${f.placeId})`
           : undefined,

@@ -45,6 +45,7 @@ import {
 } from './bulk.ts';
 import { isStaleWrite, retryStaleWrites } from './chain-retry.ts';
 import type { Db, Store } from './database.ts';
+import { proposeAfterEncounters } from './duplicates.ts';
 import {
   DuplicateReferenceError,
   IdempotencyKeyReusedError,
@@ -231,7 +232,7 @@ export class CaseStore {
     actor: Actor,
   ): Promise<BatchOutcome[]> {
     const now = this.services.clock();
-    return retryStaleWrites(async (attempt) => {
+    const outcomes = await retryStaleWrites(async (attempt) => {
       const remembered = this.remembered;
       this.remembered = undefined;
       const write = async (db: Db, basis: WriteBasis) => {
@@ -251,6 +252,9 @@ export class CaseStore {
         return write(tx, await readBasis(tx, items));
       }, READ_COMMITTED);
     });
+    // likely duplicates of the persons just recorded: set-wise, for the batch, after its write
+    await proposeAfterEncounters(this.db, outcomes, now);
+    return outcomes;
   }
 
   /** Decides every encounter (pure): recorded, replayed or rejected against the basis. */
@@ -498,8 +502,11 @@ export class CaseStore {
     return row.data as CaseState;
   }
 
-  /** Writes decisions on existing cases: version-checked updates, then log, obligations and audit in one statement. */
-  private async persist(
+  /**
+   * Writes decisions on existing cases: version-checked updates, then log, obligations and audit in one
+   * statement. Inside the caller's transaction; also used by duplicate decisions (duplicate-decisions.ts).
+   */
+  async persist(
     tx: Tx,
     items: readonly { decision: Decision; expectedVersion: number; actor?: Actor }[],
     now: Date,

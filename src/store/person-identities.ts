@@ -7,6 +7,7 @@ import type { CaseState, Decision } from '../domain/case-state.ts';
 import { birthDateRange, documentKey, namesText, PERSON_CHANGING_ACTIONS } from '../domain/identity.ts';
 import { type Columns, type InsertPart, insertMany } from './bulk.ts';
 import type { Db } from './database.ts';
+import { proposeDuplicates } from './duplicates.ts';
 
 export const IDENTITY_COLUMNS: Columns = {
   case_id: 'uuid',
@@ -125,4 +126,11 @@ export async function refreshIdentities(tx: Db, states: readonly CaseState[], no
     },
     { table: 'person_documents', columns: DOCUMENT_COLUMNS, rows: states.flatMap(documentRows) },
   ]);
+  // the changed persons' likely duplicates, measured again (src/store/duplicates.ts)
+  await proposeDuplicates(
+    tx,
+    states.map((c) => c.id),
+    now,
+    { refresh: true },
+  );
 }

@@ -471,6 +471,9 @@ export const personIdentities = pgTable(
     placeOfBirth: text('place_of_birth'),
     eurodacRef: text('eurodac_ref'),
     updatedAt: at('updated_at').notNull(),
+    /** pact_fold(names), stored (duplicates, issue 16: folding is costly; migration 0014's `-- duplicates`) */
+    namesFolded: text('names_folded').generatedAlwaysAs(sql`pact_fold(names)`),
+    familyFolded: text('family_folded').generatedAlwaysAs(sql`pact_fold(family_name)`),
   },
   (t) => [
     index('person_identities_state_birth').on(t.state, t.birthFrom),

@@ -768,6 +768,7 @@ describe.each(BACKENDS.filter((b) => b.name === 'pglite'))(
     afterAll(async () => h?.close());
 
     const caseIds = () => [caseId, caseId, caseId.slice(0, 8), '9b7f3a4e-1c2d-4e5f-8a9b-0c1d2e3f4a5b'];
+    const OTHER_CASE = '9b7f3a4e-1c2d-4e5f-8a9b-0c1d2e3f4a5b';
     /** Valid encounters, of references unique to request `n`. */
     const encounters = (n: number): Json[] => [
       encounterBody('LT', `FUZZ-${n}-1`, 1),
@@ -1361,6 +1362,41 @@ describe.each(BACKENDS.filter((b) => b.name === 'pglite'))(
           q: ['Mohammed Al-Hassan', 'about 1990', '1990-02-30', 'a 123-456', '4d80125b', 'ab', '~1990 Ali'],
           limit: ['1', '20', '100', '101', '0'],
         },
+      },
+      // issue 16: duplicates and assignment
+      {
+        method: 'PUT',
+        path: '/api/cases/:param/assignment',
+        as: 'supervisor@LT',
+        runs: 300,
+        params: caseIds,
+        bodies: () => [{ assignee: 'case-officer.lt' }, { assignee: null }, { assignee: 'monitor.lt' }],
+      },
+      { method: 'GET', path: '/api/assignees', as: 'supervisor@LT', runs: 30, query: { x: ['1'] } },
+      { method: 'GET', path: '/api/cases/:param/links', as: 'case-officer@LT', runs: 200, params: caseIds },
+      {
+        method: 'GET',
+        path: '/api/duplicates',
+        as: 'supervisor@LT',
+        runs: 200,
+        query: { status: ['open', 'same', 'different', 'maybe'], limit: ['1', '500', '501', '-1'] },
+      },
+      {
+        method: 'POST',
+        path: '/api/duplicates/decision',
+        as: 'case-officer@LT',
+        runs: 300,
+        bodies: (): Json[] => [
+          { caseId, otherCaseId: OTHER_CASE, decision: 'same', mainCaseId: caseId },
+          { caseId, otherCaseId: OTHER_CASE, decision: 'different' },
+        ],
+      },
+      {
+        method: 'POST',
+        path: '/api/duplicates/undo',
+        as: 'case-officer@LT',
+        runs: 200,
+        bodies: (): Json[] => [{ caseId, otherCaseId: OTHER_CASE }],
       },
       // hidden routes, and routes and methods that do not exist
       { method: 'GET', path: '/healthz', runs: 30, query: {} },

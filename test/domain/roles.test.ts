@@ -29,6 +29,6 @@ describe('roles and jurisdictions', () => {
     expect(inJurisdiction({ ...guard, role: 'analyst', jurisdiction: 'EU' }, 'LT')).toBe(false);
   });
   it('aggregates are for every role', () => {
-    expect(MATRIX['aggregates.read']).toHaveLength(9);
+    expect(MATRIX['aggregates.read']).toHaveLength(10);
   });
 });

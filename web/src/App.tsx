@@ -11,6 +11,7 @@ import { LANGUAGES, type Language, useI18n } from './i18n/i18n.tsx';
 import { Account } from './screens/Account.tsx';
 import { BorderDesk } from './screens/BorderDesk.tsx';
 import { CaseScreen } from './screens/Case.tsx';
+import { Duplicates } from './screens/Duplicates.tsx';
 import { Findings } from './screens/Findings.tsx';
 import { Login } from './screens/Login.tsx';
 import { Monitoring } from './screens/Monitoring.tsx';
@@ -52,6 +53,14 @@ const SCREENS: readonly Screen[] = [
     permission: 'person.search',
     element: <SearchScreen />,
     inNav: false,
+    stateOnly: true,
+  },
+  {
+    path: '/duplicates',
+    title: 'nav.duplicates',
+    permission: 'duplicates.decide',
+    element: <Duplicates />,
+    inNav: true,
     stateOnly: true,
   },
   {
@@ -113,6 +122,7 @@ const HOME: Readonly<Record<Role, string>> = {
   'screening-officer': '/queue',
   'case-officer': '/queue',
   'return-officer': '/queue',
+  supervisor: '/queue',
   monitor: '/monitoring',
   'solidarity-coordinator': '/solidarity',
   'eu-solidarity-coordinator': '/solidarity',

@@ -22,6 +22,7 @@ import { isPlace } from '../../store/places.ts';
 import { principal, requires } from '../auth.ts';
 import { forbidden, HttpProblem, notFound, Problem } from '../problem.ts';
 import type { ApiDeps } from '../server.ts';
+import { warnIfAssignedToOther } from './assignment.ts';
 import { IdempotencyHeaders } from './encounters.ts';
 
 const CaseId = z.object({ id: z.uuid('a case id (UUID)') }).strict();
@@ -121,7 +122,14 @@ export const CaseView = z.object({
   ),
 });
 
-const CommandBody = z.object({ expectedVersion: z.number().int().min(1), command: CaseCommand }).strict();
+const CommandBody = z
+  .object({
+    expectedVersion: z.number().int().min(1),
+    command: CaseCommand,
+    /** go on although the case is assigned to someone else (the 409 assigned-to-other warned of it) */
+    acknowledgeAssignment: z.boolean().optional(),
+  })
+  .strict();
 export const CommandResult = z.object({
   caseId: z.string(),
   version: z.number(),
@@ -152,6 +160,10 @@ const QueueQuery = z
         'persons of this nationality: its ISO 3166-1 alpha-2 code (IQ), XK for Kosovo, XX unknown, XS stateless',
       ),
     place: z.string().min(1).max(100).optional().describe('only persons met at this place (GET /api/places)'),
+    assigned: z
+      .enum(['me', 'none'])
+      .optional()
+      .describe('me: only the cases assigned to you; none: only the cases no one is assigned to'),
     limit: z.coerce.number().int().min(1).max(QUEUE_MAX_PAGE).default(QUEUE_PAGE),
     after: z
       .string()
@@ -171,6 +183,8 @@ export const QueueItem = z.object({
   status: z.string(),
   nationality: z.string().nullable(),
   flags: z.array(z.string()),
+  /** the username the case is assigned to, or null */
+  assignedTo: z.string().nullable(),
 });
 
 /** One page of the queue, with the server's time it was read at (what "overdue" and "within 24 h" count from). */
@@ -318,6 +332,12 @@ export function caseRoutes(app: FastifyInstance, deps: ApiDeps): void {
         throw forbidden(`a ${p.role} may not ${command.type} (needs ${needed})`, 'role');
       const view = await findCase(deps.store.db, request.params.id, p.jurisdiction);
       if (!view) throw notFound(`case ${request.params.id}`);
+      await warnIfAssignedToOther(
+        deps.store.db,
+        view.case.id,
+        p,
+        request.body.acknowledgeAssignment === true,
+      );
       const key = `${p.jurisdiction}:${request.headers['idempotency-key']}`;
       const out = await deps.cases
         .apply(view.case.id, expectedVersion, command, { actor: p.username, role: p.role }, key)
@@ -379,6 +399,7 @@ export function caseRoutes(app: FastifyInstance, deps: ApiDeps): void {
         kind: q.kind,
         nationality: q.nationality,
         placeId: q.place,
+        ...(q.assigned ? { assignedTo: q.assigned === 'me' ? p.username : null } : {}),
         limit: q.limit,
         after,
       });
@@ -396,6 +417,7 @@ export function caseRoutes(app: FastifyInstance, deps: ApiDeps): void {
           status: i.status,
           nationality: i.nationality,
           flags: [...i.flags],
+          assignedTo: i.assignedTo,
         })),
         ...(items.length === q.limit && last
           ? { next: `${last.dueAt.toISOString()}~${last.obligationId}` }

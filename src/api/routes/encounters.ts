@@ -6,6 +6,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { RecordEncounter } from '../../domain/commands.ts';
 import { inJurisdiction, type Principal } from '../../domain/roles.ts';
+import { type CandidateOf, candidatesOf } from '../../store/duplicates.ts';
 import { principal, requires } from '../auth.ts';
 import { HttpProblem, Problem } from '../problem.ts';
 import type { ApiDeps } from '../server.ts';
@@ -22,7 +23,36 @@ export const EncounterResult = z.object({
   caseIds: z.array(z.string()),
   unidentified: z.number().int(),
   obligations: z.array(Obligation),
+  /** issue 16: files of the state that are possibly the same person as one recorded (src/store/duplicates.ts) */
+  possibleDuplicates: z
+    .array(
+      z.object({
+        caseId: z.string(),
+        otherCaseId: z.string(),
+        score: z.number(),
+        reasons: z.array(z.string()),
+        status: z.string(),
+      }),
+    )
+    .optional(),
 });
+
+/** The answer with the likely duplicates of the persons it recorded (one query for all). */
+async function withDuplicates<T extends { caseIds: readonly string[] }>(
+  deps: ApiDeps,
+  state: string,
+  results: readonly T[],
+): Promise<(T & { possibleDuplicates: CandidateOf[] })[]> {
+  const found = await candidatesOf(
+    deps.store.db,
+    results.flatMap((r) => r.caseIds),
+    state,
+  );
+  return results.map((r) => ({
+    ...r,
+    possibleDuplicates: found.filter((f) => r.caseIds.includes(f.caseId)),
+  }));
+}
 
 const BATCH_MAX = 500;
 const Batch = z.object({ encounters: z.array(RecordEncounter).min(1).max(BATCH_MAX) }).strict();
@@ -74,7 +104,8 @@ export function encounterRoutes(app: FastifyInstance, deps: ApiDeps): void {
       own(p, request.body.state, 'body/state');
       const key = `${p.jurisdiction}:${request.headers['idempotency-key']}`;
       const out = await deps.cases.recordEncounter(request.body, { actor: p.username, role: p.role }, key);
-      return reply.code(out.replayed ? 200 : 201).send(out.result as z.infer<typeof EncounterResult>);
+      const [result] = await withDuplicates(deps, p.jurisdiction, [out.result]);
+      return reply.code(out.replayed ? 200 : 201).send(result as z.infer<typeof EncounterResult>);
     },
   );
 
@@ -98,11 +129,16 @@ export function encounterRoutes(app: FastifyInstance, deps: ApiDeps): void {
         request.body.encounters.map((command, i) => ({ command, key: `${base}#${i}` })),
         { actor: p.username, role: p.role },
       );
+      const shown = await withDuplicates(
+        deps,
+        p.jurisdiction,
+        outcomes.map((o) => (o.status === 'rejected' ? { caseIds: [] } : o.result)),
+      );
       return {
-        results: outcomes.map((o) =>
+        results: outcomes.map((o, i) =>
           o.status === 'rejected'
             ? { status: o.status, problem: { code: o.error.code, detail: o.error.message } }
-            : { status: o.status, result: o.result as z.infer<typeof EncounterResult> },
+            : { status: o.status, result: shown[i] as z.infer<typeof EncounterResult> },
         ),
       };
     },

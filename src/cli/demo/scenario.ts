@@ -42,6 +42,7 @@ export const DEMO_ACCOUNTS = [
   { username: 'screening', role: 'screening-officer', jurisdiction: 'LT' },
   { username: 'officer', role: 'case-officer', jurisdiction: 'LT' },
   { username: 'returns', role: 'return-officer', jurisdiction: 'LT' },
+  { username: 'supervisor', role: 'supervisor', jurisdiction: 'LT' },
   { username: 'solidarity', role: 'solidarity-coordinator', jurisdiction: 'LT' },
   { username: 'eu-coordinator', role: 'eu-solidarity-coordinator', jurisdiction: 'EU' },
   { username: 'monitor', role: 'monitor', jurisdiction: 'LT' },

@@ -142,4 +142,22 @@ CREATE INDEX "person_identities_name_codes" ON "person_identities" USING gin (pa
 CREATE INDEX "person_identities_state_eurodac_key" ON "person_identities" USING btree ("state", upper(regexp_replace("eurodac_ref", '[^A-Za-z0-9]', '', 'g')));--> statement-breakpoint
 -- A random salt per search, never copied out of this table: the audit entry's hash of the row cannot be
 -- reversed by hashing likely names.
-ALTER TABLE "person_searches" ADD COLUMN "salt" text;
+ALTER TABLE "person_searches" ADD COLUMN "salt" text;--> statement-breakpoint
+-- duplicates
+-- How a name sounds (fuzzystrmatch's double metaphone of the folded name without spaces: "Al-Hassan" and
+-- "Alhasan" alike), and the index that finds, per state, the files whose family name and first given name
+-- sound alike (src/store/duplicates.ts).
+CREATE OR REPLACE FUNCTION pact_sound(t text) RETURNS text LANGUAGE sql IMMUTABLE PARALLEL SAFE STRICT AS $$
+  SELECT nullif(public.dmetaphone(regexp_replace(public.pact_fold(t), '[^[:alnum:]]+', '', 'g')), '')
+$$;--> statement-breakpoint
+CREATE INDEX "person_identities_sound" ON "person_identities" USING btree ("state", pact_sound("family_name"), pact_sound(split_part(pact_fold("given_names"), ' ', 1)));--> statement-breakpoint
+CREATE INDEX "duplicate_candidates_other" ON "duplicate_candidates" USING btree ("other_case_id");--> statement-breakpoint
+CREATE INDEX "cases_main_case" ON "cases" USING btree ("main_case_id") WHERE "main_case_id" IS NOT NULL;
+--> statement-breakpoint
+-- The folded names stored (pact_fold is a SQL function that is not inlined: folding every candidate's names
+-- again cost most of the duplicate search's time), with their trigram index.
+ALTER TABLE "person_identities" ADD COLUMN "names_folded" text GENERATED ALWAYS AS (pact_fold("names")) STORED;--> statement-breakpoint
+CREATE INDEX "person_identities_folded_trgm" ON "person_identities" USING gin ("names_folded" gin_trgm_ops);
+--> statement-breakpoint
+ALTER TABLE "person_identities" ADD COLUMN "family_folded" text GENERATED ALWAYS AS (pact_fold("family_name")) STORED;--> statement-breakpoint
+CREATE INDEX "person_identities_family_trgm" ON "person_identities" USING gin ("family_folded" gin_trgm_ops);

@@ -14,6 +14,7 @@ import { ActionForm } from './ActionForm.tsx';
 import { CaseAmend } from './CaseAmend.tsx';
 import { CaseAttachments } from './CaseAttachments.tsx';
 import { CaseDeadlines } from './CaseDeadlines.tsx';
+import { CaseLinks } from './CaseLinks.tsx';
 import { CaseTimeline } from './CaseTimeline.tsx';
 import { PersonPanel } from './PersonPanel.tsx';
 import { ScreeningChecklist } from './ScreeningChecklist.tsx';
@@ -28,6 +29,8 @@ export function CaseScreen() {
   const keyFor = useIdempotencyKeys();
   const { may } = useAuth();
   const [amending, setAmending] = useState(false);
+  const [warning, setWarning] = useState<{ assignee: string; command: CaseCommandInput; close: boolean }>();
+  const [ackError, setAckError] = useState<unknown>();
 
   // the answer of the last request for this case only (a slower earlier one, or one for the case shown
   // before, is ignored)
@@ -49,6 +52,8 @@ export function CaseScreen() {
     setView(undefined);
     setDone(undefined);
     setOpen(undefined);
+    setWarning(undefined);
+    setAckError(undefined);
     load();
   }, [load]);
 
@@ -73,8 +78,12 @@ export function CaseScreen() {
   if (!view) return <Loading />;
   const c = view.case as unknown as CaseState;
 
-  async function submit(command: CaseCommandInput, close = true) {
-    const body = { expectedVersion: c.version, command };
+  async function submit(command: CaseCommandInput, close = true, acknowledgeAssignment = false) {
+    const body = {
+      expectedVersion: c.version,
+      command,
+      ...(acknowledgeAssignment ? { acknowledgeAssignment } : {}),
+    };
     let r: CommandResultBody;
     try {
       // the same body on the same version is the same intent: a retry gets the same key (src/ids.ts)
@@ -82,10 +91,15 @@ export function CaseScreen() {
         'idempotency-key': keyFor(body),
       });
     } catch (e) {
+      // the case is assigned to someone else (issue 16): warn, and let the user go on with the same command
+      if (e instanceof ApiError && e.code === 'assigned-to-other')
+        setWarning({ assignee: String(e.problem.params?.assignee ?? ''), command, close });
       // someone (or the deadline sweep) changed the case meanwhile: read it again; the form stays as typed
-      if (e instanceof ApiError && e.status === 409) await load();
+      else if (e instanceof ApiError && e.status === 409) await load();
       throw e;
     }
+    setWarning(undefined);
+    setAckError(undefined);
     setDone(r);
     if (close) setOpen(undefined);
     await load();
@@ -163,6 +177,7 @@ export function CaseScreen() {
           <h2>{t('case.deadlines')}</h2>
           <CaseDeadlines obligations={view.obligations} asOf={view.asOf} />
         </div>
+        <CaseLinks caseId={c.id} version={c.version} />
       </div>
 
       <CaseAttachments caseId={String(view.case.id)} />
@@ -183,6 +198,18 @@ export function CaseScreen() {
               {label('action', a)}
             </button>
           ))}
+        </div>
+      )}
+      {warning && (
+        <div className="notice notice-warning assignment-warning" role="alert">
+          <p>{t('assign.warning', { assignee: warning.assignee })}</p>
+          <button
+            type="button"
+            onClick={() => submit(warning.command, warning.close, true).catch(setAckError)}
+          >
+            {t('assign.goOn')}
+          </button>
+          <ErrorNotice error={ackError} />
         </div>
       )}
       {open === 'screening.check-recorded' ? (

@@ -15,6 +15,14 @@ type Action = CaseViewBody['actions'][number];
 const SYSTEM_FIELDS: Readonly<Record<string, readonly FieldSpec[]>> = {
   'relocation.confirmed': [{ name: 'to', kind: 'code' }],
   'case.relocated': [{ name: 'to', kind: 'code' }],
+  'case.linked': [
+    { name: 'mainCaseId', kind: 'text' },
+    { name: 'linkedCaseId', kind: 'text' },
+  ],
+  'case.unlinked': [
+    { name: 'mainCaseId', kind: 'text' },
+    { name: 'linkedCaseId', kind: 'text' },
+  ],
 };
 
 export function CaseTimeline({ actions }: { actions: readonly Action[] }) {

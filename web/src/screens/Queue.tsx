@@ -22,6 +22,9 @@ export function Queue() {
   const kind = params.get('kind') ?? '';
   const place = params.get('place') ?? '';
   const nationality = params.get('nationality') ?? '';
+  const assigned = ['me', 'none'].includes(params.get('assigned') ?? '')
+    ? (params.get('assigned') as string)
+    : '';
   const horizon = HORIZONS.includes(params.get('due') ?? '') ? (params.get('due') as string) : '7d';
   const places = useApi<PlaceBody[]>('/api/places').data ?? [];
   const unknown = t('queue.unknownNationality');
@@ -33,7 +36,7 @@ export function Queue() {
   const country = (code: string) => nationalityName(locale, code, unknown, stateless);
   // a value that is not in the list (an old bookmark's "Ir") goes to the server, whose 400 says why
   const page = useApi<QueuePage>(
-    `/api/queue${query({ due: horizon, limit: 1000, kind, place, nationality })}`,
+    `/api/queue${query({ due: horizon, limit: 1000, kind, place, nationality, assigned })}`,
   );
   const items = page.data?.items;
   const more = Boolean(page.data?.next);
@@ -52,10 +55,11 @@ export function Queue() {
     kind && `${t('queue.kind')}: ${label('obligation', kind)}`,
     place && `${t('queue.place')}: ${places.find((p) => p.id === place)?.name ?? place}`,
     nationality && `${t('queue.nationality')}: ${country(nationality)}`,
+    assigned && `${t('queue.assigned')}: ${t(`queue.assigned.${assigned}` as MessageKey)}`,
   ].filter(Boolean);
   const clearFilters = () => {
     const next = new URLSearchParams(params);
-    for (const key of ['kind', 'place', 'nationality']) next.delete(key);
+    for (const key of ['kind', 'place', 'nationality', 'assigned']) next.delete(key);
     setParams(next, { replace: true });
   };
   return (
@@ -112,6 +116,15 @@ export function Queue() {
             </select>
           )}
         </Field>
+        <Field label={t('queue.assigned')}>
+          {(id) => (
+            <select id={id} value={assigned} onChange={(e) => set('assigned', e.target.value)}>
+              <option value="">{t('common.all')}</option>
+              <option value="me">{t('queue.assigned.me')}</option>
+              <option value="none">{t('queue.assigned.none')}</option>
+            </select>
+          )}
+        </Field>
       </form>
       <ErrorNotice error={error} />
       {!groups && !error && <Loading />}
@@ -159,6 +172,7 @@ export function Queue() {
                     <th scope="col">{t('queue.nationality')}</th>
                     <th scope="col">{t('queue.flags')}</th>
                     <th scope="col">{t('queue.article')}</th>
+                    <th scope="col">{t('queue.assignee')}</th>
                     <th scope="col">{t('queue.case')}</th>
                   </tr>
                 </thead>
@@ -184,6 +198,7 @@ export function Queue() {
                         ))}
                       </td>
                       <td className="article">{i.article}</td>
+                      <td className="assignee">{i.assignedTo ?? '—'}</td>
                       <td>
                         <Link to={`/cases/${i.caseId}`}>
                           {t('queue.open')} {i.caseId.slice(0, 8)}
