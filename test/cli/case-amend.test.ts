@@ -62,6 +62,6 @@ describe('pact case amend', () => {
       `case amend ${id} --field birthYear --value 2030 --reason x --expected-version 3`,
     );
     expect(future.code).not.toBe(0);
-    expect(future.stderr).toMatch(/after the person was met/);
+    expect(future.stderr).toMatch(/after the day the person was met/);
   });
 });
