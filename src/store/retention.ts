@@ -276,7 +276,7 @@ async function eraseAttachments(
 async function eraseSearches(tx: Db, o: SweepOptions, settings: RetentionSettings): Promise<KindReport> {
   const rows = await rowsOf(
     tx,
-    sql`update person_searches set query = null, erased_at = ${o.now.toISOString()}::timestamptz
+    sql`update person_searches set query = null, salt = null, erased_at = ${o.now.toISOString()}::timestamptz
       where query is not null and at + ${intervalOf(settings.searches)}::interval <= ${o.at.toISOString()}::timestamptz
       returning 1`,
   );
