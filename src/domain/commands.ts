@@ -33,11 +33,10 @@ export const Instant = z.iso.datetime({ offset: true });
  */
 export const Nationality = z
   .string()
-  .regex(/^[A-Z]{2}$/, {
-    message: 'an ISO 3166-1 alpha-2 code (XX if unknown, XS if stateless)',
-    abort: true,
-  })
-  .refine(isNationalityCode, {
+  .regex(/^[A-Z]{2}$/, 'an ISO 3166-1 alpha-2 code (XX if unknown, XS if stateless)')
+  // not `abort` on the form: an aborted issue would stop the encounter's own rules (more persons than the
+  // group) from being reported with it; a value of the wrong form is not checked against the list
+  .refine((v) => !/^[A-Z]{2}$/.test(v) || isNationalityCode(v), {
     message: 'not a nationality of the list: an ISO 3166-1 alpha-2 code, XK, XX (unknown) or XS (stateless)',
     params: refusalOf('nationality-not-in-list'),
   });
@@ -120,7 +119,10 @@ export const RecordEncounter = z
   .superRefine((e, ctx) => {
     const day = e.occurredAt.slice(0, 10);
     e.persons.forEach((p, i) => {
-      for (const v of impossibleValues(p, day))
+      const impossible = impossibleValues(p, day);
+      // a person whose values are already refused by their form (a birth year past 2100) is told that once
+      if (impossible.length === 0 || !Person.safeParse(p).success) return;
+      for (const v of impossible)
         ctx.addIssue({
           code: 'custom',
           path: ['persons', i, ...v.path],

@@ -77,7 +77,9 @@ describe('correcting a record', () => {
     await page.getByRole('button', { name: 'Correct a record' }).click();
     await correct(page, 'Person: Year of birth', '2030', 'typo');
     await page.locator('.field-error').first().waitFor();
-    expect(await page.locator('.field-error').first().innerText()).toContain('after the person was met');
+    expect(await page.locator('.field-error').first().innerText()).toContain(
+      'after the day the person was met',
+    );
     await check(page, 'amend-refused');
 
     await page.locator('header select').selectOption('lt');
