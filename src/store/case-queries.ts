@@ -1,6 +1,6 @@
 // Reading cases and the deadline queue. "What is due in the next 48 hours in Lithuania, and what is
 // overdue" is one query on the partial index obligations_open_due (state, due_at) WHERE status = 'open'.
-import { and, asc, eq, gt, inArray, isNull, like, lt, or, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray, isNull, lt, or, sql } from 'drizzle-orm';
 import type { MemberStateCode } from '../../law/member-states.ts';
 import type { CaseState } from '../domain/case-state.ts';
 import { caseIdRange } from '../domain/search-query.ts';
