@@ -70,7 +70,7 @@ const PRECISION_LENGTH: Readonly<Record<BirthDatePrecision, number>> = {
   about: 4,
 };
 
-/** The first and last day a date of birth of that precision may be (an "about" year: the year itself). */
+/** The first and last day a date of birth of that precision may be (an "about" year: ABOUT_YEARS either side). */
 export function birthDateRange(b: BirthDate): { from: string; to: string } {
   if (b.value.length === 10) return { from: b.value, to: b.value };
   if (b.value.length === 7) {
@@ -78,8 +78,19 @@ export function birthDateRange(b: BirthDate): { from: string; to: string } {
     const last = new Date(Date.UTC(y, m, 0)).getUTCDate();
     return { from: `${b.value}-01`, to: `${b.value}-${String(last).padStart(2, '0')}` };
   }
+  if (b.precision === 'about') {
+    const y = Number(b.value);
+    return { from: `${y - ABOUT_YEARS}-01-01`, to: `${y + ABOUT_YEARS}-12-31` };
+  }
   return { from: `${b.value}-01-01`, to: `${b.value}-12-31` };
 }
+
+/**
+ * An "about" year is an estimate (an age stated or assessed) and covers this many years either side: "about
+ * 2007" is 2005–2009. Its youngest end decides minority, as the benefit of the doubt requires (APR Art. 25(2):
+ * where the age range includes an age below 18, the person is presumed a minor); search reads it alike.
+ */
+export const ABOUT_YEARS = 2;
 
 /** An identity or travel document the person holds or showed. */
 export const IdentityDocument = z

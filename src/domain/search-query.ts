@@ -1,7 +1,7 @@
 // What a person search asks (issue #16): one text typed into one box, read as every kind of reference it can
 // be — a case id or its prefix, a document number or Eurodac reference, a date of birth of any precision, and
 // names. Pure: the store (src/store/person-search.ts) runs the SQL of each reading and ranks the results.
-import { type BirthDatePrecision, documentKey } from './identity.ts';
+import { ABOUT_YEARS, type BirthDatePrecision, documentKey } from './identity.ts';
 
 /** Shorter queries are refused (400): two letters find everyone, and say nothing about whom one looks for. */
 export const SEARCH_QUERY_MIN = 3;
@@ -15,8 +15,8 @@ export const SEARCH_LIMIT_MAX = 100;
  * state with 100,000 cases has about one chance in 40,000 that two share it — and then the answer says so.
  */
 export const CASE_PREFIX_MIN = 8;
-/** "about 1990" covers 1988–1992: an estimated year (an age assessed or stated) is often a year or two off. */
-export const ABOUT_YEARS = 2;
+/** "about 1990" covers 1988–1992, as a recorded "about" year does (identity.ts ABOUT_YEARS). */
+export { ABOUT_YEARS };
 
 /** The words that mark an estimated year ("about 1990", "ca. 1990", "apie 1990"). */
 const ABOUT_WORDS = new Set([

@@ -174,28 +174,22 @@ async function byReference(
 }
 
 /**
- * The recorded range of a date of birth as compared: an "about" year widened by the tolerance, as an asked one
- * is (an estimate recorded may be as far off as an estimate asked).
- */
-const RECORDED_FROM = sql.raw(
-  `case when p.birth_precision = 'about' then p.birth_from - interval '${ABOUT_YEARS} years' else p.birth_from end`,
-);
-const RECORDED_TO = sql.raw(
-  `case when p.birth_precision = 'about' then p.birth_to + interval '${ABOUT_YEARS} years' else p.birth_to end`,
-);
-
-/**
- * The condition that a person's date of birth may be the one asked for (the ranges overlap), with a lower
- * bound on birth_from that the (state, birth_from) index can use: a recorded range is at most a year wide,
- * or a year and twice the tolerance for an "about" year.
+ * The condition that a person's date of birth may be the one asked for (the ranges overlap; an "about" year is
+ * stored already widened by ABOUT_YEARS either side, identity.ts birthDateRange), with a lower bound on
+ * birth_from that the (state, birth_from) index can use: a recorded range is at most a year wide, or
+ * 1 + 2 × ABOUT_YEARS years for an "about" year.
  */
 function birthOverlaps(t: SearchTerms): SQL {
   const b = t.birth;
   if (!b) return sql`true`;
-  const earliest = `${Number(b.from.slice(0, 4)) - 1 - ABOUT_YEARS}${b.from.slice(4)}`;
-  return sql`p.birth_from >= ${earliest}::date and p.birth_from <= ${b.to}::date
-    and ${RECORDED_FROM} <= ${b.to}::date and ${RECORDED_TO} >= ${b.from}::date`;
+  const earliest = `${Number(b.from.slice(0, 4)) - 1 - 2 * ABOUT_YEARS}${b.from.slice(4)}`;
+  return sql`p.birth_from >= ${earliest}::date and p.birth_from <= ${b.to}::date and p.birth_to >= ${b.from}::date`;
 }
+
+/** The year a recorded date of birth is centred on (an "about" year is stored widened either side). */
+const RECORDED_YEAR = sql.raw(
+  `(extract(year from p.birth_from)::int + case when p.birth_precision = 'about' then ${ABOUT_YEARS} else 0 end)`,
+);
 
 /** How close a recorded date of birth is to the one asked: the SQL of its kind and score. */
 function birthScore(t: SearchTerms): { how: SQL; score: SQL } {
@@ -203,7 +197,7 @@ function birthScore(t: SearchTerms): { how: SQL; score: SQL } {
   if (!b) return { how: sql`null`, score: sql`0` };
   if (b.precision === 'about') {
     const year = Number(b.from.slice(0, 4)) + ABOUT_YEARS;
-    const off = sql`abs(extract(year from p.birth_from)::int - ${year})`;
+    const off = sql`abs(${RECORDED_YEAR} - ${year})`;
     return { how: sql`'about'`, score: sql`greatest(${BIRTH_ABOUT} - 0.1 * ${off}, 0.5)` };
   }
   const same = sql`p.birth_from = ${b.from}::date and p.birth_to = ${b.to}::date and p.birth_precision <> 'about'`;

@@ -128,6 +128,14 @@ describe('minority follows from the date of birth (APR Art. 25(2); Screening Reg
     ).not.toContain('minor');
   });
 
+  it('an "about" year is an estimate of two years either side (identity.ts ABOUT_YEARS): its youngest end decides', () => {
+    // "about 2006" is 2004–2008: born as late as 31 Dec 2008 the person is 17 on 7 Dec 2026 — in doubt, a minor
+    const about = (value: string) => ({ identity: { birthDate: { value, precision: 'about' } } });
+    expect(start(about('2006')).flags).toContain('minor');
+    // "about 2005" is 2003–2007: born as late as 31 Dec 2007 the person turned 18 on 31 Dec 2025
+    expect(start(about('2005')).flags).not.toContain('minor');
+  });
+
   it('a ticked box is never cleared by a date', () => {
     expect(start({ minor: true, ...full('1990-01-01') }).flags).toContain('minor');
   });
