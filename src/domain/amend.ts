@@ -69,7 +69,7 @@ export const Amendment = z.discriminatedUnion('kind', [
   z
     .object({
       kind: z.literal('action'),
-      seq: z.number().int().min(1),
+      seq: z.number().int().min(1).max(2_147_483_647),
       field: z.string().min(1).max(50),
       value: z.unknown(),
       reason: AmendmentReason,
@@ -198,7 +198,6 @@ export function amendPerson(current: CaseState, a: PersonAmendment, ctx: AmendCo
   if (same(old, value)) refuse('amend-unchanged', { field: a.field }, 'is the value already recorded');
 
   const encounterDay = localDay(current.occurredAt, current.state);
-  const today = localDay(ctx.now, current.state);
   const birthField = a.field === 'birthYear' || a.field === 'identity.birthDate';
   if (birthField) {
     // the rules of entry (identity-rules.ts): born after the person was met, certainly older than the maximum
@@ -208,8 +207,10 @@ export function amendPerson(current: CaseState, a: PersonAmendment, ctx: AmendCo
 
   const recomputed: Recomputed[] = [];
   const notes: string[] = [];
-  const byBirth = minorByBirth(person, today, ctx.law);
-  const minorArticle = `APR Art. 25 (benefit of the doubt); ${ctx.law.usedAt('screening.minor.age', today).citation}`;
+  // minority is judged on the day the person was met, as at entry (decide.ts startCase): the same facts give
+  // the same answer whether recorded right away or corrected later
+  const byBirth = minorByBirth(person, encounterDay, ctx.law);
+  const minorArticle = `APR Art. 25 (benefit of the doubt); ${ctx.law.usedAt('screening.minor.age', encounterDay).citation}`;
   if (birthField && byBirth !== undefined && byBirth !== person.minor) {
     recomputed.push({ what: 'minor', old: person.minor, new: byBirth, article: minorArticle });
     person = { ...person, minor: byBirth };

@@ -147,19 +147,20 @@ describe('the reverse: an unaccompanied minor corrected to an adult', () => {
   });
 });
 
-describe('the 18th birthday is the boundary (the birthday completes the year)', () => {
-  // now: 10 Dec 2026 in Vilnius
+describe('the 18th birthday is the boundary (the birthday completes the year), on the day the person was met', () => {
+  // the correction is made on 10 Dec 2026; minority is judged on the day of the encounter, 7 Dec 2026 (as at
+  // entry): the same facts give the same answer whenever they are recorded
   const now = '2026-12-10T12:00:00Z';
   const { c, opened } = caseOf(person({ birthYear: undefined }));
   const birth = (value: string) =>
     amendPerson(c, personAmend('identity.birthDate', { value, precision: 'full' }), amendCtx(c, opened, now));
-  it('born 10 Dec 2008: 18 on 10 Dec 2026, not a minor', () => {
-    expect(birth('2008-12-10').next.person.minor).toBe(false);
+  it('born 7 Dec 2008: 18 on 7 Dec 2026, not a minor', () => {
+    expect(birth('2008-12-07').next.person.minor).toBe(false);
   });
-  it('born 11 Dec 2008: 17 on 10 Dec 2026, a minor', () => {
-    expect(birth('2008-12-11').next.person.minor).toBe(true);
+  it('born 8 Dec 2008: 17 on 7 Dec 2026, a minor — though 18 on the day of the correction', () => {
+    expect(birth('2008-12-08').next.person.minor).toBe(true);
   });
-  it('born in 2008 (year only): possibly 17 on 10 Dec 2026, a minor by the benefit of the doubt', () => {
+  it('born in 2008 (year only): possibly 17 on 7 Dec 2026, a minor by the benefit of the doubt', () => {
     const d = amendPerson(
       c,
       personAmend('identity.birthDate', { value: '2008', precision: 'year' }),
