@@ -48,7 +48,7 @@ export function retentionCommand(ctx: CliContext): Command {
         // rows that no longer match their audit entry are left as they are (erasing would launder the change)
         for (const t of k.tampered ?? [])
           lines.push(
-            `    NOT ERASED, altered since recorded (run pact audit verify): case ${t.caseId} seq ${t.seq}`,
+            `    NOT ERASED, does not match its audit entry (altered, or written before salts; run pact audit verify): case ${t.caseId} seq ${t.seq}`,
           );
       }
       ctx.stdout(`${lines.join('\n')}\n`);
