@@ -106,12 +106,17 @@ export const reasonOf = (r: RetentionRule): string =>
 
 /** Keys of a case log's payloads that hold who the person is. */
 const IDENTITY_KEYS = new Set(['identity']);
+/** Keys of an amendment of an identity field that hold who the person is (its values, and its reason). */
+const IDENTITY_FIELD_KEYS = new Set(['from', 'to', 'old', 'new', 'value', 'previous', 'reason']);
 
 /**
  * A payload with who the person is taken out: every `identity` object, at any depth (the person of an
- * encounter, a relocation, an amendment's old and new person), and the values of an amendment of an identity
- * field (`{ field: 'person.identity.…', from, to }`). What statistics read stays: nationality, sex, birth year,
- * minor, vulnerabilities, the asylum wish, decisions, grounds.
+ * encounter, a relocation, an amendment's old and new person), and the values and the free-text reason of an
+ * amendment of an identity field (`{ field: 'identity.…', old, new, reason }`: officers write what the
+ * passport reads in the reason). What statistics read stays: nationality, sex, birth year, minor,
+ * vulnerabilities, the asylum wish, decisions, grounds. The one definition of what the sweep removes: the
+ * store hashes it when an action is written (its audit entry's keptSha256, docs/audit.md) and writes exactly
+ * it when the sweep erases, so that an erased row can differ from what was recorded by the identity only.
  */
 export function withoutIdentity(payload: unknown): unknown {
   if (Array.isArray(payload)) return payload.map(withoutIdentity);
@@ -121,7 +126,7 @@ export function withoutIdentity(payload: unknown): unknown {
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(o)) {
     if (IDENTITY_KEYS.has(k)) continue;
-    if (identityField && ['from', 'to', 'old', 'new', 'value', 'previous'].includes(k)) continue;
+    if (identityField && IDENTITY_FIELD_KEYS.has(k)) continue;
     out[k] = withoutIdentity(v);
   }
   return out;

@@ -3,7 +3,8 @@
 // case's row keeps of its person is updated with it; the obligations a correction ends are marked `cancelled`
 // (not met, not missed) and those it moves are cancelled and opened again at their new due time. An encounter's
 // correction rewrites its row and extends the audit with the row's new hash (`encounter.corrected`): the latest
-// such entry vouches for the row (verifyRecords, src/store/audit.ts).
+// such entry vouches for the row, and names the hash before it and the `encounter.amended` case action it comes
+// from (verifyRecords, src/store/audit.ts).
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import {
   type Amendment,
@@ -171,7 +172,11 @@ async function decideAmendment(
       expectedVersion: c.version,
     };
   });
-  await rewriteEncounter(tx, row.id, a.field, change.new, now, actor);
+  // the correction's own case action, which its audit entry names (the seq it will be persisted at)
+  const own = items.find((i) => i.decision.next.id === current.id)?.decision as Decision;
+  const k = own.actions.findIndex((x) => x.type === 'encounter.amended');
+  const amended = { caseId: current.id, seq: own.next.version - own.actions.length + 1 + k };
+  await rewriteEncounter(tx, row.id, a.field, change.new, now, actor, amended);
   return items;
 }
 
@@ -254,11 +259,15 @@ async function rewriteEncounter(
   value: unknown,
   now: Date,
   actor: Actor,
+  amended: { caseId: string; seq: number },
 ): Promise<void> {
   const [before] = await tx
     .select({ at: encounters.occurredAt })
     .from(encounters)
     .where(eq(encounters.id, id));
+  const prev = resultRows(
+    await tx.execute(sql`select * from encounters where id = ${id}::uuid`),
+  )[0] as Record<string, unknown>;
   const set: Partial<typeof encounters.$inferInsert> = {};
   if (field === 'occurredAt') set.occurredAt = new Date(String(value));
   if (field === 'placeId') set.placeId = value === null ? null : String(value);
@@ -289,8 +298,15 @@ async function rewriteEncounter(
       actor: actor.actor,
       action: 'encounter.corrected',
       subject: id,
-      // the day it was on (statistics-rollup.ts counts it again) and the hash of the row as it is now
-      data: { field, was: before?.at.toISOString() ?? null, rowSha256: encounterHash(row) },
+      // the day it was on (statistics-rollup.ts counts it again), the hash of the row before (the one vouched
+      // last: the chain of the row's hashes is continuous), the case action it comes from, and the row's hash now
+      data: {
+        field,
+        was: before?.at.toISOString() ?? null,
+        prevRowSha256: encounterHash(prev),
+        amended,
+        rowSha256: encounterHash(row),
+      },
     },
   ]);
 }

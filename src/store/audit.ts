@@ -4,9 +4,10 @@
 import { createHash } from 'node:crypto';
 import { desc, sql } from 'drizzle-orm';
 import stringify from 'safe-stable-stringify';
+import { keptSha256, payloadSha256 } from './action-hash.ts';
 import { AUDIT_COLUMNS, insertRows } from './bulk.ts';
 import type { Db } from './database.ts';
-import { checkErasures, coveredErasure, erasureCover } from './retention-audit.ts';
+import { checkErasures, coveredErasure, type ErasureCover, erasureCover } from './retention-audit.ts';
 import { auditLog } from './schema.ts';
 
 export const GENESIS = '0'.repeat(64);
@@ -167,43 +168,38 @@ export function encounterHash(e: Record<string, unknown>): string {
 
 /**
  * Checks the records the audit entries vouch for: each case-log entry and encounter has its audit entry,
- * and their content still hashes to what the audit recorded.
+ * and their content still hashes to what the audit recorded (docs/audit.md):
+ * - a case-log row not erased matches its entry's payloadSha256, salted with the row's salt (an entry written
+ *   before salts, without keptSha256, unsalted);
+ * - a row the retention sweep erased matches its entry's keptSha256 — what was recorded, less the identity
+ *   only — and its erasure is covered by a sweep's `retention.erased` entry (retention-audit.ts);
+ * - an encounter's row matches the hash its latest entry vouched, and each `encounter.corrected` continues the
+ *   chain of its row's hashes and names the `encounter.amended` case action it comes from.
  */
 export async function verifyRecords(db: Db): Promise<{ seq: number; reason: string } | undefined> {
   const rows =
-    (await db.execute(sql`select a.seq, a.action, a.data, c.payload, c.at as c_at, c.case_id as c_case, c.erased_at as c_erased
+    (await db.execute(sql`select a.seq, a.action, a.data, c.payload, c.salt, c.type as c_type, c.at as c_at, c.case_id as c_case, c.erased_at as c_erased
       from audit_log a left join case_actions c on a.data ? 'payloadSha256' and c.case_id::text = a.subject and c.seq = (a.data->>'seq')::int
       where a.data ? 'payloadSha256' order by a.seq`)) as unknown as { rows?: Record<string, unknown>[] };
-  // a payload the retention sweep erased who the person is from is accepted if a sweep's entry covers it
   const cover = await erasureCover(db);
+  // the `encounter.amended` case actions, by `case:seq`, for the corrections that name them
+  const amended = new Map<string, { payload: Record<string, unknown>; used: boolean }>();
   for (const r of rows.rows ?? (rows as unknown as Record<string, unknown>[])) {
-    const data = r.data as { payloadSha256: string; at: string };
+    const data = r.data as { payloadSha256: string; keptSha256?: string; at: string };
     if (!r.c_case) return { seq: Number(r.seq), reason: 'the case-log entry it records was removed' };
-    const hash = createHash('sha256')
-      .update(stringify(r.payload) ?? '')
-      .digest('hex');
     const at = r.c_at instanceof Date ? r.c_at.getTime() : Date.parse(String(r.c_at));
-    if ((hash !== data.payloadSha256 && !coveredErasure(cover, r.c_erased)) || at !== Date.parse(data.at))
+    if (!actionMatches(data, r, cover) || at !== Date.parse(data.at))
       return { seq: Number(r.seq), reason: 'the case-log entry it records was altered' };
+    if (r.c_type === 'encounter.amended')
+      amended.set(`${r.c_case}:${(r.data as { seq: number }).seq}`, {
+        payload: r.payload as Record<string, unknown>,
+        used: false,
+      });
   }
   const erasures = await checkErasures(db, cover);
   if (erasures) return erasures;
-  // an encounter's row is vouched for by its latest entry: `encounter.stored`, or the `encounter.corrected` of
-  // its latest correction (src/store/amendments.ts); a row changed without a correction fits neither
-  const enc =
-    (await db.execute(sql`select a.seq, a.action, a.data, e.* from audit_log a left join encounters e on e.id::text = a.subject
-      where a.action in ('encounter.stored', 'encounter.corrected') order by a.seq`)) as unknown as {
-      rows?: Record<string, unknown>[];
-    };
-  const latest = new Map<string, Record<string, unknown>>();
-  for (const r of enc.rows ?? (enc as unknown as Record<string, unknown>[])) {
-    if (!r.id) return { seq: Number(r.seq), reason: 'the encounter it records was removed' };
-    latest.set(String(r.id), r);
-  }
-  for (const r of latest.values()) {
-    if (encounterHash(r) !== (r.data as { rowSha256: string }).rowSha256)
-      return { seq: Number(r.seq), reason: 'the encounter it records was altered' };
-  }
+  const encounters = await checkEncounters(db, amended);
+  if (encounters) return encounters;
   const orphans =
     (await db.execute(sql`select count(*)::int as n from case_actions c where not exists (select 1 from audit_log a
       where a.subject = c.case_id::text and a.data ? 'payloadSha256' and (a.data->>'seq')::int = c.seq)`)) as unknown as {
@@ -211,5 +207,63 @@ export async function verifyRecords(db: Db): Promise<{ seq: number; reason: stri
     };
   const n = (orphans.rows ?? (orphans as unknown as { n: number }[]))[0]?.n ?? 0;
   if (n > 0) return { seq: 0, reason: `${n} case-log entries have no audit entry (written outside Pact)` };
+  return undefined;
+}
+
+/** Whether a case-log row still fits its audit entry (see verifyRecords). */
+function actionMatches(
+  data: { payloadSha256: string; keptSha256?: string },
+  r: Record<string, unknown>,
+  cover: ErasureCover,
+): boolean {
+  if (data.keptSha256 === undefined)
+    // written before salts and before the sweep existed: nothing of it was ever erased
+    return r.c_erased == null && r.salt == null && payloadSha256('', r.payload) === data.payloadSha256;
+  if (r.c_erased == null)
+    return r.salt != null && payloadSha256(String(r.salt), r.payload) === data.payloadSha256;
+  // erased: only the identity may have gone (the payload is exactly what the sweep keeps), the salt with it
+  return r.salt == null && keptSha256(r.payload) === data.keptSha256 && coveredErasure(cover, r.c_erased);
+}
+
+/**
+ * Each encounter's entries in order: `encounter.stored` vouches for the row's first hash; each
+ * `encounter.corrected` names the hash before it (which must be the one vouched last) and the
+ * `encounter.amended` case action it comes from (which must exist, be of this encounter and field, have
+ * passed its own audit check, and be named once). The row must match the latest hash vouched.
+ */
+async function checkEncounters(
+  db: Db,
+  amended: Map<string, { payload: Record<string, unknown>; used: boolean }>,
+): Promise<{ seq: number; reason: string } | undefined> {
+  const enc =
+    (await db.execute(sql`select a.seq, a.action, a.data, e.* from audit_log a left join encounters e on e.id::text = a.subject
+      where a.action in ('encounter.stored', 'encounter.corrected') order by a.seq`)) as unknown as {
+      rows?: Record<string, unknown>[];
+    };
+  const latest = new Map<string, Record<string, unknown>>();
+  for (const r of enc.rows ?? (enc as unknown as Record<string, unknown>[])) {
+    const seq = Number(r.seq);
+    if (!r.id) return { seq, reason: 'the encounter it records was removed' };
+    const id = String(r.id);
+    const before = latest.get(id);
+    if (r.action === 'encounter.corrected') {
+      const data = r.data as {
+        field?: string;
+        prevRowSha256?: string;
+        amended?: { caseId: string; seq: number };
+      };
+      if (!before || data.prevRowSha256 !== (before.data as { rowSha256: string }).rowSha256)
+        return { seq, reason: 'this correction does not follow the hash of the encounter vouched before it' };
+      const action = data.amended && amended.get(`${data.amended.caseId}:${data.amended.seq}`);
+      if (!action || action.used || action.payload.encounterId !== id || action.payload.field !== data.field)
+        return { seq, reason: 'this correction names no recorded correction of the encounter in a case log' };
+      action.used = true;
+    } else if (before) return { seq, reason: 'the encounter was stored twice' };
+    latest.set(id, r);
+  }
+  for (const r of latest.values()) {
+    if (encounterHash(r) !== (r.data as { rowSha256: string }).rowSha256)
+      return { seq: Number(r.seq), reason: 'the encounter it records was altered' };
+  }
   return undefined;
 }

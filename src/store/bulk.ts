@@ -39,6 +39,7 @@ export const ACTION_COLUMNS: Columns = {
   legal_basis: 'text',
   payload: 'jsonb',
   recorded_at: 'timestamptz',
+  salt: 'text',
 };
 
 export const OBLIGATION_COLUMNS: Columns = {

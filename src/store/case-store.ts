@@ -23,6 +23,7 @@ import type { CrisisKind } from '../law/deadlines.ts';
 import { PactError } from '../law/errors.ts';
 import type { ParameterRegistry } from '../law/parameters.ts';
 import { annualRateAt, type RecognitionRate } from '../law/recognition-rates.ts';
+import { actionSalt, keptSha256, payloadSha256 } from './action-hash.ts';
 import {
   type AuditEntry,
   type AuditHead,
@@ -795,7 +796,14 @@ function logRows(items: readonly { decision: Decision; actor?: Actor }[], now: D
     actor: actors[i] ?? actor.actor,
     action: r.type as string,
     subject: r.case_id as string,
-    data: { seq: r.seq, at: r.at, state: r.state, payloadSha256: sha256(stringify(r.payload) ?? '') },
+    // the payload salted with its row's salt, and what the retention sweep keeps of it (action-hash.ts)
+    data: {
+      seq: r.seq,
+      at: r.at,
+      state: r.state,
+      payloadSha256: payloadSha256(r.salt as string, r.payload),
+      keptSha256: keptSha256(r.payload),
+    },
   }));
   return { actions, obligations: obligationRows, audit };
 }
@@ -924,5 +932,6 @@ function actionRow(caseId: string, seq: number, a: Action, now: Date): Record<st
     legal_basis: a.legalBasis,
     payload: a.payload,
     recorded_at: now.toISOString(),
+    salt: actionSalt(),
   };
 }

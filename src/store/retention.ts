@@ -16,11 +16,11 @@ import {
   type RetentionRule,
   type RetentionSettings,
   reasonOf,
-  withoutIdentity,
 } from '../domain/retention.ts';
 import { ENCOUNTER_KINDS } from '../domain/vocabulary.ts';
 import type { ParameterRegistry } from '../law/parameters.ts';
 import { unionDate } from '../law/union-date.ts';
+import { keptPayload, keptSha256, payloadSha256 } from './action-hash.ts';
 import { type AuditEntry, appendAudit, lockAudit } from './audit.ts';
 import { type Db, rowsOf } from './database.ts';
 import { erasedDigest } from './retention-audit.ts';
@@ -46,6 +46,11 @@ export interface KindReport {
     readonly count: number;
     readonly category?: string;
   }[];
+  /**
+   * case-log rows left as they are because they no longer match their audit entry (altered outside Pact, or
+   * written before salts): erasing them would launder the change; `pact audit verify` names them too
+   */
+  readonly tampered?: readonly { readonly caseId: string; readonly seq: number }[];
 }
 
 export interface SweepReport {
@@ -108,6 +113,7 @@ export async function sweepRetention(
           erasedAt: o.now.toISOString(),
           records: k.records,
           reasons: k.reasons,
+          ...(k.tampered ? { tampered: k.tampered } : {}),
           ...(k.kind === 'identity' ? { actionsSha256: identity.digest } : {}),
         },
       }));
@@ -164,22 +170,41 @@ async function eraseIdentities(
   const caseIds = due.map((d) => d.id);
   const records = { cases: 0, caseActions: 0, personIdentities: 0, personDocuments: 0 };
   const erased: { case_id: string; seq: number; payload: unknown }[] = [];
+  const tampered: { caseId: string; seq: number }[] = [];
   // the cases where something was erased (a case whose log merely mentions the word is not counted)
   const touched = new Set<string>();
   for (let i = 0; i < caseIds.length; i += BATCH) {
     const ids = JSON.stringify(caseIds.slice(i, i + BATCH));
     const inBatch = sql`(select value::uuid from jsonb_array_elements_text(${ids}::jsonb))`;
-    const actions = await rowsOf<{ case_id: string; seq: number; payload: unknown }>(
+    // each row with its audit entry: a row that no longer matches what its entry vouched for (salted) is not
+    // erased — erasing it would make the audit vouch for the altered rest — but reported as tampered
+    const actions = await rowsOf<{
+      case_id: string;
+      seq: number;
+      payload: unknown;
+      salt: string | null;
+      audit: { payloadSha256?: string; keptSha256?: string } | null;
+    }>(
       tx,
-      sql`select case_id, seq, payload from case_actions where case_id in ${inBatch} and erased_at is null
-        and strpos(payload::text, 'identity') > 0`,
+      sql`select c.case_id, c.seq, c.payload, c.salt, a.data as audit from case_actions c
+        left join audit_log a on a.subject = c.case_id::text and a.data ? 'payloadSha256' and (a.data->>'seq')::int = c.seq
+        where c.case_id in ${inBatch} and c.erased_at is null and strpos(c.payload::text, 'identity') > 0`,
     );
-    const changed = actions
-      .map((a) => ({ case_id: a.case_id, seq: Number(a.seq), payload: withoutIdentity(a.payload) }))
-      .filter((a, k) => stringify(a.payload) !== stringify(actions[k]?.payload));
+    const changed: { case_id: string; seq: number; payload: unknown }[] = [];
+    for (const a of actions) {
+      const kept = keptPayload(a.payload);
+      if (stringify(kept) === stringify(a.payload)) continue;
+      const vouched =
+        a.salt !== null &&
+        a.audit?.keptSha256 !== undefined &&
+        a.audit.payloadSha256 === payloadSha256(a.salt, a.payload) &&
+        a.audit.keptSha256 === keptSha256(a.payload);
+      if (vouched) changed.push({ case_id: a.case_id, seq: Number(a.seq), payload: kept });
+      else tampered.push({ caseId: a.case_id, seq: Number(a.seq) });
+    }
     if (changed.length > 0)
       await tx.execute(
-        sql`update case_actions a set payload = t.payload, erased_at = ${o.now.toISOString()}::timestamptz
+        sql`update case_actions a set payload = t.payload, salt = null, erased_at = ${o.now.toISOString()}::timestamptz
           from jsonb_to_recordset(${JSON.stringify(changed)}::jsonb) as t(case_id uuid, seq integer, payload jsonb)
           where a.case_id = t.case_id and a.seq = t.seq`,
       );
@@ -211,6 +236,7 @@ async function eraseIdentities(
     report: {
       kind: 'identity',
       records,
+      ...(tampered.length > 0 ? { tampered } : {}),
       reasons: CATEGORIES.filter((c) => byCategory.has(c)).map((c) => ({
         category: c,
         reason: reasonOf(rules[c]),

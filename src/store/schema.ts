@@ -148,6 +148,8 @@ export const caseActions = pgTable(
     recordedAt: at('recorded_at').notNull(),
     /** When the retention sweep erased the personal data of the payload (its audit hash then no longer matches). */
     erasedAt: at('erased_at'),
+    /** A random salt of the payload's audit hash (src/store/action-hash.ts), nulled when the sweep erases it. */
+    salt: text('salt'),
   },
   (t) => [
     primaryKey({ columns: [t.caseId, t.seq] }),

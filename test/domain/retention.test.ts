@@ -67,14 +67,17 @@ describe('withoutIdentity', () => {
     });
   });
 
-  it('takes out the old and new values of an amendment of an identity field, not of another field', () => {
+  it('takes out the old and new values and the reason of an amendment of an identity field, not of another field', () => {
+    // officers write what the passport reads in the reason of a name's correction (review of #16, finding 6)
     const changes = [
+      { field: 'identity.familyName', old: 'A', new: 'B', reason: 'passport reads ALHASAN Muhammad' },
       { field: 'person.identity.familyName', from: 'A', to: 'B', reason: 'typo' },
       { field: 'person.birthYear', from: 1990, to: 2010, reason: 'document' },
     ];
     expect(withoutIdentity({ changes })).toEqual({
       changes: [
-        { field: 'person.identity.familyName', reason: 'typo' },
+        { field: 'identity.familyName' },
+        { field: 'person.identity.familyName' },
         { field: 'person.birthYear', from: 1990, to: 2010, reason: 'document' },
       ],
     });

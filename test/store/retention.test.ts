@@ -349,7 +349,7 @@ describe.each(BACKENDS)('the retention sweep on $name', (backend) => {
       expect(await verifyRecords(store.db)).toBeUndefined();
     });
 
-    it("a log entry altered after a sweep erased it fails, naming the sweep's entry", async () => {
+    it("a log entry altered after a sweep erased it fails, naming the row's own audit entry (only the identity may have gone)", async () => {
       const r = await row(`erased_at is not null`);
       if (!r) throw new Error('no row');
       await put(
@@ -358,17 +358,17 @@ describe.each(BACKENDS)('the retention sweep on $name', (backend) => {
         String(new Date(r.erased_at as string).toISOString()),
       );
       const bad = await verifyRecords(store.db);
-      expect(bad?.reason).toMatch(/retention sweep erased were altered/);
-      const [sweep] = await store.query<{ seq: number }>(
-        `select seq from audit_log where action = 'retention.erased' and data->>'erasedAt' = $1`,
-        [new Date(r.erased_at as string).toISOString()],
+      expect(bad?.reason).toBe('the case-log entry it records was altered');
+      const [entry] = await store.query<{ seq: number }>(
+        `select seq from audit_log where subject = $1 and data ? 'payloadSha256' and (data->>'seq')::int = $2`,
+        [r.case_id, r.seq],
       );
-      expect(bad?.seq).toBe(sweep?.seq);
+      expect(bad?.seq).toBe(entry?.seq);
       await put(r, r.payload, new Date(r.erased_at as string).toISOString());
       expect(await verifyRecords(store.db)).toBeUndefined();
     });
 
-    it('a log entry slipped into a sweep (marked with its instant and altered) fails', async () => {
+    it('a log entry slipped into a sweep (altered and marked with its instant) fails', async () => {
       const erased = await row(`erased_at is not null`);
       const r = await row(`erased_at is null and type = 'eurodac.transmitted'`);
       if (!r || !erased) throw new Error('no row');
@@ -377,8 +377,29 @@ describe.each(BACKENDS)('the retention sweep on $name', (backend) => {
         { ...(r.payload as object), at: 'changed' },
         new Date(erased.erased_at as string).toISOString(),
       );
-      expect((await verifyRecords(store.db))?.reason).toMatch(/retention sweep erased were altered/);
+      expect((await verifyRecords(store.db))?.reason).toBe('the case-log entry it records was altered');
       await put(r, r.payload, null);
+      expect(await verifyRecords(store.db)).toBeUndefined();
+    });
+
+    it("a log entry with no identity marked with a sweep's instant, its salt nulled (it then fits its own entry), fails on the sweep's digest", async () => {
+      const erased = await row(`erased_at is not null`);
+      const r = await row(`erased_at is null and type = 'eurodac.transmitted'`);
+      if (!r || !erased) throw new Error('no row');
+      const [{ salt } = { salt: '' }] = await store.query<{ salt: string }>(
+        `select salt from case_actions where case_id = $1 and seq = $2`,
+        [r.case_id, r.seq],
+      );
+      expect(salt).toMatch(/^[0-9a-f]{32}$/);
+      await store.query(
+        `update case_actions set salt = null, erased_at = $3 where case_id = $1 and seq = $2`,
+        [r.case_id, r.seq, new Date(erased.erased_at as string).toISOString()],
+      );
+      expect((await verifyRecords(store.db))?.reason).toMatch(/retention sweep erased were altered/);
+      await store.query(
+        `update case_actions set salt = $3, erased_at = null where case_id = $1 and seq = $2`,
+        [r.case_id, r.seq, salt],
+      );
       expect(await verifyRecords(store.db)).toBeUndefined();
     });
   });

@@ -45,6 +45,11 @@ export function retentionCommand(ctx: CliContext): Command {
         lines.push(`  ${k.kind}: ${counts}`);
         for (const r of k.reasons)
           lines.push(`    ${r.count}${r.category ? ` ${r.category}` : ''}: ${r.reason}`);
+        // rows that no longer match their audit entry are left as they are (erasing would launder the change)
+        for (const t of k.tampered ?? [])
+          lines.push(
+            `    NOT ERASED, does not match its audit entry (altered, or written before salts; run pact audit verify): case ${t.caseId} seq ${t.seq}`,
+          );
       }
       ctx.stdout(`${lines.join('\n')}\n`);
     });

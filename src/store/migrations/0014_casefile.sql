@@ -161,3 +161,8 @@ CREATE INDEX "person_identities_folded_trgm" ON "person_identities" USING gin ("
 --> statement-breakpoint
 ALTER TABLE "person_identities" ADD COLUMN "family_folded" text GENERATED ALWAYS AS (pact_fold("family_name")) STORED;--> statement-breakpoint
 CREATE INDEX "person_identities_family_trgm" ON "person_identities" USING gin ("family_folded" gin_trgm_ops);
+--> statement-breakpoint
+-- audit integrity
+-- A random salt per case-log row: its audit entry's payloadSha256 is salted with it, and the retention sweep
+-- nulls it with the identity (src/store/action-hash.ts), so the audit holds no hash an erased name could be guessed against.
+ALTER TABLE "case_actions" ADD COLUMN "salt" text;
