@@ -128,11 +128,13 @@ async function decideAmendment(
     .from(encounters)
     .where(eq(encounters.id, current.encounterId))
     .for('update');
-  if (!row) throw new NotFoundError(`encounter ${current.encounterId}`);
+  // an encounter is a fact of the state that recorded it: a case relocated since (AMMR Art. 68) cannot correct
+  // it from its new state, and a correction writes only into the cases still of that state
+  if (!row || row.state !== current.state) throw new NotFoundError(`encounter ${current.encounterId}`);
   const siblings = await tx
     .select({ id: cases.id, data: cases.data })
     .from(cases)
-    .where(eq(cases.encounterId, current.encounterId))
+    .where(and(eq(cases.encounterId, current.encounterId), eq(cases.state, row.state)))
     .orderBy(cases.id);
   const ids = siblings.map((s) => s.id);
   const [earliest] = resultRows(

@@ -116,7 +116,10 @@ async function lockPair(tx: Db, state: string, a: string, b: string) {
   const [row] = resultRows(
     await tx.execute(sql`select case_id, other_case_id, status, main_case_id, reasons from duplicate_candidates
       where state = ${state} and ((case_id = ${a}::uuid and other_case_id = ${b}::uuid)
-        or (case_id = ${b}::uuid and other_case_id = ${a}::uuid)) for update`),
+        or (case_id = ${b}::uuid and other_case_id = ${a}::uuid))
+        -- both files still of the state: a file relocated since (AMMR Art. 68) is another state's to write
+        and (select count(*) from cases c where c.id in (${a}::uuid, ${b}::uuid) and c.state = ${state}) = 2
+      for update`),
   );
   if (!row) throw new NotFoundError(`pair of files ${a} and ${b}`);
   return {
@@ -312,7 +315,7 @@ export interface CaseLinks {
 export async function caseLinks(db: Db, caseId: string, state: string): Promise<CaseLinks | undefined> {
   const [row] = resultRows(
     await db.execute(sql`select c.assigned_to, c.main_case_id,
-        coalesce((select json_agg(l.id order by l.created_at) from cases l where l.main_case_id = c.id), '[]') as linked
+        coalesce((select json_agg(l.id order by l.created_at) from cases l where l.main_case_id = c.id and l.state = c.state), '[]') as linked
       from cases c where c.id = ${caseId}::uuid and c.state = ${state}`),
   );
   if (!row) return undefined;
