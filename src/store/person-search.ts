@@ -1,7 +1,7 @@
 // Person search (issue #16): one query read every way it can be (src/domain/search-query.ts), each reading one
 // SQL statement over the person projection (person-identities.ts), the results merged and ranked, each with
 // why it matched. The fuzzy matching is PostgreSQL's, the same on PGlite and a server: pg_trgm (trigram
-// similarity, its GIN index on pact_fold(names)), fuzzystrmatch (Double Metaphone, Levenshtein), unaccent
+// similarity, its GIN index on the stored folded names), fuzzystrmatch (Double Metaphone, Levenshtein), unaccent
 // (inside pact_fold) — migration 0014. Only the states asked for are read: the caller passes the user's
 // jurisdiction. Every search is recorded (recordSearch): the query in person_searches, its hash in the audit.
 import { randomBytes, randomUUID } from 'node:crypto';
@@ -265,7 +265,7 @@ async function byName(db: Db, t: SearchTerms, state: string | undefined, limit: 
         -- sounds of every row the trigram index proposes would cost more than the rest of the search)
         where p.case_id in (
           select p.case_id from person_identities p
-          where ${inState(sql`p.state`, state)} and ${birthOverlaps(t)} and pact_fold(p.names) % pact_fold(${text})
+          where ${inState(sql`p.state`, state)} and ${birthOverlaps(t)} and p.names_folded % pact_fold(${text})
           union
           select p.case_id from person_identities p
           where ${inState(sql`p.state`, state)} and ${birthOverlaps(t)}
