@@ -58,12 +58,28 @@ export const PAIRS_SQL = (ids: string, maxGapDays: number) => sql`
   n as materialized (select p.case_id, p.state, p.names, p.names_folded, p.eurodac_ref, p.family_name,
       p.birth_from, p.birth_to,
       p.family_folded,
-      pact_sound(p.family_name) as family_sound, pact_sound(split_part(pact_fold(p.given_names), ' ', 1)) as given_sound
+      -- pact_sound(family_name) and pact_sound(first given name), from the stored folded text (folding is costly)
+      nullif(dmetaphone(regexp_replace(p.family_folded, '[^[:alnum:]]+', '', 'g')), '') as family_sound,
+      case when p.given_names ~ '[[:alnum:]]' then nullif(dmetaphone(regexp_replace(
+        split_part(split_part(p.names_folded, ' | ', 1), ' ', 1), '[^[:alnum:]]+', '', 'g')), '') end as given_sound
     from person_identities p where p.case_id in (select id from ids)),
+  -- the family name written the same (folded): by the btree index, at most 20 of the state born within the
+  -- tolerance — the nearest there are, for a common family name
+  same_family as (select n.case_id, o.other from n cross join lateral (
+      select o.case_id as other from person_identities o
+      where o.state = n.state and o.family_folded = n.family_folded and o.case_id <> n.case_id
+        and coalesce(o.birth_to, 'infinity'::date) >= coalesce(n.birth_from - ${maxGapDays}::int, '-infinity'::date)
+        and coalesce(o.birth_from, '-infinity'::date) <= coalesce(n.birth_to + ${maxGapDays}::int, 'infinity'::date)
+      -- the btree's order (the GiST index, which can also compare equal names, would read them all)
+      order by coalesce(o.birth_to, 'infinity'::date)
+      limit ${PER_PERSON}) o
+    where n.family_folded <> ''),
   pairs as (
-    -- a family name spelt alike: the nearest family names first, by the GiST index in distance order (KNN:
-    -- only the 20 nearest of the state born within the tolerance are read, not every bearer of a common name),
-    -- those under the least similarity dropped after
+    -- a family name spelt alike: the nearest family names first (the same written first), by the GiST index in
+    -- distance order (KNN: only the 20 nearest of the state born within the tolerance are read, not every bearer
+    -- of a common name), those under the least similarity dropped after
+    select * from same_family
+    union
     select n.case_id, o.other from n cross join lateral (
       select o.case_id as other, o.family_folded <-> n.family_folded as distance from person_identities o
       where o.state = n.state and o.case_id <> n.case_id
@@ -71,6 +87,8 @@ export const PAIRS_SQL = (ids: string, maxGapDays: number) => sql`
         and coalesce(o.birth_to, 'infinity'::date) >= coalesce(n.birth_from - ${maxGapDays}::int, '-infinity'::date)
       order by o.family_folded <-> n.family_folded limit ${PER_PERSON}) o
       where n.family_folded <> '' and o.distance <= 1 - ${MIN_FAMILY_SIMILARITY}::float8
+        -- fewer than 20 written the same: the others spelt nearest
+        and (select count(*) from same_family s where s.case_id = n.case_id) < ${PER_PERSON}
     union
     -- a person recorded without a family name: all the names
     select n.case_id, o.other from n cross join lateral (

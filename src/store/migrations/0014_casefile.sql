@@ -164,4 +164,6 @@ ALTER TABLE "person_identities" ADD COLUMN "family_folded" text GENERATED ALWAYS
 -- date of birth: any), found by the index in order of trigram distance (GiST's `<->` with LIMIT: the 20
 -- nearest are read, not every bearer of a common family name). btree_gist puts the state and the dates in it.
 CREATE EXTENSION IF NOT EXISTS btree_gist;--> statement-breakpoint
-CREATE INDEX "person_identities_family_near" ON "person_identities" USING gist ("state", "family_folded" gist_trgm_ops, coalesce("birth_from", '-infinity'::date), coalesce("birth_to", 'infinity'::date));
+CREATE INDEX "person_identities_family_near" ON "person_identities" USING gist ("state", "family_folded" gist_trgm_ops, coalesce("birth_from", '-infinity'::date), coalesce("birth_to", 'infinity'::date));--> statement-breakpoint
+-- The same family name (folded) among the persons of the state born within the tolerance: a btree range.
+CREATE INDEX "person_identities_family_birth" ON "person_identities" USING btree ("state", "family_folded", coalesce("birth_to", 'infinity'::date));
