@@ -64,7 +64,8 @@ export const PAIRS_SQL = (ids: string, maxGapDays: number) => sql`
         split_part(split_part(p.names_folded, ' | ', 1), ' ', 1), '[^[:alnum:]]+', '', 'g')), '') end as given_sound
     from person_identities p where p.case_id in (select id from ids)),
   -- the family name written the same (folded): by the btree index, at most 20 of the state born within the
-  -- tolerance — the nearest there are, for a common family name
+  -- tolerance (of a common name, the first 20 in the index's order of birth: the sounds-alike way below, the
+  -- documents and Eurodac find the others by the given name too)
   same_family as (select n.case_id, o.other from n cross join lateral (
       select o.case_id as other from person_identities o
       where o.state = n.state and o.family_folded = n.family_folded and o.case_id <> n.case_id
@@ -74,21 +75,22 @@ export const PAIRS_SQL = (ids: string, maxGapDays: number) => sql`
       order by coalesce(o.birth_to, 'infinity'::date)
       limit ${PER_PERSON}) o
     where n.family_folded <> ''),
+  -- the persons with fewer than 20 of them: their family names spelt otherwise are looked for
+  few_same as (select n.case_id from n left join same_family s on s.case_id = n.case_id
+    where n.family_folded <> '' group by n.case_id having count(s.other) < ${PER_PERSON}),
   pairs as (
     -- a family name spelt alike: the nearest family names first (the same written first), by the GiST index in
     -- distance order (KNN: only the 20 nearest of the state born within the tolerance are read, not every bearer
-    -- of a common name), those under the least similarity dropped after
+    -- of a common name; "%" bounds the scan to the similar names)
     select * from same_family
     union
-    select n.case_id, o.other from n cross join lateral (
+    select n.case_id, o.other from few_same f join n on n.case_id = f.case_id cross join lateral (
       select o.case_id as other, o.family_folded <-> n.family_folded as distance from person_identities o
-      where o.state = n.state and o.case_id <> n.case_id
+      where o.state = n.state and o.case_id <> n.case_id and o.family_folded % n.family_folded
         and coalesce(o.birth_from, '-infinity'::date) <= coalesce(n.birth_to + ${maxGapDays}::int, 'infinity'::date)
         and coalesce(o.birth_to, 'infinity'::date) >= coalesce(n.birth_from - ${maxGapDays}::int, '-infinity'::date)
       order by o.family_folded <-> n.family_folded limit ${PER_PERSON}) o
-      where n.family_folded <> '' and o.distance <= 1 - ${MIN_FAMILY_SIMILARITY}::float8
-        -- fewer than 20 written the same: the others spelt nearest
-        and (select count(*) from same_family s where s.case_id = n.case_id) < ${PER_PERSON}
+      where o.distance <= 1 - ${MIN_FAMILY_SIMILARITY}::float8
     union
     -- a person recorded without a family name: all the names
     select n.case_id, o.other from n cross join lateral (
@@ -199,6 +201,8 @@ export async function proposeDuplicates(
   // milliseconds a statement that runs in less
   const rows = await db.transaction(async (tx) => {
     await tx.execute(sql.raw('set local jit = off'));
+    // the bound of `%` (which stops the nearest-name scan of a rare name early): the least family similarity
+    await tx.execute(sql.raw(`set local pg_trgm.similarity_threshold = ${MIN_FAMILY_SIMILARITY}`));
     return resultRows(await tx.execute(PAIRS_SQL(ids, maxGap)));
   });
   const found = rows.flatMap((r) => {
