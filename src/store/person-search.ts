@@ -259,7 +259,7 @@ async function byName(db: Db, t: SearchTerms, state: string | undefined, limit: 
         select array_agg(distinct c) as c from (
           select dmetaphone(w) as c from q where length(w) >= ${SOUND_MIN_LENGTH}) s where c <> ''
       ), candidates as (
-        select p.case_id, p.names, ${birthHow} as birth_how, (${birthScoreSql})::float8 as birth_score
+        select p.case_id, p.names, p.names_folded, ${birthHow} as birth_how, (${birthScoreSql})::float8 as birth_score
         from person_identities p
         -- two scans, not one with OR: a row of one index is then rechecked by its own condition only (the
         -- sounds of every row the trigram index proposes would cost more than the rest of the search)
@@ -276,7 +276,7 @@ async function byName(db: Db, t: SearchTerms, state: string | undefined, limit: 
       ), terms as (
         select c.case_id, q.w as asked, best.found, best.how, best.score
         from candidates c cross join q cross join lateral (
-          select pw as found, m.how, m.score from unnest(pact_name_words(c.names)) as pw
+          select pw as found, m.how, m.score from unnest(pact_folded_words(c.names_folded)) as pw
           cross join lateral (select
             case when pw = q.w then 'exact'
               when length(q.w) >= ${SOUND_MIN_LENGTH} and length(pw) >= ${SOUND_MIN_LENGTH}
