@@ -4,6 +4,7 @@ import { accessSync, constants, mkdirSync, statSync } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PGlite } from '@electric-sql/pglite';
+import { btree_gist } from '@electric-sql/pglite/contrib/btree_gist';
 import { fuzzystrmatch } from '@electric-sql/pglite/contrib/fuzzystrmatch';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { unaccent } from '@electric-sql/pglite/contrib/unaccent';
@@ -32,7 +33,7 @@ export interface Store {
 export const MIGRATIONS = fileURLToPath(new URL('./migrations', import.meta.url));
 
 /** The PostgreSQL extensions the schema uses (person search, migration 0014), as PGlite ships them. */
-export const PGLITE_EXTENSIONS = { pg_trgm, fuzzystrmatch, unaccent };
+export const PGLITE_EXTENSIONS = { pg_trgm, fuzzystrmatch, unaccent, btree_gist };
 
 // pg returns int8 (count(*), bigserial) as strings and dates at local midnight; Pact reads them as numbers
 // and ISO strings on both backends.

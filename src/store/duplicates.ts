@@ -47,6 +47,8 @@ export function setDuplicateRules(rules: DuplicateRules | undefined): void {
  * the work per batch stays bounded however common a name is.
  */
 const PER_PERSON = 20;
+/** The least trigram similarity of the family names for a pair to be measured (pg_trgm's default for `%`). */
+const MIN_FAMILY_SIMILARITY = 0.3;
 /** The least trigram similarity of all the names for a pair to be measured (the index finds them). */
 const MIN_NAMES_SIMILARITY = 0.35;
 
@@ -56,17 +58,39 @@ export const PAIRS_SQL = (ids: string, maxGapDays: number) => sql`
   n as materialized (select p.case_id, p.state, p.names, p.names_folded, p.eurodac_ref, p.family_name,
       p.birth_from, p.birth_to,
       p.family_folded,
-      pact_sound(p.family_name) as family_sound, pact_sound(split_part(pact_fold(p.given_names), ' ', 1)) as given_sound
+      -- pact_sound(family_name) and pact_sound(first given name), from the stored folded text (folding is costly)
+      nullif(dmetaphone(regexp_replace(p.family_folded, '[^[:alnum:]]+', '', 'g')), '') as family_sound,
+      case when p.given_names ~ '[[:alnum:]]' then nullif(dmetaphone(regexp_replace(
+        split_part(split_part(p.names_folded, ' | ', 1), ' ', 1), '[^[:alnum:]]+', '', 'g')), '') end as given_sound
     from person_identities p where p.case_id in (select id from ids)),
-  pairs as (
-    -- a family name spelt alike (the index on the folded family name: a common given name finds no one alone)
-    select n.case_id, o.other from n cross join lateral (
+  -- the family name written the same (folded): by the btree index, at most 20 of the state born within the
+  -- tolerance (of a common name, the first 20 in the index's order of birth: the sounds-alike way below, the
+  -- documents and Eurodac find the others by the given name too)
+  same_family as (select n.case_id, o.other from n cross join lateral (
       select o.case_id as other from person_identities o
+      where o.state = n.state and o.family_folded = n.family_folded and o.case_id <> n.case_id
+        and coalesce(o.birth_to, 'infinity'::date) >= coalesce(n.birth_from - ${maxGapDays}::int, '-infinity'::date)
+        and coalesce(o.birth_from, '-infinity'::date) <= coalesce(n.birth_to + ${maxGapDays}::int, 'infinity'::date)
+      -- the btree's order (the GiST index, which can also compare equal names, would read them all)
+      order by coalesce(o.birth_to, 'infinity'::date)
+      limit ${PER_PERSON}) o
+    where n.family_folded <> ''),
+  -- the persons with fewer than 20 of them: their family names spelt otherwise are looked for
+  few_same as (select n.case_id from n left join same_family s on s.case_id = n.case_id
+    where n.family_folded <> '' group by n.case_id having count(s.other) < ${PER_PERSON}),
+  pairs as (
+    -- a family name spelt alike: the nearest family names first (the same written first), by the GiST index in
+    -- distance order (KNN: only the 20 nearest of the state born within the tolerance are read, not every bearer
+    -- of a common name; "%" bounds the scan to the similar names)
+    select * from same_family
+    union
+    select n.case_id, o.other from few_same f join n on n.case_id = f.case_id cross join lateral (
+      select o.case_id as other, o.family_folded <-> n.family_folded as distance from person_identities o
       where o.state = n.state and o.case_id <> n.case_id and o.family_folded % n.family_folded
-        and (o.birth_from is null or n.birth_from is null
-          or (o.birth_from <= n.birth_to + ${maxGapDays}::int and n.birth_from <= o.birth_to + ${maxGapDays}::int))
-      order by similarity(o.family_folded, n.family_folded) desc, o.case_id limit ${PER_PERSON}) o
-      where n.family_folded <> ''
+        and coalesce(o.birth_from, '-infinity'::date) <= coalesce(n.birth_to + ${maxGapDays}::int, 'infinity'::date)
+        and coalesce(o.birth_to, 'infinity'::date) >= coalesce(n.birth_from - ${maxGapDays}::int, '-infinity'::date)
+      order by o.family_folded <-> n.family_folded limit ${PER_PERSON}) o
+      where o.distance <= 1 - ${MIN_FAMILY_SIMILARITY}::float8
     union
     -- a person recorded without a family name: all the names
     select n.case_id, o.other from n cross join lateral (
@@ -78,14 +102,16 @@ export const PAIRS_SQL = (ids: string, maxGapDays: number) => sql`
       order by similarity(o.names_folded, n.names_folded) desc, o.case_id limit ${PER_PERSON}) o
       where n.names <> '' and n.family_name is null
     union
+    -- family name and first given name sounding alike (the index holds the latest possible birth too; the first
+    -- 20 found, the work bounded however common the names)
     select n.case_id, o.other from n cross join lateral (
       select o.case_id as other from person_identities o
       where o.state = n.state and o.case_id <> n.case_id
         and pact_sound(o.family_name) = n.family_sound
         and pact_sound(split_part(pact_fold(o.given_names), ' ', 1)) = n.given_sound
-        and (o.birth_from is null or n.birth_from is null
-          or (o.birth_from <= n.birth_to + ${maxGapDays}::int and n.birth_from <= o.birth_to + ${maxGapDays}::int))
-      order by o.case_id limit ${PER_PERSON}) o
+        and coalesce(o.birth_to, 'infinity'::date) >= coalesce(n.birth_from - ${maxGapDays}::int, '-infinity'::date)
+        and (o.birth_from is null or n.birth_to is null or o.birth_from <= n.birth_to + ${maxGapDays}::int)
+      limit ${PER_PERSON}) o
     union
     select d.case_id, o.case_id from person_documents d join person_documents o
       on o.state = d.state and o.number_key = d.number_key and o.case_id <> d.case_id
@@ -171,7 +197,14 @@ export async function proposeDuplicates(
   // a name is only compared with persons born within the widest tolerance (or of unknown birth): further
   // apart, the birth dates count against and a name alone cannot reach the threshold (docs/duplicates.md)
   const maxGap = rules.birth.toleranceDays + rules.birth.aboutToleranceYears * 365;
-  const rows = resultRows(await db.execute(PAIRS_SQL(ids, maxGap)));
+  // without JIT compilation: the plan's estimated cost (many index probes) would have it compile for tens of
+  // milliseconds a statement that runs in less
+  const rows = await db.transaction(async (tx) => {
+    await tx.execute(sql.raw('set local jit = off'));
+    // the bound of `%` (which stops the nearest-name scan of a rare name early): the least family similarity
+    await tx.execute(sql.raw(`set local pg_trgm.similarity_threshold = ${MIN_FAMILY_SIMILARITY}`));
+    return resultRows(await tx.execute(PAIRS_SQL(ids, maxGap)));
+  });
   const found = rows.flatMap((r) => {
     const s = scorePair(factsOf(r), rules);
     return s
@@ -186,12 +219,23 @@ export async function proposeDuplicates(
   return found.length;
 }
 
+let afterEncounters = true;
+
+/**
+ * Whether recording encounters looks for likely duplicates (on unless turned off): off for a bulk load that
+ * measures the whole load once afterwards, and for the benchmark that compares the write path without it.
+ */
+export function setDuplicatesAfterEncounters(on: boolean): void {
+  afterEncounters = on;
+}
+
 /** After a batch of encounters: the likely duplicates of the persons it recorded (replays and refusals aside). */
 export async function proposeAfterEncounters(
   db: Db,
   outcomes: readonly { status: string; result?: { caseIds: readonly string[] } }[],
   now: Date,
 ): Promise<void> {
+  if (!afterEncounters) return;
   const ids = outcomes.flatMap((o) => (o.status === 'recorded' && o.result ? o.result.caseIds : []));
   await proposeDuplicates(db, ids, now);
 }

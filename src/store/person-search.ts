@@ -1,7 +1,7 @@
 // Person search (issue #16): one query read every way it can be (src/domain/search-query.ts), each reading one
 // SQL statement over the person projection (person-identities.ts), the results merged and ranked, each with
 // why it matched. The fuzzy matching is PostgreSQL's, the same on PGlite and a server: pg_trgm (trigram
-// similarity, its GIN index on pact_fold(names)), fuzzystrmatch (Double Metaphone, Levenshtein), unaccent
+// similarity, its GIN index on the stored folded names), fuzzystrmatch (Double Metaphone, Levenshtein), unaccent
 // (inside pact_fold) — migration 0014. Only the states asked for are read: the caller passes the user's
 // jurisdiction. Every search is recorded (recordSearch): the query in person_searches, its hash in the audit.
 import { randomBytes, randomUUID } from 'node:crypto';
@@ -253,13 +253,13 @@ async function byName(db: Db, t: SearchTerms, state: string | undefined, limit: 
         select array_agg(distinct c) as c from (
           select dmetaphone(w) as c from q where length(w) >= ${SOUND_MIN_LENGTH}) s where c <> ''
       ), candidates as (
-        select p.case_id, p.names, ${birthHow} as birth_how, (${birthScoreSql})::float8 as birth_score
+        select p.case_id, p.names, p.names_folded, ${birthHow} as birth_how, (${birthScoreSql})::float8 as birth_score
         from person_identities p
         -- two scans, not one with OR: a row of one index is then rechecked by its own condition only (the
         -- sounds of every row the trigram index proposes would cost more than the rest of the search)
         where p.case_id in (
           select p.case_id from person_identities p
-          where ${inState(sql`p.state`, state)} and ${birthOverlaps(t)} and pact_fold(p.names) % pact_fold(${text})
+          where ${inState(sql`p.state`, state)} and ${birthOverlaps(t)} and p.names_folded % pact_fold(${text})
           union
           select p.case_id from person_identities p
           where ${inState(sql`p.state`, state)} and ${birthOverlaps(t)}
@@ -270,7 +270,7 @@ async function byName(db: Db, t: SearchTerms, state: string | undefined, limit: 
       ), terms as (
         select c.case_id, q.w as asked, best.found, best.how, best.score
         from candidates c cross join q cross join lateral (
-          select pw as found, m.how, m.score from unnest(pact_name_words(c.names)) as pw
+          select pw as found, m.how, m.score from unnest(pact_folded_words(c.names_folded)) as pw
           cross join lateral (select
             case when pw = q.w then 'exact'
               when length(q.w) >= ${SOUND_MIN_LENGTH} and length(pw) >= ${SOUND_MIN_LENGTH}

@@ -209,4 +209,58 @@ describe.each(BACKENDS)('likely duplicates on $name', (backend) => {
       code: 'not-found',
     });
   });
+
+  it('finds a re-encounter among more than 20 namesakes born the same year (the look-ups read at most 20 each)', async () => {
+    // 24 persons "… Rahimi" born in 1985 whose given names sound like no "Ali" (more than the 20 read of the
+    // same family name within the birth window), then "Ali Rahimi" (1985), then "Aly Rahimi" (1985) again
+    const given = [
+      'Omar',
+      'Yusuf',
+      'Karim',
+      'Hamid',
+      'Bilal',
+      'Idris',
+      'Samir',
+      'Tariq',
+      'Jamal',
+      'Nabil',
+      'Rashid',
+      'Zaki',
+    ];
+    for (let e = 0; e < 4; e++)
+      await record(
+        `D-N${e}`,
+        'LT',
+        Array.from({ length: 6 }, (_, k) => ({
+          nationality: 'AF',
+          identity: {
+            givenNames: given[(e * 6 + k) % given.length],
+            familyName: 'Rahimi',
+            birthDate: { value: '1985', precision: 'year' },
+          },
+        })),
+      );
+    const [original] = await record('D-N-ALI', 'LT', [
+      {
+        nationality: 'AF',
+        identity: {
+          givenNames: 'Ali',
+          familyName: 'Rahimi',
+          birthDate: { value: '1985', precision: 'year' },
+        },
+      },
+    ]);
+    const [again] = await record('D-N-ALY', 'LT', [
+      {
+        nationality: 'AF',
+        identity: {
+          givenNames: 'Aly',
+          familyName: 'Rahimi',
+          birthDate: { value: '1985', precision: 'year' },
+        },
+      },
+    ]);
+    const found = await candidatesOf(store.db, [again ?? ''], 'LT');
+    expect(found.map((c) => c.otherCaseId)).toContain(original);
+  }, 60_000);
 });

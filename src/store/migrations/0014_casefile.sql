@@ -89,7 +89,6 @@ CREATE INDEX "duplicate_candidates_state_status" ON "duplicate_candidates" USING
 CREATE INDEX "person_documents_state_number" ON "person_documents" USING btree ("state","number_key");--> statement-breakpoint
 CREATE INDEX "person_identities_state_birth" ON "person_identities" USING btree ("state","birth_from");--> statement-breakpoint
 CREATE INDEX "person_identities_state_eurodac" ON "person_identities" USING btree ("state","eurodac_ref");--> statement-breakpoint
-CREATE INDEX "person_identities_names_trgm" ON "person_identities" USING gin (pact_fold("names") gin_trgm_ops);--> statement-breakpoint
 CREATE INDEX "cases_state_assigned" ON "cases" USING btree ("state","assigned_to");--> statement-breakpoint
 CREATE TABLE "person_searches" (
 	"id" uuid PRIMARY KEY NOT NULL,
@@ -112,9 +111,9 @@ CREATE OR REPLACE FUNCTION pact_join_particles(t text) RETURNS text LANGUAGE sql
 $$;--> statement-breakpoint
 -- The words of a person's names as search compares them (src/store/person-search.ts): each word of the folded
 -- names, and the words again with particles joined, so that a query in either form finds them.
-CREATE OR REPLACE FUNCTION pact_name_words(t text) RETURNS text[] LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE STRICT AS $$
-DECLARE
-  f text := public.pact_fold(t);
+-- (search and duplicates performance) The same of names folded already (the stored names_folded: search
+-- compares its candidates' words without folding them again, which costs an unaccent per candidate).
+CREATE OR REPLACE FUNCTION pact_folded_words(f text) RETURNS text[] LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE STRICT AS $$
 BEGIN
   -- PL/pgSQL expressions, no subquery: a SQL function with one is planned again at every call (milliseconds,
   -- for every row an index is built on); a word may appear twice, which matching does not mind
@@ -122,6 +121,11 @@ BEGIN
     string_to_array(regexp_replace(f, '[[:space:]|]+', ' ', 'g'), ' ')
       || string_to_array(regexp_replace(public.pact_join_particles(f), '[[:space:]|]+', ' ', 'g'), ' '),
     '');
+END
+$$;--> statement-breakpoint
+CREATE OR REPLACE FUNCTION pact_name_words(t text) RETURNS text[] LANGUAGE plpgsql IMMUTABLE PARALLEL SAFE STRICT AS $$
+BEGIN
+  RETURN public.pact_folded_words(public.pact_fold(t));
 END
 $$;--> statement-breakpoint
 -- How each of those words sounds (Double Metaphone, fuzzystrmatch): "Mohammed", "Muhammad" and "Mohamed" are
@@ -150,7 +154,7 @@ ALTER TABLE "person_searches" ADD COLUMN "salt" text;--> statement-breakpoint
 CREATE OR REPLACE FUNCTION pact_sound(t text) RETURNS text LANGUAGE sql IMMUTABLE PARALLEL SAFE STRICT AS $$
   SELECT nullif(public.dmetaphone(regexp_replace(public.pact_fold(t), '[^[:alnum:]]+', '', 'g')), '')
 $$;--> statement-breakpoint
-CREATE INDEX "person_identities_sound" ON "person_identities" USING btree ("state", pact_sound("family_name"), pact_sound(split_part(pact_fold("given_names"), ' ', 1)));--> statement-breakpoint
+CREATE INDEX "person_identities_sound" ON "person_identities" USING btree ("state", pact_sound("family_name"), pact_sound(split_part(pact_fold("given_names"), ' ', 1)), coalesce("birth_to", 'infinity'::date));--> statement-breakpoint
 CREATE INDEX "duplicate_candidates_other" ON "duplicate_candidates" USING btree ("other_case_id");--> statement-breakpoint
 CREATE INDEX "cases_main_case" ON "cases" USING btree ("main_case_id") WHERE "main_case_id" IS NOT NULL;
 --> statement-breakpoint
@@ -160,9 +164,15 @@ ALTER TABLE "person_identities" ADD COLUMN "names_folded" text GENERATED ALWAYS 
 CREATE INDEX "person_identities_folded_trgm" ON "person_identities" USING gin ("names_folded" gin_trgm_ops);
 --> statement-breakpoint
 ALTER TABLE "person_identities" ADD COLUMN "family_folded" text GENERATED ALWAYS AS (pact_fold("family_name")) STORED;--> statement-breakpoint
-CREATE INDEX "person_identities_family_trgm" ON "person_identities" USING gin ("family_folded" gin_trgm_ops);
---> statement-breakpoint
 -- audit integrity
 -- A random salt per case-log row: its audit entry's payloadSha256 is salted with it, and the retention sweep
 -- nulls it with the identity (src/store/action-hash.ts), so the audit holds no hash an erased name could be guessed against.
-ALTER TABLE "case_actions" ADD COLUMN "salt" text;
+ALTER TABLE "case_actions" ADD COLUMN "salt" text;--> statement-breakpoint
+-- search and duplicates performance
+-- The family names nearest a person's, among the persons of the state born within the tolerance (an unknown
+-- date of birth: any), found by the index in order of trigram distance (GiST's `<->` with LIMIT: the 20
+-- nearest are read, not every bearer of a common family name). btree_gist puts the state and the dates in it.
+CREATE EXTENSION IF NOT EXISTS btree_gist;--> statement-breakpoint
+CREATE INDEX "person_identities_family_near" ON "person_identities" USING gist ("state", "family_folded" gist_trgm_ops, coalesce("birth_from", '-infinity'::date), coalesce("birth_to", 'infinity'::date));--> statement-breakpoint
+-- The same family name (folded) among the persons of the state born within the tolerance: a btree range.
+CREATE INDEX "person_identities_family_birth" ON "person_identities" USING btree ("state", "family_folded", coalesce("birth_to", 'infinity'::date));
