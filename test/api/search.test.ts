@@ -17,6 +17,7 @@ import { addUser, issueCredential } from '../../src/store/accounts.ts';
 import { verifyAudit } from '../../src/store/audit.ts';
 import { CaseStore } from '../../src/store/case-store.ts';
 import { BACKENDS } from '../store/backends.ts';
+import { volume } from '../volume.ts';
 import { type Harness, STATES, startHarness } from './harness.ts';
 
 /** The same persons in both states, so that a query finds someone in each. */
@@ -172,7 +173,7 @@ describe.each(BACKENDS)('search over the API on $name', (backend) => {
               expect(found.map((x) => x.caseId)).not.toContain(id);
         },
       ),
-      { numRuns: 80, seed: 20_261_216 },
+      { numRuns: volume(240, 40), seed: 20_261_216 },
     );
   });
 
