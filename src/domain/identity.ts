@@ -4,6 +4,7 @@
 // keeps a projection of it for search (src/store/person-identities.ts). Synthetic persons only in tests and
 // demonstrations.
 import { z } from 'zod';
+import { ABOUT_YEARS } from './birth-dates.ts';
 import { isNationalityCode } from './countries.ts';
 import { refusalOf } from './errors.ts';
 
@@ -85,12 +86,7 @@ export function birthDateRange(b: BirthDate): { from: string; to: string } {
   return { from: `${b.value}-01-01`, to: `${b.value}-12-31` };
 }
 
-/**
- * An "about" year is an estimate (an age stated or assessed) and covers this many years either side: "about
- * 2007" is 2005–2009. Its youngest end decides minority, as the benefit of the doubt requires (APR Art. 25(2):
- * where the age range includes an age below 18, the person is presumed a minor); search reads it alike.
- */
-export const ABOUT_YEARS = 2;
+export { ABOUT_YEARS };
 
 /** An identity or travel document the person holds or showed. */
 export const IdentityDocument = z

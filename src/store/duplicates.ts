@@ -69,10 +69,10 @@ export const PAIRS_SQL = (ids: string, maxGapDays: number) => sql`
   same_family as (select n.case_id, o.other from n cross join lateral (
       select o.case_id as other from person_identities o
       where o.state = n.state and o.family_folded = n.family_folded and o.case_id <> n.case_id
-        and coalesce(o.birth_to, 'infinity'::date) >= coalesce(n.birth_from - ${maxGapDays}::int, '-infinity'::date)
-        and coalesce(o.birth_from, '-infinity'::date) <= coalesce(n.birth_to + ${maxGapDays}::int, 'infinity'::date)
+        and coalesce(o.birth_to, '9999-12-31'::date) >= coalesce(n.birth_from - ${maxGapDays}::int, '0001-01-01'::date)
+        and coalesce(o.birth_from, '0001-01-01'::date) <= coalesce(n.birth_to + ${maxGapDays}::int, '9999-12-31'::date)
       -- the btree's order (the GiST index, which can also compare equal names, would read them all)
-      order by coalesce(o.birth_to, 'infinity'::date)
+      order by coalesce(o.birth_to, '9999-12-31'::date)
       limit ${PER_PERSON}) o
     where n.family_folded <> ''),
   -- the persons with fewer than 20 of them: their family names spelt otherwise are looked for
@@ -87,8 +87,8 @@ export const PAIRS_SQL = (ids: string, maxGapDays: number) => sql`
     select n.case_id, o.other from few_same f join n on n.case_id = f.case_id cross join lateral (
       select o.case_id as other, o.family_folded <-> n.family_folded as distance from person_identities o
       where o.state = n.state and o.case_id <> n.case_id and o.family_folded % n.family_folded
-        and coalesce(o.birth_from, '-infinity'::date) <= coalesce(n.birth_to + ${maxGapDays}::int, 'infinity'::date)
-        and coalesce(o.birth_to, 'infinity'::date) >= coalesce(n.birth_from - ${maxGapDays}::int, '-infinity'::date)
+        and coalesce(o.birth_from, '0001-01-01'::date) <= coalesce(n.birth_to + ${maxGapDays}::int, '9999-12-31'::date)
+        and coalesce(o.birth_to, '9999-12-31'::date) >= coalesce(n.birth_from - ${maxGapDays}::int, '0001-01-01'::date)
       order by o.family_folded <-> n.family_folded limit ${PER_PERSON}) o
       where o.distance <= 1 - ${MIN_FAMILY_SIMILARITY}::float8
     union
@@ -109,7 +109,7 @@ export const PAIRS_SQL = (ids: string, maxGapDays: number) => sql`
       where o.state = n.state and o.case_id <> n.case_id
         and pact_sound(o.family_name) = n.family_sound
         and pact_sound(split_part(pact_fold(o.given_names), ' ', 1)) = n.given_sound
-        and coalesce(o.birth_to, 'infinity'::date) >= coalesce(n.birth_from - ${maxGapDays}::int, '-infinity'::date)
+        and coalesce(o.birth_to, '9999-12-31'::date) >= coalesce(n.birth_from - ${maxGapDays}::int, '0001-01-01'::date)
         and (o.birth_from is null or n.birth_to is null or o.birth_from <= n.birth_to + ${maxGapDays}::int)
       limit ${PER_PERSON}) o
     union

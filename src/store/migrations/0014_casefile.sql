@@ -154,7 +154,7 @@ ALTER TABLE "person_searches" ADD COLUMN "salt" text;--> statement-breakpoint
 CREATE OR REPLACE FUNCTION pact_sound(t text) RETURNS text LANGUAGE sql IMMUTABLE PARALLEL SAFE STRICT AS $$
   SELECT nullif(public.dmetaphone(regexp_replace(public.pact_fold(t), '[^[:alnum:]]+', '', 'g')), '')
 $$;--> statement-breakpoint
-CREATE INDEX "person_identities_sound" ON "person_identities" USING btree ("state", pact_sound("family_name"), pact_sound(split_part(pact_fold("given_names"), ' ', 1)), coalesce("birth_to", 'infinity'::date));--> statement-breakpoint
+CREATE INDEX "person_identities_sound" ON "person_identities" USING btree ("state", pact_sound("family_name"), pact_sound(split_part(pact_fold("given_names"), ' ', 1)), coalesce("birth_to", '9999-12-31'::date));--> statement-breakpoint
 CREATE INDEX "duplicate_candidates_other" ON "duplicate_candidates" USING btree ("other_case_id");--> statement-breakpoint
 CREATE INDEX "cases_main_case" ON "cases" USING btree ("main_case_id") WHERE "main_case_id" IS NOT NULL;
 --> statement-breakpoint
@@ -172,7 +172,9 @@ ALTER TABLE "case_actions" ADD COLUMN "salt" text;--> statement-breakpoint
 -- The family names nearest a person's, among the persons of the state born within the tolerance (an unknown
 -- date of birth: any), found by the index in order of trigram distance (GiST's `<->` with LIMIT: the 20
 -- nearest are read, not every bearer of a common family name). btree_gist puts the state and the dates in it.
+-- An unknown date is a far finite date, never ±infinity: btree_gist's penalty subtracts dates, and an infinite
+-- one makes the insert fail ("cannot subtract infinite dates") once the index splits pages.
 CREATE EXTENSION IF NOT EXISTS btree_gist;--> statement-breakpoint
-CREATE INDEX "person_identities_family_near" ON "person_identities" USING gist ("state", "family_folded" gist_trgm_ops, coalesce("birth_from", '-infinity'::date), coalesce("birth_to", 'infinity'::date));--> statement-breakpoint
+CREATE INDEX "person_identities_family_near" ON "person_identities" USING gist ("state", "family_folded" gist_trgm_ops, coalesce("birth_from", '0001-01-01'::date), coalesce("birth_to", '9999-12-31'::date));--> statement-breakpoint
 -- The same family name (folded) among the persons of the state born within the tolerance: a btree range.
-CREATE INDEX "person_identities_family_birth" ON "person_identities" USING btree ("state", "family_folded", coalesce("birth_to", 'infinity'::date));
+CREATE INDEX "person_identities_family_birth" ON "person_identities" USING btree ("state", "family_folded", coalesce("birth_to", '9999-12-31'::date));

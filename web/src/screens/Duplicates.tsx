@@ -1,9 +1,11 @@
 // The review of possible duplicates (issue #16): pairs of files of the state with the reasons they were
 // proposed and both persons side by side; the officer decides "same person" (choosing the main file) or
 // "different", and can undo a decision. The server audits each decision.
+
 import { useCallback, useEffect, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import type { DuplicatePairBody } from '../../../src/api/contract.ts';
+import { recordedBirthDate } from '../../../src/domain/birth-dates.ts';
 import { api, query } from '../api.ts';
 import { ErrorNotice, Field, Loading } from '../components.tsx';
 import type { MessageKey } from '../i18n/en.ts';
@@ -168,13 +170,10 @@ export function Duplicates() {
 function PersonColumn({ side, note }: { side: Side; note: string }) {
   const { t, label, dateTime } = useI18n();
   const stateName = useStateName();
-  const birth = !side.birthFrom
-    ? '—'
-    : side.birthPrecision === 'full'
-      ? side.birthFrom
-      : side.birthPrecision === 'year-month'
-        ? side.birthFrom.slice(0, 7)
-        : `${side.birthPrecision === 'about' ? '~' : ''}${side.birthFrom.slice(0, 4)}`;
+  const recorded = side.birthFrom
+    ? recordedBirthDate(side.birthFrom, side.birthPrecision ?? 'year')
+    : undefined;
+  const birth = !recorded ? '—' : `${recorded.precision === 'about' ? '~' : ''}${recorded.value}`;
   const names = [side.givenNames, side.familyName].filter(Boolean).join(' ');
   return (
     <div className="duplicate-side">

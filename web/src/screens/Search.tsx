@@ -1,9 +1,11 @@
 // Person search (issue #16): the box in the header (a `search` landmark; Enter searches) and the results
 // screen /search?q=, each result with its case's short id, status, names, date of birth, nationality, why it
 // matched, and a link to the case. A case id or its short id opens the case at once when one case has it.
+
 import { type FormEvent, useEffect, useState } from 'react';
 import { Link, useLocation, useNavigate, useSearchParams } from 'react-router';
 import type { SearchAnswerBody, SearchMatchBody, SearchResultBody } from '../../../src/api/contract.ts';
+import { recordedBirthDate } from '../../../src/domain/birth-dates.ts';
 import { ErrorNotice, Loading } from '../components.tsx';
 import type { MessageKey } from '../i18n/en.ts';
 import { useI18n } from '../i18n/i18n.tsx';
@@ -94,10 +96,9 @@ function Why({ m }: { m: SearchMatchBody }) {
 function Born({ b }: { b: SearchResultBody['birth'] }) {
   const { t } = useI18n();
   if (!b) return <>—</>;
-  if (b.precision === 'full') return <>{b.from}</>;
-  if (b.precision === 'year-month') return <>{b.from.slice(0, 7)}</>;
-  if (b.precision === 'about') return <>{t('search.about', { year: b.from.slice(0, 4) })}</>;
-  return <>{b.from.slice(0, 4)}</>;
+  const recorded = recordedBirthDate(b.from, b.precision);
+  if (b.precision === 'about') return <>{t('search.about', { year: recorded.value })}</>;
+  return <>{recorded.value}</>;
 }
 
 export function SearchScreen() {
