@@ -16,7 +16,7 @@ import { volume } from '../volume.ts';
 import { encounterBody, type Harness, PASSWORD, startHarness } from './harness.ts';
 
 const SEED = 20_261_209;
-const MIN_REQUESTS = volume(10_000, 1_700);
+const MIN_REQUESTS = volume(10_000, 1_200);
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 type Key = string | number;
@@ -1485,7 +1485,7 @@ describe.each(BACKENDS.filter((b) => b.name === 'pglite'))(
             `${route.method} ${url.slice(0, 200)} ${JSON.stringify(headers)} ${JSON.stringify(g.idempotency)?.slice(0, 40)} ${shown.slice(0, 300)} ⇒ ${res.body.slice(0, 400)}`,
           );
         }),
-        { seed, numRuns: volume(route.runs, Math.max(15, Math.ceil(route.runs / 6))), endOnFailure: true },
+        { seed, numRuns: volume(route.runs, Math.max(10, Math.ceil(route.runs / 10))), endOnFailure: true },
       );
       return violations;
     }

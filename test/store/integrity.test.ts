@@ -61,7 +61,7 @@ describe.each(BACKENDS)('integrity on $name', (backend) => {
   afterAll(async () => store?.close());
 
   // 50 under npm run test:soak; 20 under npm test (the retries grow with the square of the writers)
-  const WRITERS = volume(50, 20);
+  const WRITERS = volume(50, 12);
   it(`${WRITERS} concurrent writers on one case: every command lands once, no update is lost`, async () => {
     const id = await newCase();
     const accepted = new Map<number, number>();
