@@ -229,4 +229,22 @@ describe.each(BACKENDS)('pact demo scenario on $name, read back through the stat
       expect(after.join(' ') !== before.join(' ')).toBe(r.variant);
     }
   });
+
+  // issue 16, must hold: the demonstration's re-encounters with variant names are proposed as likely duplicates
+  it('the re-encounters in the same order of names are proposed as likely duplicates of the earlier file, the variant spellings too', async () => {
+    const proposed = await h.cases.store.query<{ a: string; b: string }>(
+      'select case_id::text as a, other_case_id::text as b from duplicate_candidates',
+    );
+    const pairs = new Set(proposed.flatMap((p) => [`${p.a}|${p.b}`, `${p.b}|${p.a}`]));
+    const missed = result.reencounters.filter((r) => !pairs.has(`${r.earlierCaseId}|${r.laterCaseId}`));
+    console.log(
+      `FIGURE duplicates: ${result.reencounters.length - missed.length} of ${result.reencounters.length} re-encounters proposed; missed: ${JSON.stringify(missed)}`,
+    );
+    // every re-encounter recorded in the same order of names is proposed, under another spelling too; the
+    // duplicate rules compare given with given and family with family names, so a file whose names were
+    // also swapped can be missed (1 of 13 with the default seed: the closing note of #16 says so) — search,
+    // which reads names in any order, still finds it
+    expect(missed.filter((r) => !r.swapped)).toEqual([]);
+    expect(result.reencounters.filter((r) => r.variant && !r.swapped).length).toBeGreaterThan(0);
+  });
 });
