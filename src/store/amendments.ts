@@ -6,15 +6,12 @@
 // such entry vouches for the row, and names the hash before it and the `encounter.amended` case action it comes
 // from (verifyRecords, src/store/audit.ts).
 import { and, eq, inArray, sql } from 'drizzle-orm';
+import { type Amendment, amendAction, amendPermissions, amendPerson } from '../domain/amend.ts';
 import {
-  type Amendment,
-  amendAction,
   amendEncounterCase,
-  amendPermissions,
-  amendPerson,
   checkEncounterAmendment,
   type EncounterFacts,
-} from '../domain/amend.ts';
+} from '../domain/amend-encounter.ts';
 import type { CaseState, Decision, ObligationKind } from '../domain/case-state.ts';
 import type { Person } from '../domain/commands.ts';
 import type { Actor } from '../domain/decide.ts';

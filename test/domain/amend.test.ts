@@ -8,12 +8,14 @@ import {
   type AmendContext,
   type Amendment,
   amendAction,
-  amendEncounterCase,
   amendPermissions,
   amendPerson,
+} from '../../src/domain/amend.ts';
+import {
+  amendEncounterCase,
   checkEncounterAmendment,
   type EncounterFacts,
-} from '../../src/domain/amend.ts';
+} from '../../src/domain/amend-encounter.ts';
 import { AMENDABLE_ACTION_FIELD_NAMES } from '../../src/domain/amend-fields.ts';
 import type { CaseState, Obligation } from '../../src/domain/case-state.ts';
 import { decide, startCase } from '../../src/domain/decide.ts';
