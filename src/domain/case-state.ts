@@ -18,6 +18,11 @@ export const OBLIGATION_KINDS = [
   'relocation-transfer',
   /** an unaccompanied minor's representative (APR Art. 23(2)) */
   'representative',
+  // issue 17: the person's guarantees
+  /** the longest a detention may last (src/domain/guarantees/detention.ts) */
+  'detention-maximum',
+  /** a court's decision on a request to remain pending the appeal (APR Art. 68) */
+  'remain-request',
 ] as const;
 export type ObligationKind = (typeof OBLIGATION_KINDS)[number];
 
@@ -46,6 +51,7 @@ export interface CaseState {
   readonly detention?: { readonly grounds: readonly string[]; readonly since: string };
   /** Obligations currently open, by kind (the store keeps the rows with their due times). */
   readonly open: readonly ObligationKind[];
+  // issue 17: the person's guarantees — each module of src/domain/guarantees/ adds the facts it keeps here
 }
 
 export interface CaseCrisis {

@@ -2,9 +2,9 @@
 // A Zod schema and its inferred type share one name.
 import { z } from 'zod';
 import { MEMBER_STATE_CODES } from '../../law/member-states.ts';
-import { isNationalityCode } from './countries.ts';
-import { ENTRY_RULES } from './entry-rules.ts';
+import { at, Instant, LateEntryReason, Nationality } from './command-parts.ts';
 import { refusalOf } from './errors.ts';
+import { GUARANTEE_COMMANDS } from './guarantees/commands.ts';
 import { Identity } from './identity.ts';
 import { impossibleValues } from './identity-rules.ts';
 import {
@@ -22,24 +22,13 @@ export {
   DECISION_TYPES,
   DETENTION_GROUNDS,
   ENCOUNTER_KINDS,
+  Instant,
+  LateEntryReason,
+  Nationality,
   ROUTING_GROUNDS,
   VULNERABILITIES,
 };
 
-export const Instant = z.iso.datetime({ offset: true });
-/**
- * A nationality: ISO 3166-1 alpha-2, XK (Kosovo), XX (unknown) or XS (stateless) — src/domain/countries.ts.
- * "Unknown" and "stateless" are explicit values; an absent nationality (not recorded) counts as unknown.
- */
-export const Nationality = z
-  .string()
-  .regex(/^[A-Z]{2}$/, 'an ISO 3166-1 alpha-2 code (XX if unknown, XS if stateless)')
-  // not `abort` on the form: an aborted issue would stop the encounter's own rules (more persons than the
-  // group) from being reported with it; a value of the wrong form is not checked against the list
-  .refine((v) => !/^[A-Z]{2}$/.test(v) || isNationalityCode(v), {
-    message: 'not a nationality of the list: an ISO 3166-1 alpha-2 code, XK, XX (unknown) or XS (stateless)',
-    params: refusalOf('nationality-not-in-list'),
-  });
 export const SEXES = ['female', 'male', 'other', 'unknown'] as const;
 export const MemberState = z.enum(MEMBER_STATE_CODES);
 
@@ -133,12 +122,6 @@ export const RecordEncounter = z
   });
 export type RecordEncounter = z.infer<typeof RecordEncounter>;
 
-/** Why an action is entered more than the tolerance after its stated time (src/domain/entry-rules.ts). */
-export const LateEntryReason = z.string().trim().min(1).max(ENTRY_RULES.lateEntryReasonMaxLength);
-
-/** Every case command states its time, and a late entry its reason. */
-const at = { at: Instant, lateEntryReason: LateEntryReason.optional() };
-
 /** Each command a case accepts, by its action type. */
 export const CaseCommand = z.discriminatedUnion('type', [
   z
@@ -230,5 +213,7 @@ export const CaseCommand = z.discriminatedUnion('type', [
       sex: z.enum(SEXES).optional(),
     })
     .strict(),
+  // issue 17: the person's guarantees (src/domain/guarantees/)
+  ...GUARANTEE_COMMANDS,
 ]);
 export type CaseCommand = z.infer<typeof CaseCommand>;

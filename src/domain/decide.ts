@@ -11,6 +11,7 @@ import type { CaseCommand, EncounterKind, Person, RecordEncounter } from './comm
 import { checkNotBeforeLastAction, isLateEntry } from './entry-rules.ts';
 import { ActionNotAllowedError, CommandRejectedError } from './errors.ts';
 import { type EncounterRecordedPayload, evolve } from './evolve.ts';
+import { checkGuards, moduleEffects } from './guarantees/index.ts';
 import { recordIdentity } from './identity-record.ts';
 import { impossibleValues, withDerivedFacts, youngestAge } from './identity-rules.ts';
 import { LEGAL_BASIS } from './legal-basis.ts';
@@ -135,6 +136,8 @@ export function decide(current: CaseState, command: CaseCommand, ctx: DecideCont
   // what the case as it stands refuses whatever the fields say, and the values it allows (one list, which
   // the case page offers: next-actions.ts)
   checkConditions(current, command);
+  // what the law forbids for this person, whatever the table allows (src/domain/guarantees/)
+  checkGuards(current, command, ctx);
 
   const opens: Obligation[] = [];
   const closes: ObligationKind[] = [];
@@ -281,6 +284,12 @@ export function decide(current: CaseState, command: CaseCommand, ctx: DecideCont
     default:
       break;
   }
+  // the guarantees modules' effects: their own commands', and what they add to a core command's
+  const more = moduleEffects(current, command, ctx);
+  opens.push(...more.opens);
+  closes.push(...more.closes);
+  notes.push(...more.notes);
+  extra = { ...extra, ...more.extra };
 
   const action: Action = {
     type,

@@ -5,7 +5,8 @@ import type { CrisisKind } from '../law/deadlines.ts';
 import { applyAmendment } from './amend-evolve.ts';
 import type { Action, CaseCrisis, CaseState, Obligation, ObligationKind } from './case-state.ts';
 import type { EncounterKind, Person } from './commands.ts';
-import { AMENDMENT_ACTIONS, type Flag, type Status } from './statuses.ts';
+import { evolveModules } from './guarantees/index.ts';
+import { ACTION_TYPES, AMENDMENT_ACTIONS, type Flag, type Status } from './statuses.ts';
 
 const AMENDMENTS: ReadonlySet<string> = new Set(AMENDMENT_ACTIONS);
 
@@ -58,7 +59,18 @@ function detentionFlags(grounds: readonly string[], asylumWishAt?: string): Flag
   return onlyIrregular && asylumWishAt ? ['detained', 'detention-irregular-entry-only'] : ['detained'];
 }
 
+/** Applies one action: the core's change (below), then the guarantees modules' (src/domain/guarantees/). */
 export function evolve(state: CaseState | undefined, action: Action): CaseState {
+  const next = evolveCore(state, action);
+  return state ? evolveModules(next, action, state) : next;
+}
+
+/** The actions of issue 17 whose change the guarantees modules make alone. */
+const MODULE_ACTIONS: ReadonlySet<string> = new Set(
+  ACTION_TYPES.slice(ACTION_TYPES.indexOf('vulnerability.assessed')),
+);
+
+function evolveCore(state: CaseState | undefined, action: Action): CaseState {
   const p = action.payload as Record<string, unknown> & Effects;
   if (action.type === 'encounter.recorded') {
     const e = p as unknown as EncounterRecordedPayload;
@@ -218,6 +230,7 @@ export function evolve(state: CaseState | undefined, action: Action): CaseState 
       // the person was transferred: the state of relocation holds the case from now on (AMMR Art. 68)
       return { ...s, state: p.to as CaseState['state'] };
     default:
+      if (MODULE_ACTIONS.has(action.type)) return s;
       throw new Error(`unknown action type in a case log: ${action.type}`);
   }
 }

@@ -42,6 +42,28 @@ export const LEGAL_BASIS: Readonly<Record<ActionType, string>> = {
   'case.linked':
     'GDPR Art. 5(1)(d) (personal data kept accurate): two files of the same person linked, one the main file',
   'case.unlinked': 'GDPR Art. 5(1)(d): a link of two files undone (they were not the same person)',
+  // issue 17: the person's guarantees
+  'vulnerability.assessed':
+    'Screening Regulation Art. 12 (preliminary vulnerability check); APR Arts 20–21 (special procedural guarantees)',
+  'family.recorded': 'APR Art. 53(2) and AMMR (family members kept together); Directive (EU) 2024/1346',
+  'representative.appointed':
+    'APR Art. 23 (representative of an unaccompanied minor; the interim person who assists)',
+  'age.assessed': 'APR Art. 25 (age assessment; benefit of the doubt)',
+  'detention.judicial-review': 'Directive (EU) 2024/1346 (judicial review of detention)',
+  'interview.omitted': 'APR Arts 12–14 (personal interview; when it may be omitted)',
+  'counselling.requested': 'APR Arts 15–19 (legal counselling, assistance and representation)',
+  'counselling.given': 'APR Arts 15–19 (legal counselling, assistance and representation)',
+  'decision.notified':
+    'APR Arts 36 and 67(8) (notification of the decision; the time to appeal runs from it)',
+  'remain.requested': 'APR Art. 68 (request to a court to be allowed to remain pending the appeal)',
+  'remain.decided': 'APR Art. 68 (the court decides whether the applicant may remain)',
+  'application.withdrawn': 'APR Art. 40 (explicit withdrawal of an application)',
+  'person.reappeared': 'APR Art. 41 and AMMR Art. 46(2) (an applicant who absconded is found again)',
+  'application.subsequent': 'APR Art. 55 (subsequent applications)',
+  'subsequent.examined':
+    'APR Arts 55–56 (preliminary examination of a subsequent application; right to remain)',
+  'biometrics.taken':
+    'Eurodac Regulation (EU) 2024/1358 (biometric data taken; the transmission period runs from it)',
 };
 
 /**

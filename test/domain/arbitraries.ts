@@ -90,6 +90,23 @@ export const commandArb = (index: number): fc.Arbitrary<CaseCommand> => {
         ]),
       }),
     }),
+    // issue 17: the person's guarantees (each module's helper gives its commands their fields)
+    fc.constant({ type: 'vulnerability.assessed' as const, at: t }),
+    fc.constant({ type: 'family.recorded' as const, at: t }),
+    fc.constant({ type: 'representative.appointed' as const, at: t }),
+    fc.constant({ type: 'age.assessed' as const, at: t }),
+    fc.constant({ type: 'detention.judicial-review' as const, at: t }),
+    fc.constant({ type: 'interview.omitted' as const, at: t }),
+    fc.constant({ type: 'counselling.requested' as const, at: t }),
+    fc.constant({ type: 'counselling.given' as const, at: t }),
+    fc.constant({ type: 'decision.notified' as const, at: t }),
+    fc.constant({ type: 'remain.requested' as const, at: t }),
+    fc.constant({ type: 'remain.decided' as const, at: t }),
+    fc.constant({ type: 'application.withdrawn' as const, at: t }),
+    fc.constant({ type: 'person.reappeared' as const, at: t }),
+    fc.constant({ type: 'application.subsequent' as const, at: t }),
+    fc.constant({ type: 'subsequent.examined' as const, at: t }),
+    fc.constant({ type: 'biometrics.taken' as const, at: t }),
   ) as fc.Arbitrary<CaseCommand>;
 };
 

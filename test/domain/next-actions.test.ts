@@ -48,6 +48,23 @@ const VARIANTS: Readonly<Record<CommandType, readonly Fields[]>> = {
   'identity.recorded': [
     { identity: { familyName: 'Testfamily', aliases: [], languages: [], documents: [] } },
   ],
+  // issue 17: the person's guarantees
+  'vulnerability.assessed': [{}],
+  'family.recorded': [{}],
+  'representative.appointed': [{}],
+  'age.assessed': [{}],
+  'detention.judicial-review': [{}],
+  'interview.omitted': [{}],
+  'counselling.requested': [{}],
+  'counselling.given': [{}],
+  'decision.notified': [{}],
+  'remain.requested': [{}],
+  'remain.decided': [{}],
+  'application.withdrawn': [{}],
+  'person.reappeared': [{}],
+  'application.subsequent': [{}],
+  'subsequent.examined': [{}],
+  'biometrics.taken': [{}],
 };
 
 /** The routing rules (APR Arts 42, 45, 48, 53) turn on the fields themselves: they may refuse a given set. */
@@ -196,12 +213,16 @@ describe('the allowed next actions are what decide accepts', () => {
         expect(nextActions(c, timeFor(c).now, role).actions, `${role} on ${c.status}`).toEqual([]);
   });
 
-  it('in screening, a case officer is offered detention and absconding only, not the screening steps (docs/ACTIONS.md)', () => {
+  it("in screening, a case officer is offered detention, the person's guarantees and absconding, not the screening steps (docs/ACTIONS.md)", () => {
     // the table allows the screening's steps, detention and absconding in screening; a case officer holds
     // case.detention and case.return, not case.screening (docs/permissions.md)
     const c = states.find((s) => s.status === 'in-screening' && !s.flags.includes('detained')) as CaseState;
     expect(nextActions(c, timeFor(c).now, 'case-officer').actions).toEqual([
       'detention.ordered',
+      'vulnerability.assessed',
+      'family.recorded',
+      'representative.appointed',
+      'age.assessed',
       'person.absconded',
     ]);
   });

@@ -34,9 +34,9 @@ describe('the table', () => {
     }
   });
 
-  it('terminal statuses allow nothing', () => {
+  it('a closed case allows nothing; an absconded person may only be found again (APR Art. 41: absconding is not final)', () => {
     expect(allowedActions('closed', [])).toEqual([]);
-    expect(allowedActions('absconded', [])).toEqual([]);
+    expect(allowedActions('absconded', [])).toEqual(['person.reappeared']);
   });
 
   it('flags narrow it: a detained person cannot be detained again; a free one cannot be released', () => {

@@ -1235,6 +1235,25 @@ export const en = {
   'refusal.duplicate-not-decided': 'the pair has no decision to undo',
   'refusal.duplicate-main-not-in-pair': 'the main file must be one of the two',
   'refusal.duplicate-has-linked-files': 'this file has files linked under it: choose it as the main file',
+  // issue 17: the person's guarantees
+  'obligation.detention-maximum': 'Longest detention allowed',
+  'obligation.remain-request': "Court's decision on the request to remain",
+  'action.vulnerability.assessed': 'Vulnerability and special needs assessed',
+  'action.family.recorded': 'Family recorded',
+  'action.representative.appointed': 'Representative appointed',
+  'action.age.assessed': 'Age assessed',
+  'action.detention.judicial-review': 'Detention reviewed by a court',
+  'action.interview.omitted': 'Interview omitted',
+  'action.counselling.requested': 'Legal counselling requested',
+  'action.counselling.given': 'Legal counselling given',
+  'action.decision.notified': 'Decision notified',
+  'action.remain.requested': 'Request to remain lodged',
+  'action.remain.decided': 'Request to remain decided',
+  'action.application.withdrawn': 'Application withdrawn',
+  'action.person.reappeared': 'Person found again',
+  'action.application.subsequent': 'Subsequent application made',
+  'action.subsequent.examined': 'Subsequent application examined',
+  'action.biometrics.taken': 'Biometric data taken',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -1,0 +1,8 @@
+// Guarantees module: remedies (see types.ts for what a module may hold).
+import type { GuaranteeModule } from './types.ts';
+
+const module: GuaranteeModule = {
+  name: 'remedies',
+};
+
+export default module;
