@@ -32,7 +32,7 @@ export default defineParameters([
   {
     name: 'eurodac.applicant.transmission-deadline',
     description:
-      "An applicant's biometric data are transmitted within this time of registration (or of being taken, at a border crossing point)",
+      "An applicant's biometric data are transmitted within this time of registration (Art. 15(1)(a)), or of being taken when the application is made at a border crossing point or in a transit zone (Art. 15(1)(b))",
     unit: 'hours',
     values: [
       {
@@ -42,8 +42,8 @@ export default defineParameters([
           act: 'EURODAC',
           article: '15',
           paragraph: '1',
-          status: 'reported',
-          note: 'article rendering [S83]',
+          status: 'confirmed',
+          note: "issue 17: Art. 15(1) read in the OJ text's rendering (fantasticsearch.net, CELEX 32024R1358): (a) 'no later than 72 hours from that registration'; (b) 'no later than 72 hours after the biometric data have been taken'",
         },
       },
     ],

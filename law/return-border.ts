@@ -17,21 +17,29 @@ export default defineParameters([
           act: 'RBPR',
           article: '4',
           paragraph: '2',
-          status: 'reported',
-          note: 'article rendering [S78]',
+          status: 'confirmed',
+          note: "issue 17: Art. 4(2) read in the OJ text's rendering (fantasticsearch.net, CELEX 32024R1349): 'a period not exceeding 12 weeks … shall start from the date on which the applicant … no longer has a right to remain and is not allowed to remain'",
         },
       },
     ],
   },
   {
     name: 'rbpr.crisis-extension',
-    description: 'In a situation of crisis the return border procedure may be extended by up to this',
+    description:
+      'In a situation of crisis as defined in CFMR Art. 1(4) (mass arrivals or instrumentalisation, not force majeure), for persons whose application was rejected in a border procedure applied under CFMR Art. 11(3), (4) or (6), the return border procedure may be extended by up to this',
     unit: 'weeks',
     values: [
       {
         since: FROM,
         value: 6,
-        source: { act: 'RBPR', article: '6', status: 'reported', note: 'article rendering [S75]' },
+        source: {
+          act: 'RBPR',
+          article: '6',
+          paragraph: '1',
+          point: 'a',
+          status: 'confirmed',
+          note: "issue 17: Art. 6(1) read in the OJ text's rendering (fantasticsearch.net, CELEX 32024R1349): 'In a situation of crisis as defined in Article 1(4) of Regulation (EU) 2024/1359 and in relation to … persons whose application has been rejected in the context of the asylum border procedure pursuant to Article 11(3), (4) and (6) …: (a) … an additional period of a maximum of six weeks'",
+        },
       },
     ],
   },

@@ -52,6 +52,25 @@ export interface CaseState {
   /** Obligations currently open, by kind (the store keeps the rows with their due times). */
   readonly open: readonly ObligationKind[];
   // issue 17: the person's guarantees — each module of src/domain/guarantees/ adds the facts it keeps here
+  /**
+   * border-crisis: the crisis declaration in force when the application was MADE (the asylum wish), looked up
+   * by the store at that time (CFMR Arts 10(1), 11(1)); absent when none was. Cases recorded before issue 17
+   * do not have it: obligations.ts then reads the arrival's declaration against the time the wish was made.
+   */
+  readonly applicationCrisis?: ApplicationCrisis;
+  /** border-crisis: when the applicant's biometric data were taken (Eurodac Regulation Art. 15(1)) */
+  readonly biometricsTakenAt?: string;
+  /** border-crisis: the grounds of the border procedure and the crisis derogations it applies (APR Art. 44(1); CFMR Art. 11) */
+  readonly borderRouting?: {
+    readonly grounds: readonly string[];
+    readonly crisisDerogations: readonly string[];
+    readonly rateException?: string;
+  };
+}
+
+/** border-crisis: the declaration covering an application made at `madeAt` (CFMR Art. 10(1)). */
+export interface ApplicationCrisis extends CaseCrisis {
+  readonly madeAt: string;
 }
 
 export interface CaseCrisis {
@@ -60,6 +79,8 @@ export interface CaseCrisis {
   /** Absent in cases recorded before the period was kept: they are treated as covered throughout. */
   readonly startsOn?: string;
   readonly endsOn?: string;
+  /** issue 17: last day of the initial Council decision's period (CFMR Art. 10(4)); absent = `endsOn` */
+  readonly initialEndsOn?: string;
 }
 
 /** One entry of a case's log. */

@@ -9,10 +9,12 @@ import { Identity } from './identity.ts';
 import { impossibleValues } from './identity-rules.ts';
 import {
   BORDER_EXEMPTIONS,
+  CRISIS_BORDER_DEROGATIONS,
   DECISION_TYPES,
   DETENTION_GROUNDS,
   ENCOUNTER_KINDS,
   FORCE_KINDS,
+  RATE_EXCEPTIONS,
   ROUTING_GROUNDS,
   VULNERABILITIES,
 } from './vocabulary.ts';
@@ -169,8 +171,22 @@ export const CaseCommand = z.discriminatedUnion('type', [
         .refine((g) => new Set(g).size === g.length, 'each ground once'),
       /** Why a mandatory border procedure is not applied (APR Arts 48 and 53). */
       exemption: z.enum(BORDER_EXEMPTIONS).optional(),
+      // issue 17: border-crisis
+      /** APR Art. 42(1)(j): the determining authority finds the recognition rate not applicable to this applicant */
+      rateException: z.enum(RATE_EXCEPTIONS).optional(),
+      /** the reasons for `rateException`, as recorded */
+      rateExceptionReason: z.string().trim().min(3).max(2000).optional(),
+      /** CFMR Art. 11: the crisis derogations the border procedure applies (RBPR Art. 6 follows (3), (4), (6)) */
+      crisisDerogations: z
+        .array(z.enum(CRISIS_BORDER_DEROGATIONS))
+        .refine((g) => new Set(g).size === g.length, 'each derogation once')
+        .optional(),
     })
-    .strict(),
+    .strict()
+    .refine((c) => (c.rateException === undefined) === (c.rateExceptionReason === undefined), {
+      message: 'rateException and rateExceptionReason go together (APR Art. 42(1)(j): the assessment is recorded)',
+      path: ['rateExceptionReason'],
+    }),
   z.object({ type: z.literal('application.lodged'), ...at }).strict(),
   z.object({ type: z.literal('interview.recorded'), ...at }).strict(),
   z.object({ type: z.literal('decision.issued'), ...at, decision: z.enum(DECISION_TYPES) }).strict(),

@@ -5,6 +5,7 @@ import { DateTime } from 'luxon';
 import { stateCalendar } from '../law/calendar/state-calendar.ts';
 import type { ParameterRegistry } from '../law/parameters.ts';
 import { periodEnd } from '../law/periods.ts';
+import type { CrisisKind } from '../law/deadlines.ts';
 import type { RateLookup } from '../law/recognition-rates.ts';
 import type { Action, CaseCrisis, CaseState, Decision, Obligation, ObligationKind } from './case-state.ts';
 import type { CaseCommand, EncounterKind, Person, RecordEncounter } from './commands.ts';
@@ -16,8 +17,11 @@ import { recordIdentity } from './identity-record.ts';
 import { impossibleValues, withDerivedFacts, youngestAge } from './identity-rules.ts';
 import { LEGAL_BASIS } from './legal-basis.ts';
 import { checkConditions, FUTURE_TOLERANCE_MS } from './next-actions.ts';
-import { obligation } from './obligations.ts';
+import { mayRemain } from './guarantees/remedies.ts';
+import { borderSupportImpossible } from './guarantees/vulnerability.ts';
+import { applicationCrisisOf, obligation } from './obligations.ts';
 import { ALLOWED, allowedActions, type Flag, type Status } from './statuses.ts';
+import { ROUTING_GROUNDS } from './vocabulary.ts';
 
 export interface Actor {
   readonly actor: string;
@@ -30,6 +34,11 @@ export interface DecideContext extends Actor {
   readonly now: Date;
   /** Union-wide recognition rates by nationality (APR Art. 42(1)(j)); without it the ground cannot be applied. */
   readonly recognitionRate?: RateLookup;
+  /**
+   * issue 17 (border-crisis): the crisis declaration of the case's state (and border section) in force at an
+   * instant, from the store; CFMR Arts 10(1), 11(1) cover applications made then. Without it, none is.
+   */
+  readonly crisisAt?: (state: string, at: string, borderSection?: string) => CaseCrisis | undefined;
 }
 
 const SCREENED: Partial<Record<EncounterKind, string>> = {
@@ -60,7 +69,16 @@ export function startCase(
   const day = e.occurredAt.slice(0, 10);
   // the birth year follows from the date of birth, and minority from the youngest age it allows (APR Art. 25(2))
   const person = withDerivedFacts(input.person, day, minorAge(ctx, day));
-  const c = { state: e.state, crisis: input.crisis };
+  // CFMR Arts 10(1), 11(1): the declaration in force when the application is made, not at the arrival
+  const madeIn = person.asylumWish ? ctx.crisisAt?.(e.state, person.asylumWish.at, e.borderSection) : undefined;
+  const applicationCrisis =
+    madeIn && person.asylumWish ? { ...madeIn, madeAt: person.asylumWish.at } : undefined;
+  const c = {
+    state: e.state,
+    crisis: input.crisis,
+    ...(applicationCrisis ? { applicationCrisis } : {}),
+    ...(person.asylumWish ? { asylumWishAt: person.asylumWish.at } : {}),
+  };
   const opens: Obligation[] = [];
   const screening = SCREENED[e.kind];
   if (screening) opens.push(obligation(ctx, c, 'screening', screening, e.occurredAt));
@@ -94,6 +112,7 @@ export function startCase(
     occurredAt: e.occurredAt,
     ...(e.borderSection ? { borderSection: e.borderSection } : {}),
     ...(input.crisis ? { crisis: input.crisis } : {}),
+    ...(applicationCrisis ? { applicationCrisis } : {}),
     person,
     status: initialStatus(e.kind),
     opens,
@@ -163,14 +182,21 @@ export function decide(current: CaseState, command: CaseCommand, ctx: DecideCont
         registration(command.at, current.asylumWishAt);
       }
       break;
-    case 'asylum-wish.expressed':
+    case 'asylum-wish.expressed': {
+      // CFMR Arts 10(1), 11(1): the crisis in force when the application is made (the first wish) covers it
+      const madeIn = current.asylumWishAt
+        ? undefined
+        : ctx.crisisAt?.(current.state, command.at, current.borderSection);
+      const withCrisis = madeIn ? { ...current, applicationCrisis: { ...madeIn, madeAt: command.at } } : current;
+      if (madeIn) extra = { applicationCrisis: withCrisis.applicationCrisis };
       // during screening the registration deadline waits for its end (APR Art. 27(7))
       if (current.status !== 'in-screening' && !current.open.includes('registration'))
-        registration(command.at, command.at);
+        opens.push(obligation(ctx, withCrisis, 'registration', 'registration', command.at, true, command.at));
       // APR Art. 23(2): an unaccompanied minor's representative, within the period from the application made
       if (current.person.unaccompanied && !current.open.includes('representative'))
         ob('representative', 'representative', command.at, false);
       break;
+    }
     case 'entry.refused':
       closes.push('screening');
       // APR Art. 27(7): a wish made during screening starts the registration period when screening ends
@@ -187,6 +213,8 @@ export function decide(current: CaseState, command: CaseCommand, ctx: DecideCont
       if (
         current.open.includes('eurodac') === false &&
         current.encounterKind !== 'apprehended-irregular-crossing' &&
+        // Eurodac Art. 15(1)(b): taken when the application was made at a crossing point, counted from then
+        !(current.encounterKind === 'application-at-crossing-point' && current.biometricsTakenAt) &&
         (youngestAge(current.person, command.at.slice(0, 10)) ?? Number.POSITIVE_INFINITY) >=
           ctx.law.numberAt('eurodac.minimum-age', command.at.slice(0, 10), 'years-of-age')
       ) {
@@ -254,10 +282,18 @@ export function decide(current: CaseState, command: CaseCommand, ctx: DecideCont
     case 'appeal.decided':
       closes.push('border-procedure-end');
       break;
-    case 'return.decided':
+    case 'return.decided': {
       closes.push('border-procedure-end');
-      if (command.borderProcedure) ob('return-border-procedure-end', 'return-border-procedure', command.at);
+      // RBPR Art. 4(2): the 12 weeks run from when the person no longer has a right to remain (APR Art. 68:
+      // remedies.ts knows until when); where that is not known, from the return decision
+      const remain = mayRemain(current, command.at);
+      const from = remain.until ?? command.at;
+      // RBPR Art. 6(1): the crisis extension only for persons rejected in a border procedure applied under
+      // CFMR Art. 11(3), (4) or (6) (the crisis kind — Art. 1(4), not force majeure — is in deadlines.ts)
+      const art6 = (current.borderRouting?.crisisDerogations.length ?? 0) > 0;
+      if (command.borderProcedure) ob('return-border-procedure-end', 'return-border-procedure', from, art6);
       break;
+    }
     case 'return.executed':
     case 'person.absconded':
     case 'case.closed':
@@ -349,7 +385,20 @@ const BORDER_PROCEDURE_KINDS: readonly EncounterKind[] = [
   'disembarkation-after-sar',
 ];
 
-/** APR Arts 42(1)(c), (f), (j), 43(1), 45(1), 48 and 53: which procedure a case may, or must, be routed to. */
+/** APR Art. 44(1): the grounds on which decisions may be taken in the border procedure — (a) inadmissibility
+ * under Art. 38, (b) the merits under Art. 42(1)(a)–(g) and (j) and Art. 42(3)(b). `none` is not one of them. */
+const BORDER_PROCEDURE_GROUNDS: readonly (typeof ROUTING_GROUNDS)[number][] = ROUTING_GROUNDS.filter(
+  (g) => g !== 'none',
+);
+
+/** CFMR Art. 11: the crisis kinds each border-procedure derogation is for (11(3)–(4): mass arrivals; 11(6): instrumentalisation). */
+const DEROGATION_CRISES: Readonly<Record<string, readonly CrisisKind[]>> = {
+  'cfmr-11-3': ['mass-arrivals'],
+  'cfmr-11-4': ['mass-arrivals'],
+  'cfmr-11-6': ['instrumentalisation'],
+};
+
+/** APR Arts 42(1)(c), (f), (j), 43(1), 44(1), 45(1), 48 and 53; CFMR Art. 11: which procedure a case may, or must, be routed to. */
 function checkRouting(
   current: CaseState,
   command: Extract<CaseCommand, { type: 'application.routed' }>,
@@ -357,9 +406,40 @@ function checkRouting(
 ): void {
   const date = command.at.slice(0, 10);
   const nationality = current.person.nationality;
-  const threshold = ctx.law.numberAt('apr.border-procedure.recognition-rate-threshold', date, 'percent');
+  const derogations = command.crisisDerogations ?? [];
+  // CFMR Art. 11: a derogation of the border procedure, for an application made during a crisis of its kind
+  if (derogations.length > 0) {
+    if (command.procedure !== 'border')
+      throw new CommandRejectedError(
+        'crisisDerogations',
+        { code: 'crisis-derogation-border-only', params: {} },
+        'the derogations of CFMR Art. 11 are derogations of the border procedure',
+      );
+    const crisis = applicationCrisisOf(current);
+    for (const d of derogations)
+      if (!crisis || !DEROGATION_CRISES[d]?.includes(crisis.kind))
+        throw new CommandRejectedError(
+          'crisisDerogations',
+          { code: 'crisis-derogation-not-covered', params: { derogation: d, crisisKind: crisis?.kind ?? 'none' } },
+          `${d}: the application was not made during a ${DEROGATION_CRISES[d]?.join(' or ')} crisis (CFMR Arts 1(4), 11(1): applications made within the period)`,
+        );
+  }
+  // CFMR Art. 11(4): in a crisis of mass arrivals the merits may be decided in the border procedure for
+  // nationalities whose Union-wide rate is up to the higher ceiling
+  const threshold = derogations.includes('cfmr-11-4')
+    ? ctx.law.numberAt('crisis.border-procedure.recognition-rate-ceiling', date, 'percent')
+    : ctx.law.numberAt('apr.border-procedure.recognition-rate-threshold', date, 'percent');
   const rate = nationality ? ctx.recognitionRate?.(nationality, date) : undefined;
-  const lowRate = rate !== undefined && rate.ratePct <= threshold;
+  // APR Art. 42(1)(j): the rate does not apply where the determining authority assesses a significant change
+  // in the country since the Eurostat data, or that the applicant belongs to a category for whom the rate is
+  // not representative — recorded with its reasons (rateException, rateExceptionReason)
+  if (command.rateException && command.grounds.includes('low-recognition-rate'))
+    throw new CommandRejectedError(
+      'grounds',
+      { code: 'recognition-rate-excepted', params: { exception: command.rateException } },
+      `the recognition-rate ground cannot be applied with the exception '${command.rateException}' (APR Art. 42(1)(j))`,
+    );
+  const lowRate = !command.rateException && rate !== undefined && rate.ratePct <= threshold;
   const eligible = BORDER_PROCEDURE_KINDS.includes(current.encounterKind);
   if (command.grounds.includes('low-recognition-rate') && !lowRate) {
     throw new CommandRejectedError(
@@ -387,6 +467,22 @@ function checkRouting(
         { code: 'border-procedure-not-eligible', params: { encounterKind: current.encounterKind } },
         `the border procedure follows screening at the border only (APR Art. 43(1)); this case began as ${current.encounterKind}`,
       );
+    // APR Art. 44(1): a ground the border procedure allows; CFMR Art. 11(6) lets it cover every applicant
+    // subject to instrumentalisation
+    if (!derogations.includes('cfmr-11-6') && !command.grounds.some((g) => BORDER_PROCEDURE_GROUNDS.includes(g)))
+      throw new CommandRejectedError(
+        'grounds',
+        { code: 'border-procedure-ground-required', params: { allowed: [...BORDER_PROCEDURE_GROUNDS] } },
+        'the border procedure needs a ground the law allows for it (APR Art. 44(1): inadmissibility under Art. 38, or Art. 42(1)(a)–(g), (j), 42(3)(b)); "none" is not one',
+      );
+    // APR Art. 53(2)(b): not applied where the support an applicant with special procedural needs requires
+    // cannot be provided at the border (src/domain/guarantees/vulnerability.ts)
+    if (borderSupportImpossible(current))
+      throw new CommandRejectedError(
+        'procedure',
+        { code: 'border-support-impossible', params: {} },
+        'the support this applicant with special procedural needs requires cannot be provided in the border procedure (APR Art. 53(2)(b))',
+      );
     // APR Art. 53: unaccompanied minors only on security grounds (Art. 42(3)(b))
     if (current.person.unaccompanied && !command.grounds.includes('security')) {
       throw new CommandRejectedError(
@@ -397,6 +493,8 @@ function checkRouting(
     }
     return;
   }
+  // APR Art. 53(2)(b): the border procedure is not applied at all, mandatory grounds or not
+  if (borderSupportImpossible(current)) return;
   const mandatory = [
     command.grounds.includes('misleading-authorities')
       ? 'misleading the authorities (Art. 42(1)(c))'

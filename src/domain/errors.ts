@@ -107,6 +107,17 @@ export const REFUSALS = {
   'duplicate-main-not-in-pair': [],
   /** the file to be linked under another is itself the main file of linked files: choose it as the main */
   'duplicate-has-linked-files': ['caseId'],
+  // issue 17: border-crisis — the border procedure's grounds, the crisis derogations (src/domain/guarantees/border-crisis.ts)
+  /** the border procedure without a ground the law allows for it (APR Art. 44(1): Art. 38, Art. 42(1)(a)–(g), (j), 42(3)(b)) */
+  'border-procedure-ground-required': ['allowed'],
+  /** the border procedure for a person whose special procedural needs cannot be supported at the border (APR Art. 53(2)(b)) */
+  'border-support-impossible': [],
+  /** the recognition-rate ground together with an Art. 42(1)(j) exception that lifts it */
+  'recognition-rate-excepted': ['exception'],
+  /** a CFMR Art. 11 derogation for an application not made during a crisis that allows it */
+  'crisis-derogation-not-covered': ['derogation', 'crisisKind'],
+  /** a CFMR Art. 11 derogation recorded outside the border procedure */
+  'crisis-derogation-border-only': [],
 } as const satisfies Record<string, readonly string[]>;
 
 /** Why an account's input is refused (src/store/accounts.ts, login.ts): the same kind of stable codes. */

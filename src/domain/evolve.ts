@@ -3,7 +3,7 @@
 // obligations an action opened were computed when it was decided and travel in its payload.
 import type { CrisisKind } from '../law/deadlines.ts';
 import { applyAmendment } from './amend-evolve.ts';
-import type { Action, CaseCrisis, CaseState, Obligation, ObligationKind } from './case-state.ts';
+import type { Action, ApplicationCrisis, CaseCrisis, CaseState, Obligation, ObligationKind } from './case-state.ts';
 import type { EncounterKind, Person } from './commands.ts';
 import { evolveModules } from './guarantees/index.ts';
 import { ACTION_TYPES, AMENDMENT_ACTIONS, type Flag, type Status } from './statuses.ts';
@@ -22,6 +22,8 @@ export interface EncounterRecordedPayload extends Effects {
   readonly occurredAt: string;
   readonly borderSection?: string;
   readonly crisis?: CaseCrisis;
+  /** issue 17 (border-crisis): the declaration in force when the application was made at the encounter */
+  readonly applicationCrisis?: ApplicationCrisis;
   readonly person: Person;
   readonly status: Status;
 }
@@ -83,6 +85,7 @@ function evolveCore(state: CaseState | undefined, action: Action): CaseState {
       occurredAt: e.occurredAt,
       ...(e.borderSection ? { borderSection: e.borderSection } : {}),
       ...(e.crisis ? { crisis: e.crisis } : {}),
+      ...(e.applicationCrisis ? { applicationCrisis: e.applicationCrisis } : {}),
       status: e.status,
       flags,
       version: 1,

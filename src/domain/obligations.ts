@@ -4,7 +4,8 @@ import { DateTime } from 'luxon';
 import { STATE_TIME_ZONES } from '../law/calendar/state-calendar.ts';
 import { computeDeadline } from '../law/deadlines.ts';
 import type { ParameterRegistry } from '../law/parameters.ts';
-import type { CaseState, Obligation, ObligationKind } from './case-state.ts';
+import type { CrisisKind } from '../law/deadlines.ts';
+import type { ApplicationCrisis, CaseCrisis, CaseState, Obligation, ObligationKind } from './case-state.ts';
 import type { DecideContext } from './decide.ts';
 
 /**
@@ -15,14 +16,14 @@ import type { DecideContext } from './decide.ts';
 const memo = new WeakMap<ParameterRegistry, Map<string, Obligation>>();
 export function obligation(
   ctx: DecideContext,
-  c: Pick<CaseState, 'state' | 'crisis'>,
+  c: CrisisFacts,
   kind: ObligationKind,
   deadline: string,
   from: string,
   crisis = true,
   madeAt?: string,
 ): Obligation {
-  const crisisKind = crisis && appliesTo(c, madeAt) ? c.crisis?.kind : undefined;
+  const crisisKind = crisis ? derogationKind(c, deadline, madeAt) : undefined;
   let cache = memo.get(ctx.law);
   if (!cache) {
     cache = new Map();
@@ -42,13 +43,39 @@ export function obligation(
   return o;
 }
 
+/** What obligation() reads of a case to know the crisis its application was made in. */
+export type CrisisFacts = Pick<CaseState, 'state' | 'crisis'> &
+  Partial<Pick<CaseState, 'applicationCrisis' | 'asylumWishAt'>>;
+
+/** The local day of an instant in the state's calendar. */
+const localDay = (c: Pick<CaseState, 'state'>, at: string) =>
+  DateTime.fromISO(at).setZone(STATE_TIME_ZONES[c.state]).toISODate() ?? '';
+
+const within = (k: CaseCrisis, day: string, last = k.endsOn) =>
+  (!k.startsOn || k.startsOn <= day) && (!last || day <= last);
+
 /**
- * CFMR Art. 10(1): the registration derogation covers applications MADE during the crisis period. A case
- * carries the declaration that covered the person's arrival; an application made after its last day (in the
- * state's calendar) is registered within the ordinary period.
+ * CFMR Arts 10(1) and 11(1): the derogations cover applications MADE within the period the derogation is
+ * applied, not persons who only arrived then. The crisis is the one the store found in force when the wish
+ * was expressed (`applicationCrisis`); a case recorded before issue 17 has only its arrival's declaration,
+ * which counts when the application was made (`madeAt`, else the wish) within its period.
  */
-function appliesTo(c: Pick<CaseState, 'state' | 'crisis'>, madeAt: string | undefined): boolean {
-  if (!madeAt || !c.crisis?.startsOn || !c.crisis.endsOn) return true;
-  const day = DateTime.fromISO(madeAt).setZone(STATE_TIME_ZONES[c.state]).toISODate() ?? '';
-  return c.crisis.startsOn <= day && day <= c.crisis.endsOn;
+export function applicationCrisisOf(c: CrisisFacts, madeAt?: string): ApplicationCrisis | undefined {
+  if (c.applicationCrisis) return c.applicationCrisis;
+  const made = madeAt ?? c.asylumWishAt;
+  if (!c.crisis || !made) return undefined;
+  return within(c.crisis, localDay(c, made)) ? { ...c.crisis, madeAt: made } : undefined;
+}
+
+/**
+ * The crisis kind whose derogation applies to this deadline of the case, if any. CFMR Art. 10(4): in a crisis
+ * of mass arrivals (Art. 1(4)(a)) the registration derogation applies only during the initial Council
+ * implementing decision's period, not during its extensions — for applications made in that period.
+ */
+function derogationKind(c: CrisisFacts, deadline: string, madeAt?: string): CrisisKind | undefined {
+  const k = applicationCrisisOf(c, madeAt);
+  if (!k) return undefined;
+  if (deadline === 'registration' && k.kind === 'mass-arrivals' && k.initialEndsOn)
+    return within(k, localDay(c, k.madeAt), k.initialEndsOn) ? k.kind : undefined;
+  return k.kind;
 }

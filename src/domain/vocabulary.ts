@@ -40,7 +40,20 @@ export const ROUTING_GROUNDS = [
   'safe-country-of-origin',
   'other-accelerated',
   'none',
+  // issue 17: border-crisis — the inadmissibility grounds of APR Art. 38(1), on which a decision may be taken
+  // in the border procedure (APR Art. 44(1)(a))
+  'inadmissible-first-country-of-asylum',
+  'inadmissible-safe-third-country',
+  'inadmissible-international-court',
+  'inadmissible-subsequent-no-new-elements',
+  'inadmissible-dependant-no-new-facts',
 ] as const;
+
+// issue 17: border-crisis
+/** The exceptions of APR Art. 42(1)(j) that lift the recognition-rate ground for one applicant. */
+export const RATE_EXCEPTIONS = ['significant-change', 'category-not-representative'] as const;
+/** The CFMR Art. 11 derogations a border procedure in a crisis applied (RBPR Art. 6 extends the return border procedure only after (3), (4) or (6)). */
+export const CRISIS_BORDER_DEROGATIONS = ['cfmr-11-3', 'cfmr-11-4', 'cfmr-11-6'] as const;
 
 export const DETENTION_GROUNDS = [
   'irregular-entry',

@@ -61,7 +61,7 @@ export const DEADLINE_KINDS: readonly DeadlineKind[] = [
   {
     id: 'eurodac-applicant',
     title: "Eurodac transmission of an applicant's data",
-    from: 'registration',
+    from: 'registration (Art. 15(1)(a)), or the taking of the biometric data of an application made at a border crossing point (Art. 15(1)(b))',
     parameter: 'eurodac.applicant.transmission-deadline',
   },
   // APR Art. 27; CFMR Art. 10
@@ -130,7 +130,14 @@ export const DEADLINE_KINDS: readonly DeadlineKind[] = [
     title: 'maximum duration of the return border procedure',
     from: 'the end of the right to remain',
     parameter: 'rbpr.maximum-duration',
-    crisis: { parameter: 'rbpr.crisis-extension', mode: 'extend', crises: ALL_CRISES },
+    // RBPR Art. 6(1): only "in a situation of crisis as defined in Article 1(4)" of the CFMR — mass arrivals
+    // or instrumentalisation, not force majeure (CFMR Art. 1(5)); the persons it covers are checked by the
+    // case (rejected in a border procedure applied under CFMR Art. 11(3), (4) or (6): decide.ts)
+    crisis: {
+      parameter: 'rbpr.crisis-extension',
+      mode: 'extend',
+      crises: ['mass-arrivals', 'instrumentalisation'],
+    },
   },
   // AMMR Arts 39–46 and 67
   {

@@ -147,7 +147,8 @@ export type DeductionProblemCode =
   | 'decision-without-act'
   | 'decision-without-date'
   | 'invalid-date'
-  | 'decided-before-requested';
+  | 'decided-before-requested'
+  | 'self-assessment-reasoning-missing';
 
 export interface DeductionProblem {
   readonly code: DeductionProblemCode;
@@ -160,9 +161,10 @@ const DECIDED = new Set(['granted', 'partially-granted', 'refused']);
 const GRANTED = new Set(['granted', 'partially-granted']);
 
 /**
- * What is wrong with a recorded deduction; empty when nothing is. `eligible` lists the member states that
- * may ask for an Art. 62 deduction in the deduction's year (for 2026: `pool-2026.deduction-eligible-states`);
- * it is not applied to Art. 61 requests, whose eligibility (identified or considering itself under
+ * What is wrong with a recorded deduction; empty when nothing is. `eligible` lists the member states the
+ * Commission identified as facing a significant migratory situation in the deduction's year (for 2026:
+ * `pool-2026.deduction-eligible-states`); any other state may request an Art. 62 deduction with its reasoning
+ * (Art. 62(1): "or considers itself"). The list is not applied to Art. 61 requests, whose eligibility (identified or considering itself under
  * pressure, Pool not used, Arts 58–59) is not recorded in a Deduction.
  *
  * A refusal needs its date but not an act: Art. 61 has the Council adopt an implementing act *authorising*
@@ -174,10 +176,15 @@ export function validateDeduction(d: Deduction, eligible: readonly string[]): De
   const add = (code: DeductionProblemCode, message: string, article = art) =>
     problems.push({ code, message, article });
 
-  if (d.article === '62' && !eligible.includes(d.state)) {
+  // AMMR Art. 62(1): "A Member State that is identified in a decision as referred to in Article 11 as facing a
+  // significant migratory situation or considers itself to be facing a significant migratory situation, may
+  // at any time request a partial or full deduction": the Commission's list is not a limit. A state not on
+  // it states why it considers itself in that situation (what such a request must contain beyond Art. 62(2)
+  // was not read: UNCONFIRMED — Pact asks for the reasoning, as Art. 62(2)(d) does of identified states).
+  if (d.article === '62' && !eligible.includes(d.state) && !d.reasoning?.trim()) {
     add(
-      'not-eligible',
-      `${d.state} is not among the member states that may request an Art. 62 deduction in ${d.year} (${eligible.join(', ') || 'none'})`,
+      'self-assessment-reasoning-missing',
+      `${d.state} is not identified as facing a significant migratory situation in ${d.year} (${eligible.join(', ') || 'none'}): a state that considers itself in one may request an Art. 62 deduction, stating its reasoning`,
     );
   }
   const inRange = (p: number) => Number.isFinite(p) && p >= 0 && p <= 100;

@@ -45,6 +45,12 @@ export interface Deduction {
   readonly grantedPercent?: number;
   readonly decidedOn?: IsoDate;
   readonly act?: string;
+  /**
+   * issue 17: AMMR Art. 62(1) — a state not identified in the Commission's Art. 11 decision as facing a
+   * significant migratory situation may request a deduction when it "considers itself" to face one; its request
+   * then states the reasoning (recorded in the audit log with the request).
+   */
+  readonly reasoning?: string;
 }
 
 /** A person a benefitting state proposes for relocation (AMMR Art. 67(3)). Synthetic in tests and demos. */

@@ -55,7 +55,7 @@ import {
   VersionConflictError,
 } from './errors.ts';
 import { changesPerson, newIdentityParts, refreshIdentities } from './person-identities.ts';
-import { cases, idempotencyKeys, obligations } from './schema.ts';
+import { cases, crisisDeclarations, idempotencyKeys, obligations } from './schema.ts';
 
 export interface Services {
   readonly law: ParameterRegistry;
@@ -265,7 +265,13 @@ export class CaseStore {
     now: Date,
     actor: Actor,
   ): { outcomes: BatchOutcome[]; fresh: Prepared[] } {
-    const ctx = { ...actor, law: this.services.law, now };
+    const ctx = {
+      ...actor,
+      law: this.services.law,
+      now,
+      // CFMR Arts 10(1), 11(1): the declaration in force when an application is made at the encounter
+      crisisAt: (state: string, at: string, section?: string) => covering(basis.crises, state, at, section),
+    };
     const outcomes: BatchOutcome[] = [];
     const fresh: Prepared[] = [];
     const refsInBatch = new Set<string>();
@@ -403,7 +409,9 @@ export class CaseStore {
         const current = await this.load(tx, caseId);
         if (current.version !== expectedVersion)
           throw new VersionConflictError(caseId, expectedVersion, current.version);
-        const decision = decide(current, command, this.decideContext(actor, now));
+        // CFMR Arts 10(1), 11(1): an application made now is covered by the declaration in force now
+        const crises = command.type === 'asylum-wish.expressed' ? await readCrises(tx) : [];
+        const decision = decide(current, command, this.decideContext(actor, now, crises));
         checkLateEntry(command, now);
         await this.persist(tx, [{ decision, expectedVersion }], now, actor);
         return {
@@ -432,14 +440,18 @@ export class CaseStore {
     );
   }
 
-  /** What the domain decides a user's command with: the actor, the law, the time, the recognition rates. */
-  decideContext(actor: Actor, now: Date) {
+  /**
+   * What the domain decides a user's command with: the actor, the law, the time, the recognition rates, and
+   * the crisis declarations (read by the caller when the command may make an application: CFMR Art. 10(1)).
+   */
+  decideContext(actor: Actor, now: Date, crises: readonly CrisisRow[] = []) {
     const rates = this.services.recognitionRates ?? [];
     return {
       ...actor,
       law: this.services.law,
       now,
       recognitionRate: (c: string, date: string) => annualRateAt(this.services.law, rates, c, date),
+      crisisAt: (state: string, at: string, section?: string) => covering(crises, state, at, section),
     };
   }
 
@@ -463,13 +475,14 @@ export class CaseStore {
           ? await tx.select({ id: cases.id, data: cases.data }).from(cases).where(inArray(cases.id, ids))
           : [];
       const current = new Map(rows.map((r) => [r.id, r.data as CaseState]));
+      const crises = items.some((i) => i.command.type === 'asylum-wish.expressed') ? await readCrises(tx) : [];
       const decisions: { decision: Decision; expectedVersion: number; actor: Actor }[] = [];
       const outcomes = items.map((item) => {
         const c = current.get(item.caseId);
         if (!c) return { ok: false as const, error: new NotFoundError(`case ${item.caseId}`) };
         try {
           const command = CaseCommand.parse(item.command);
-          const decision = decide(c, command, this.decideContext(item.actor, now));
+          const decision = decide(c, command, this.decideContext(item.actor, now, crises));
           checkLateEntry(command, now);
           decisions.push({ decision, expectedVersion: c.version, actor: item.actor });
           current.set(item.caseId, decision.next);
@@ -814,7 +827,25 @@ interface CrisisRow {
   readonly kind: string;
   readonly startsOn: string;
   readonly endsOn: string;
+  /** issue 17: the initial Council decision's last day (CFMR Art. 10(4)); null when never extended */
+  readonly initialEndsOn?: string | null;
   readonly sections: readonly string[];
+}
+
+/** issue 17: every crisis declaration, as the encounters' basis reads them (CFMR Art. 10(1): at the wish). */
+async function readCrises(db: Db): Promise<CrisisRow[]> {
+  const rows = await db
+    .select({
+      id: crisisDeclarations.id,
+      state: crisisDeclarations.state,
+      kind: crisisDeclarations.kind,
+      startsOn: crisisDeclarations.startsOn,
+      endsOn: crisisDeclarations.endsOn,
+      initialEndsOn: crisisDeclarations.initialEndsOn,
+      sections: crisisDeclarations.borderSections,
+    })
+    .from(crisisDeclarations);
+  return rows;
 }
 
 /** What encounters are decided against (see recordEncounters). */
@@ -831,7 +862,7 @@ interface WriteBasis {
 }
 
 /** A digest of every crisis declaration, computed alike when read and when written against. */
-const CRISES_DIGEST = `(select md5(coalesce(string_agg(id::text || '|' || kind || '|' || starts_on || '|' || ends_on || '|' || array_to_string(border_sections, ','), ';' order by id), '')) from crisis_declarations)`;
+const CRISES_DIGEST = `(select md5(coalesce(string_agg(id::text || '|' || kind || '|' || starts_on || '|' || ends_on || '|' || coalesce(initial_ends_on::text, '') || '|' || array_to_string(border_sections, ','), ';' order by id), '')) from crisis_declarations)`;
 
 const knowsPlace = (basis: WriteBasis, e: RecordEncounter) => !e.placeId || basis.places.has(e.placeId);
 
@@ -845,7 +876,7 @@ async function readBasis(
   );
   const [row] = resultRows(
     await db.execute(sql`with t as (select * from jsonb_to_recordset(${wanted}::jsonb) as t(key text, state char(2), ref text))
-      select (select coalesce(json_agg(json_build_object('id', id, 'state', state, 'kind', kind, 'startsOn', starts_on, 'endsOn', ends_on, 'sections', border_sections) order by starts_on desc), '[]') from crisis_declarations) as crises,
+      select (select coalesce(json_agg(json_build_object('id', id, 'state', state, 'kind', kind, 'startsOn', starts_on, 'endsOn', ends_on, 'initialEndsOn', initial_ends_on, 'sections', border_sections) order by starts_on desc), '[]') from crisis_declarations) as crises,
         ${sql.raw(CRISES_DIGEST)} as crises_digest,
         (select coalesce(json_agg(id), '[]') from places) as places,
         (select coalesce(json_agg(json_build_object('key', k.key, 'hash', k.request_hash, 'response', k.response)), '[]')
@@ -869,14 +900,17 @@ async function readBasis(
   };
 }
 
-/** The crisis declaration covering an arrival: its state, its period, and its border sections (none = all). */
+/**
+ * The crisis declaration in force at an instant (an arrival, or an application made — CFMR Art. 10(1)): its
+ * state, its period (with the initial period, Art. 10(4)), and its border sections (none = all).
+ */
 function covering(
   rows: readonly CrisisRow[],
   state: string,
   occurredAt: string,
   section?: string,
 ): CaseCrisis | undefined {
-  // the day of the arrival in the state's own time zone
+  // the day in the state's own time zone
   const day =
     DateTime.fromISO(occurredAt)
       .setZone(STATE_TIME_ZONES[state as MemberStateCode] ?? 'UTC')
@@ -889,7 +923,13 @@ function covering(
       (r.sections.length === 0 || (section !== undefined && r.sections.includes(section))),
   );
   return hit
-    ? { id: hit.id, kind: hit.kind as CrisisKind, startsOn: hit.startsOn, endsOn: hit.endsOn }
+    ? {
+        id: hit.id,
+        kind: hit.kind as CrisisKind,
+        startsOn: hit.startsOn,
+        endsOn: hit.endsOn,
+        ...(hit.initialEndsOn && hit.initialEndsOn < hit.endsOn ? { initialEndsOn: hit.initialEndsOn } : {}),
+      }
     : undefined;
 }
 

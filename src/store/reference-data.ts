@@ -114,8 +114,8 @@ const PactRateRow = z.object({
 
 /**
  * Union-wide recognition rates by citizenship: Pact's own file (data/recognition_rates.csv), or Eurostat's
- * first-instance decisions table migr_asydcfsta as SDMX-CSV (rate = positive decisions / all decisions, EU-27,
- * both sexes, all ages, by year).
+ * first-instance decisions table migr_asydcfsta as SDMX-CSV (rate = decisions granting international
+ * protection / all decisions, EU-27, both sexes, all ages, by year: see fromEurostat).
  */
 export function loadRecognitionRates(
   file: URL = new URL('recognition_rates.csv', DATA_DIR),
@@ -149,34 +149,51 @@ export function loadRecognitionRates(
   return rates;
 }
 
+/**
+ * APR Art. 42(1)(j): "the proportion of decisions by the determining authority granting international
+ * protection" — international protection is refugee status and subsidiary protection (APR Art. 3), so the rate
+ * is (GENCONV + SUB_PROT) ÷ TOTAL first-instance decisions, Union-wide (EU27_2020), annual, both sexes, all ages.
+ * Eurostat's TOTAL_POS also counts national humanitarian status (HUMSTAT) and temporary protection, which are
+ * not international protection (Venezuela 2024: 89 % with them, 4 % without — data/README): TOTAL_POS is used
+ * only less HUMSTAT (and TEMP_PROT) when the file has no GENCONV/SUB_PROT rows, and not at all when it cannot
+ * be cleaned.
+ */
 function fromEurostat(records: readonly Record<string, string>[]): RecognitionRate[] {
-  const totals = new Map<string, { pos: number; all: number }>();
+  const totals = new Map<string, Record<string, number>>();
   for (const r of records) {
     if (
       r.geo !== 'EU27_2020' ||
       (r.sex && r.sex !== 'T') ||
       (r.age && r.age !== 'TOTAL') ||
-      (r.freq && r.freq !== 'A')
+      (r.freq && r.freq !== 'A') ||
+      (r.unit && r.unit !== 'PER')
     )
       continue;
     const value = Number(r.OBS_VALUE);
-    if (!Number.isFinite(value) || !/^[A-Z]{2}$/.test(r.citizen ?? '')) continue;
+    if (r.OBS_VALUE === '' || !Number.isFinite(value) || !/^[A-Z]{2}$/.test(r.citizen ?? '')) continue;
+    if (!/^\d{4}$/.test(r.TIME_PERIOD ?? '')) continue;
     const key = `${r.citizen}|${r.TIME_PERIOD}`;
-    const t = totals.get(key) ?? { pos: 0, all: 0 };
-    if (r.decision === 'TOTAL_POS') t.pos = value;
-    if (r.decision === 'TOTAL') t.all = value;
+    const t = totals.get(key) ?? {};
+    t[r.decision ?? ''] = value;
     totals.set(key, t);
   }
   const rates: RecognitionRate[] = [];
   for (const [key, t] of totals) {
     const [citizenship = '', period = ''] = key.split('|');
-    if (t.all > 0) {
-      const ratePct = Math.round((1000 * t.pos) / t.all) / 10;
+    const all = t.TOTAL ?? 0;
+    let pos: number | undefined;
+    if (t.GENCONV !== undefined || t.SUB_PROT !== undefined) pos = (t.GENCONV ?? 0) + (t.SUB_PROT ?? 0);
+    else if (t.TOTAL_POS !== undefined && t.HUMSTAT !== undefined)
+      pos = t.TOTAL_POS - t.HUMSTAT - (t.TEMP_PROT ?? 0);
+    if (all > 0 && pos !== undefined && pos >= 0) {
+      // rounded UP to a tenth of a percent: a rate compares with a threshold of whole tenths (20 %, 5 %, 50 %)
+      // exactly as the exact proportion does (20.04 % stays above 20 %)
+      const ratePct = Math.ceil((1000 * pos) / all) / 10;
       rates.push({
         citizenship,
         period,
         ratePct,
-        scope: 'EU-27 first instance (Eurostat migr_asydcfsta)',
+        scope: 'EU-27 first instance, refugee + subsidiary protection (Eurostat migr_asydcfsta)',
         source: 'Eurostat migr_asydcfsta',
       });
     }

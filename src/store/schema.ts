@@ -40,6 +40,8 @@ export const crisisDeclarations = pgTable('crisis_declarations', {
   kind: text('kind').notNull(), // instrumentalisation | mass-arrivals | force-majeure
   startsOn: date('starts_on', { mode: 'string' }).notNull(),
   endsOn: date('ends_on', { mode: 'string' }).notNull(),
+  /** issue 17: last day of the initial Council decision's period (CFMR Arts 4(3), 10(4)); null = the whole period */
+  initialEndsOn: date('initial_ends_on', { mode: 'string' }),
   legalAct: text('legal_act').notNull(),
   /** Border sections whose arrivals it covers; empty = every arrival in the state. */
   borderSections: text('border_sections').array().notNull().default(sql`'{}'::text[]`),

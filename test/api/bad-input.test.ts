@@ -961,6 +961,13 @@ describe.each(BACKENDS.filter((b) => b.name === 'pglite'))(
         bodies: (): Json[] => [
           { kind: 'mass-arrivals', from: '2026-12-01', to: '2026-12-31', act: 'Resolution No 1' },
           {
+            kind: 'mass-arrivals',
+            from: '2026-12-01',
+            to: '2027-02-28',
+            extendedTo: '2027-05-31',
+            act: 'Resolution No 2',
+          },
+          {
             kind: 'instrumentalisation',
             from: '2026-12-10',
             to: '2027-03-09',
@@ -1199,6 +1206,7 @@ describe.each(BACKENDS.filter((b) => b.name === 'pglite'))(
         bodies: (): Json[] => [
           { state: 'PL', article: '62', percent: 30 },
           { state: 'PL', article: '61', percent: 100, requestedOn: '2026-07-15' },
+          { state: 'PL', article: '62', percent: 10, reasoning: 'a significant migratory situation (synthetic)' },
         ],
       },
       {

@@ -80,7 +80,7 @@ describe.each(BACKENDS)('the solidarity cycle API on $name', (backend) => {
     expect((await call('GET', '/api/solidarity/2030', as('analyst', 'EU'))).statusCode).toBe(404);
   });
 
-  it('Art. 62: Poland requests a deduction, Lithuania may not; only the EU coordinator records the decision', async () => {
+  it('Art. 62(1): Poland (identified) requests a deduction; Lithuania (not identified) only with its reasoning ("or considers itself"); only the EU coordinator records the decision', async () => {
     const pl = await call('POST', '/api/solidarity/2026/deductions', as('solidarity-coordinator', 'PL'), {
       state: 'PL',
       article: '62',
@@ -93,6 +93,14 @@ describe.each(BACKENDS)('the solidarity cycle API on $name', (backend) => {
       percent: 50,
     });
     expect(lt.statusCode).toBe(422);
+    expect(lt.json().type).toBe('urn:pact:problem:reasoning-required');
+    const ltReasoned = await call('POST', '/api/solidarity/2026/deductions', as('solidarity-coordinator', 'LT'), {
+      state: 'LT',
+      article: '62',
+      percent: 50,
+      reasoning: 'arrivals at the Belarus border section tripled in the quarter; reception is at capacity',
+    });
+    expect(ltReasoned.statusCode).toBe(201);
     const id = pl.json().id;
     const decision = {
       grantedPercent: 30,

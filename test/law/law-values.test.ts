@@ -50,7 +50,7 @@ const rows: Row[] = [
   ['crisis.border-procedure.extension', 6, 'weeks', 'Crisis Regulation Art. 11(1)', AMMR],
   // return border procedure: RBPR Arts 4(2) and 6
   ['rbpr.maximum-duration', 12, 'weeks', 'Return Border Procedure Regulation Art. 4(2)', APR],
-  ['rbpr.crisis-extension', 6, 'weeks', 'Return Border Procedure Regulation Art. 6', APR],
+  ['rbpr.crisis-extension', 6, 'weeks', 'Return Border Procedure Regulation Art. 6(1)(a)', APR],
   // AMMR Arts 39–46 and 67
   ['ammr.take-charge.request-deadline', 2, 'months', 'AMMR Art. 39(1)', AMMR],
   ['ammr.take-charge.request-deadline-after-hit', 1, 'months', 'AMMR Art. 39(1)', AMMR],

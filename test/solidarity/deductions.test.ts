@@ -74,10 +74,15 @@ describe('validating a recorded deduction', () => {
     expect(validateDeduction(deduction(), eligible2026)).toEqual([]);
   });
 
-  it('Art. 62: DE is not in the 2026 list of states that may request a deduction; PL is', () => {
+  it('Art. 62(1): DE, not identified by the Commission in 2026, must state why it considers itself in a significant migratory situation', () => {
     const problems = validateDeduction(deduction({ state: 'DE' }), eligible2026);
-    expect(problems.map((p) => p.code)).toEqual(['not-eligible']);
+    expect(problems.map((p) => p.code)).toEqual(['self-assessment-reasoning-missing']);
     expect(problems[0]?.article).toBe('AMMR Art. 62');
+  });
+
+  it('Art. 62(1) "or considers itself to be facing a significant migratory situation": DE with its reasoning may request a deduction', () => {
+    const reasoning = 'arrivals at the eastern border tripled in the first quarter; reception at capacity';
+    expect(validateDeduction(deduction({ state: 'DE', reasoning }), eligible2026)).toEqual([]);
   });
 
   it('Art. 61: the Art. 62 list is not applied to an Art. 61 request', () => {

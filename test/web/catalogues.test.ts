@@ -15,6 +15,8 @@ import {
   FINDING_CATEGORIES,
   FORCE_KINDS,
   PLACE_KINDS,
+  CRISIS_BORDER_DEROGATIONS,
+  RATE_EXCEPTIONS,
   ROUTING_GROUNDS,
 } from '../../src/domain/vocabulary.ts';
 import { UNMATCHED_REASONS } from '../../src/solidarity/matching.ts';
@@ -72,6 +74,9 @@ describe('message catalogues (English, Lithuanian)', () => {
       decision: DECISION_TYPES,
       ground: ROUTING_GROUNDS,
       exemption: BORDER_EXEMPTIONS,
+      // issue 17: border-crisis
+      rateException: RATE_EXCEPTIONS,
+      crisisDerogation: CRISIS_BORDER_DEROGATIONS,
       detentionGround: DETENTION_GROUNDS,
       'dashboard.metric': AGGREGATE_METRICS,
       'dashboard.per': GRANULARITIES,

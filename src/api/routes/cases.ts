@@ -201,6 +201,8 @@ const CrisisBody = z
     to: z.iso.date(),
     act: z.string().min(3).max(300),
     borderSections: z.array(z.string().min(1).max(60)).max(50).optional(),
+    /** issue 17: the last day after the extensions (CFMR Art. 5(1)–(2)); `to` is then the initial decision's last day (Art. 10(4)) */
+    extendedTo: z.iso.date().optional(),
   })
   .strict();
 

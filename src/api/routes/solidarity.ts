@@ -68,6 +68,8 @@ const DeductionBody = z
     article: z.enum(['61', '62']),
     percent: Percent.gt(0),
     requestedOn: SolidarityDay.optional(),
+    /** AMMR Art. 62(1): why a state not identified by the Commission considers itself in a significant migratory situation */
+    reasoning: z.string().trim().min(20).max(4000).optional(),
   })
   .strict();
 const DecisionBody = z
@@ -205,13 +207,14 @@ export function solidarityRoutes(app: FastifyInstance, deps: ApiDeps): void {
       const b = request.body;
       forState(p, b.state, 'body/state');
       const cycle = cycleOf(request.params.year);
-      if (b.article === '62' && !cycle.deductionEligible.includes(b.state))
+      // AMMR Art. 62(1): identified by the Commission, or considering itself in the situation — with its reasoning
+      if (b.article === '62' && !cycle.deductionEligible.includes(b.state) && !b.reasoning)
         throw new HttpProblem(
           422,
-          'not-eligible',
-          'Not eligible',
-          `${b.state} may not request a deduction under Art. 62 in ${cycle.year}`,
-          [{ field: 'body/state', reason: `eligible: ${cycle.deductionEligible.join(', ')}` }],
+          'reasoning-required',
+          'Reasoning required',
+          `${b.state} is not identified as facing a significant migratory situation in ${cycle.year}: a state that considers itself in one may request a deduction under Art. 62(1), stating why`,
+          [{ field: 'body/reasoning', reason: `identified: ${cycle.deductionEligible.join(', ')}` }],
         );
       const requestedOn = b.requestedOn ?? today();
       const id = await requestDeduction(
@@ -222,6 +225,7 @@ export function solidarityRoutes(app: FastifyInstance, deps: ApiDeps): void {
           article: b.article,
           requestedOn,
           requestedPercent: b.percent,
+          ...(b.reasoning ? { reasoning: b.reasoning } : {}),
         },
         p.username,
         now(),

@@ -193,12 +193,19 @@ export function solidarityCommand(ctx: CliContext): Command {
         .makeOptionMandatory(),
     )
     .addOption(new Option('--on <date>', 'date of the request (default today)').argParser(parseDate))
+    .option(
+      '--reasoning <text>',
+      'AMMR Art. 62(1): why a state the Commission did not identify considers itself in a significant migratory situation',
+    )
     .action(
-      async (state: string, opts: { year: number; article: '61' | '62'; percent: number; on?: string }) => {
+      async (
+        state: string,
+        opts: { year: number; article: '61' | '62'; percent: number; on?: string; reasoning?: string },
+      ) => {
         const cycle = loadCycle(LAW, opts.year, today(ctx));
-        if (opts.article === '62' && !cycle.deductionEligible.includes(state as never))
+        if (opts.article === '62' && !cycle.deductionEligible.includes(state as never) && !opts.reasoning?.trim())
           throw new UsageError(
-            `${state} may not request a deduction under Art. 62 in ${opts.year} (eligible: ${cycle.deductionEligible.join(', ')})`,
+            `${state} is not identified as facing a significant migratory situation in ${opts.year} (identified: ${cycle.deductionEligible.join(', ')}): a state that considers itself in one may request a deduction under Art. 62(1) with --reasoning`,
           );
         const requestedOn = opts.on ?? today(ctx);
         const id = await withStore(ctx, (_cs, store) =>
@@ -210,6 +217,7 @@ export function solidarityCommand(ctx: CliContext): Command {
               article: opts.article,
               requestedOn,
               requestedPercent: opts.percent,
+              ...(opts.reasoning?.trim() ? { reasoning: opts.reasoning.trim() } : {}),
             },
             'cli',
             ctx.now(),

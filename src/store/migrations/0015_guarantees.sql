@@ -2,3 +2,11 @@
 -- withdrawal, the border procedure in a crisis, national emergency measures. Each part below is headed by its
 -- module (src/domain/guarantees/).
 SELECT 1;
+--> statement-breakpoint
+-- border-crisis: a crisis declaration records the last day of the initial Council implementing decision's
+-- period (CFMR Art. 4(3)) apart from the last day after its extensions (Art. 5(1)–(2)): the registration
+-- derogation of a mass-arrivals crisis applies only to applications made in the initial period (Art. 10(4)).
+-- NULL in declarations recorded before: their whole period counts as the initial one.
+ALTER TABLE crisis_declarations ADD COLUMN initial_ends_on date;
+--> statement-breakpoint
+ALTER TABLE crisis_declarations ADD CONSTRAINT crisis_initial_period_inside CHECK (initial_ends_on IS NULL OR (initial_ends_on >= starts_on AND initial_ends_on <= ends_on));

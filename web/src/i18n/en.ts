@@ -1254,6 +1254,34 @@ export const en = {
   'action.application.subsequent': 'Subsequent application made',
   'action.subsequent.examined': 'Subsequent application examined',
   'action.biometrics.taken': 'Biometric data taken',
+  // issue 17: border-crisis
+  'ground.inadmissible-first-country-of-asylum': 'inadmissible: first country of asylum (APR Art. 38(1)(a))',
+  'ground.inadmissible-safe-third-country': 'inadmissible: safe third country (APR Art. 38(1)(b))',
+  'ground.inadmissible-international-court': 'inadmissible: relocated by an international court (APR Art. 38(1)(c))',
+  'ground.inadmissible-subsequent-no-new-elements':
+    'inadmissible: subsequent application without new elements (APR Art. 38(1)(d))',
+  'ground.inadmissible-dependant-no-new-facts':
+    'inadmissible: application of a dependant without separate facts (APR Art. 38(1)(e))',
+  'field.rateException': 'The recognition rate does not apply because',
+  'field.rateExceptionReason': 'Reasons for not applying the recognition rate',
+  'field.crisisDerogations': 'Crisis derogations applied (CFMR Art. 11)',
+  'rateException.significant-change': 'significant change in the country since the Eurostat data (APR Art. 42(1)(j))',
+  'rateException.category-not-representative':
+    'the applicant belongs to a category for whom the rate is not representative (APR Art. 42(1)(j))',
+  'crisisDerogation.cfmr-11-3': 'recognition-rate threshold lowered (CFMR Art. 11(3))',
+  'crisisDerogation.cfmr-11-4': 'merits decided at the border up to the 50 % rate (CFMR Art. 11(4))',
+  'crisisDerogation.cfmr-11-6': 'all applicants subject to instrumentalisation (CFMR Art. 11(6))',
+  'refusal.border-procedure-ground-required':
+    'the border procedure needs a ground the law allows for it (APR Art. 44(1): inadmissibility under Art. 38, or Art. 42(1)(a)–(g), (j), 42(3)(b)); “none” is not one',
+  'refusal.border-support-impossible':
+    'the support this applicant with special procedural needs requires cannot be given at the border: the border procedure is not applied (APR Art. 53(2)(b))',
+  'refusal.recognition-rate-excepted':
+    'the recognition-rate ground cannot be used together with its exception “{exception}” (APR Art. 42(1)(j))',
+  'refusal.crisis-derogation-not-covered':
+    '{derogation}: the application was not made during a crisis that allows it (CFMR Arts 1(4), 11); crisis: {crisisKind}',
+  'refusal.crisis-derogation-border-only': 'the derogations of CFMR Art. 11 apply to the border procedure only',
+  'guarantee.border-procedure-ground': 'Border procedure ground: {grounds}',
+  'guarantee.crisis-application-made': 'Application made during the crisis: {covered}',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -5,6 +5,8 @@ import {
   BORDER_EXEMPTIONS,
   DECISION_TYPES,
   DETENTION_GROUNDS,
+  CRISIS_BORDER_DEROGATIONS,
+  RATE_EXCEPTIONS,
   ROUTING_GROUNDS,
 } from '../../../src/domain/vocabulary.ts';
 
@@ -49,6 +51,21 @@ export const COMMAND_FIELDS: Readonly<Record<CommandType, readonly FieldSpec[]>>
     { name: 'procedure', kind: 'select', list: 'procedure', options: ['border', 'accelerated', 'regular'] },
     { name: 'grounds', kind: 'multi', list: 'ground', options: ROUTING_GROUNDS },
     { name: 'exemption', kind: 'select', list: 'exemption', options: BORDER_EXEMPTIONS, optional: true },
+    // issue 17: border-crisis — APR Art. 42(1)(j) exceptions; CFMR Art. 11 derogations
+    {
+      name: 'rateException',
+      kind: 'select',
+      list: 'rateException',
+      options: RATE_EXCEPTIONS,
+      optional: true,
+    },
+    { name: 'rateExceptionReason', kind: 'text', optional: true },
+    {
+      name: 'crisisDerogations',
+      kind: 'multi',
+      list: 'crisisDerogation',
+      options: CRISIS_BORDER_DEROGATIONS,
+    },
   ],
   'application.lodged': [],
   'interview.recorded': [],
