@@ -184,7 +184,8 @@ export const CaseCommand = z.discriminatedUnion('type', [
     })
     .strict()
     .refine((c) => (c.rateException === undefined) === (c.rateExceptionReason === undefined), {
-      message: 'rateException and rateExceptionReason go together (APR Art. 42(1)(j): the assessment is recorded)',
+      message:
+        'rateException and rateExceptionReason go together (APR Art. 42(1)(j): the assessment is recorded)',
       path: ['rateExceptionReason'],
     }),
   z.object({ type: z.literal('application.lodged'), ...at }).strict(),

@@ -3,9 +3,9 @@
 // log. Pure: time, ids and the law come in as arguments.
 import { DateTime } from 'luxon';
 import { stateCalendar } from '../law/calendar/state-calendar.ts';
+import type { CrisisKind } from '../law/deadlines.ts';
 import type { ParameterRegistry } from '../law/parameters.ts';
 import { periodEnd } from '../law/periods.ts';
-import type { CrisisKind } from '../law/deadlines.ts';
 import type { RateLookup } from '../law/recognition-rates.ts';
 import type { Action, CaseCrisis, CaseState, Decision, Obligation, ObligationKind } from './case-state.ts';
 import type { CaseCommand, EncounterKind, Person, RecordEncounter } from './commands.ts';
@@ -13,12 +13,12 @@ import { checkNotBeforeLastAction, isLateEntry } from './entry-rules.ts';
 import { ActionNotAllowedError, CommandRejectedError } from './errors.ts';
 import { type EncounterRecordedPayload, evolve } from './evolve.ts';
 import { checkGuards, moduleEffects } from './guarantees/index.ts';
+import { mayRemain } from './guarantees/remedies.ts';
+import { borderSupportImpossible } from './guarantees/vulnerability.ts';
 import { recordIdentity } from './identity-record.ts';
 import { impossibleValues, withDerivedFacts, youngestAge } from './identity-rules.ts';
 import { LEGAL_BASIS } from './legal-basis.ts';
 import { checkConditions, FUTURE_TOLERANCE_MS } from './next-actions.ts';
-import { mayRemain } from './guarantees/remedies.ts';
-import { borderSupportImpossible } from './guarantees/vulnerability.ts';
 import { applicationCrisisOf, obligation } from './obligations.ts';
 import { ALLOWED, allowedActions, type Flag, type Status } from './statuses.ts';
 import { ROUTING_GROUNDS } from './vocabulary.ts';
@@ -70,7 +70,9 @@ export function startCase(
   // the birth year follows from the date of birth, and minority from the youngest age it allows (APR Art. 25(2))
   const person = withDerivedFacts(input.person, day, minorAge(ctx, day));
   // CFMR Arts 10(1), 11(1): the declaration in force when the application is made, not at the arrival
-  const madeIn = person.asylumWish ? ctx.crisisAt?.(e.state, person.asylumWish.at, e.borderSection) : undefined;
+  const madeIn = person.asylumWish
+    ? ctx.crisisAt?.(e.state, person.asylumWish.at, e.borderSection)
+    : undefined;
   const applicationCrisis =
     madeIn && person.asylumWish ? { ...madeIn, madeAt: person.asylumWish.at } : undefined;
   const c = {
@@ -187,7 +189,9 @@ export function decide(current: CaseState, command: CaseCommand, ctx: DecideCont
       const madeIn = current.asylumWishAt
         ? undefined
         : ctx.crisisAt?.(current.state, command.at, current.borderSection);
-      const withCrisis = madeIn ? { ...current, applicationCrisis: { ...madeIn, madeAt: command.at } } : current;
+      const withCrisis = madeIn
+        ? { ...current, applicationCrisis: { ...madeIn, madeAt: command.at } }
+        : current;
       if (madeIn) extra = { applicationCrisis: withCrisis.applicationCrisis };
       // during screening the registration deadline waits for its end (APR Art. 27(7))
       if (current.status !== 'in-screening' && !current.open.includes('registration'))
@@ -420,7 +424,10 @@ function checkRouting(
       if (!crisis || !DEROGATION_CRISES[d]?.includes(crisis.kind))
         throw new CommandRejectedError(
           'crisisDerogations',
-          { code: 'crisis-derogation-not-covered', params: { derogation: d, crisisKind: crisis?.kind ?? 'none' } },
+          {
+            code: 'crisis-derogation-not-covered',
+            params: { derogation: d, crisisKind: crisis?.kind ?? 'none' },
+          },
           `${d}: the application was not made during a ${DEROGATION_CRISES[d]?.join(' or ')} crisis (CFMR Arts 1(4), 11(1): applications made within the period)`,
         );
   }
@@ -469,7 +476,10 @@ function checkRouting(
       );
     // APR Art. 44(1): a ground the border procedure allows; CFMR Art. 11(6) lets it cover every applicant
     // subject to instrumentalisation
-    if (!derogations.includes('cfmr-11-6') && !command.grounds.some((g) => BORDER_PROCEDURE_GROUNDS.includes(g)))
+    if (
+      !derogations.includes('cfmr-11-6') &&
+      !command.grounds.some((g) => BORDER_PROCEDURE_GROUNDS.includes(g))
+    )
       throw new CommandRejectedError(
         'grounds',
         { code: 'border-procedure-ground-required', params: { allowed: [...BORDER_PROCEDURE_GROUNDS] } },

@@ -3,7 +3,14 @@
 // obligations an action opened were computed when it was decided and travel in its payload.
 import type { CrisisKind } from '../law/deadlines.ts';
 import { applyAmendment } from './amend-evolve.ts';
-import type { Action, ApplicationCrisis, CaseCrisis, CaseState, Obligation, ObligationKind } from './case-state.ts';
+import type {
+  Action,
+  ApplicationCrisis,
+  CaseCrisis,
+  CaseState,
+  Obligation,
+  ObligationKind,
+} from './case-state.ts';
 import type { EncounterKind, Person } from './commands.ts';
 import { evolveModules } from './guarantees/index.ts';
 import { ACTION_TYPES, AMENDMENT_ACTIONS, type Flag, type Status } from './statuses.ts';

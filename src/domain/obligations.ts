@@ -2,9 +2,9 @@
 // commands in decide.ts and the system's steps in system-steps.ts). Pure.
 import { DateTime } from 'luxon';
 import { STATE_TIME_ZONES } from '../law/calendar/state-calendar.ts';
+import type { CrisisKind } from '../law/deadlines.ts';
 import { computeDeadline } from '../law/deadlines.ts';
 import type { ParameterRegistry } from '../law/parameters.ts';
-import type { CrisisKind } from '../law/deadlines.ts';
 import type { ApplicationCrisis, CaseCrisis, CaseState, Obligation, ObligationKind } from './case-state.ts';
 import type { DecideContext } from './decide.ts';
 

@@ -475,7 +475,9 @@ export class CaseStore {
           ? await tx.select({ id: cases.id, data: cases.data }).from(cases).where(inArray(cases.id, ids))
           : [];
       const current = new Map(rows.map((r) => [r.id, r.data as CaseState]));
-      const crises = items.some((i) => i.command.type === 'asylum-wish.expressed') ? await readCrises(tx) : [];
+      const crises = items.some((i) => i.command.type === 'asylum-wish.expressed')
+        ? await readCrises(tx)
+        : [];
       const decisions: { decision: Decision; expectedVersion: number; actor: Actor }[] = [];
       const outcomes = items.map((item) => {
         const c = current.get(item.caseId);

@@ -1206,7 +1206,12 @@ describe.each(BACKENDS.filter((b) => b.name === 'pglite'))(
         bodies: (): Json[] => [
           { state: 'PL', article: '62', percent: 30 },
           { state: 'PL', article: '61', percent: 100, requestedOn: '2026-07-15' },
-          { state: 'PL', article: '62', percent: 10, reasoning: 'a significant migratory situation (synthetic)' },
+          {
+            state: 'PL',
+            article: '62',
+            percent: 10,
+            reasoning: 'a significant migratory situation (synthetic)',
+          },
         ],
       },
       {

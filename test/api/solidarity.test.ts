@@ -94,12 +94,17 @@ describe.each(BACKENDS)('the solidarity cycle API on $name', (backend) => {
     });
     expect(lt.statusCode).toBe(422);
     expect(lt.json().type).toBe('urn:pact:problem:reasoning-required');
-    const ltReasoned = await call('POST', '/api/solidarity/2026/deductions', as('solidarity-coordinator', 'LT'), {
-      state: 'LT',
-      article: '62',
-      percent: 50,
-      reasoning: 'arrivals at the Belarus border section tripled in the quarter; reception is at capacity',
-    });
+    const ltReasoned = await call(
+      'POST',
+      '/api/solidarity/2026/deductions',
+      as('solidarity-coordinator', 'LT'),
+      {
+        state: 'LT',
+        article: '62',
+        percent: 50,
+        reasoning: 'arrivals at the Belarus border section tripled in the quarter; reception is at capacity',
+      },
+    );
     expect(ltReasoned.statusCode).toBe(201);
     const id = pl.json().id;
     const decision = {

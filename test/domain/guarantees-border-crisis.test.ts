@@ -119,7 +119,13 @@ function registered(c: DecideContext, nationality = 'IQ', wishAt = '2026-12-07T0
   ).next;
 }
 const route = (procedure: 'border' | 'regular' | 'accelerated', grounds: string[], more = {}) =>
-  ({ type: 'application.routed', at: '2026-12-08T11:00:00+02:00', procedure, grounds, ...more }) as CaseCommand;
+  ({
+    type: 'application.routed',
+    at: '2026-12-08T11:00:00+02:00',
+    procedure,
+    grounds,
+    ...more,
+  }) as CaseCommand;
 const refusal = (f: () => unknown) => {
   try {
     f();
@@ -154,7 +160,9 @@ describe('APR Art. 44(1): the border procedure needs a ground the law allows', (
 
   it('APR Art. 44(1)(b): a merits ground of Art. 42(1) (misleading the authorities, point (c)) is accepted', () => {
     const c = context();
-    expect(decide(registered(c), route('border', ['misleading-authorities']), c).next.procedure).toBe('border');
+    expect(decide(registered(c), route('border', ['misleading-authorities']), c).next.procedure).toBe(
+      'border',
+    );
   });
 });
 
@@ -248,8 +256,11 @@ describe('Eurodac Art. 15(1)(b): 72 hours from when the biometric data are taken
     expect(d.open).toContainEqual(
       expect.objectContaining({ kind: 'eurodac', dueAt: '2026-12-10T10:00:00+02:00' }),
     );
-    s = decide(d.next, { type: 'screening.completed', at: '2026-12-08T09:00:00+02:00', outcome: 'asylum' }, c)
-      .next;
+    s = decide(
+      d.next,
+      { type: 'screening.completed', at: '2026-12-08T09:00:00+02:00', outcome: 'asylum' },
+      c,
+    ).next;
     // registration does not restart the period (it runs from the taking, not from registration)
     const r = decide(
       s,
@@ -267,12 +278,18 @@ describe('Eurodac Art. 15(1)(b): 72 hours from when the biometric data are taken
       encounter: encounter({ kind: 'disembarkation-after-sar' }),
       person: person({ asylumWish: { at: '2026-12-07T04:15:00+02:00', where: 'port', to: 'border guard' } }),
     }).next;
-    s = decide(s, { type: 'screening.completed', at: '2026-12-08T09:00:00+02:00', outcome: 'asylum' }, c).next;
+    s = decide(
+      s,
+      { type: 'screening.completed', at: '2026-12-08T09:00:00+02:00', outcome: 'asylum' },
+      c,
+    ).next;
     const r = decide(
       s,
       { type: 'application.registered', at: '2026-12-09T10:00:00+02:00', disproportionateNumbers: false },
       c,
     );
-    expect(r.open).toContainEqual(expect.objectContaining({ kind: 'eurodac', dueAt: '2026-12-12T10:00:00+02:00' }));
+    expect(r.open).toContainEqual(
+      expect.objectContaining({ kind: 'eurodac', dueAt: '2026-12-12T10:00:00+02:00' }),
+    );
   });
 });

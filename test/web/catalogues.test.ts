@@ -9,13 +9,13 @@ import { ROLES } from '../../src/domain/roles.ts';
 import { ACTION_TYPES, FLAGS, STATUSES } from '../../src/domain/statuses.ts';
 import {
   BORDER_EXEMPTIONS,
+  CRISIS_BORDER_DEROGATIONS,
   DECISION_TYPES,
   DETENTION_GROUNDS,
   ENCOUNTER_KINDS,
   FINDING_CATEGORIES,
   FORCE_KINDS,
   PLACE_KINDS,
-  CRISIS_BORDER_DEROGATIONS,
   RATE_EXCEPTIONS,
   ROUTING_GROUNDS,
 } from '../../src/domain/vocabulary.ts';

@@ -203,7 +203,11 @@ export function solidarityCommand(ctx: CliContext): Command {
         opts: { year: number; article: '61' | '62'; percent: number; on?: string; reasoning?: string },
       ) => {
         const cycle = loadCycle(LAW, opts.year, today(ctx));
-        if (opts.article === '62' && !cycle.deductionEligible.includes(state as never) && !opts.reasoning?.trim())
+        if (
+          opts.article === '62' &&
+          !cycle.deductionEligible.includes(state as never) &&
+          !opts.reasoning?.trim()
+        )
           throw new UsageError(
             `${state} is not identified as facing a significant migratory situation in ${opts.year} (identified: ${cycle.deductionEligible.join(', ')}): a state that considers itself in one may request a deduction under Art. 62(1) with --reasoning`,
           );

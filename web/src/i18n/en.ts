@@ -1257,7 +1257,8 @@ export const en = {
   // issue 17: border-crisis
   'ground.inadmissible-first-country-of-asylum': 'inadmissible: first country of asylum (APR Art. 38(1)(a))',
   'ground.inadmissible-safe-third-country': 'inadmissible: safe third country (APR Art. 38(1)(b))',
-  'ground.inadmissible-international-court': 'inadmissible: relocated by an international court (APR Art. 38(1)(c))',
+  'ground.inadmissible-international-court':
+    'inadmissible: relocated by an international court (APR Art. 38(1)(c))',
   'ground.inadmissible-subsequent-no-new-elements':
     'inadmissible: subsequent application without new elements (APR Art. 38(1)(d))',
   'ground.inadmissible-dependant-no-new-facts':
@@ -1265,7 +1266,8 @@ export const en = {
   'field.rateException': 'The recognition rate does not apply because',
   'field.rateExceptionReason': 'Reasons for not applying the recognition rate',
   'field.crisisDerogations': 'Crisis derogations applied (CFMR Art. 11)',
-  'rateException.significant-change': 'significant change in the country since the Eurostat data (APR Art. 42(1)(j))',
+  'rateException.significant-change':
+    'significant change in the country since the Eurostat data (APR Art. 42(1)(j))',
   'rateException.category-not-representative':
     'the applicant belongs to a category for whom the rate is not representative (APR Art. 42(1)(j))',
   'crisisDerogation.cfmr-11-3': 'recognition-rate threshold lowered (CFMR Art. 11(3))',
@@ -1279,7 +1281,8 @@ export const en = {
     'the recognition-rate ground cannot be used together with its exception “{exception}” (APR Art. 42(1)(j))',
   'refusal.crisis-derogation-not-covered':
     '{derogation}: the application was not made during a crisis that allows it (CFMR Arts 1(4), 11); crisis: {crisisKind}',
-  'refusal.crisis-derogation-border-only': 'the derogations of CFMR Art. 11 apply to the border procedure only',
+  'refusal.crisis-derogation-border-only':
+    'the derogations of CFMR Art. 11 apply to the border procedure only',
   'guarantee.border-procedure-ground': 'Border procedure ground: {grounds}',
   'guarantee.crisis-application-made': 'Application made during the crisis: {covered}',
 } as const;

@@ -1262,7 +1262,8 @@ export const lt: Readonly<Record<MessageKey, string>> = {
   'action.subsequent.examined': 'Išnagrinėtas pakartotinis prašymas',
   'action.biometrics.taken': 'Paimti biometriniai duomenys',
   // issue 17: border-crisis
-  'ground.inadmissible-first-country-of-asylum': 'nepriimtinas: pirmoji prieglobsčio šalis (APR 38 str. 1 d. a p.)',
+  'ground.inadmissible-first-country-of-asylum':
+    'nepriimtinas: pirmoji prieglobsčio šalis (APR 38 str. 1 d. a p.)',
   'ground.inadmissible-safe-third-country': 'nepriimtinas: saugi trečioji šalis (APR 38 str. 1 d. b p.)',
   'ground.inadmissible-international-court':
     'nepriimtinas: perkeltas tarptautinio teismo sprendimu (APR 38 str. 1 d. c p.)',
@@ -1278,8 +1279,10 @@ export const lt: Readonly<Record<MessageKey, string>> = {
   'rateException.category-not-representative':
     'prašytojas priklauso asmenų grupei, kuriai šis lygis nėra reprezentatyvus (APR 42 str. 1 d. j p.)',
   'crisisDerogation.cfmr-11-3': 'sumažinta pripažinimo lygio riba (Krizių reglamento 11 str. 3 d.)',
-  'crisisDerogation.cfmr-11-4': 'iš esmės sprendžiama pasienyje, kai lygis iki 50 % (Krizių reglamento 11 str. 4 d.)',
-  'crisisDerogation.cfmr-11-6': 'visi instrumentalizavimo paveikti prašytojai (Krizių reglamento 11 str. 6 d.)',
+  'crisisDerogation.cfmr-11-4':
+    'iš esmės sprendžiama pasienyje, kai lygis iki 50 % (Krizių reglamento 11 str. 4 d.)',
+  'crisisDerogation.cfmr-11-6':
+    'visi instrumentalizavimo paveikti prašytojai (Krizių reglamento 11 str. 6 d.)',
   'refusal.border-procedure-ground-required':
     'pasienio procedūrai reikia įstatymo leidžiamo pagrindo (APR 44 str. 1 d.: nepriimtinumas pagal 38 str. arba 42 str. 1 d. a–g, j p., 42 str. 3 d. b p.); „nėra“ nėra pagrindas',
   'refusal.border-support-impossible':
@@ -1288,7 +1291,8 @@ export const lt: Readonly<Record<MessageKey, string>> = {
     'pripažinimo lygio pagrindo negalima taikyti kartu su jo išimtimi „{exception}“ (APR 42 str. 1 d. j p.)',
   'refusal.crisis-derogation-not-covered':
     '{derogation}: prašymas pateiktas ne tokios krizės metu, kuri tai leidžia (Krizių reglamento 1 str. 4 d., 11 str.); krizė: {crisisKind}',
-  'refusal.crisis-derogation-border-only': 'Krizių reglamento 11 str. nukrypti leidžiančios nuostatos taikomos tik pasienio procedūrai',
+  'refusal.crisis-derogation-border-only':
+    'Krizių reglamento 11 str. nukrypti leidžiančios nuostatos taikomos tik pasienio procedūrai',
   'guarantee.border-procedure-ground': 'Pasienio procedūros pagrindas: {grounds}',
   'guarantee.crisis-application-made': 'Prašymas pateiktas krizės metu: {covered}',
 };

@@ -3,9 +3,9 @@
 import type { CommandType } from '../../../src/domain/statuses.ts';
 import {
   BORDER_EXEMPTIONS,
+  CRISIS_BORDER_DEROGATIONS,
   DECISION_TYPES,
   DETENTION_GROUNDS,
-  CRISIS_BORDER_DEROGATIONS,
   RATE_EXCEPTIONS,
   ROUTING_GROUNDS,
 } from '../../../src/domain/vocabulary.ts';
