@@ -78,7 +78,32 @@ describe('CFMR Art. 10(1): the derogation covers applications MADE within the pe
     const g = guaranteesOf(during, new Date('2026-12-13T00:00:00Z'), []).find(
       (x) => x.key === 'crisis-application-made',
     );
-    expect(g).toMatchObject({ article: 'CFMR Arts 10(1), 11(1)', params: { covered: 'yes' } });
+    expect(g).toMatchObject({
+      article: 'CFMR Arts 10(1), 11(1)',
+      params: { crisisKind: 'instrumentalisation' },
+    });
+  });
+
+  it('CFMR Art. 10(1): a person who arrived during a crisis and applies after its last day is shown as not covered', () => {
+    // arrived 7 Dec during a declaration of 1–10 December; applied 11 December 00:30
+    const c = context(
+      declared({ id: 'k0', kind: 'instrumentalisation', startsOn: '2026-12-01', endsOn: '2026-12-10' }),
+    );
+    let s = startCase(c, {
+      caseId: 'c0',
+      encounterId: 'e0',
+      encounter: encounter(),
+      person: person(),
+      crisis: { id: 'k0', kind: 'instrumentalisation', startsOn: '2026-12-01', endsOn: '2026-12-10' },
+    }).next;
+    s = decide(
+      s,
+      { type: 'asylum-wish.expressed', at: '2026-12-11T00:30:00+02:00', where: 'x', to: 'y' },
+      c,
+    ).next;
+    const keys = guaranteesOf(s, new Date('2026-12-12T00:00:00Z'), []).map((g) => g.key);
+    expect(keys).toContain('crisis-application-not-made');
+    expect(s.flags).toContain('instrumentalised'); // the arrival's declaration still marks the person (CFMR Art. 1(4)(b))
   });
 });
 

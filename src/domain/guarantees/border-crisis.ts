@@ -52,13 +52,13 @@ function borderGround(c: CaseState): Guarantee | undefined {
 function madeDuringCrisis(c: CaseState): Guarantee | undefined {
   if (!c.asylumWishAt || (!c.crisis && !c.applicationCrisis)) return undefined;
   const k: ApplicationCrisis | undefined = applicationCrisisOf(c);
+  // two keys, so that each language words "yes" and "no" itself
   return {
-    key: 'crisis-application-made',
+    key: k ? 'crisis-application-made' : 'crisis-application-not-made',
     article: 'CFMR Arts 10(1), 11(1)',
     status: 'done',
     at: c.asylumWishAt,
     params: {
-      covered: k ? 'yes' : 'no',
       crisisKind: (k ?? c.crisis)?.kind ?? '',
       initialPeriodEnds: k?.initialEndsOn ?? k?.endsOn ?? '',
     },

@@ -1284,7 +1284,8 @@ export const en = {
   'refusal.crisis-derogation-border-only':
     'the derogations of CFMR Art. 11 apply to the border procedure only',
   'guarantee.border-procedure-ground': 'Border procedure ground: {grounds}',
-  'guarantee.crisis-application-made': 'Application made during the crisis: {covered}',
+  'guarantee.crisis-application-made': 'Application made during the crisis: yes',
+  'guarantee.crisis-application-not-made': 'Application made during the crisis: no (arrived during it only)',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -1294,5 +1294,6 @@ export const lt: Readonly<Record<MessageKey, string>> = {
   'refusal.crisis-derogation-border-only':
     'Krizių reglamento 11 str. nukrypti leidžiančios nuostatos taikomos tik pasienio procedūrai',
   'guarantee.border-procedure-ground': 'Pasienio procedūros pagrindas: {grounds}',
-  'guarantee.crisis-application-made': 'Prašymas pateiktas krizės metu: {covered}',
+  'guarantee.crisis-application-made': 'Prašymas pateiktas krizės metu: taip',
+  'guarantee.crisis-application-not-made': 'Prašymas pateiktas krizės metu: ne (krizės metu tik atvyko)',
 };
