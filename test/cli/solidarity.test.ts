@@ -31,10 +31,14 @@ describe('pact solidarity', () => {
     expect(r.stdout).toMatch(/^LT\s+0\.548 %\s+115\s+57\s+1,160,000\.00\s+0\.00/m);
   });
 
-  it('deduction request: Lithuania may not use Art. 62 in 2026 (exit 2); Poland may', async () => {
+  it('deduction request, AMMR Art. 62(1): Lithuania, not identified in 2026, only with its reasoning ("or considers itself"); Poland may', async () => {
     const lt = await pact('solidarity deduction request LT --article 62 --percent 10');
     expect(lt.code).toBe(2);
-    expect(lt.stderr).toMatch(/LT may not request a deduction under Art\. 62 in 2026/);
+    expect(lt.stderr).toMatch(/LT is not identified as facing a significant migratory situation in 2026/);
+    const reasoned = await pact(
+      'solidarity deduction request LT --article 62 --percent 10 --on 2026-07-15 --reasoning arrivals-at-the-Belarus-border-tripled',
+    );
+    expect(reasoned.code).toBe(0);
     const pl = await pact('solidarity deduction request PL --article 62 --percent 100 --on 2026-07-15');
     expect(pl.code).toBe(0);
   });
