@@ -31,6 +31,14 @@ const VARIANTS: Readonly<Record<CommandType, readonly Fields[]>> = {
     ),
     { procedure: 'accelerated', grounds: ['security'], exemption: 'unaccompanied-minor' },
     { procedure: 'regular', grounds: ['misleading-authorities'], exemption: 'capacity-reached' },
+    // issue 17: border-crisis — an Art. 38 ground (APR Art. 44(1)(a)); an Art. 42(1)(j) exception
+    { procedure: 'border', grounds: ['inadmissible-safe-third-country'] },
+    {
+      procedure: 'regular',
+      grounds: ['none'],
+      rateException: 'significant-change',
+      rateExceptionReason: 'a change in the country since the data (synthetic)',
+    },
   ],
   'application.lodged': [{}],
   'interview.recorded': [{}],
