@@ -8,7 +8,7 @@ export default defineParameters([
   {
     name: 'crisis.registration.deadline',
     description:
-      'In a crisis or force majeure, applications made during the period may be registered no later than this after they are made (in a mass-arrivals crisis only during the initial decision period)',
+      'In a crisis or force majeure, applications made during the period may be registered no later than this after they are made (in a mass-arrivals crisis only applications made during the initial Council decision period, not its extensions: Art. 10(4))',
     unit: 'weeks',
     values: [
       { since: FROM, value: 4, source: { act: 'CFMR', article: '10', paragraph: '1', status: 'confirmed' } },
@@ -26,7 +26,7 @@ export default defineParameters([
   {
     name: 'crisis.border-procedure.extension',
     description:
-      'The maximum duration of the border procedure may be extended by up to this (not combined with the 16 weeks after relocation)',
+      'For applications made within the period the derogation is applied, the maximum duration of the border procedure may be extended by up to this (not combined with the 16 weeks after relocation)',
     unit: 'weeks',
     values: [
       { since: FROM, value: 6, source: { act: 'CFMR', article: '11', paragraph: '1', status: 'confirmed' } },
