@@ -54,6 +54,7 @@ import {
   UnknownPlaceError,
   VersionConflictError,
 } from './errors.ts';
+import { checkFamilyRouting, checkRepresentativeLimit, familyDecisions } from './guarantees-minors.ts';
 import { changesPerson, newIdentityParts, refreshIdentities } from './person-identities.ts';
 import { cases, idempotencyKeys, obligations } from './schema.ts';
 
@@ -403,9 +404,14 @@ export class CaseStore {
         const current = await this.load(tx, caseId);
         if (current.version !== expectedVersion)
           throw new VersionConflictError(caseId, expectedVersion, current.version);
-        const decision = decide(current, command, this.decideContext(actor, now));
+        const ctx = this.decideContext(actor, now);
+        // issue 17: what the vulnerability and minors guarantees read from other cases (guarantees-minors.ts)
+        await checkFamilyRouting(tx, current, command);
+        const decision = decide(current, command, ctx);
+        await checkRepresentativeLimit(tx, current, command, ctx);
+        const members = await familyDecisions(tx, current, command, ctx);
         checkLateEntry(command, now);
-        await this.persist(tx, [{ decision, expectedVersion }], now, actor);
+        await this.persist(tx, [{ decision, expectedVersion }, ...members], now, actor);
         return {
           caseId,
           version: decision.next.version,
