@@ -66,9 +66,7 @@ const VARIANTS: Readonly<Record<CommandType, readonly Fields[]>> = {
       ],
     },
   ],
-  'representative.appointed': [
-    { role: 'representative', representativeRef: 'REP-1' },
-  ],
+  'representative.appointed': [{ role: 'representative', representativeRef: 'REP-1' }],
   'age.assessed': [
     { step: 'documents-statements', outcome: 'inconclusive' },
     { step: 'multidisciplinary', outcome: 'adult' },
