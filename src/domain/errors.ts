@@ -128,6 +128,8 @@ export const REFUSALS = {
   'age-medical-least-invasive-required': [],
   /** an assessment as adult while the recorded date of birth makes the person possibly a minor (APR Art. 25(2)) */
   'age-adult-contradicts-birth-date': [],
+  /** an accompanied minor child detained while no parent of the family is (Directive (EU) 2024/1346 Art. 13(2)(a)) */
+  'family-child-detained-without-parent': [],
 } as const satisfies Record<string, readonly string[]>;
 
 /** Why an account's input is refused (src/store/accounts.ts, login.ts): the same kind of stable codes. */

@@ -54,7 +54,12 @@ import {
   UnknownPlaceError,
   VersionConflictError,
 } from './errors.ts';
-import { checkFamilyRouting, checkRepresentativeLimit, familyDecisions } from './guarantees-minors.ts';
+import {
+  checkFamilyDetention,
+  checkFamilyRouting,
+  checkRepresentativeLimit,
+  familyDecisions,
+} from './guarantees-minors.ts';
 import { changesPerson, newIdentityParts, refreshIdentities } from './person-identities.ts';
 import { cases, idempotencyKeys, obligations } from './schema.ts';
 
@@ -407,6 +412,7 @@ export class CaseStore {
         const ctx = this.decideContext(actor, now);
         // issue 17: what the vulnerability and minors guarantees read from other cases (guarantees-minors.ts)
         await checkFamilyRouting(tx, current, command);
+        await checkFamilyDetention(tx, current, command);
         const decision = decide(current, command, ctx);
         await checkRepresentativeLimit(tx, current, command, ctx);
         const members = await familyDecisions(tx, current, command, ctx);

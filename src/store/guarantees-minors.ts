@@ -8,7 +8,7 @@ import type { CaseState, Decision } from '../domain/case-state.ts';
 import type { CaseCommand } from '../domain/commands.ts';
 import { type DecideContext, decide } from '../domain/decide.ts';
 import { CommandRejectedError } from '../domain/errors.ts';
-import { familyRoutingSplit } from '../domain/guarantees/vulnerability.ts';
+import { childDetainedWithoutParent, familyRoutingSplit } from '../domain/guarantees/vulnerability.ts';
 import { resultRows } from './bulk.ts';
 import type { Db } from './database.ts';
 import { cases } from './schema.ts';
@@ -124,5 +124,29 @@ export async function checkFamilyRouting(tx: Db, current: CaseState, command: Ca
       'procedure',
       { code: 'family-procedure-split', params: split },
       `a child and a parent of one family stay together: ${split.caseId} is in the ${split.procedure} procedure (APR Art. 45(2)–(3))`,
+    );
+}
+
+/** detention.ordered: an accompanied minor child only with a parent of the family detained (RCD Art. 13(2)(a)). */
+export async function checkFamilyDetention(tx: Db, current: CaseState, command: CaseCommand): Promise<void> {
+  if (command.type !== 'detention.ordered' || !current.family) return;
+  const ids = current.family.members.map((m) => m.caseId).filter((id) => id !== current.id && UUID.test(id));
+  const rows =
+    ids.length === 0
+      ? []
+      : await tx
+          .select({ data: cases.data })
+          .from(cases)
+          .where(and(inArray(cases.id, ids), eq(cases.state, current.state)));
+  if (
+    childDetainedWithoutParent(
+      current,
+      rows.map((r) => r.data as CaseState),
+    )
+  )
+    throw new CommandRejectedError(
+      'type',
+      { code: 'family-child-detained-without-parent', params: {} },
+      "an accompanied minor may be detained only where the minor's parent is detained (Directive (EU) 2024/1346 Art. 13(2)(a)); families with minors are, as a rule, given alternatives to detention",
     );
 }

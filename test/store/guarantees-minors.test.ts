@@ -165,7 +165,7 @@ describe.each(BACKENDS)('the guarantees of minors and families across cases on $
     expect(other?.version).toBe(2);
   });
 
-  it('APR Art. 45(2)–(3), families kept together: a child is not routed to the border procedure while its parent is in the regular one', async () => {
+  it('APR Art. 45(2)–(3) and RCD 2024/1346 Art. 13(2)(a), families kept together: a child is not routed to the border procedure while its parent is in the regular one, nor detained while its parent is not', async () => {
     const group: RecordEncounter = {
       ...minors('F-ROUTE', 2),
       persons: [
@@ -243,5 +243,15 @@ describe.each(BACKENDS)('the guarantees of minors and families across cases on $
       procedure: 'regular',
       grounds: ['none'],
     });
+    // Directive (EU) 2024/1346 Art. 13(2)(a): the child is detained only where a parent is
+    const detain = {
+      type: 'detention.ordered',
+      at: '2026-12-08T13:40:00+02:00',
+      grounds: ['risk-of-absconding'],
+      nextReviewBy: '2026-12-20T00:00:00+02:00',
+    };
+    expect(await refusalCode(step(child, detain))).toBe('family-child-detained-without-parent');
+    await step(parent, detain);
+    await step(child, { ...detain, at: '2026-12-08T13:45:00+02:00' });
   });
 });

@@ -1308,6 +1308,8 @@ export const en = {
     'a medical examination of age must use the least invasive method',
   'refusal.age-adult-contradicts-birth-date':
     'the recorded date of birth makes the person possibly a minor: correct it first',
+  'refusal.family-child-detained-without-parent':
+    'an accompanied child may be detained only where a parent of the family is detained',
 } as const;
 
 export type MessageKey = keyof typeof en;

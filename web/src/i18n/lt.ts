@@ -1315,4 +1315,6 @@ export const lt: Readonly<Record<MessageKey, string>> = {
     'medicininei amžiaus apžiūrai turi būti taikomas mažiausiai invazinis metodas',
   'refusal.age-adult-contradicts-birth-date':
     'užregistruota gimimo data rodo, kad asmuo gali būti nepilnametis: pirmiausia ją pataisykite',
+  'refusal.family-child-detained-without-parent':
+    'lydimas vaikas gali būti sulaikytas tik tada, kai sulaikytas vienas iš šeimos tėvų',
 };
