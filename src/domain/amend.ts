@@ -21,6 +21,7 @@ import { Nationality, Person } from './commands.ts';
 import type { DecideContext } from './decide.ts';
 import { CommandRejectedError, REFUSALS, type RefusalCode } from './errors.ts';
 import { evolve } from './evolve.ts';
+import { representativeAppointed } from './guarantees/minors.ts';
 import { impossibleValues } from './identity-rules.ts';
 import { LEGAL_BASIS } from './legal-basis.ts';
 import { minorByBirth, personAgeRange } from './minor-rules.ts';
@@ -238,7 +239,9 @@ export function amendPerson(current: CaseState, a: PersonAmendment, ctx: AmendCo
 
   // APR Art. 23(2): a representative for an unaccompanied minor, within the period from the application made
   const representative = person.unaccompanied && !ended;
-  if (representative && !open.has('representative') && !ctx.everOpened.includes('representative')) {
+  // (not "ever opened": an obligation cancelled by an earlier correction is owed again; one closed by the
+  // representative's appointment is not — src/domain/guarantees/minors.ts)
+  if (representative && !open.has('representative') && !representativeAppointed(current)) {
     if (current.asylumWishAt) {
       try {
         opens.push(obligation(ctx, current, 'representative', 'representative', current.asylumWishAt, false));

@@ -71,6 +71,40 @@ export interface CaseState {
 /** border-crisis: the declaration covering an application made at `madeAt` (CFMR Art. 10(1)). */
 export interface ApplicationCrisis extends CaseCrisis {
   readonly madeAt: string;
+   * vulnerability.ts: the latest preliminary vulnerability check of the screening (Screening Regulation
+   * Art. 12) and the latest assessment of special procedural needs (APR Arts 20–21), by stage
+   */
+  readonly needs?: {
+    readonly [stage in 'screening-preliminary' | 'special-procedural-needs']?: NeedsAssessment;
+  };
+  /** vulnerability.ts: the family the person was recorded with (the same on every member's case) */
+  readonly family?: {
+    readonly id: string;
+    readonly members: readonly { readonly caseId: string; readonly role: string }[];
+  };
+  /**
+   * minors.ts: who assists an unaccompanied minor (APR Art. 23(2)): the interim person (point (a)) and the
+   * representative (point (b)), each by a pseudonymous reference (never a name)
+   */
+  readonly representation?: {
+    readonly interim?: { readonly ref: string; readonly at: string };
+    readonly representative?: { readonly ref: string; readonly at: string };
+  };
+  /** minors.ts: the latest age assessment (APR Art. 25) and the steps taken so far */
+  readonly ageAssessment?: {
+    readonly outcome: 'minor' | 'adult' | 'inconclusive';
+    readonly at: string;
+    readonly steps: readonly ('documents-statements' | 'multidisciplinary' | 'medical')[];
+  };
+}
+
+/** One assessment of a person's needs (src/domain/guarantees/vulnerability.ts). */
+export interface NeedsAssessment {
+  readonly at: string;
+  readonly needs: readonly string[];
+  readonly specialProceduralNeeds: boolean;
+  /** whether adequate support can be given in the border procedure (APR Art. 53(2)(b)) */
+  readonly borderSupportPossible: boolean;
 }
 
 export interface CaseCrisis {

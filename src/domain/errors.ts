@@ -118,6 +118,29 @@ export const REFUSALS = {
   'crisis-derogation-not-covered': ['derogation', 'crisisKind'],
   /** a CFMR Art. 11 derogation recorded outside the border procedure */
   'crisis-derogation-border-only': [],
+  // issue 17: vulnerability, minors and families (src/domain/guarantees/vulnerability.ts, minors.ts)
+  /** a family whose members do not include the case the command is given on */
+  'family-must-include-case': [],
+  /** a case named twice among a family's members */
+  'family-member-twice': ['caseId'],
+  /** a family member that is not a case of this installation */
+  'family-member-not-found': ['caseId'],
+  /** a family member that is a case of another member state */
+  'family-member-other-state': ['caseId'],
+  /** a child routed to another procedure than a parent of the family (APR Art. 45(2)–(3), families kept together) */
+  'family-procedure-split': ['caseId', 'procedure'],
+  /** a representative already in charge of the most unaccompanied minors at the same time (APR Art. 23) */
+  'representative-limit-reached': ['maximum'],
+  /** a medical age examination without a multidisciplinary assessment first (APR Art. 25(2): last resort) */
+  'age-medical-before-multidisciplinary': [],
+  /** a medical age examination without consent (APR Art. 25(4)) */
+  'age-medical-consent-required': [],
+  /** a medical age examination by a method not the least invasive (APR Art. 25(3)) */
+  'age-medical-least-invasive-required': [],
+  /** an assessment as adult while the recorded date of birth makes the person possibly a minor (APR Art. 25(2)) */
+  'age-adult-contradicts-birth-date': [],
+  /** an accompanied minor child detained while no parent of the family is (Directive (EU) 2024/1346 Art. 13(2)(a)) */
+  'family-child-detained-without-parent': [],
 } as const satisfies Record<string, readonly string[]>;
 
 /** Why an account's input is refused (src/store/accounts.ts, login.ts): the same kind of stable codes. */

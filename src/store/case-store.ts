@@ -54,6 +54,12 @@ import {
   UnknownPlaceError,
   VersionConflictError,
 } from './errors.ts';
+import {
+  checkFamilyDetention,
+  checkFamilyRouting,
+  checkRepresentativeLimit,
+  familyDecisions,
+} from './guarantees-minors.ts';
 import { changesPerson, newIdentityParts, refreshIdentities } from './person-identities.ts';
 import { cases, crisisDeclarations, idempotencyKeys, obligations } from './schema.ts';
 
@@ -412,8 +418,15 @@ export class CaseStore {
         // CFMR Arts 10(1), 11(1): an application made now is covered by the declaration in force now
         const crises = command.type === 'asylum-wish.expressed' ? await readCrises(tx) : [];
         const decision = decide(current, command, this.decideContext(actor, now, crises));
+        const ctx = this.decideContext(actor, now);
+        // issue 17: what the vulnerability and minors guarantees read from other cases (guarantees-minors.ts)
+        await checkFamilyRouting(tx, current, command);
+        await checkFamilyDetention(tx, current, command);
+        const decision = decide(current, command, ctx);
+        await checkRepresentativeLimit(tx, current, command, ctx);
+        const members = await familyDecisions(tx, current, command, ctx);
         checkLateEntry(command, now);
-        await this.persist(tx, [{ decision, expectedVersion }], now, actor);
+        await this.persist(tx, [{ decision, expectedVersion }, ...members], now, actor);
         return {
           caseId,
           version: decision.next.version,

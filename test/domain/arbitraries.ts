@@ -91,10 +91,40 @@ export const commandArb = (index: number): fc.Arbitrary<CaseCommand> => {
       }),
     }),
     // issue 17: the person's guarantees (each module's helper gives its commands their fields)
-    fc.constant({ type: 'vulnerability.assessed' as const, at: t }),
-    fc.constant({ type: 'family.recorded' as const, at: t }),
-    fc.constant({ type: 'representative.appointed' as const, at: t }),
-    fc.constant({ type: 'age.assessed' as const, at: t }),
+    fc.record({
+      type: fc.constant('vulnerability.assessed' as const),
+      at: fc.constant(t),
+      stage: fc.constantFrom('screening-preliminary', 'special-procedural-needs' as const),
+      needs: fc.constantFrom([], ['torture-survivor'], ['mental-disorder', 'pregnant']) as fc.Arbitrary<
+        ('torture-survivor' | 'mental-disorder' | 'pregnant')[]
+      >,
+      specialProceduralNeeds: fc.boolean(),
+      borderSupportPossible: fc.boolean(),
+    }),
+    fc.constant({
+      type: 'family.recorded' as const,
+      at: t,
+      familyId: 'F-1',
+      members: [
+        { caseId: 'c1', role: 'child' as const },
+        { caseId: 'c2', role: 'parent' as const },
+      ],
+    }),
+    fc.record({
+      type: fc.constant('representative.appointed' as const),
+      at: fc.constant(t),
+      role: fc.constantFrom('interim', 'representative' as const),
+      representativeRef: fc.constantFrom('REP-1', 'REP-2'),
+    }),
+    fc.record({
+      type: fc.constant('age.assessed' as const),
+      at: fc.constant(t),
+      step: fc.constantFrom('documents-statements', 'multidisciplinary', 'medical' as const),
+      outcome: fc.constantFrom('minor', 'adult', 'inconclusive' as const),
+      unaccompanied: fc.boolean(),
+      consent: fc.constant(true),
+      leastInvasive: fc.constant(true),
+    }),
     fc.constant({ type: 'detention.judicial-review' as const, at: t }),
     fc.constant({ type: 'interview.omitted' as const, at: t }),
     fc.constant({ type: 'counselling.requested' as const, at: t }),

@@ -57,10 +57,29 @@ const VARIANTS: Readonly<Record<CommandType, readonly Fields[]>> = {
     { identity: { familyName: 'Testfamily', aliases: [], languages: [], documents: [] } },
   ],
   // issue 17: the person's guarantees
-  'vulnerability.assessed': [{}],
-  'family.recorded': [{}],
-  'representative.appointed': [{}],
-  'age.assessed': [{}],
+  'vulnerability.assessed': [
+    {
+      stage: 'screening-preliminary',
+      needs: ['torture-survivor'],
+      specialProceduralNeeds: true,
+      borderSupportPossible: false,
+    },
+  ],
+  'family.recorded': [
+    {
+      familyId: 'F-1',
+      members: [
+        { caseId: 'c1', role: 'child' },
+        { caseId: 'c2', role: 'parent' },
+      ],
+    },
+  ],
+  'representative.appointed': [{ role: 'representative', representativeRef: 'REP-1' }],
+  'age.assessed': [
+    { step: 'documents-statements', outcome: 'inconclusive' },
+    { step: 'multidisciplinary', outcome: 'adult' },
+    { step: 'medical', outcome: 'minor', consent: true, leastInvasive: true },
+  ],
   'detention.judicial-review': [{}],
   'interview.omitted': [{}],
   'counselling.requested': [{}],
@@ -78,6 +97,9 @@ const VARIANTS: Readonly<Record<CommandType, readonly Fields[]>> = {
 /** The routing rules (APR Arts 42, 45, 48, 53) turn on the fields themselves: they may refuse a given set. */
 const FIELD_RULES: Partial<Record<CommandType, readonly string[]>> = {
   'application.routed': ['procedure', 'grounds', 'exemption'],
+  // APR Art. 25: a medical examination only after a multidisciplinary assessment, with consent, least
+  // invasive; no adult against a date of birth that allows a minor (src/domain/guarantees/minors.ts)
+  'age.assessed': ['step', 'outcome', 'consent', 'leastInvasive'],
 };
 
 const command = (type: CommandType, fields: Fields, at: string) => ({ type, at, ...fields }) as CaseCommand;
@@ -192,7 +214,8 @@ describe('the allowed next actions are what decide accepts', () => {
         }
     }
     expect(checked).toBeGreaterThan(1000);
-  });
+    // issue 17: the guarantees' flags (vulnerable, minor, unaccompanied) multiply the reachable states
+  }, 120_000);
 
   it('a case where the wish was expressed (during screening, or at a refusal of entry) offers no second wish', () => {
     const withWish = states.filter((c) => c.asylumWishAt && c.status !== 'in-return');
@@ -229,7 +252,7 @@ describe('the allowed next actions are what decide accepts', () => {
       'detention.ordered',
       'vulnerability.assessed',
       'family.recorded',
-      'representative.appointed',
+      // an adult: no representative (APR Art. 23(2); issue 17, src/domain/guarantees/minors.ts)
       'age.assessed',
       'person.absconded',
     ]);

@@ -25,7 +25,7 @@ const rows: Row[] = [
   ['crisis.registration.deadline', 4, 'weeks', 'Crisis Regulation Art. 10(1)', AMMR],
   ['crisis.registration.use-before-authorisation', 10, 'days', 'Crisis Regulation Art. 10(6)', AMMR],
   // APR Art. 23(2)(b) representative of an unaccompanied minor (the number UNCONFIRMED: law/apr/minors.ts)
-  ['apr.unaccompanied-minor.representative-deadline', 15, 'working-days', 'APR Art. 23(2)', APR],
+  ['apr.unaccompanied-minor.representative-deadline', 15, 'working-days', 'APR Art. 23(2)(b)', APR],
   // APR Art. 28 and 51(1) lodging
   ['apr.lodging.deadline', 21, 'days', 'APR Art. 28(1)', APR],
   ['apr.lodging.after-transfer.deadline', 21, 'days', 'APR Art. 28(2)', APR],

@@ -10,3 +10,8 @@ SELECT 1;
 ALTER TABLE crisis_declarations ADD COLUMN initial_ends_on date;
 --> statement-breakpoint
 ALTER TABLE crisis_declarations ADD CONSTRAINT crisis_initial_period_inside CHECK (initial_ends_on IS NULL OR (initial_ends_on >= starts_on AND initial_ends_on <= ends_on));
+-- minors: a representative's unaccompanied minors are counted at each appointment (APR Art. 23;
+-- src/store/guarantees-minors.ts): the cases naming a representative or an interim person, by reference
+CREATE INDEX IF NOT EXISTS cases_representation_ref ON cases
+  ((coalesce(data -> 'representation' -> 'representative' ->> 'ref', data -> 'representation' -> 'interim' ->> 'ref')))
+  WHERE data ? 'representation';

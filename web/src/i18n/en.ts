@@ -1286,6 +1286,62 @@ export const en = {
   'guarantee.border-procedure-ground': 'Border procedure ground: {grounds}',
   'guarantee.crisis-application-made': 'Application made during the crisis: yes',
   'guarantee.crisis-application-not-made': 'Application made during the crisis: no (arrived during it only)',
+  // issue 17: vulnerability, minors and families
+  'field.stage': 'Stage',
+  'field.needs': 'Needs found',
+  'field.specialProceduralNeeds': 'Needs special procedural guarantees (APR Art. 20)',
+  'field.borderSupportPossible': 'Adequate support can be given in the border procedure (APR Art. 53(2)(b))',
+  'field.familyId': 'Family reference',
+  'field.role': 'Role',
+  'field.representativeRef': "Representative's reference (not a name)",
+  'field.step': 'Step',
+  'field.unaccompanied': 'Unaccompanied',
+  'field.consent': 'Consent given to the medical examination (APR Art. 25(4))',
+  'field.leastInvasive': 'Least invasive method (APR Art. 25(3))',
+  'needsStage.screening-preliminary':
+    'Preliminary vulnerability check of the screening (Screening Regulation Art. 12)',
+  'needsStage.special-procedural-needs': 'Special procedural needs assessment (APR Arts 20–21)',
+  'need.pregnant': 'pregnant',
+  'need.disability': 'disability',
+  'need.serious-illness': 'serious illness',
+  'need.torture-survivor': 'survivor of torture',
+  'need.trafficking-victim': 'victim of trafficking in human beings',
+  'need.elderly': 'elderly',
+  'need.single-parent': 'single parent with minor children',
+  'need.minor': 'minor',
+  'need.mental-disorder': 'mental disorder',
+  'need.serious-violence': 'consequences of rape or other serious violence',
+  'need.sexual-orientation-gender-identity': 'sexual orientation or gender identity',
+  'need.other': 'other',
+  'representativeRole.interim': 'interim person who assists (APR Art. 23(2)(a))',
+  'representativeRole.representative': 'representative (APR Art. 23(2)(b))',
+  'ageStep.documents-statements': 'documents and statements',
+  'ageStep.multidisciplinary': 'multidisciplinary assessment',
+  'ageStep.medical': 'medical examination (last resort)',
+  'ageOutcome.minor': 'minor',
+  'ageOutcome.adult': 'adult',
+  'ageOutcome.inconclusive': 'inconclusive (presumed a minor)',
+  'guarantee.preliminary-vulnerability-check': 'Preliminary vulnerability check',
+  'guarantee.special-procedural-needs': 'Special procedural needs assessment',
+  'guarantee.representative': 'Representative of an unaccompanied minor',
+  'guarantee.age-assessment': 'Age assessment',
+  'refusal.family-must-include-case': 'the members of the family must include this case',
+  'refusal.family-member-twice': "a case is named twice among the family's members",
+  'refusal.family-member-not-found': 'a family member is not a case here',
+  'refusal.family-member-other-state': 'a family member is a case of another member state',
+  'refusal.family-procedure-split':
+    'a child and a parent of one family are routed to different procedures ({procedure} for the other member)',
+  'refusal.representative-limit-reached':
+    'this representative is already in charge of {maximum} unaccompanied minors',
+  'refusal.age-medical-before-multidisciplinary':
+    'a medical examination is the last resort: record an inconclusive multidisciplinary assessment first',
+  'refusal.age-medical-consent-required': 'a medical examination of age needs consent',
+  'refusal.age-medical-least-invasive-required':
+    'a medical examination of age must use the least invasive method',
+  'refusal.age-adult-contradicts-birth-date':
+    'the recorded date of birth makes the person possibly a minor: correct it first',
+  'refusal.family-child-detained-without-parent':
+    'an accompanied child may be detained only where a parent of the family is detained',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -1,5 +1,12 @@
 // What each case command asks for, beyond its time: the fields of the form that gives it. The values of
 // each list come from the domain (src/domain/vocabulary.ts), their labels from the message catalogues.
+import {
+  AGE_OUTCOMES,
+  AGE_STEPS,
+  NEEDS,
+  NEEDS_STAGES,
+  REPRESENTATIVE_ROLES,
+} from '../../../src/domain/guarantees/needs.ts';
 import type { CommandType } from '../../../src/domain/statuses.ts';
 import {
   BORDER_EXEMPTIONS,
@@ -86,10 +93,25 @@ export const COMMAND_FIELDS: Readonly<Record<CommandType, readonly FieldSpec[]>>
   'person.absconded': [],
   'case.closed': [{ name: 'reason', kind: 'text' }],
   // issue 17: the person's guarantees (each module's commands, src/domain/guarantees/)
-  'vulnerability.assessed': [],
-  'family.recorded': [],
-  'representative.appointed': [],
-  'age.assessed': [],
+  'vulnerability.assessed': [
+    { name: 'stage', kind: 'select', list: 'needsStage', options: NEEDS_STAGES },
+    { name: 'needs', kind: 'multi', list: 'need', options: NEEDS },
+    { name: 'specialProceduralNeeds', kind: 'checkbox' },
+    { name: 'borderSupportPossible', kind: 'checkbox' },
+  ],
+  // the members are cases: the family is recorded through the API (a list of case ids with their roles)
+  'family.recorded': [{ name: 'familyId', kind: 'code' }],
+  'representative.appointed': [
+    { name: 'role', kind: 'select', list: 'representativeRole', options: REPRESENTATIVE_ROLES },
+    { name: 'representativeRef', kind: 'code' },
+  ],
+  'age.assessed': [
+    { name: 'step', kind: 'select', list: 'ageStep', options: AGE_STEPS },
+    { name: 'outcome', kind: 'select', list: 'ageOutcome', options: AGE_OUTCOMES },
+    { name: 'unaccompanied', kind: 'checkbox' },
+    { name: 'consent', kind: 'checkbox' },
+    { name: 'leastInvasive', kind: 'checkbox' },
+  ],
   'detention.judicial-review': [],
   'interview.omitted': [],
   'counselling.requested': [],
