@@ -109,16 +109,21 @@ describe.each(BACKENDS)('monitoring indicators on $name', (backend) => {
       persons: [{ nationality: 'IQ', asylumWish: wish('2026-11-11T09:30:00+02:00') }, { nationality: 'IQ' }],
       force: force('handcuffs'),
     });
-    // A1 detained on irregular entry alone although an applicant (C-72/22 PPU: flagged); A2 on identity
+    // A1 detained on irregular entry alone at 09:20, before asking for asylum at 09:30 (C-72/22 PPU: flagged;
+    // an order on that ground after the wish is refused); A2 on identity
     await act('border-guard', 'A1', 1, {
       type: 'detention.ordered',
-      at: '2026-11-11T12:00:00+02:00',
+      at: '2026-11-11T09:20:00+02:00',
       grounds: ['irregular-entry'],
+      reasons: 'synthetic reasons',
+      nextReviewBy: '2026-11-18T09:20:00+02:00',
     });
     await act('border-guard', 'A2', 1, {
       type: 'detention.ordered',
       at: '2026-11-11T12:00:00+02:00',
       grounds: ['identity'],
+      reasons: 'synthetic reasons',
+      nextReviewBy: '2026-11-18T12:00:00+02:00',
     });
     // A2 (no wish) refused entry at 13:00: screening closed in time
     await act('screening-officer', 'A2', 2, { type: 'entry.refused', at: '2026-11-11T13:00:00+02:00' });

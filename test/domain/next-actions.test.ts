@@ -37,9 +37,20 @@ const VARIANTS: Readonly<Record<CommandType, readonly Fields[]>> = {
   'decision.issued': DECISION_TYPES.map((decision) => ({ decision })),
   'appeal.lodged': [{}],
   'appeal.decided': [{ outcome: 'dismissed' }, { outcome: 'protection-granted' }],
-  'detention.ordered': [{ grounds: ['risk-of-absconding'] }, { grounds: ['irregular-entry'] }],
-  'detention.reviewed': [{}],
-  'detention.ended': [{}],
+  // the first variant valid for every person (RCD Art. 10(4), RD Art. 15(1), national law; a minor's
+  // exceptional ground recorded: RCD Art. 13(2)); the review within 15 days of the cases' start (Art. 11(3))
+  'detention.ordered': [
+    {
+      grounds: ['risk-of-absconding'],
+      reasons: 'synthetic reasons',
+      nextReviewBy: '2026-12-14T00:00:00Z',
+      minorBestInterests: 'synthetic assessment',
+      minorNoAlternative: 'synthetic reasons',
+    },
+    { grounds: ['irregular-entry'], reasons: 'synthetic reasons', nextReviewBy: '2026-12-14T00:00:00Z' },
+  ],
+  'detention.reviewed': [{ nextReviewBy: '2026-12-14T00:00:00Z' }],
+  'detention.ended': [{ reason: 'grounds-ceased' }],
   'return.decided': [{ borderProcedure: false }, { borderProcedure: true }],
   'return.voluntary-departure': [{ days: 10 }],
   'return.executed': [{ to: 'IQ' }],
@@ -53,7 +64,10 @@ const VARIANTS: Readonly<Record<CommandType, readonly Fields[]>> = {
   'family.recorded': [{}],
   'representative.appointed': [{}],
   'age.assessed': [{}],
-  'detention.judicial-review': [{}],
+  'detention.judicial-review': [
+    { outcome: 'lawful', nextReviewBy: '2026-12-14T00:00:00Z' },
+    { outcome: 'release-ordered' },
+  ],
   'interview.omitted': [{}],
   'counselling.requested': [{}],
   'counselling.given': [{}],
@@ -70,6 +84,8 @@ const VARIANTS: Readonly<Record<CommandType, readonly Fields[]>> = {
 /** The routing rules (APR Arts 42, 45, 48, 53) turn on the fields themselves: they may refuse a given set. */
 const FIELD_RULES: Partial<Record<CommandType, readonly string[]>> = {
   'application.routed': ['procedure', 'grounds', 'exemption'],
+  // the grounds the law allows for the person, a minor's exceptional ground (guarantees/detention.ts)
+  'detention.ordered': ['grounds', 'minorBestInterests', 'nextReviewBy'],
 };
 
 const command = (type: CommandType, fields: Fields, at: string) => ({ type, at, ...fields }) as CaseCommand;
