@@ -176,6 +176,8 @@ describe.each(BACKENDS)('monitoring report on $name', (backend) => {
     ['refusalsAfterWish', 'laterRegistered', '', '6', '', 'false'],
     ...(
       [
+        // A1's and A2's detention reviews (required with each order since issue 17), due 18 Nov, open
+        ['detention-review', 2, 0, 0, 2, 0, 0, '0'],
         ['eurodac', 7, 0, 0, 7, 1, 0, '0'],
         ['lodging', 0, 0, 0, 0, 6, 0, ''],
         ['registration', 7, 5, 1, 1, 0, 0, '0.7143'],
@@ -214,8 +216,8 @@ describe.each(BACKENDS)('monitoring report on $name', (backend) => {
     expect(r.headers['cache-control']).toBe('no-store');
     expect(r.body.split('\n')[0]).toBe(REPORT_COLUMNS.join(','));
     const rows = rowsOf(r.body);
-    // 6 + 3 + 4 kinds × 6 + 2 + 3 + 2 kinds × 2 = 42
-    expect(rows).toHaveLength(42);
+    // 6 + 3 + 5 kinds × 6 + 2 + 3 + 2 kinds × 2 = 48
+    expect(rows).toHaveLength(48);
     expect(rows.map(brief)).toEqual(ALL);
     for (const row of rows)
       expect(row).toMatchObject({
@@ -236,7 +238,7 @@ describe.each(BACKENDS)('monitoring report on $name', (backend) => {
       })
     ).json();
     expect(ind.registrationWithinDeadline).toMatchObject({ asylumWishes: 8, known: 7, share: 5 / 7 });
-    expect(ind.deadlines.byKind[2]).toMatchObject({ kind: 'registration', known: 7, share: 5 / 7 });
+    expect(ind.deadlines.byKind[3]).toMatchObject({ kind: 'registration', known: 7, share: 5 / 7 });
     // counts only: no case id anywhere
     for (const caseId of cases.values()) expect(r.body).not.toContain(caseId);
     // nor the free text of an `other` kind of force
@@ -270,11 +272,11 @@ describe.each(BACKENDS)('monitoring report on $name', (backend) => {
         expect(row[5]).toBe('false');
       }
     }
-    // 42 − 4 rows by kind of force = 38; hidden: known, late, overdue, not yet due (4), eurodac known, overdue
+    // 48 − 4 rows by kind of force = 44; hidden: known, late, overdue, not yet due (4), eurodac known, overdue
     // and not yet due, registration missed and overdue, screening known and overdue (7), detentions both (2),
-    // force encounters both (2)
-    expect(rows).toHaveLength(38);
-    expect(rows.filter((row) => row[5] === 'true')).toHaveLength(4 + 7 + 2 + 2);
+    // force encounters both (2), detention reviews known and overdue (2)
+    expect(rows).toHaveLength(44);
+    expect(rows.filter((row) => row[5] === 'true')).toHaveLength(4 + 7 + 2 + 2 + 2);
     // a share is made of the published counts, hidden with its whole: the known wishes are hidden; the 5 met
     // registration deadlines of 7 known, published as 5 or 10
     expect(rows.find((row) => row[1] === 'withinDeadline')?.slice(3)).toEqual(['5', '', 'false']);

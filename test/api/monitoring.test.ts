@@ -217,7 +217,9 @@ describe.each(BACKENDS)('monitoring indicators on $name', (backend) => {
       known: met + missed + openOverdue,
       share: met + missed + openOverdue > 0 ? met / (met + missed + openOverdue) : null,
     });
+    // detention reviews (required with each order since issue 17): A1's and A2's, due 18 Nov, open overdue (2)
     expect(s.deadlines.byKind).toEqual([
+      kind('detention-review', 0, 0, 2, 0),
       kind('eurodac', 0, 0, 4, 1),
       kind('lodging', 0, 0, 0, 2),
       kind('registration', 1, 1, 2, 1),
@@ -227,6 +229,7 @@ describe.each(BACKENDS)('monitoring indicators on $name', (backend) => {
     expect(
       s.deadlines.byKind.map((d: { known: number; share: number | null }) => [d.known, d.share]),
     ).toEqual([
+      [2, 0],
       [4, 0],
       [0, null],
       [4, 0.25],
@@ -306,9 +309,9 @@ describe.each(BACKENDS)('monitoring indicators on $name', (backend) => {
     });
     expect((await items('irregular-entry-detention')).map((i) => i.caseId)).toEqual([id('A1')]);
     // one row per obligation missed or open past due: the 4 Eurodac, R2's, R3's, C1's registration, A1's
-    // screening = 8 (the encounter times order them: R 10 Nov, A 11 Nov, C 14 Nov)
+    // screening, A1's and A2's detention reviews = 10 (the encounter times order them: R 10 Nov, A 11 Nov, C 14 Nov)
     const missed = await items('deadline-missed');
-    expect(missed).toHaveLength(8);
+    expect(missed).toHaveLength(10);
     expect(new Set(missed.map((i) => `${i.caseId} ${i.kind}`))).toEqual(
       new Set([
         `${id('R1')} eurodac`,
@@ -316,6 +319,8 @@ describe.each(BACKENDS)('monitoring indicators on $name', (backend) => {
         `${id('R3')} registration`,
         `${id('A1')} eurodac`,
         `${id('A1')} screening`,
+        `${id('A1')} detention-review`,
+        `${id('A2')} detention-review`,
         `${id('A2')} eurodac`,
         `${id('C1')} eurodac`,
         `${id('C1')} registration`,
