@@ -73,6 +73,8 @@ export interface DetentionOrder {
   /** the longest the detention may last, and the article that sets it (absent: no maximum recorded) */
   readonly maximumAt?: string;
   readonly maximumArticle?: string;
+  /** RD Art. 15(6): the ground on which detention for removal was extended beyond six months */
+  readonly extension?: string;
   /** RCD Art. 13(2): a minor's exceptional ground, as recorded */
   readonly minorException?: { readonly bestInterests: string; readonly noAlternative: string };
 }

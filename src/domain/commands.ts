@@ -5,7 +5,11 @@ import { MEMBER_STATE_CODES } from '../../law/member-states.ts';
 import { at, Instant, LateEntryReason, Nationality } from './command-parts.ts';
 import { refusalOf } from './errors.ts';
 import { GUARANTEE_COMMANDS } from './guarantees/commands.ts';
-import { DETENTION_END_REASONS, DetentionText } from './guarantees/detention-commands.ts';
+import {
+  DETENTION_END_REASONS,
+  DETENTION_EXTENSION_GROUNDS,
+  DetentionText,
+} from './guarantees/detention-commands.ts';
 import { Identity } from './identity.ts';
 import { impossibleValues } from './identity-rules.ts';
 import {
@@ -215,6 +219,8 @@ export const CaseCommand = z.discriminatedUnion('type', [
         .refine((g) => new Set(g).size === g.length, 'each ground once')
         .optional(),
       reasons: DetentionText.optional(),
+      /** RD Art. 15(6): detention for removal extended beyond six months, on one of its two grounds */
+      extension: z.enum(DETENTION_EXTENSION_GROUNDS).optional(),
     })
     .strict()
     .refine((c) => c.grounds === undefined || c.reasons !== undefined, {

@@ -120,6 +120,8 @@ export const REFUSALS = {
   'detention-review-date-out-of-range': ['nextReviewBy', 'latest', 'article'],
   /** a detention kept beyond its maximum: it must end (RD Art. 15(4)–(6); national maxima) */
   'detention-maximum-passed': ['maximumAt', 'article'],
+  /** an extension beyond six months for a detention that is not for removal (RD Art. 15(6)) */
+  'detention-extension-not-allowed': [],
 } as const satisfies Record<string, readonly string[]>;
 
 /** Why an account's input is refused (src/store/accounts.ts, login.ts): the same kind of stable codes. */

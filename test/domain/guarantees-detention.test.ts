@@ -182,6 +182,50 @@ describe('the longest detention the law allows (detention-maximum)', () => {
     expect(() => decide(c, review('2027-06-11T00:00:00+03:00'), later)).toThrow(/maximum|longest/);
   });
 
+  it('extended under RD Art. 15(6) for lack of cooperation: 18 months from the order, 10 Dec 2026 → end of Fri 10 June 2028; not for a detention that is not for removal', () => {
+    // Art. 3(2)(c): 18 months from 10 Dec 2026 end on 10 June 2028, a Saturday; Art. 3(4): the period ends with
+    // the following working day, Mon 12 June 2028 — the first moment after is 13 June 00:00 (UTC+3)
+    let c = start();
+    c = decide(
+      c,
+      { type: 'screening.completed', at: '2026-12-08T10:00:00+02:00', outcome: 'return' },
+      ctx(),
+    ).next;
+    c = decide(
+      c,
+      order({
+        at: '2026-12-10T10:00:00+02:00',
+        grounds: ['return'],
+        nextReviewBy: '2026-12-17T10:00:00+02:00',
+      }),
+      ctx(),
+    ).next;
+    const later = ctx('2027-07-01T00:00:00Z');
+    const d = decide(
+      c,
+      {
+        type: 'detention.reviewed',
+        at: '2027-06-01T10:00:00+03:00',
+        nextReviewBy: '2027-07-01T10:00:00+03:00',
+        extension: 'lack-of-cooperation',
+      },
+      later,
+    );
+    expect(d.open).toContainEqual(
+      expect.objectContaining({ kind: 'detention-maximum', dueAt: '2028-06-13T00:00:00+03:00' }),
+    );
+    expect(d.next.detentionOrder?.maximumAt).toBe('2028-06-13T00:00:00+03:00');
+    const applicant = decide(start(person({ asylumWish: WISH })), order(), ctx()).next;
+    expect(
+      refusal(applicant, {
+        type: 'detention.reviewed',
+        at: '2026-12-10T10:00:00+02:00',
+        nextReviewBy: '2026-12-17T10:00:00+02:00',
+        extension: 'delay-in-documents',
+      }),
+    ).toBe('detention-extension-not-allowed');
+  });
+
   it('release ends the detention and closes its obligations', () => {
     const c = decide(start(person({ asylumWish: WISH })), order(), ctx()).next;
     const d = decide(

@@ -4,7 +4,11 @@ import { z } from 'zod';
 import { at, Instant } from '../command-parts.ts';
 import { JUDICIAL_REVIEW_OUTCOMES } from './detention-vocabulary.ts';
 
-export { DETENTION_END_REASONS, JUDICIAL_REVIEW_OUTCOMES } from './detention-vocabulary.ts';
+export {
+  DETENTION_END_REASONS,
+  DETENTION_EXTENSION_GROUNDS,
+  JUDICIAL_REVIEW_OUTCOMES,
+} from './detention-vocabulary.ts';
 
 /** A written statement of an order (its reasons; a minor's exceptional ground): RCD Art. 11(2), 13(2). */
 export const DetentionText = z.string().trim().min(1).max(2000);

@@ -17,5 +17,8 @@ export const DETENTION_END_REASONS = [
   'other',
 ] as const;
 
+/** Why a detention for removal is extended beyond six months (RD Art. 15(6)(a) and (b)). */
+export const DETENTION_EXTENSION_GROUNDS = ['lack-of-cooperation', 'delay-in-documents'] as const;
+
 /** What a court decided on the lawfulness of detention (RCD Art. 11(3); RD Art. 15(2)). */
 export const JUDICIAL_REVIEW_OUTCOMES = ['lawful', 'release-ordered'] as const;

@@ -53,7 +53,8 @@ export function detainedAs(c: CaseState, at?: string): DetainedAs {
  * - applicant — RCD Art. 10(4): (a) identity or nationality; (b) the elements of the application, in particular
  *   where there is a risk of absconding; the applicant's right to enter the territory (the border procedure);
  *   national security or public order. Irregular entry is not among them (C-72/22 PPU; Art. 10(1)).
- * - in return — RD Art. 15(1): to prepare the return or carry out the removal, in particular where there is a
+ * - in return — RD Art. 15(1) (read in CJEU C-241/21 I.L. as reported by ELENA, and the EU's summary): only
+ *   to prepare the return or carry out the removal, in particular where there is a
  *   risk of absconding or the person avoids or hampers it (identity).
  * - neither — national law (during screening, before any application or return decision): irregular entry is a
  *   ground there; the return and border-procedure grounds presuppose a return decision or the procedure.
@@ -126,7 +127,7 @@ function periodFrom(
 
 /**
  * The longest the detention may last from `since`, on these grounds: the earliest of the maxima that apply.
- * - the return ground: RD Art. 15(5), six months (the extension to 18 under 15(6) is not recorded yet);
+ * - the return ground: RD Art. 15(5), six months; 18 in all once extended under 15(6) (detention.reviewed);
  * - the border-procedure ground: the border procedure's own end, 12 weeks from registration (APR Art. 51(2));
  * - an applicant: the state's national maximum where one is recorded (law/detention.ts, e.g. Lithuania).
  */
@@ -136,10 +137,12 @@ export function detentionMaximum(
   since: string,
   ctx: DecideContext,
   asAt = since,
+  extended = false,
 ): { dueAt: string; article: string } | undefined {
   const found: { dueAt: string; article: string }[] = [];
   if (grounds.includes('return')) {
-    const m = periodFrom(ctx, c, 'rd.detention.maximum', since);
+    // RD Art. 15(6): extended on one of its two grounds, 18 months in all
+    const m = periodFrom(ctx, c, extended ? 'rd.detention.maximum-extended' : 'rd.detention.maximum', since);
     if (m) found.push(m);
   }
   if (grounds.includes('border-procedure') && c.registeredAt) {
@@ -214,11 +217,29 @@ function guardReview(c: CaseState, command: CommandOf<'detention.reviewed'>, ctx
       'the person applied for protection: detention on irregular entry alone cannot continue (CJEU C-72/22 PPU); state the grounds of RCD Art. 10(4) with their reasons, or end the detention',
     );
   if (command.grounds) checkGrounds(c, command.grounds, command.at);
-  const max =
-    command.grounds && c.detention
-      ? detentionMaximum(c, command.grounds, c.detention.since, ctx, command.at)
-      : maximumOf(c);
-  checkReviewDate(command.at, command.nextReviewBy, [max]);
+  // RD Art. 15(6): only detention for removal is extended beyond six months
+  const grounds = command.grounds ?? c.detention?.grounds ?? [];
+  if (command.extension && !grounds.includes('return'))
+    throw new CommandRejectedError(
+      'extension',
+      { code: 'detention-extension-not-allowed', params: {} },
+      'only detention for removal (the return ground) may be extended beyond six months (RD Art. 15(6))',
+    );
+  checkReviewDate(command.at, command.nextReviewBy, [reviewedMaximum(c, command, ctx)]);
+}
+
+/** The maximum after a review: counted again where the grounds change or the detention is extended. */
+function reviewedMaximum(c: CaseState, command: CommandOf<'detention.reviewed'>, ctx: DecideContext) {
+  if (!c.detention || !(command.grounds || command.extension)) return maximumOf(c);
+  const extended = command.extension !== undefined || c.detentionOrder?.extension !== undefined;
+  return detentionMaximum(
+    c,
+    command.grounds ?? c.detention.grounds,
+    c.detention.since,
+    ctx,
+    command.at,
+    extended,
+  );
 }
 
 const maximumOf = (c: CaseState) =>
@@ -273,9 +294,9 @@ function onOrder(c: CaseState, command: CommandOf<'detention.ordered'>, ctx: Dec
 }
 
 function onReview(c: CaseState, command: CommandOf<'detention.reviewed'>, ctx: DecideContext): Effects {
-  if (!command.grounds || !c.detention) return {};
-  // new grounds: the maximum is counted again from the detention's start
-  const m = detentionMaximum(c, command.grounds, c.detention.since, ctx, command.at);
+  if (!(command.grounds || command.extension) || !c.detention) return {};
+  // new grounds or an extension: the maximum is counted again from the detention's start
+  const m = reviewedMaximum(c, command, ctx);
   return {
     closes: ['detention-maximum'],
     opens: m ? [{ kind: 'detention-maximum', dueAt: m.dueAt, article: m.article }] : [],
@@ -362,6 +383,7 @@ function evolveReview(s: CaseState, action: Action): CaseState {
       ...order,
       ...maximum,
       reasons: str(p.reasons) ?? order.reasons,
+      ...(str(p.extension) ? { extension: str(p.extension) } : {}),
       nextReviewBy: str(p.nextReviewBy) ?? order.nextReviewBy,
     },
   };

@@ -1267,6 +1267,11 @@ export const en = {
   'detentionEndReason.no-prospect-of-removal': 'no reasonable prospect of removal',
   'detentionEndReason.removed': 'the person was removed or left',
   'detentionEndReason.other': 'other (see the note)',
+  'field.extension': 'Extended beyond six months (RD Art. 15(6))',
+  'detentionExtension.lack-of-cooperation': 'lack of cooperation by the person',
+  'detentionExtension.delay-in-documents': 'delays in obtaining documents from third countries',
+  'refusal.detention-extension-not-allowed':
+    'only detention for removal may be extended beyond six months (Return Directive Art. 15(6))',
   'judicialOutcome.lawful': 'detention lawful',
   'judicialOutcome.release-ordered': 'release ordered',
   'guarantee.detention-order': 'Detention ordered in writing, with its grounds and reasons',

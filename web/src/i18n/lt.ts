@@ -1275,6 +1275,11 @@ export const lt: Readonly<Record<MessageKey, string>> = {
   'detentionEndReason.no-prospect-of-removal': 'nėra pagrįstos išsiuntimo galimybės',
   'detentionEndReason.removed': 'asmuo išsiųstas arba išvyko',
   'detentionEndReason.other': 'kita (žr. pastabą)',
+  'field.extension': 'Pratęsta ilgiau nei šešiems mėnesiams (Grąžinimo direktyvos 15 str. 6 d.)',
+  'detentionExtension.lack-of-cooperation': 'asmuo nebendradarbiauja',
+  'detentionExtension.delay-in-documents': 'vėluojama gauti dokumentus iš trečiųjų šalių',
+  'refusal.detention-extension-not-allowed':
+    'ilgiau nei šešiems mėnesiams galima pratęsti tik sulaikymą išsiuntimo tikslu (Grąžinimo direktyvos 15 str. 6 d.)',
   'judicialOutcome.lawful': 'sulaikymas teisėtas',
   'judicialOutcome.release-ordered': 'nurodyta paleisti',
   'guarantee.detention-order': 'Sulaikymas paskirtas raštu, nurodant pagrindus ir priežastis',

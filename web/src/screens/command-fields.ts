@@ -3,6 +3,7 @@
 
 import {
   DETENTION_END_REASONS,
+  DETENTION_EXTENSION_GROUNDS,
   JUDICIAL_REVIEW_OUTCOMES,
 } from '../../../src/domain/guarantees/detention-vocabulary.ts';
 import type { CommandType } from '../../../src/domain/statuses.ts';
@@ -71,7 +72,16 @@ export const COMMAND_FIELDS: Readonly<Record<CommandType, readonly FieldSpec[]>>
     { name: 'minorBestInterests', kind: 'text', optional: true },
     { name: 'minorNoAlternative', kind: 'text', optional: true },
   ],
-  'detention.reviewed': [{ name: 'nextReviewBy', kind: 'datetime' }],
+  'detention.reviewed': [
+    { name: 'nextReviewBy', kind: 'datetime' },
+    {
+      name: 'extension',
+      kind: 'select',
+      list: 'detentionExtension',
+      options: DETENTION_EXTENSION_GROUNDS,
+      optional: true,
+    },
+  ],
   'detention.ended': [
     { name: 'reason', kind: 'select', list: 'detentionEndReason', options: DETENTION_END_REASONS },
     { name: 'note', kind: 'text', optional: true },
