@@ -131,7 +131,7 @@ describe('the case page', () => {
     await lithuanian(page);
     await expectText(page, 'Sprendimas: pabėgėlio statusas');
     const ltText = await page.locator('.timeline').innerText();
-    expect(ltText).toContain('Pagrindai: neteisėtas atvykimas');
+    expect(ltText).toContain('Pagrindai: tapatybei nustatyti, pasislėpimo rizika');
     expect(ltText).toContain('Neproporcingai daug prašymų (APR 27 str. 3 d.): Ne');
     expect(ltText).not.toContain('refugee-status');
     await expectText(page, 'Irakas (IQ)');
