@@ -90,6 +90,30 @@ export const ACTS = {
     oj: 'OJ L 124, 8.6.1971, p. 1',
     appliesFrom: '1971-07-01',
   },
+  // issue 17: detention
+  RCD: {
+    short: 'Reception Conditions Directive',
+    title:
+      'Directive (EU) 2024/1346 laying down standards for the reception of applicants for international protection (recast)',
+    oj: 'OJ L, 2024/1346, 22.5.2024',
+    appliesFrom: '2026-06-12',
+    note: 'UNCONFIRMED: the transposition date was not read; taken as the Pact package date, 12 June 2026 (pact-rules.md §0).',
+  },
+  RD: {
+    short: 'Return Directive',
+    title:
+      'Directive 2008/115/EC on common standards and procedures in Member States for returning illegally staying third-country nationals',
+    oj: 'OJ L 348, 24.12.2008, p. 98',
+    appliesFrom: '2010-12-24',
+    note: 'UNCONFIRMED: the transposition date (Art. 20) was not read in this session.',
+  },
+  'LT-ALIENS': {
+    short: "Lithuania's Law on the Legal Status of Aliens",
+    title: 'Law of the Republic of Lithuania on the Legal Status of Aliens No IX-2206, as amended in 2021',
+    oj: 'TAR (Register of Legal Acts of Lithuania)',
+    appliesFrom: '2021-08-10',
+    note: 'REPORTED (pact-rules.md §9): amended by Law XIV-515 of 10 August 2021; the amendments were not read in the Register of Legal Acts and their entry into force is taken as the date of that law.',
+  },
 } as const;
 
 export type ActKey = keyof typeof ACTS;

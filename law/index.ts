@@ -12,6 +12,7 @@ import aprLodging from './apr/lodging.ts';
 import aprMinors from './apr/minors.ts';
 import aprRegistration from './apr/registration.ts';
 import crisis from './crisis.ts';
+import detention from './detention.ts';
 import eurodac from './eurodac.ts';
 import nationalAppealWindows from './national/appeal-windows.ts';
 import pool2026 from './pools/pool-2026.ts';
@@ -39,4 +40,5 @@ export const LAW_FILES: Readonly<Record<string, readonly ParameterInput[]>> = {
   'law/pools/pool-2026.ts': pool2026,
   'law/reference-data.ts': referenceData,
   'law/national/appeal-windows.ts': nationalAppealWindows,
+  'law/detention.ts': detention,
 };

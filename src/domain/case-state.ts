@@ -105,6 +105,30 @@ export interface NeedsAssessment {
   readonly specialProceduralNeeds: boolean;
   /** whether adequate support can be given in the border procedure (APR Art. 53(2)(b)) */
   readonly borderSupportPossible: boolean;
+   * The current detention order's guarantees (guarantees/detention.ts; RCD Arts 11 and 13, RD Art. 15):
+   * its written reasons, the review it set, the court's review and the maximum counted when it was ordered.
+   * Absent when the person is not detained (and for orders logged before issue 17, which had none).
+   */
+  readonly detentionOrder?: DetentionOrder;
+}
+
+/** What a detention order recorded besides its grounds (CaseState.detention). */
+export interface DetentionOrder {
+  /** RCD Art. 11(2): reasons in fact and in law, and why less coercive measures cannot apply */
+  readonly reasons: string;
+  /** the next review, as the order or the last review set it */
+  readonly nextReviewBy: string;
+  /** RCD Art. 11(3): the ex officio judicial review's latest time (applicants) */
+  readonly judicialReviewDueAt?: string;
+  /** the court's last review of the detention and what it held */
+  readonly judicialReview?: { readonly at: string; readonly outcome: string };
+  /** the longest the detention may last, and the article that sets it (absent: no maximum recorded) */
+  readonly maximumAt?: string;
+  readonly maximumArticle?: string;
+  /** RD Art. 15(6): the ground on which detention for removal was extended beyond six months */
+  readonly extension?: string;
+  /** RCD Art. 13(2): a minor's exceptional ground, as recorded */
+  readonly minorException?: { readonly bestInterests: string; readonly noAlternative: string };
 }
 
 export interface CaseCrisis {

@@ -5,6 +5,11 @@ import { MEMBER_STATE_CODES } from '../../law/member-states.ts';
 import { at, Instant, LateEntryReason, Nationality } from './command-parts.ts';
 import { refusalOf } from './errors.ts';
 import { GUARANTEE_COMMANDS } from './guarantees/commands.ts';
+import {
+  DETENTION_END_REASONS,
+  DETENTION_EXTENSION_GROUNDS,
+  DetentionText,
+} from './guarantees/detention-commands.ts';
 import { Identity } from './identity.ts';
 import { impossibleValues } from './identity-rules.ts';
 import {
@@ -207,11 +212,46 @@ export const CaseCommand = z.discriminatedUnion('type', [
         .array(z.enum(DETENTION_GROUNDS))
         .min(1)
         .refine((g) => new Set(g).size === g.length, 'each ground once'),
-      nextReviewBy: Instant.optional(),
+      // RCD Art. 11(2): the order states its reasons in fact and in law, and why less coercive alternative
+      // measures cannot be applied effectively (src/domain/guarantees/detention.ts)
+      reasons: DetentionText,
+      /** the first review: required, and within the law's limit (guarantees/detention.ts) */
+      nextReviewBy: Instant,
+      // RCD Art. 13(2): a minor only in exceptional circumstances, as a last resort, after less coercive
+      // measures were found ineffective and detention assessed to be in the minor's best interests
+      minorBestInterests: DetentionText.optional(),
+      minorNoAlternative: DetentionText.optional(),
     })
     .strict(),
-  z.object({ type: z.literal('detention.reviewed'), ...at, nextReviewBy: Instant.optional() }).strict(),
-  z.object({ type: z.literal('detention.ended'), ...at }).strict(),
+  z
+    .object({
+      type: z.literal('detention.reviewed'),
+      ...at,
+      /** a review that keeps the person detained sets the next one */
+      nextReviewBy: Instant,
+      /** new grounds, with their reasons, where the detention's basis changed (e.g. the person applied) */
+      grounds: z
+        .array(z.enum(DETENTION_GROUNDS))
+        .min(1)
+        .refine((g) => new Set(g).size === g.length, 'each ground once')
+        .optional(),
+      reasons: DetentionText.optional(),
+      /** RD Art. 15(6): detention for removal extended beyond six months, on one of its two grounds */
+      extension: z.enum(DETENTION_EXTENSION_GROUNDS).optional(),
+    })
+    .strict()
+    .refine((c) => c.grounds === undefined || c.reasons !== undefined, {
+      message: 'new grounds need their reasons (RCD Art. 11(2))',
+      path: ['reasons'],
+    }),
+  z
+    .object({
+      type: z.literal('detention.ended'),
+      ...at,
+      reason: z.enum(DETENTION_END_REASONS),
+      note: z.string().trim().min(1).max(500).optional(),
+    })
+    .strict(),
   z.object({ type: z.literal('return.decided'), ...at, borderProcedure: z.boolean() }).strict(),
   z
     .object({ type: z.literal('return.voluntary-departure'), ...at, days: z.number().int().min(1).max(30) })

@@ -310,7 +310,7 @@ export function decide(current: CaseState, command: CaseCommand, ctx: DecideCont
         opens.push({
           kind: 'detention-review',
           dueAt: command.nextReviewBy,
-          article: 'national law (review date set in the detention order)',
+          article: 'RCD Art. 11; RD Art. 15(3) (the review date set in the detention order or its review)',
         });
       }
       break;

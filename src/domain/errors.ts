@@ -141,6 +141,21 @@ export const REFUSALS = {
   'age-adult-contradicts-birth-date': [],
   /** an accompanied minor child detained while no parent of the family is (Directive (EU) 2024/1346 Art. 13(2)(a)) */
   'family-child-detained-without-parent': [],
+  // issue 17: detention (src/domain/guarantees/detention.ts)
+  /** an applicant detained on irregular entry alone (CJEU C-72/22 PPU; RCD Art. 10(1), (4)) */
+  'detention-irregular-entry-alone': [],
+  /** an unaccompanied minor detained on irregular entry alone (RCD Art. 13(2)) */
+  'detention-unaccompanied-minor-irregular-entry': [],
+  /** a ground the law does not allow for this person (applicant: RCD Art. 10(4); in return: RD Art. 15(1)) */
+  'detention-ground-not-allowed': ['ground', 'person', 'article'],
+  /** a minor detained without the exceptional ground recorded (RCD Art. 13(2)) */
+  'detention-minor-exception-required': [],
+  /** a review date not after the order, or after the limit the law sets for the first review */
+  'detention-review-date-out-of-range': ['nextReviewBy', 'latest', 'article'],
+  /** a detention kept beyond its maximum: it must end (RD Art. 15(4)–(6); national maxima) */
+  'detention-maximum-passed': ['maximumAt', 'article'],
+  /** an extension beyond six months for a detention that is not for removal (RD Art. 15(6)) */
+  'detention-extension-not-allowed': [],
 } as const satisfies Record<string, readonly string[]>;
 
 /** Why an account's input is refused (src/store/accounts.ts, login.ts): the same kind of stable codes. */

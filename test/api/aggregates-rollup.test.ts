@@ -95,6 +95,8 @@ describe.each(BACKENDS)('rolled-up aggregates on $name', (backend) => {
         type: 'detention.ordered',
         at: '2026-12-01T08:00:00Z',
         grounds: ['identity'],
+        reasons: 'synthetic reasons',
+        nextReviewBy: '2026-12-08T08:00:00Z',
         lateEntryReason: 'entered after the fact',
       },
       officer,

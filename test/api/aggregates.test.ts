@@ -192,7 +192,13 @@ describe.each(BACKENDS)('aggregates on $name', (backend) => {
     await act('E1P2', { type: 'application.lodged', at: '2026-11-15T09:00:00Z' });
     await act('E1P2', { type: 'decision.issued', at: '2026-11-28T09:00:00Z', decision: 'refugee-status' });
     // E1P3: detained 10 Nov, refused entry after screening 12 Nov
-    await act('E1P3', { type: 'detention.ordered', at: '2026-11-10T12:00:00Z', grounds: ['identity'] });
+    await act('E1P3', {
+      type: 'detention.ordered',
+      at: '2026-11-10T12:00:00Z',
+      grounds: ['identity'],
+      reasons: 'synthetic reasons',
+      nextReviewBy: '2026-11-17T12:00:00Z',
+    });
     await act('E1P3', { type: 'entry.refused', at: '2026-11-12T10:00:00Z' });
     // E2P1 (refused at the encounter, asked for asylum): registered 21 Nov
     await act('E2P1', { type: 'application.registered', at: '2026-11-21T09:00:00Z' });
@@ -207,9 +213,21 @@ describe.each(BACKENDS)('aggregates on $name', (backend) => {
     });
     // E3P1 refused entry at 22:45Z on 30 Nov (00:45 on 1 Dec in Vilnius); E3P2 detained at 23:00Z (1 Dec)
     await act('E3P1', { type: 'entry.refused', at: '2026-11-30T22:45:00Z' });
-    await act('E3P2', { type: 'detention.ordered', at: '2026-11-30T23:00:00Z', grounds: ['identity'] });
+    await act('E3P2', {
+      type: 'detention.ordered',
+      at: '2026-11-30T23:00:00Z',
+      grounds: ['identity'],
+      reasons: 'synthetic reasons',
+      nextReviewBy: '2026-12-07T23:00:00Z',
+    });
     // E6P1 detained 5 Dec
-    await act('E6P1', { type: 'detention.ordered', at: '2026-12-05T10:00:00Z', grounds: ['identity'] });
+    await act('E6P1', {
+      type: 'detention.ordered',
+      at: '2026-12-05T10:00:00Z',
+      grounds: ['identity'],
+      reasons: 'synthetic reasons',
+      nextReviewBy: '2026-12-12T10:00:00Z',
+    });
 
     // encounters written with SQL (no persons identified: no cases), and unidentified persons counted by
     // nationality (encounter_nationalities)

@@ -110,16 +110,21 @@ describe.each(BACKENDS)('monitoring report on $name', (backend) => {
       persons: [{ nationality: 'SY', asylumWish: wish('2026-11-11T09:30:00+02:00') }, { nationality: 'SY' }],
       force: force('handcuffs'),
     });
-    // A1 detained on irregular entry alone although an applicant (C-72/22 PPU); A2 on identity
+    // A1 detained on irregular entry alone at 09:20, before asking for asylum at 09:30 (C-72/22 PPU: flagged;
+    // an order on that ground after the wish is refused); A2 on identity
     await act('border-guard', 'A1', 1, {
       type: 'detention.ordered',
-      at: '2026-11-11T12:00:00+02:00',
+      at: '2026-11-11T09:20:00+02:00',
       grounds: ['irregular-entry'],
+      reasons: 'synthetic reasons',
+      nextReviewBy: '2026-11-18T09:20:00+02:00',
     });
     await act('border-guard', 'A2', 1, {
       type: 'detention.ordered',
       at: '2026-11-11T12:00:00+02:00',
       grounds: ['identity'],
+      reasons: 'synthetic reasons',
+      nextReviewBy: '2026-11-18T12:00:00+02:00',
     });
     // R1–R5 registered on 12 Nov 10:00, within the deadline (each opens lodging 21 days and Eurodac 72 h)
     for (const k of ['R1', 'R2', 'R3', 'R4', 'R5'])
@@ -171,6 +176,8 @@ describe.each(BACKENDS)('monitoring report on $name', (backend) => {
     ['refusalsAfterWish', 'laterRegistered', '', '6', '', 'false'],
     ...(
       [
+        // A1's and A2's detention reviews (required with each order since issue 17), due 18 Nov, open
+        ['detention-review', 2, 0, 0, 2, 0, 0, '0'],
         ['eurodac', 7, 0, 0, 7, 1, 0, '0'],
         ['lodging', 0, 0, 0, 0, 6, 0, ''],
         ['registration', 7, 5, 1, 1, 0, 0, '0.7143'],
@@ -209,8 +216,8 @@ describe.each(BACKENDS)('monitoring report on $name', (backend) => {
     expect(r.headers['cache-control']).toBe('no-store');
     expect(r.body.split('\n')[0]).toBe(REPORT_COLUMNS.join(','));
     const rows = rowsOf(r.body);
-    // 6 + 3 + 4 kinds × 6 + 2 + 3 + 2 kinds × 2 = 42
-    expect(rows).toHaveLength(42);
+    // 6 + 3 + 5 kinds × 6 + 2 + 3 + 2 kinds × 2 = 48
+    expect(rows).toHaveLength(48);
     expect(rows.map(brief)).toEqual(ALL);
     for (const row of rows)
       expect(row).toMatchObject({
@@ -231,7 +238,7 @@ describe.each(BACKENDS)('monitoring report on $name', (backend) => {
       })
     ).json();
     expect(ind.registrationWithinDeadline).toMatchObject({ asylumWishes: 8, known: 7, share: 5 / 7 });
-    expect(ind.deadlines.byKind[2]).toMatchObject({ kind: 'registration', known: 7, share: 5 / 7 });
+    expect(ind.deadlines.byKind[3]).toMatchObject({ kind: 'registration', known: 7, share: 5 / 7 });
     // counts only: no case id anywhere
     for (const caseId of cases.values()) expect(r.body).not.toContain(caseId);
     // nor the free text of an `other` kind of force
@@ -265,11 +272,11 @@ describe.each(BACKENDS)('monitoring report on $name', (backend) => {
         expect(row[5]).toBe('false');
       }
     }
-    // 42 − 4 rows by kind of force = 38; hidden: known, late, overdue, not yet due (4), eurodac known, overdue
+    // 48 − 4 rows by kind of force = 44; hidden: known, late, overdue, not yet due (4), eurodac known, overdue
     // and not yet due, registration missed and overdue, screening known and overdue (7), detentions both (2),
-    // force encounters both (2)
-    expect(rows).toHaveLength(38);
-    expect(rows.filter((row) => row[5] === 'true')).toHaveLength(4 + 7 + 2 + 2);
+    // force encounters both (2), detention reviews known and overdue (2)
+    expect(rows).toHaveLength(44);
+    expect(rows.filter((row) => row[5] === 'true')).toHaveLength(4 + 7 + 2 + 2 + 2);
     // a share is made of the published counts, hidden with its whole: the known wishes are hidden; the 5 met
     // registration deadlines of 7 known, published as 5 or 10
     expect(rows.find((row) => row[1] === 'withinDeadline')?.slice(3)).toEqual(['5', '', 'false']);

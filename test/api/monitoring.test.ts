@@ -109,16 +109,21 @@ describe.each(BACKENDS)('monitoring indicators on $name', (backend) => {
       persons: [{ nationality: 'IQ', asylumWish: wish('2026-11-11T09:30:00+02:00') }, { nationality: 'IQ' }],
       force: force('handcuffs'),
     });
-    // A1 detained on irregular entry alone although an applicant (C-72/22 PPU: flagged); A2 on identity
+    // A1 detained on irregular entry alone at 09:20, before asking for asylum at 09:30 (C-72/22 PPU: flagged;
+    // an order on that ground after the wish is refused); A2 on identity
     await act('border-guard', 'A1', 1, {
       type: 'detention.ordered',
-      at: '2026-11-11T12:00:00+02:00',
+      at: '2026-11-11T09:20:00+02:00',
       grounds: ['irregular-entry'],
+      reasons: 'synthetic reasons',
+      nextReviewBy: '2026-11-18T09:20:00+02:00',
     });
     await act('border-guard', 'A2', 1, {
       type: 'detention.ordered',
       at: '2026-11-11T12:00:00+02:00',
       grounds: ['identity'],
+      reasons: 'synthetic reasons',
+      nextReviewBy: '2026-11-18T12:00:00+02:00',
     });
     // A2 (no wish) refused entry at 13:00: screening closed in time
     await act('screening-officer', 'A2', 2, { type: 'entry.refused', at: '2026-11-11T13:00:00+02:00' });
@@ -212,7 +217,9 @@ describe.each(BACKENDS)('monitoring indicators on $name', (backend) => {
       known: met + missed + openOverdue,
       share: met + missed + openOverdue > 0 ? met / (met + missed + openOverdue) : null,
     });
+    // detention reviews (required with each order since issue 17): A1's and A2's, due 18 Nov, open overdue (2)
     expect(s.deadlines.byKind).toEqual([
+      kind('detention-review', 0, 0, 2, 0),
       kind('eurodac', 0, 0, 4, 1),
       kind('lodging', 0, 0, 0, 2),
       kind('registration', 1, 1, 2, 1),
@@ -222,6 +229,7 @@ describe.each(BACKENDS)('monitoring indicators on $name', (backend) => {
     expect(
       s.deadlines.byKind.map((d: { known: number; share: number | null }) => [d.known, d.share]),
     ).toEqual([
+      [2, 0],
       [4, 0],
       [0, null],
       [4, 0.25],
@@ -301,9 +309,9 @@ describe.each(BACKENDS)('monitoring indicators on $name', (backend) => {
     });
     expect((await items('irregular-entry-detention')).map((i) => i.caseId)).toEqual([id('A1')]);
     // one row per obligation missed or open past due: the 4 Eurodac, R2's, R3's, C1's registration, A1's
-    // screening = 8 (the encounter times order them: R 10 Nov, A 11 Nov, C 14 Nov)
+    // screening, A1's and A2's detention reviews = 10 (the encounter times order them: R 10 Nov, A 11 Nov, C 14 Nov)
     const missed = await items('deadline-missed');
-    expect(missed).toHaveLength(8);
+    expect(missed).toHaveLength(10);
     expect(new Set(missed.map((i) => `${i.caseId} ${i.kind}`))).toEqual(
       new Set([
         `${id('R1')} eurodac`,
@@ -311,6 +319,8 @@ describe.each(BACKENDS)('monitoring indicators on $name', (backend) => {
         `${id('R3')} registration`,
         `${id('A1')} eurodac`,
         `${id('A1')} screening`,
+        `${id('A1')} detention-review`,
+        `${id('A2')} detention-review`,
         `${id('A2')} eurodac`,
         `${id('C1')} eurodac`,
         `${id('C1')} registration`,

@@ -3,6 +3,7 @@
 // /api/public/detentions, on every backend: a synthetic data set recorded through the API whose figures are
 // known from its construction (the arithmetic is in the comments); suppression for the public, every value
 // for staff of the state.
+import { DateTime } from 'luxon';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { detentions, suppressDetentions } from '../../src/store/detentions.ts';
 import { decisionOutcomes } from '../../src/store/outcomes.ts';
@@ -107,11 +108,21 @@ describe.each(BACKENDS)('decisions and detentions on $name', (backend) => {
       '2026-11-01T10:00:00Z',
       Array.from({ length: 7 }, () => ({ nationality: 'PK' })),
     );
+    // each order with its reasons and its first review a week later (RCD Art. 11(2))
     const order = (k: number, day: string, grounds: string[]) =>
-      act(`D4P${k}`, { type: 'detention.ordered', at: `${day}T10:00:00Z`, grounds });
-    const end = (k: number, at: string) => act(`D4P${k}`, { type: 'detention.ended', at });
+      act(`D4P${k}`, {
+        type: 'detention.ordered',
+        at: `${day}T10:00:00Z`,
+        grounds,
+        reasons: 'synthetic reasons',
+        nextReviewBy: `${DateTime.fromISO(day, { zone: 'UTC' }).plus({ days: 7 }).toISODate()}T10:00:00Z`,
+      });
+    const end = (k: number, at: string) =>
+      act(`D4P${k}`, { type: 'detention.ended', at, reason: 'grounds-ceased' });
     await order(1, '2026-11-02', ['identity']); // K1a: 2 Nov → 4 Nov = 2 days
     await end(1, '2026-11-04T10:00:00Z');
+    // the return ground only for a person in return (RD Art. 15(1)): K1's screening ended towards return
+    await act('D4P1', { type: 'screening.completed', at: '2026-11-05T10:00:00Z', outcome: 'return' });
     await order(1, '2026-11-10', ['return']); // K1b: 10 Nov → 12 Nov = 2 days (its own end, not K1a's)
     await end(1, '2026-11-12T10:00:00Z');
     await order(2, '2026-11-02', ['identity', 'risk-of-absconding']); // K2: 2 Nov 10:00 → 5 Nov 22:00 = 3.5 days

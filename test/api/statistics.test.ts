@@ -112,6 +112,8 @@ describe.each(BACKENDS)('daily statistics on $name', (backend) => {
       type: 'detention.ordered',
       at: '2026-12-06T22:05:00Z',
       grounds: ['identity'],
+      reasons: 'synthetic reasons',
+      nextReviewBy: '2026-12-13T22:05:00Z',
     });
     // A1 screened and registered on 8 Dec; A2 refused entry at 23:50 on 7 Dec
     await act('screening-officer', 'LT', 'A1', 1, {
@@ -129,6 +131,8 @@ describe.each(BACKENDS)('daily statistics on $name', (backend) => {
       type: 'detention.ordered',
       at: '2026-12-08T01:00:00+02:00',
       grounds: ['identity'],
+      reasons: 'synthetic reasons',
+      nextReviewBy: '2026-12-15T01:00:00+02:00',
     });
     await act('screening-officer', 'LT', 'B2', 1, { type: 'entry.refused', at: '2026-12-07T22:40:00Z' });
     await act('screening-officer', 'LT', 'B3', 1, {

@@ -52,11 +52,17 @@ export const commandArb = (index: number): fc.Arbitrary<CaseCommand> => {
       type: fc.constant('detention.ordered' as const),
       at: fc.constant(t),
       grounds: fc.constantFrom(['irregular-entry'], ['risk-of-absconding', 'identity']) as fc.Arbitrary<
-        CaseCommand extends { grounds: infer G } ? G : never
+        Extract<CaseCommand, { type: 'detention.ordered' }>['grounds']
       >,
+      reasons: fc.constant('synthetic reasons'),
+      nextReviewBy: fc.constant(new Date(Date.parse(t) + 7 * 86_400_000).toISOString()),
     }),
-    fc.constant({ type: 'detention.reviewed' as const, at: t }),
-    fc.constant({ type: 'detention.ended' as const, at: t }),
+    fc.constant({
+      type: 'detention.reviewed' as const,
+      at: t,
+      nextReviewBy: new Date(Date.parse(t) + 7 * 86_400_000).toISOString(),
+    }),
+    fc.constant({ type: 'detention.ended' as const, at: t, reason: 'grounds-ceased' as const }),
     fc.record({
       type: fc.constant('return.decided' as const),
       at: fc.constant(t),
@@ -126,6 +132,16 @@ export const commandArb = (index: number): fc.Arbitrary<CaseCommand> => {
       leastInvasive: fc.constant(true),
     }),
     fc.constant({ type: 'detention.judicial-review' as const, at: t }),
+    fc.constant({ type: 'vulnerability.assessed' as const, at: t }),
+    fc.constant({ type: 'family.recorded' as const, at: t }),
+    fc.constant({ type: 'representative.appointed' as const, at: t }),
+    fc.constant({ type: 'age.assessed' as const, at: t }),
+    fc.record({
+      type: fc.constant('detention.judicial-review' as const),
+      at: fc.constant(t),
+      outcome: fc.constantFrom('lawful' as const, 'release-ordered' as const),
+      nextReviewBy: fc.constant(new Date(Date.parse(t) + 7 * 86_400_000).toISOString()),
+    }),
     fc.constant({ type: 'interview.omitted' as const, at: t }),
     fc.constant({ type: 'counselling.requested' as const, at: t }),
     fc.constant({ type: 'counselling.given' as const, at: t }),

@@ -45,9 +45,20 @@ const VARIANTS: Readonly<Record<CommandType, readonly Fields[]>> = {
   'decision.issued': DECISION_TYPES.map((decision) => ({ decision })),
   'appeal.lodged': [{}],
   'appeal.decided': [{ outcome: 'dismissed' }, { outcome: 'protection-granted' }],
-  'detention.ordered': [{ grounds: ['risk-of-absconding'] }, { grounds: ['irregular-entry'] }],
-  'detention.reviewed': [{}],
-  'detention.ended': [{}],
+  // the first variant valid for every person (RCD Art. 10(4), RD Art. 15(1), national law; a minor's
+  // exceptional ground recorded: RCD Art. 13(2)); the review within 15 days of the cases' start (Art. 11(3))
+  'detention.ordered': [
+    {
+      grounds: ['risk-of-absconding'],
+      reasons: 'synthetic reasons',
+      nextReviewBy: '2026-12-14T00:00:00Z',
+      minorBestInterests: 'synthetic assessment',
+      minorNoAlternative: 'synthetic reasons',
+    },
+    { grounds: ['irregular-entry'], reasons: 'synthetic reasons', nextReviewBy: '2026-12-14T00:00:00Z' },
+  ],
+  'detention.reviewed': [{ nextReviewBy: '2026-12-14T00:00:00Z' }],
+  'detention.ended': [{ reason: 'grounds-ceased' }],
   'return.decided': [{ borderProcedure: false }, { borderProcedure: true }],
   'return.voluntary-departure': [{ days: 10 }],
   'return.executed': [{ to: 'IQ' }],
@@ -81,6 +92,14 @@ const VARIANTS: Readonly<Record<CommandType, readonly Fields[]>> = {
     { step: 'medical', outcome: 'minor', consent: true, leastInvasive: true },
   ],
   'detention.judicial-review': [{}],
+  'vulnerability.assessed': [{}],
+  'family.recorded': [{}],
+  'representative.appointed': [{}],
+  'age.assessed': [{}],
+  'detention.judicial-review': [
+    { outcome: 'lawful', nextReviewBy: '2026-12-14T00:00:00Z' },
+    { outcome: 'release-ordered' },
+  ],
   'interview.omitted': [{}],
   'counselling.requested': [{}],
   'counselling.given': [{}],
@@ -100,6 +119,8 @@ const FIELD_RULES: Partial<Record<CommandType, readonly string[]>> = {
   // APR Art. 25: a medical examination only after a multidisciplinary assessment, with consent, least
   // invasive; no adult against a date of birth that allows a minor (src/domain/guarantees/minors.ts)
   'age.assessed': ['step', 'outcome', 'consent', 'leastInvasive'],
+  // the grounds the law allows for the person, a minor's exceptional ground (guarantees/detention.ts)
+  'detention.ordered': ['grounds', 'minorBestInterests', 'nextReviewBy'],
 };
 
 const command = (type: CommandType, fields: Fields, at: string) => ({ type, at, ...fields }) as CaseCommand;

@@ -236,20 +236,33 @@ describe('refusals', () => {
     ).toBe('border');
   });
 
-  it('detention of an applicant on irregular entry alone is flagged (CJEU C-72/22 PPU); of a non-applicant, not', () => {
-    const notApplicant = decide(
-      start().next,
-      { type: 'detention.ordered', at: '2026-12-07T08:00:00+02:00', grounds: ['irregular-entry'] },
-      ctx(),
-    );
+  it('detention on irregular entry alone: a non-applicant may be detained, an applicant is refused (CJEU C-72/22 PPU); a wish after the order raises the flag', () => {
+    const order: Parameters<typeof decide>[1] = {
+      type: 'detention.ordered',
+      at: '2026-12-07T08:00:00+02:00',
+      grounds: ['irregular-entry'],
+      reasons: 'crossed the border outside a crossing point (synthetic)',
+      nextReviewBy: '2026-12-14T08:00:00+02:00',
+    };
+    const notApplicant = decide(start().next, order, ctx());
     expect(notApplicant.next.flags).not.toContain('detention-irregular-entry-only');
     const wish = { at: '2026-12-07T04:30:00+02:00', where: 'station', to: 'border guard' };
-    const d = decide(
-      start({}, person({ asylumWish: wish })).next,
-      { type: 'detention.ordered', at: '2026-12-07T08:00:00+02:00', grounds: ['irregular-entry'] },
+    expect(() => decide(start({}, person({ asylumWish: wish })).next, order, ctx())).toThrow(
+      CommandRejectedError,
+    );
+    const applied = decide(
+      notApplicant.next,
+      {
+        type: 'asylum-wish.expressed',
+        at: '2026-12-07T09:00:00+02:00',
+        where: 'station',
+        to: 'border guard',
+      },
       ctx(),
     );
-    expect(d.next.flags).toEqual(expect.arrayContaining(['detained', 'detention-irregular-entry-only']));
+    expect(applied.next.flags).toEqual(
+      expect.arrayContaining(['detained', 'detention-irregular-entry-only']),
+    );
   });
 
   it('an action dated before the encounter or in the future is refused', () => {

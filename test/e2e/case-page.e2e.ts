@@ -94,7 +94,14 @@ describe('the case page', () => {
       { type: 'application.registered', disproportionateNumbers: false },
       { type: 'application.routed', procedure: 'regular', grounds: ['safe-country-of-origin'] },
       { type: 'application.lodged' },
-      { type: 'detention.ordered', grounds: ['irregular-entry'] },
+      // an applicant: on a ground of RCD Art. 10(4), with reasons and the first review (irregular entry alone
+      // is refused for an applicant: C-72/22 PPU)
+      {
+        type: 'detention.ordered',
+        grounds: ['identity', 'risk-of-absconding'],
+        reasons: 'synthetic reasons',
+        nextReviewBy: '2026-12-16T09:00:00+02:00',
+      },
       { type: 'decision.issued', decision: 'refugee-status' },
     ].entries()) {
       await post(`/api/cases/${caseId}/actions`, {
@@ -109,13 +116,13 @@ describe('the case page', () => {
     const text = await timeline.innerText();
     for (const shown of [
       'Decision: refugee status',
-      'Grounds: irregular entry',
+      'Grounds: to establish identity, risk of absconding',
       'Grounds: safe country of origin',
       'Procedure: regular procedure',
       'Disproportionate numbers of applications (APR Art. 27(3)): No',
     ])
       expect(text).toContain(shown);
-    for (const raw of ['refugee-status', 'irregular-entry', 'safe-country-of-origin', 'false'])
+    for (const raw of ['refugee-status', 'risk-of-absconding', 'safe-country-of-origin', 'false'])
       expect(text).not.toContain(raw);
     // the nationality by its name too
     await expectText(page, 'Iraq (IQ)');
@@ -124,7 +131,7 @@ describe('the case page', () => {
     await lithuanian(page);
     await expectText(page, 'Sprendimas: pabėgėlio statusas');
     const ltText = await page.locator('.timeline').innerText();
-    expect(ltText).toContain('Pagrindai: neteisėtas atvykimas');
+    expect(ltText).toContain('Pagrindai: tapatybei nustatyti, pasislėpimo rizika');
     expect(ltText).toContain('Neproporcingai daug prašymų (APR 27 str. 3 d.): Ne');
     expect(ltText).not.toContain('refugee-status');
     await expectText(page, 'Irakas (IQ)');

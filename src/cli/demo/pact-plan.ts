@@ -119,6 +119,8 @@ export function pactPlan(c: Calibration, rng: Random, o: PactPlanOptions): PactP
           kind,
           wish,
           wishAtEncounter,
+          minor: p.minor === true,
+          unaccompanied: p.unaccompanied === true,
           nationality: p.nationality ?? 'XX',
           end,
           hours,
@@ -163,6 +165,8 @@ interface CaseSeed {
   readonly kind: RecordEncounter['kind'];
   readonly wish: boolean;
   readonly wishAtEncounter: boolean;
+  readonly minor: boolean;
+  readonly unaccompanied: boolean;
   readonly nationality: string;
   readonly end: DateTime;
   readonly hours: (from: DateTime, lo: number, hi: number) => DateTime;
@@ -192,9 +196,24 @@ function planCase(rng: Random, steps: PlannedStep[], s: CaseSeed): void {
   let detained = false;
   if (s.kind === 'apprehended-irregular-crossing' && rng.chance(0.25)) {
     const onlyEntry = rng.chance(1 / 8);
-    detained = add(hours(t, 1, 6), 'screening', {
+    const from = hours(t, 1, 6);
+    // never an applicant or an unaccompanied minor on irregular entry alone (C-72/22 PPU; RCD Art. 13(2)); the
+    // draws stay those of earlier versions, so the demonstration's other steps do not change
+    const grounds: ('irregular-entry' | 'identity' | 'risk-of-absconding')[] = onlyEntry
+      ? [s.wishAtEncounter || s.unaccompanied ? 'identity' : 'irregular-entry']
+      : [rng.pick(['identity', 'risk-of-absconding'] as const)];
+    detained = add(from, 'screening', {
       type: 'detention.ordered',
-      grounds: onlyEntry ? ['irregular-entry'] : [rng.pick(['identity', 'risk-of-absconding'] as const)],
+      grounds,
+      reasons: 'synthetic: the grounds in fact and in law, and why a less coercive measure cannot apply',
+      // the first review within the 15 days of the ex officio judicial review (RCD Art. 11(3))
+      nextReviewBy: from.plus({ days: 14 }).toUTC().toISO() ?? '',
+      ...(s.minor
+        ? {
+            minorBestInterests: 'synthetic: the assessment of the minor’s best interests (RCD Art. 13(2))',
+            minorNoAlternative: 'synthetic: why less coercive measures cannot be applied effectively',
+          }
+        : {}),
     });
   }
   for (const check of ['identity', 'health', 'vulnerability', 'security'] as const)
@@ -213,10 +232,12 @@ function planCase(rng: Random, steps: PlannedStep[], s: CaseSeed): void {
   // screening ends within the 7 days of Screening Regulation Art. 8(3), late for 1 in 10
   t = rng.chance(0.9) ? hours(t, 62, 150) : hours(t, 180, 260);
   if (!add(t, 'screening', { type: 'screening.completed', outcome: s.wish ? 'asylum' : 'return' })) return;
-  if (detained && s.wish) add(hours(t, 24, 24 * 20), 'screening', { type: 'detention.ended' });
+  if (detained && s.wish)
+    add(hours(t, 24, 24 * 20), 'screening', { type: 'detention.ended', reason: 'alternative-measure' });
   if (!s.wish) {
     // screening ended towards return (status in-return); 6 in 10 leave within two months
-    if (detained) add(hours(t, 24 * 7, 24 * 30), 'return', { type: 'detention.ended' });
+    if (detained)
+      add(hours(t, 24 * 7, 24 * 30), 'return', { type: 'detention.ended', reason: 'grounds-ceased' });
     if (rng.chance(0.6))
       add(hours(t, 24 * 31, 24 * 60), 'return', { type: 'return.executed', to: s.nationality });
     return;

@@ -1342,6 +1342,41 @@ export const en = {
     'the recorded date of birth makes the person possibly a minor: correct it first',
   'refusal.family-child-detained-without-parent':
     'an accompanied child may be detained only where a parent of the family is detained',
+  // issue 17: detention
+  'field.reasons': 'Reasons in fact and in law, and why less coercive measures cannot apply (RCD Art. 11(2))',
+  'field.minorBestInterests': 'Minor: why detention is in the child’s best interests (RCD Art. 13(2))',
+  'field.minorNoAlternative':
+    'Minor: why less coercive measures cannot be applied effectively (RCD Art. 13(2))',
+  'field.court': 'Court',
+  'field.note': 'Note',
+  'detentionEndReason.grounds-ceased': 'the grounds no longer apply',
+  'detentionEndReason.alternative-measure': 'replaced by a less coercive measure',
+  'detentionEndReason.maximum-reached': 'the longest detention allowed was reached',
+  'detentionEndReason.no-prospect-of-removal': 'no reasonable prospect of removal',
+  'detentionEndReason.removed': 'the person was removed or left',
+  'detentionEndReason.other': 'other (see the note)',
+  'field.extension': 'Extended beyond six months (RD Art. 15(6))',
+  'detentionExtension.lack-of-cooperation': 'lack of cooperation by the person',
+  'detentionExtension.delay-in-documents': 'delays in obtaining documents from third countries',
+  'refusal.detention-extension-not-allowed':
+    'only detention for removal may be extended beyond six months (Return Directive Art. 15(6))',
+  'judicialOutcome.lawful': 'detention lawful',
+  'judicialOutcome.release-ordered': 'release ordered',
+  'guarantee.detention-order': 'Detention ordered in writing, with its grounds and reasons',
+  'guarantee.detention-review': 'Review of the detention',
+  'guarantee.detention-judicial-review': 'Speedy judicial review of the detention',
+  'guarantee.detention-maximum': 'Longest detention allowed',
+  'refusal.detention-irregular-entry-alone':
+    'an applicant may not be detained on irregular entry alone (CJEU C-72/22 PPU)',
+  'refusal.detention-unaccompanied-minor-irregular-entry':
+    'an unaccompanied minor may not be detained on irregular entry alone',
+  'refusal.detention-ground-not-allowed': 'the ground {ground} is not allowed for this person ({article})',
+  'refusal.detention-minor-exception-required':
+    'a minor may be detained only as a last resort: record the best-interests assessment and why less coercive measures cannot apply',
+  'refusal.detention-review-date-out-of-range':
+    'the review must come after the order and no later than {latest} ({article})',
+  'refusal.detention-maximum-passed':
+    'the detention reached its maximum on {maximumAt} ({article}): it must end',
 } as const;
 
 export type MessageKey = keyof typeof en;

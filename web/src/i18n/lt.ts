@@ -1352,4 +1352,40 @@ export const lt: Readonly<Record<MessageKey, string>> = {
     'užregistruota gimimo data rodo, kad asmuo gali būti nepilnametis: pirmiausia ją pataisykite',
   'refusal.family-child-detained-without-parent':
     'lydimas vaikas gali būti sulaikytas tik tada, kai sulaikytas vienas iš šeimos tėvų',
+  // issue 17: detention
+  'field.reasons':
+    'Faktinės ir teisinės priežastys ir kodėl negalima taikyti švelnesnių priemonių (RCD 11 str. 2 d.)',
+  'field.minorBestInterests': 'Nepilnametis: kodėl sulaikymas atitinka vaiko interesus (RCD 13 str. 2 d.)',
+  'field.minorNoAlternative':
+    'Nepilnametis: kodėl švelnesnių priemonių negalima veiksmingai taikyti (RCD 13 str. 2 d.)',
+  'field.court': 'Teismas',
+  'field.note': 'Pastaba',
+  'detentionEndReason.grounds-ceased': 'sulaikymo pagrindai nebetaikomi',
+  'detentionEndReason.alternative-measure': 'pakeista švelnesne priemone',
+  'detentionEndReason.maximum-reached': 'pasiektas ilgiausias leistinas sulaikymo terminas',
+  'detentionEndReason.no-prospect-of-removal': 'nėra pagrįstos išsiuntimo galimybės',
+  'detentionEndReason.removed': 'asmuo išsiųstas arba išvyko',
+  'detentionEndReason.other': 'kita (žr. pastabą)',
+  'field.extension': 'Pratęsta ilgiau nei šešiems mėnesiams (Grąžinimo direktyvos 15 str. 6 d.)',
+  'detentionExtension.lack-of-cooperation': 'asmuo nebendradarbiauja',
+  'detentionExtension.delay-in-documents': 'vėluojama gauti dokumentus iš trečiųjų šalių',
+  'refusal.detention-extension-not-allowed':
+    'ilgiau nei šešiems mėnesiams galima pratęsti tik sulaikymą išsiuntimo tikslu (Grąžinimo direktyvos 15 str. 6 d.)',
+  'judicialOutcome.lawful': 'sulaikymas teisėtas',
+  'judicialOutcome.release-ordered': 'nurodyta paleisti',
+  'guarantee.detention-order': 'Sulaikymas paskirtas raštu, nurodant pagrindus ir priežastis',
+  'guarantee.detention-review': 'Sulaikymo peržiūra',
+  'guarantee.detention-judicial-review': 'Skubi teisminė sulaikymo kontrolė',
+  'guarantee.detention-maximum': 'Ilgiausias leistinas sulaikymo terminas',
+  'refusal.detention-irregular-entry-alone':
+    'prieglobsčio prašytojo negalima sulaikyti vien dėl neteisėto atvykimo (ESTT C-72/22 PPU)',
+  'refusal.detention-unaccompanied-minor-irregular-entry':
+    'nelydimo nepilnamečio negalima sulaikyti vien dėl neteisėto atvykimo',
+  'refusal.detention-ground-not-allowed': 'pagrindas {ground} šiam asmeniui netaikomas ({article})',
+  'refusal.detention-minor-exception-required':
+    'nepilnametį galima sulaikyti tik kraštutiniu atveju: įrašykite vaiko interesų vertinimą ir kodėl negalima taikyti švelnesnių priemonių',
+  'refusal.detention-review-date-out-of-range':
+    'peržiūra turi būti po sprendimo ir ne vėliau kaip {latest} ({article})',
+  'refusal.detention-maximum-passed':
+    'sulaikymas pasiekė ilgiausią terminą {maximumAt} ({article}): jis turi būti nutrauktas',
 };

@@ -7,6 +7,12 @@ import {
   NEEDS_STAGES,
   REPRESENTATIVE_ROLES,
 } from '../../../src/domain/guarantees/needs.ts';
+
+import {
+  DETENTION_END_REASONS,
+  DETENTION_EXTENSION_GROUNDS,
+  JUDICIAL_REVIEW_OUTCOMES,
+} from '../../../src/domain/guarantees/detention-vocabulary.ts';
 import type { CommandType } from '../../../src/domain/statuses.ts';
 import {
   BORDER_EXEMPTIONS,
@@ -81,12 +87,29 @@ export const COMMAND_FIELDS: Readonly<Record<CommandType, readonly FieldSpec[]>>
   'appeal.decided': [
     { name: 'outcome', kind: 'select', list: 'appealOutcome', options: ['protection-granted', 'dismissed'] },
   ],
+  // RCD Arts 10(4), 11(2), 13(2): the grounds, the written reasons, the first review (required) and, for a
+  // minor, the exceptional ground (src/domain/guarantees/detention.ts)
   'detention.ordered': [
     { name: 'grounds', kind: 'multi', list: 'detentionGround', options: DETENTION_GROUNDS },
-    { name: 'nextReviewBy', kind: 'datetime', optional: true },
+    { name: 'reasons', kind: 'text' },
+    { name: 'nextReviewBy', kind: 'datetime' },
+    { name: 'minorBestInterests', kind: 'text', optional: true },
+    { name: 'minorNoAlternative', kind: 'text', optional: true },
   ],
-  'detention.reviewed': [{ name: 'nextReviewBy', kind: 'datetime', optional: true }],
-  'detention.ended': [],
+  'detention.reviewed': [
+    { name: 'nextReviewBy', kind: 'datetime' },
+    {
+      name: 'extension',
+      kind: 'select',
+      list: 'detentionExtension',
+      options: DETENTION_EXTENSION_GROUNDS,
+      optional: true,
+    },
+  ],
+  'detention.ended': [
+    { name: 'reason', kind: 'select', list: 'detentionEndReason', options: DETENTION_END_REASONS },
+    { name: 'note', kind: 'text', optional: true },
+  ],
   'return.decided': [{ name: 'borderProcedure', kind: 'checkbox' }],
   'return.voluntary-departure': [{ name: 'days', kind: 'number', min: 1, max: 30 }],
   'return.executed': [{ name: 'to', kind: 'code' }],
@@ -113,6 +136,15 @@ export const COMMAND_FIELDS: Readonly<Record<CommandType, readonly FieldSpec[]>>
     { name: 'leastInvasive', kind: 'checkbox' },
   ],
   'detention.judicial-review': [],
+  'vulnerability.assessed': [],
+  'family.recorded': [],
+  'representative.appointed': [],
+  'age.assessed': [],
+  'detention.judicial-review': [
+    { name: 'outcome', kind: 'select', list: 'judicialOutcome', options: JUDICIAL_REVIEW_OUTCOMES },
+    { name: 'nextReviewBy', kind: 'datetime', optional: true },
+    { name: 'court', kind: 'text', optional: true },
+  ],
   'interview.omitted': [],
   'counselling.requested': [],
   'counselling.given': [],
