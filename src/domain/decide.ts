@@ -2,9 +2,7 @@
 // the deadlines it opens (Regulation 1182/71, in the member state's calendar), and returns the actions to
 // log. Pure: time, ids and the law come in as arguments.
 import { DateTime } from 'luxon';
-import { stateCalendar } from '../law/calendar/state-calendar.ts';
 import type { ParameterRegistry } from '../law/parameters.ts';
-import { periodEnd } from '../law/periods.ts';
 import type { RateLookup } from '../law/recognition-rates.ts';
 import type { Action, CaseCrisis, CaseState, Decision, Obligation, ObligationKind } from './case-state.ts';
 import type { CaseCommand, EncounterKind, Person, RecordEncounter } from './commands.ts';

@@ -1,5 +1,6 @@
 // What each case command asks for, beyond its time: the fields of the form that gives it. The values of
 // each list come from the domain (src/domain/vocabulary.ts), their labels from the message catalogues.
+import { NOTIFICATION_MEANS } from '../../../src/domain/guarantees/remedies-commands.ts';
 import type { CommandType } from '../../../src/domain/statuses.ts';
 import {
   BORDER_EXEMPTIONS,
@@ -55,7 +56,12 @@ export const COMMAND_FIELDS: Readonly<Record<CommandType, readonly FieldSpec[]>>
   'decision.issued': [{ name: 'decision', kind: 'select', list: 'decision', options: DECISION_TYPES }],
   'appeal.lodged': [],
   'appeal.decided': [
-    { name: 'outcome', kind: 'select', list: 'appealOutcome', options: ['protection-granted', 'dismissed'] },
+    {
+      name: 'outcome',
+      kind: 'select',
+      list: 'appealOutcome',
+      options: ['protection-granted', 'dismissed', 'remitted'],
+    },
   ],
   'detention.ordered': [
     { name: 'grounds', kind: 'multi', list: 'detentionGround', options: DETENTION_GROUNDS },
@@ -77,9 +83,12 @@ export const COMMAND_FIELDS: Readonly<Record<CommandType, readonly FieldSpec[]>>
   'interview.omitted': [],
   'counselling.requested': [],
   'counselling.given': [],
-  'decision.notified': [],
+  'decision.notified': [
+    { name: 'means', kind: 'select', list: 'notificationMeans', options: NOTIFICATION_MEANS },
+    { name: 'language', kind: 'text' },
+  ],
   'remain.requested': [],
-  'remain.decided': [],
+  'remain.decided': [{ name: 'allowed', kind: 'checkbox' }],
   'application.withdrawn': [],
   'person.reappeared': [],
   'application.subsequent': [],
