@@ -128,7 +128,10 @@ export class ParameterRegistry {
    */
   withFile(file: string, inputs: readonly ParameterInput[]): ParameterRegistry {
     const files: Record<string, ParameterInput[]> = {};
-    for (const { file: f, ...p } of this.byName.values()) (files[f] ??= []).push(p as ParameterInput);
+    for (const { file: f, ...p } of this.byName.values()) {
+      files[f] = files[f] ?? [];
+      files[f].push(p as ParameterInput);
+    }
     return ParameterRegistry.fromFiles({ ...files, [file]: inputs });
   }
 
