@@ -3,7 +3,7 @@
 // through the case store (every step decided by the law, on a clock that follows the scenario), the
 // deadlines that passed written into their cases, and Lithuania's 2026 solidarity pledge (relocate 50 %,
 // pay for the rest — the story of README.md).
-import { confirmAppealWindow } from '../../store/national-settings.ts';
+
 import { DateTime } from 'luxon';
 import { LATE_ENTRY_TOLERANCE_MS } from '../../domain/entry-rules.ts';
 import { LAW } from '../../law/law.ts';
@@ -13,6 +13,7 @@ import type { Candidate } from '../../solidarity/types.ts';
 import { addUser, hashPassword } from '../../store/accounts.ts';
 import type { CaseStore } from '../../store/case-store.ts';
 import { importHistory } from '../../store/history.ts';
+import { confirmAppealWindow } from '../../store/national-settings.ts';
 import { readPlaces, upsertPlaces } from '../../store/places.ts';
 import { DATA_DIR } from '../../store/reference-data.ts';
 import {
