@@ -251,8 +251,9 @@ function planCase(rng: Random, steps: PlannedStep[], s: CaseSeed): void {
       ]);
   if (!add(t, 'case', { type: 'decision.issued', decision })) return;
   // the decision is notified (APR Art. 67(8)): the time to appeal runs from here
-  t = hours(t, 2, 24 * 3);
-  const means = rng.pick(['in-person', 'read-out-with-interpreter', 'post'] as const);
+  // (no random draw: the seed's other draws, and the persons it makes, stay as they were)
+  t = t.plus({ hours: 26 });
+  const means = protect ? 'post' : 'read-out-with-interpreter';
   if (!add(t, 'case', { type: 'decision.notified', means, language: 'en' })) return;
   if (protect) return;
   const notifiedAt = t;
