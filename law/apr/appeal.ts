@@ -8,7 +8,7 @@ export default defineParameters([
   {
     name: 'apr.appeal.window-fast-track',
     description:
-      'Range for the time to appeal a decision rejecting an application as inadmissible, implicitly withdrawn, unfounded or manifestly unfounded in the cases of Art. 67(7)(a)',
+      'Range for the time to appeal a decision rejecting an application as inadmissible, implicitly withdrawn, unfounded or manifestly unfounded in the cases of Art. 67(7)(a) — applied only in the accelerated or border procedure (the condition after "if" was not read: UNCONFIRMED, pact-rules.md row 4a); counted from notification (Art. 67(8))',
     unit: 'period-range',
     values: [
       {

@@ -37,6 +37,7 @@ import { publicRoutes } from './routes/public.ts';
 import { publicAggregatesRoutes } from './routes/public-aggregates.ts';
 import { referenceRoutes } from './routes/reference.ts';
 import { searchRoutes } from './routes/search.ts';
+import { settingsRoutes } from './routes/settings.ts';
 import { setupRoutes } from './routes/setup.ts';
 import { solidarityRoutes } from './routes/solidarity.ts';
 import { statisticsRoutes } from './routes/statistics.ts';
@@ -293,6 +294,7 @@ export async function buildServer(
   accountRoutes(app, deps);
   findingRoutes(app, deps);
   referenceRoutes(app, deps);
+  settingsRoutes(app, deps);
   setupRoutes(app, deps);
   statisticsRoutes(app, deps);
   monitoringRoutes(app, deps);

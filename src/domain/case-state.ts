@@ -47,7 +47,12 @@ export interface CaseState {
   readonly registeredAt?: string;
   readonly lodgedAt?: string;
   readonly procedure?: 'border' | 'accelerated' | 'regular';
-  readonly decision?: { readonly type: string; readonly at: string };
+  readonly decision?: {
+    readonly type: string;
+    readonly at: string;
+    /** When the decision was notified to the person (APR Art. 67(8): the time to appeal runs from it). */
+    readonly notifiedAt?: string;
+  };
   readonly detention?: { readonly grounds: readonly string[]; readonly since: string };
   /** Obligations currently open, by kind (the store keeps the rows with their due times). */
   readonly open: readonly ObligationKind[];
@@ -129,6 +134,37 @@ export interface DetentionOrder {
   readonly extension?: string;
   /** RCD Art. 13(2): a minor's exceptional ground, as recorded */
   readonly minorException?: { readonly bestInterests: string; readonly noAlternative: string };
+   * The appeal against the negative decision (remedies.ts; APR Arts 67–68): the window opened by the
+   * notification (its end, or `windowUnknown` where the state's national value is not confirmed), the
+   * appeal lodged (with whether it suspends removal by law, Art. 68(2)–(3)) and its outcome.
+   */
+  readonly appeal?: CaseAppeal;
+  /** A request to a court to be allowed to remain pending the appeal (APR Art. 68(4)–(5)), and its answer. */
+  readonly remain?: {
+    readonly requestedAt: string;
+    readonly decidedAt?: string;
+    readonly allowed?: boolean;
+  };
+  /**
+   * A subsequent application (APR Arts 55–56), recorded by the withdrawal module (H5): when it was made and
+   * whether it gives the person a right to remain. remedies.ts mayRemain reads it (the hook between both).
+   */
+  readonly subsequent?: { readonly madeAt: string; readonly remain: boolean };
+}
+
+/** The appeal of a case (remedies.ts). */
+export interface CaseAppeal {
+  /** Which APR Art. 67(7) window the notification opened: (a) fast-track, (b) all other cases. */
+  readonly window: 'window-fast-track' | 'window-other';
+  /** The first moment after the window (Regulation 1182/71, the state's calendar); absent when unknown. */
+  readonly windowEndsAt?: string;
+  /** The state's value for the window is not confirmed: the deadline is not guessed (APR Art. 67(7)). */
+  readonly windowUnknown?: boolean;
+  readonly lodgedAt?: string;
+  /** The appeal suspends the return by law (APR Art. 68(2)); false in the cases of Art. 68(3). */
+  readonly suspensive?: boolean;
+  readonly decidedAt?: string;
+  readonly outcome?: 'protection-granted' | 'dismissed' | 'remitted';
 }
 
 export interface CaseCrisis {

@@ -201,7 +201,8 @@ export const CaseCommand = z.discriminatedUnion('type', [
     .object({
       type: z.literal('appeal.decided'),
       ...at,
-      outcome: z.enum(['protection-granted', 'dismissed']),
+      /** remitted: the court annulled the decision and sent the case back for a new examination */
+      outcome: z.enum(['protection-granted', 'dismissed', 'remitted']),
     })
     .strict(),
   z

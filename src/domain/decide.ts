@@ -5,7 +5,6 @@ import { DateTime } from 'luxon';
 import { stateCalendar } from '../law/calendar/state-calendar.ts';
 import type { CrisisKind } from '../law/deadlines.ts';
 import type { ParameterRegistry } from '../law/parameters.ts';
-import { periodEnd } from '../law/periods.ts';
 import type { RateLookup } from '../law/recognition-rates.ts';
 import type { Action, CaseCrisis, CaseState, Decision, Obligation, ObligationKind } from './case-state.ts';
 import type { CaseCommand, EncounterKind, Person, RecordEncounter } from './commands.ts';
@@ -266,18 +265,7 @@ export function decide(current: CaseState, command: CaseCommand, ctx: DecideCont
       // appeal included; it ends with a positive decision, or when the appeal or return stage closes it
       if (command.decision === 'refugee-status' || command.decision === 'subsidiary-protection')
         closes.push('border-procedure-end');
-      const window = appealWindow(current, command.decision);
-      if (window) {
-        const name = `national.${current.state.toLowerCase()}.appeal.${window}`;
-        if (ctx.law.find(name)) {
-          const d = computeDeadlineForPeriod(ctx, current, name, command.at);
-          opens.push({ kind: 'appeal', dueAt: d.dueAt, article: d.article });
-        } else {
-          notes.push(
-            `no national appeal window is recorded for ${current.state} (${name}, inside APR Art. 67(7)); the appeal deadline is not tracked until law/national/appeal-windows.ts has it`,
-          );
-        }
-      }
+      // the appeal window opens from the NOTIFICATION (APR Art. 67(8)): decision.notified (guarantees/remedies.ts)
       break;
     }
     case 'appeal.lodged':
@@ -546,34 +534,4 @@ function checkRouting(
       `the border procedure is mandatory (APR Art. 45(1)): ${mandatory.join('; ')}; route to 'border', or state the exemption (capacity-reached: Art. 48; special-needs: Art. 53)`,
     );
   }
-}
-
-/** Which APR Art. 67(7) window a negative decision opens: (a) the fast-track rejections, (b) all others. */
-function appealWindow(
-  current: CaseState,
-  decision: string,
-): 'window-fast-track' | 'window-other' | undefined {
-  if (decision === 'refugee-status' || decision === 'subsidiary-protection') return undefined;
-  // (a): inadmissible, implicitly withdrawn, or (manifestly) unfounded in the accelerated or border procedure.
-  // The conditions after "if" in Art. 67(7)(a) were not read in full (pact-rules.md row 4a); this reading is marked there.
-  if (decision === 'inadmissible' || decision === 'implicitly-withdrawn') return 'window-fast-track';
-  if (current.procedure === 'border' || current.procedure === 'accelerated') return 'window-fast-track';
-  return 'window-other';
-}
-
-/** A national period parameter counted from an event by Regulation 1182/71. */
-function computeDeadlineForPeriod(
-  ctx: DecideContext,
-  c: CaseState,
-  parameter: string,
-  from: string,
-): { dueAt: string; article: string } {
-  const date = from.slice(0, 10);
-  const period = ctx.law.periodAt(parameter, date);
-  const used = ctx.law.usedAt(parameter, date);
-  const end = periodEnd(DateTime.fromISO(from), period, stateCalendar(c.state));
-  return {
-    dueAt: end.endsAt.toISO({ suppressMilliseconds: true }) ?? '',
-    article: `${used.citation} (national choice inside APR Art. 67(7))`,
-  };
 }

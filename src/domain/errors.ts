@@ -156,6 +156,15 @@ export const REFUSALS = {
   'detention-maximum-passed': ['maximumAt', 'article'],
   /** an extension beyond six months for a detention that is not for removal (RD Art. 15(6)) */
   'detention-extension-not-allowed': [],
+  // issue 17: remedies — notification, appeal, the right to remain (src/domain/guarantees/remedies.ts)
+  /** a return carried out while the person may remain (APR Art. 68): until when (empty if not known), why, the article */
+  'may-remain': ['until', 'reason', 'article'],
+  /** the decision was notified already (APR Art. 67(8)); a second notice only where the window was unknown */
+  'decision-already-notified': ['notifiedAt'],
+  /** a request to remain is pending already (APR Art. 68(5)) */
+  'remain-request-pending': ['requestedAt'],
+  /** a court's answer on a request to remain that was not made, or was answered already (APR Art. 68(4)) */
+  'remain-not-requested': [],
 } as const satisfies Record<string, readonly string[]>;
 
 /** Why an account's input is refused (src/store/accounts.ts, login.ts): the same kind of stable codes. */

@@ -15,8 +15,11 @@ export interface Condition {
   readonly action: CommandType;
   /** `at`: the command's stated time (the page asks with its clock's time) */
   readonly refuses: (c: CaseState, at: string) => boolean;
-  /** the refusal's code and parameters (errors.ts), and the reason in English (field `type`) */
-  readonly refusal: (c: CaseState) => Exclude<Refusal, { code: 'action-not-allowed' }>;
+  /**
+   * the refusal's code and parameters (errors.ts), and the reason in English (field `type`); `at`: the
+   * command's stated time, where the refusal's parameters depend on it (issue 17: until when a person may remain)
+   */
+  readonly refusal: (c: CaseState, at?: string) => Exclude<Refusal, { code: 'action-not-allowed' }>;
   readonly why: string;
 }
 
@@ -77,7 +80,7 @@ export const FUTURE_TOLERANCE_MS = ENTRY_RULES.futureToleranceMinutes * 60_000;
 export function checkConditions(current: CaseState, command: CaseCommand): void {
   for (const k of CONDITIONS)
     if (k.action === command.type && k.refuses(current, command.at))
-      throw new CommandRejectedError('type', k.refusal(current), k.why);
+      throw new CommandRejectedError('type', k.refusal(current, command.at), k.why);
   for (const ch of CHOICES) {
     if (ch.action !== command.type) continue;
     const value = (command as Record<string, unknown>)[ch.field];

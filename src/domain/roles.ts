@@ -60,6 +60,8 @@ export const PERMISSIONS = [
   'case.assign-others',
   // issue 17: the person's guarantees (vulnerability, family, representative, age assessment)
   'case.guarantees',
+  // issue 17: remedies — the national values the Pact leaves to the state (APR Art. 67(7) appeal windows)
+  'settings.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -103,6 +105,7 @@ export const MATRIX: Readonly<Record<Permission, readonly Role[]>> = {
   'attachments.write': ['border-guard', 'screening-officer', 'case-officer', 'return-officer'],
   'case.assign-others': ['supervisor'],
   'case.guarantees': ['screening-officer', 'case-officer', 'return-officer'],
+  'settings.manage': ['administrator'],
 };
 
 export const PERMISSION_TITLES: Readonly<Record<Permission, string>> = {
@@ -141,6 +144,8 @@ export const PERMISSION_TITLES: Readonly<Record<Permission, string>> = {
     "assign a case to another officer of one's state, release or take over a case assigned to someone else",
   'case.guarantees':
     "the person's guarantees: vulnerability and special procedural needs, the family, an unaccompanied minor's representative, the age assessment",
+  'settings.manage':
+    "confirm the national values the Pact leaves to one's state (an EU administrator: any state): the appeal windows of APR Art. 67(7)",
 };
 
 export const can = (role: Role, permission: Permission): boolean => MATRIX[permission].includes(role);

@@ -107,6 +107,8 @@ export const FLAGS = [
   'instrumentalised',
   'detained',
   'detention-irregular-entry-only',
+  // issue 17: remedies — the state's appeal window (APR Art. 67(7)) is not confirmed: no deadline is guessed
+  'appeal-window-unknown',
 ] as const;
 export type Flag = (typeof FLAGS)[number];
 

@@ -122,6 +122,19 @@ export class ParameterRegistry {
     return registry;
   }
 
+  /**
+   * This registry with one more file of parameters (issue 17: the national values an administrator confirmed,
+   * src/store/national-settings.ts), validated as every file is; a name already declared is an error.
+   */
+  withFile(file: string, inputs: readonly ParameterInput[]): ParameterRegistry {
+    const files: Record<string, ParameterInput[]> = {};
+    for (const { file: f, ...p } of this.byName.values()) {
+      files[f] = files[f] ?? [];
+      files[f].push(p as ParameterInput);
+    }
+    return ParameterRegistry.fromFiles({ ...files, [file]: inputs });
+  }
+
   /** A national choice must be a period that lies inside the EU range in force on each of its dates. */
   private checkWithin(p: Parameter): string[] {
     const label = `${p.file} ${p.name}`;

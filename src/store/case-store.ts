@@ -60,6 +60,7 @@ import {
   checkRepresentativeLimit,
   familyDecisions,
 } from './guarantees-minors.ts';
+import { lawWithSettings, listAppealWindows } from './national-settings.ts';
 import { changesPerson, newIdentityParts, refreshIdentities } from './person-identities.ts';
 import { cases, crisisDeclarations, idempotencyKeys, obligations } from './schema.ts';
 
@@ -120,6 +121,11 @@ const GROUP_COMMIT_MAX = 200;
 export class CaseStore {
   /** The basis of this store's last encounter write, with the head it left (see recordEncounters). */
   private remembered: WriteBasis | undefined;
+  /**
+   * The law with the national values an administrator confirmed (issue 17: APR Art. 67(7) appeal windows,
+   * national-settings.ts); read again before each notification of a decision, the only command that uses them.
+   */
+  private settingsLaw: ParameterRegistry | undefined;
 
   constructor(
     readonly store: Store,
@@ -409,6 +415,7 @@ export class CaseStore {
     idempotencyKey: string,
   ): Promise<Replayable<CaseResult>> {
     const command = CaseCommand.parse(input);
+    if (command.type === 'decision.notified') await this.refreshNationalSettings();
     return retryStaleWrites(() =>
       this.once(idempotencyKey, { kind: 'case-command', caseId, expectedVersion, command }, async (tx) => {
         const now = this.services.clock();
@@ -458,10 +465,17 @@ export class CaseStore {
    * the crisis declarations (read by the caller when the command may make an application: CFMR Art. 10(1)).
    */
   decideContext(actor: Actor, now: Date, crises: readonly CrisisRow[] = []) {
+  /** Reads the confirmed national values again (after a change, or before a decision's notification). */
+  async refreshNationalSettings(): Promise<void> {
+    this.settingsLaw = lawWithSettings(this.services.law, await listAppealWindows(this.db));
+  }
+
+  /** What the domain decides a user's command with: the actor, the law, the time, the recognition rates. */
+  decideContext(actor: Actor, now: Date) {
     const rates = this.services.recognitionRates ?? [];
     return {
       ...actor,
-      law: this.services.law,
+      law: this.settingsLaw ?? this.services.law,
       now,
       recognitionRate: (c: string, date: string) => annualRateAt(this.services.law, rates, c, date),
       crisisAt: (state: string, at: string, section?: string) => covering(crises, state, at, section),
@@ -479,6 +493,7 @@ export class CaseStore {
   async applyMany(
     items: readonly { caseId: string; command: CaseCommand; actor: Actor }[],
   ): Promise<({ ok: true; version: number } | { ok: false; error: unknown })[]> {
+    if (items.some((i) => i.command.type === 'decision.notified')) await this.refreshNationalSettings();
     const now = this.services.clock();
     return this.db.transaction(async (txn) => {
       const tx = txn as unknown as Tx;

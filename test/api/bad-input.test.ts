@@ -985,6 +985,36 @@ describe.each(BACKENDS.filter((b) => b.name === 'pglite'))(
       { method: 'GET', path: '/api/users', as: 'administrator@LT', runs: 40, query: { x: ['1'] } },
       { method: 'GET', path: '/api/places', as: 'border-guard@LT', runs: 40, query: { x: ['1'] } },
       { method: 'GET', path: '/api/crises', as: 'case-officer@LT', runs: 40, query: { x: ['1'] } },
+      // issue 17: remedies — the appeal windows an administrator confirms (APR Art. 67(7))
+      {
+        method: 'GET',
+        path: '/api/settings/appeal-windows',
+        as: 'administrator@LT',
+        runs: 40,
+        query: { x: ['1'] },
+      },
+      {
+        method: 'PUT',
+        path: '/api/settings/appeal-windows',
+        as: 'administrator@LT',
+        runs: 200,
+        bodies: (): Json[] => [
+          {
+            window: 'window-other',
+            since: '2026-06-12',
+            amount: 14,
+            unit: 'days',
+            source: 'fuzz: a test act',
+          },
+          {
+            window: 'window-fast-track',
+            since: '2026-06-12',
+            amount: 7,
+            unit: 'days',
+            source: 'fuzz: a test act',
+          },
+        ],
+      },
       // issue 15: the set-up of a fresh installation
       { method: 'GET', path: '/api/setup', as: 'administrator@LT', runs: 40, query: { x: ['1'] } },
       {

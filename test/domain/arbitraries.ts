@@ -46,7 +46,7 @@ export const commandArb = (index: number): fc.Arbitrary<CaseCommand> => {
     fc.record({
       type: fc.constant('appeal.decided' as const),
       at: fc.constant(t),
-      outcome: fc.constantFrom('protection-granted', 'dismissed' as const),
+      outcome: fc.constantFrom('protection-granted', 'dismissed', 'remitted' as const),
     }),
     fc.record({
       type: fc.constant('detention.ordered' as const),
@@ -145,9 +145,14 @@ export const commandArb = (index: number): fc.Arbitrary<CaseCommand> => {
     fc.constant({ type: 'interview.omitted' as const, at: t }),
     fc.constant({ type: 'counselling.requested' as const, at: t }),
     fc.constant({ type: 'counselling.given' as const, at: t }),
-    fc.constant({ type: 'decision.notified' as const, at: t }),
+    fc.record({
+      type: fc.constant('decision.notified' as const),
+      at: fc.constant(t),
+      means: fc.constantFrom('in-person', 'post', 'refused-by-person' as const),
+      language: fc.constantFrom('ar', 'en', 'fa'),
+    }),
     fc.constant({ type: 'remain.requested' as const, at: t }),
-    fc.constant({ type: 'remain.decided' as const, at: t }),
+    fc.record({ type: fc.constant('remain.decided' as const), at: fc.constant(t), allowed: fc.boolean() }),
     fc.constant({ type: 'application.withdrawn' as const, at: t }),
     fc.constant({ type: 'person.reappeared' as const, at: t }),
     fc.constant({ type: 'application.subsequent' as const, at: t }),

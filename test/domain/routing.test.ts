@@ -105,17 +105,26 @@ describe('APR Art. 67(7): the appeal window a negative decision opens', () => {
     return decide(s, { type: 'application.lodged', at: '2026-12-09T10:00:00+02:00' }, c).next;
   };
 
+  // issue 17: the window opens from the decision's notification (APR Art. 67(8)), not from the decision
+  const notified = {
+    type: 'decision.notified',
+    at: '2027-01-11T10:00:00+02:00',
+    means: 'in-person',
+    language: 'ar',
+  } as const;
+
   it('without a national choice for Lithuania, no appeal deadline is tracked, and the result says why', () => {
-    const d = decide(
+    const s = decide(
       lodged(withRates()),
-      { type: 'decision.issued', at: '2027-01-11T10:00:00+02:00', decision: 'unfounded' },
+      { type: 'decision.issued', at: '2027-01-11T09:00:00+02:00', decision: 'unfounded' },
       withRates(),
-    );
+    ).next;
+    const d = decide(s, notified, withRates());
     expect(d.open).toEqual([]);
-    expect(d.notes?.[0]).toMatch(/no national appeal window is recorded for LT/);
+    expect(d.notes?.[0]).toMatch(/appeal window of LT is not confirmed/);
   });
 
-  it('with a national choice of 14 days (inside 2 weeks – 1 month, Art. 67(7)(b)): from Monday 11 January 2027, due Monday 25 January', () => {
+  it('with a national choice of 14 days (inside 2 weeks – 1 month, Art. 67(7)(b)): notified Monday 11 January 2027, due Monday 25 January (Art. 67(8))', () => {
     const law = ParameterRegistry.fromFiles({
       ...LAW_FILES,
       'test/national.ts': [
@@ -141,16 +150,17 @@ describe('APR Art. 67(7): the appeal window a negative decision opens', () => {
       ],
     });
     const c = withRates(law);
-    const d = decide(
+    const s = decide(
       lodged(c),
-      { type: 'decision.issued', at: '2027-01-11T10:00:00+02:00', decision: 'unfounded' },
+      { type: 'decision.issued', at: '2027-01-11T09:00:00+02:00', decision: 'unfounded' },
       c,
-    );
+    ).next;
+    const d = decide(s, notified, c);
     expect(d.open).toEqual([
       {
         kind: 'appeal',
         dueAt: '2027-01-26T00:00:00+02:00',
-        article: 'APR Art. 67(7) (national choice inside APR Art. 67(7))',
+        article: 'APR Art. 67(7) (national choice inside APR Art. 67(7); from notification: Art. 67(8))',
       },
     ]);
     expect(decide(d.next, { type: 'appeal.lodged', at: '2027-01-20T10:00:00+02:00' }, c).close).toEqual([

@@ -271,9 +271,17 @@ function planCase(rng: Random, steps: PlannedStep[], s: CaseSeed): void {
         { item: 'implicitly-withdrawn' as const, weight: 1 },
       ]);
   if (!add(t, 'case', { type: 'decision.issued', decision })) return;
+  // the decision is notified (APR Art. 67(8)): the time to appeal runs from here
+  // (no random draw: the seed's other draws, and the persons it makes, stay as they were)
+  t = t.plus({ hours: 26 });
+  const means = protect ? 'post' : 'read-out-with-interpreter';
+  if (!add(t, 'case', { type: 'decision.notified', means, language: 'en' })) return;
   if (protect) return;
+  const notifiedAt = t;
   t = hours(t, 24, 24 * 7);
   if (!add(t, 'return', { type: 'return.decided', borderProcedure: border })) return;
+  // a return is carried out only once the person may no longer remain (APR Art. 68): after the appeal window
+  // (the demonstration's 14 days, moved by a weekend or holiday: 20 days clear it)
   if (rng.chance(0.5))
-    add(hours(t, 24 * 7, 24 * 50), 'return', { type: 'return.executed', to: s.nationality });
+    add(hours(notifiedAt, 24 * 20, 24 * 60), 'return', { type: 'return.executed', to: s.nationality });
 }

@@ -3,6 +3,7 @@
 // through the case store (every step decided by the law, on a clock that follows the scenario), the
 // deadlines that passed written into their cases, and Lithuania's 2026 solidarity pledge (relocate 50 %,
 // pay for the rest — the story of README.md).
+
 import { DateTime } from 'luxon';
 import { LATE_ENTRY_TOLERANCE_MS } from '../../domain/entry-rules.ts';
 import { LAW } from '../../law/law.ts';
@@ -12,6 +13,7 @@ import type { Candidate } from '../../solidarity/types.ts';
 import { addUser, hashPassword } from '../../store/accounts.ts';
 import type { CaseStore } from '../../store/case-store.ts';
 import { importHistory } from '../../store/history.ts';
+import { confirmAppealWindow } from '../../store/national-settings.ts';
 import { readPlaces, upsertPlaces } from '../../store/places.ts';
 import { DATA_DIR } from '../../store/reference-data.ts';
 import {
@@ -99,6 +101,28 @@ export async function runScenario(
     DEMO_ACCOUNTS.map((a) => addUser(db, { ...a, password: DEMO_PASSWORD, passwordHash }, now, 'demo')),
   );
 
+  // APR Art. 67(7): Lithuania's Pact-era appeal windows are not published (pact-rules.md section 9); the
+  // demonstration confirms DEMO values, as an administrator would, so that decisions are notified with a window
+  // and returns wait it out (issue 17). Not Lithuanian law.
+  for (const [window, amount] of [
+    ['window-other', 14],
+    ['window-fast-track', 7],
+  ] as const)
+    await confirmAppealWindow(
+      db,
+      cases.services.law,
+      {
+        state: DEMO_STATE,
+        window,
+        since: '2026-06-12',
+        amount,
+        unit: 'days',
+        source: 'demonstration value (synthetic installation; not Lithuanian law)',
+      },
+      now,
+      'demo',
+    );
+  await cases.refreshNationalSettings();
   progress('places and accounts');
   const history = historyPlan(calibration, rng, { state: DEMO_STATE, stations, uuid: () => rng.uuid() });
   const historical = await importHistory(

@@ -15,3 +15,17 @@ ALTER TABLE crisis_declarations ADD CONSTRAINT crisis_initial_period_inside CHEC
 CREATE INDEX IF NOT EXISTS cases_representation_ref ON cases
   ((coalesce(data -> 'representation' -> 'representative' ->> 'ref', data -> 'representation' -> 'interim' ->> 'ref')))
   WHERE data ? 'representation';
+
+-- remedies: the national values the Pact leaves to a member state and that no published act gives yet
+-- (APR Art. 67(7) appeal windows; shared/spec/pact-rules.md section 9): an administrator confirms them
+-- (src/store/national-settings.ts). One row per state and name; each change is in the audit log.
+CREATE TABLE IF NOT EXISTS national_settings (
+  state text NOT NULL,
+  name text NOT NULL,
+  since date NOT NULL,
+  value jsonb NOT NULL,
+  source text NOT NULL,
+  confirmed_by text NOT NULL,
+  confirmed_at timestamptz NOT NULL,
+  PRIMARY KEY (state, name)
+);

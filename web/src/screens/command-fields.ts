@@ -13,6 +13,7 @@ import {
   DETENTION_EXTENSION_GROUNDS,
   JUDICIAL_REVIEW_OUTCOMES,
 } from '../../../src/domain/guarantees/detention-vocabulary.ts';
+import { NOTIFICATION_MEANS } from '../../../src/domain/guarantees/remedies-commands.ts';
 import type { CommandType } from '../../../src/domain/statuses.ts';
 import {
   BORDER_EXEMPTIONS,
@@ -85,7 +86,12 @@ export const COMMAND_FIELDS: Readonly<Record<CommandType, readonly FieldSpec[]>>
   'decision.issued': [{ name: 'decision', kind: 'select', list: 'decision', options: DECISION_TYPES }],
   'appeal.lodged': [],
   'appeal.decided': [
-    { name: 'outcome', kind: 'select', list: 'appealOutcome', options: ['protection-granted', 'dismissed'] },
+    {
+      name: 'outcome',
+      kind: 'select',
+      list: 'appealOutcome',
+      options: ['protection-granted', 'dismissed', 'remitted'],
+    },
   ],
   // RCD Arts 10(4), 11(2), 13(2): the grounds, the written reasons, the first review (required) and, for a
   // minor, the exceptional ground (src/domain/guarantees/detention.ts)
@@ -148,9 +154,12 @@ export const COMMAND_FIELDS: Readonly<Record<CommandType, readonly FieldSpec[]>>
   'interview.omitted': [],
   'counselling.requested': [],
   'counselling.given': [],
-  'decision.notified': [],
+  'decision.notified': [
+    { name: 'means', kind: 'select', list: 'notificationMeans', options: NOTIFICATION_MEANS },
+    { name: 'language', kind: 'text' },
+  ],
   'remain.requested': [],
-  'remain.decided': [],
+  'remain.decided': [{ name: 'allowed', kind: 'checkbox' }],
   'application.withdrawn': [],
   'person.reappeared': [],
   'application.subsequent': [],
