@@ -184,6 +184,7 @@ export const ALLOWED: Readonly<Record<Status, readonly CommandType[]>> = {
     'remain.decided',
     'return.decided',
     'application.subsequent',
+    'subsequent.examined',
     IDENTITY,
     ...COUNSELLING,
     ...OPEN,

@@ -34,7 +34,12 @@ const VARIANTS: Readonly<Record<CommandType, readonly Fields[]>> = {
   ],
   'application.lodged': [{}],
   'interview.recorded': [{}],
-  'decision.issued': DECISION_TYPES.map((decision) => ({ decision })),
+  // an implicit withdrawal states its ground (APR Art. 41(1)); the others have none
+  'decision.issued': DECISION_TYPES.map((decision) =>
+    decision === 'implicitly-withdrawn'
+      ? { decision, implicitWithdrawalGround: 'not-available' }
+      : { decision },
+  ),
   'appeal.lodged': [{}],
   'appeal.decided': [{ outcome: 'dismissed' }, { outcome: 'protection-granted' }],
   'detention.ordered': [{ grounds: ['risk-of-absconding'] }, { grounds: ['irregular-entry'] }],
@@ -60,10 +65,10 @@ const VARIANTS: Readonly<Record<CommandType, readonly Fields[]>> = {
   'decision.notified': [{}],
   'remain.requested': [{}],
   'remain.decided': [{}],
-  'application.withdrawn': [{}],
+  'application.withdrawn': [{ by: 'applicant', consequencesExplainedIn: 'ar' }, { by: 'legal-adviser' }],
   'person.reappeared': [{}],
   'application.subsequent': [{}],
-  'subsequent.examined': [{}],
+  'subsequent.examined': [{ newElements: true }, { newElements: false }],
   'biometrics.taken': [{}],
 };
 
