@@ -249,7 +249,12 @@ function planCase(rng: Random, steps: PlannedStep[], s: CaseSeed): void {
         { item: 'inadmissible' as const, weight: 1 },
         { item: 'implicitly-withdrawn' as const, weight: 1 },
       ]);
-  if (!add(t, 'case', { type: 'decision.issued', decision })) return;
+  // an implicit withdrawal names its ground (APR Art. 41(1)): the demonstration's is a missed interview (d)
+  const ground =
+    decision === 'implicitly-withdrawn'
+      ? { implicitWithdrawalGround: 'interview-not-attended' as const }
+      : {};
+  if (!add(t, 'case', { type: 'decision.issued', decision, ...ground })) return;
   if (protect) return;
   t = hours(t, 24, 24 * 7);
   if (!add(t, 'return', { type: 'return.decided', borderProcedure: border })) return;
