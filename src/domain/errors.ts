@@ -108,6 +108,8 @@ export const REFUSALS = {
   /** the file to be linked under another is itself the main file of linked files: choose it as the main */
   'duplicate-has-linked-files': ['caseId'],
   // issue 17: withdrawal — implicit withdrawal and subsequent applications (src/domain/guarantees/withdrawal.ts)
+  /** an appeal against the decision declaring an application explicitly withdrawn (APR Art. 40(3)) */
+  'withdrawal-not-appealable': [],
   /** an implicit withdrawal without its ground from the closed list of APR Art. 41(1) */
   'implicit-withdrawal-ground-required': [],
   /** a ground of implicit withdrawal given with another decision */

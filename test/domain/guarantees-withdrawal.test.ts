@@ -76,6 +76,21 @@ describe('APR Art. 40: explicit withdrawal', () => {
     );
   });
 
+  it('Art. 40(3): the decision "shall not be subject to appeal" — an appeal is refused and not offered', () => {
+    const c = run(lodged(), {
+      type: 'application.withdrawn',
+      by: 'applicant',
+      consequencesExplainedIn: 'ar',
+    });
+    expect(refusal(c, { type: 'appeal.lodged' })).toEqual({
+      field: 'type',
+      code: 'withdrawal-not-appealable',
+    });
+    expect(nextActions(c, new Date('2027-06-30T00:00:00Z')).actions).not.toContain('appeal.lodged');
+    // a rejection on the merits stays appealable
+    expect(nextActions(rejected(), new Date('2027-06-30T00:00:00Z')).actions).toContain('appeal.lodged');
+  });
+
   it('Art. 40(1): "at any time during the procedure" — also while an appeal is pending', () => {
     const c = run(rejected(), { type: 'appeal.lodged' });
     expect(c.status).toBe('appealed');

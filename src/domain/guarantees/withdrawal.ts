@@ -41,6 +41,14 @@ const conditions: readonly Condition[] = [
     why: 'a subsequent application awaits its preliminary examination (APR Art. 55(3))',
   },
   {
+    // APR Art. 40(3): the decision declaring the application explicitly withdrawn "shall be final and shall not
+    // be subject to appeal within the meaning of Chapter V"
+    action: 'appeal.lodged',
+    refuses: (c) => c.decision?.type === EXPLICITLY_WITHDRAWN,
+    refusal: () => ({ code: 'withdrawal-not-appealable', params: {} }),
+    why: 'the decision declaring the application explicitly withdrawn is final and not subject to appeal (APR Art. 40(3))',
+  },
+  {
     action: 'subsequent.examined',
     refuses: (c) => pending(c) === undefined,
     refusal: () => ({ code: 'subsequent-not-pending', params: {} }),

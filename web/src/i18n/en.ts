@@ -1276,6 +1276,8 @@ export const en = {
   'guarantee.withdrawal-consequences-explained':
     'The applicant was told the consequences of the withdrawal in a language understood',
   'guarantee.subsequent-preliminary-examination': 'Preliminary examination of the subsequent application',
+  'refusal.withdrawal-not-appealable':
+    'the decision declaring the application explicitly withdrawn is final: no appeal lies (APR Art. 40(3))',
   'refusal.implicit-withdrawal-ground-required':
     'state the ground of the implicit withdrawal (APR Art. 41(1), points (a) to (f))',
   'refusal.implicit-withdrawal-ground-not-allowed':

@@ -1283,6 +1283,8 @@ export const lt: Readonly<Record<MessageKey, string>> = {
   'guarantee.withdrawal-consequences-explained':
     'Prašytojui jo suprantama kalba paaiškintos prašymo atsiėmimo pasekmės',
   'guarantee.subsequent-preliminary-examination': 'Pirminis pakartotinio prašymo nagrinėjimas',
+  'refusal.withdrawal-not-appealable':
+    'sprendimas pripažinti prašymą atsiimtu yra galutinis ir neskundžiamas (APR 40 str. 3 d.)',
   'refusal.implicit-withdrawal-ground-required':
     'nurodykite, kuriuo pagrindu prašymas laikomas atsiimtu (APR 41 str. 1 d. a–f p.)',
   'refusal.implicit-withdrawal-ground-not-allowed':
