@@ -165,6 +165,32 @@ export interface CaseAppeal {
   readonly suspensive?: boolean;
   readonly decidedAt?: string;
   readonly outcome?: 'protection-granted' | 'dismissed' | 'remitted';
+  /** The status the case had when the person absconded: person.reappeared returns it there (withdrawal.ts). */
+  readonly abscondedFrom?: Status;
+  /** The explicit withdrawal (APR Art. 40): who withdrew, and the language the consequences were told in. */
+  readonly withdrawal?: {
+    readonly at: string;
+    readonly by: string;
+    /** APR Art. 40(2): absent where the applicant was not told the consequences of the withdrawal */
+    readonly consequencesExplainedIn?: string;
+  };
+  /**
+   * The latest subsequent application (APR Art. 55(2)): when it was made, whether the person may remain on
+   * its account (false in the exceptions of APR Art. 56), and how many the case has had. Read by the
+   * remedies module's right to remain.
+   */
+  readonly subsequent?: { madeAt: string; remain: boolean; count?: number };
+  /** The latest subsequent application's course (withdrawal.ts): where it was made, and its preliminary examination. */
+  readonly subsequentApplication?: {
+    /** the status the case had when it was made (in-return: a removal was imminent, APR Art. 56(a)) */
+    readonly madeIn: Status;
+    /** APR Art. 55(3)–(4): the preliminary examination, once done */
+    readonly examined?: {
+      readonly at: string;
+      readonly newElements: boolean;
+      readonly merelyToDelay: boolean;
+    };
+  };
 }
 
 export interface CaseCrisis {

@@ -20,6 +20,7 @@ import {
   ENCOUNTER_KINDS,
   FORCE_KINDS,
   RATE_EXCEPTIONS,
+  IMPLICIT_WITHDRAWAL_GROUNDS,
   ROUTING_GROUNDS,
   VULNERABILITIES,
 } from './vocabulary.ts';
@@ -195,7 +196,15 @@ export const CaseCommand = z.discriminatedUnion('type', [
     }),
   z.object({ type: z.literal('application.lodged'), ...at }).strict(),
   z.object({ type: z.literal('interview.recorded'), ...at }).strict(),
-  z.object({ type: z.literal('decision.issued'), ...at, decision: z.enum(DECISION_TYPES) }).strict(),
+  z
+    .object({
+      type: z.literal('decision.issued'),
+      ...at,
+      decision: z.enum(DECISION_TYPES),
+      /** APR Art. 41(1): the ground of an implicit withdrawal, from its closed list (and only for that decision) */
+      implicitWithdrawalGround: z.enum(IMPLICIT_WITHDRAWAL_GROUNDS).optional(),
+    })
+    .strict(),
   z.object({ type: z.literal('appeal.lodged'), ...at }).strict(),
   z
     .object({

@@ -287,9 +287,15 @@ export function decide(current: CaseState, command: CaseCommand, ctx: DecideCont
       break;
     }
     case 'return.executed':
-    case 'person.absconded':
     case 'case.closed':
       closes.push(...current.open);
+      break;
+    case 'person.absconded':
+      // Absconding is not a final state (src/domain/guarantees/withdrawal.ts): the law's periods keep running —
+      // the application is then declared implicitly withdrawn (APR Art. 41(1)(e)), an unaccompanied minor
+      // keeps the right to a representative (APR Art. 23), a transfer period is extended, not ended (AMMR
+      // Art. 46(2)) — so the obligations stay open; only those of a detention the person is no longer in close.
+      closes.push('detention-review', 'detention-maximum');
       break;
     case 'detention.ordered':
     case 'detention.reviewed':

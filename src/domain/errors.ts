@@ -165,6 +165,23 @@ export const REFUSALS = {
   'remain-request-pending': ['requestedAt'],
   /** a court's answer on a request to remain that was not made, or was answered already (APR Art. 68(4)) */
   'remain-not-requested': [],
+  // issue 17: withdrawal — implicit withdrawal and subsequent applications (src/domain/guarantees/withdrawal.ts)
+  /** an appeal against the decision declaring an application explicitly withdrawn (APR Art. 40(3)) */
+  'withdrawal-not-appealable': [],
+  /** an implicit withdrawal without its ground from the closed list of APR Art. 41(1) */
+  'implicit-withdrawal-ground-required': [],
+  /** a ground of implicit withdrawal given with another decision */
+  'implicit-withdrawal-ground-not-allowed': ['decision'],
+  /** the ground "not lodged" (APR Art. 41(1)(a)) for an application that was lodged */
+  'implicit-withdrawal-application-lodged': ['lodgedAt'],
+  /** a subsequent application in a case with no decision on an application */
+  'subsequent-no-previous-decision': [],
+  /** a subsequent application while the previous one awaits its preliminary examination */
+  'subsequent-already-pending': ['madeAt'],
+  /** a preliminary examination with no subsequent application awaiting it */
+  'subsequent-not-pending': [],
+  /** "merely to delay" where APR Art. 56(a) cannot apply (new elements, a further application, no imminent removal) */
+  'subsequent-delay-not-applicable': [],
 } as const satisfies Record<string, readonly string[]>;
 
 /** Why an account's input is refused (src/store/accounts.ts, login.ts): the same kind of stable codes. */

@@ -186,6 +186,7 @@ export const ALLOWED: Readonly<Record<Status, readonly CommandType[]>> = {
     'remain.decided',
     'return.decided',
     'application.subsequent',
+    'subsequent.examined',
     IDENTITY,
     ...COUNSELLING,
     ...OPEN,

@@ -121,3 +121,25 @@ export const FINDING_CATEGORIES = [
 ] as const;
 export type FindingCategory = (typeof FINDING_CATEGORIES)[number];
 export const FINDING_TEXT = { min: 3, max: 5000 } as const;
+
+// issue 17: withdrawal
+/**
+ * The grounds on which an application "shall be declared as implicitly withdrawn" — the closed list of
+ * APR (Regulation (EU) 2024/1348) Art. 41(1), points (a) to (f), in their order:
+ * (a) not lodged without good cause (Art. 28); (b) refused to cooperate (Art. 27(1)(a)–(b) information, or
+ * biometric data); (c) refused to give an address; (d) did not attend the required interview (Art. 13) or
+ * refused to answer; (e) repeatedly did not report (Art. 9(4)) or does not remain available — absconding is
+ * this ground; (f) lodged in a state other than that of AMMR Art. 17(1)–(2) and did not remain there.
+ */
+export const IMPLICIT_WITHDRAWAL_GROUNDS = [
+  'not-lodged',
+  'refused-cooperation',
+  'refused-address',
+  'interview-not-attended',
+  'not-available',
+  'left-state-of-application',
+] as const;
+export type ImplicitWithdrawalGround = (typeof IMPLICIT_WITHDRAWAL_GROUNDS)[number];
+
+/** Who withdraws an application: the applicant personally, in writing, or the legal adviser (APR Art. 40(1)). */
+export const WITHDRAWN_BY = ['applicant', 'legal-adviser'] as const;

@@ -154,9 +154,32 @@ export const commandArb = (index: number): fc.Arbitrary<CaseCommand> => {
     fc.constant({ type: 'remain.requested' as const, at: t }),
     fc.record({ type: fc.constant('remain.decided' as const), at: fc.constant(t), allowed: fc.boolean() }),
     fc.constant({ type: 'application.withdrawn' as const, at: t }),
+    fc.constant({ type: 'remain.decided' as const, at: t }),
+    fc.record({
+      type: fc.constant('application.withdrawn' as const),
+      at: fc.constant(t),
+      by: fc.constantFrom('applicant', 'legal-adviser' as const),
+      consequencesExplainedIn: fc.constantFrom('ar', 'fa'),
+    }),
     fc.constant({ type: 'person.reappeared' as const, at: t }),
     fc.constant({ type: 'application.subsequent' as const, at: t }),
-    fc.constant({ type: 'subsequent.examined' as const, at: t }),
+    fc.record({
+      type: fc.constant('subsequent.examined' as const),
+      at: fc.constant(t),
+      newElements: fc.boolean(),
+      merelyToDelay: fc.boolean(),
+    }),
+    // an implicit withdrawal with a ground of APR Art. 41(1), or without one (refused)
+    fc.record({
+      type: fc.constant('decision.issued' as const),
+      at: fc.constant(t),
+      decision: fc.constant('implicitly-withdrawn' as const),
+      implicitWithdrawalGround: fc.constantFrom(
+        'not-available',
+        'interview-not-attended',
+        'not-lodged' as const,
+      ),
+    }),
     fc.constant({ type: 'biometrics.taken' as const, at: t }),
   ) as fc.Arbitrary<CaseCommand>;
 };

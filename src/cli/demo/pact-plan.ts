@@ -276,6 +276,12 @@ function planCase(rng: Random, steps: PlannedStep[], s: CaseSeed): void {
   t = t.plus({ hours: 26 });
   const means = protect ? 'post' : 'read-out-with-interpreter';
   if (!add(t, 'case', { type: 'decision.notified', means, language: 'en' })) return;
+  // an implicit withdrawal names its ground (APR Art. 41(1)): the demonstration's is a missed interview (d)
+  const ground =
+    decision === 'implicitly-withdrawn'
+      ? { implicitWithdrawalGround: 'interview-not-attended' as const }
+      : {};
+  if (!add(t, 'case', { type: 'decision.issued', decision, ...ground })) return;
   if (protect) return;
   const notifiedAt = t;
   t = hours(t, 24, 24 * 7);

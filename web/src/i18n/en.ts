@@ -1417,6 +1417,43 @@ export const en = {
   'settings.appealWindows.fast-track': 'Accelerated or border procedure rejections (5–10 days)',
   'settings.appealWindows.other': 'All other decisions (2 weeks – 1 month)',
   'settings.appealWindows.unconfirmed': 'not confirmed',
+  // issue 17: withdrawal
+  'field.by': 'Withdrawn by',
+  'field.consequencesExplainedIn': 'Consequences explained in (language, ISO 639 code; APR Art. 40(2))',
+  'field.newElements': 'New elements arose or were presented (APR Art. 55(3))',
+  'field.merelyToDelay': 'Made merely to delay an imminent removal (APR Art. 56(a))',
+  'field.implicitWithdrawalGround': 'Ground of implicit withdrawal (APR Art. 41(1))',
+  'withdrawnBy.applicant': 'the applicant, in writing',
+  'withdrawnBy.legal-adviser': 'the legal adviser',
+  'implicitWithdrawalGround.not-lodged': 'did not lodge the application (Art. 41(1)(a))',
+  'implicitWithdrawalGround.refused-cooperation':
+    'refused to give the required information or biometric data (Art. 41(1)(b))',
+  'implicitWithdrawalGround.refused-address': 'refused to give an address (Art. 41(1)(c))',
+  'implicitWithdrawalGround.interview-not-attended':
+    'did not attend the interview or refused to answer (Art. 41(1)(d))',
+  'implicitWithdrawalGround.not-available':
+    'did not report or does not remain available, e.g. absconded (Art. 41(1)(e))',
+  'implicitWithdrawalGround.left-state-of-application':
+    'did not remain in the Member State where the application had to be lodged (Art. 41(1)(f))',
+  'decision.explicitly-withdrawn': 'explicitly withdrawn',
+  'guarantee.withdrawal-consequences-explained':
+    'The applicant was told the consequences of the withdrawal in a language understood',
+  'guarantee.subsequent-preliminary-examination': 'Preliminary examination of the subsequent application',
+  'refusal.withdrawal-not-appealable':
+    'the decision declaring the application explicitly withdrawn is final: no appeal lies (APR Art. 40(3))',
+  'refusal.implicit-withdrawal-ground-required':
+    'state the ground of the implicit withdrawal (APR Art. 41(1), points (a) to (f))',
+  'refusal.implicit-withdrawal-ground-not-allowed':
+    'a ground of implicit withdrawal belongs only to that decision, not to {decision}',
+  'refusal.implicit-withdrawal-application-lodged':
+    'the application was lodged ({lodgedAt}): "not lodged" cannot be the ground',
+  'refusal.subsequent-no-previous-decision':
+    'no decision on a previous application is recorded: record an asylum wish instead',
+  'refusal.subsequent-already-pending':
+    'the subsequent application made on {madeAt} awaits its preliminary examination',
+  'refusal.subsequent-not-pending': 'no subsequent application awaits a preliminary examination',
+  'refusal.subsequent-delay-not-applicable':
+    'APR Art. 56(a) applies only to a first subsequent application without new elements, made against an imminent removal',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -1428,4 +1428,41 @@ export const lt: Readonly<Record<MessageKey, string>> = {
   'settings.appealWindows.fast-track': 'Sprendimai pagreitintoje ar pasienio procedūroje (5–10 dienų)',
   'settings.appealWindows.other': 'Visi kiti sprendimai (nuo 2 savaičių iki 1 mėnesio)',
   'settings.appealWindows.unconfirmed': 'nepatvirtinta',
+  // issue 17: withdrawal
+  'field.by': 'Kas atsiima',
+  'field.consequencesExplainedIn': 'Pasekmės paaiškintos kalba (ISO 639 kodas; APR 40 str. 2 d.)',
+  'field.newElements': 'Atsirado arba pateikta naujų aplinkybių (APR 55 str. 3 d.)',
+  'field.merelyToDelay': 'Pateiktas tik siekiant atidėti neišvengiamą išsiuntimą (APR 56 str. a p.)',
+  'field.implicitWithdrawalGround': 'Pagrindas laikyti prašymą atsiimtu (APR 41 str. 1 d.)',
+  'withdrawnBy.applicant': 'pats prašytojas, raštu',
+  'withdrawnBy.legal-adviser': 'teisinis patarėjas',
+  'implicitWithdrawalGround.not-lodged': 'nepateikė prašymo (41 str. 1 d. a p.)',
+  'implicitWithdrawalGround.refused-cooperation':
+    'atsisakė pateikti reikiamą informaciją arba biometrinius duomenis (41 str. 1 d. b p.)',
+  'implicitWithdrawalGround.refused-address': 'atsisakė nurodyti adresą (41 str. 1 d. c p.)',
+  'implicitWithdrawalGround.interview-not-attended':
+    'neatvyko į pokalbį arba atsisakė atsakyti į klausimus (41 str. 1 d. d p.)',
+  'implicitWithdrawalGround.not-available':
+    'neatvyko registruotis arba nebėra pasiekiamas, pvz., pasislėpė (41 str. 1 d. e p.)',
+  'implicitWithdrawalGround.left-state-of-application':
+    'neliko valstybėje narėje, kurioje turėjo pateikti prašymą (41 str. 1 d. f p.)',
+  'decision.explicitly-withdrawn': 'atsiimtas',
+  'guarantee.withdrawal-consequences-explained':
+    'Prašytojui jo suprantama kalba paaiškintos prašymo atsiėmimo pasekmės',
+  'guarantee.subsequent-preliminary-examination': 'Pirminis pakartotinio prašymo nagrinėjimas',
+  'refusal.withdrawal-not-appealable':
+    'sprendimas pripažinti prašymą atsiimtu yra galutinis ir neskundžiamas (APR 40 str. 3 d.)',
+  'refusal.implicit-withdrawal-ground-required':
+    'nurodykite, kuriuo pagrindu prašymas laikomas atsiimtu (APR 41 str. 1 d. a–f p.)',
+  'refusal.implicit-withdrawal-ground-not-allowed':
+    'pagrindas laikyti prašymą atsiimtu tinka tik tokiam sprendimui, ne sprendimui „{decision}“',
+  'refusal.implicit-withdrawal-application-lodged':
+    'prašymas pateiktas ({lodgedAt}): pagrindas „nepateikė prašymo“ negalimas',
+  'refusal.subsequent-no-previous-decision':
+    'sprendimo dėl ankstesnio prašymo nėra: įrašykite norą prašyti prieglobsčio',
+  'refusal.subsequent-already-pending':
+    '{madeAt} pateiktas pakartotinis prašymas dar laukia pirminio nagrinėjimo',
+  'refusal.subsequent-not-pending': 'nė vienas pakartotinis prašymas nelaukia pirminio nagrinėjimo',
+  'refusal.subsequent-delay-not-applicable':
+    'APR 56 str. a p. taikomas tik pirmam pakartotiniam prašymui be naujų aplinkybių, pateiktam prieš neišvengiamą išsiuntimą',
 };

@@ -21,7 +21,9 @@ import {
   DECISION_TYPES,
   DETENTION_GROUNDS,
   RATE_EXCEPTIONS,
+  IMPLICIT_WITHDRAWAL_GROUNDS,
   ROUTING_GROUNDS,
+  WITHDRAWN_BY,
 } from '../../../src/domain/vocabulary.ts';
 
 export type FieldSpec =
@@ -83,7 +85,17 @@ export const COMMAND_FIELDS: Readonly<Record<CommandType, readonly FieldSpec[]>>
   ],
   'application.lodged': [],
   'interview.recorded': [],
-  'decision.issued': [{ name: 'decision', kind: 'select', list: 'decision', options: DECISION_TYPES }],
+  'decision.issued': [
+    { name: 'decision', kind: 'select', list: 'decision', options: DECISION_TYPES },
+    // issue 17: withdrawal — the ground of an implicit withdrawal (APR Art. 41(1)), for that decision only
+    {
+      name: 'implicitWithdrawalGround',
+      kind: 'select',
+      list: 'implicitWithdrawalGround',
+      options: IMPLICIT_WITHDRAWAL_GROUNDS,
+      optional: true,
+    },
+  ],
   'appeal.lodged': [],
   'appeal.decided': [
     {
@@ -161,8 +173,16 @@ export const COMMAND_FIELDS: Readonly<Record<CommandType, readonly FieldSpec[]>>
   'remain.requested': [],
   'remain.decided': [{ name: 'allowed', kind: 'checkbox' }],
   'application.withdrawn': [],
+  'remain.decided': [],
+  'application.withdrawn': [
+    { name: 'by', kind: 'select', list: 'withdrawnBy', options: WITHDRAWN_BY },
+    { name: 'consequencesExplainedIn', kind: 'text', optional: true },
+  ],
   'person.reappeared': [],
   'application.subsequent': [],
-  'subsequent.examined': [],
+  'subsequent.examined': [
+    { name: 'newElements', kind: 'checkbox' },
+    { name: 'merelyToDelay', kind: 'checkbox' },
+  ],
   'biometrics.taken': [],
 };
