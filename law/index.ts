@@ -14,6 +14,7 @@ import aprRegistration from './apr/registration.ts';
 import crisis from './crisis.ts';
 import eurodac from './eurodac.ts';
 import nationalAppealWindows from './national/appeal-windows.ts';
+import nationalEmergencyMeasures from './national/emergency-measures.ts';
 import pool2026 from './pools/pool-2026.ts';
 import referenceData from './reference-data.ts';
 import returnBorder from './return-border.ts';
@@ -39,4 +40,5 @@ export const LAW_FILES: Readonly<Record<string, readonly ParameterInput[]>> = {
   'law/pools/pool-2026.ts': pool2026,
   'law/reference-data.ts': referenceData,
   'law/national/appeal-windows.ts': nationalAppealWindows,
+  'law/national/emergency-measures.ts': nationalEmergencyMeasures,
 };

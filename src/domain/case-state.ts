@@ -52,6 +52,8 @@ export interface CaseState {
   /** Obligations currently open, by kind (the store keeps the rows with their due times). */
   readonly open: readonly ObligationKind[];
   // issue 17: the person's guarantees — each module of src/domain/guarantees/ adds the facts it keeps here
+  /** issue 17: the refusal of entry under a national emergency measure, if any (guarantees/national-measures.ts) */
+  readonly nationalMeasure?: { readonly measure: string; readonly at: string; readonly activationId?: string };
 }
 
 export interface CaseCrisis {

@@ -12,6 +12,7 @@ import { checkNotBeforeLastAction, isLateEntry } from './entry-rules.ts';
 import { ActionNotAllowedError, CommandRejectedError } from './errors.ts';
 import { type EncounterRecordedPayload, evolve } from './evolve.ts';
 import { checkGuards, moduleEffects } from './guarantees/index.ts';
+import type { MeasureActivation } from './guarantees/national-measures.ts';
 import { recordIdentity } from './identity-record.ts';
 import { impossibleValues, withDerivedFacts, youngestAge } from './identity-rules.ts';
 import { LEGAL_BASIS } from './legal-basis.ts';
@@ -30,6 +31,8 @@ export interface DecideContext extends Actor {
   readonly now: Date;
   /** Union-wide recognition rates by nationality (APR Art. 42(1)(j)); without it the ground cannot be applied. */
   readonly recognitionRate?: RateLookup;
+  /** issue 17: the activations of national emergency measures in the case's state (src/store/national-measures.ts) */
+  readonly nationalMeasureActivations?: readonly MeasureActivation[];
 }
 
 const SCREENED: Partial<Record<EncounterKind, string>> = {
