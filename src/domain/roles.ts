@@ -60,6 +60,8 @@ export const PERMISSIONS = [
   'case.assign-others',
   // issue 17: the person's guarantees (vulnerability, family, representative, age assessment)
   'case.guarantees',
+  // issue 17: national emergency measures (their activations)
+  'national-measures.record',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -103,6 +105,7 @@ export const MATRIX: Readonly<Record<Permission, readonly Role[]>> = {
   'attachments.write': ['border-guard', 'screening-officer', 'case-officer', 'return-officer'],
   'case.assign-others': ['supervisor'],
   'case.guarantees': ['screening-officer', 'case-officer', 'return-officer'],
+  'national-measures.record': ['administrator', 'supervisor'],
 };
 
 export const PERMISSION_TITLES: Readonly<Record<Permission, string>> = {
@@ -141,6 +144,8 @@ export const PERMISSION_TITLES: Readonly<Record<Permission, string>> = {
     "assign a case to another officer of one's state, release or take over a case assigned to someone else",
   'case.guarantees':
     "the person's guarantees: vulnerability and special procedural needs, the family, an unaccompanied minor's representative, the age assessment",
+  'national-measures.record':
+    "record an activation or extension of a national emergency measure of one's state (Lithuania's 2023 State Border law, Poland's 2025 restriction): its area, dates and act",
 };
 
 export const can = (role: Role, permission: Permission): boolean => MATRIX[permission].includes(role);

@@ -54,6 +54,7 @@ import {
   UnknownPlaceError,
   VersionConflictError,
 } from './errors.ts';
+import { listActivations } from './national-measures.ts';
 import { changesPerson, newIdentityParts, refreshIdentities } from './person-identities.ts';
 import { cases, idempotencyKeys, obligations } from './schema.ts';
 
@@ -403,7 +404,7 @@ export class CaseStore {
         const current = await this.load(tx, caseId);
         if (current.version !== expectedVersion)
           throw new VersionConflictError(caseId, expectedVersion, current.version);
-        const decision = decide(current, command, this.decideContext(actor, now));
+        const decision = decide(current, command, await this.withMeasures(tx, current, command, actor, now));
         checkLateEntry(command, now);
         await this.persist(tx, [{ decision, expectedVersion }], now, actor);
         return {
@@ -430,6 +431,16 @@ export class CaseStore {
         }),
       ),
     );
+  }
+
+  /**
+   * The context with the state's activations of national emergency measures, read only for a refusal of entry
+   * that names a measure (issue 17: src/domain/guarantees/national-measures.ts).
+   */
+  private async withMeasures(tx: Tx, current: CaseState, command: CaseCommand, actor: Actor, now: Date) {
+    const ctx = this.decideContext(actor, now);
+    if (command.type !== 'entry.refused' || !command.measure) return ctx;
+    return { ...ctx, nationalMeasureActivations: await listActivations(tx, current.state) };
   }
 
   /** What the domain decides a user's command with: the actor, the law, the time, the recognition rates. */
