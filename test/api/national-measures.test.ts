@@ -108,6 +108,20 @@ describe.each(BACKENDS)('national emergency measures on $name', (backend) => {
     );
     const r = await refuse(c, '2026-12-08T05:00:00+01:00');
     expect(r.statusCode, r.body).toBe(201);
+    // the case page lists the guarantee with the measure's act: its exceptions were checked
+    const view = await h.inject({
+      method: 'GET',
+      url: `/api/cases/${c}`,
+      headers: h.account('border-guard', 'PL').headers,
+    });
+    expect(view.statusCode).toBe(200);
+    expect(view.json().guarantees).toContainEqual(
+      expect.objectContaining({
+        key: 'national-measure-exceptions-checked',
+        status: 'done',
+        article: expect.stringContaining('Dz.U. 2025 poz. 389'),
+      }),
+    );
   });
 
   it('Art. 33a (reported): a refusal on 19 January 2027, the day after the activation’s last day, is refused', async () => {
