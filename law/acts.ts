@@ -113,6 +113,30 @@ export const ACTS = {
     oj: 'TAR (Register of Legal Acts of Lithuania)',
     appliesFrom: '2021-08-10',
     note: 'REPORTED (pact-rules.md §9): amended by Law XIV-515 of 10 August 2021; the amendments were not read in the Register of Legal Acts and their entry into force is taken as the date of that law.',
+  // issue 17: national emergency measures (law/national/emergency-measures.ts) — national acts, not EU acts
+  'LT-STATE-BORDER-2023': {
+    short: 'Lithuania, Law on the State Border (amended 25 April 2023)',
+    title:
+      'Republic of Lithuania, Law on the State Border and the Guard Thereof, as amended by the Seimas on 25 April 2023 (turning away at the border in a state-level extreme situation or state of emergency)',
+    oj: 'Register of Legal Acts (TAR) reference not read; Seimas press release of 25 April 2023',
+    appliesFrom: '2023-05-03',
+    note: 'REPORTED (pact-rules.md §8, §9): planned entry into force 3 May 2023; the published text was not read.',
+  },
+  'PL-ACT-2025-389': {
+    short: 'Poland, Act of 21 February 2025 (Dz.U. 2025 poz. 389)',
+    title:
+      'Republic of Poland, Act of 21 February 2025 amending the Act of 13 June 2003 on granting protection to foreigners (Art. 33a–33b: temporary restriction of the right to apply for international protection)',
+    oj: 'Dziennik Ustaw 2025 poz. 389',
+    appliesFrom: '2025-03-27',
+    note: 'REPORTED (pact-rules.md §9; Office for Foreigners notice of 27 March 2025): the text of the act was not read.',
+  },
+  'PL-REG-2025-390': {
+    short: 'Poland, Regulation of the Council of Ministers of 27 March 2025 (Dz.U. 2025 poz. 390)',
+    title:
+      'Regulation of the Council of Ministers of 27 March 2025 on the temporary restriction of the right to apply for international protection at the state border with the Republic of Belarus',
+    oj: 'Dziennik Ustaw 2025 poz. 390',
+    appliesFrom: '2025-03-27',
+    note: 'REPORTED (pact-rules.md §9; Office for Foreigners notice of 27 March 2025): in force for 60 days from 27 March 2025.',
   },
 } as const;
 

@@ -15,6 +15,7 @@ import crisis from './crisis.ts';
 import detention from './detention.ts';
 import eurodac from './eurodac.ts';
 import nationalAppealWindows from './national/appeal-windows.ts';
+import nationalEmergencyMeasures from './national/emergency-measures.ts';
 import pool2026 from './pools/pool-2026.ts';
 import referenceData from './reference-data.ts';
 import returnBorder from './return-border.ts';
@@ -41,4 +42,5 @@ export const LAW_FILES: Readonly<Record<string, readonly ParameterInput[]>> = {
   'law/reference-data.ts': referenceData,
   'law/national/appeal-windows.ts': nationalAppealWindows,
   'law/detention.ts': detention,
+  'law/national/emergency-measures.ts': nationalEmergencyMeasures,
 };

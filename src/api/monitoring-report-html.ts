@@ -64,6 +64,55 @@ const SECTIONS: readonly { key: IndicatorKey; title: string; labels: Readonly<Re
       'byKind.persons': 'Persons',
     },
   },
+  // issue 17: the person's guarantees
+  {
+    key: 'representativesLate',
+    title: "Unaccompanied minors' representatives (APR Art. 23(2))",
+    labels: {
+      obligations: 'Representatives due (unaccompanied minors met in the period)',
+      inTime: 'Appointed in time',
+      late: 'Appointed late',
+      notAppointedOverdue: 'Not appointed, the period passed',
+      pending: 'Pending: not appointed, the period not passed',
+      cancelled: 'Fell away',
+    },
+  },
+  {
+    key: 'minorsDetained',
+    title: 'Minors detained',
+    labels: {
+      detentions: 'Detentions ordered',
+      minors: 'Of persons recorded as minors',
+      unaccompanied: 'Of unaccompanied minors',
+    },
+  },
+  {
+    key: 'decisionsWithoutInterview',
+    title: 'Decisions on the merits without an interview (APR Arts 12–14)',
+    labels: {
+      decisions: 'Decisions on the merits',
+      withoutInterview: 'With no interview and no omission recorded',
+      interviewOmitted: 'With the interview omitted on a recorded ground',
+    },
+  },
+  {
+    key: 'removalsInsideAppealWindow',
+    title: 'Removals inside an appeal window (APR Arts 67–68; expected zero)',
+    labels: {
+      removals: 'Removals carried out',
+      insideWindow: 'While the appeal window ran or a request to remain was pending (must be 0)',
+    },
+  },
+  {
+    key: 'nationalMeasures',
+    title: 'Refusals under national emergency measures',
+    labels: {
+      refusals: 'Refusals of entry under a national measure',
+      asylumWishesMet: 'Of persons who had asked for asylum',
+      'byMeasureMonth.refusals': 'Refusals',
+      'byMeasureMonth.asylumWishesMet': 'Asylum wishes met',
+    },
+  },
 ];
 
 /**
@@ -159,7 +208,12 @@ export function reportHtml(m: MonitoringIndicators, o: ReportOptions & { generat
     const groups = [...new Set(mine.filter((f) => f.group !== null).map((f) => f.group as string))];
     const measures = [...new Set(mine.filter((f) => f.group !== null).map((f) => f.measure))];
     if (groups.length > 0) {
-      const head = s.key === 'deadlines' ? 'Obligation' : 'Kind of force';
+      const head =
+        s.key === 'deadlines'
+          ? 'Obligation'
+          : s.key === 'nationalMeasures'
+            ? 'Measure and month'
+            : 'Kind of force';
       // a measure that is the numerator of a share is followed by the share's column
       body += `${s.key === 'useOfForce' ? '<h3>By kind of force</h3>' : ''}<table><thead><tr><th scope="col">${head}</th>${measures
         .map(

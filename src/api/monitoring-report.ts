@@ -64,7 +64,13 @@ export type IndicatorKey =
   | 'refusalsAfterWish'
   | 'deadlines'
   | 'detentionsIrregularEntryOnly'
-  | 'useOfForce';
+  | 'useOfForce'
+  // issue 17: the person's guarantees
+  | 'representativesLate'
+  | 'minorsDetained'
+  | 'decisionsWithoutInterview'
+  | 'removalsInsideAppealWindow'
+  | 'nationalMeasures';
 
 /** A figure before disclosure control: its true value, and the figure whose share it is the numerator of. */
 interface RawFigure {
@@ -162,6 +168,35 @@ function rawFigures(m: MonitoringIndicators, o: ReportOptions): RawFigure[] {
       add({ indicator: 'useOfForce', measure: 'byKind.encounters', value: k.encounters, group: k.kind });
       add({ indicator: 'useOfForce', measure: 'byKind.persons', value: k.persons, group: k.kind });
     }
+  // issue 17: the person's guarantees; the ways a representative obligation went add up to the obligations
+  const rep = m.representativesLate;
+  add({ indicator: 'representativesLate', measure: 'obligations', value: rep.obligations });
+  for (const k of ['inTime', 'late', 'notAppointedOverdue', 'pending', 'cancelled'] as const)
+    add({ indicator: 'representativesLate', measure: k, value: rep[k], families: ['representatives'] });
+  const minors = m.minorsDetained;
+  add({ indicator: 'minorsDetained', measure: 'detentions', value: minors.detentions });
+  add({ indicator: 'minorsDetained', measure: 'minors', value: minors.minors });
+  add({ indicator: 'minorsDetained', measure: 'unaccompanied', value: minors.unaccompanied });
+  const dec = m.decisionsWithoutInterview;
+  add({ indicator: 'decisionsWithoutInterview', measure: 'decisions', value: dec.decisions });
+  add({ indicator: 'decisionsWithoutInterview', measure: 'withoutInterview', value: dec.withoutInterview });
+  add({ indicator: 'decisionsWithoutInterview', measure: 'interviewOmitted', value: dec.interviewOmitted });
+  const rem = m.removalsInsideAppealWindow;
+  add({ indicator: 'removalsInsideAppealWindow', measure: 'removals', value: rem.removals });
+  add({ indicator: 'removalsInsideAppealWindow', measure: 'insideWindow', value: rem.insideWindow });
+  const nm = m.nationalMeasures;
+  add({ indicator: 'nationalMeasures', measure: 'refusals', value: nm.refusals });
+  add({ indicator: 'nationalMeasures', measure: 'asylumWishesMet', value: nm.asylumWishesMet });
+  for (const r of nm.byMeasureMonth) {
+    const group = `${r.measure} ${r.month}`;
+    add({ indicator: 'nationalMeasures', measure: 'byMeasureMonth.refusals', value: r.refusals, group });
+    add({
+      indicator: 'nationalMeasures',
+      measure: 'byMeasureMonth.asylumWishesMet',
+      value: r.asylumWishesMet,
+      group,
+    });
+  }
   return out;
 }
 

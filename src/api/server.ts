@@ -33,6 +33,7 @@ import { encounterRoutes } from './routes/encounters.ts';
 import { exportRoutes } from './routes/exports.ts';
 import { findingRoutes } from './routes/findings.ts';
 import { monitoringRoutes } from './routes/monitoring.ts';
+import { nationalMeasureRoutes } from './routes/national-measures.ts';
 import { publicRoutes } from './routes/public.ts';
 import { publicAggregatesRoutes } from './routes/public-aggregates.ts';
 import { referenceRoutes } from './routes/reference.ts';
@@ -305,6 +306,7 @@ export async function buildServer(
   searchRoutes(app, deps);
   duplicateRoutes(app, deps);
   assignmentRoutes(app, deps);
+  nationalMeasureRoutes(app, deps);
   web = await webRoutes(app, deps.webRoot ?? WEB_ROOT);
   if (!web)
     app.get('/', { schema: { hide: true } }, (_request, reply) =>

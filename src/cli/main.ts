@@ -9,6 +9,7 @@ import { deadlineCommand } from './commands/deadline.ts';
 import { demoCommand } from './commands/demo.ts';
 import { fairSharesCommand } from './commands/fair-shares.ts';
 import { importCommand } from './commands/import.ts';
+import { measureCommand } from './commands/measure.ts';
 import { paramsCommand } from './commands/params.ts';
 import { personCommand } from './commands/person.ts';
 import { placesCommand } from './commands/places.ts';
@@ -42,6 +43,7 @@ export function buildProgram(ctx: CliContext): Command {
     sweepCommand(ctx),
     auditCommand(ctx),
     crisisCommand(ctx),
+    measureCommand(ctx),
     placesCommand(ctx),
     serveCommand(ctx),
     demoCommand(ctx),

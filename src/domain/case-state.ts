@@ -191,6 +191,8 @@ export interface CaseAppeal {
       readonly merelyToDelay: boolean;
     };
   };
+  /** issue 17: the refusal of entry under a national emergency measure, if any (guarantees/national-measures.ts) */
+  readonly nationalMeasure?: { readonly measure: string; readonly at: string; readonly activationId?: string };
 }
 
 export interface CaseCrisis {

@@ -2,6 +2,7 @@
 // A Zod schema and its inferred type share one name.
 import { z } from 'zod';
 import { MEMBER_STATE_CODES } from '../../law/member-states.ts';
+import { NATIONAL_MEASURE_IDS } from '../../law/national/emergency-measures.ts';
 import { at, Instant, LateEntryReason, Nationality } from './command-parts.ts';
 import { refusalOf } from './errors.ts';
 import { GUARANTEE_COMMANDS } from './guarantees/commands.ts';
@@ -157,7 +158,18 @@ export const CaseCommand = z.discriminatedUnion('type', [
     })
     .strict(),
   z
-    .object({ type: z.literal('entry.refused'), ...at, directedTo: z.string().min(1).max(100).optional() })
+    .object({
+      type: z.literal('entry.refused'),
+      ...at,
+      directedTo: z.string().min(1).max(100).optional(),
+      // issue 17: a refusal under a national emergency measure (law/national/emergency-measures.ts), checked by
+      // src/domain/guarantees/national-measures.ts: inside an activation, never for a person it excepts
+      measure: z.enum(NATIONAL_MEASURE_IDS).optional(),
+      /** the person states, or the circumstances show, a real risk of serious harm (or flight from armed conflict or persecution) */
+      seriousHarmClaimed: z.boolean().optional(),
+      /** the person seeks entry for humanitarian purposes */
+      humanitarianPurpose: z.boolean().optional(),
+    })
     .strict(),
   z
     .object({

@@ -14,6 +14,7 @@ import { type EncounterRecordedPayload, evolve } from './evolve.ts';
 import { checkGuards, moduleEffects } from './guarantees/index.ts';
 import { mayRemain } from './guarantees/remedies.ts';
 import { borderSupportImpossible } from './guarantees/vulnerability.ts';
+import type { MeasureActivation } from './guarantees/national-measures.ts';
 import { recordIdentity } from './identity-record.ts';
 import { impossibleValues, withDerivedFacts, youngestAge } from './identity-rules.ts';
 import { LEGAL_BASIS } from './legal-basis.ts';
@@ -38,6 +39,8 @@ export interface DecideContext extends Actor {
    * instant, from the store; CFMR Arts 10(1), 11(1) cover applications made then. Without it, none is.
    */
   readonly crisisAt?: (state: string, at: string, borderSection?: string) => CaseCrisis | undefined;
+  /** issue 17: the activations of national emergency measures in the case's state (src/store/national-measures.ts) */
+  readonly nationalMeasureActivations?: readonly MeasureActivation[];
 }
 
 const SCREENED: Partial<Record<EncounterKind, string>> = {

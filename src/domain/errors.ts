@@ -182,6 +182,21 @@ export const REFUSALS = {
   'subsequent-not-pending': [],
   /** "merely to delay" where APR Art. 56(a) cannot apply (new elements, a further application, no imminent removal) */
   'subsequent-delay-not-applicable': [],
+  // issue 17: national emergency measures (src/domain/guarantees/national-measures.ts)
+  /** a refusal under a national measure of a person the measure never applies to (the group and the act) */
+  'national-measure-excepted-person': ['measure', 'act', 'group'],
+  /** a refusal under a national measure on a day no activation of it covers in the case's state */
+  'national-measure-not-active': ['measure', 'day'],
+  /** a refusal under another member state's national measure */
+  'national-measure-other-state': ['measure', 'measureState'],
+  /** an activation (or extension) longer than the measure allows at once (Poland: 60 days) */
+  'national-measure-period-too-long': ['measure', 'maximumDays', 'days'],
+  /** an activation that ends before it starts, or starts before the measure's act applies */
+  'national-measure-period-invalid': ['measure'],
+  /** an extension without the consent the act requires (Poland: the Sejm's), or of an activation not recorded */
+  'national-measure-extension-invalid': ['measure'],
+  /** an activation recorded for a state other than the measure's */
+  'national-measure-activation-other-state': ['measure', 'measureState'],
 } as const satisfies Record<string, readonly string[]>;
 
 /** Why an account's input is refused (src/store/accounts.ts, login.ts): the same kind of stable codes. */

@@ -62,6 +62,8 @@ export const PERMISSIONS = [
   'case.guarantees',
   // issue 17: remedies — the national values the Pact leaves to the state (APR Art. 67(7) appeal windows)
   'settings.manage',
+  // issue 17: national emergency measures (their activations)
+  'national-measures.record',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -106,6 +108,7 @@ export const MATRIX: Readonly<Record<Permission, readonly Role[]>> = {
   'case.assign-others': ['supervisor'],
   'case.guarantees': ['screening-officer', 'case-officer', 'return-officer'],
   'settings.manage': ['administrator'],
+  'national-measures.record': ['administrator', 'supervisor'],
 };
 
 export const PERMISSION_TITLES: Readonly<Record<Permission, string>> = {
@@ -146,6 +149,8 @@ export const PERMISSION_TITLES: Readonly<Record<Permission, string>> = {
     "the person's guarantees: vulnerability and special procedural needs, the family, an unaccompanied minor's representative, the age assessment",
   'settings.manage':
     "confirm the national values the Pact leaves to one's state (an EU administrator: any state): the appeal windows of APR Art. 67(7)",
+  'national-measures.record':
+    "record an activation or extension of a national emergency measure of one's state (Lithuania's 2023 State Border law, Poland's 2025 restriction): its area, dates and act",
 };
 
 export const can = (role: Role, permission: Permission): boolean => MATRIX[permission].includes(role);

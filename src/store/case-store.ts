@@ -61,6 +61,7 @@ import {
   familyDecisions,
 } from './guarantees-minors.ts';
 import { lawWithSettings, listAppealWindows } from './national-settings.ts';
+import { listActivations } from './national-measures.ts';
 import { changesPerson, newIdentityParts, refreshIdentities } from './person-identities.ts';
 import { cases, crisisDeclarations, idempotencyKeys, obligations } from './schema.ts';
 
@@ -432,6 +433,7 @@ export class CaseStore {
         const decision = decide(current, command, ctx);
         await checkRepresentativeLimit(tx, current, command, ctx);
         const members = await familyDecisions(tx, current, command, ctx);
+        const decision = decide(current, command, await this.withMeasures(tx, current, command, actor, now));
         checkLateEntry(command, now);
         await this.persist(tx, [{ decision, expectedVersion }, ...members], now, actor);
         return {
@@ -468,6 +470,13 @@ export class CaseStore {
   /** Reads the confirmed national values again (after a change, or before a decision's notification). */
   async refreshNationalSettings(): Promise<void> {
     this.settingsLaw = lawWithSettings(this.services.law, await listAppealWindows(this.db));
+   * The context with the state's activations of national emergency measures, read only for a refusal of entry
+   * that names a measure (issue 17: src/domain/guarantees/national-measures.ts).
+   */
+  private async withMeasures(tx: Tx, current: CaseState, command: CaseCommand, actor: Actor, now: Date) {
+    const ctx = this.decideContext(actor, now);
+    if (command.type !== 'entry.refused' || !command.measure) return ctx;
+    return { ...ctx, nationalMeasureActivations: await listActivations(tx, current.state) };
   }
 
   /** What the domain decides a user's command with: the actor, the law, the time, the recognition rates. */

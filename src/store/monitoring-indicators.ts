@@ -24,9 +24,77 @@ export const LEGAL_BASIS = {
     'CJEU C-72/22 PPU (30 June 2023): an applicant may not be detained for irregular entry or stay alone; Directive (EU) 2024/1346 Art. 10; Regulation (EU) 2024/1356 Art. 10(1)(b) (national rules on detention)',
   useOfForce:
     'Regulation (EU) 2024/1356 Art. 10(1)(a) and Charter of Fundamental Rights Arts 1, 4 (human dignity, prohibition of inhuman or degrading treatment); Regulation (EU) 2016/399 Art. 7 (proportionality of border checks)',
+  // issue 17: the person's guarantees (src/store/monitoring-guarantees.ts)
+  representativesLate:
+    'Regulation (EU) 2024/1348 (APR) Art. 23(2): a representative for an unaccompanied minor within 15 working days of the application made (REPORTED); Regulation (EU) 2024/1356 Art. 10(1)(b)',
+  minorsDetained:
+    'Directive (EU) 2024/1346 (Reception Conditions) on the detention of minors: only as a measure of last resort, never an unaccompanied minor on irregular entry alone; Regulation (EU) 2024/1356 Art. 10(1)(b)',
+  decisionsWithoutInterview:
+    'APR Arts 12–14: a personal interview before a decision on the merits, omitted only on the grounds of Art. 13 (recorded as interview.omitted)',
+  removalsInsideAppealWindow:
+    'APR Arts 67(7)–(8) and 68: no removal while the appeal window runs or the person may remain pending the appeal; Pact refuses such a removal, so the count must be zero',
+  nationalMeasures:
+    "National emergency measures beside Regulation (EU) 2024/1359 (REPORTED): Lithuania's Law on the State Border as amended on 25 April 2023; Poland's Act of 21 February 2025 (Dz.U. 2025 poz. 389) and its regulations (Dz.U. 2025 poz. 390 and extensions); Regulation (EU) 2024/1356 Art. 10(1)(a)–(b) (access to the asylum procedure)",
 } as const;
 
-export interface MonitoringIndicators {
+/** issue 17: the monitoring indicators of the person's guarantees (src/store/monitoring-guarantees.ts). */
+export interface GuaranteeIndicators {
+  /** Representative obligations of the unaccompanied minors met in the period (disjoint counts). */
+  readonly representativesLate: {
+    readonly legalBasis: string;
+    readonly obligations: number;
+    /** appointed before the due time (and recorded in time) */
+    readonly inTime: number;
+    /** appointed, but after the due time */
+    readonly late: number;
+    /** not appointed and the due time passed (or the passing recorded) */
+    readonly notAppointedOverdue: number;
+    /** not appointed, the due time not reached: pending */
+    readonly pending: number;
+    /** the obligation fell away (the case ended otherwise) */
+    readonly cancelled: number;
+  };
+  /** Detention orders of the period for persons recorded as minors. */
+  readonly minorsDetained: {
+    readonly legalBasis: string;
+    readonly detentions: number;
+    readonly minors: number;
+    readonly unaccompanied: number;
+  };
+  /** Decisions on the merits of the period (refugee status, subsidiary protection, unfounded, manifestly unfounded). */
+  readonly decisionsWithoutInterview: {
+    readonly legalBasis: string;
+    readonly decisions: number;
+    /** no interview.recorded and no interview.omitted before the decision */
+    readonly withoutInterview: number;
+    /** no interview.recorded, but its omission recorded with a ground */
+    readonly interviewOmitted: number;
+  };
+  /** Removals (return.executed) of the period, of which inside an appeal window or while a request to remain was pending. */
+  readonly removalsInsideAppealWindow: {
+    readonly legalBasis: string;
+    readonly removals: number;
+    readonly insideWindow: number;
+    /** always 0: Pact refuses such a removal; any other count is a fault to report */
+    readonly expected: 0;
+  };
+  /** Refusals of entry under national emergency measures, and asylum wishes met by one, by measure and month. */
+  readonly nationalMeasures: {
+    readonly legalBasis: string;
+    readonly refusals: number;
+    readonly asylumWishesMet: number;
+    readonly byMeasureMonth: readonly {
+      readonly measure: string;
+      /** YYYY-MM in the state's zone */
+      readonly month: string;
+      readonly refusals: number;
+      /** refusals of persons who had expressed an asylum wish by then */
+      readonly asylumWishesMet: number;
+    }[];
+  };
+}
+
+export interface MonitoringIndicators extends GuaranteeIndicators {
   readonly state: string;
   readonly from: string;
   readonly to: string;
@@ -139,3 +207,35 @@ export interface IndicatorCase {
   readonly closedAt: string | null;
   readonly closedRecordedAt: string | null;
 }
+
+/** The guarantees' indicators with nothing counted (a period with no such events; tests of the report). */
+export const NO_GUARANTEE_INDICATORS: GuaranteeIndicators = {
+  representativesLate: {
+    legalBasis: LEGAL_BASIS.representativesLate,
+    obligations: 0,
+    inTime: 0,
+    late: 0,
+    notAppointedOverdue: 0,
+    pending: 0,
+    cancelled: 0,
+  },
+  minorsDetained: { legalBasis: LEGAL_BASIS.minorsDetained, detentions: 0, minors: 0, unaccompanied: 0 },
+  decisionsWithoutInterview: {
+    legalBasis: LEGAL_BASIS.decisionsWithoutInterview,
+    decisions: 0,
+    withoutInterview: 0,
+    interviewOmitted: 0,
+  },
+  removalsInsideAppealWindow: {
+    legalBasis: LEGAL_BASIS.removalsInsideAppealWindow,
+    removals: 0,
+    insideWindow: 0,
+    expected: 0,
+  },
+  nationalMeasures: {
+    legalBasis: LEGAL_BASIS.nationalMeasures,
+    refusals: 0,
+    asylumWishesMet: 0,
+    byMeasureMonth: [],
+  },
+};

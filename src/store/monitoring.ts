@@ -9,6 +9,7 @@
 import { type SQL, sql } from 'drizzle-orm';
 import { ENTRY_RULES } from '../domain/entry-rules.ts';
 import { type Db, rowsOf } from './database.ts';
+import { guaranteeIndicators } from './monitoring-guarantees.ts';
 
 import {
   INDICATORS,
@@ -207,6 +208,8 @@ export async function monitoringIndicators(db: Db, q: MonitoringQuery): Promise<
         group by 1 order by count(*) desc, coalesce(e.force_kind, 'not recorded') collate "C"`,
     ),
   ]);
+  // issue 17: the indicators of the person's guarantees
+  const guarantees = await guaranteeIndicators(db, q);
   const reg = registration[0] ?? {
     asylumWishes: 0,
     withinDeadline: 0,
@@ -265,6 +268,7 @@ export async function monitoringIndicators(db: Db, q: MonitoringQuery): Promise<
       persons: force.persons,
       byKind: forceKinds.map((k) => ({ kind: k.kind, encounters: k.encounters, persons: k.persons })),
     },
+    ...guarantees,
   };
 }
 

@@ -1447,6 +1447,32 @@ describe.each(BACKENDS.filter((b) => b.name === 'pglite'))(
         runs: 200,
         bodies: (): Json[] => [{ caseId, otherCaseId: OTHER_CASE }],
       },
+      // issue 17: national emergency measures (their activations)
+      { method: 'GET', path: '/api/national-measures', as: 'monitor@PL', runs: 30, query: { x: ['1'] } },
+      {
+        method: 'POST',
+        path: '/api/national-measures',
+        as: 'supervisor@PL',
+        runs: 300,
+        bodies: (): Json[] => [
+          {
+            measure: 'pl-application-restriction-2025',
+            area: 'PL-BY',
+            startsOn: '2026-11-20',
+            endsOn: '2027-01-18',
+            act: 'Dz.U. 2026 poz. 9999 (synthetic)',
+          },
+          {
+            measure: 'pl-application-restriction-2025',
+            area: 'PL-BY',
+            startsOn: '2027-01-19',
+            endsOn: '2027-03-19',
+            act: 'extension (synthetic)',
+            extendsId: '6f1c2b0e-8a6d-4c1e-9c55-0d6b1f1a2b3c',
+            consent: 'Sejm resolution (synthetic)',
+          },
+        ],
+      },
       // hidden routes, and routes and methods that do not exist
       { method: 'GET', path: '/healthz', runs: 30, query: {} },
       { method: 'GET', path: '/readyz', runs: 30, query: {} },

@@ -204,6 +204,21 @@ describe.each(BACKENDS)('monitoring report on $name', (backend) => {
     ['useOfForce', 'byKind.persons', 'handcuffs', '2', '', 'false'],
     ['useOfForce', 'byKind.encounters', 'other', '1', '', 'false'],
     ['useOfForce', 'byKind.persons', 'other', '8', '', 'false'],
+    // issue 17: the guarantees — no unaccompanied minor (no representative due), A1 and A2 adults (2 detentions,
+    // no minor), no decision, no removal, no refusal under a national measure
+    ...['obligations', 'inTime', 'late', 'notAppointedOverdue', 'pending', 'cancelled'].map(
+      (m): Row => ['representativesLate', m, '', '0', '', 'false'],
+    ),
+    ['minorsDetained', 'detentions', '', '2', '', 'false'],
+    ['minorsDetained', 'minors', '', '0', '', 'false'],
+    ['minorsDetained', 'unaccompanied', '', '0', '', 'false'],
+    ['decisionsWithoutInterview', 'decisions', '', '0', '', 'false'],
+    ['decisionsWithoutInterview', 'withoutInterview', '', '0', '', 'false'],
+    ['decisionsWithoutInterview', 'interviewOmitted', '', '0', '', 'false'],
+    ['removalsInsideAppealWindow', 'removals', '', '0', '', 'false'],
+    ['removalsInsideAppealWindow', 'insideWindow', '', '0', '', 'false'],
+    ['nationalMeasures', 'refusals', '', '0', '', 'false'],
+    ['nationalMeasures', 'asylumWishesMet', '', '0', '', 'false'],
   ];
 
   it('CSV: the documented columns, one row per figure, every count as constructed', async () => {
@@ -218,6 +233,8 @@ describe.each(BACKENDS)('monitoring report on $name', (backend) => {
     const rows = rowsOf(r.body);
     // 6 + 3 + 5 kinds × 6 + 2 + 3 + 2 kinds × 2 = 48
     expect(rows).toHaveLength(48);
+    // 6 + 3 + 4 kinds × 6 + 2 + 3 + 2 kinds × 2 = 42, and the guarantees' 6 + 3 + 3 + 2 + 2 = 16
+    expect(rows).toHaveLength(58);
     expect(rows.map(brief)).toEqual(ALL);
     for (const row of rows)
       expect(row).toMatchObject({
@@ -277,6 +294,10 @@ describe.each(BACKENDS)('monitoring report on $name', (backend) => {
     // force encounters both (2), detention reviews known and overdue (2)
     expect(rows).toHaveLength(44);
     expect(rows.filter((row) => row[5] === 'true')).toHaveLength(4 + 7 + 2 + 2 + 2);
+    // force encounters both (2)
+    // (and the guarantees' 16 rows, of which the 2 detentions of adults hidden)
+    expect(rows).toHaveLength(38 + 16);
+    expect(rows.filter((row) => row[5] === 'true')).toHaveLength(4 + 7 + 2 + 2 + 1);
     // a share is made of the published counts, hidden with its whole: the known wishes are hidden; the 5 met
     // registration deadlines of 7 known, published as 5 or 10
     expect(rows.find((row) => row[1] === 'withinDeadline')?.slice(3)).toEqual(['5', '', 'false']);
@@ -321,7 +342,8 @@ describe.each(BACKENDS)('monitoring report on $name', (backend) => {
         .replace(/"/g, '&quot;')
         .replace(/'/g, '&#39;');
     for (const basis of Object.values(LEGAL_BASIS)) expect(html).toContain(esc(basis));
-    expect(html.match(/<h2 /g)).toHaveLength(5);
+    // five indicators, and the five of the guarantees (issue 17)
+    expect(html.match(/<h2 /g)).toHaveLength(10);
     // the figures, as constructed
     const row = (label: string, ...cells: string[]) =>
       `<th scope="row">${label}</th>${cells.map((c) => `<td class="num">${c}</td>`).join('')}</tr>`;

@@ -141,6 +141,8 @@ describe('pact import encounters', () => {
     expect(r.stdout).toMatch(
       /screening\s+due by 2026-12-14 24:00\s+open\s+Screening Regulation Art\. 8\(3\)/,
     );
+    // issue 17: the person's guarantees follow the deadlines (none applies to this adult in my branch's rules)
+    expect(r.stdout).toMatch(/\nguarantees:\n {2}\S/);
   });
 
   it('an unknown case: one line, exit 2', async () => {

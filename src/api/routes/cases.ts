@@ -3,10 +3,12 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { OBLIGATION_KINDS } from '../../domain/case-state.ts';
+import { OBLIGATION_KINDS, type ObligationKind } from '../../domain/case-state.ts';
 import { CaseCommand } from '../../domain/commands.ts';
 import { isNationalityCode } from '../../domain/countries.ts';
 import { CommandRejectedError } from '../../domain/errors.ts';
+import { guaranteesOf } from '../../domain/guarantees/index.ts';
+import { GUARANTEE_STATUSES } from '../../domain/guarantees/types.ts';
 import { BIRTH_DATE_PRECISIONS, type Identity } from '../../domain/identity.ts';
 import { shownLegalBasis } from '../../domain/legal-basis.ts';
 import { nextActions } from '../../domain/next-actions.ts';
@@ -118,6 +120,20 @@ export const CaseView = z.object({
       /** the time the closing action states, and when it was recorded */
       closedAt: z.string().nullable(),
       closedRecordedAt: z.string().nullable(),
+    }),
+  ),
+  /**
+   * issue 17: the person's guarantees as the law attaches them to this case (src/domain/guarantees/ index.ts
+   * guaranteesOf), each with its article: done, due (by when) or missing
+   */
+  guarantees: z.array(
+    z.object({
+      key: z.string().describe('the catalogue words it as guarantee.<key>'),
+      article: z.string(),
+      status: z.enum(GUARANTEE_STATUSES),
+      at: z.string().optional(),
+      dueAt: z.string().optional(),
+      params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
     }),
   ),
 });
@@ -298,6 +314,13 @@ export function caseRoutes(app: FastifyInstance, deps: ApiDeps): void {
           closedAt: o.closedAt?.toISOString() ?? null,
           closedRecordedAt: o.closedRecordedAt?.toISOString() ?? null,
         })),
+        guarantees: guaranteesOf(
+          view.case,
+          asOf,
+          view.obligations
+            .filter((o) => o.status === 'open')
+            .map((o) => ({ kind: o.kind as ObligationKind, dueAt: o.dueAt.toISOString() })),
+        ).map((g) => ({ ...g, ...(g.params ? { params: { ...g.params } } : {}) })),
       };
     },
   );

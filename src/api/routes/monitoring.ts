@@ -114,6 +114,42 @@ const Indicators = z.object({
     persons: Count,
     byKind: z.array(z.object({ kind: z.string(), encounters: Count, persons: Count })),
   }),
+  // issue 17: the person's guarantees (src/store/monitoring-guarantees.ts)
+  representativesLate: z.object({
+    legalBasis: z.string(),
+    obligations: Count,
+    inTime: Count,
+    late: Count,
+    notAppointedOverdue: Count,
+    pending: Count.describe('the due time not reached; in no share'),
+    cancelled: Count,
+  }),
+  minorsDetained: z.object({
+    legalBasis: z.string(),
+    detentions: Count,
+    minors: Count,
+    unaccompanied: Count,
+  }),
+  decisionsWithoutInterview: z.object({
+    legalBasis: z.string(),
+    decisions: Count.describe('decisions on the merits'),
+    withoutInterview: Count,
+    interviewOmitted: Count,
+  }),
+  removalsInsideAppealWindow: z.object({
+    legalBasis: z.string(),
+    removals: Count,
+    insideWindow: Count,
+    expected: z.literal(0).describe('Pact refuses such removals: any other count is a fault'),
+  }),
+  nationalMeasures: z.object({
+    legalBasis: z.string(),
+    refusals: Count,
+    asylumWishesMet: Count,
+    byMeasureMonth: z.array(
+      z.object({ measure: z.string(), month: z.string(), refusals: Count, asylumWishesMet: Count }),
+    ),
+  }),
 });
 
 const Cases = z.object({
@@ -170,6 +206,7 @@ export function monitoringRoutes(app: FastifyInstance, deps: ApiDeps): void {
         ...s,
         deadlines: { ...s.deadlines, byKind: [...s.deadlines.byKind] },
         useOfForce: { ...s.useOfForce, byKind: [...s.useOfForce.byKind] },
+        nationalMeasures: { ...s.nationalMeasures, byMeasureMonth: [...s.nationalMeasures.byMeasureMonth] },
       };
     },
   );

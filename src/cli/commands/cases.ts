@@ -2,7 +2,7 @@
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { DateTime } from 'luxon';
 import type { MemberStateCode } from '../../../law/member-states.ts';
-import { OBLIGATION_KINDS } from '../../domain/case-state.ts';
+import { OBLIGATION_KINDS, type ObligationKind } from '../../domain/case-state.ts';
 import { CaseCommand } from '../../domain/commands.ts';
 import {
   isNationalityCode,
@@ -10,6 +10,7 @@ import {
   STATELESS,
   UNKNOWN_NATIONALITY,
 } from '../../domain/countries.ts';
+import { guaranteesOf } from '../../domain/guarantees/index.ts';
 import { shownLegalBasis } from '../../domain/legal-basis.ts';
 import { STATE_TIME_ZONES } from '../../law/calendar/state-calendar.ts';
 import { findCase, QUEUE_MAX_PAGE, QUEUE_PAGE, type QueueItem, queue } from '../../store/case-queries.ts';
@@ -226,6 +227,10 @@ export function caseCommand(ctx: CliContext): Command {
           (o) =>
             `  ${o.kind.padEnd(28)} due by ${due(o.dueAt, c.state)}  ${o.status.padEnd(9)} ${o.article}${o.closedAt ? ` (closed ${local(o.closedAt, c.state)}${o.closedRecordedAt ? `, entered ${local(o.closedRecordedAt, c.state)}` : ''})` : ''}`,
         ),
+        // issue 17: the person's guarantees, as the case page shows them (done, due, missing; each with its article)
+        '',
+        'guarantees:',
+        ...guaranteeLines(view, ctx.now()),
       ];
       ctx.stdout(`${lines.join('\n')}\n`);
     });
@@ -292,4 +297,27 @@ export function sweepCommand(ctx: CliContext): Command {
       const n = await withStore(ctx, (cs) => cs.sweepOverdue());
       ctx.stdout(`${n} passed deadlines recorded\n`);
     });
+}
+
+/** The person's guarantees of a case (src/domain/guarantees/ guaranteesOf), one line each. */
+function guaranteeLines(view: NonNullable<Awaited<ReturnType<typeof findCase>>>, now: Date): string[] {
+  const c = view.case;
+  const open = view.obligations
+    .filter((o) => o.status === 'open')
+    .map((o) => ({ kind: o.kind as ObligationKind, dueAt: o.dueAt.toISOString() }));
+  const list = guaranteesOf(c, now, open);
+  if (list.length === 0) return ['  none on record'];
+  return list.map((g) => {
+    const params = g.params
+      ? ` (${Object.entries(g.params)
+          .map(([k, v]) => `${k}: ${v}`)
+          .join(', ')})`
+      : '';
+    const when = g.dueAt
+      ? ` by ${due(new Date(g.dueAt), c.state)}`
+      : g.at
+        ? ` ${local(new Date(g.at), c.state)}`
+        : '';
+    return `  ${g.status.padEnd(8)} ${g.key}${params}${when} — ${g.article}`;
+  });
 }

@@ -1454,6 +1454,63 @@ export const en = {
   'refusal.subsequent-not-pending': 'no subsequent application awaits a preliminary examination',
   'refusal.subsequent-delay-not-applicable':
     'APR Art. 56(a) applies only to a first subsequent application without new elements, made against an imminent removal',
+  // issue 17: national measures, the guarantees panel, the guarantees' monitoring indicators
+  'measure.lt-border-turn-away-2023': 'Lithuania: turning away at the border (State Border law, 2023)',
+  'measure.pl-application-restriction-2025': 'Poland: restriction of the right to apply (Act of 21 Feb 2025)',
+  'group.unaccompanied-minor': 'unaccompanied minor',
+  'group.pregnant': 'pregnant woman',
+  'group.age-or-health': 'needs special treatment for age or health',
+  'group.serious-harm': 'real risk of serious harm',
+  'group.fleeing-conflict-or-persecution': 'fleeing armed conflict or persecution',
+  'group.humanitarian-purpose': 'entry for humanitarian purposes',
+  'refusal.national-measure-excepted-person':
+    'the national measure {measure} ({act}) never applies to this person: {group}',
+  'refusal.national-measure-not-active':
+    'the national measure {measure} is not in force in this state on {day}',
+  'refusal.national-measure-other-state': 'the national measure {measure} is a measure of {measureState}',
+  'refusal.national-measure-period-too-long':
+    'the measure {measure} may be switched on for at most {maximumDays} days at once ({days} asked)',
+  'refusal.national-measure-period-invalid':
+    'the period must end on or after its first day, and not start before the act applies',
+  'refusal.national-measure-extension-invalid':
+    'an extension names the recorded activation it extends and, where the act requires it, the consent it rests on',
+  'refusal.national-measure-activation-other-state': 'the measure {measure} is a measure of {measureState}',
+  'guarantees.title': "The person's guarantees",
+  'guarantees.none': 'No guarantee applies to this person on record.',
+  'guarantees.guarantee': 'Guarantee',
+  'guarantees.article': 'Article',
+  'guarantees.status': 'Status',
+  'guaranteeStatus.done': 'Done',
+  'guaranteeStatus.doneAt': 'Done {at}',
+  'guaranteeStatus.due': 'Due by {due}',
+  'guaranteeStatus.missing': 'Missing',
+  'guarantee.national-measure-exceptions-checked':
+    'Refused entry under a national measure ({measure}): the groups it never applies to were checked',
+  'guarantee.national-measure-excepted': 'Outside the national measure {measure}: {group}',
+  'monitoring.representatives': "Unaccompanied minors' representatives",
+  'monitoring.representativesDue': 'Representatives due (minors met in the period)',
+  'monitoring.representativesInTime': 'Appointed in time',
+  'monitoring.representativesLate': 'Appointed late',
+  'monitoring.representativesOverdue': 'Not appointed, the period passed',
+  'monitoring.representativesPending': 'Pending: the period not passed',
+  'monitoring.minorsDetained': 'Minors detained',
+  'monitoring.minorsDetainedMinors': 'Of persons recorded as minors',
+  'monitoring.minorsDetainedUnaccompanied': 'Of unaccompanied minors',
+  'monitoring.withoutInterview': 'Decisions without an interview',
+  'monitoring.meritsDecisions': 'Decisions on the merits',
+  'monitoring.noInterview': 'No interview and no omission recorded',
+  'monitoring.interviewOmitted': 'Interview omitted on a recorded ground',
+  'monitoring.removalsInWindow': 'Removals inside an appeal window',
+  'monitoring.removals': 'Removals carried out',
+  'monitoring.removalsInside': 'While the person could still appeal or remain',
+  'monitoring.removalsExpectedZero': 'Expected: 0. Pact refuses such a removal, and none was counted.',
+  'monitoring.removalsFault': 'Fault: {n} counted where 0 is expected. Report it to the administrator.',
+  'monitoring.nationalMeasures': 'Refusals under national emergency measures',
+  'monitoring.measureRefusals': 'Refusals of entry under a measure',
+  'monitoring.measureWishesMet': 'Of persons who had asked for asylum',
+  'monitoring.measuresByMonth': 'By measure and month',
+  'monitoring.measure': 'Measure',
+  'monitoring.month': 'Month',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -1465,4 +1465,63 @@ export const lt: Readonly<Record<MessageKey, string>> = {
   'refusal.subsequent-not-pending': 'nė vienas pakartotinis prašymas nelaukia pirminio nagrinėjimo',
   'refusal.subsequent-delay-not-applicable':
     'APR 56 str. a p. taikomas tik pirmam pakartotiniam prašymui be naujų aplinkybių, pateiktam prieš neišvengiamą išsiuntimą',
+  // issue 17: national measures, the guarantees panel, the guarantees' monitoring indicators
+  'measure.lt-border-turn-away-2023': 'Lietuva: apgręžimas pasienyje (Valstybės sienos įstatymas, 2023 m.)',
+  'measure.pl-application-restriction-2025':
+    'Lenkija: teisės pateikti prašymą ribojimas (2025 m. vasario 21 d. įstatymas)',
+  'group.unaccompanied-minor': 'nelydimas nepilnametis',
+  'group.pregnant': 'nėščia moteris',
+  'group.age-or-health': 'dėl amžiaus ar sveikatos reikia ypatingo elgesio',
+  'group.serious-harm': 'reali rimtos žalos grėsmė',
+  'group.fleeing-conflict-or-persecution': 'bėga nuo ginkluoto konflikto ar persekiojimo',
+  'group.humanitarian-purpose': 'atvyksta humanitariniais tikslais',
+  'refusal.national-measure-excepted-person':
+    'nacionalinė priemonė {measure} ({act}) šiam asmeniui niekada netaikoma: {group}',
+  'refusal.national-measure-not-active': 'nacionalinė priemonė {measure} šioje valstybėje {day} negalioja',
+  'refusal.national-measure-other-state':
+    'nacionalinė priemonė {measure} yra valstybės {measureState} priemonė',
+  'refusal.national-measure-period-too-long':
+    'priemonę {measure} vienu kartu galima taikyti ne ilgiau kaip {maximumDays} d. (prašoma {days} d.)',
+  'refusal.national-measure-period-invalid':
+    'laikotarpis turi baigtis ne anksčiau nei prasideda ir negali prasidėti anksčiau, nei taikomas aktas',
+  'refusal.national-measure-extension-invalid':
+    'pratęsime nurodomas užregistruotas pratęsiamas taikymas ir, kai to reikalauja aktas, sutikimas',
+  'refusal.national-measure-activation-other-state':
+    'priemonė {measure} yra valstybės {measureState} priemonė',
+  'guarantees.title': 'Asmens garantijos',
+  'guarantees.none': 'Pagal turimus duomenis šiam asmeniui netaikoma jokia garantija.',
+  'guarantees.guarantee': 'Garantija',
+  'guarantees.article': 'Straipsnis',
+  'guarantees.status': 'Būsena',
+  'guaranteeStatus.done': 'Įvykdyta',
+  'guaranteeStatus.doneAt': 'Įvykdyta {at}',
+  'guaranteeStatus.due': 'Įvykdyti iki {due}',
+  'guaranteeStatus.missing': 'Neįvykdyta',
+  'guarantee.national-measure-exceptions-checked':
+    'Atsisakyta įleisti pagal nacionalinę priemonę ({measure}): patikrinta, ar asmuo nepriklauso grupėms, kurioms ji netaikoma',
+  'guarantee.national-measure-excepted': 'Nacionalinė priemonė {measure} netaikoma: {group}',
+  'monitoring.representatives': 'Nelydimų nepilnamečių atstovai',
+  'monitoring.representativesDue': 'Turėjo būti paskirta atstovų (laikotarpiu sutikti nepilnamečiai)',
+  'monitoring.representativesInTime': 'Paskirta laiku',
+  'monitoring.representativesLate': 'Paskirta pavėluotai',
+  'monitoring.representativesOverdue': 'Nepaskirta, terminas praėjo',
+  'monitoring.representativesPending': 'Laukiama: terminas nepraėjo',
+  'monitoring.minorsDetained': 'Sulaikyti nepilnamečiai',
+  'monitoring.minorsDetainedMinors': 'Iš jų nepilnamečiais užregistruoti asmenys',
+  'monitoring.minorsDetainedUnaccompanied': 'Iš jų nelydimi nepilnamečiai',
+  'monitoring.withoutInterview': 'Sprendimai be pokalbio',
+  'monitoring.meritsDecisions': 'Sprendimai iš esmės',
+  'monitoring.noInterview': 'Nėra nei pokalbio, nei užregistruoto jo atsisakymo',
+  'monitoring.interviewOmitted': 'Pokalbio atsisakyta nurodžius pagrindą',
+  'monitoring.removalsInWindow': 'Išsiuntimai, kol dar galima apskųsti',
+  'monitoring.removals': 'Įvykdyta išsiuntimų',
+  'monitoring.removalsInside': 'Kai asmuo dar galėjo apskųsti sprendimą arba likti',
+  'monitoring.removalsExpectedZero': 'Tikimasi 0. Pact tokio išsiuntimo neleidžia, ir nė vieno nerasta.',
+  'monitoring.removalsFault': 'Klaida: rasta {n}, nors turėtų būti 0. Praneškite administratoriui.',
+  'monitoring.nationalMeasures': 'Atsisakymai įleisti pagal nacionalines ekstremaliąsias priemones',
+  'monitoring.measureRefusals': 'Atsisakymai įleisti pagal priemonę',
+  'monitoring.measureWishesMet': 'Iš jų asmenų, prašiusių prieglobsčio',
+  'monitoring.measuresByMonth': 'Pagal priemonę ir mėnesį',
+  'monitoring.measure': 'Priemonė',
+  'monitoring.month': 'Mėnuo',
 };

@@ -14,6 +14,7 @@ import { ActionForm } from './ActionForm.tsx';
 import { CaseAmend } from './CaseAmend.tsx';
 import { CaseAttachments } from './CaseAttachments.tsx';
 import { CaseDeadlines } from './CaseDeadlines.tsx';
+import { CaseGuarantees } from './CaseGuarantees.tsx';
 import { CaseLinks } from './CaseLinks.tsx';
 import { CaseTimeline } from './CaseTimeline.tsx';
 import { PersonPanel } from './PersonPanel.tsx';
@@ -176,6 +177,11 @@ export function CaseScreen() {
         <div className="card">
           <h2>{t('case.deadlines')}</h2>
           <CaseDeadlines obligations={view.obligations} asOf={view.asOf} />
+        </div>
+        {/* issue 17: the person's guarantees, beside the deadlines */}
+        <div className="card" id="guarantees">
+          <h2>{t('guarantees.title')}</h2>
+          <CaseGuarantees guarantees={view.guarantees} />
         </div>
         <CaseLinks caseId={c.id} version={c.version} />
       </div>

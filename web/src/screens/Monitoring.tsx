@@ -9,6 +9,7 @@ import { useI18n } from '../i18n/i18n.tsx';
 import { usePeriod } from '../period.tsx';
 import { useApi } from '../use-api.ts';
 import { AccountEvents } from './AccountEvents.tsx';
+import { GuaranteeCards } from './MonitoringGuarantees.tsx';
 
 interface CasesAnswer {
   readonly indicator: Indicator;
@@ -227,6 +228,8 @@ export function Monitoring() {
               <p className="share-of">{t('monitoring.deadlinesShareNote')}</p>
             )}
           </Card>
+          {/* issue 17: the person's guarantees */}
+          <GuaranteeCards m={m} />
         </>
       )}
       {period && may('account-events.read') && <AccountEvents period={period} />}
@@ -235,7 +238,7 @@ export function Monitoring() {
 }
 
 /** A label–number list of one indicator. */
-function Numbers({ rows }: { rows: readonly (readonly [MessageKey, number])[] }) {
+export function Numbers({ rows }: { rows: readonly (readonly [MessageKey, number])[] }) {
   const { t, number } = useI18n();
   return (
     <dl className="numbers">
@@ -249,7 +252,7 @@ function Numbers({ rows }: { rows: readonly (readonly [MessageKey, number])[] })
   );
 }
 
-function Card(props: {
+export function Card(props: {
   id: string;
   title: string;
   basis: string;
