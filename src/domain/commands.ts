@@ -5,6 +5,7 @@ import { MEMBER_STATE_CODES } from '../../law/member-states.ts';
 import { at, Instant, LateEntryReason, Nationality } from './command-parts.ts';
 import { refusalOf } from './errors.ts';
 import { GUARANTEE_COMMANDS } from './guarantees/commands.ts';
+import { INTERVIEW_FACTS } from './guarantees/interview-commands.ts';
 import { Identity } from './identity.ts';
 import { impossibleValues } from './identity-rules.ts';
 import {
@@ -172,7 +173,8 @@ export const CaseCommand = z.discriminatedUnion('type', [
     })
     .strict(),
   z.object({ type: z.literal('application.lodged'), ...at }).strict(),
-  z.object({ type: z.literal('interview.recorded'), ...at }).strict(),
+  // APR Arts 12–14: the personal interview with its facts (src/domain/guarantees/interview-commands.ts)
+  z.object({ type: z.literal('interview.recorded'), ...at, ...INTERVIEW_FACTS }).strict(),
   z.object({ type: z.literal('decision.issued'), ...at, decision: z.enum(DECISION_TYPES) }).strict(),
   z.object({ type: z.literal('appeal.lodged'), ...at }).strict(),
   z

@@ -107,6 +107,11 @@ export const REFUSALS = {
   'duplicate-main-not-in-pair': [],
   /** the file to be linked under another is itself the main file of linked files: choose it as the main */
   'duplicate-has-linked-files': ['caseId'],
+  // issue 17: interview, interpretation, counselling (src/domain/guarantees/interview.ts)
+  /** a decision without a personal interview on record (in a language understood) or an omission ground that covers it (APR Arts 11–13) */
+  'decision-needs-interview': ['allowed'],
+  /** the interview omitted in a minor's best interests for a person who is not a minor (APR Art. 13) */
+  'omission-ground-minor-only': [],
 } as const satisfies Record<string, readonly string[]>;
 
 /** Why an account's input is refused (src/store/accounts.ts, login.ts): the same kind of stable codes. */

@@ -7,6 +7,7 @@ import type { CaseState } from '../../src/domain/case-state.ts';
 import type { CaseCommand, EncounterKind } from '../../src/domain/commands.ts';
 import { decide, startCase } from '../../src/domain/decide.ts';
 import { ActionNotAllowedError, CommandRejectedError } from '../../src/domain/errors.ts';
+import { decisionsAllowed } from '../../src/domain/guarantees/interview.ts';
 import { FUTURE_TOLERANCE_MS, nextActions } from '../../src/domain/next-actions.ts';
 import { allowedActions, type CommandType, STATUSES } from '../../src/domain/statuses.ts';
 import { DECISION_TYPES } from '../../src/domain/vocabulary.ts';
@@ -33,7 +34,16 @@ const VARIANTS: Readonly<Record<CommandType, readonly Fields[]>> = {
     { procedure: 'regular', grounds: ['misleading-authorities'], exemption: 'capacity-reached' },
   ],
   'application.lodged': [{}],
-  'interview.recorded': [{}],
+  'interview.recorded': [
+    {
+      language: 'ar',
+      interpreter: true,
+      languageUnderstood: true,
+      recordRef: 'INT-1',
+      reportCommentOffered: true,
+      interviewer: 'officer-1',
+    },
+  ],
   'decision.issued': DECISION_TYPES.map((decision) => ({ decision })),
   'appeal.lodged': [{}],
   'appeal.decided': [{ outcome: 'dismissed' }, { outcome: 'protection-granted' }],
@@ -54,9 +64,13 @@ const VARIANTS: Readonly<Record<CommandType, readonly Fields[]>> = {
   'representative.appointed': [{}],
   'age.assessed': [{}],
   'detention.judicial-review': [{}],
-  'interview.omitted': [{}],
+  'interview.omitted': [
+    { ground: 'unfit-or-unable', reasons: 'enduring illness (synthetic)' },
+    { ground: 'positive-decision-on-evidence', reasons: 'the evidence suffices (synthetic)' },
+    { ground: 'minor-best-interests', reasons: 'assessed (synthetic)' },
+  ],
   'counselling.requested': [{}],
-  'counselling.given': [{}],
+  'counselling.given': [{ provider: 'accredited-ngo' }, { provider: 'legal-adviser' }],
   'decision.notified': [{}],
   'remain.requested': [{}],
   'remain.decided': [{}],
@@ -70,6 +84,8 @@ const VARIANTS: Readonly<Record<CommandType, readonly Fields[]>> = {
 /** The routing rules (APR Arts 42, 45, 48, 53) turn on the fields themselves: they may refuse a given set. */
 const FIELD_RULES: Partial<Record<CommandType, readonly string[]>> = {
   'application.routed': ['procedure', 'grounds', 'exemption'],
+  // APR Art. 13: the ground "a minor's best interests" for a minor only
+  'interview.omitted': ['ground'],
 };
 
 const command = (type: CommandType, fields: Fields, at: string) => ({ type, at, ...fields }) as CaseCommand;
@@ -117,7 +133,15 @@ function reachable(): { states: CaseState[]; refusedOffers: string[] } {
         );
   // what the table, the conditions and the routing rules read (the open obligations change no refusal)
   const key = (c: CaseState) =>
-    JSON.stringify([c.encounterKind, c.person.unaccompanied, c.status, c.flags, !!c.asylumWishAt]);
+    JSON.stringify([
+      c.encounterKind,
+      c.person.unaccompanied,
+      c.status,
+      c.flags,
+      !!c.asylumWishAt,
+      // the decisions a lodged case allows turn on the interview or its omission (APR Arts 11–13)
+      c.status === 'lodged' ? decisionsAllowed(c).join(' ') : '',
+    ]);
   const seen = new Map(starts.map((c) => [key(c), c]));
   const queue = [...starts];
   while (queue.length > 0) {
@@ -184,7 +208,8 @@ describe('the allowed next actions are what decide accepts', () => {
         }
     }
     expect(checked).toBeGreaterThan(1000);
-  });
+    // the interview and its omission (APR Arts 11–13) add lodged states to walk: more time on a busy machine
+  }, 60_000);
 
   it('a case where the wish was expressed (during screening, or at a refusal of entry) offers no second wish', () => {
     const withWish = states.filter((c) => c.asylumWishAt && c.status !== 'in-return');
