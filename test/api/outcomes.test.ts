@@ -69,6 +69,17 @@ describe.each(BACKENDS)('decisions and detentions on $name', (backend) => {
     await act(id, { type: 'screening.completed', at: '2026-11-02T12:00:00Z', outcome: 'asylum' });
     await act(id, { type: 'application.registered', at: '2026-11-03T09:00:00Z' });
     await act(id, { type: 'application.lodged', at: '2026-11-04T09:00:00Z' });
+    // APR Arts 11–13: the interview on record before the decision
+    await act(id, {
+      type: 'interview.recorded',
+      at: '2026-11-05T09:00:00Z',
+      language: 'ar',
+      interpreter: true,
+      languageUnderstood: true,
+      recordRef: 'INT-1',
+      reportCommentOffered: true,
+      interviewer: 'officer-1',
+    });
     await act(id, { type: 'decision.issued', at, decision });
   };
   const period = { state: 'LT', timeZone: 'Europe/Vilnius', granularity: 'month' as const };
