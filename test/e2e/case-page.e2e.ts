@@ -95,6 +95,16 @@ describe('the case page', () => {
       { type: 'application.routed', procedure: 'regular', grounds: ['safe-country-of-origin'] },
       { type: 'application.lodged' },
       { type: 'detention.ordered', grounds: ['irregular-entry'] },
+      // APR Arts 11–13: the interview on record before the decision
+      {
+        type: 'interview.recorded',
+        language: 'ar',
+        interpreter: true,
+        languageUnderstood: true,
+        recordRef: 'INT-E2E-1',
+        reportCommentOffered: true,
+        interviewer: 'officer-1',
+      },
       { type: 'decision.issued', decision: 'refugee-status' },
     ].entries()) {
       await post(`/api/cases/${caseId}/actions`, {

@@ -1,5 +1,10 @@
 // What each case command asks for, beyond its time: the fields of the form that gives it. The values of
 // each list come from the domain (src/domain/vocabulary.ts), their labels from the message catalogues.
+
+import {
+  COUNSELLING_PROVIDERS,
+  OMISSION_GROUNDS,
+} from '../../../src/domain/guarantees/interview-commands.ts';
 import type { CommandType } from '../../../src/domain/statuses.ts';
 import {
   BORDER_EXEMPTIONS,
@@ -15,6 +20,11 @@ export type FieldSpec =
       readonly list: string;
       readonly options: readonly string[];
       readonly optional?: boolean;
+      /**
+       * A decisive choice (a decision's outcome): the select starts empty — nothing is preselected, the user
+       * must choose — and the form asks to confirm the choice, named, before it sends the command.
+       */
+      readonly confirm?: boolean;
     }
   | {
       readonly name: string;
@@ -51,8 +61,19 @@ export const COMMAND_FIELDS: Readonly<Record<CommandType, readonly FieldSpec[]>>
     { name: 'exemption', kind: 'select', list: 'exemption', options: BORDER_EXEMPTIONS, optional: true },
   ],
   'application.lodged': [],
-  'interview.recorded': [],
-  'decision.issued': [{ name: 'decision', kind: 'select', list: 'decision', options: DECISION_TYPES }],
+  // APR Arts 12–14: the interview's language and interpreter, its record, the report given for comment
+  'interview.recorded': [
+    { name: 'language', kind: 'text' },
+    { name: 'interpreter', kind: 'checkbox' },
+    { name: 'languageUnderstood', kind: 'checkbox' },
+    { name: 'recordRef', kind: 'text' },
+    { name: 'reportCommentOffered', kind: 'checkbox' },
+    { name: 'interviewer', kind: 'text' },
+  ],
+  // no outcome preselected, and the one chosen confirmed before it is sent (issue 17)
+  'decision.issued': [
+    { name: 'decision', kind: 'select', list: 'decision', options: DECISION_TYPES, confirm: true },
+  ],
   'appeal.lodged': [],
   'appeal.decided': [
     { name: 'outcome', kind: 'select', list: 'appealOutcome', options: ['protection-granted', 'dismissed'] },
@@ -74,9 +95,14 @@ export const COMMAND_FIELDS: Readonly<Record<CommandType, readonly FieldSpec[]>>
   'representative.appointed': [],
   'age.assessed': [],
   'detention.judicial-review': [],
-  'interview.omitted': [],
+  'interview.omitted': [
+    { name: 'ground', kind: 'select', list: 'omissionGround', options: OMISSION_GROUNDS, confirm: true },
+    { name: 'reasons', kind: 'text' },
+  ],
   'counselling.requested': [],
-  'counselling.given': [],
+  'counselling.given': [
+    { name: 'provider', kind: 'select', list: 'counsellingProvider', options: COUNSELLING_PROVIDERS },
+  ],
   'decision.notified': [],
   'remain.requested': [],
   'remain.decided': [],
