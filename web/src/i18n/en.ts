@@ -1284,11 +1284,11 @@ export const en = {
   'refusal.omission-ground-minor-only': 'this ground applies to a minor only',
   'guarantee.interview': 'Personal interview',
   'guarantee.interview-omitted': 'Personal interview omitted: {ground}',
-  'guarantee.interview-language': 'Heard in a language understood ({language}; interpreter: {interpreter})',
+  'guarantee.interview-language': 'Heard in a language understood ({language})',
   'guarantee.interview-language-not-understood': 'Not heard in a language understood ({language})',
   'guarantee.interview-report': 'Interview report given for comment ({recordRef})',
-  'guarantee.counselling-requested': 'Free legal counselling requested ({stage})',
-  'guarantee.counselling-given': 'Free legal counselling given by {provider} ({stage})',
+  'guarantee.counselling-requested': 'Free legal counselling requested',
+  'guarantee.counselling-given': 'Free legal counselling given',
 } as const;
 
 export type MessageKey = keyof typeof en;
