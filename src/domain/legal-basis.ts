@@ -13,7 +13,7 @@ export const LEGAL_BASIS: Readonly<Record<ActionType, string>> = {
   'application.registered': 'APR Art. 27 (registration)',
   'application.routed': 'APR Arts 42, 45 and 53 (accelerated and border procedures)',
   'application.lodged': 'APR Art. 28 (lodging)',
-  'interview.recorded': 'APR Arts 12–14 (personal interview: its language and interpreter, report and recording)',
+  'interview.recorded': 'APR Arts 12–14 (personal interview, language, interpreter, report)',
   'decision.issued': 'APR Art. 35 (duration of the examination)',
   'appeal.lodged': 'APR Art. 67 (right to an effective remedy)',
   'appeal.decided': 'APR Arts 67 and 69',
