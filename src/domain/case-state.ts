@@ -193,6 +193,30 @@ export interface CaseAppeal {
   };
   /** issue 17: the refusal of entry under a national emergency measure, if any (guarantees/national-measures.ts) */
   readonly nationalMeasure?: { readonly measure: string; readonly at: string; readonly activationId?: string };
+  /** When the latest personal interview was held (APR Art. 12; src/domain/guarantees/interview.ts). */
+  readonly interviewedAt?: string;
+  /** The latest personal interview's facts: language, interpreter, record (APR Arts 13–14). */
+  readonly interview?: InterviewFacts;
+  /** The interview omitted, with its ground of the closed list (APR Art. 13); the reasons stay in the log. */
+  readonly interviewOmitted?: { readonly ground: string; readonly at: string };
+  /** Free legal counselling requested and given (APR Arts 15–19), per stage: administrative or appeal. */
+  readonly counselling?: {
+    readonly requestedAt?: string;
+    readonly requestedStage?: 'administrative' | 'appeal';
+    readonly givenAt?: string;
+    readonly givenStage?: 'administrative' | 'appeal';
+    readonly provider?: string;
+  };
+}
+
+/** The facts of a personal interview as the case keeps them (absent in interviews logged before issue 17). */
+export interface InterviewFacts {
+  readonly language?: string;
+  readonly interpreter?: boolean;
+  readonly languageUnderstood?: boolean;
+  readonly recordRef?: string;
+  readonly reportCommentOffered?: boolean;
+  readonly interviewer?: string;
 }
 
 export interface CaseCrisis {

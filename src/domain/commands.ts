@@ -11,6 +11,7 @@ import {
   DETENTION_EXTENSION_GROUNDS,
   DetentionText,
 } from './guarantees/detention-commands.ts';
+import { INTERVIEW_FACTS } from './guarantees/interview-commands.ts';
 import { Identity } from './identity.ts';
 import { impossibleValues } from './identity-rules.ts';
 import {
@@ -217,6 +218,9 @@ export const CaseCommand = z.discriminatedUnion('type', [
       implicitWithdrawalGround: z.enum(IMPLICIT_WITHDRAWAL_GROUNDS).optional(),
     })
     .strict(),
+  // APR Arts 12–14: the personal interview with its facts (src/domain/guarantees/interview-commands.ts)
+  z.object({ type: z.literal('interview.recorded'), ...at, ...INTERVIEW_FACTS }).strict(),
+  z.object({ type: z.literal('decision.issued'), ...at, decision: z.enum(DECISION_TYPES) }).strict(),
   z.object({ type: z.literal('appeal.lodged'), ...at }).strict(),
   z
     .object({

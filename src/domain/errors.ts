@@ -197,6 +197,11 @@ export const REFUSALS = {
   'national-measure-extension-invalid': ['measure'],
   /** an activation recorded for a state other than the measure's */
   'national-measure-activation-other-state': ['measure', 'measureState'],
+  // issue 17: interview, interpretation, counselling (src/domain/guarantees/interview.ts)
+  /** a decision without a personal interview on record (in a language understood) or an omission ground that covers it (APR Arts 11–13) */
+  'decision-needs-interview': ['allowed'],
+  /** the interview omitted in a minor's best interests for a person who is not a minor (APR Art. 13) */
+  'omission-ground-minor-only': [],
 } as const satisfies Record<string, readonly string[]>;
 
 /** Why an account's input is refused (src/store/accounts.ts, login.ts): the same kind of stable codes. */

@@ -13,7 +13,7 @@ export const LEGAL_BASIS: Readonly<Record<ActionType, string>> = {
   'application.registered': 'APR Art. 27 (registration)',
   'application.routed': 'APR Arts 42, 45 and 53 (accelerated and border procedures)',
   'application.lodged': 'APR Art. 28 (lodging)',
-  'interview.recorded': 'APR (personal interview; the article was not read)',
+  'interview.recorded': 'APR Arts 12–14 (personal interview, language, interpreter, report)',
   'decision.issued': 'APR Art. 35 (duration of the examination)',
   'appeal.lodged': 'APR Art. 67 (right to an effective remedy)',
   'appeal.decided': 'APR Arts 67 and 69',
@@ -50,7 +50,7 @@ export const LEGAL_BASIS: Readonly<Record<ActionType, string>> = {
     'APR Art. 23 (representative of an unaccompanied minor; the interim person who assists)',
   'age.assessed': 'APR Art. 25 (age assessment; benefit of the doubt)',
   'detention.judicial-review': 'Directive (EU) 2024/1346 (judicial review of detention)',
-  'interview.omitted': 'APR Arts 12–14 (personal interview; when it may be omitted)',
+  'interview.omitted': 'APR Art. 13 (personal interview omitted: the closed list of grounds)',
   'counselling.requested': 'APR Arts 15–19 (legal counselling, assistance and representation)',
   'counselling.given': 'APR Arts 15–19 (legal counselling, assistance and representation)',
   'decision.notified':

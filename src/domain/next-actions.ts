@@ -54,7 +54,7 @@ export interface Choice {
   readonly doc: string;
 }
 
-export const CHOICES: readonly Choice[] = [
+const CORE_CHOICES: readonly Choice[] = [
   {
     // Screening Regulation Art. 18: a person who asked for asylum is referred to the asylum procedure (or
     // relocation); one who did not, to return
@@ -69,6 +69,9 @@ export const CHOICES: readonly Choice[] = [
     doc: '`asylum` or `relocation` when an asylum wish is recorded (Screening Regulation Art. 18); `return` otherwise',
   },
 ];
+
+/** The core's choices and the guarantees modules' (src/domain/guarantees/). */
+export const CHOICES: readonly Choice[] = [...CORE_CHOICES, ...MODULES.flatMap((m) => m.choices ?? [])];
 
 /** A command may be dated up to this long after the server's clock (clocks of devices differ a little). */
 export const FUTURE_TOLERANCE_MS = ENTRY_RULES.futureToleranceMinutes * 60_000;

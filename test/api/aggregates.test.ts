@@ -82,7 +82,9 @@ describe.each(BACKENDS)('aggregates on $name', (backend) => {
       ? 'return-officer'
       : command.type === 'detention.ordered'
         ? 'border-guard'
-        : command.type === 'decision.issued' || command.type === 'application.lodged'
+        : command.type === 'decision.issued' ||
+            command.type === 'application.lodged' ||
+            command.type === 'interview.recorded'
           ? 'case-officer'
           : 'screening-officer';
     const r = await h.inject({
@@ -183,6 +185,16 @@ describe.each(BACKENDS)('aggregates on $name', (backend) => {
     await act('E1P1', { type: 'screening.completed', at: '2026-11-11T09:00:00Z', outcome: 'asylum' });
     await act('E1P1', { type: 'application.registered', at: '2026-11-12T09:00:00Z' });
     await act('E1P1', { type: 'application.lodged', at: '2026-11-14T09:00:00Z' });
+    await act('E1P1', {
+      type: 'interview.recorded',
+      at: '2026-11-20T09:00:00Z',
+      language: 'ar',
+      interpreter: true,
+      languageUnderstood: true,
+      recordRef: 'INT-1',
+      reportCommentOffered: true,
+      interviewer: 'officer-1',
+    });
     await act('E1P1', { type: 'decision.issued', at: '2026-12-02T09:00:00Z', decision: 'unfounded' });
     await act('E1P1', { type: 'return.decided', at: '2026-12-03T09:00:00Z', borderProcedure: false });
     await act('E1P1', { type: 'return.executed', at: '2026-12-06T09:00:00Z', to: 'IQ' });
@@ -190,6 +202,16 @@ describe.each(BACKENDS)('aggregates on $name', (backend) => {
     await act('E1P2', { type: 'screening.completed', at: '2026-11-11T09:00:00Z', outcome: 'asylum' });
     await act('E1P2', { type: 'application.registered', at: '2026-11-12T10:00:00Z' });
     await act('E1P2', { type: 'application.lodged', at: '2026-11-15T09:00:00Z' });
+    await act('E1P2', {
+      type: 'interview.recorded',
+      at: '2026-11-20T09:00:00Z',
+      language: 'ar',
+      interpreter: true,
+      languageUnderstood: true,
+      recordRef: 'INT-1',
+      reportCommentOffered: true,
+      interviewer: 'officer-1',
+    });
     await act('E1P2', { type: 'decision.issued', at: '2026-11-28T09:00:00Z', decision: 'refugee-status' });
     // E1P3: detained 10 Nov, refused entry after screening 12 Nov
     await act('E1P3', {
@@ -206,6 +228,16 @@ describe.each(BACKENDS)('aggregates on $name', (backend) => {
     await act('E4P1', { type: 'screening.completed', at: '2026-12-01T08:00:00Z', outcome: 'asylum' });
     await act('E4P1', { type: 'application.registered', at: '2026-12-01T10:00:00Z' });
     await act('E4P1', { type: 'application.lodged', at: '2026-12-02T10:00:00Z' });
+    await act('E4P1', {
+      type: 'interview.recorded',
+      at: '2026-12-04T10:00:00Z',
+      language: 'ar',
+      interpreter: true,
+      languageUnderstood: true,
+      recordRef: 'INT-1',
+      reportCommentOffered: true,
+      interviewer: 'officer-1',
+    });
     await act('E4P1', {
       type: 'decision.issued',
       at: '2026-12-07T10:00:00Z',

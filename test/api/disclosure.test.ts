@@ -165,6 +165,17 @@ describe.each(BACKENDS)('statistics disclosure attacks on $name', (backend) => {
       await act(id, { type: 'screening.completed', at: '2026-12-15T12:00:00Z', outcome: 'asylum' });
       await act(id, { type: 'application.registered', at: `2026-12-${day}T09:00:00Z` });
       await act(id, { type: 'application.lodged', at: '2026-12-29T09:00:00Z' });
+      // APR Arts 11–13: the interview on record before the decision
+      await act(id, {
+        type: 'interview.recorded',
+        at: '2026-12-29T15:00:00Z',
+        language: 'ar',
+        interpreter: true,
+        languageUnderstood: true,
+        recordRef: 'INT-1',
+        reportCommentOffered: true,
+        interviewer: 'officer-1',
+      });
       await act(id, { type: 'decision.issued', at: '2026-12-30T09:00:00Z', decision });
     }
     // 1 December: 2 persons ask for asylum, are never screened nor registered

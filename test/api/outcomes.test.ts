@@ -73,6 +73,18 @@ describe.each(BACKENDS)('decisions and detentions on $name', (backend) => {
     // an implicit withdrawal names its ground (APR Art. 41(1)(e): not remaining available)
     const ground = decision === 'implicitly-withdrawn' ? { implicitWithdrawalGround: 'not-available' } : {};
     await act(id, { type: 'decision.issued', at, decision, ...ground });
+    // APR Arts 11–13: the interview on record before the decision
+    await act(id, {
+      type: 'interview.recorded',
+      at: '2026-11-05T09:00:00Z',
+      language: 'ar',
+      interpreter: true,
+      languageUnderstood: true,
+      recordRef: 'INT-1',
+      reportCommentOffered: true,
+      interviewer: 'officer-1',
+    });
+    await act(id, { type: 'decision.issued', at, decision });
   };
   const period = { state: 'LT', timeZone: 'Europe/Vilnius', granularity: 'month' as const };
   const get = (path: string, headers: Record<string, string> = {}) =>

@@ -25,3 +25,16 @@ export const encounter = (over: Partial<RecordEncounter> = {}): RecordEncounter 
     persons: [],
     ...over,
   });
+
+/** A personal interview on record (APR Arts 12–14), held in Arabic with an interpreter: before a decision. */
+export const interviewRecorded = (at: string) =>
+  ({
+    type: 'interview.recorded',
+    at,
+    language: 'ar',
+    interpreter: true,
+    languageUnderstood: true,
+    recordRef: 'INT-TEST-1',
+    reportCommentOffered: true,
+    interviewer: 'officer-1',
+  }) as const;

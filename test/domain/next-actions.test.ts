@@ -7,6 +7,7 @@ import type { CaseState } from '../../src/domain/case-state.ts';
 import type { CaseCommand, EncounterKind } from '../../src/domain/commands.ts';
 import { decide, startCase } from '../../src/domain/decide.ts';
 import { ActionNotAllowedError, CommandRejectedError } from '../../src/domain/errors.ts';
+import { decisionsAllowed } from '../../src/domain/guarantees/interview.ts';
 import { FUTURE_TOLERANCE_MS, nextActions } from '../../src/domain/next-actions.ts';
 import { allowedActions, type CommandType, STATUSES } from '../../src/domain/statuses.ts';
 import { DECISION_TYPES } from '../../src/domain/vocabulary.ts';
@@ -48,6 +49,17 @@ const VARIANTS: Readonly<Record<CommandType, readonly Fields[]>> = {
       ? { decision, implicitWithdrawalGround: 'not-available' }
       : { decision },
   ),
+  'interview.recorded': [
+    {
+      language: 'ar',
+      interpreter: true,
+      languageUnderstood: true,
+      recordRef: 'INT-1',
+      reportCommentOffered: true,
+      interviewer: 'officer-1',
+    },
+  ],
+  'decision.issued': DECISION_TYPES.map((decision) => ({ decision })),
   'appeal.lodged': [{}],
   'appeal.decided': [{ outcome: 'dismissed' }, { outcome: 'protection-granted' }],
   // the first variant valid for every person (RCD Art. 10(4), RD Art. 15(1), national law; a minor's
@@ -113,6 +125,15 @@ const VARIANTS: Readonly<Record<CommandType, readonly Fields[]>> = {
   'counselling.requested': [{}],
   'counselling.given': [{}],
   'decision.notified': [{ means: 'in-person', language: 'ar' }],
+  'detention.judicial-review': [{}],
+  'interview.omitted': [
+    { ground: 'unfit-or-unable', reasons: 'enduring illness (synthetic)' },
+    { ground: 'positive-decision-on-evidence', reasons: 'the evidence suffices (synthetic)' },
+    { ground: 'minor-best-interests', reasons: 'assessed (synthetic)' },
+  ],
+  'counselling.requested': [{}],
+  'counselling.given': [{ provider: 'accredited-ngo' }, { provider: 'legal-adviser' }],
+  'decision.notified': [{}],
   'remain.requested': [{}],
   'remain.decided': [{ allowed: true }, { allowed: false }],
   'application.withdrawn': [{}],
@@ -132,6 +153,8 @@ const FIELD_RULES: Partial<Record<CommandType, readonly string[]>> = {
   'age.assessed': ['step', 'outcome', 'consent', 'leastInvasive'],
   // the grounds the law allows for the person, a minor's exceptional ground (guarantees/detention.ts)
   'detention.ordered': ['grounds', 'minorBestInterests', 'nextReviewBy'],
+  // APR Art. 13: the ground "a minor's best interests" for a minor only
+  'interview.omitted': ['ground'],
 };
 
 const command = (type: CommandType, fields: Fields, at: string) => ({ type, at, ...fields }) as CaseCommand;
@@ -189,6 +212,8 @@ function reachable(): { states: CaseState[]; refusedOffers: string[] } {
       !!c.asylumWishAt,
       c.decision?.type === 'explicitly-withdrawn',
       !!c.subsequentApplication && !c.subsequentApplication.examined,
+      // the decisions a lodged case allows turn on the interview or its omission (APR Arts 11–13)
+      c.status === 'lodged' ? decisionsAllowed(c).join(' ') : '',
     ]);
   const seen = new Map(starts.map((c) => [key(c), c]));
   const queue = [...starts];
@@ -259,6 +284,8 @@ describe('the allowed next actions are what decide accepts', () => {
     // issue 17: the guarantees' flags (vulnerable, minor, unaccompanied) multiply the reachable states
     // the withdrawal's states (issue 17) widen the walk: about 20 s on a loaded 2-core machine
   }, 120_000);
+    // the interview and its omission (APR Arts 11–13) add lodged states to walk: more time on a busy machine
+  }, 60_000);
 
   it('a case where the wish was expressed (during screening, or at a refusal of entry) offers no second wish', () => {
     const withWish = states.filter((c) => c.asylumWishAt && c.status !== 'in-return');

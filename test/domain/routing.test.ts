@@ -11,7 +11,7 @@ import { LAW } from '../../src/law/law.ts';
 import { ParameterRegistry } from '../../src/law/parameters.ts';
 import { annualRateAt } from '../../src/law/recognition-rates.ts';
 import { loadRecognitionRates } from '../../src/store/reference-data.ts';
-import { ctx, encounter, person } from './fixtures.ts';
+import { ctx, encounter, interviewRecorded, person } from './fixtures.ts';
 
 const RATES = loadRecognitionRates();
 const withRates = (law = LAW): DecideContext => ({
@@ -102,7 +102,8 @@ describe('APR Art. 67(7): the appeal window a negative decision opens', () => {
   const lodged = (c: DecideContext) => {
     let s = registered('IQ', 'apprehended-irregular-crossing', c);
     s = decide(s, route('regular', ['none']), c).next;
-    return decide(s, { type: 'application.lodged', at: '2026-12-09T10:00:00+02:00' }, c).next;
+    s = decide(s, { type: 'application.lodged', at: '2026-12-09T10:00:00+02:00' }, c).next;
+    return decide(s, interviewRecorded('2026-12-21T10:00:00+02:00'), c).next;
   };
 
   // issue 17: the window opens from the decision's notification (APR Art. 67(8)), not from the decision

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { CaseCrisis, CaseState } from '../../src/domain/case-state.ts';
 import { decide, startCase } from '../../src/domain/decide.ts';
 import { ActionNotAllowedError, CommandRejectedError } from '../../src/domain/errors.ts';
-import { ctx, encounter, person } from './fixtures.ts';
+import { ctx, encounter, interviewRecorded, person } from './fixtures.ts';
 
 const start = (over: Parameters<typeof encounter>[0] = {}, p = person(), crisis?: CaseCrisis) =>
   startCase(ctx(), { caseId: 'c1', encounterId: 'e1', encounter: encounter(over), person: p, crisis });
@@ -79,6 +79,7 @@ describe('from screening to decision', () => {
 
   it('a negative decision closes the decision obligation; the border procedure runs on until the return decision (APR Art. 51(2))', () => {
     step({ type: 'application.lodged', at: '2026-12-16T09:00:00+02:00' });
+    step(interviewRecorded('2027-01-13T09:00:00+02:00'));
     const d = step({
       type: 'decision.issued',
       at: '2027-01-20T09:00:00+02:00',
@@ -87,7 +88,7 @@ describe('from screening to decision', () => {
     expect(d.close).toEqual(['decision']);
     expect(c.open).toContain('border-procedure-end');
     expect(c.status).toBe('decided-rejection');
-    expect(c.version).toBe(7);
+    expect(c.version).toBe(8);
     const r = step({ type: 'return.decided', at: '2027-02-10T09:00:00+02:00', borderProcedure: true });
     expect(r.close).toContain('border-procedure-end');
     expect(c.open).toContain('return-border-procedure-end');

@@ -101,6 +101,16 @@ describe('the case page', () => {
         grounds: ['identity', 'risk-of-absconding'],
         reasons: 'synthetic reasons',
         nextReviewBy: '2026-12-16T09:00:00+02:00',
+      { type: 'detention.ordered', grounds: ['irregular-entry'] },
+      // APR Arts 11–13: the interview on record before the decision
+      {
+        type: 'interview.recorded',
+        language: 'ar',
+        interpreter: true,
+        languageUnderstood: true,
+        recordRef: 'INT-E2E-1',
+        reportCommentOffered: true,
+        interviewer: 'officer-1',
       },
       { type: 'decision.issued', decision: 'refugee-status' },
     ].entries()) {

@@ -53,6 +53,24 @@ export interface PactPlanOptions {
 }
 
 const PROTECTING = new Set(['SY', 'AF', 'SO', 'IR']);
+/** The language of the demonstration's interviews by nationality (ISO 639-1), English otherwise. */
+const INTERVIEW_LANGUAGE: Readonly<Record<string, string>> = {
+  IQ: 'ar',
+  SY: 'ar',
+  AF: 'fa',
+  IR: 'fa',
+  SO: 'so',
+  CM: 'fr',
+  CD: 'fr',
+  GN: 'fr',
+  CI: 'fr',
+  LK: 'ta',
+  IN: 'hi',
+  TR: 'tr',
+  RU: 'ru',
+  BY: 'ru',
+  TJ: 'tg',
+};
 
 export function pactPlan(c: Calibration, rng: Random, o: PactPlanOptions): PactPlan {
   const mix = c.nationalities2021
@@ -259,7 +277,20 @@ function planCase(rng: Random, steps: PlannedStep[], s: CaseSeed): void {
   t = hours(t, 24, 24 * 10);
   if (!add(t, 'case', { type: 'application.lodged' })) return;
   t = hours(t, 24 * 5, 24 * (border ? 20 : 45));
-  if (!add(t, 'case', { type: 'interview.recorded' })) return;
+  // APR Arts 12–14: the interview in the language of the person's country, with an interpreter (no draw of
+  // the random sequence: the demonstration stays as it was)
+  if (
+    !add(t, 'case', {
+      type: 'interview.recorded',
+      language: INTERVIEW_LANGUAGE[s.nationality] ?? 'en',
+      interpreter: true,
+      languageUnderstood: true,
+      recordRef: `INT-${t.toFormat('yyyyLLdd-HHmm')}`,
+      reportCommentOffered: true,
+      interviewer: 'case-officer (synthetic)',
+    })
+  )
+    return;
   t = hours(t, 24 * 3, 24 * (border ? 30 : 90));
   const protect = rng.chance(PROTECTING.has(s.nationality) ? 0.6 : 0.1);
   const decision = protect

@@ -6,7 +6,7 @@
 import type { Action, CaseState, Obligation, ObligationKind } from '../case-state.ts';
 import type { CaseCommand } from '../commands.ts';
 import type { DecideContext } from '../decide.ts';
-import type { Condition } from '../next-actions.ts';
+import type { Choice, Condition } from '../next-actions.ts';
 import type { ActionType, CommandType } from '../statuses.ts';
 
 export type CommandOf<T extends CommandType> = Extract<CaseCommand, { type: T }>;
@@ -74,6 +74,11 @@ export interface GuaranteeModule {
    * refuses it with the condition's reason. A refusal that turns on the fields is a guard.
    */
   readonly conditions?: readonly Condition[];
+  /**
+   * The values of a command's field that the case as it stands allows (a decision's outcome without an
+   * interview on record): the case page offers only these, and decide refuses the others (next-actions.ts).
+   */
+  readonly choices?: readonly Choice[];
   readonly guards?: readonly Guard[];
   readonly handlers?: Partial<Record<CommandType, Handler>>;
   readonly evolvers?: Partial<Record<ActionType, Evolver>>;

@@ -1,6 +1,7 @@
 // The form of one case command (the decision form, the routing form, …): its time, defaulted to now in
 // the state's zone, and the fields COMMAND_FIELDS lists. The server's reasons appear next to their fields;
-// what was typed stays on an error.
+// what was typed stays on an error. A decisive choice (a field with `confirm`: a decision's outcome) starts
+// empty and must be chosen, and the form asks to confirm it, named, before it sends the command.
 import { type FormEvent, useState } from 'react';
 import type { CaseCommandInput } from '../../../src/api/contract.ts';
 import { ENTRY_RULES, LATE_ENTRY_TOLERANCE_MS } from '../../../src/domain/entry-rules.ts';
@@ -31,10 +32,28 @@ export function ActionForm(props: {
   const [values, setValues] = useState<Values>(() => ({ ...defaults(fields), ...props.initial }));
   const [error, setError] = useState<unknown>();
   const [busy, setBusy] = useState(false);
-  const set = (name: string, v: string | boolean | string[]) => setValues((vs) => ({ ...vs, [name]: v }));
+  /** the form was sent with its decisive choices: they are named, to be confirmed before sending */
+  const [confirming, setConfirming] = useState(false);
+  const set = (name: string, v: string | boolean | string[]) => {
+    setConfirming(false);
+    setValues((vs) => ({ ...vs, [name]: v }));
+  };
+  const decisive = fields.filter((f) => f.kind === 'select' && f.confirm);
+  const chosen = decisive
+    .map((f) => ('list' in f ? label(f.list, String(values[f.name] ?? '')) : ''))
+    .join(', ');
 
   async function onSubmit(e: FormEvent) {
     e.preventDefault();
+    // the browser has checked the required fields (a decisive choice starts empty): ask to confirm it
+    if (decisive.length > 0 && !confirming) {
+      setConfirming(true);
+      return;
+    }
+    await send();
+  }
+
+  async function send() {
     setBusy(true);
     setError(undefined);
     const command: Record<string, unknown> = { type: props.type, at: toInstant(at, zone) };
@@ -117,14 +136,29 @@ export function ActionForm(props: {
           </span>
         ))}
       </div>
-      <div className="actions">
-        <button type="submit" disabled={busy}>
-          {t('form.record', { what: title })}
-        </button>
-        <button type="button" className="secondary" onClick={props.cancel}>
-          {t('form.cancel')}
-        </button>
-      </div>
+      {confirming ? (
+        <fieldset className="confirm-choice">
+          <legend>{t('form.confirmTitle')}</legend>
+          <p>{t('form.confirmQuestion', { what: title, choice: chosen })}</p>
+          <div className="actions">
+            <button type="submit" disabled={busy}>
+              {t('form.confirm', { what: title, choice: chosen })}
+            </button>
+            <button type="button" className="secondary" onClick={() => setConfirming(false)}>
+              {t('form.confirmBack')}
+            </button>
+          </div>
+        </fieldset>
+      ) : (
+        <div className="actions">
+          <button type="submit" disabled={busy}>
+            {t('form.record', { what: title })}
+          </button>
+          <button type="button" className="secondary" onClick={props.cancel}>
+            {t('form.cancel')}
+          </button>
+        </div>
+      )}
     </form>
   );
 
@@ -173,10 +207,16 @@ export function ActionForm(props: {
             <select
               id={id}
               aria-describedby={d}
+              required={spec.confirm === true}
               value={String(value ?? '')}
               onChange={(e) => onChange(e.target.value)}
             >
               {spec.optional && <option value="">—</option>}
+              {spec.confirm && !spec.optional && (
+                <option value="" disabled>
+                  {t('form.choose')}
+                </option>
+              )}
               {spec.options.map((o) => (
                 <option key={o} value={o}>
                   {label(spec.list, o)}
@@ -220,7 +260,7 @@ function defaults(fields: readonly FieldSpec[]): Values {
         ? false
         : f.kind === 'multi'
           ? []
-          : f.kind === 'select' && !f.optional
+          : f.kind === 'select' && !f.optional && !f.confirm
             ? (f.options[0] ?? '')
             : '';
   return v;

@@ -14,6 +14,11 @@ import {
   JUDICIAL_REVIEW_OUTCOMES,
 } from '../../../src/domain/guarantees/detention-vocabulary.ts';
 import { NOTIFICATION_MEANS } from '../../../src/domain/guarantees/remedies-commands.ts';
+
+import {
+  COUNSELLING_PROVIDERS,
+  OMISSION_GROUNDS,
+} from '../../../src/domain/guarantees/interview-commands.ts';
 import type { CommandType } from '../../../src/domain/statuses.ts';
 import {
   BORDER_EXEMPTIONS,
@@ -33,6 +38,11 @@ export type FieldSpec =
       readonly list: string;
       readonly options: readonly string[];
       readonly optional?: boolean;
+      /**
+       * A decisive choice (a decision's outcome): the select starts empty — nothing is preselected, the user
+       * must choose — and the form asks to confirm the choice, named, before it sends the command.
+       */
+      readonly confirm?: boolean;
     }
   | {
       readonly name: string;
@@ -95,6 +105,18 @@ export const COMMAND_FIELDS: Readonly<Record<CommandType, readonly FieldSpec[]>>
       options: IMPLICIT_WITHDRAWAL_GROUNDS,
       optional: true,
     },
+  // APR Arts 12–14: the interview's language and interpreter, its record, the report given for comment
+  'interview.recorded': [
+    { name: 'language', kind: 'text' },
+    { name: 'interpreter', kind: 'checkbox' },
+    { name: 'languageUnderstood', kind: 'checkbox' },
+    { name: 'recordRef', kind: 'text' },
+    { name: 'reportCommentOffered', kind: 'checkbox' },
+    { name: 'interviewer', kind: 'text' },
+  ],
+  // no outcome preselected, and the one chosen confirmed before it is sent (issue 17)
+  'decision.issued': [
+    { name: 'decision', kind: 'select', list: 'decision', options: DECISION_TYPES, confirm: true },
   ],
   'appeal.lodged': [],
   'appeal.decided': [
@@ -170,6 +192,16 @@ export const COMMAND_FIELDS: Readonly<Record<CommandType, readonly FieldSpec[]>>
     { name: 'means', kind: 'select', list: 'notificationMeans', options: NOTIFICATION_MEANS },
     { name: 'language', kind: 'text' },
   ],
+  'detention.judicial-review': [],
+  'interview.omitted': [
+    { name: 'ground', kind: 'select', list: 'omissionGround', options: OMISSION_GROUNDS, confirm: true },
+    { name: 'reasons', kind: 'text' },
+  ],
+  'counselling.requested': [],
+  'counselling.given': [
+    { name: 'provider', kind: 'select', list: 'counsellingProvider', options: COUNSELLING_PROVIDERS },
+  ],
+  'decision.notified': [],
   'remain.requested': [],
   'remain.decided': [{ name: 'allowed', kind: 'checkbox' }],
   'application.withdrawn': [],
