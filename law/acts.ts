@@ -113,6 +113,7 @@ export const ACTS = {
     oj: 'TAR (Register of Legal Acts of Lithuania)',
     appliesFrom: '2021-08-10',
     note: 'REPORTED (pact-rules.md §9): amended by Law XIV-515 of 10 August 2021; the amendments were not read in the Register of Legal Acts and their entry into force is taken as the date of that law.',
+  },
   // issue 17: national emergency measures (law/national/emergency-measures.ts) — national acts, not EU acts
   'LT-STATE-BORDER-2023': {
     short: 'Lithuania, Law on the State Border (amended 25 April 2023)',

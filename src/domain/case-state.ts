@@ -57,6 +57,7 @@ export interface CaseState {
   /** Obligations currently open, by kind (the store keeps the rows with their due times). */
   readonly open: readonly ObligationKind[];
   // issue 17: the person's guarantees — each module of src/domain/guarantees/ adds the facts it keeps here
+  // (border)
   /**
    * border-crisis: the crisis declaration in force when the application was MADE (the asylum wish), looked up
    * by the store at that time (CFMR Arts 10(1), 11(1)); absent when none was. Cases recorded before issue 17
@@ -71,11 +72,8 @@ export interface CaseState {
     readonly crisisDerogations: readonly string[];
     readonly rateException?: string;
   };
-}
-
-/** border-crisis: the declaration covering an application made at `madeAt` (CFMR Art. 10(1)). */
-export interface ApplicationCrisis extends CaseCrisis {
-  readonly madeAt: string;
+  // (minors)
+  /**
    * vulnerability.ts: the latest preliminary vulnerability check of the screening (Screening Regulation
    * Art. 12) and the latest assessment of special procedural needs (APR Arts 20–21), by stage
    */
@@ -101,6 +99,80 @@ export interface ApplicationCrisis extends CaseCrisis {
     readonly at: string;
     readonly steps: readonly ('documents-statements' | 'multidisciplinary' | 'medical')[];
   };
+  // (detention)
+  /**
+   * The current detention order's guarantees (guarantees/detention.ts; RCD Arts 11 and 13, RD Art. 15):
+   * its written reasons, the review it set, the court's review and the maximum counted when it was ordered.
+   * Absent when the person is not detained (and for orders logged before issue 17, which had none).
+   */
+  readonly detentionOrder?: DetentionOrder;
+  // (interview)
+  /** When the latest personal interview was held (APR Art. 12; src/domain/guarantees/interview.ts). */
+  readonly interviewedAt?: string;
+  /** The latest personal interview's facts: language, interpreter, record (APR Arts 13–14). */
+  readonly interview?: InterviewFacts;
+  /** The interview omitted, with its ground of the closed list (APR Art. 13); the reasons stay in the log. */
+  readonly interviewOmitted?: { readonly ground: string; readonly at: string };
+  /** Free legal counselling requested and given (APR Arts 15–19), per stage: administrative or appeal. */
+  readonly counselling?: {
+    readonly requestedAt?: string;
+    readonly requestedStage?: 'administrative' | 'appeal';
+    readonly givenAt?: string;
+    readonly givenStage?: 'administrative' | 'appeal';
+    readonly provider?: string;
+  };
+  // (remedies)
+  /**
+   * The appeal against the negative decision (remedies.ts; APR Arts 67–68): the window opened by the
+   * notification (its end, or `windowUnknown` where the state's national value is not confirmed), the
+   * appeal lodged (with whether it suspends removal by law, Art. 68(2)–(3)) and its outcome.
+   */
+  readonly appeal?: CaseAppeal;
+  /** A request to a court to be allowed to remain pending the appeal (APR Art. 68(4)–(5)), and its answer. */
+  readonly remain?: {
+    readonly requestedAt: string;
+    readonly decidedAt?: string;
+    readonly allowed?: boolean;
+  };
+  // (withdrawal)
+  /** The status the case had when the person absconded: person.reappeared returns it there (withdrawal.ts). */
+  readonly abscondedFrom?: Status;
+  /** The explicit withdrawal (APR Art. 40): who withdrew, and the language the consequences were told in. */
+  readonly withdrawal?: {
+    readonly at: string;
+    readonly by: string;
+    /** APR Art. 40(2): absent where the applicant was not told the consequences of the withdrawal */
+    readonly consequencesExplainedIn?: string;
+  };
+  /**
+   * The latest subsequent application (APR Art. 55(2)): when it was made, whether the person may remain on
+   * its account (false in the exceptions of APR Art. 56), and how many the case has had. Read by the
+   * remedies module's right to remain.
+   */
+  readonly subsequent?: { readonly madeAt: string; readonly remain: boolean; readonly count?: number };
+  /** The latest subsequent application's course (withdrawal.ts): where it was made, and its preliminary examination. */
+  readonly subsequentApplication?: {
+    /** the status the case had when it was made (in-return: a removal was imminent, APR Art. 56(a)) */
+    readonly madeIn: Status;
+    /** APR Art. 55(3)–(4): the preliminary examination, once done */
+    readonly examined?: {
+      readonly at: string;
+      readonly newElements: boolean;
+      readonly merelyToDelay: boolean;
+    };
+  };
+  // (national)
+  /** issue 17: the refusal of entry under a national emergency measure, if any (guarantees/national-measures.ts) */
+  readonly nationalMeasure?: {
+    readonly measure: string;
+    readonly at: string;
+    readonly activationId?: string;
+  };
+}
+
+/** border-crisis: the declaration covering an application made at `madeAt` (CFMR Art. 10(1)). */
+export interface ApplicationCrisis extends CaseCrisis {
+  readonly madeAt: string;
 }
 
 /** One assessment of a person's needs (src/domain/guarantees/vulnerability.ts). */
@@ -110,11 +182,6 @@ export interface NeedsAssessment {
   readonly specialProceduralNeeds: boolean;
   /** whether adequate support can be given in the border procedure (APR Art. 53(2)(b)) */
   readonly borderSupportPossible: boolean;
-   * The current detention order's guarantees (guarantees/detention.ts; RCD Arts 11 and 13, RD Art. 15):
-   * its written reasons, the review it set, the court's review and the maximum counted when it was ordered.
-   * Absent when the person is not detained (and for orders logged before issue 17, which had none).
-   */
-  readonly detentionOrder?: DetentionOrder;
 }
 
 /** What a detention order recorded besides its grounds (CaseState.detention). */
@@ -134,22 +201,16 @@ export interface DetentionOrder {
   readonly extension?: string;
   /** RCD Art. 13(2): a minor's exceptional ground, as recorded */
   readonly minorException?: { readonly bestInterests: string; readonly noAlternative: string };
-   * The appeal against the negative decision (remedies.ts; APR Arts 67–68): the window opened by the
-   * notification (its end, or `windowUnknown` where the state's national value is not confirmed), the
-   * appeal lodged (with whether it suspends removal by law, Art. 68(2)–(3)) and its outcome.
-   */
-  readonly appeal?: CaseAppeal;
-  /** A request to a court to be allowed to remain pending the appeal (APR Art. 68(4)–(5)), and its answer. */
-  readonly remain?: {
-    readonly requestedAt: string;
-    readonly decidedAt?: string;
-    readonly allowed?: boolean;
-  };
-  /**
-   * A subsequent application (APR Arts 55–56), recorded by the withdrawal module (H5): when it was made and
-   * whether it gives the person a right to remain. remedies.ts mayRemain reads it (the hook between both).
-   */
-  readonly subsequent?: { readonly madeAt: string; readonly remain: boolean };
+}
+
+/** The facts of a personal interview as the case keeps them (absent in interviews logged before issue 17). */
+export interface InterviewFacts {
+  readonly language?: string;
+  readonly interpreter?: boolean;
+  readonly languageUnderstood?: boolean;
+  readonly recordRef?: string;
+  readonly reportCommentOffered?: boolean;
+  readonly interviewer?: string;
 }
 
 /** The appeal of a case (remedies.ts). */
@@ -165,58 +226,6 @@ export interface CaseAppeal {
   readonly suspensive?: boolean;
   readonly decidedAt?: string;
   readonly outcome?: 'protection-granted' | 'dismissed' | 'remitted';
-  /** The status the case had when the person absconded: person.reappeared returns it there (withdrawal.ts). */
-  readonly abscondedFrom?: Status;
-  /** The explicit withdrawal (APR Art. 40): who withdrew, and the language the consequences were told in. */
-  readonly withdrawal?: {
-    readonly at: string;
-    readonly by: string;
-    /** APR Art. 40(2): absent where the applicant was not told the consequences of the withdrawal */
-    readonly consequencesExplainedIn?: string;
-  };
-  /**
-   * The latest subsequent application (APR Art. 55(2)): when it was made, whether the person may remain on
-   * its account (false in the exceptions of APR Art. 56), and how many the case has had. Read by the
-   * remedies module's right to remain.
-   */
-  readonly subsequent?: { madeAt: string; remain: boolean; count?: number };
-  /** The latest subsequent application's course (withdrawal.ts): where it was made, and its preliminary examination. */
-  readonly subsequentApplication?: {
-    /** the status the case had when it was made (in-return: a removal was imminent, APR Art. 56(a)) */
-    readonly madeIn: Status;
-    /** APR Art. 55(3)–(4): the preliminary examination, once done */
-    readonly examined?: {
-      readonly at: string;
-      readonly newElements: boolean;
-      readonly merelyToDelay: boolean;
-    };
-  };
-  /** issue 17: the refusal of entry under a national emergency measure, if any (guarantees/national-measures.ts) */
-  readonly nationalMeasure?: { readonly measure: string; readonly at: string; readonly activationId?: string };
-  /** When the latest personal interview was held (APR Art. 12; src/domain/guarantees/interview.ts). */
-  readonly interviewedAt?: string;
-  /** The latest personal interview's facts: language, interpreter, record (APR Arts 13–14). */
-  readonly interview?: InterviewFacts;
-  /** The interview omitted, with its ground of the closed list (APR Art. 13); the reasons stay in the log. */
-  readonly interviewOmitted?: { readonly ground: string; readonly at: string };
-  /** Free legal counselling requested and given (APR Arts 15–19), per stage: administrative or appeal. */
-  readonly counselling?: {
-    readonly requestedAt?: string;
-    readonly requestedStage?: 'administrative' | 'appeal';
-    readonly givenAt?: string;
-    readonly givenStage?: 'administrative' | 'appeal';
-    readonly provider?: string;
-  };
-}
-
-/** The facts of a personal interview as the case keeps them (absent in interviews logged before issue 17). */
-export interface InterviewFacts {
-  readonly language?: string;
-  readonly interpreter?: boolean;
-  readonly languageUnderstood?: boolean;
-  readonly recordRef?: string;
-  readonly reportCommentOffered?: boolean;
-  readonly interviewer?: string;
 }
 
 export interface CaseCrisis {

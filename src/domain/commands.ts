@@ -21,8 +21,8 @@ import {
   DETENTION_GROUNDS,
   ENCOUNTER_KINDS,
   FORCE_KINDS,
-  RATE_EXCEPTIONS,
   IMPLICIT_WITHDRAWAL_GROUNDS,
+  RATE_EXCEPTIONS,
   ROUTING_GROUNDS,
   VULNERABILITIES,
 } from './vocabulary.ts';
@@ -220,7 +220,6 @@ export const CaseCommand = z.discriminatedUnion('type', [
     .strict(),
   // APR Arts 12–14: the personal interview with its facts (src/domain/guarantees/interview-commands.ts)
   z.object({ type: z.literal('interview.recorded'), ...at, ...INTERVIEW_FACTS }).strict(),
-  z.object({ type: z.literal('decision.issued'), ...at, decision: z.enum(DECISION_TYPES) }).strict(),
   z.object({ type: z.literal('appeal.lodged'), ...at }).strict(),
   z
     .object({

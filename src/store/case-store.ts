@@ -60,8 +60,8 @@ import {
   checkRepresentativeLimit,
   familyDecisions,
 } from './guarantees-minors.ts';
-import { lawWithSettings, listAppealWindows } from './national-settings.ts';
 import { listActivations } from './national-measures.ts';
+import { lawWithSettings, listAppealWindows } from './national-settings.ts';
 import { changesPerson, newIdentityParts, refreshIdentities } from './person-identities.ts';
 import { cases, crisisDeclarations, idempotencyKeys, obligations } from './schema.ts';
 
@@ -425,15 +425,13 @@ export class CaseStore {
           throw new VersionConflictError(caseId, expectedVersion, current.version);
         // CFMR Arts 10(1), 11(1): an application made now is covered by the declaration in force now
         const crises = command.type === 'asylum-wish.expressed' ? await readCrises(tx) : [];
-        const decision = decide(current, command, this.decideContext(actor, now, crises));
-        const ctx = this.decideContext(actor, now);
+        const ctx = await this.withMeasures(tx, current, command, actor, now, crises);
         // issue 17: what the vulnerability and minors guarantees read from other cases (guarantees-minors.ts)
         await checkFamilyRouting(tx, current, command);
         await checkFamilyDetention(tx, current, command);
         const decision = decide(current, command, ctx);
         await checkRepresentativeLimit(tx, current, command, ctx);
         const members = await familyDecisions(tx, current, command, ctx);
-        const decision = decide(current, command, await this.withMeasures(tx, current, command, actor, now));
         checkLateEntry(command, now);
         await this.persist(tx, [{ decision, expectedVersion }, ...members], now, actor);
         return {
@@ -462,25 +460,34 @@ export class CaseStore {
     );
   }
 
-  /**
-   * What the domain decides a user's command with: the actor, the law, the time, the recognition rates, and
-   * the crisis declarations (read by the caller when the command may make an application: CFMR Art. 10(1)).
-   */
-  decideContext(actor: Actor, now: Date, crises: readonly CrisisRow[] = []) {
   /** Reads the confirmed national values again (after a change, or before a decision's notification). */
   async refreshNationalSettings(): Promise<void> {
     this.settingsLaw = lawWithSettings(this.services.law, await listAppealWindows(this.db));
+  }
+
+  /**
    * The context with the state's activations of national emergency measures, read only for a refusal of entry
    * that names a measure (issue 17: src/domain/guarantees/national-measures.ts).
    */
-  private async withMeasures(tx: Tx, current: CaseState, command: CaseCommand, actor: Actor, now: Date) {
-    const ctx = this.decideContext(actor, now);
+  private async withMeasures(
+    tx: Tx,
+    current: CaseState,
+    command: CaseCommand,
+    actor: Actor,
+    now: Date,
+    crises: readonly CrisisRow[] = [],
+  ) {
+    const ctx = this.decideContext(actor, now, crises);
     if (command.type !== 'entry.refused' || !command.measure) return ctx;
     return { ...ctx, nationalMeasureActivations: await listActivations(tx, current.state) };
   }
 
-  /** What the domain decides a user's command with: the actor, the law, the time, the recognition rates. */
-  decideContext(actor: Actor, now: Date) {
+  /**
+   * What the domain decides a user's command with: the actor, the law (with the confirmed national values),
+   * the time, the recognition rates, and the crisis declarations (read by the caller when the command may make
+   * an application: CFMR Art. 10(1)).
+   */
+  decideContext(actor: Actor, now: Date, crises: readonly CrisisRow[] = []) {
     const rates = this.services.recognitionRates ?? [];
     return {
       ...actor,

@@ -42,7 +42,6 @@ const VARIANTS: Readonly<Record<CommandType, readonly Fields[]>> = {
     },
   ],
   'application.lodged': [{}],
-  'interview.recorded': [{}],
   // an implicit withdrawal states its ground (APR Art. 41(1)); the others have none
   'decision.issued': DECISION_TYPES.map((decision) =>
     decision === 'implicitly-withdrawn'
@@ -59,9 +58,7 @@ const VARIANTS: Readonly<Record<CommandType, readonly Fields[]>> = {
       interviewer: 'officer-1',
     },
   ],
-  'decision.issued': DECISION_TYPES.map((decision) => ({ decision })),
   'appeal.lodged': [{}],
-  'appeal.decided': [{ outcome: 'dismissed' }, { outcome: 'protection-granted' }],
   // the first variant valid for every person (RCD Art. 10(4), RD Art. 15(1), national law; a minor's
   // exceptional ground recorded: RCD Art. 13(2)); the review within 15 days of the cases' start (Art. 11(3))
   'detention.ordered': [
@@ -77,9 +74,6 @@ const VARIANTS: Readonly<Record<CommandType, readonly Fields[]>> = {
   'detention.reviewed': [{ nextReviewBy: '2026-12-14T00:00:00Z' }],
   'detention.ended': [{ reason: 'grounds-ceased' }],
   'appeal.decided': [{ outcome: 'dismissed' }, { outcome: 'protection-granted' }, { outcome: 'remitted' }],
-  'detention.ordered': [{ grounds: ['risk-of-absconding'] }, { grounds: ['irregular-entry'] }],
-  'detention.reviewed': [{}],
-  'detention.ended': [{}],
   'return.decided': [{ borderProcedure: false }, { borderProcedure: true }],
   'return.voluntary-departure': [{ days: 10 }],
   'return.executed': [{ to: 'IQ' }],
@@ -112,20 +106,11 @@ const VARIANTS: Readonly<Record<CommandType, readonly Fields[]>> = {
     { step: 'multidisciplinary', outcome: 'adult' },
     { step: 'medical', outcome: 'minor', consent: true, leastInvasive: true },
   ],
-  'detention.judicial-review': [{}],
-  'vulnerability.assessed': [{}],
-  'family.recorded': [{}],
-  'representative.appointed': [{}],
-  'age.assessed': [{}],
   'detention.judicial-review': [
     { outcome: 'lawful', nextReviewBy: '2026-12-14T00:00:00Z' },
     { outcome: 'release-ordered' },
   ],
-  'interview.omitted': [{}],
-  'counselling.requested': [{}],
-  'counselling.given': [{}],
   'decision.notified': [{ means: 'in-person', language: 'ar' }],
-  'detention.judicial-review': [{}],
   'interview.omitted': [
     { ground: 'unfit-or-unable', reasons: 'enduring illness (synthetic)' },
     { ground: 'positive-decision-on-evidence', reasons: 'the evidence suffices (synthetic)' },
@@ -133,11 +118,8 @@ const VARIANTS: Readonly<Record<CommandType, readonly Fields[]>> = {
   ],
   'counselling.requested': [{}],
   'counselling.given': [{ provider: 'accredited-ngo' }, { provider: 'legal-adviser' }],
-  'decision.notified': [{}],
   'remain.requested': [{}],
   'remain.decided': [{ allowed: true }, { allowed: false }],
-  'application.withdrawn': [{}],
-  'remain.decided': [{}],
   'application.withdrawn': [{ by: 'applicant', consequencesExplainedIn: 'ar' }, { by: 'legal-adviser' }],
   'person.reappeared': [{}],
   'application.subsequent': [{}],
@@ -281,11 +263,9 @@ describe('the allowed next actions are what decide accepts', () => {
         }
     }
     expect(checked).toBeGreaterThan(1000);
-    // issue 17: the guarantees' flags (vulnerable, minor, unaccompanied) multiply the reachable states
-    // the withdrawal's states (issue 17) widen the walk: about 20 s on a loaded 2-core machine
+    // issue 17: the guarantees' flags (vulnerable, minor, unaccompanied), the withdrawal's states and the
+    // interview or its omission (APR Arts 11–13) multiply the reachable states to walk
   }, 120_000);
-    // the interview and its omission (APR Arts 11–13) add lodged states to walk: more time on a busy machine
-  }, 60_000);
 
   it('a case where the wish was expressed (during screening, or at a refusal of entry) offers no second wish', () => {
     const withWish = states.filter((c) => c.asylumWishAt && c.status !== 'in-return');

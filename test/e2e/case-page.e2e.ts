@@ -101,7 +101,7 @@ describe('the case page', () => {
         grounds: ['identity', 'risk-of-absconding'],
         reasons: 'synthetic reasons',
         nextReviewBy: '2026-12-16T09:00:00+02:00',
-      { type: 'detention.ordered', grounds: ['irregular-entry'] },
+      },
       // APR Arts 11–13: the interview on record before the decision
       {
         type: 'interview.recorded',

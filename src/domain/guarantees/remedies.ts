@@ -1,6 +1,3 @@
-// Guarantees module: remedies (see types.ts for what a module may hold).
-import type { CaseState } from '../case-state.ts';
-import type { GuaranteeModule } from './types.ts';
 // Guarantees module: remedies — notification of the decision, the appeal and its window, the right to remain
 // and the removal it forbids (APR Arts 36, 67, 68). See types.ts for what a module may hold.
 //
@@ -242,9 +239,6 @@ const conditions: readonly Condition[] = [
 function payload(action: Action): Record<string, unknown> {
   return action.payload as Record<string, unknown>;
 }
-
-// biome-ignore format: the H6 stub stays one line (the integrator keeps the owner's function)
-export function mayRemain(_c: CaseState, _at: string): { readonly may: boolean; readonly until?: string } { return { may: false }; } // STUB (issue 17, H6 for H4's APR Art. 68 rule): the integrator keeps H4's
 
 const module: GuaranteeModule = {
   name: 'remedies',

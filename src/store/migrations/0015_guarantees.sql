@@ -10,12 +10,13 @@ SELECT 1;
 ALTER TABLE crisis_declarations ADD COLUMN initial_ends_on date;
 --> statement-breakpoint
 ALTER TABLE crisis_declarations ADD CONSTRAINT crisis_initial_period_inside CHECK (initial_ends_on IS NULL OR (initial_ends_on >= starts_on AND initial_ends_on <= ends_on));
+--> statement-breakpoint
 -- minors: a representative's unaccompanied minors are counted at each appointment (APR Art. 23;
 -- src/store/guarantees-minors.ts): the cases naming a representative or an interim person, by reference
 CREATE INDEX IF NOT EXISTS cases_representation_ref ON cases
   ((coalesce(data -> 'representation' -> 'representative' ->> 'ref', data -> 'representation' -> 'interim' ->> 'ref')))
   WHERE data ? 'representation';
-
+--> statement-breakpoint
 -- remedies: the national values the Pact leaves to a member state and that no published act gives yet
 -- (APR Art. 67(7) appeal windows; shared/spec/pact-rules.md section 9): an administrator confirms them
 -- (src/store/national-settings.ts). One row per state and name; each change is in the audit log.
@@ -29,6 +30,7 @@ CREATE TABLE IF NOT EXISTS national_settings (
   confirmed_at timestamptz NOT NULL,
   PRIMARY KEY (state, name)
 );
+--> statement-breakpoint
 -- national-measures: national emergency measures beside the CFMR (law/national/emergency-measures.ts) and
 -- their activations: when and where a measure is switched on, by which act; an extension is a row that names
 -- the activation it extends (and, in Poland, the Sejm's consent). src/store/national-measures.ts.

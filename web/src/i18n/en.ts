@@ -1343,7 +1343,6 @@ export const en = {
   'refusal.family-child-detained-without-parent':
     'an accompanied child may be detained only where a parent of the family is detained',
   // issue 17: detention
-  'field.reasons': 'Reasons in fact and in law, and why less coercive measures cannot apply (RCD Art. 11(2))',
   'field.minorBestInterests': 'Minor: why detention is in the child’s best interests (RCD Art. 13(2))',
   'field.minorNoAlternative':
     'Minor: why less coercive measures cannot be applied effectively (RCD Art. 13(2))',
@@ -1386,7 +1385,7 @@ export const en = {
   'notificationMeans.read-out-with-interpreter': 'read out with an interpreter',
   'notificationMeans.refused-by-person': 'the person refused to accept it',
   'field.means': 'How it was notified',
-  'field.language': 'Language (ISO 639 code)',
+  'field.language': 'Language (ISO 639 code, e.g. ar)',
   'field.allowed': 'Allowed to remain',
   'refusal.may-remain':
     'the person may remain on the territory ({article}: {reason}); the return cannot be carried out before {until}',
@@ -1517,7 +1516,6 @@ export const en = {
   'form.confirmQuestion': 'Check before recording “{what}”: {choice}.',
   'form.confirm': 'Confirm: record {what} — {choice}',
   'form.confirmBack': 'Back, change it',
-  'field.language': 'Language of the interview (ISO 639 code, e.g. ar)',
   'field.interpreter': 'An interpreter took part',
   'field.languageUnderstood': 'Heard in a language the applicant understands (APR Art. 13)',
   'field.recordRef': 'Reference of the report, transcript or recording',

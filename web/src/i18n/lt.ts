@@ -1353,8 +1353,6 @@ export const lt: Readonly<Record<MessageKey, string>> = {
   'refusal.family-child-detained-without-parent':
     'lydimas vaikas gali būti sulaikytas tik tada, kai sulaikytas vienas iš šeimos tėvų',
   // issue 17: detention
-  'field.reasons':
-    'Faktinės ir teisinės priežastys ir kodėl negalima taikyti švelnesnių priemonių (RCD 11 str. 2 d.)',
   'field.minorBestInterests': 'Nepilnametis: kodėl sulaikymas atitinka vaiko interesus (RCD 13 str. 2 d.)',
   'field.minorNoAlternative':
     'Nepilnametis: kodėl švelnesnių priemonių negalima veiksmingai taikyti (RCD 13 str. 2 d.)',
@@ -1397,7 +1395,7 @@ export const lt: Readonly<Record<MessageKey, string>> = {
   'notificationMeans.read-out-with-interpreter': 'perskaitytas dalyvaujant vertėjui',
   'notificationMeans.refused-by-person': 'asmuo atsisakė jį priimti',
   'field.means': 'Kaip pranešta',
-  'field.language': 'Kalba (ISO 639 kodas)',
+  'field.language': 'Kalba (ISO 639 kodas, pvz., ar)',
   'field.allowed': 'Leista likti',
   'refusal.may-remain':
     'asmuo turi teisę likti šalies teritorijoje ({article}: {reason}); grąžinimo negalima vykdyti iki {until}',
@@ -1530,7 +1528,6 @@ export const lt: Readonly<Record<MessageKey, string>> = {
   'form.confirmQuestion': 'Patikrinkite prieš įrašydami „{what}“: {choice}.',
   'form.confirm': 'Patvirtinti ir įrašyti: {what} — {choice}',
   'form.confirmBack': 'Grįžti ir pakeisti',
-  'field.language': 'Pokalbio kalba (ISO 639 kodas, pvz., ar)',
   'field.interpreter': 'Dalyvavo vertėjas',
   'field.languageUnderstood': 'Išklausytas prašytojui suprantama kalba (APR 13 str.)',
   'field.recordRef': 'Ataskaitos, stenogramos ar įrašo nuoroda',

@@ -1,32 +1,30 @@
 // What each case command asks for, beyond its time: the fields of the form that gives it. The values of
 // each list come from the domain (src/domain/vocabulary.ts), their labels from the message catalogues.
 import {
+  DETENTION_END_REASONS,
+  DETENTION_EXTENSION_GROUNDS,
+  JUDICIAL_REVIEW_OUTCOMES,
+} from '../../../src/domain/guarantees/detention-vocabulary.ts';
+import {
+  COUNSELLING_PROVIDERS,
+  OMISSION_GROUNDS,
+} from '../../../src/domain/guarantees/interview-commands.ts';
+import {
   AGE_OUTCOMES,
   AGE_STEPS,
   NEEDS,
   NEEDS_STAGES,
   REPRESENTATIVE_ROLES,
 } from '../../../src/domain/guarantees/needs.ts';
-
-import {
-  DETENTION_END_REASONS,
-  DETENTION_EXTENSION_GROUNDS,
-  JUDICIAL_REVIEW_OUTCOMES,
-} from '../../../src/domain/guarantees/detention-vocabulary.ts';
 import { NOTIFICATION_MEANS } from '../../../src/domain/guarantees/remedies-commands.ts';
-
-import {
-  COUNSELLING_PROVIDERS,
-  OMISSION_GROUNDS,
-} from '../../../src/domain/guarantees/interview-commands.ts';
 import type { CommandType } from '../../../src/domain/statuses.ts';
 import {
   BORDER_EXEMPTIONS,
   CRISIS_BORDER_DEROGATIONS,
   DECISION_TYPES,
   DETENTION_GROUNDS,
-  RATE_EXCEPTIONS,
   IMPLICIT_WITHDRAWAL_GROUNDS,
+  RATE_EXCEPTIONS,
   ROUTING_GROUNDS,
   WITHDRAWN_BY,
 } from '../../../src/domain/vocabulary.ts';
@@ -77,7 +75,6 @@ export const COMMAND_FIELDS: Readonly<Record<CommandType, readonly FieldSpec[]>>
     { name: 'procedure', kind: 'select', list: 'procedure', options: ['border', 'accelerated', 'regular'] },
     { name: 'grounds', kind: 'multi', list: 'ground', options: ROUTING_GROUNDS },
     { name: 'exemption', kind: 'select', list: 'exemption', options: BORDER_EXEMPTIONS, optional: true },
-    // issue 17: border-crisis — APR Art. 42(1)(j) exceptions; CFMR Art. 11 derogations
     {
       name: 'rateException',
       kind: 'select',
@@ -93,18 +90,8 @@ export const COMMAND_FIELDS: Readonly<Record<CommandType, readonly FieldSpec[]>>
       options: CRISIS_BORDER_DEROGATIONS,
     },
   ],
+  // issue 17: border-crisis — APR Art. 42(1)(j) exceptions; CFMR Art. 11 derogations
   'application.lodged': [],
-  'interview.recorded': [],
-  'decision.issued': [
-    { name: 'decision', kind: 'select', list: 'decision', options: DECISION_TYPES },
-    // issue 17: withdrawal — the ground of an implicit withdrawal (APR Art. 41(1)), for that decision only
-    {
-      name: 'implicitWithdrawalGround',
-      kind: 'select',
-      list: 'implicitWithdrawalGround',
-      options: IMPLICIT_WITHDRAWAL_GROUNDS,
-      optional: true,
-    },
   // APR Arts 12–14: the interview's language and interpreter, its record, the report given for comment
   'interview.recorded': [
     { name: 'language', kind: 'text' },
@@ -114,9 +101,17 @@ export const COMMAND_FIELDS: Readonly<Record<CommandType, readonly FieldSpec[]>>
     { name: 'reportCommentOffered', kind: 'checkbox' },
     { name: 'interviewer', kind: 'text' },
   ],
-  // no outcome preselected, and the one chosen confirmed before it is sent (issue 17)
+  // no outcome preselected, and the one chosen confirmed before it is sent (issue 17); the ground of an
+  // implicit withdrawal (APR Art. 41(1)), for that decision only
   'decision.issued': [
     { name: 'decision', kind: 'select', list: 'decision', options: DECISION_TYPES, confirm: true },
+    {
+      name: 'implicitWithdrawalGround',
+      kind: 'select',
+      list: 'implicitWithdrawalGround',
+      options: IMPLICIT_WITHDRAWAL_GROUNDS,
+      optional: true,
+    },
   ],
   'appeal.lodged': [],
   'appeal.decided': [
@@ -175,24 +170,11 @@ export const COMMAND_FIELDS: Readonly<Record<CommandType, readonly FieldSpec[]>>
     { name: 'consent', kind: 'checkbox' },
     { name: 'leastInvasive', kind: 'checkbox' },
   ],
-  'detention.judicial-review': [],
-  'vulnerability.assessed': [],
-  'family.recorded': [],
-  'representative.appointed': [],
-  'age.assessed': [],
   'detention.judicial-review': [
     { name: 'outcome', kind: 'select', list: 'judicialOutcome', options: JUDICIAL_REVIEW_OUTCOMES },
     { name: 'nextReviewBy', kind: 'datetime', optional: true },
     { name: 'court', kind: 'text', optional: true },
   ],
-  'interview.omitted': [],
-  'counselling.requested': [],
-  'counselling.given': [],
-  'decision.notified': [
-    { name: 'means', kind: 'select', list: 'notificationMeans', options: NOTIFICATION_MEANS },
-    { name: 'language', kind: 'text' },
-  ],
-  'detention.judicial-review': [],
   'interview.omitted': [
     { name: 'ground', kind: 'select', list: 'omissionGround', options: OMISSION_GROUNDS, confirm: true },
     { name: 'reasons', kind: 'text' },
@@ -201,11 +183,12 @@ export const COMMAND_FIELDS: Readonly<Record<CommandType, readonly FieldSpec[]>>
   'counselling.given': [
     { name: 'provider', kind: 'select', list: 'counsellingProvider', options: COUNSELLING_PROVIDERS },
   ],
-  'decision.notified': [],
+  'decision.notified': [
+    { name: 'means', kind: 'select', list: 'notificationMeans', options: NOTIFICATION_MEANS },
+    { name: 'language', kind: 'text' },
+  ],
   'remain.requested': [],
   'remain.decided': [{ name: 'allowed', kind: 'checkbox' }],
-  'application.withdrawn': [],
-  'remain.decided': [],
   'application.withdrawn': [
     { name: 'by', kind: 'select', list: 'withdrawnBy', options: WITHDRAWN_BY },
     { name: 'consequencesExplainedIn', kind: 'text', optional: true },
