@@ -208,7 +208,6 @@ export const CaseCommand = z.discriminatedUnion('type', [
       path: ['rateExceptionReason'],
     }),
   z.object({ type: z.literal('application.lodged'), ...at }).strict(),
-  z.object({ type: z.literal('interview.recorded'), ...at }).strict(),
   z
     .object({
       type: z.literal('decision.issued'),

@@ -84,7 +84,9 @@ describe.each(BACKENDS)('aggregates on $name', (backend) => {
         ? 'border-guard'
         : command.type === 'decision.issued' ||
             command.type === 'application.lodged' ||
-            command.type === 'interview.recorded'
+            command.type === 'interview.recorded' ||
+            command.type.startsWith('appeal.') ||
+            command.type === 'decision.notified'
           ? 'case-officer'
           : 'screening-officer';
     const r = await h.inject({
@@ -196,6 +198,16 @@ describe.each(BACKENDS)('aggregates on $name', (backend) => {
       interviewer: 'officer-1',
     });
     await act('E1P1', { type: 'decision.issued', at: '2026-12-02T09:00:00Z', decision: 'unfounded' });
+    // notified, appealed and the appeal dismissed the same day: the person no longer may remain (APR Art. 68),
+    // so the return can be carried out (no appeal window needs to be confirmed for that)
+    await act('E1P1', {
+      type: 'decision.notified',
+      at: '2026-12-02T10:00:00Z',
+      means: 'in-person',
+      language: 'ar',
+    });
+    await act('E1P1', { type: 'appeal.lodged', at: '2026-12-02T11:00:00Z' });
+    await act('E1P1', { type: 'appeal.decided', at: '2026-12-02T12:00:00Z', outcome: 'dismissed' });
     await act('E1P1', { type: 'return.decided', at: '2026-12-03T09:00:00Z', borderProcedure: false });
     await act('E1P1', { type: 'return.executed', at: '2026-12-06T09:00:00Z', to: 'IQ' });
     // E1P2: registered 12 Nov, lodged 15 Nov, refugee status 28 Nov

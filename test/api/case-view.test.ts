@@ -75,7 +75,7 @@ describe.each(BACKENDS)('the case view on $name', (backend) => {
       'detention.ordered',
       'vulnerability.assessed',
       'family.recorded',
-      'representative.appointed',
+      // an adult: no representative (APR Art. 23(2); src/domain/guarantees/minors.ts)
       'age.assessed',
       'person.absconded',
     ]);

@@ -70,9 +70,6 @@ describe.each(BACKENDS)('decisions and detentions on $name', (backend) => {
     await act(id, { type: 'screening.completed', at: '2026-11-02T12:00:00Z', outcome: 'asylum' });
     await act(id, { type: 'application.registered', at: '2026-11-03T09:00:00Z' });
     await act(id, { type: 'application.lodged', at: '2026-11-04T09:00:00Z' });
-    // an implicit withdrawal names its ground (APR Art. 41(1)(e): not remaining available)
-    const ground = decision === 'implicitly-withdrawn' ? { implicitWithdrawalGround: 'not-available' } : {};
-    await act(id, { type: 'decision.issued', at, decision, ...ground });
     // APR Arts 11–13: the interview on record before the decision
     await act(id, {
       type: 'interview.recorded',
@@ -84,7 +81,9 @@ describe.each(BACKENDS)('decisions and detentions on $name', (backend) => {
       reportCommentOffered: true,
       interviewer: 'officer-1',
     });
-    await act(id, { type: 'decision.issued', at, decision });
+    // an implicit withdrawal names its ground (APR Art. 41(1)(e): not remaining available)
+    const ground = decision === 'implicitly-withdrawn' ? { implicitWithdrawalGround: 'not-available' } : {};
+    await act(id, { type: 'decision.issued', at, decision, ...ground });
   };
   const period = { state: 'LT', timeZone: 'Europe/Vilnius', granularity: 'month' as const };
   const get = (path: string, headers: Record<string, string> = {}) =>

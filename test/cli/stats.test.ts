@@ -58,7 +58,9 @@ describe('pact stats monitoring-report', () => {
       'state,from,to,as_of,indicator,measure,group,value,share,suppressed,legal_basis',
     );
     const rows = parse(r.stdout, { columns: true }) as Record<string, string>[];
-    // no obligation kinds and no kinds of force: registration 6 + refusals 3 + detentions 2 + force 3 = 14
+    // no obligation kinds and no kinds of force: registration 6 + refusals 3 + detentions 2 + force 3 = 14;
+    // the guarantees (issue 17): representatives 6 + minors detained 3 + decisions without interview 3 +
+    // removals inside an appeal window 2 + national measures 2 = 16
     expect(rows.map((x) => `${x.indicator}.${x.measure}`)).toEqual([
       'registrationWithinDeadline.asylumWishes',
       'registrationWithinDeadline.known',
@@ -74,6 +76,22 @@ describe('pact stats monitoring-report', () => {
       'useOfForce.encounters',
       'useOfForce.withForce',
       'useOfForce.persons',
+      'representativesLate.obligations',
+      'representativesLate.inTime',
+      'representativesLate.late',
+      'representativesLate.notAppointedOverdue',
+      'representativesLate.pending',
+      'representativesLate.cancelled',
+      'minorsDetained.detentions',
+      'minorsDetained.minors',
+      'minorsDetained.unaccompanied',
+      'decisionsWithoutInterview.decisions',
+      'decisionsWithoutInterview.withoutInterview',
+      'decisionsWithoutInterview.interviewOmitted',
+      'removalsInsideAppealWindow.removals',
+      'removalsInsideAppealWindow.insideWindow',
+      'nationalMeasures.refusals',
+      'nationalMeasures.asylumWishesMet',
     ]);
     for (const x of rows) {
       // the clock of the run (test/cli/run.ts): 23 Nov 2026 12:00 UTC; nothing to divide: no share
@@ -104,7 +122,8 @@ describe('pact stats monitoring-report', () => {
     expect(r.stdout).toContain('<time datetime="2026-11-23T12:00:00.000Z">');
     expect(r.stdout).toContain('No deadlines of persons met in the period.');
     expect(r.stdout).toContain('counts from 1 to 4 are hidden');
-    expect(r.stdout.match(/Legal basis:/g)).toHaveLength(5);
+    // the five indicators of before, and the five of the guarantees (issue 17)
+    expect(r.stdout.match(/Legal basis:/g)).toHaveLength(10);
     expect(r.stdout).not.toContain('<script');
   }, 30_000);
 

@@ -9,7 +9,7 @@ import { type DecideContext, decide, startCase } from '../../src/domain/decide.t
 import { CommandRejectedError } from '../../src/domain/errors.ts';
 import { guaranteesOf } from '../../src/domain/guarantees/index.ts';
 import { annualRateAt, type RecognitionRate } from '../../src/law/recognition-rates.ts';
-import { ctx, encounter, person } from './fixtures.ts';
+import { ctx, encounter, interviewRecorded, person } from './fixtures.ts';
 
 /** One declaration, looked up as the store does (src/store/case-store.ts covering): by the local day. */
 const declared =
@@ -228,6 +228,8 @@ function returned(c: DecideContext, grounds: string[], crisisDerogations?: strin
   let s = registered(c, 'GN', '2026-12-07T04:30:00+02:00');
   s = decide(s, route('border', grounds, crisisDerogations ? { crisisDerogations } : {}), c).next;
   s = decide(s, { type: 'application.lodged', at: '2026-12-09T10:00:00+02:00' }, c).next;
+  // APR Arts 11–13: the personal interview on record before a decision
+  s = decide(s, interviewRecorded('2026-12-20T10:00:00+02:00'), c).next;
   s = decide(
     s,
     { type: 'decision.issued', at: '2026-12-21T10:00:00+02:00', decision: 'manifestly-unfounded' },

@@ -74,7 +74,17 @@ describe('APR Arts 11–13: a decision needs the personal interview on record, o
   });
 
   it('APR Art. 41: an implicit withdrawal (failing to appear for the interview is one of its grounds) needs no interview', () => {
-    const d = decide(lodged().c, decision('implicitly-withdrawn'), ctx());
+    // with its ground of APR Art. 41(1) (src/domain/guarantees/withdrawal.ts)
+    const d = decide(
+      lodged().c,
+      CaseCommand.parse({
+        type: 'decision.issued',
+        at: '2027-01-20T10:00:00+02:00',
+        decision: 'implicitly-withdrawn',
+        implicitWithdrawalGround: 'interview-not-attended',
+      }),
+      ctx(),
+    );
     expect(d.next.status).toBe('decided-rejection');
   });
 

@@ -13,7 +13,7 @@ import { mayRemain, suspensiveByLaw } from '../../src/domain/guarantees/remedies
 import { nextActions } from '../../src/domain/next-actions.ts';
 import { LAW } from '../../src/law/law.ts';
 import { ParameterRegistry } from '../../src/law/parameters.ts';
-import { ctx, encounter, person } from './fixtures.ts';
+import { ctx, encounter, interviewRecorded, person } from './fixtures.ts';
 
 const window = (name: string, within: string, value: number): ParameterInput => ({
   name,
@@ -78,6 +78,8 @@ function lodged(
           }
         : { type: 'application.routed', at: '2026-12-08T11:00:00+02:00', procedure, grounds: ['none'] },
     { type: 'application.lodged', at: '2026-12-09T10:00:00+02:00' },
+    // APR Arts 11–13: the personal interview on record before a decision (src/domain/guarantees/interview.ts)
+    interviewRecorded('2026-12-10T10:00:00+02:00'),
   );
 }
 

@@ -53,6 +53,16 @@ const lodged = (over: Record<string, unknown> = {}) =>
     { type: 'application.registered', disproportionateNumbers: false },
     { type: 'application.routed', procedure: 'regular', grounds: ['none'] },
     { type: 'application.lodged' },
+    // APR Arts 11–13: the personal interview on record before a decision (src/domain/guarantees/interview.ts)
+    {
+      type: 'interview.recorded',
+      language: 'ar',
+      interpreter: true,
+      languageUnderstood: true,
+      recordRef: 'INT-TEST-1',
+      reportCommentOffered: true,
+      interviewer: 'officer-1',
+    },
   );
 
 const rejected = () => run(lodged(), { type: 'decision.issued', decision: 'unfounded' });
@@ -208,7 +218,8 @@ describe('absconding is not a final state', () => {
     const held = run(lodged(), {
       type: 'detention.ordered',
       grounds: ['risk-of-absconding'],
-      nextReviewBy: '2027-01-20T10:00:00+02:00',
+      reasons: 'synthetic reasons',
+      nextReviewBy: '2026-12-15T10:00:00+02:00',
     });
     expect(held.open).toContain('detention-review');
     const gone = run(held, { type: 'person.absconded' });

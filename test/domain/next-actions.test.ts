@@ -208,6 +208,8 @@ function reachable(): { states: CaseState[]; refusedOffers: string[] } {
         const fields = { ...variant };
         for (const [field, values] of Object.entries(next.choices[type] ?? {}))
           if (i === 0 || !values.includes(String(fields[field]))) fields[field] = values[0];
+        // an implicit withdrawal chosen this way states its ground (APR Art. 41(1): a field rule of the decision)
+        if (fields.decision === 'implicitly-withdrawn') fields.implicitWithdrawalGround ??= 'not-available';
         const d = outcome(c, command(type, fields, at), now);
         if (d instanceof Error) {
           // the first variant is valid in any case: an offered action must take it

@@ -248,7 +248,11 @@ describe.each(BACKENDS)('the guarantees of minors and families across cases on $
       type: 'detention.ordered',
       at: '2026-12-08T13:40:00+02:00',
       grounds: ['risk-of-absconding'],
+      reasons: 'synthetic reasons',
       nextReviewBy: '2026-12-20T00:00:00+02:00',
+      // RCD Art. 13(2): a minor only with the exceptional ground recorded (src/domain/guarantees/detention.ts)
+      minorBestInterests: 'synthetic assessment',
+      minorNoAlternative: 'synthetic reasons',
     };
     expect(await refusalCode(step(child, detain))).toBe('family-child-detained-without-parent');
     await step(parent, detain);

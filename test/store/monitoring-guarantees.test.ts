@@ -63,16 +63,27 @@ describe.each(BACKENDS)('the guarantees’ monitoring indicators on $name', (bac
     now: new Date(now),
   });
 
+  let refusedWithoutInterview = false;
   beforeAll(async () => {
     store = await backend.open();
     cs = new CaseStore(store, { law: LAW, clock: clock.now, uuid: randomUUID });
     ids = [...(await cs.recordEncounter(encounter, guard, 'mg-enc')).result.caseIds];
     // the accompanied minor (1) and an adult (2) detained on 7 December
-    await apply(1, { type: 'detention.ordered', at: '2026-12-07T08:00:00+02:00', grounds: ['identity'] });
+    const order = { reasons: 'synthetic reasons', nextReviewBy: '2026-12-14T08:00:00+02:00' };
+    // RCD Art. 13(2): a minor only with the exceptional ground recorded
+    await apply(1, {
+      type: 'detention.ordered',
+      at: '2026-12-07T08:00:00+02:00',
+      grounds: ['identity'],
+      ...order,
+      minorBestInterests: 'synthetic assessment',
+      minorNoAlternative: 'synthetic reasons',
+    });
     await apply(2, {
       type: 'detention.ordered',
       at: '2026-12-07T08:00:00+02:00',
       grounds: ['risk-of-absconding'],
+      ...order,
     });
     // three adults to a decision on the merits on 9 December: 3 interviewed, 4 not, 5 with the interview omitted
     for (const i of [3, 4, 5]) {
@@ -90,14 +101,30 @@ describe.each(BACKENDS)('the guarantees’ monitoring indicators on $name', (bac
       });
       await apply(i, { type: 'application.lodged', at: '2026-12-08T12:00:00+02:00' });
     }
-    await apply(3, { type: 'interview.recorded', at: '2026-12-09T09:00:00+02:00' });
-    await apply(5, { type: 'interview.omitted', at: '2026-12-09T09:00:00+02:00' });
-    for (const i of [3, 4, 5])
-      await apply(i, {
-        type: 'decision.issued',
-        at: '2026-12-09T12:00:00+02:00',
-        decision: 'refugee-status',
-      });
+    await apply(3, {
+      type: 'interview.recorded',
+      at: '2026-12-09T09:00:00+02:00',
+      language: 'ar',
+      interpreter: true,
+      languageUnderstood: true,
+      recordRef: 'INT-MG-3',
+      reportCommentOffered: true,
+      interviewer: 'officer-1',
+    });
+    await apply(5, {
+      type: 'interview.omitted',
+      at: '2026-12-09T09:00:00+02:00',
+      ground: 'positive-decision-on-evidence',
+      reasons: 'synthetic reasons',
+    });
+    const decision = { type: 'decision.issued', at: '2026-12-09T12:00:00+02:00', decision: 'refugee-status' };
+    for (const i of [3, 5]) await apply(i, decision);
+    // 4: a decision without an interview or its omission is refused since issue 17 (APR Arts 11–13): the
+    // indicator can only count decisions logged before the rule — here none
+    refusedWithoutInterview = await apply(4, decision).then(
+      () => false,
+      () => true,
+    );
   }, 120_000);
   afterAll(async () => store?.close());
 
@@ -119,11 +146,12 @@ describe.each(BACKENDS)('the guarantees’ monitoring indicators on $name', (bac
     expect(m.minorsDetained).toMatchObject({ detentions: 2, minors: 1, unaccompanied: 0 });
   });
 
-  it('APR Arts 12–14: 3 decisions on the merits, 1 with no interview and no omission, 1 with the interview omitted', async () => {
+  it('APR Arts 11–13: the decision without an interview was refused; of 2 decisions on the merits, none without an interview, 1 with the interview omitted', async () => {
+    expect(refusedWithoutInterview).toBe(true);
     const m = await guaranteeIndicators(store.db, q('2027-01-15T12:00:00+02:00'));
     expect(m.decisionsWithoutInterview).toMatchObject({
-      decisions: 3,
-      withoutInterview: 1,
+      decisions: 2,
+      withoutInterview: 0,
       interviewOmitted: 1,
     });
   });
