@@ -262,6 +262,9 @@ export const CaseCommand = z.discriminatedUnion('type', [
       reasons: DetentionText.optional(),
       /** RD Art. 15(6): detention for removal extended beyond six months, on one of its two grounds */
       extension: z.enum(DETENTION_EXTENSION_GROUNDS).optional(),
+      // RCD Art. 13(2): a person found to be a minor since the order is held only with the exceptional ground
+      minorBestInterests: DetentionText.optional(),
+      minorNoAlternative: DetentionText.optional(),
     })
     .strict()
     .refine((c) => c.grounds === undefined || c.reasons !== undefined, {

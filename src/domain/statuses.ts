@@ -200,7 +200,11 @@ export const ALLOWED: Readonly<Record<Status, readonly CommandType[]>> = {
     ...COUNSELLING,
     ...OPEN,
   ],
+  // APR Art. 37: the return decision may come with the rejection — its notification and the appeal lodged in
+  // time are still recorded (APR Arts 67(8), 68)
   'in-return': [
+    'decision.notified',
+    'appeal.lodged',
     'asylum-wish.expressed',
     'application.subsequent',
     'subsequent.examined',

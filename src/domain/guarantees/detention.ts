@@ -216,7 +216,20 @@ function guardReview(c: CaseState, command: CommandOf<'detention.reviewed'>, ctx
       { code: 'detention-irregular-entry-alone', params: {} },
       'the person applied for protection: detention on irregular entry alone cannot continue (CJEU C-72/22 PPU); state the grounds of RCD Art. 10(4) with their reasons, or end the detention',
     );
-  if (command.grounds) checkGrounds(c, command.grounds, command.at);
+  // every review checks the grounds against the person as the case now knows them (a correction, an age
+  // assessment or the identity may have made them a minor, or unaccompanied, since the order)
+  checkGrounds(c, command.grounds ?? ((c.detention?.grounds ?? []) as DetentionGround[]), command.at);
+  // RCD Art. 13(2): a minor only with the exceptional ground recorded — in the order, or at this review
+  if (
+    c.person.minor &&
+    !c.detentionOrder?.minorException &&
+    !(command.minorBestInterests && command.minorNoAlternative)
+  )
+    throw new CommandRejectedError(
+      'minorBestInterests',
+      { code: 'detention-minor-exception-required', params: {} },
+      'the person is a minor: detention continues only as a last resort in the best interests of the minor, with both recorded (RCD Art. 13(2)); record them, or end the detention',
+    );
   // RD Art. 15(6): only detention for removal is extended beyond six months
   const grounds = command.grounds ?? c.detention?.grounds ?? [];
   if (command.extension && !grounds.includes('return'))
@@ -384,6 +397,14 @@ function evolveReview(s: CaseState, action: Action): CaseState {
       ...maximum,
       reasons: str(p.reasons) ?? order.reasons,
       ...(str(p.extension) ? { extension: str(p.extension) } : {}),
+      ...(str(p.minorBestInterests) && str(p.minorNoAlternative)
+        ? {
+            minorException: {
+              bestInterests: str(p.minorBestInterests) ?? '',
+              noAlternative: str(p.minorNoAlternative) ?? '',
+            },
+          }
+        : {}),
       nextReviewBy: str(p.nextReviewBy) ?? order.nextReviewBy,
     },
   };

@@ -39,7 +39,10 @@ export function heardInUnderstoodLanguage(c: CaseState): boolean {
 /** The decisions the case allows now: all after an interview, else those the omission ground covers. */
 export function decisionsAllowed(c: CaseState): readonly Decision[] {
   if (heardInUnderstoodLanguage(c)) return DECISION_TYPES;
-  const ground = c.interviewOmitted?.ground as OmissionGround | undefined;
+  const recorded = c.interviewOmitted?.ground as OmissionGround | undefined;
+  // APR Art. 13: "a minor's best interests" covers a decision only while the person is a minor (a correction
+  // or an age assessment may have found them adult since)
+  const ground = recorded === 'minor-best-interests' && !c.person.minor ? undefined : recorded;
   const covered = ground ? (OMISSION_COVERS[ground] ?? []) : [];
   return DECISION_TYPES.filter((d) => WITHOUT_INTERVIEW.includes(d) || covered.includes(d));
 }

@@ -202,10 +202,16 @@ const onReappeared: Evolver = (s) => {
   return { ...rest, status: abscondedFrom ?? statusFromFacts(s) };
 };
 
+/** A new decision on the application: the appeal and request to remain of an earlier one do not carry over. */
+function withoutRemedies(s: CaseState): CaseState {
+  const { appeal: _appeal, remain: _remain, ...rest } = s;
+  return rest;
+}
+
 const onWithdrawn: Evolver = (s, a) => {
   const p = a.payload as { by: string; consequencesExplainedIn?: string };
   return {
-    ...s,
+    ...withoutRemedies(s),
     // APR Art. 40(3): a decision declaring the application explicitly withdrawn — a final decision on the
     // application (Art. 55(2): a later application is a subsequent one), after which a return may be decided
     status: 'decided-rejection',
@@ -234,7 +240,11 @@ const onExamined: Evolver = (s, a: Action) => {
   };
   if (!p.newElements)
     // APR Art. 55(3), 56(a) ("not further examined pursuant to Article 55(7)"): rejected as inadmissible
-    return { ...base, status: 'decided-rejection', decision: { type: 'inadmissible', at: a.at } };
+    return {
+      ...withoutRemedies(base),
+      status: 'decided-rejection',
+      decision: { type: 'inadmissible', at: a.at },
+    };
   // new elements: the application is examined (APR Art. 55(3)); it was lodged when it was made, and is routed
   // to its procedure anew (application.routed opens the examination period)
   const { decision: _previous, procedure: _procedure, ...rest } = base;
