@@ -119,7 +119,9 @@ describe('the issue scenario', () => {
     await page.getByRole('button', { name: 'Record: Application lodged' }).click();
     await expectText(page, 'The case is now: application lodged');
     await page.getByRole('button', { name: 'Decision', exact: true }).click();
-    await page.getByRole('combobox', { name: 'Decision' }).selectOption('unfounded');
+    // no interview on record: only an implicit withdrawal is offered (APR Arts 11–13; the decision form of a
+    // case with an interview: test/e2e/decision-form.e2e.ts)
+    await page.getByRole('combobox', { name: 'Decision' }).selectOption('implicitly-withdrawn');
     await check(page, 'decision-form');
 
     await page.goto(`${base}/queue`);

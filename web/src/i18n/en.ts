@@ -1482,6 +1482,7 @@ export const en = {
   'guaranteeStatus.done': 'Done',
   'guaranteeStatus.doneAt': 'Done {at}',
   'guaranteeStatus.due': 'Due by {due}',
+  'guaranteeStatus.dueNoTime': 'Due (as early as possible; the law sets no period)',
   'guaranteeStatus.missing': 'Missing',
   'guarantee.national-measure-exceptions-checked':
     'Refused entry under a national measure ({measure}): the groups it never applies to were checked',

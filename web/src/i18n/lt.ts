@@ -1494,6 +1494,7 @@ export const lt: Readonly<Record<MessageKey, string>> = {
   'guaranteeStatus.done': 'Įvykdyta',
   'guaranteeStatus.doneAt': 'Įvykdyta {at}',
   'guaranteeStatus.due': 'Įvykdyti iki {due}',
+  'guaranteeStatus.dueNoTime': 'Įvykdyti (kuo anksčiau; teisė termino nenustato)',
   'guaranteeStatus.missing': 'Neįvykdyta',
   'guarantee.national-measure-exceptions-checked':
     'Atsisakyta įleisti pagal nacionalinę priemonę ({measure}): patikrinta, ar asmuo nepriklauso grupėms, kurioms ji netaikoma',

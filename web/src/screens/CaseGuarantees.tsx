@@ -24,7 +24,7 @@ export function CaseGuarantees({ guarantees }: { guarantees: readonly Guarantee[
     if (g.status === 'due')
       return g.dueAt
         ? t('guaranteeStatus.due', { due: due(g.dueAt) })
-        : t('guaranteeStatus.due', { due: '—' });
+        : t('guaranteeStatus.dueNoTime');
     if (g.status === 'done')
       return g.at ? t('guaranteeStatus.doneAt', { at: dateTime(g.at) }) : t('guaranteeStatus.done');
     return t('guaranteeStatus.missing');
