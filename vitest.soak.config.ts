@@ -6,7 +6,12 @@ export default defineConfig({
   test: {
     // in CI, the slowest files and tests are printed after the run
     reporters: process.env.CI ? ['default', './test/setup/slowest-reporter.ts'] : ['default'],
-    include: ['test/api/durability.test.ts', 'test/api/bad-input.test.ts', 'test/store/integrity.test.ts'],
+    include: [
+      'test/api/durability.test.ts',
+      'test/api/bad-input.test.ts',
+      'test/store/integrity.test.ts',
+      'test/domain/next-actions.test.ts',
+    ],
     globalSetup: ['test/setup/pglite-snapshot.ts'],
     env: { PACT_SOAK: '1' },
     testTimeout: 20_000,

@@ -11,6 +11,7 @@ import { decisionsAllowed } from '../../src/domain/guarantees/interview.ts';
 import { FUTURE_TOLERANCE_MS, nextActions } from '../../src/domain/next-actions.ts';
 import { allowedActions, type CommandType, STATUSES } from '../../src/domain/statuses.ts';
 import { DECISION_TYPES } from '../../src/domain/vocabulary.ts';
+import { volume } from '../volume.ts';
 import { ctx, encounter, person } from './fixtures.ts';
 
 type Fields = Record<string, unknown>;
@@ -233,9 +234,15 @@ describe('the allowed next actions are what decide accepts', () => {
     expect(refusedOffers).toEqual([]);
   });
 
-  it('in every reachable state, each offered action with valid fields is accepted and each other action is refused', () => {
+  it('in every reachable state (npm test: every 4th, each status at least once; the soak run: all), each offered action with valid fields is accepted and each other action is refused', () => {
     let checked = 0;
-    for (const c of states) {
+    // the guarantees (issue 17) multiplied the reachable states: npm test checks a fixed quarter of them and
+    // every status; npm run test:soak (CI) all of them
+    const step = volume(1, 4);
+    const sample = states.filter(
+      (c, i) => i % step === 0 || states.findIndex((d) => d.status === c.status) === i,
+    );
+    for (const c of sample) {
       const { at, now } = timeFor(c);
       const next = nextActions(c, now);
       for (const [type, variants] of Object.entries(VARIANTS) as [CommandType, Fields[]][])
