@@ -5,8 +5,15 @@ export default defineConfig({
     // in CI, the slowest files and tests are printed after the run
     reporters: process.env.CI ? ['default', './test/setup/slowest-reporter.ts'] : ['default'],
     include: ['test/**/*.test.ts'],
-    // the SIGKILL durability run (real servers killed and restarted) is npm run test:soak's (CI runs it)
-    exclude: ['test/api/durability.test.ts', '**/node_modules/**'],
+    // the runs of real processes killed, racing or starved of disk — the SIGKILL durability run, two servers on
+    // one data folder, a full disk — are npm run test:soak's (CI runs it); the data folder's lock itself is
+    // tested here (test/store/data-folder-lock.test.ts)
+    exclude: [
+      'test/api/durability.test.ts',
+      'test/cli/data-folder-lock.test.ts',
+      'test/cli/disk-full.test.ts',
+      '**/node_modules/**',
+    ],
     // one migrated embedded database per set of migrations, which every test file starts from
     globalSetup: ['test/setup/pglite-snapshot.ts'],
     testTimeout: 20_000,

@@ -11,6 +11,8 @@ export default defineConfig({
       'test/api/bad-input.test.ts',
       'test/store/integrity.test.ts',
       'test/domain/next-actions.test.ts',
+      'test/cli/data-folder-lock.test.ts',
+      'test/cli/disk-full.test.ts',
     ],
     globalSetup: ['test/setup/pglite-snapshot.ts'],
     env: { PACT_SOAK: '1' },
