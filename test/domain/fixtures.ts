@@ -1,8 +1,11 @@
 // Synthetic persons and encounters for tests: no real person's data.
+import { LAW_FILES } from '../../law/index.ts';
+import type { ParameterInput } from '../../law/schema.ts';
 import type { RecordEncounter } from '../../src/domain/commands.ts';
 import { Person, RecordEncounter as RecordEncounterSchema } from '../../src/domain/commands.ts';
 import type { DecideContext } from '../../src/domain/decide.ts';
 import { LAW } from '../../src/law/law.ts';
+import { ParameterRegistry } from '../../src/law/parameters.ts';
 
 export const ctx = (now = '2027-06-30T00:00:00Z', role = 'case-officer'): DecideContext => ({
   law: LAW,
@@ -38,3 +41,33 @@ export const interviewRecorded = (at: string) =>
     reportCommentOffered: true,
     interviewer: 'officer-1',
   }) as const;
+
+/** A national appeal window for tests (APR Art. 67(7)): a TEST value inside the EU range, not a state's law. */
+const testWindow = (name: string, within: string, value: number): ParameterInput => ({
+  name,
+  description: 'a national choice for the test (not Lithuanian law)',
+  unit: 'days',
+  within,
+  values: [
+    {
+      since: '2026-06-12',
+      value,
+      source: {
+        act: 'APR',
+        article: '67',
+        paragraph: '7',
+        status: 'unconfirmed',
+        note: 'UNCONFIRMED: test value',
+      },
+    },
+  ],
+});
+
+/** The law with Lithuania's appeal windows set to TEST values: 14 days (Art. 67(7)(b)) and 7 days ((a)). */
+export const LAW_WITH_TEST_WINDOWS = ParameterRegistry.fromFiles({
+  ...LAW_FILES,
+  'test/national.ts': [
+    testWindow('national.lt.appeal.window-other', 'apr.appeal.window-other', 14),
+    testWindow('national.lt.appeal.window-fast-track', 'apr.appeal.window-fast-track', 7),
+  ],
+});

@@ -5,45 +5,17 @@
 // refused request to remain carried over to a new decision (APR Art. 68). Synthetic persons; national appeal
 // windows are TEST values inside the EU ranges (14 and 7 days).
 import { describe, expect, it } from 'vitest';
-import { LAW_FILES } from '../../law/index.ts';
-import type { ParameterInput } from '../../law/schema.ts';
 import { amendPerson } from '../../src/domain/amend.ts';
 import type { CaseState } from '../../src/domain/case-state.ts';
 import type { CaseCommand } from '../../src/domain/commands.ts';
 import { type DecideContext, decide, startCase } from '../../src/domain/decide.ts';
 import { ActionNotAllowedError, CommandRejectedError } from '../../src/domain/errors.ts';
 import { mayRemain } from '../../src/domain/guarantees/remedies.ts';
-import { ParameterRegistry } from '../../src/law/parameters.ts';
-import { ctx, encounter, interviewRecorded, person } from './fixtures.ts';
+import { ctx, encounter, interviewRecorded, LAW_WITH_TEST_WINDOWS, person } from './fixtures.ts';
 
-const window = (name: string, within: string, value: number): ParameterInput => ({
-  name,
-  description: 'a national choice for the test (not Lithuanian law)',
-  unit: 'days',
-  within,
-  values: [
-    {
-      since: '2026-06-12',
-      value,
-      source: {
-        act: 'APR',
-        article: '67',
-        paragraph: '7',
-        status: 'unconfirmed',
-        note: 'UNCONFIRMED: test value',
-      },
-    },
-  ],
-});
 const C: DecideContext = {
   ...ctx(),
-  law: ParameterRegistry.fromFiles({
-    ...LAW_FILES,
-    'test/national.ts': [
-      window('national.lt.appeal.window-other', 'apr.appeal.window-other', 14),
-      window('national.lt.appeal.window-fast-track', 'apr.appeal.window-fast-track', 7),
-    ],
-  }),
+  law: LAW_WITH_TEST_WINDOWS,
 };
 const WISH = { at: '2026-12-07T04:30:00+02:00', where: 'station', to: 'border guard' };
 

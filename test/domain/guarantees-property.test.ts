@@ -9,45 +9,16 @@
 // answer is only read. Synthetic persons; national appeal windows are TEST values inside the EU ranges.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { LAW_FILES } from '../../law/index.ts';
-import type { ParameterInput } from '../../law/schema.ts';
 import type { CaseState } from '../../src/domain/case-state.ts';
 import type { CaseCommand, EncounterKind } from '../../src/domain/commands.ts';
 import { type DecideContext, decide, startCase } from '../../src/domain/decide.ts';
 import { ActionNotAllowedError, CommandRejectedError } from '../../src/domain/errors.ts';
 import { mayRemain } from '../../src/domain/guarantees/remedies.ts';
-import { ParameterRegistry } from '../../src/law/parameters.ts';
 import { commandArb } from './arbitraries.ts';
-import { ctx, encounter, interviewRecorded, person } from './fixtures.ts';
+import { ctx, encounter, interviewRecorded, LAW_WITH_TEST_WINDOWS, person } from './fixtures.ts';
 
-const window = (name: string, within: string, value: number): ParameterInput => ({
-  name,
-  description: 'a national choice for the test (not Lithuanian law)',
-  unit: 'days',
-  within,
-  values: [
-    {
-      since: '2026-06-12',
-      value,
-      source: {
-        act: 'APR',
-        article: '67',
-        paragraph: '7',
-        status: 'unconfirmed',
-        note: 'UNCONFIRMED: test value',
-      },
-    },
-  ],
-});
-const LAW_WITH_WINDOWS = ParameterRegistry.fromFiles({
-  ...LAW_FILES,
-  'test/national.ts': [
-    window('national.lt.appeal.window-other', 'apr.appeal.window-other', 14),
-    window('national.lt.appeal.window-fast-track', 'apr.appeal.window-fast-track', 7),
-  ],
-});
 /** The clock is after every time a sequence states (no command is refused as being in the future). */
-const CTX: DecideContext = { ...ctx('2031-01-01T00:00:00Z'), law: LAW_WITH_WINDOWS };
+const CTX: DecideContext = { ...ctx('2031-01-01T00:00:00Z'), law: LAW_WITH_TEST_WINDOWS };
 
 const ISO = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
 /** The command with every instant in it moved by `ms` (its time, and the review dates it sets with it). */

@@ -2,8 +2,6 @@
 // removal it forbids. Periods by Regulation 1182/71 in Lithuania's calendar (Europe/Vilnius, UTC+2 in winter).
 // National windows here are TEST values inside the EU ranges (not Lithuanian law: none is published).
 import { describe, expect, it } from 'vitest';
-import { LAW_FILES } from '../../law/index.ts';
-import type { ParameterInput } from '../../law/schema.ts';
 import type { CaseState } from '../../src/domain/case-state.ts';
 import type { CaseCommand } from '../../src/domain/commands.ts';
 import { type DecideContext, decide, startCase } from '../../src/domain/decide.ts';
@@ -12,35 +10,9 @@ import { guaranteesOf } from '../../src/domain/guarantees/index.ts';
 import { mayRemain, suspensiveByLaw } from '../../src/domain/guarantees/remedies.ts';
 import { nextActions } from '../../src/domain/next-actions.ts';
 import { LAW } from '../../src/law/law.ts';
-import { ParameterRegistry } from '../../src/law/parameters.ts';
-import { ctx, encounter, interviewRecorded, person } from './fixtures.ts';
+import { ctx, encounter, interviewRecorded, LAW_WITH_TEST_WINDOWS, person } from './fixtures.ts';
 
-const window = (name: string, within: string, value: number): ParameterInput => ({
-  name,
-  description: 'a national choice for the test (not Lithuanian law)',
-  unit: 'days',
-  within,
-  values: [
-    {
-      since: '2026-06-12',
-      value,
-      source: {
-        act: 'APR',
-        article: '67',
-        paragraph: '7',
-        status: 'unconfirmed',
-        note: 'UNCONFIRMED: test value',
-      },
-    },
-  ],
-});
-const WITH_WINDOWS = ParameterRegistry.fromFiles({
-  ...LAW_FILES,
-  'test/national.ts': [
-    window('national.lt.appeal.window-other', 'apr.appeal.window-other', 14),
-    window('national.lt.appeal.window-fast-track', 'apr.appeal.window-fast-track', 7),
-  ],
-});
+const WITH_WINDOWS = LAW_WITH_TEST_WINDOWS;
 const withLaw = (law = WITH_WINDOWS): DecideContext => ({ ...ctx(), law });
 const WISH = { at: '2026-12-07T04:30:00+02:00', where: 'station', to: 'border guard' };
 

@@ -22,9 +22,7 @@ export function CaseGuarantees({ guarantees }: { guarantees: readonly Guarantee[
   };
   const status = (g: Guarantee) => {
     if (g.status === 'due')
-      return g.dueAt
-        ? t('guaranteeStatus.due', { due: due(g.dueAt) })
-        : t('guaranteeStatus.dueNoTime');
+      return g.dueAt ? t('guaranteeStatus.due', { due: due(g.dueAt) }) : t('guaranteeStatus.dueNoTime');
     if (g.status === 'done')
       return g.at ? t('guaranteeStatus.doneAt', { at: dateTime(g.at) }) : t('guaranteeStatus.done');
     return t('guaranteeStatus.missing');
