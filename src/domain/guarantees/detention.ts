@@ -16,21 +16,23 @@
 import { DateTime } from 'luxon';
 import { stateCalendar } from '../../law/calendar/state-calendar.ts';
 import { periodEnd } from '../../law/periods.ts';
-import type { Action, CaseState, DetentionOrder, Obligation } from '../case-state.ts';
+import type { Action, CaseState, Obligation } from '../case-state.ts';
 import type { DecideContext } from '../decide.ts';
 import { CommandRejectedError } from '../errors.ts';
 import type { Condition } from '../next-actions.ts';
 import { obligation } from '../obligations.ts';
-import type { Flag } from '../statuses.ts';
 import type { DETENTION_GROUNDS } from '../vocabulary.ts';
-import type {
-  CommandOf,
-  Effects,
-  Guarantee,
-  GuaranteeModule,
-  GuaranteeRule,
-  OpenObligation,
-} from './types.ts';
+import {
+  evolveJudicialReview,
+  evolveOrder,
+  evolveReview,
+  judicialReviewGuarantee,
+  maximumGuarantee,
+  onlyIrregularEntry,
+  orderGuarantee,
+  reviewGuarantee,
+} from './detention-record.ts';
+import type { CommandOf, Effects, GuaranteeModule } from './types.ts';
 
 export type DetentionGround = (typeof DETENTION_GROUNDS)[number];
 
@@ -72,9 +74,6 @@ export const ALLOWED_GROUNDS: Readonly<
     article: 'national law; RD Art. 15(1) and APR Art. 43 for the return and border-procedure grounds',
   },
 };
-
-const onlyIrregularEntry = (grounds: readonly string[]) =>
-  grounds.length === 1 && grounds[0] === 'irregular-entry';
 
 /** Refuses a ground the law forbids for this person (throws CommandRejectedError). */
 export function checkGrounds(c: CaseState, grounds: readonly DetentionGround[], at: string): void {
@@ -119,7 +118,7 @@ function periodFrom(
 ): { dueAt: string; article: string } | undefined {
   const date = DateTime.fromISO(from, { setZone: true }).setZone(stateCalendar(c.state).zone).toISODate();
   const p = ctx.law.find(name);
-  if (!date || !p || !p.values.some((v) => v.since <= date)) return undefined;
+  if (!date || !p?.values.some((v) => v.since <= date)) return undefined;
   const used = ctx.law.usedAt(name, date);
   const end = periodEnd(DateTime.fromISO(from), ctx.law.periodAt(name, date), stateCalendar(c.state));
   return { dueAt: end.endsAt.toISO({ suppressMilliseconds: true }) ?? '', article: used.citation };
@@ -341,153 +340,6 @@ function onJudicialReview(c: CaseState, command: CommandOf<'detention.judicial-r
     notes,
   };
 }
-
-const withoutFlags = (flags: readonly Flag[], remove: readonly Flag[]): Flag[] =>
-  flags.filter((f) => !remove.includes(f));
-
-function released(s: CaseState): CaseState {
-  const { detention: _d, detentionOrder: _o, ...rest } = s;
-  return { ...rest, flags: withoutFlags(s.flags, ['detained', 'detention-irregular-entry-only']) };
-}
-
-const str = (v: unknown) => (typeof v === 'string' ? v : undefined);
-
-function evolveOrder(s: CaseState, action: Action): CaseState {
-  const p = action.payload;
-  const reasons = str(p.reasons);
-  // an order logged before issue 17 has no reasons: its guarantee shows as missing
-  if (!reasons) return s;
-  const bestInterests = str(p.minorBestInterests);
-  const noAlternative = str(p.minorNoAlternative);
-  const order: DetentionOrder = {
-    reasons,
-    nextReviewBy: str(p.nextReviewBy) ?? '',
-    ...(str(p.judicialReviewDueAt) ? { judicialReviewDueAt: str(p.judicialReviewDueAt) } : {}),
-    ...(str(p.maximumAt) ? { maximumAt: str(p.maximumAt), maximumArticle: str(p.maximumArticle) } : {}),
-    ...(bestInterests && noAlternative ? { minorException: { bestInterests, noAlternative } } : {}),
-  };
-  return { ...s, detentionOrder: order };
-}
-
-function evolveReview(s: CaseState, action: Action): CaseState {
-  const p = action.payload;
-  const grounds = Array.isArray(p.grounds) ? (p.grounds as string[]) : undefined;
-  let next = s;
-  if (grounds && s.detention) {
-    next = {
-      ...next,
-      detention: { ...s.detention, grounds: [...new Set(grounds)] },
-      flags: onlyIrregularEntry(grounds)
-        ? next.flags
-        : withoutFlags(next.flags, ['detention-irregular-entry-only']),
-    };
-  }
-  if (!next.detentionOrder) return next;
-  const { maximumAt: _m, maximumArticle: _a, ...order } = next.detentionOrder;
-  const maximum =
-    p.maximumAt === null
-      ? {}
-      : str(p.maximumAt)
-        ? { maximumAt: str(p.maximumAt), maximumArticle: str(p.maximumArticle) }
-        : { maximumAt: _m, maximumArticle: _a };
-  return {
-    ...next,
-    detentionOrder: {
-      ...order,
-      ...maximum,
-      reasons: str(p.reasons) ?? order.reasons,
-      ...(str(p.extension) ? { extension: str(p.extension) } : {}),
-      ...(str(p.minorBestInterests) && str(p.minorNoAlternative)
-        ? {
-            minorException: {
-              bestInterests: str(p.minorBestInterests) ?? '',
-              noAlternative: str(p.minorNoAlternative) ?? '',
-            },
-          }
-        : {}),
-      nextReviewBy: str(p.nextReviewBy) ?? order.nextReviewBy,
-    },
-  };
-}
-
-function evolveJudicialReview(s: CaseState, action: Action): CaseState {
-  const p = action.payload;
-  if (p.outcome === 'release-ordered') return released(s);
-  if (!s.detentionOrder) return s;
-  return {
-    ...s,
-    detentionOrder: {
-      ...s.detentionOrder,
-      judicialReview: { at: action.at, outcome: String(p.outcome) },
-      nextReviewBy: str(p.nextReviewBy) ?? s.detentionOrder.nextReviewBy,
-    },
-  };
-}
-
-// ---- the case page's guarantees (only while the person is detained) ----
-
-const dueOrMissing = (now: Date, dueAt: string) => (now.getTime() < Date.parse(dueAt) ? 'due' : 'missing');
-const openDue = (open: readonly OpenObligation[], kind: OpenObligation['kind']) =>
-  open.find((o) => o.kind === kind)?.dueAt;
-
-/** RCD Art. 11(2) (RD Art. 15(2)): the order in writing, with its grounds and reasons. */
-const orderGuarantee: GuaranteeRule = (c) => {
-  if (!c.detention) return undefined;
-  return {
-    key: 'detention-order',
-    article: 'RCD Art. 11(2); RD Art. 15(2)',
-    status: c.detentionOrder ? 'done' : 'missing',
-    at: c.detention.since,
-    params: { grounds: c.detention.grounds.join(', ') },
-  };
-};
-
-/** The review the order (or the last review) set. */
-const reviewGuarantee: GuaranteeRule = (c, now, open) => {
-  if (!c.detention) return undefined;
-  const dueAt = openDue(open, 'detention-review') ?? c.detentionOrder?.nextReviewBy;
-  const g: Guarantee = {
-    key: 'detention-review',
-    article: 'RCD Art. 11; RD Art. 15(3)',
-    status: dueAt ? dueOrMissing(now, dueAt) : 'missing',
-  };
-  return dueAt ? { ...g, dueAt } : g;
-};
-
-/** RCD Art. 11(3): a speedy judicial review (ex officio for an applicant, within 15 days); RD Art. 15(2). */
-const judicialReviewGuarantee: GuaranteeRule = (c, now) => {
-  if (!c.detention) return undefined;
-  const o = c.detentionOrder;
-  const article = o?.judicialReviewDueAt ? 'RCD Art. 11(3)' : 'RCD Art. 11(3); RD Art. 15(2)';
-  if (o?.judicialReview)
-    return {
-      key: 'detention-judicial-review',
-      article,
-      status: 'done',
-      at: o.judicialReview.at,
-      params: { outcome: o.judicialReview.outcome },
-    };
-  if (o?.judicialReviewDueAt)
-    return {
-      key: 'detention-judicial-review',
-      article,
-      status: dueOrMissing(now, o.judicialReviewDueAt),
-      dueAt: o.judicialReviewDueAt,
-    };
-  return { key: 'detention-judicial-review', article, status: 'due' };
-};
-
-/** The longest the detention may last (RD Art. 15(5); APR Art. 51(2); national maxima). */
-const maximumGuarantee: GuaranteeRule = (c, now, open) => {
-  const dueAt = openDue(open, 'detention-maximum') ?? c.detentionOrder?.maximumAt;
-  if (!c.detention || !dueAt) return undefined;
-  return {
-    key: 'detention-maximum',
-    article: c.detentionOrder?.maximumArticle ?? 'RD Art. 15(5)',
-    status: dueOrMissing(now, dueAt),
-    dueAt,
-  };
-};
 
 /** Whether a logged action detained a minor (the monitoring indicator "minors detained"). */
 export function isMinorDetention(action: Pick<Action, 'type' | 'payload'>): boolean {
