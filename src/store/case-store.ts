@@ -2,24 +2,13 @@
 // version, appends the actions to the case's log, updates its current-state row, opens and closes its
 // obligations and extends the audit chain. The CLI, the CSV import and the HTTP API all call it.
 import { and, asc, eq, inArray, isNull, lte, type SQL, sql } from 'drizzle-orm';
-import { DateTime } from 'luxon';
 import stringify from 'safe-stable-stringify';
-import type { MemberStateCode } from '../../law/member-states.ts';
-import type {
-  Action,
-  CaseCrisis,
-  CaseState,
-  Decision,
-  Obligation,
-  ObligationKind,
-} from '../domain/case-state.ts';
+import type { Action, CaseState, Decision, Obligation, ObligationKind } from '../domain/case-state.ts';
 import { CaseCommand, RecordEncounter } from '../domain/commands.ts';
 import { type Actor, decide, startCase } from '../domain/decide.ts';
 import { checkLateEntry, ENTRY_RULES } from '../domain/entry-rules.ts';
 import { CommandRejectedError } from '../domain/errors.ts';
 import { obligationMissed } from '../domain/system-steps.ts';
-import { STATE_TIME_ZONES } from '../law/calendar/state-calendar.ts';
-import type { CrisisKind } from '../law/deadlines.ts';
 import { PactError } from '../law/errors.ts';
 import type { ParameterRegistry } from '../law/parameters.ts';
 import { annualRateAt, type RecognitionRate } from '../law/recognition-rates.ts';
@@ -45,6 +34,7 @@ import {
   resultRows,
 } from './bulk.ts';
 import { isStaleWrite, retryStaleWrites } from './chain-retry.ts';
+import { CRISES_DIGEST, type CrisisRow, covering, readCrises } from './crises.ts';
 import type { Db, Store } from './database.ts';
 import { proposeAfterEncounters } from './duplicates.ts';
 import {
@@ -63,7 +53,7 @@ import {
 import { listActivations } from './national-measures.ts';
 import { lawWithSettings, listAppealWindows } from './national-settings.ts';
 import { changesPerson, newIdentityParts, refreshIdentities } from './person-identities.ts';
-import { cases, crisisDeclarations, idempotencyKeys, obligations } from './schema.ts';
+import { cases, idempotencyKeys, obligations } from './schema.ts';
 
 export interface Services {
   readonly law: ParameterRegistry;
@@ -867,33 +857,6 @@ function logRows(items: readonly { decision: Decision; actor?: Actor }[], now: D
   return { actions, obligations: obligationRows, audit };
 }
 
-interface CrisisRow {
-  readonly id: string;
-  readonly state: string;
-  readonly kind: string;
-  readonly startsOn: string;
-  readonly endsOn: string;
-  /** issue 17: the initial Council decision's last day (CFMR Art. 10(4)); null when never extended */
-  readonly initialEndsOn?: string | null;
-  readonly sections: readonly string[];
-}
-
-/** issue 17: every crisis declaration, as the encounters' basis reads them (CFMR Art. 10(1): at the wish). */
-async function readCrises(db: Db): Promise<CrisisRow[]> {
-  const rows = await db
-    .select({
-      id: crisisDeclarations.id,
-      state: crisisDeclarations.state,
-      kind: crisisDeclarations.kind,
-      startsOn: crisisDeclarations.startsOn,
-      endsOn: crisisDeclarations.endsOn,
-      initialEndsOn: crisisDeclarations.initialEndsOn,
-      sections: crisisDeclarations.borderSections,
-    })
-    .from(crisisDeclarations);
-  return rows;
-}
-
 /** What encounters are decided against (see recordEncounters). */
 interface WriteBasis {
   readonly crises: readonly CrisisRow[];
@@ -906,9 +869,6 @@ interface WriteBasis {
   /** `state:ref` of the items' references already taken. */
   readonly taken: ReadonlySet<string>;
 }
-
-/** A digest of every crisis declaration, computed alike when read and when written against. */
-const CRISES_DIGEST = `(select md5(coalesce(string_agg(id::text || '|' || kind || '|' || starts_on || '|' || ends_on || '|' || coalesce(initial_ends_on::text, '') || '|' || array_to_string(border_sections, ','), ';' order by id), '')) from crisis_declarations)`;
 
 const knowsPlace = (basis: WriteBasis, e: RecordEncounter) => !e.placeId || basis.places.has(e.placeId);
 
@@ -944,39 +904,6 @@ async function readBasis(
     ),
     taken: new Set((row?.taken ?? []) as string[]),
   };
-}
-
-/**
- * The crisis declaration in force at an instant (an arrival, or an application made — CFMR Art. 10(1)): its
- * state, its period (with the initial period, Art. 10(4)), and its border sections (none = all).
- */
-function covering(
-  rows: readonly CrisisRow[],
-  state: string,
-  occurredAt: string,
-  section?: string,
-): CaseCrisis | undefined {
-  // the day in the state's own time zone
-  const day =
-    DateTime.fromISO(occurredAt)
-      .setZone(STATE_TIME_ZONES[state as MemberStateCode] ?? 'UTC')
-      .toISODate() ?? '';
-  const hit = rows.find(
-    (r) =>
-      r.state === state &&
-      r.startsOn <= day &&
-      r.endsOn >= day &&
-      (r.sections.length === 0 || (section !== undefined && r.sections.includes(section))),
-  );
-  return hit
-    ? {
-        id: hit.id,
-        kind: hit.kind as CrisisKind,
-        startsOn: hit.startsOn,
-        endsOn: hit.endsOn,
-        ...(hit.initialEndsOn && hit.initialEndsOn < hit.endsOn ? { initialEndsOn: hit.initialEndsOn } : {}),
-      }
-    : undefined;
 }
 
 export type BatchOutcome =

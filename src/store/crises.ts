@@ -1,7 +1,12 @@
-// Crisis declarations (Regulation (EU) 2024/1359): recorded with their audit entry in one transaction. The
-// CLI (`pact crisis declare`) and the API (POST /api/crises) both call `declareCrisis`.
+// Crisis declarations (Regulation (EU) 2024/1359): recorded with their audit entry in one transaction (the
+// CLI `pact crisis declare|extend` and the API POST /api/crises call `declareCrisis`, `extendCrisis`), and
+// read by the case store to find the declaration covering an arrival or an application made (`covering`).
 import { desc, eq } from 'drizzle-orm';
 import { DateTime } from 'luxon';
+import type { MemberStateCode } from '../../law/member-states.ts';
+import type { CaseCrisis } from '../domain/case-state.ts';
+import { STATE_TIME_ZONES } from '../law/calendar/state-calendar.ts';
+import type { CrisisKind } from '../law/deadlines.ts';
 import { PactError } from '../law/errors.ts';
 import type { ParameterRegistry } from '../law/parameters.ts';
 import { appendAudit } from './audit.ts';
@@ -137,4 +142,70 @@ export function listCrises(db: Db, state?: string) {
     .from(crisisDeclarations)
     .where(state ? eq(crisisDeclarations.state, state) : undefined)
     .orderBy(desc(crisisDeclarations.startsOn));
+}
+
+// The declarations as the case store reads them: which covers an arrival or an application made (CFMR Art.
+// 10(1)), and a digest that makes a write abort if they changed meanwhile.
+
+export interface CrisisRow {
+  readonly id: string;
+  readonly state: string;
+  readonly kind: string;
+  readonly startsOn: string;
+  readonly endsOn: string;
+  /** issue 17: the initial Council decision's last day (CFMR Art. 10(4)); null when never extended */
+  readonly initialEndsOn?: string | null;
+  readonly sections: readonly string[];
+}
+
+/** issue 17: every crisis declaration, as the encounters' basis reads them (CFMR Art. 10(1): at the wish). */
+export async function readCrises(db: Db): Promise<CrisisRow[]> {
+  const rows = await db
+    .select({
+      id: crisisDeclarations.id,
+      state: crisisDeclarations.state,
+      kind: crisisDeclarations.kind,
+      startsOn: crisisDeclarations.startsOn,
+      endsOn: crisisDeclarations.endsOn,
+      initialEndsOn: crisisDeclarations.initialEndsOn,
+      sections: crisisDeclarations.borderSections,
+    })
+    .from(crisisDeclarations);
+  return rows;
+}
+
+/** A digest of every crisis declaration, computed alike when read and when written against. */
+export const CRISES_DIGEST = `(select md5(coalesce(string_agg(id::text || '|' || kind || '|' || starts_on || '|' || ends_on || '|' || coalesce(initial_ends_on::text, '') || '|' || array_to_string(border_sections, ','), ';' order by id), '')) from crisis_declarations)`;
+
+/**
+ * The crisis declaration in force at an instant (an arrival, or an application made — CFMR Art. 10(1)): its
+ * state, its period (with the initial period, Art. 10(4)), and its border sections (none = all).
+ */
+export function covering(
+  rows: readonly CrisisRow[],
+  state: string,
+  occurredAt: string,
+  section?: string,
+): CaseCrisis | undefined {
+  // the day in the state's own time zone
+  const day =
+    DateTime.fromISO(occurredAt)
+      .setZone(STATE_TIME_ZONES[state as MemberStateCode] ?? 'UTC')
+      .toISODate() ?? '';
+  const hit = rows.find(
+    (r) =>
+      r.state === state &&
+      r.startsOn <= day &&
+      r.endsOn >= day &&
+      (r.sections.length === 0 || (section !== undefined && r.sections.includes(section))),
+  );
+  return hit
+    ? {
+        id: hit.id,
+        kind: hit.kind as CrisisKind,
+        startsOn: hit.startsOn,
+        endsOn: hit.endsOn,
+        ...(hit.initialEndsOn && hit.initialEndsOn < hit.endsOn ? { initialEndsOn: hit.initialEndsOn } : {}),
+      }
+    : undefined;
 }
