@@ -28,6 +28,7 @@ import { assignmentRoutes } from './routes/assignment.ts';
 import { attachmentRoutes } from './routes/attachments.ts';
 import { authRoutes } from './routes/auth.ts';
 import { caseRoutes } from './routes/cases.ts';
+import { crisisRoutes } from './routes/crises.ts';
 import { duplicateRoutes } from './routes/duplicates.ts';
 import { encounterRoutes } from './routes/encounters.ts';
 import { exportRoutes } from './routes/exports.ts';
@@ -290,6 +291,7 @@ export async function buildServer(
   publicRoutes(app, deps);
   encounterRoutes(app, deps);
   caseRoutes(app, deps);
+  crisisRoutes(app, deps);
   amendmentRoutes(app, deps);
   userRoutes(app, deps);
   accountRoutes(app, deps);

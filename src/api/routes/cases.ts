@@ -13,11 +13,9 @@ import { BIRTH_DATE_PRECISIONS, type Identity } from '../../domain/identity.ts';
 import { shownLegalBasis } from '../../domain/legal-basis.ts';
 import { nextActions } from '../../domain/next-actions.ts';
 import { COMMAND_PERMISSION, can } from '../../domain/roles.ts';
-import { CRISIS_KINDS } from '../../law/deadlines.ts';
 import { appendAudit } from '../../store/audit.ts';
 import { findCase, parseDuration, QUEUE_MAX_PAGE, QUEUE_PAGE, queue } from '../../store/case-queries.ts';
 import { retryStaleWrites } from '../../store/chain-retry.ts';
-import { CrisisInputError, declareCrisis } from '../../store/crises.ts';
 import { VersionConflictError } from '../../store/errors.ts';
 import { resolveCaseId } from '../../store/person-search.ts';
 import { isPlace } from '../../store/places.ts';
@@ -209,18 +207,6 @@ export const QueuePage = z.object({
   items: z.array(QueueItem),
   next: z.string().optional(),
 });
-
-const CrisisBody = z
-  .object({
-    kind: z.enum(CRISIS_KINDS),
-    from: z.iso.date(),
-    to: z.iso.date(),
-    act: z.string().min(3).max(300),
-    borderSections: z.array(z.string().min(1).max(60)).max(50).optional(),
-    /** issue 17: the last day after the extensions (CFMR Art. 5(1)–(2)); `to` is then the initial decision's last day (Art. 10(4)) */
-    extendedTo: z.iso.date().optional(),
-  })
-  .strict();
 
 export function caseRoutes(app: FastifyInstance, deps: ApiDeps): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -448,47 +434,6 @@ export function caseRoutes(app: FastifyInstance, deps: ApiDeps): void {
           ? { next: `${last.dueAt.toISOString()}~${last.obligationId}` }
           : {}),
       };
-    },
-  );
-
-  r.post(
-    '/api/crises',
-    {
-      schema: {
-        tags: ['crises'],
-        summary:
-          'record a crisis declaration for your state (Regulation (EU) 2024/1359): its derogations apply to the arrivals it covers',
-        body: CrisisBody,
-        response: {
-          201: z.object({ id: z.string() }),
-          400: Problem,
-          401: Problem,
-          403: Problem,
-          422: Problem,
-        },
-      },
-      preHandler: requires(deps, 'crisis.declare'),
-    },
-    async (request, reply) => {
-      const p = principal(request);
-      if (p.jurisdiction === 'EU')
-        throw forbidden('a crisis is declared for one member state: use an administrator of that state');
-      try {
-        const id = await declareCrisis(
-          deps.store.db,
-          deps.services.law,
-          { ...request.body, state: p.jurisdiction },
-          now(),
-          p.username,
-        );
-        return reply.code(201).send({ id });
-      } catch (e) {
-        if (e instanceof CrisisInputError)
-          throw new HttpProblem(422, e.code, 'Invalid crisis declaration', e.message, [
-            { field: `body/${e.field}`, reason: e.message },
-          ]);
-        throw e;
-      }
     },
   );
 }
