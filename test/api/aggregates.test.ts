@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type AggregateRow, aggregates, complementaryHidden, suppress } from '../../src/store/aggregates.ts';
 import { upsertPlaces } from '../../src/store/places.ts';
 import { previousYear, withPrevious } from '../../src/store/year-on-year.ts';
+import { interviewRecorded } from '../domain/fixtures.ts';
 import { BACKENDS } from '../store/backends.ts';
 import { type Harness, PASSWORD, startHarness } from './harness.ts';
 
@@ -187,16 +188,7 @@ describe.each(BACKENDS)('aggregates on $name', (backend) => {
     await act('E1P1', { type: 'screening.completed', at: '2026-11-11T09:00:00Z', outcome: 'asylum' });
     await act('E1P1', { type: 'application.registered', at: '2026-11-12T09:00:00Z' });
     await act('E1P1', { type: 'application.lodged', at: '2026-11-14T09:00:00Z' });
-    await act('E1P1', {
-      type: 'interview.recorded',
-      at: '2026-11-20T09:00:00Z',
-      language: 'ar',
-      interpreter: true,
-      languageUnderstood: true,
-      recordRef: 'INT-1',
-      reportCommentOffered: true,
-      interviewer: 'officer-1',
-    });
+    await act('E1P1', interviewRecorded('2026-11-20T09:00:00Z'));
     await act('E1P1', { type: 'decision.issued', at: '2026-12-02T09:00:00Z', decision: 'unfounded' });
     // notified, appealed and the appeal dismissed the same day: the person no longer may remain (APR Art. 68),
     // so the return can be carried out (no appeal window needs to be confirmed for that)
@@ -214,16 +206,7 @@ describe.each(BACKENDS)('aggregates on $name', (backend) => {
     await act('E1P2', { type: 'screening.completed', at: '2026-11-11T09:00:00Z', outcome: 'asylum' });
     await act('E1P2', { type: 'application.registered', at: '2026-11-12T10:00:00Z' });
     await act('E1P2', { type: 'application.lodged', at: '2026-11-15T09:00:00Z' });
-    await act('E1P2', {
-      type: 'interview.recorded',
-      at: '2026-11-20T09:00:00Z',
-      language: 'ar',
-      interpreter: true,
-      languageUnderstood: true,
-      recordRef: 'INT-1',
-      reportCommentOffered: true,
-      interviewer: 'officer-1',
-    });
+    await act('E1P2', interviewRecorded('2026-11-20T09:00:00Z'));
     await act('E1P2', { type: 'decision.issued', at: '2026-11-28T09:00:00Z', decision: 'refugee-status' });
     // E1P3: detained 10 Nov, refused entry after screening 12 Nov
     await act('E1P3', {
@@ -240,16 +223,7 @@ describe.each(BACKENDS)('aggregates on $name', (backend) => {
     await act('E4P1', { type: 'screening.completed', at: '2026-12-01T08:00:00Z', outcome: 'asylum' });
     await act('E4P1', { type: 'application.registered', at: '2026-12-01T10:00:00Z' });
     await act('E4P1', { type: 'application.lodged', at: '2026-12-02T10:00:00Z' });
-    await act('E4P1', {
-      type: 'interview.recorded',
-      at: '2026-12-04T10:00:00Z',
-      language: 'ar',
-      interpreter: true,
-      languageUnderstood: true,
-      recordRef: 'INT-1',
-      reportCommentOffered: true,
-      interviewer: 'officer-1',
-    });
+    await act('E4P1', interviewRecorded('2026-12-04T10:00:00Z'));
     await act('E4P1', {
       type: 'decision.issued',
       at: '2026-12-07T10:00:00Z',

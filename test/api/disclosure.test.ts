@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type AggregateRow, suppress } from '../../src/store/aggregates.ts';
 import { rowsOf } from '../../src/store/database.ts';
 import { isHiddenCount, roundCount, roundingKey, storedRoundingKey } from '../../src/store/disclosure.ts';
+import { interviewRecorded } from '../domain/fixtures.ts';
 import { BACKENDS } from '../store/backends.ts';
 import { type Harness, startHarness } from './harness.ts';
 
@@ -166,16 +167,7 @@ describe.each(BACKENDS)('statistics disclosure attacks on $name', (backend) => {
       await act(id, { type: 'application.registered', at: `2026-12-${day}T09:00:00Z` });
       await act(id, { type: 'application.lodged', at: '2026-12-29T09:00:00Z' });
       // APR Arts 11–13: the interview on record before the decision
-      await act(id, {
-        type: 'interview.recorded',
-        at: '2026-12-29T15:00:00Z',
-        language: 'ar',
-        interpreter: true,
-        languageUnderstood: true,
-        recordRef: 'INT-1',
-        reportCommentOffered: true,
-        interviewer: 'officer-1',
-      });
+      await act(id, interviewRecorded('2026-12-29T15:00:00Z'));
       await act(id, { type: 'decision.issued', at: '2026-12-30T09:00:00Z', decision });
     }
     // 1 December: 2 persons ask for asylum, are never screened nor registered

@@ -7,6 +7,7 @@ import { DateTime } from 'luxon';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { detentions, suppressDetentions } from '../../src/store/detentions.ts';
 import { decisionOutcomes } from '../../src/store/outcomes.ts';
+import { interviewRecorded } from '../domain/fixtures.ts';
 import { BACKENDS } from '../store/backends.ts';
 import { type Harness, startHarness } from './harness.ts';
 
@@ -71,16 +72,7 @@ describe.each(BACKENDS)('decisions and detentions on $name', (backend) => {
     await act(id, { type: 'application.registered', at: '2026-11-03T09:00:00Z' });
     await act(id, { type: 'application.lodged', at: '2026-11-04T09:00:00Z' });
     // APR Arts 11–13: the interview on record before the decision
-    await act(id, {
-      type: 'interview.recorded',
-      at: '2026-11-05T09:00:00Z',
-      language: 'ar',
-      interpreter: true,
-      languageUnderstood: true,
-      recordRef: 'INT-1',
-      reportCommentOffered: true,
-      interviewer: 'officer-1',
-    });
+    await act(id, interviewRecorded('2026-11-05T09:00:00Z'));
     // an implicit withdrawal names its ground (APR Art. 41(1)(e): not remaining available)
     const ground = decision === 'implicitly-withdrawn' ? { implicitWithdrawalGround: 'not-available' } : {};
     await act(id, { type: 'decision.issued', at, decision, ...ground });

@@ -10,6 +10,7 @@ import { LAW } from '../../src/law/law.ts';
 import { CaseStore } from '../../src/store/case-store.ts';
 import type { Store } from '../../src/store/database.ts';
 import { guaranteeIndicators } from '../../src/store/monitoring-guarantees.ts';
+import { interviewRecorded } from '../domain/fixtures.ts';
 import { BACKENDS, testClock } from './backends.ts';
 
 const guard = { actor: 'guard-1', role: 'border-guard' };
@@ -101,16 +102,7 @@ describe.each(BACKENDS)('the guarantees’ monitoring indicators on $name', (bac
       });
       await apply(i, { type: 'application.lodged', at: '2026-12-08T12:00:00+02:00' });
     }
-    await apply(3, {
-      type: 'interview.recorded',
-      at: '2026-12-09T09:00:00+02:00',
-      language: 'ar',
-      interpreter: true,
-      languageUnderstood: true,
-      recordRef: 'INT-MG-3',
-      reportCommentOffered: true,
-      interviewer: 'officer-1',
-    });
+    await apply(3, interviewRecorded('2026-12-09T09:00:00+02:00'));
     await apply(5, {
       type: 'interview.omitted',
       at: '2026-12-09T09:00:00+02:00',
