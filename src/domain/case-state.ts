@@ -21,8 +21,6 @@ export const OBLIGATION_KINDS = [
   // issue 17: the person's guarantees
   /** the longest a detention may last (src/domain/guarantees/detention.ts) */
   'detention-maximum',
-  /** a court's decision on a request to remain pending the appeal (APR Art. 68) */
-  'remain-request',
 ] as const;
 export type ObligationKind = (typeof OBLIGATION_KINDS)[number];
 

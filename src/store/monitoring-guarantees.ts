@@ -71,7 +71,7 @@ export async function guaranteeIndicators(db: Db, q: MonitoringQuery): Promise<G
     rowsOf<{ removals: number; insideWindow: number }>(
       db,
       sql`select count(*)::int as "removals", (count(*) filter (where exists (
-            select 1 from obligations o where o.case_id = r.case_id and o.kind in ('appeal', 'remain-request')
+            select 1 from obligations o where o.case_id = r.case_id and o.kind = 'appeal'
               and o.opened_at <= r.at + interval '${TOLERANCE} minutes'
               and (o.due_at > r.at or o.closed_at is null or o.closed_at > r.at))))::int as "insideWindow"
         from (${actionsOf(q, 'return.executed')}) r`,

@@ -246,8 +246,6 @@ const module: GuaranteeModule = {
   handlers: {
     'decision.notified': notified,
     'appeal.lodged': (c) => ({ extra: { suspensive: suspensiveByLaw(c) } }),
-    'remain.requested': () => ({ closes: ['remain-request'] }),
-    'remain.decided': () => ({ closes: ['remain-request'] }),
   },
   evolvers: {
     'decision.issued': (s) => {

@@ -110,7 +110,7 @@ const withdrawn: Handler = (_c, command) => {
   return {
     // the procedure ends: what remained to do in it is no longer due (APR Art. 39(1)(c): not examined on the
     // merits); the decision is final and not appealable (Art. 40(3)), so no appeal window opens
-    closes: ['registration', 'lodging', 'decision', 'remain-request'],
+    closes: ['registration', 'lodging', 'decision'],
     notes: cmd.consequencesExplainedIn
       ? []
       : [

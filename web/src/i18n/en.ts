@@ -1237,7 +1237,6 @@ export const en = {
   'refusal.duplicate-has-linked-files': 'this file has files linked under it: choose it as the main file',
   // issue 17: the person's guarantees
   'obligation.detention-maximum': 'Longest detention allowed',
-  'obligation.remain-request': "Court's decision on the request to remain",
   'action.vulnerability.assessed': 'Vulnerability and special needs assessed',
   'action.family.recorded': 'Family recorded',
   'action.representative.appointed': 'Representative appointed',

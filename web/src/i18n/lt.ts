@@ -1244,7 +1244,6 @@ export const lt: Readonly<Record<MessageKey, string>> = {
   'refusal.duplicate-has-linked-files': 'su šia byla susietos kitos bylos: pasirinkite ją pagrindine',
   // issue 17: the person's guarantees
   'obligation.detention-maximum': 'Ilgiausias leidžiamas sulaikymas',
-  'obligation.remain-request': 'Teismo sprendimas dėl prašymo leisti likti',
   'action.vulnerability.assessed': 'Įvertintas pažeidžiamumas ir specialieji poreikiai',
   'action.family.recorded': 'Užregistruota šeima',
   'action.representative.appointed': 'Paskirtas atstovas',
