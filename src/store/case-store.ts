@@ -117,6 +117,8 @@ export class CaseStore {
    * national-settings.ts); read again before each notification of a decision, the only command that uses them.
    */
   private settingsLaw: ParameterRegistry | undefined;
+  /** the confirmed values settingsLaw was built from */
+  private settingsKey: string | undefined;
 
   constructor(
     readonly store: Store,
@@ -452,7 +454,12 @@ export class CaseStore {
 
   /** Reads the confirmed national values again (after a change, or before a decision's notification). */
   async refreshNationalSettings(): Promise<void> {
-    this.settingsLaw = lawWithSettings(this.services.law, await listAppealWindows(this.db));
+    const settings = await listAppealWindows(this.db);
+    // the registry is built (and its files validated) again only when the confirmed values changed
+    const key = JSON.stringify(settings);
+    if (key === this.settingsKey) return;
+    this.settingsLaw = lawWithSettings(this.services.law, settings);
+    this.settingsKey = key;
   }
 
   /**
