@@ -29,6 +29,7 @@ import { attachmentRoutes } from './routes/attachments.ts';
 import { authRoutes } from './routes/auth.ts';
 import { caseRoutes } from './routes/cases.ts';
 import { crisisRoutes } from './routes/crises.ts';
+import { documentRoutes } from './routes/documents.ts';
 import { duplicateRoutes } from './routes/duplicates.ts';
 import { encounterRoutes } from './routes/encounters.ts';
 import { exportRoutes } from './routes/exports.ts';
@@ -309,6 +310,7 @@ export async function buildServer(
   duplicateRoutes(app, deps);
   assignmentRoutes(app, deps);
   nationalMeasureRoutes(app, deps);
+  documentRoutes(app, deps);
   web = await webRoutes(app, deps.webRoot ?? WEB_ROOT);
   if (!web)
     app.get('/', { schema: { hide: true } }, (_request, reply) =>

@@ -7,6 +7,7 @@ import { caseCommand, queueCommand, sweepCommand } from './commands/cases.ts';
 import { crisisCommand } from './commands/crisis.ts';
 import { deadlineCommand } from './commands/deadline.ts';
 import { demoCommand } from './commands/demo.ts';
+import { documentCommand } from './commands/document.ts';
 import { fairSharesCommand } from './commands/fair-shares.ts';
 import { importCommand } from './commands/import.ts';
 import { measureCommand } from './commands/measure.ts';
@@ -44,6 +45,7 @@ export function buildProgram(ctx: CliContext): Command {
     auditCommand(ctx),
     crisisCommand(ctx),
     measureCommand(ctx),
+    documentCommand(ctx),
     placesCommand(ctx),
     serveCommand(ctx),
     demoCommand(ctx),

@@ -6,6 +6,11 @@
 export const ATTACHMENT_KINDS = ['photo', 'scan'] as const;
 export type AttachmentKind = (typeof ATTACHMENT_KINDS)[number];
 
+/** A document Pact issued on the case (issue 18): its PDF is kept as a file of the case, never uploaded. */
+export const ISSUED_DOCUMENT = 'issued-document';
+/** Every kind a file of a case may have: the uploaded ones and the issued documents. */
+export const STORED_ATTACHMENT_KINDS = [...ATTACHMENT_KINDS, ISSUED_DOCUMENT] as const;
+
 /** The largest file (10 MiB): a phone photo or a multi-page scan fits; a video does not. */
 export const MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;
 

@@ -159,6 +159,9 @@ export interface CaseState {
       readonly merelyToDelay: boolean;
     };
   };
+  // issue 18: papers
+  /** The documents issued to the person (src/domain/documents/), oldest first, with how each reached them. */
+  readonly documents?: readonly IssuedDocument[];
   // (national)
   /** issue 17: the refusal of entry under a national emergency measure, if any (guarantees/national-measures.ts) */
   readonly nationalMeasure?: {
@@ -166,6 +169,23 @@ export interface CaseState {
     readonly at: string;
     readonly activationId?: string;
   };
+}
+
+/** A document issued on the case (`document.issued`) and its notification (`document.notified`). */
+export interface IssuedDocument {
+  readonly id: string;
+  readonly kind: string;
+  /** the language of its text (English where the language asked for fell back) */
+  readonly language: string;
+  /** the language asked for */
+  readonly requestedLanguage: string;
+  readonly templateVersion: string;
+  readonly sha256: string;
+  readonly at: string;
+  readonly by: string;
+  readonly notifiedAt?: string;
+  /** how it reached the person (src/domain/guarantees/remedies-commands.ts NOTIFICATION_MEANS) */
+  readonly means?: string;
 }
 
 /** border-crisis: the declaration covering an application made at `madeAt` (CFMR Art. 10(1)). */

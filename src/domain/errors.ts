@@ -202,6 +202,17 @@ export const REFUSALS = {
   'decision-needs-interview': ['allowed'],
   /** the interview omitted in a minor's best interests for a person who is not a minor (APR Art. 13) */
   'omission-ground-minor-only': [],
+  // issue 18: papers (src/domain/documents/)
+  /** the case cannot have this document now (the reason says why: e.g. no decision yet) */
+  'document-not-available': ['kind', 'reason'],
+  /** the document is not offered in that language (an authority's form in a person's language) */
+  'document-language-unavailable': ['kind', 'language'],
+  /** no document of that id was issued on this case */
+  'document-not-issued': ['document'],
+  /** the document's notification is recorded already */
+  'document-already-notified': ['notifiedAt'],
+  /** a notification dated before the document was issued */
+  'document-notified-before-issue': ['issuedAt'],
 } as const satisfies Record<string, readonly string[]>;
 
 /** Why an account's input is refused (src/store/accounts.ts, login.ts): the same kind of stable codes. */

@@ -53,6 +53,10 @@ export const LEGAL_BASIS: Readonly<Record<ActionType, string>> = {
   'interview.omitted': 'APR Art. 13 (personal interview omitted: the closed list of grounds)',
   'counselling.requested': 'APR Arts 15–19 (legal counselling, assistance and representation)',
   'counselling.given': 'APR Arts 15–19 (legal counselling, assistance and representation)',
+  'document.issued':
+    'the article requiring the document (recorded with each: SBC Annex V Part B, Screening Regulation Art. 17, APR Arts 8, 29, 36, RCD Art. 11, RD Art. 12, AMMR Art. 67)',
+  'document.notified':
+    'the notification of the document (APR Art. 36(1), 67(8) for a decision; RD Art. 12(1))',
   'decision.notified':
     'APR Arts 36 and 67(8) (notification of the decision; the time to appeal runs from it)',
   'remain.requested': 'APR Art. 68 (request to a court to be allowed to remain pending the appeal)',

@@ -67,6 +67,9 @@ export const ACTION_TYPES = [
   'application.subsequent',
   'subsequent.examined',
   'biometrics.taken',
+  // issue 18: papers — a document issued to the person, and how it reached them (src/domain/documents/)
+  'document.issued',
+  'document.notified',
 ] as const;
 export type ActionType = (typeof ACTION_TYPES)[number];
 
@@ -90,10 +93,20 @@ export const AMENDMENT_ACTIONS = [
   'action.amended',
 ] as const satisfies readonly ActionType[];
 
+/**
+ * Papers (issue 18): recorded by the documents service when a user issues a document (its PDF made, its hash
+ * taken) or records how it reached the person — outside the table: which document a case can have is
+ * src/domain/documents/ (each kind's `unavailable`), and they change no status.
+ */
+export const DOCUMENT_ACTIONS = [
+  'document.issued',
+  'document.notified',
+] as const satisfies readonly ActionType[];
+
 /** Actions a user may command through the table (the others are recorded by the system, or corrections). */
 export type CommandType = Exclude<
   ActionType,
-  (typeof SYSTEM_ACTIONS)[number] | (typeof AMENDMENT_ACTIONS)[number]
+  (typeof SYSTEM_ACTIONS)[number] | (typeof AMENDMENT_ACTIONS)[number] | (typeof DOCUMENT_ACTIONS)[number]
 >;
 
 export const FLAGS = [

@@ -71,33 +71,41 @@ export async function addAttachment(
   now: Date,
 ): Promise<AttachmentMeta> {
   return retryStaleWrites(() =>
-    db.transaction(async (tx) => {
-      const [row] = await rowsOf<Record<string, unknown>>(
-        tx as unknown as Db,
-        sql`insert into attachments as a (id, case_id, state, kind, file_name, content_type, size, sha256, bytes, thumbnail, uploaded_by, uploaded_at)
-          values (${a.id}, ${a.caseId}, ${a.state}, ${a.kind}, ${a.fileName}, ${a.contentType}, ${a.bytes.length}, ${a.sha256},
-            decode(${b64(a.bytes)}, 'base64'), decode(${b64(a.thumbnail)}, 'base64'), ${by.actor}, ${now.toISOString()})
-          returning ${META}`,
-      );
-      await appendAudit(tx as unknown as Db, [
-        {
-          at: now,
-          actor: by.actor,
-          action: 'attachment.added',
-          subject: a.caseId,
-          data: {
-            attachment: a.id,
-            kind: a.kind,
-            contentType: a.contentType,
-            size: a.bytes.length,
-            sha256: a.sha256,
-            role: by.role,
-          },
-        },
-      ]);
-      return meta(row ?? {});
-    }),
+    db.transaction(async (tx) => insertAttachment(tx as unknown as Db, a, by, now)),
   );
+}
+
+/** addAttachment's writes inside the caller's transaction (an issued document's PDF: src/store/documents.ts). */
+export async function insertAttachment(
+  tx: Db,
+  a: NewAttachment,
+  by: Reader,
+  now: Date,
+): Promise<AttachmentMeta> {
+  const [row] = await rowsOf<Record<string, unknown>>(
+    tx,
+    sql`insert into attachments as a (id, case_id, state, kind, file_name, content_type, size, sha256, bytes, thumbnail, uploaded_by, uploaded_at)
+      values (${a.id}, ${a.caseId}, ${a.state}, ${a.kind}, ${a.fileName}, ${a.contentType}, ${a.bytes.length}, ${a.sha256},
+        decode(${b64(a.bytes)}, 'base64'), decode(${b64(a.thumbnail)}, 'base64'), ${by.actor}, ${now.toISOString()})
+      returning ${META}`,
+  );
+  await appendAudit(tx, [
+    {
+      at: now,
+      actor: by.actor,
+      action: 'attachment.added',
+      subject: a.caseId,
+      data: {
+        attachment: a.id,
+        kind: a.kind,
+        contentType: a.contentType,
+        size: a.bytes.length,
+        sha256: a.sha256,
+        role: by.role,
+      },
+    },
+  ]);
+  return meta(row ?? {});
 }
 
 /** The files of a case the reader's jurisdiction holds (undefined jurisdiction: any), newest first, no bytes. */

@@ -1447,6 +1447,61 @@ describe.each(BACKENDS.filter((b) => b.name === 'pglite'))(
         runs: 200,
         bodies: (): Json[] => [{ caseId, otherCaseId: OTHER_CASE }],
       },
+      // issue 18: papers (documents of a case as PDF)
+      {
+        method: 'GET',
+        path: '/api/cases/:param/documents',
+        as: 'case-officer@LT',
+        runs: 60,
+        params: caseIds,
+      },
+      {
+        method: 'GET',
+        path: '/api/cases/:param/documents/:param',
+        as: 'case-officer@LT',
+        runs: 60,
+        params: () => caseIds().flatMap((c) => [`${c}|applicant-document`, `${c}|decision`, `${c}|passport`]),
+        query: { lang: ['en', 'ar', 'de', ''] },
+      },
+      {
+        method: 'POST',
+        path: '/api/cases/:param/documents/:param',
+        as: 'case-officer@LT',
+        runs: 120,
+        params: () =>
+          caseIds().flatMap((c) => [`${c}|applicant-document`, `${c}|refusal-of-entry`, `${c}|x`]),
+        query: { lang: ['en', 'lt', 'fa', 'xx'] },
+        bodies: (): Json[] => [
+          {},
+          { expectedVersion: 1 },
+          { notification: { means: 'in-person', language: 'ar' } },
+          {
+            notification: {
+              means: 'read-out-with-interpreter',
+              language: 'ckb',
+              at: '2026-12-09T09:00:00+02:00',
+            },
+          },
+        ],
+      },
+      {
+        method: 'GET',
+        path: '/api/cases/:param/documents/issued/:param',
+        as: 'case-officer@LT',
+        runs: 60,
+        params: () => caseIds().map((c) => `${c}|0b7f3a4e-1c2d-4e5f-8a9b-0c1d2e3f4a5b`),
+      },
+      {
+        method: 'POST',
+        path: '/api/cases/:param/documents/issued/:param/notification',
+        as: 'case-officer@LT',
+        runs: 100,
+        params: () => caseIds().map((c) => `${c}|0b7f3a4e-1c2d-4e5f-8a9b-0c1d2e3f4a5b`),
+        bodies: (): Json[] => [
+          { means: 'in-person', language: 'ar' },
+          { means: 'post', language: 'ru', at: '2026-12-09T09:00:00Z' },
+        ],
+      },
       // issue 17: national emergency measures (their activations)
       { method: 'GET', path: '/api/national-measures', as: 'monitor@PL', runs: 30, query: { x: ['1'] } },
       {

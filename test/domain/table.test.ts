@@ -12,6 +12,7 @@ import {
   ALLOWED,
   AMENDMENT_ACTIONS,
   allowedActions,
+  DOCUMENT_ACTIONS,
   STATUSES,
   SYSTEM_ACTIONS,
 } from '../../src/domain/statuses.ts';
@@ -68,8 +69,10 @@ describe('the table', () => {
         }),
         { numRuns: 400 },
       );
-      // all but the system's actions and the corrections (outside the table: src/domain/amend.ts)
-      expect(seen.size).toBe(ACTION_TYPES.length - SYSTEM_ACTIONS.length - AMENDMENT_ACTIONS.length);
+      // all but the system's actions, the corrections (src/domain/amend.ts) and the papers (src/domain/documents/)
+      expect(seen.size).toBe(
+        ACTION_TYPES.length - SYSTEM_ACTIONS.length - AMENDMENT_ACTIONS.length - DOCUMENT_ACTIONS.length,
+      );
     },
   );
 });

@@ -8,7 +8,12 @@ import { createHash, randomUUID } from 'node:crypto';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { ATTACHMENT_KINDS, MAX_ATTACHMENT_BYTES, safeFileName } from '../../domain/attachments.ts';
+import {
+  ATTACHMENT_KINDS,
+  MAX_ATTACHMENT_BYTES,
+  STORED_ATTACHMENT_KINDS,
+  safeFileName,
+} from '../../domain/attachments.ts';
 import {
   type AttachmentMeta,
   type AttachmentPart,
@@ -25,7 +30,7 @@ import type { ApiDeps } from '../server.ts';
 export const AttachmentView = z.object({
   id: z.string(),
   caseId: z.string(),
-  kind: z.enum(ATTACHMENT_KINDS),
+  kind: z.enum(STORED_ATTACHMENT_KINDS),
   fileName: z.string(),
   /** found from the bytes */
   contentType: z.string(),

@@ -3,6 +3,7 @@
 import type { Action, CaseState, Obligation, ObligationKind } from '../case-state.ts';
 import type { CaseCommand } from '../commands.ts';
 import type { DecideContext } from '../decide.ts';
+import { documentsModule } from '../documents/module.ts';
 import borderCrisis from './border-crisis.ts';
 import detention from './detention.ts';
 import interview from './interview.ts';
@@ -22,6 +23,8 @@ export const MODULES: readonly GuaranteeModule[] = [
   withdrawal,
   borderCrisis,
   nationalMeasures,
+  // issue 18: the papers issued on the case (src/domain/documents/module.ts)
+  documentsModule,
 ];
 
 /** Every module's guards, for a command the table and the conditions allow (throws CommandRejectedError). */

@@ -985,6 +985,7 @@ export const en = {
   'attachments.none': 'No photos or scans.',
   'attachments.kind.photo': 'Photo of the person',
   'attachments.kind.scan': 'Scan of a document',
+  'attachments.kind.issued-document': 'Document issued by Pact (PDF)',
   'attachments.add': 'Add a photo or scan',
   'attachments.file': 'File (JPEG, PNG or PDF, at most {mb} MB)',
   'attachments.kind': 'Kind',
@@ -1253,6 +1254,8 @@ export const en = {
   'action.application.subsequent': 'Subsequent application made',
   'action.subsequent.examined': 'Subsequent application examined',
   'action.biometrics.taken': 'Biometric data taken',
+  'action.document.issued': 'Document issued',
+  'action.document.notified': 'Document handed over (notification recorded)',
   // issue 17: border-crisis
   'ground.inadmissible-first-country-of-asylum': 'inadmissible: first country of asylum (APR Art. 38(1)(a))',
   'ground.inadmissible-safe-third-country': 'inadmissible: safe third country (APR Art. 38(1)(b))',
@@ -1537,6 +1540,12 @@ export const en = {
   'refusal.decision-needs-interview':
     'no personal interview is on record, or the omission ground does not cover this decision: record the interview first (allowed now: {allowed})',
   'refusal.omission-ground-minor-only': 'this ground applies to a minor only',
+  'refusal.document-not-available': 'this document cannot be issued for this case now: {reason}',
+  'refusal.document-language-unavailable': 'this document is not offered in {language}',
+  'refusal.document-not-issued': 'no such document was issued on this case',
+  'refusal.document-already-notified': 'the notification of this document is already recorded ({notifiedAt})',
+  'refusal.document-notified-before-issue':
+    'the notification cannot be before the document was issued ({issuedAt})',
   'guarantee.interview': 'Personal interview',
   'guarantee.interview-omitted': 'Personal interview omitted: {ground}',
   'guarantee.interview-language': 'Heard in a language understood ({language})',

@@ -992,6 +992,7 @@ export const lt: Readonly<Record<MessageKey, string>> = {
   'attachments.none': 'Nuotraukų ir skenuotų dokumentų nėra.',
   'attachments.kind.photo': 'Asmens nuotrauka',
   'attachments.kind.scan': 'Dokumento skenuota kopija',
+  'attachments.kind.issued-document': 'Pact išduotas dokumentas (PDF)',
   'attachments.add': 'Pridėti nuotrauką ar skenuotą dokumentą',
   'attachments.file': 'Failas (JPEG, PNG arba PDF, ne didesnis nei {mb} MB)',
   'attachments.kind': 'Rūšis',
@@ -1260,6 +1261,8 @@ export const lt: Readonly<Record<MessageKey, string>> = {
   'action.application.subsequent': 'Pateiktas pakartotinis prašymas',
   'action.subsequent.examined': 'Išnagrinėtas pakartotinis prašymas',
   'action.biometrics.taken': 'Paimti biometriniai duomenys',
+  'action.document.issued': 'Išduotas dokumentas',
+  'action.document.notified': 'Dokumentas įteiktas (įrašytas įteikimas)',
   // issue 17: border-crisis
   'ground.inadmissible-first-country-of-asylum':
     'nepriimtinas: pirmoji prieglobsčio šalis (APR 38 str. 1 d. a p.)',
@@ -1550,6 +1553,12 @@ export const lt: Readonly<Record<MessageKey, string>> = {
   'refusal.decision-needs-interview':
     'neįrašytas asmeninis pokalbis arba atsisakymo pagrindas šiam sprendimui netaikomas: pirmiausia įrašykite pokalbį (dabar galima: {allowed})',
   'refusal.omission-ground-minor-only': 'šis pagrindas taikomas tik nepilnamečiui',
+  'refusal.document-not-available': 'šiai bylai šio dokumento dabar išduoti negalima: {reason}',
+  'refusal.document-language-unavailable': 'šis dokumentas neteikiamas kalba {language}',
+  'refusal.document-not-issued': 'tokio dokumento šioje byloje neišduota',
+  'refusal.document-already-notified': 'šio dokumento įteikimas jau įrašytas ({notifiedAt})',
+  'refusal.document-notified-before-issue':
+    'įteikimas negali būti anksčiau nei dokumentas išduotas ({issuedAt})',
   'guarantee.interview': 'Asmeninis pokalbis',
   'guarantee.interview-omitted': 'Asmeninio pokalbio atsisakyta: {ground}',
   'guarantee.interview-language': 'Išklausytas suprantama kalba ({language})',
