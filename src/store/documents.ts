@@ -7,7 +7,7 @@
 
 import { sql } from 'drizzle-orm';
 import { authorityOf } from '../documents/authorities.ts';
-import { renderDocument } from '../documents/compose.ts';
+import { renderDocument, sha256Hex } from '../documents/compose.ts';
 import { ISSUED_DOCUMENT } from '../domain/attachments.ts';
 import type { CaseState, Decision, Obligation } from '../domain/case-state.ts';
 import { type Actor, decide } from '../domain/decide.ts';
@@ -292,7 +292,21 @@ export async function readIssuedDocument(
   if (!doc) return undefined;
   const file = await readAttachment(db, c.id, documentId, 'file', jurisdiction, by, now);
   if (!file) return undefined;
-  if (file.meta.sha256 !== doc.sha256)
-    throw new Error(`the stored document ${documentId} does not match the SHA-256 its case recorded`);
+  // the bytes as read, not the digest stored beside them: an altered file is never handed out as the issued one
+  const digest = sha256Hex(file.bytes);
+  if (digest !== doc.sha256) throw new DocumentAlteredError(documentId, doc.sha256, digest);
   return { bytes: file.bytes, fileName: file.meta.fileName };
+}
+
+/** The kept bytes of an issued document are not those whose SHA-256 the case recorded. */
+export class DocumentAlteredError extends Error {
+  constructor(
+    readonly documentId: string,
+    readonly recorded: string,
+    readonly found: string,
+  ) {
+    super(
+      `the kept document ${documentId} is not the one issued: its SHA-256 is ${found}, the case recorded ${recorded}`,
+    );
+  }
 }

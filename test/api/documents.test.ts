@@ -146,6 +146,22 @@ describe.each(BACKENDS)('documents through the API on $name', (backend) => {
     });
   });
 
+  it('a kept document whose bytes were altered in the database is never handed out as the issued one', async () => {
+    const d = (await issue('documents-issue-tamper')).json();
+    const url = `/api/cases/${caseId}/documents/issued/${d.documentId}`;
+    expect((await h.inject({ url, headers: officer() })).statusCode).toBe(200);
+    // the attack: someone with access to the database swaps the PDF (and even its stored digest)
+    const forged = Buffer.from('%PDF-1.7 forged');
+    await h.store.db.execute(
+      sql`update attachments set bytes = decode(${forged.toString('base64')}, 'base64'), sha256 = ${sha(forged)}
+        where id = ${d.documentId}::uuid`,
+    );
+    const r = await h.inject({ url, headers: officer() });
+    expect(r.statusCode).toBe(500);
+    expect(r.json().type).toContain('document-altered');
+    expect(r.rawPayload.includes(forged)).toBe(false);
+  });
+
   it("another state's officer finds neither the case's documents nor can issue one (404)", async () => {
     const pl = h.account('case-officer', 'PL').headers;
     expect((await h.inject({ url: `/api/cases/${caseId}/documents`, headers: pl })).statusCode).toBe(404);

@@ -13,10 +13,16 @@ import { DOCUMENT_KINDS, DOCUMENT_LANGUAGES, type DocumentKind } from '../../dom
 import { NOTIFICATION_MEANS } from '../../domain/guarantees/remedies-commands.ts';
 import { can } from '../../domain/roles.ts';
 import { findCase } from '../../store/case-queries.ts';
-import { issueDocument, notifyDocument, previewDocument, readIssuedDocument } from '../../store/documents.ts';
+import {
+  DocumentAlteredError,
+  issueDocument,
+  notifyDocument,
+  previewDocument,
+  readIssuedDocument,
+} from '../../store/documents.ts';
 import { VersionConflictError } from '../../store/errors.ts';
 import { principal, requires } from '../auth.ts';
-import { forbidden, notFound, Problem } from '../problem.ts';
+import { forbidden, HttpProblem, notFound, Problem } from '../problem.ts';
 import type { ApiDeps } from '../server.ts';
 import { conflict } from './cases.ts';
 import { IdempotencyHeaders } from './encounters.ts';
@@ -250,7 +256,16 @@ export function documentRoutes(app: FastifyInstance, deps: ApiDeps): void {
         p.jurisdiction,
         { actor: p.username, role: p.role },
         now(),
-      );
+      ).catch((e: unknown) => {
+        if (e instanceof DocumentAlteredError)
+          throw new HttpProblem(
+            500,
+            'document-altered',
+            'Document altered',
+            'the kept copy of this document is not the one issued (its SHA-256 differs from the one the case recorded): it is not handed out; tell the administrator',
+          );
+        throw e;
+      });
       if (!got) throw notFound(`document ${request.params.documentId}`);
       return reply
         .header('content-type', PDF)
