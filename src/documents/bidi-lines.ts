@@ -28,9 +28,26 @@ function scriptOf(ch: string): Script {
   return ARABIC.test(ch) ? 'arabic' : 'latin';
 }
 
+/**
+ * A number with inner separators — a date (2026-12-09), a time (04:30), a date and time, an act's number
+ * (2024/1348). Inside Arabic text UAX #9 turns its digits into Arabic numbers (W2) that a hyphen does not join
+ * (W4 joins only across a common separator), so "2026-12-09" would read 09-12-2026: each such token is put in
+ * a left-to-right isolate (LRI … PDI, UAX #9 BD13) before the algorithm, so it reads as written.
+ */
+const LTR_TOKEN = /\d+(?:[-./:]\d+)+(?: \d{1,2}:\d{2})?/g;
+const LRI = '\u2066';
+const PDI = '\u2069';
+const ISOLATES = /[\u2066-\u2069]/;
+
+/** The line with each date, time and numbered reference isolated left to right (where it has Arabic text). */
+export function isolateNumbers(line: string): string {
+  return hasArabic(line) ? line.replace(LTR_TOKEN, (m) => `${LRI}${m}${PDI}`) : line;
+}
+
 /** The segments of one line in visual order (left to right), for a paragraph of direction `dir`. */
-export function visualSegments(line: string, dir: 'ltr' | 'rtl'): Segment[] {
-  if (line.length === 0) return [];
+export function visualSegments(text: string, dir: 'ltr' | 'rtl'): Segment[] {
+  if (text.length === 0) return [];
+  const line = isolateNumbers(text);
   const { levels } = bidi.getEmbeddingLevels(line, dir);
   const chars = [...line];
   // code points, with the index of each in the UTF-16 string (levels are per UTF-16 unit)
@@ -38,12 +55,15 @@ export function visualSegments(line: string, dir: 'ltr' | 'rtl'): Segment[] {
   let i16 = 0;
   for (const ch of chars) {
     const level = levels[i16] ?? 0;
+    i16 += ch.length;
+    // the isolates only steer the algorithm: they are not drawn
+    if (ISOLATES.test(ch)) continue;
     const script = scriptOf(ch);
     const last = runs[runs.length - 1];
     if (last && last.level === level && last.script === script) last.text += ch;
     else runs.push({ text: ch, script, level });
-    i16 += ch.length;
   }
+  if (runs.length === 0) return [];
   // L2: from the highest level to the lowest odd level, reverse every sequence of runs at that level or higher
   const max = Math.max(...runs.map((r) => r.level));
   const minOdd = Math.min(...runs.map((r) => r.level).filter((l) => l % 2 === 1), max + 1);

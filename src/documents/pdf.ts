@@ -15,6 +15,9 @@ const LEADING = 1.35;
 
 type Doc = PDFKit.PDFDocument;
 
+/** The Arabic vowel marks (harakat, tanwin, shadda, sukun, superscript alef…). */
+const VOWEL_MARKS = /[\u064B-\u065F\u0670]/g;
+
 interface TextStyle {
   readonly size: number;
   readonly bold?: boolean;
@@ -47,9 +50,25 @@ class Writer {
     let w = 0;
     for (const s of visualSegments(text, style.dir)) {
       this.doc.font(font(s.script, style.bold)).fontSize(style.size);
-      w += this.doc.widthOfString(s.text);
+      w += this.doc.widthOfString(this.shapeable(s.text));
     }
     return w;
+  }
+
+  /**
+   * The run as the current font can shape it. fontkit (2.0.4) throws on a vowel mark whose base glyph has no
+   * anchor for it in Noto Sans Arabic — a kasra or kasratan under feh ("تفِ": seen rendering a test page) —
+   * which would fail the whole document; such a run is drawn without its vowel marks (optional in Arabic,
+   * Persian and Sorani writing) rather than not at all.
+   */
+  shapeable(text: string): string {
+    try {
+      this.doc.widthOfString(text);
+      return text;
+    } catch (e) {
+      if (!(e instanceof TypeError)) throw e;
+      return text.replace(VOWEL_MARKS, '');
+    }
   }
 
   /** The text cut into lines of at most `width` points (at spaces; a word longer than a line is cut). */
@@ -88,8 +107,9 @@ class Writer {
       y + ((this.doc as unknown as { _font: { ascender: number } })._font.ascender / 1000) * style.size;
     for (const s of segments) {
       this.doc.font(font(s.script, style.bold)).fontSize(style.size);
-      this.doc.text(s.text, cursor, baseline, { lineBreak: false, baseline: 'alphabetic' });
-      cursor += this.doc.widthOfString(s.text);
+      const text = this.shapeable(s.text);
+      this.doc.text(text, cursor, baseline, { lineBreak: false, baseline: 'alphabetic' });
+      cursor += this.doc.widthOfString(text);
     }
     this.doc.fillColor('#000000');
   }
@@ -113,6 +133,19 @@ class Writer {
 
 function directionOf(text: string, fallback: Direction): Direction {
   return fallback === 'ltr' && hasArabic(text) && !/[A-Za-z]/.test(text) ? 'rtl' : fallback;
+}
+
+/**
+ * A field's value reads in the direction of its first strong letter (UAX #9 P2–P3), left to right when it has
+ * none: a date and time, a case number or a Latin name keep their order on a right-to-left form (else
+ * "2026-12-30 00:10" would read "00:10 2026-12-30"); an Arabic name reads right to left on an English one.
+ */
+function valueDirection(text: string): Direction {
+  const first =
+    /[A-Za-z\u00C0-\u024F\u0370-\u04FF]|[\u0600-\u06FF\u0750-\u077F\u08A0-\u08FF\uFB50-\uFDFF\uFE70-\uFEFF]/.exec(
+      text,
+    );
+  return first && hasArabic(first[0]) ? 'rtl' : 'ltr';
 }
 
 function drawBlock(w: Writer, block: FilledBlock, dir: Direction): void {
@@ -148,7 +181,7 @@ function drawBlock(w: Writer, block: FilledBlock, dir: Direction): void {
         const value: TextStyle = {
           size: BODY,
           bold: true,
-          dir: directionOf(row.value, dir),
+          dir: valueDirection(row.value),
           align: dir === 'rtl' ? 'right' : 'left',
         };
         const h = Math.max(w.measure(row.label, labelWidth, label), w.measure(row.value, valueWidth, value));

@@ -67,9 +67,16 @@ async function extras(db: Db, c: CaseState, kind: DocumentKind): Promise<Record<
     db,
     sql`select p.name from encounters e left join places p on p.id = e.place_id where e.id = ${c.encounterId}::uuid`,
   );
+  // the due times of the case's open obligations (`due.<kind>`, ISO 8601): the time limits a document
+  // tells the person (APR Art. 8(2)(b)); the earliest where a kind is open twice
+  const due = await rowsOf<{ kind: string; due_at: Date | string }>(
+    db,
+    sql`select kind, min(due_at) as due_at from obligations where case_id = ${c.id}::uuid and status = 'open' group by kind`,
+  );
   return {
     authority: authorityOf(c.state, kind),
     ...(row?.name ? { place: row.name } : c.borderSection ? { place: c.borderSection } : {}),
+    ...Object.fromEntries(due.map((d) => [`due.${d.kind}`, new Date(d.due_at).toISOString()])),
   };
 }
 

@@ -190,4 +190,24 @@ describe.each(BACKENDS)('documents through the API on $name', (backend) => {
     });
     expect(unknown.statusCode).toBe(400);
   });
+
+  // APR Art. 8(2)(b): the information on rights prints the time limits open on the case, from the store's
+  // obligation rows (extras: `due.<kind>`), in Vilnius time
+  it('the information on rights prints the lodging deadline of the obligation row, in the state’s zone', async () => {
+    const [row] = await rowsOf<{ due_at: Date | string }>(
+      h.store.db,
+      sql`select due_at from obligations where case_id = ${caseId}::uuid and kind = 'lodging' and status = 'open'`,
+    );
+    expect(row).toBeDefined();
+    // Europe/Vilnius is UTC+2 in December and January (no summer time then)
+    const due = new Date(new Date(row?.due_at ?? '').getTime() + 2 * 3600_000).toISOString();
+    const r = await h.inject({
+      url: `/api/cases/${caseId}/documents/applicant-information?lang=en`,
+      headers: officer(),
+    });
+    expect(r.statusCode, r.body).toBe(200);
+    const text = await pdfText(r.rawPayload);
+    expect(text).toContain('You must lodge your application (Article 28) by');
+    expect(text).toContain(`${due.slice(0, 10)} ${due.slice(11, 16)}`);
+  });
 });

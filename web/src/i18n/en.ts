@@ -1553,6 +1553,10 @@ export const en = {
   'guarantee.interview-report': 'Interview report given for comment ({recordRef})',
   'guarantee.counselling-requested': 'Free legal counselling requested',
   'guarantee.counselling-given': 'Free legal counselling given',
+  'guarantee.applicant-information': 'Information on rights and obligations given',
+  'guarantee.applicant-information-late':
+    'Information on rights and obligations given after the registration (due at the latest at registration)',
+  'guarantee.applicant-document': 'Document certifying the status of applicant issued',
 } as const;
 
 export type MessageKey = keyof typeof en;

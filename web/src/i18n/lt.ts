@@ -1566,4 +1566,8 @@ export const lt: Readonly<Record<MessageKey, string>> = {
   'guarantee.interview-report': 'Pokalbio ataskaita pateikta pastaboms ({recordRef})',
   'guarantee.counselling-requested': 'Paprašyta nemokamo teisinio konsultavimo',
   'guarantee.counselling-given': 'Suteiktas nemokamas teisinis konsultavimas',
+  'guarantee.applicant-information': 'Informacija apie teises ir pareigas suteikta',
+  'guarantee.applicant-information-late':
+    'Informacija apie teises ir pareigas suteikta po registracijos (turėjo būti ne vėliau kaip registruojant)',
+  'guarantee.applicant-document': 'Išduotas prašytojo statusą patvirtinantis dokumentas',
 };
