@@ -14,7 +14,7 @@ import {
 import { INTERVIEW_FACTS } from './guarantees/interview-commands.ts';
 import { Identity } from './identity.ts';
 import { impossibleValues } from './identity-rules.ts';
-import { EncounterRefusal, RefusalComments, RefusalReasons } from './refusal.ts';
+import { EncounterRefusal, RefusalComments, RefusalReasonList } from './refusal.ts';
 import {
   BORDER_EXEMPTIONS,
   CRISIS_BORDER_DEROGATIONS,
@@ -179,7 +179,7 @@ export const CaseCommand = z.discriminatedUnion('type', [
       /** the person seeks entry for humanitarian purposes */
       humanitarianPurpose: z.boolean().optional(),
       // issue 18: the standard form's reasons (letters (A)–(I)) and comments (SBC Annex V Part B; refusal.ts)
-      reasons: RefusalReasons.optional(),
+      reasons: RefusalReasonList.optional(),
       comments: RefusalComments.optional(),
     })
     .strict(),

@@ -16,12 +16,17 @@ export type RefusalReason = (typeof REFUSAL_REASONS)[number];
 export const REFUSAL_REASONS_ARTICLE =
   'Regulation (EU) 2016/399 (Schengen Borders Code) Art. 14(2) and Annex V Part B (reasons (A)–(I))';
 
-/** The reasons ticked: letters of the closed list, each once (in the form's order when kept). */
-export const RefusalReasons = z
-  .array(z.enum(REFUSAL_REASONS))
-  .min(1)
-  .max(REFUSAL_REASONS.length)
-  .refine((r) => new Set(r).size === r.length, 'each reason once');
+const letters = z.array(z.enum(REFUSAL_REASONS)).max(REFUSAL_REASONS.length);
+const once = (r: readonly string[]) => new Set(r).size === r.length;
+
+/** The reasons ticked: letters of the closed list, each once, at least one (the encounter's refusal). */
+export const RefusalReasons = letters.min(1).refine(once, 'each reason once');
+
+/**
+ * The reasons of `entry.refused`: the same letters, possibly none yet (the case page's form sends the boxes
+ * as they are; with none the refusal form stays unavailable until they are recorded).
+ */
+export const RefusalReasonList = letters.refine(once, 'each reason once');
 
 /** The form's "comments" (Annex V Part A 1(a): where the person refuses to sign, it is written here). */
 export const RefusalComments = z.string().trim().min(1).max(1000);

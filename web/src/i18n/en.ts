@@ -1556,6 +1556,7 @@ export const en = {
   'desk.refusalComments': 'Comments on the form (e.g. the person refused to sign)',
   'desk.directedTo': 'Directed to the border crossing point',
   'desk.printRefusals': 'Print refusal forms',
+  'field.comments': 'Comments on the form',
   'refusalReason.A': '(A) has no valid travel document(s)',
   'refusalReason.B': '(B) has a false, counterfeit or forged travel document',
   'refusalReason.C': '(C) has no valid visa or residence permit',

@@ -1569,6 +1569,7 @@ export const lt: Readonly<Record<MessageKey, string>> = {
   'desk.refusalComments': 'Pastabos formoje (pvz., asmuo atsisakė pasirašyti)',
   'desk.directedTo': 'Nukreiptas į sienos perėjimo punktą',
   'desk.printRefusals': 'Spausdinti atsisakymo įleisti formas',
+  'field.comments': 'Pastabos formoje',
   'refusalReason.A': '(A) neturi galiojančio (-ių) kelionės dokumento (-ų)',
   'refusalReason.B': '(B) turi suklastotą ar padirbtą kelionės dokumentą',
   'refusalReason.C': '(C) neturi galiojančios vizos ar leidimo gyventi',
