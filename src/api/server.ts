@@ -29,6 +29,7 @@ import { attachmentRoutes } from './routes/attachments.ts';
 import { authRoutes } from './routes/auth.ts';
 import { caseRoutes } from './routes/cases.ts';
 import { crisisRoutes } from './routes/crises.ts';
+import { documentGroupRoutes } from './routes/document-groups.ts';
 import { documentRoutes } from './routes/documents.ts';
 import { duplicateRoutes } from './routes/duplicates.ts';
 import { encounterRoutes } from './routes/encounters.ts';
@@ -311,6 +312,8 @@ export async function buildServer(
   assignmentRoutes(app, deps);
   nationalMeasureRoutes(app, deps);
   documentRoutes(app, deps);
+  // issue 18: the desk's group print (the refusal forms of an encounter in one PDF)
+  documentGroupRoutes(app, deps);
   web = await webRoutes(app, deps.webRoot ?? WEB_ROOT);
   if (!web)
     app.get('/', { schema: { hide: true } }, (_request, reply) =>

@@ -162,6 +162,29 @@ export interface CaseState {
   // issue 18: papers
   /** The documents issued to the person (src/domain/documents/), oldest first, with how each reached them. */
   readonly documents?: readonly IssuedDocument[];
+  /**
+   * The latest refusal of entry with the standard form's facts (SBC Art. 14(2), Annex V Part B: reasons
+   * (A)–(I), comments, the crossing point the person was directed to): from the encounter of kind
+   * entry-prevented-refused or `entry.refused` (src/domain/border-record.ts). `seq` is the action that
+   * recorded it (a correction of its `directedTo` follows it). Absent: no refusal, or one logged before issue 18.
+   */
+  readonly refusal?: {
+    readonly at: string;
+    readonly seq: number;
+    readonly reasons: readonly string[];
+    readonly comments?: string;
+    readonly directedTo?: string;
+  };
+  /**
+   * The screening's record for its form (Screening Regulation Art. 17): the latest result of each check
+   * (`screening.check-recorded`), the Eurodac transmission, and the outcome with its time (Art. 18).
+   */
+  readonly screeningRecord?: {
+    readonly checks: { readonly [check: string]: { readonly result: string; readonly at: string } };
+    readonly eurodacAt?: string;
+    readonly outcome?: 'asylum' | 'return' | 'relocation';
+    readonly completedAt?: string;
+  };
   // (national)
   /** issue 17: the refusal of entry under a national emergency measure, if any (guarantees/national-measures.ts) */
   readonly nationalMeasure?: {

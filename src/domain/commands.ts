@@ -14,6 +14,7 @@ import {
 import { INTERVIEW_FACTS } from './guarantees/interview-commands.ts';
 import { Identity } from './identity.ts';
 import { impossibleValues } from './identity-rules.ts';
+import { EncounterRefusal, RefusalComments, RefusalReasonList } from './refusal.ts';
 import {
   BORDER_EXEMPTIONS,
   CRISIS_BORDER_DEROGATIONS,
@@ -107,12 +108,19 @@ export const RecordEncounter = z
     groupSize: z.number().int().min(1).max(10_000),
     persons: z.array(Person).max(10_000).default([]),
     force: Force.optional(),
+    // issue 18: the refusal's reasons for the whole group (SBC Art. 14(2), Annex V Part B: src/domain/refusal.ts)
+    refusal: EncounterRefusal.optional(),
   })
   .strict()
   .refine((e) => e.persons.length <= e.groupSize, {
     message: 'more persons than the group size',
     params: refusalOf('more-persons-than-group'),
     path: ['persons'],
+  })
+  .refine((e) => e.refusal === undefined || e.kind === 'entry-prevented-refused', {
+    message: 'a refusal of entry is recorded only with the kind entry-prevented-refused',
+    params: refusalOf('refusal-needs-refused-kind'),
+    path: ['refusal'],
   })
   // values that cannot be true on the day the person was met (src/domain/identity-rules.ts)
   .superRefine((e, ctx) => {
@@ -170,6 +178,9 @@ export const CaseCommand = z.discriminatedUnion('type', [
       seriousHarmClaimed: z.boolean().optional(),
       /** the person seeks entry for humanitarian purposes */
       humanitarianPurpose: z.boolean().optional(),
+      // issue 18: the standard form's reasons (letters (A)–(I)) and comments (SBC Annex V Part B; refusal.ts)
+      reasons: RefusalReasonList.optional(),
+      comments: RefusalComments.optional(),
     })
     .strict(),
   z

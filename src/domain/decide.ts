@@ -114,6 +114,7 @@ export function startCase(
     ...(e.borderSection ? { borderSection: e.borderSection } : {}),
     ...(input.crisis ? { crisis: input.crisis } : {}),
     ...(applicationCrisis ? { applicationCrisis } : {}),
+    ...(e.refusal ? { refusal: e.refusal } : {}),
     person,
     status: initialStatus(e.kind),
     opens,

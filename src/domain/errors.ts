@@ -213,6 +213,11 @@ export const REFUSALS = {
   'document-already-notified': ['notifiedAt'],
   /** a notification dated before the document was issued */
   'document-notified-before-issue': ['issuedAt'],
+  // issue 18: the border's papers (refusal of entry, screening form, the group's print)
+  /** the refusal's reasons given with an encounter of another kind than entry-prevented-refused */
+  'refusal-needs-refused-kind': [],
+  /** a group's print where some cases cannot have the document: nothing is issued (the case ids listed) */
+  'documents-unavailable-in-group': ['kind', 'cases'],
 } as const satisfies Record<string, readonly string[]>;
 
 /** Why an account's input is refused (src/store/accounts.ts, login.ts): the same kind of stable codes. */

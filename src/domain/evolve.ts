@@ -3,6 +3,7 @@
 // obligations an action opened were computed when it was decided and travel in its payload.
 import type { CrisisKind } from '../law/deadlines.ts';
 import { applyAmendment } from './amend-evolve.ts';
+import { refusalOf } from './border-record.ts';
 import type {
   Action,
   ApplicationCrisis,
@@ -31,6 +32,8 @@ export interface EncounterRecordedPayload extends Effects {
   readonly crisis?: CaseCrisis;
   /** issue 17 (border-crisis): the declaration in force when the application was made at the encounter */
   readonly applicationCrisis?: ApplicationCrisis;
+  /** issue 18: the refusal of entry's reasons for the group (kind entry-prevented-refused: refusal.ts) */
+  readonly refusal?: Readonly<Record<string, unknown>>;
   readonly person: Person;
   readonly status: Status;
 }
@@ -93,6 +96,8 @@ function evolveCore(state: CaseState | undefined, action: Action): CaseState {
       ...(e.borderSection ? { borderSection: e.borderSection } : {}),
       ...(e.crisis ? { crisis: e.crisis } : {}),
       ...(e.applicationCrisis ? { applicationCrisis: e.applicationCrisis } : {}),
+      // issue 18: the encounter's refusal, with its form's reasons (src/domain/border-record.ts)
+      ...(e.refusal ? { refusal: refusalOf(e.occurredAt, 1, e.refusal) } : {}),
       status: e.status,
       flags,
       version: 1,

@@ -62,7 +62,7 @@ export interface IssuedResult {
 }
 
 /** What the document names besides the case: the authority, and the place of the encounter. */
-async function extras(db: Db, c: CaseState, kind: DocumentKind): Promise<Record<string, string>> {
+export async function extras(db: Db, c: CaseState, kind: DocumentKind): Promise<Record<string, string>> {
   const [row] = await rowsOf<{ name: string | null }>(
     db,
     sql`select p.name from encounters e left join places p on p.id = e.place_id where e.id = ${c.encounterId}::uuid`,

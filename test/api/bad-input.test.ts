@@ -734,6 +734,8 @@ describe.each(BACKENDS.filter((b) => b.name === 'pglite'))(
   (backend) => {
     let h: Harness;
     let caseId = '';
+    // issue 18: the encounter of the setup (the group print's path parameter)
+    let encounterId = '';
     let sent = 0;
     const hashed = new Map<string, number>();
     /** `METHOD /path/:param` → the inputs the OpenAPI document gives for it. */
@@ -749,6 +751,7 @@ describe.each(BACKENDS.filter((b) => b.name === 'pglite'))(
       });
       expect(r.statusCode).toBe(201);
       caseId = r.json().caseIds[0];
+      encounterId = r.json().encounterId;
       const doc = (await h.inject({ method: 'GET', url: '/api/openapi.json' })).json() as OpenApi;
       for (const [path, ops] of Object.entries(doc.paths))
         for (const [method, op] of Object.entries(ops)) {
@@ -1501,6 +1504,15 @@ describe.each(BACKENDS.filter((b) => b.name === 'pglite'))(
           { means: 'in-person', language: 'ar' },
           { means: 'post', language: 'ru', at: '2026-12-09T09:00:00Z' },
         ],
+      },
+      // issue 18: the desk's group print (the refusal forms of an encounter in one PDF)
+      {
+        method: 'POST',
+        path: '/api/encounters/:param/documents/refusal-of-entry',
+        as: 'border-guard@LT',
+        runs: 60,
+        params: () => [encounterId, encounterId.slice(0, 8), '9b7f3a4e-1c2d-4e5f-8a9b-0c1d2e3f4a5b'],
+        query: { lang: ['en', 'lt', 'ar', 'xx'] },
       },
       // issue 17: national emergency measures (their activations)
       { method: 'GET', path: '/api/national-measures', as: 'monitor@PL', runs: 30, query: { x: ['1'] } },

@@ -2,12 +2,16 @@
 import type { DocumentDefinition } from './definition.ts';
 import applicantDocument from './kinds/applicant-document.ts';
 import applicantInformation from './kinds/applicant-information.ts';
+import refusalOfEntry from './kinds/refusal-of-entry.ts';
+import screeningForm from './kinds/screening-form.ts';
 import type { DocumentKind } from './kinds.ts';
 
 /** The kinds whose definition exists (issue 18 adds them one by one; the test lists the missing). */
 export const DEFINITIONS: Partial<Record<DocumentKind, DocumentDefinition>> = {
   'applicant-document': applicantDocument,
   'applicant-information': applicantInformation,
+  'refusal-of-entry': refusalOfEntry,
+  'screening-form': screeningForm,
 };
 
 export function definitionOf(kind: DocumentKind): DocumentDefinition | undefined {

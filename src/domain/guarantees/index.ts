@@ -1,5 +1,7 @@
 // The guarantees modules, in one list: decide.ts runs their guards and handlers, evolve.ts their evolvers,
 // and the case page shows their guarantees. A module is a file of this folder named after its concept.
+
+import { borderRecordModule } from '../border-record.ts';
 import type { Action, CaseState, Obligation, ObligationKind } from '../case-state.ts';
 import type { CaseCommand } from '../commands.ts';
 import type { DecideContext } from '../decide.ts';
@@ -25,6 +27,8 @@ export const MODULES: readonly GuaranteeModule[] = [
   nationalMeasures,
   // issue 18: the papers issued on the case (src/domain/documents/module.ts)
   documentsModule,
+  // issue 18: the refusal's reasons and the screening's record, for the border's papers (src/domain/border-record.ts)
+  borderRecordModule,
 ];
 
 /** Every module's guards, for a command the table and the conditions allow (throws CommandRejectedError). */

@@ -1546,6 +1546,30 @@ export const en = {
   'refusal.document-already-notified': 'the notification of this document is already recorded ({notifiedAt})',
   'refusal.document-notified-before-issue':
     'the notification cannot be before the document was issued ({issuedAt})',
+  // issue 18: the border's papers
+  'refusal.refusal-needs-refused-kind':
+    'the reasons for refusal are recorded only for an encounter of the kind "entry prevented / refused"',
+  'refusal.documents-unavailable-in-group':
+    'nothing was issued: some persons of the group cannot have this document yet (cases {cases})',
+  'desk.refusalReasons': 'Reasons for refusal (Schengen Borders Code Annex V Part B)',
+  'desk.refusalReasonsHint': 'Tick at least one: the refusal form cannot be printed without a reason.',
+  'desk.refusalComments': 'Comments on the form (e.g. the person refused to sign)',
+  'desk.directedTo': 'Directed to the border crossing point',
+  'desk.printRefusals': 'Print refusal forms',
+  'field.comments': 'Comments on the form',
+  'refusalReason.A': '(A) has no valid travel document(s)',
+  'refusalReason.B': '(B) has a false, counterfeit or forged travel document',
+  'refusalReason.C': '(C) has no valid visa or residence permit',
+  'refusalReason.D': '(D) has a false, counterfeit or forged visa or residence permit',
+  'refusalReason.E': '(E) has no appropriate documentation justifying the purpose and conditions of stay',
+  'refusalReason.F':
+    '(F) has already stayed for 90 days during a 180-day period on the territory of the Member States',
+  'refusalReason.G':
+    '(G) does not have sufficient means of subsistence for the stay, or to return or transit',
+  'refusalReason.H':
+    '(H) is a person for whom an alert has been issued for the purposes of refusing entry (SIS or national register)',
+  'refusalReason.I':
+    '(I) is considered to be a threat to public policy, internal security, public health or international relations',
   'guarantee.interview': 'Personal interview',
   'guarantee.interview-omitted': 'Personal interview omitted: {ground}',
   'guarantee.interview-language': 'Heard in a language understood ({language})',

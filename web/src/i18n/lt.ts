@@ -1559,6 +1559,28 @@ export const lt: Readonly<Record<MessageKey, string>> = {
   'refusal.document-already-notified': 'šio dokumento įteikimas jau įrašytas ({notifiedAt})',
   'refusal.document-notified-before-issue':
     'įteikimas negali būti anksčiau nei dokumentas išduotas ({issuedAt})',
+  // issue 18: the border's papers
+  'refusal.refusal-needs-refused-kind':
+    'atsisakymo įleisti priežastys įrašomos tik rūšies „neįleistas / atsisakyta įleisti“ susidūrimui',
+  'refusal.documents-unavailable-in-group':
+    'nieko neišduota: kai kuriems grupės asmenims šio dokumento dar negalima išduoti (bylos {cases})',
+  'desk.refusalReasons': 'Atsisakymo įleisti priežastys (Šengeno sienų kodekso V priedo B dalis)',
+  'desk.refusalReasonsHint': 'Pažymėkite bent vieną: be priežasties atsisakymo formos atspausdinti negalima.',
+  'desk.refusalComments': 'Pastabos formoje (pvz., asmuo atsisakė pasirašyti)',
+  'desk.directedTo': 'Nukreiptas į sienos perėjimo punktą',
+  'desk.printRefusals': 'Spausdinti atsisakymo įleisti formas',
+  'field.comments': 'Pastabos formoje',
+  'refusalReason.A': '(A) neturi galiojančio (-ių) kelionės dokumento (-ų)',
+  'refusalReason.B': '(B) turi suklastotą ar padirbtą kelionės dokumentą',
+  'refusalReason.C': '(C) neturi galiojančios vizos ar leidimo gyventi',
+  'refusalReason.D': '(D) turi suklastotą ar padirbtą vizą ar leidimą gyventi',
+  'refusalReason.E': '(E) neturi tinkamų dokumentų, pagrindžiančių buvimo tikslą ir sąlygas',
+  'refusalReason.F': '(F) jau išbuvo 90 dienų per 180 dienų laikotarpį valstybių narių teritorijoje',
+  'refusalReason.G': '(G) neturi pakankamų pragyvenimo lėšų buvimui arba grįžimui ar tranzitui',
+  'refusalReason.H':
+    '(H) yra asmuo, dėl kurio paskelbtas perspėjimas atsisakyti leisti atvykti (SIS ar nacionalinis registras)',
+  'refusalReason.I':
+    '(I) laikomas grėsme viešajai tvarkai, vidaus saugumui, visuomenės sveikatai ar tarptautiniams santykiams',
   'guarantee.interview': 'Asmeninis pokalbis',
   'guarantee.interview-omitted': 'Asmeninio pokalbio atsisakyta: {ground}',
   'guarantee.interview-language': 'Išklausytas suprantama kalba ({language})',

@@ -19,6 +19,7 @@ import { useApi } from '../use-api.ts';
 import { Confirmation } from './DeskConfirmation.tsx';
 import { DeskIdentityFields, type DeskIdentityInput, identityBody, NO_IDENTITY } from './DeskIdentity.tsx';
 import { ForceFields, type ForceInput, forceBody, NO_FORCE } from './ForceFields.tsx';
+import { NO_REFUSAL, RefusalFields, type RefusalInput, refusalBody } from './RefusalFields.tsx';
 
 interface PersonLine {
   nationality: string;
@@ -68,13 +69,19 @@ export function BorderDesk() {
   const [groupSize, setGroupSize] = useState('1');
   const [persons, setPersons] = useState<PersonLine[]>([blankPerson()]);
   const [force, setForce] = useState<ForceInput>(NO_FORCE);
+  // issue 18: the refusal's reasons, for an encounter of kind entry-prevented-refused (RefusalFields.tsx)
+  const [refusal, setRefusal] = useState<RefusalInput>(NO_REFUSAL);
   const [ref, setRef] = useState(() => newRef(me.jurisdiction, zone));
   const keyFor = useIdempotencyKeys();
   // the time field follows the clock until the guard changes it
   const [timeTouched, setTimeTouched] = useState(false);
   const [error, setError] = useState<unknown>();
   const [busy, setBusy] = useState(false);
-  const [result, setResult] = useState<{ body: EncounterResultBody; persons: PersonLine[] }>();
+  const [result, setResult] = useState<{
+    body: EncounterResultBody;
+    persons: PersonLine[];
+    kind: EncounterKind;
+  }>();
   // lines whose nationality was left empty when Record was pressed: unknown and stateless are chosen, not
   // assumed (XX, XS)
   const [noNationality, setNoNationality] = useState<number[]>([]);
@@ -117,18 +124,20 @@ export function BorderDesk() {
           : {}),
       })),
       ...forceBody(force),
+      ...(kind === 'entry-prevented-refused' ? refusalBody(refusal) : {}),
     };
     try {
       const r = await api<EncounterResultBody>('POST', '/api/encounters', body, {
         'idempotency-key': keyFor(body),
       });
-      setResult({ body: r, persons });
+      setResult({ body: r, persons, kind });
       if (placeId) localStorage.setItem(placeKey, placeId);
       // ready for the next group: same place and kind, a new reference and key
       setRef(newRef(me.jurisdiction, zone));
       setPersons([blankPerson()]);
       setGroupSize('1');
       setForce(NO_FORCE);
+      setRefusal(NO_REFUSAL);
       setOccurredAt(localNow(zone));
       setTimeTouched(false);
     } catch (err) {
@@ -161,6 +170,10 @@ export function BorderDesk() {
       'force/kind': 'desk.forceKind',
       'force/kindOther': 'desk.forceKindOther',
       'force/reason': 'desk.forceReason',
+      refusal: 'desk.refusalReasons',
+      'refusal/reasons': 'desk.refusalReasons',
+      'refusal/comments': 'desk.refusalComments',
+      'refusal/directedTo': 'desk.directedTo',
     };
     const key = top[p];
     return key ? t(key, { zone }) : p === 'idempotency-key' ? t('desk.submit') : p;
@@ -168,7 +181,7 @@ export function BorderDesk() {
   return (
     <section>
       <h1>{t('desk.title')}</h1>
-      {result && <Confirmation result={result.body} persons={result.persons} />}
+      {result && <Confirmation result={result.body} persons={result.persons} kind={result.kind} />}
       {placesRead.data && places.length === 0 && (
         // a fresh installation: say what is missing, rather than offer an empty list
         <p className="notice" role="status">
@@ -439,6 +452,9 @@ export function BorderDesk() {
           </div>
         </fieldset>
         <ForceFields value={force} onChange={setForce} reason={reason} />
+        {kind === 'entry-prevented-refused' && (
+          <RefusalFields value={refusal} onChange={setRefusal} reason={reason} />
+        )}
         <Field label={t('desk.ref')} error={reason('ref')} hint={t('desk.refHint')}>
           {(id, d) => (
             <input id={id} aria-describedby={d} value={ref} onChange={(e) => setRef(e.target.value)} />

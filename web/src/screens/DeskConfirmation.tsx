@@ -1,20 +1,40 @@
 // The border desk's answer: each person recorded, with a link to the case, the deadlines it started and the
-// files that may be the same person (issue 16).
+// files that may be the same person (issue 16); after a refusal of entry, the group's refusal forms to print
+// in one PDF (issue 18: POST /api/encounters/ID/documents/refusal-of-entry).
+import { useState } from 'react';
 import { Link } from 'react-router';
 import type { EncounterResultBody } from '../../../src/api/contract.ts';
+import type { EncounterKind } from '../../../src/domain/vocabulary.ts';
+import { ErrorNotice } from '../components.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
 import { useReasons } from './Duplicates.tsx';
+import { printRefusals } from './print-refusals.ts';
 
 /** What was recorded: each person, with a link to the case and the deadlines it started. */
 export function Confirmation({
   result,
   persons,
+  kind,
 }: {
   result: EncounterResultBody;
   persons: readonly { nationality: string }[];
+  kind?: EncounterKind;
 }) {
-  const { t, label, due } = useI18n();
+  const { t, label, due, lang } = useI18n();
   const reasons = useReasons();
+  const [printError, setPrintError] = useState<unknown>();
+  const [printing, setPrinting] = useState(false);
+  const print = async () => {
+    setPrinting(true);
+    setPrintError(undefined);
+    try {
+      await printRefusals(result.encounterId, lang);
+    } catch (e) {
+      setPrintError(e);
+    } finally {
+      setPrinting(false);
+    }
+  };
   return (
     <div className="notice notice-ok" role="status">
       <h2>{t('desk.recorded', { n: result.caseIds.length, unidentified: result.unidentified })}</h2>
@@ -46,6 +66,14 @@ export function Confirmation({
           );
         })}
       </ul>
+      {kind === 'entry-prevented-refused' && result.caseIds.length > 0 && (
+        <>
+          <ErrorNotice error={printError} />
+          <button type="button" onClick={print} disabled={printing}>
+            {t('desk.printRefusals')}
+          </button>
+        </>
+      )}
     </div>
   );
 }

@@ -17,6 +17,7 @@ import {
   REPRESENTATIVE_ROLES,
 } from '../../../src/domain/guarantees/needs.ts';
 import { NOTIFICATION_MEANS } from '../../../src/domain/guarantees/remedies-commands.ts';
+import { REFUSAL_REASONS } from '../../../src/domain/refusal.ts';
 import type { CommandType } from '../../../src/domain/statuses.ts';
 import {
   BORDER_EXEMPTIONS,
@@ -69,7 +70,12 @@ export const COMMAND_FIELDS: Readonly<Record<CommandType, readonly FieldSpec[]>>
     { name: 'where', kind: 'text' },
     { name: 'to', kind: 'text' },
   ],
-  'entry.refused': [{ name: 'directedTo', kind: 'text', optional: true }],
+  'entry.refused': [
+    { name: 'directedTo', kind: 'text', optional: true },
+    // issue 18: the standard form's reasons and comments (SBC Annex V Part B; src/domain/refusal.ts)
+    { name: 'reasons', kind: 'multi', list: 'refusalReason', options: REFUSAL_REASONS },
+    { name: 'comments', kind: 'text', optional: true },
+  ],
   'application.registered': [{ name: 'disproportionateNumbers', kind: 'checkbox' }],
   'application.routed': [
     { name: 'procedure', kind: 'select', list: 'procedure', options: ['border', 'accelerated', 'regular'] },
