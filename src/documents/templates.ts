@@ -11,6 +11,8 @@ import {
   type DocumentKind,
   type DocumentLanguage,
   PERSON_LANGUAGES,
+  REPORT_KINDS,
+  type ReportKind,
 } from '../domain/documents/kinds.ts';
 import type { Template } from '../domain/documents/model.ts';
 
@@ -18,7 +20,7 @@ export const TEMPLATES_DIR = join(import.meta.dirname, 'templates');
 
 const TemplateFile = z
   .object({
-    kind: z.enum([...DOCUMENT_KINDS, 'language-notice']),
+    kind: z.enum([...DOCUMENT_KINDS, ...REPORT_KINDS, 'language-notice']),
     language: z.enum(DOCUMENT_LANGUAGES),
     version: z.string().regex(/^[0-9][0-9A-Za-z.-]{0,30}$/),
     reviewed: z
@@ -50,7 +52,7 @@ function all(): Map<string, Template> {
   return cache;
 }
 
-export function templateOf(kind: DocumentKind | 'language-notice', language: DocumentLanguage) {
+export function templateOf(kind: DocumentKind | ReportKind | 'language-notice', language: DocumentLanguage) {
   return all().get(`${kind}/${language}`);
 }
 

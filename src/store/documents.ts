@@ -24,6 +24,7 @@ import { insertAttachment, readAttachment } from './attachments.ts';
 import type { CaseStore, Replayable } from './case-store.ts';
 import { type Db, rowsOf } from './database.ts';
 import { VersionConflictError } from './errors.ts';
+import { relocationExtras } from './relocation-notice.ts';
 
 export interface NotificationInput {
   readonly means: NotificationMeans;
@@ -77,6 +78,8 @@ export async function extras(db: Db, c: CaseState, kind: DocumentKind): Promise<
     authority: authorityOf(c.state, kind),
     ...(row?.name ? { place: row.name } : c.borderSection ? { place: c.borderSection } : {}),
     ...Object.fromEntries(due.map((d) => [`due.${d.kind}`, new Date(d.due_at).toISOString()])),
+    // issue 18, relocation-notice: the state of relocation, its confirmation, the transfer's due time (AMMR Art. 67)
+    ...(kind === 'relocation-notice' ? await relocationExtras(db, c) : {}),
   };
 }
 

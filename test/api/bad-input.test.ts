@@ -1514,6 +1514,15 @@ describe.each(BACKENDS.filter((b) => b.name === 'pglite'))(
         params: () => [encounterId, encounterId.slice(0, 8), '9b7f3a4e-1c2d-4e5f-8a9b-0c1d2e3f4a5b'],
         query: { lang: ['en', 'lt', 'ar', 'xx'] },
       },
+      // issue 18: the pledge summary of a state's solidarity year as PDF (src/api/routes/solidarity-pledge-summary.ts)
+      {
+        method: 'GET',
+        path: '/api/solidarity/:param/pledges/:param/summary',
+        as: 'solidarity-coordinator@LT',
+        runs: 40,
+        params: () => ['2026|LT', '2026|PL', '2030|LT', '2026|DK'],
+        query: { lang: ['en', 'lt', 'ar', ''] },
+      },
       // issue 17: national emergency measures (their activations)
       { method: 'GET', path: '/api/national-measures', as: 'monitor@PL', runs: 30, query: { x: ['1'] } },
       {

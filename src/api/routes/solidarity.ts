@@ -25,6 +25,7 @@ import { HttpProblem, notFound, Problem } from '../problem.ts';
 import type { ApiDeps } from '../server.ts';
 import { candidateRoutes } from './solidarity-candidates.ts';
 import { paymentRoutes } from './solidarity-payments.ts';
+import { pledgeSummaryRoutes } from './solidarity-pledge-summary.ts';
 import { actsFor, Cents, cycleOfYear, SolidarityDay, State, Year } from './solidarity-scope.ts';
 
 const Percent = z.number().min(0).max(100);
@@ -395,4 +396,6 @@ export function solidarityRoutes(app: FastifyInstance, deps: ApiDeps): void {
   );
   candidateRoutes(app, deps);
   paymentRoutes(app, deps);
+  // issue 18: the pledge summary as PDF
+  pledgeSummaryRoutes(app, deps);
 }

@@ -4,7 +4,6 @@
 // (marked on its face, nothing recorded); --notified records at once how it reached the person (for a
 // decision, the notification that starts the appeal window: APR Art. 67(8)). `pact document list CASE`
 // prints what was issued.
-import { writeFileSync } from 'node:fs';
 import { Command, Option } from 'commander';
 import { definitionOf } from '../../domain/documents/definitions.ts';
 import {
@@ -19,6 +18,7 @@ import { can, ROLES, type Role } from '../../domain/roles.ts';
 import { findCase } from '../../store/case-queries.ts';
 import { issueDocument, previewDocument, readIssuedDocument } from '../../store/documents.ts';
 import { type CliContext, UsageError } from '../context.ts';
+import { writePrivateFile } from '../private-file.ts';
 import { withStore } from '../store-session.ts';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -28,7 +28,7 @@ export function documentCommand(ctx: CliContext): Command {
     .description(
       'issue a document of a case as PDF (refusal of entry, screening form, information, applicant document, decision, detention order, return decision, relocation notice)',
     )
-    .argument('<kind>', `the document: ${DOCUMENT_KINDS.join(', ')}`)
+    .argument('<kind>', `the document: ${DOCUMENT_KINDS.join(', ')}; or list (what was issued on the case)`)
     .argument('<case>', 'the full case id')
     .addOption(
       new Option('--lang <language>', 'the language of the document')
@@ -61,6 +61,24 @@ export function documentCommand(ctx: CliContext): Command {
           role: Role;
         },
       ) => {
+        // `pact document list CASE`: what was issued on the case (the header promises it)
+        if (kind === 'list') {
+          if (!UUID.test(id)) throw new UsageError('give the full case id (pact case show PREFIX prints it)');
+          const found = await withStore(ctx, (_cs, store) => findCase(store.db, id));
+          if (!found) throw new UsageError(`no case ${id}`);
+          const docs = found.case.documents ?? [];
+          ctx.stdout(
+            docs.length === 0
+              ? 'no document issued\n'
+              : docs
+                  .map(
+                    (d) =>
+                      `${d.id} ${d.kind} ${d.language}${d.language !== d.requestedLanguage ? ` (asked for ${d.requestedLanguage})` : ''} issued ${d.at} by ${d.by}, sha256 ${d.sha256}${d.notifiedAt ? `, notified ${d.notifiedAt} (${d.means})` : ''}\n`,
+                  )
+                  .join(''),
+          );
+          return;
+        }
         if (!(DOCUMENT_KINDS as readonly string[]).includes(kind))
           throw new UsageError(`no document ${kind}: one of ${DOCUMENT_KINDS.join(', ')}`);
         const def = definitionOf(kind as DocumentKind);
@@ -70,6 +88,8 @@ export function documentCommand(ctx: CliContext): Command {
           throw new UsageError(`a ${opts.role} may not issue ${kind} (needs ${def.info.permission})`);
         if (opts.preview && opts.notified)
           throw new UsageError('a preview is not issued: it cannot be notified');
+        if (opts.notifiedLanguage && !opts.notified)
+          throw new UsageError('--notified-language needs --notified (how the document reached the person)');
         const by = { actor: opts.actor, role: opts.role };
         const result = await withStore(ctx, async (cs, store) => {
           const found = await findCase(store.db, id);
@@ -117,7 +137,8 @@ export function documentCommand(ctx: CliContext): Command {
           throw e;
         });
         const path = opts.out ?? result.name;
-        writeFileSync(path, result.bytes, { mode: 0o600 });
+        // mode 0600 also over an existing file (writeFileSync's mode applies only to a file it creates)
+        writePrivateFile(path, result.bytes);
         ctx.stdout(`${result.line}\nwritten to ${path} (${result.bytes.length} bytes)\n`);
       },
     );

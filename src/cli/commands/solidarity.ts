@@ -42,6 +42,7 @@ import {
   parseYear,
 } from '../options.ts';
 import { withStore } from '../store-session.ts';
+import { pledgeSummaryCommand } from './solidarity-pledge-summary.ts';
 
 const TRANSFER_STEPS = ['confirm', 'refuse', 'transferred', 'did-not-appear'] as const;
 
@@ -471,5 +472,7 @@ export function solidarityCommand(ctx: CliContext): Command {
         ctx.stdout(renderScenario(result, opts.format));
       },
     );
+  // issue 18: the pledge summary as PDF (its own file)
+  cmd.addCommand(pledgeSummaryCommand(ctx));
   return cmd;
 }

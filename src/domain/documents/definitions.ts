@@ -4,6 +4,7 @@ import applicantDocument from './kinds/applicant-document.ts';
 import applicantInformation from './kinds/applicant-information.ts';
 import refusalOfEntry from './kinds/refusal-of-entry.ts';
 import screeningForm from './kinds/screening-form.ts';
+import relocationNotice from './kinds/relocation-notice.ts';
 import type { DocumentKind } from './kinds.ts';
 
 /** The kinds whose definition exists (issue 18 adds them one by one; the test lists the missing). */
@@ -12,6 +13,7 @@ export const DEFINITIONS: Partial<Record<DocumentKind, DocumentDefinition>> = {
   'applicant-information': applicantInformation,
   'refusal-of-entry': refusalOfEntry,
   'screening-form': screeningForm,
+  'relocation-notice': relocationNotice,
 };
 
 export function definitionOf(kind: DocumentKind): DocumentDefinition | undefined {

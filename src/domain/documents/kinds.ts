@@ -45,3 +45,11 @@ export interface DocumentKindInfo {
   /** the person must understand it: offered in PERSON_LANGUAGES too */
   readonly personFacing: boolean;
 }
+
+/**
+ * issue 18: papers that are not documents of a person's case (no `document.issued` on a case), drawn by the same
+ * renderer from templates of their own: the solidarity coordinator's pledge summary (AMMR Arts 56–64;
+ * src/documents/pledge-summary.ts).
+ */
+export const REPORT_KINDS = ['pledge-summary'] as const;
+export type ReportKind = (typeof REPORT_KINDS)[number];

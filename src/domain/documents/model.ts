@@ -2,7 +2,7 @@
 // document and language: src/documents/templates/KIND/LANG.json) holds the words with their placeholders; a
 // definition (kinds/*.ts) says in which order the blocks come and which values of the case fill them; the
 // pure fill (fill.ts) makes a DocumentModel that any renderer (src/documents/pdf.ts) draws. No I/O here.
-import type { DocumentKind, DocumentLanguage } from './kinds.ts';
+import type { DocumentKind, DocumentLanguage, ReportKind } from './kinds.ts';
 
 /** A block of a document as its definition lays it out: text keys of the template, value names of the case. */
 export type Block =
@@ -31,7 +31,7 @@ export type Block =
 
 /** A template of one document in one language (the JSON files, validated by src/documents/templates.ts). */
 export interface Template {
-  readonly kind: DocumentKind | 'language-notice';
+  readonly kind: DocumentKind | ReportKind | 'language-notice';
   readonly language: DocumentLanguage;
   /** bumped when a text changes: an issued document records the version it was made from */
   readonly version: string;
@@ -59,7 +59,8 @@ export type Direction = 'ltr' | 'rtl';
 
 /** One document with every word in place: what a renderer draws, page by page. */
 export interface DocumentModel {
-  readonly kind: DocumentKind;
+  /** a case's document, or a report that is not one (the pledge summary: kinds.ts REPORT_KINDS) */
+  readonly kind: DocumentKind | ReportKind;
   /** the language of the text (English where a person-facing language fell back) */
   readonly language: DocumentLanguage;
   /** the language asked for (differs from `language` when it fell back) */
