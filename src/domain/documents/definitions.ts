@@ -1,11 +1,13 @@
 // Every document kind's definition, by kind (one file per kind in kinds/, named after it).
 import type { DocumentDefinition } from './definition.ts';
 import applicantDocument from './kinds/applicant-document.ts';
+import decision from './kinds/decision.ts';
 import type { DocumentKind } from './kinds.ts';
 
 /** The kinds whose definition exists (issue 18 adds them one by one; the test lists the missing). */
 export const DEFINITIONS: Partial<Record<DocumentKind, DocumentDefinition>> = {
   'applicant-document': applicantDocument,
+  decision,
 };
 
 export function definitionOf(kind: DocumentKind): DocumentDefinition | undefined {

@@ -1553,6 +1553,9 @@ export const en = {
   'guarantee.interview-report': 'Interview report given for comment ({recordRef})',
   'guarantee.counselling-requested': 'Free legal counselling requested',
   'guarantee.counselling-given': 'Free legal counselling given',
+  // issue 18: papers — a decision's reasons (APR Art. 36(2); RD Art. 12(1))
+  'field.decisionReasons': 'Reasons in fact and in law (APR Art. 36(2): required for a rejection)',
+  'field.returnReasons': 'Reasons in fact and in law (RD Art. 12(1); else the rejection’s reasons apply)',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -1566,4 +1566,8 @@ export const lt: Readonly<Record<MessageKey, string>> = {
   'guarantee.interview-report': 'Pokalbio ataskaita pateikta pastaboms ({recordRef})',
   'guarantee.counselling-requested': 'Paprašyta nemokamo teisinio konsultavimo',
   'guarantee.counselling-given': 'Suteiktas nemokamas teisinis konsultavimas',
+  // issue 18: papers — a decision's reasons (APR Art. 36(2); RD Art. 12(1))
+  'field.decisionReasons': 'Faktinės ir teisinės priežastys (APR 36 str. 2 d.: būtinos atmetimo atveju)',
+  'field.returnReasons':
+    'Faktinės ir teisinės priežastys (Direktyvos 2008/115/EB 12 str. 1 d.; kitaip taikomos atmetimo priežastys)',
 };
