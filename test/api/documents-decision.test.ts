@@ -167,7 +167,7 @@ describe.each(BACKENDS)('a decision notice starts the appeal window on $name', (
       payload: { means: 'in-person', language: 'ar' },
     });
     expect(twice.statusCode).toBe(422);
-  });
+  }, 60_000);
 
   it('issued first, notified later through …/notification: the window from that notification', async () => {
     const caseId = await rejectedCase('DEC-API-2');
@@ -199,7 +199,7 @@ describe.each(BACKENDS)('a decision notice starts the appeal window on $name', (
     const open = await appeals(caseId);
     expect(open).toHaveLength(1);
     expect(iso(open[0]?.due_at ?? '')).toBe(WINDOW_ENDS);
-  });
+  }, 60_000);
 
   it('a rejection without reasons cannot be issued (APR Art. 36(2)): 422, nothing recorded', async () => {
     const caseId = await rejectedCase('DEC-API-3', '');
@@ -215,8 +215,8 @@ describe.each(BACKENDS)('a decision notice starts the appeal window on $name', (
       payload: { notification: { means: 'in-person', language: 'ar' } },
     });
     expect(r.statusCode).toBe(422);
-    expect(r.json().errors[0].code).toBe('document-not-available');
+    expect(r.json().errors[0]).toMatchObject({ code: 'document-not-available', field: 'params/kind' });
     expect(await log(caseId)).toHaveLength(before);
     expect(await appeals(caseId)).toHaveLength(0);
-  });
+  }, 60_000);
 });

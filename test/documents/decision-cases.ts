@@ -46,3 +46,54 @@ export function decidedCase(
     },
   ] as CaseCommand[]);
 }
+
+/** Detention reasons as an ordering authority might write them (synthetic). */
+export const DETENTION_REASONS =
+  'Facts: the applicant holds no identity document and gave two different dates of birth. Law: Article 10(4)(a) of Directive (EU) 2024/1346. Alternatives: reporting and residence at an assigned place were assessed and cannot verify identity effectively.';
+
+/**
+ * The registered applicant detained on 5 January 2027 at 01:30 Vilnius time (4 January 23:30 UTC) to verify
+ * identity, the next review set for 12 January 10:00 Vilnius time.
+ */
+export function detainedApplicant(): CaseState {
+  return walk(
+    registeredCase(),
+    [
+      {
+        type: 'detention.ordered',
+        at: '2027-01-04T23:30:00.000Z',
+        grounds: ['identity'],
+        reasons: DETENTION_REASONS,
+        nextReviewBy: '2027-01-12T10:00:00+02:00',
+      },
+    ] as CaseCommand[],
+    'border-guard',
+  );
+}
+
+/**
+ * Rejected as unfounded in the accelerated procedure (with reasons), notified 11 December 10:00 Vilnius
+ * time, a return decision on 11 December 23:10 Vilnius time (21:10 UTC) in the return border procedure, 10
+ * days for voluntary departure granted on 12 December 09:00.
+ */
+export function returnCase(over: { returnReasons?: string; decisionReasons?: string } = {}): CaseState {
+  const rejected = decidedCase('unfounded', {
+    procedure: 'accelerated',
+    ...(over.decisionReasons ? { reasons: over.decisionReasons } : {}),
+  });
+  return walk(
+    walk(rejected, [
+      { type: 'decision.notified', at: '2026-12-11T10:00:00+02:00', means: 'in-person', language: 'ar' },
+    ] as CaseCommand[]),
+    [
+      {
+        type: 'return.decided',
+        at: '2026-12-11T21:10:00.000Z',
+        borderProcedure: true,
+        ...(over.returnReasons ? { reasons: over.returnReasons } : {}),
+      },
+      { type: 'return.voluntary-departure', at: '2026-12-12T09:00:00+02:00', days: 10 },
+    ] as CaseCommand[],
+    'return-officer',
+  );
+}

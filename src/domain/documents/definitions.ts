@@ -2,12 +2,16 @@
 import type { DocumentDefinition } from './definition.ts';
 import applicantDocument from './kinds/applicant-document.ts';
 import decision from './kinds/decision.ts';
+import detentionOrder from './kinds/detention-order.ts';
+import returnDecision from './kinds/return-decision.ts';
 import type { DocumentKind } from './kinds.ts';
 
 /** The kinds whose definition exists (issue 18 adds them one by one; the test lists the missing). */
 export const DEFINITIONS: Partial<Record<DocumentKind, DocumentDefinition>> = {
   'applicant-document': applicantDocument,
   decision,
+  'detention-order': detentionOrder,
+  'return-decision': returnDecision,
 };
 
 export function definitionOf(kind: DocumentKind): DocumentDefinition | undefined {

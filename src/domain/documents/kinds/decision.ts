@@ -34,7 +34,7 @@ export const DECISION_RESULTS = [
  * The window's end as a person reads it: a window ending at local midnight (a period in days, Regulation
  * 1182/71 Art. 3) is "the last day, 24:00"; any other end is its local date and time.
  */
-function lastMoment(endsAt: string, zone: string): string {
+export function lastMoment(endsAt: string, zone: string): string {
   const end = DateTime.fromISO(endsAt, { setZone: true }).setZone(zone);
   if (end.hour === 0 && end.minute === 0) return `${end.minus({ days: 1 }).toISODate()} 24:00 (${zone})`;
   return `${end.toFormat('yyyy-MM-dd HH:mm')} (${zone})`;
