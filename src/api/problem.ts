@@ -156,7 +156,8 @@ export function toProblem(error: unknown, request: FastifyRequest): Problem {
       instance,
       errors: [
         {
-          field: `body/${error.field}`,
+          // issue 18: a refusal may name the request's path or query (a document's kind, its language)
+          field: /^(params|querystring)\//.test(error.field) ? error.field : `body/${error.field}`,
           code: error.refusal.code,
           params: { ...error.refusal.params },
           reason: error.reason,

@@ -32,14 +32,14 @@ export function composeDocument(input: ComposeInput): DocumentModel {
   const reason = def.unavailable(input.case);
   if (reason)
     throw new CommandRejectedError(
-      'kind',
+      'params/kind',
       { code: 'document-not-available', params: { kind: input.kind, reason } },
       `${input.kind} cannot be issued for this case: ${reason}`,
     );
   const chosen = chooseTemplate(input.kind, input.language, def.info.personFacing);
   if (!chosen)
     throw new CommandRejectedError(
-      'lang',
+      'querystring/lang',
       { code: 'document-language-unavailable', params: { kind: input.kind, language: input.language } },
       `${input.kind} is not offered in ${input.language}`,
     );

@@ -22,5 +22,12 @@ export function applyAmendment(s: CaseState, type: string, p: Record<string, unk
       return p.new === null ? rest : { ...rest, borderSection: String(p.new) };
     }
   }
+  if (type === 'action.amended' && p.field === 'reasons' && typeof p.new === 'string') {
+    // issue 18: the reasons of the case's current decision (an earlier, superseded one keeps only its log)
+    if (p.actionType === 'decision.issued' && s.decision && s.decision.seq === p.seq)
+      return { ...s, decision: { ...s.decision, reasons: p.new } };
+    if (p.actionType === 'return.decided' && s.returnDecision && s.returnDecision.seq === p.seq)
+      return { ...s, returnDecision: { ...s.returnDecision, reasons: p.new } };
+  }
   return s;
 }

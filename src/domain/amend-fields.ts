@@ -35,5 +35,8 @@ export const AMENDABLE_ACTION_FIELD_NAMES = {
   'entry.refused': ['directedTo'],
   'return.executed': ['to'],
   'case.closed': ['reason'],
+  // issue 18: a decision's reasons in fact and in law, as written in it (APR Art. 36(2); RD Art. 12(1))
+  'decision.issued': ['reasons'],
+  'return.decided': ['reasons'],
 } as const;
 export type AmendableActionType = keyof typeof AMENDABLE_ACTION_FIELD_NAMES;

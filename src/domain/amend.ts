@@ -17,7 +17,7 @@ import {
   type PersonField,
 } from './amend-fields.ts';
 import type { Action, CaseState, Decision, Obligation, ObligationKind } from './case-state.ts';
-import { Nationality, Person } from './commands.ts';
+import { DecisionReasons, Nationality, Person } from './commands.ts';
 import type { DecideContext } from './decide.ts';
 import { CommandRejectedError, REFUSALS, type RefusalCode } from './errors.ts';
 import { evolve } from './evolve.ts';
@@ -43,6 +43,10 @@ export const AMENDABLE_ACTION_FIELDS: Readonly<Record<AmendableActionType, Recor
   'entry.refused': { directedTo: z.string().min(1).max(100) },
   'return.executed': { to: Nationality },
   'case.closed': { reason: z.string().min(1).max(200) },
+  // issue 18: the reasons a decision states (APR Art. 36(2); RD Art. 12(1)): the record made to match the
+  // decision as written — they change no status, flag or deadline (the decision documents read them)
+  'decision.issued': { reasons: DecisionReasons },
+  'return.decided': { reasons: DecisionReasons },
 };
 
 /** Why the fact is corrected: required, kept in the log and shown in the timeline. */

@@ -50,6 +50,10 @@ export interface CaseState {
     readonly at: string;
     /** When the decision was notified to the person (APR Art. 67(8): the time to appeal runs from it). */
     readonly notifiedAt?: string;
+    /** issue 18: the reasons in fact and in law as recorded (APR Art. 36(2)); absent when none were */
+    readonly reasons?: string;
+    /** issue 18: the log entry (seq) of the decision, which a correction of its reasons names */
+    readonly seq?: number;
   };
   readonly detention?: { readonly grounds: readonly string[]; readonly since: string };
   /** Obligations currently open, by kind (the store keeps the rows with their due times). */
@@ -191,6 +195,19 @@ export interface CaseState {
     readonly measure: string;
     readonly at: string;
     readonly activationId?: string;
+  };
+  // issue 18: papers (decision, detention order, return decision)
+  /**
+   * The latest return decision (`return.decided`): when, whether in the return border procedure (RBPR), its
+   * reasons if recorded with it (RD Art. 12(1)), and the period for voluntary departure granted (RD Art. 7).
+   */
+  readonly returnDecision?: {
+    readonly at: string;
+    readonly borderProcedure: boolean;
+    /** the log entry (seq) of `return.decided`, which a correction of its reasons names */
+    readonly seq: number;
+    readonly reasons?: string;
+    readonly voluntaryDeparture?: { readonly days: number; readonly at: string };
   };
 }
 

@@ -40,6 +40,10 @@ export {
   VULNERABILITIES,
 };
 
+/** issue 18: a decision's reasons in fact and in law, as written in it (APR Art. 36(2); RD Art. 12(1)). */
+export const DECISION_REASONS_MAX = 8000;
+export const DecisionReasons = z.string().trim().min(3).max(DECISION_REASONS_MAX);
+
 export const SEXES = ['female', 'male', 'other', 'unknown'] as const;
 export const MemberState = z.enum(MEMBER_STATE_CODES);
 
@@ -226,6 +230,12 @@ export const CaseCommand = z.discriminatedUnion('type', [
       decision: z.enum(DECISION_TYPES),
       /** APR Art. 41(1): the ground of an implicit withdrawal, from its closed list (and only for that decision) */
       implicitWithdrawalGround: z.enum(IMPLICIT_WITHDRAWAL_GROUNDS).optional(),
+      /**
+       * issue 18: the reasons in fact and in law (APR Art. 36(2): required in the decision for a rejection as
+       * inadmissible, (manifestly) unfounded, or explicitly or implicitly withdrawn) — the decision document
+       * (src/domain/documents/kinds/decision.ts) is not issued for a rejection without them
+       */
+      reasons: DecisionReasons.optional(),
     })
     .strict(),
   // APR Arts 12–14: the personal interview with its facts (src/domain/guarantees/interview-commands.ts)
@@ -290,7 +300,15 @@ export const CaseCommand = z.discriminatedUnion('type', [
       note: z.string().trim().min(1).max(500).optional(),
     })
     .strict(),
-  z.object({ type: z.literal('return.decided'), ...at, borderProcedure: z.boolean() }).strict(),
+  z
+    .object({
+      type: z.literal('return.decided'),
+      ...at,
+      borderProcedure: z.boolean(),
+      /** issue 18: RD Art. 12(1): the return decision's reasons in fact and in law (else the rejection's, APR Art. 37) */
+      reasons: DecisionReasons.optional(),
+    })
+    .strict(),
   z
     .object({ type: z.literal('return.voluntary-departure'), ...at, days: z.number().int().min(1).max(30) })
     .strict(),

@@ -182,7 +182,12 @@ function evolveCore(state: CaseState | undefined, action: Action): CaseState {
       return {
         ...s,
         status: positive ? 'decided-protection' : 'decided-rejection',
-        decision: { type: d, at: action.at },
+        decision: {
+          type: d,
+          at: action.at,
+          seq: s.version,
+          ...(typeof p.reasons === 'string' ? { reasons: p.reasons } : {}),
+        },
       };
     }
     case 'appeal.lodged':
@@ -207,9 +212,26 @@ function evolveCore(state: CaseState | undefined, action: Action): CaseState {
       return { ...rest, flags: withFlags(s.flags, [], ['detained', 'detention-irregular-entry-only']) };
     }
     case 'return.decided':
-      return { ...s, status: 'in-return' };
+      return {
+        ...s,
+        status: 'in-return',
+        returnDecision: {
+          at: action.at,
+          borderProcedure: p.borderProcedure === true,
+          seq: s.version,
+          ...(typeof p.reasons === 'string' ? { reasons: p.reasons } : {}),
+        },
+      };
     case 'return.voluntary-departure':
-      return s;
+      return s.returnDecision
+        ? {
+            ...s,
+            returnDecision: {
+              ...s.returnDecision,
+              voluntaryDeparture: { days: Number(p.days), at: action.at },
+            },
+          }
+        : s;
     case 'return.executed':
       return { ...s, status: 'closed' };
     case 'person.absconded':

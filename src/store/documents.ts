@@ -18,6 +18,7 @@ import {
   type NotificationMeans,
   notifyDecision,
 } from '../domain/documents/issue.ts';
+import { remedyExtras } from '../domain/documents/kinds/decision-remedy.ts';
 import type { DocumentKind, DocumentLanguage } from '../domain/documents/kinds.ts';
 import { ActionNotAllowedError, CommandRejectedError } from '../domain/errors.ts';
 import { insertAttachment, readAttachment } from './attachments.ts';
@@ -83,6 +84,27 @@ export async function extras(db: Db, c: CaseState, kind: DocumentKind): Promise<
   };
 }
 
+/**
+ * issue 18: what the decision document says about the remedy that only the law knows (APR Art. 67(7)–(8)):
+ * the state's time limit in force (the confirmed national settings included) and, once the notification's
+ * time is known (given at issue, or recorded before), when the window ends.
+ */
+function decisionExtras(
+  cs: CaseStore,
+  c: CaseState,
+  kind: DocumentKind,
+  by: Actor,
+  now: Date,
+  notifiedAt?: string,
+): Record<string, string> {
+  if (kind !== 'decision') return {};
+  const at = notifiedAt ?? c.decision?.notifiedAt;
+  return {
+    ...remedyExtras(c, cs.decideContext(by, now).law, now.toISOString(), at),
+    ...(at ? { notifiedAt: at } : {}),
+  };
+}
+
 /** A preview of the document, marked as not issued on its face; nothing is recorded. */
 export async function previewDocument(
   db: Db,
@@ -91,7 +113,10 @@ export async function previewDocument(
   language: DocumentLanguage,
   by: Actor,
   now: Date,
+  /** issue 18: the case store, for what the law adds (a decision's appeal period) */
+  cs?: CaseStore,
 ): Promise<Buffer> {
+  if (cs && kind === 'decision') await cs.refreshNationalSettings();
   const r = await renderDocument({
     kind,
     language,
@@ -99,7 +124,7 @@ export async function previewDocument(
     documentId: 'PREVIEW',
     issuedAt: now.toISOString(),
     issuer: by,
-    extra: await extras(db, c, kind),
+    extra: { ...(await extras(db, c, kind)), ...(cs ? decisionExtras(cs, c, kind, by, now) : {}) },
     draft: true,
   });
   return r.bytes;
@@ -142,7 +167,7 @@ export async function issueDocument(
 ): Promise<Replayable<IssuedResult>> {
   const def = definitionOf(req.kind);
   if (!def) throw new Error(`no definition of the document ${req.kind}`);
-  if (req.kind === 'decision' && req.notification) await cs.refreshNationalSettings();
+  if (req.kind === 'decision') await cs.refreshNationalSettings();
   return cs.transact(idempotencyKey, { op: 'document.issue', ...req }, async (tx, w) => {
     const now = cs.services.clock();
     const current = await w.load(req.caseId);
@@ -158,7 +183,17 @@ export async function issueDocument(
       documentId,
       issuedAt,
       issuer: by,
-      extra: await extras(tx, current, req.kind),
+      extra: {
+        ...(await extras(tx, current, req.kind)),
+        ...decisionExtras(
+          cs,
+          current,
+          req.kind,
+          by,
+          now,
+          req.notification?.at ?? (req.notification ? issuedAt : undefined),
+        ),
+      },
     });
     const decision = issueDecision(
       current,
@@ -197,7 +232,9 @@ export async function issueDocument(
         if (d.note) notes.push(d.note);
       }
     }
-    await w.persist(items, now, by);
+    // one case's steps one after the other: persist writes several items together only for distinct cases
+    // (its batched update matches each case row once), and the notification closes what the issue opened
+    for (const item of items) await w.persist([item], now, by);
     await insertAttachment(
       tx,
       {
@@ -274,7 +311,9 @@ export async function notifyDocument(
       }
       if (d.note) notes.push(d.note);
     }
-    await w.persist(items, now, by);
+    // one case's steps one after the other: persist writes several items together only for distinct cases
+    // (its batched update matches each case row once), and the notification closes what the issue opened
+    for (const item of items) await w.persist([item], now, by);
     return {
       documentId,
       caseId,

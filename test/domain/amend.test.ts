@@ -373,7 +373,8 @@ describe('a wrong action corrected', () => {
     })();
     expect(e?.refusal).toEqual({
       code: 'amend-field-not-amendable',
-      params: { action: 'decision.issued', field: 'decision', amendable: [] },
+      // issue 18: a decision's reasons in fact and in law are correctable (APR Art. 36(2)), its type is not
+      params: { action: 'decision.issued', field: 'decision', amendable: ['reasons'] },
     });
     expect(e?.field).toBe('field');
   });

@@ -170,6 +170,7 @@ export function documentRoutes(app: FastifyInstance, deps: ApiDeps): void {
         request.query.lang,
         { actor: p.username, role: p.role },
         now(),
+        deps.cases,
       );
       return reply
         .header('content-type', PDF)

@@ -96,7 +96,7 @@ export function documentCommand(ctx: CliContext): Command {
           if (!found) throw new UsageError(`no case ${id}`);
           if (opts.preview)
             return {
-              bytes: await previewDocument(store.db, found.case, def.kind, opts.lang, by, ctx.now()),
+              bytes: await previewDocument(store.db, found.case, def.kind, opts.lang, by, ctx.now(), cs),
               line: `preview of ${kind} (${opts.lang}): nothing recorded`,
               name: `${kind}-${opts.lang}-draft.pdf`,
             };

@@ -5,6 +5,9 @@ import applicantInformation from './kinds/applicant-information.ts';
 import refusalOfEntry from './kinds/refusal-of-entry.ts';
 import screeningForm from './kinds/screening-form.ts';
 import relocationNotice from './kinds/relocation-notice.ts';
+import decision from './kinds/decision.ts';
+import detentionOrder from './kinds/detention-order.ts';
+import returnDecision from './kinds/return-decision.ts';
 import type { DocumentKind } from './kinds.ts';
 
 /** The kinds whose definition exists (issue 18 adds them one by one; the test lists the missing). */
@@ -14,6 +17,9 @@ export const DEFINITIONS: Partial<Record<DocumentKind, DocumentDefinition>> = {
   'refusal-of-entry': refusalOfEntry,
   'screening-form': screeningForm,
   'relocation-notice': relocationNotice,
+  decision,
+  'detention-order': detentionOrder,
+  'return-decision': returnDecision,
 };
 
 export function definitionOf(kind: DocumentKind): DocumentDefinition | undefined {

@@ -1581,6 +1581,9 @@ export const en = {
   'guarantee.applicant-information-late':
     'Information on rights and obligations given after the registration (due at the latest at registration)',
   'guarantee.applicant-document': 'Document certifying the status of applicant issued',
+  // issue 18: papers — a decision's reasons (APR Art. 36(2); RD Art. 12(1))
+  'field.decisionReasons': 'Reasons in fact and in law (APR Art. 36(2): required for a rejection)',
+  'field.returnReasons': 'Reasons in fact and in law (RD Art. 12(1); else the rejection’s reasons apply)',
 } as const;
 
 export type MessageKey = keyof typeof en;

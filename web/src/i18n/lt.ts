@@ -1592,4 +1592,8 @@ export const lt: Readonly<Record<MessageKey, string>> = {
   'guarantee.applicant-information-late':
     'Informacija apie teises ir pareigas suteikta po registracijos (turėjo būti ne vėliau kaip registruojant)',
   'guarantee.applicant-document': 'Išduotas prašytojo statusą patvirtinantis dokumentas',
+  // issue 18: papers — a decision's reasons (APR Art. 36(2); RD Art. 12(1))
+  'field.decisionReasons': 'Faktinės ir teisinės priežastys (APR 36 str. 2 d.: būtinos atmetimo atveju)',
+  'field.returnReasons':
+    'Faktinės ir teisinės priežastys (Direktyvos 2008/115/EB 12 str. 1 d.; kitaip taikomos atmetimo priežastys)',
 };

@@ -169,7 +169,9 @@ export function ActionForm(props: {
     error: string | undefined,
     onChange: (v: Values[string]) => void,
   ) {
-    const fieldLabel = t(`field.${spec.name}` as MessageKey);
+    const fieldLabel = t(
+      (spec.kind === 'textarea' && spec.label ? spec.label : `field.${spec.name}`) as MessageKey,
+    );
     if (spec.kind === 'multi') {
       const chosen = (value as string[] | undefined) ?? [];
       return (
@@ -199,6 +201,21 @@ export function ActionForm(props: {
           <input type="checkbox" checked={Boolean(value)} onChange={(e) => onChange(e.target.checked)} />{' '}
           {fieldLabel}
         </label>
+      );
+    if (spec.kind === 'textarea')
+      return (
+        <Field label={fieldLabel} error={error}>
+          {(id, d) => (
+            <textarea
+              id={id}
+              aria-describedby={d}
+              rows={6}
+              maxLength={spec.maxLength}
+              value={String(value ?? '')}
+              onChange={(e) => onChange(e.target.value)}
+            />
+          )}
+        </Field>
       );
     return (
       <Field label={fieldLabel} error={error}>

@@ -1,5 +1,7 @@
 // What each case command asks for, beyond its time: the fields of the form that gives it. The values of
 // each list come from the domain (src/domain/vocabulary.ts), their labels from the message catalogues.
+
+import { DECISION_REASONS_MAX } from '../../../src/domain/commands.ts';
 import {
   DETENTION_END_REASONS,
   DETENTION_EXTENSION_GROUNDS,
@@ -51,7 +53,15 @@ export type FieldSpec =
     }
   | { readonly name: string; readonly kind: 'text' | 'code' | 'datetime'; readonly optional?: boolean }
   | { readonly name: string; readonly kind: 'number'; readonly min: number; readonly max: number }
-  | { readonly name: string; readonly kind: 'checkbox' };
+  | { readonly name: string; readonly kind: 'checkbox' }
+  /** issue 18: a long text (a decision's reasons), its label the catalogue's `label` key when given */
+  | {
+      readonly name: string;
+      readonly kind: 'textarea';
+      readonly maxLength: number;
+      readonly optional?: boolean;
+      readonly label?: string;
+    };
 
 export const SCREENING_CHECKS = ['identity', 'health', 'vulnerability', 'security'] as const;
 
@@ -118,6 +128,14 @@ export const COMMAND_FIELDS: Readonly<Record<CommandType, readonly FieldSpec[]>>
       options: IMPLICIT_WITHDRAWAL_GROUNDS,
       optional: true,
     },
+    // issue 18: APR Art. 36(2): a rejection's reasons in fact and in law (the decision document needs them)
+    {
+      name: 'reasons',
+      kind: 'textarea',
+      maxLength: DECISION_REASONS_MAX,
+      optional: true,
+      label: 'field.decisionReasons',
+    },
   ],
   'appeal.lodged': [],
   'appeal.decided': [
@@ -151,7 +169,17 @@ export const COMMAND_FIELDS: Readonly<Record<CommandType, readonly FieldSpec[]>>
     { name: 'reason', kind: 'select', list: 'detentionEndReason', options: DETENTION_END_REASONS },
     { name: 'note', kind: 'text', optional: true },
   ],
-  'return.decided': [{ name: 'borderProcedure', kind: 'checkbox' }],
+  'return.decided': [
+    { name: 'borderProcedure', kind: 'checkbox' },
+    // issue 18: RD Art. 12(1): the return decision's reasons in fact and in law (else the rejection's)
+    {
+      name: 'reasons',
+      kind: 'textarea',
+      maxLength: DECISION_REASONS_MAX,
+      optional: true,
+      label: 'field.returnReasons',
+    },
+  ],
   'return.voluntary-departure': [{ name: 'days', kind: 'number', min: 1, max: 30 }],
   'return.executed': [{ name: 'to', kind: 'code' }],
   'person.absconded': [],
