@@ -5,7 +5,7 @@
 import PDFDocument from 'pdfkit';
 import type { Direction, DocumentModel, FilledBlock } from '../domain/documents/model.ts';
 import { hasArabic, type Script, visualSegments } from './bidi-lines.ts';
-import { type FontName, fontBytes } from './fonts.ts';
+import { type FontName, fontObject } from './fonts.ts';
 
 const MARGIN = 50;
 const PAGE = { width: 595.28, height: 841.89 };
@@ -284,7 +284,8 @@ export async function renderPdf(models: readonly DocumentModel[]): Promise<Buffe
     },
   });
   for (const name of ['latin', 'latin-bold', 'arabic', 'arabic-bold'] as const)
-    doc.registerFont(name, fontBytes(name));
+    // the parsed font, shared by every document of the process (its subset is each document's own)
+    doc.registerFont(name, fontObject(name) as unknown as Buffer);
   const chunks: Buffer[] = [];
   doc.on('data', (c: Buffer) => chunks.push(c));
   const ended = new Promise<void>((resolve, reject) => {

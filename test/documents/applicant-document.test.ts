@@ -3,8 +3,11 @@
 // Pact holds; the same input gives the same bytes; a person's language without a reviewed translation says
 // so on the document's face, in that language, and the text is English.
 import { describe, expect, it } from 'vitest';
-import { renderDocument } from '../../src/documents/compose.ts';
+import { composeDocument, renderDocument } from '../../src/documents/compose.ts';
+import { renderPdf } from '../../src/documents/pdf.ts';
+import type { DocumentModel } from '../../src/domain/documents/model.ts';
 import { CommandRejectedError } from '../../src/domain/errors.ts';
+import { refusedAtEncounter, screenedCase } from './border-cases.ts';
 import { metCase, registeredCase } from './cases.ts';
 import { pdfPng, pdfText } from './pdf.ts';
 
@@ -60,6 +63,27 @@ describe('APR Art. 29: the applicant document', () => {
     expect(text).toContain('Pavardė');
     // Lithuanian is the authority's language: complete, and its review status is on its face
     expect(text).toContain('neperžiūrėtas');
+  });
+
+  it('the same bytes whatever was printed before in the process (the parsed fonts are shared, their glyph cache is not)', async () => {
+    const first = await renderDocument({ ...base, language: 'en', case: registeredCase() });
+    // documents that make other glyphs first: other kinds, Arabic and Persian notices, Lithuanian letters
+    await renderDocument({ ...base, kind: 'screening-form', language: 'en', case: screenedCase() });
+    await renderDocument({ ...base, kind: 'refusal-of-entry', language: 'lt', case: refusedAtEncounter() });
+    await renderDocument({ ...base, language: 'ar', case: registeredCase() });
+    await renderDocument({ ...base, language: 'fa', case: registeredCase(), draft: true });
+    // a page right to left with brackets and Latin letters in Arabic text (mirrored when drawn)
+    const rtl = (await composeDocument({ ...base, language: 'en', case: registeredCase() })) as DocumentModel;
+    await renderPdf([
+      {
+        ...rtl,
+        direction: 'rtl',
+        blocks: [{ type: 'paragraph', text: 'الحق في تقديم طلب (المادة 8(2)(a)) والسبب (I) [انظر] {أ}' }],
+      },
+    ]);
+    await renderDocument({ ...base, language: 'lt', case: registeredCase() });
+    const again = await renderDocument({ ...base, language: 'en', case: registeredCase() });
+    expect(again.sha256).toBe(first.sha256);
   });
 
   it('Arabic, with no translation reviewed by a speaker: the notice in Arabic on its face, the text in English', async () => {
