@@ -90,3 +90,13 @@ export type DuplicatePairBody = z.infer<typeof import('./routes/duplicates.ts').
 export type DuplicateDecisionInput = z.input<typeof import('./routes/duplicates.ts').DuplicateDecisionBody>;
 export type CaseLinksBody = z.infer<typeof import('./routes/assignment.ts').CaseLinksView>;
 export type AssignmentResultBody = z.infer<typeof import('./routes/assignment.ts').AssignmentResult>;
+// issue 18: papers — the documents of a case (src/api/routes/documents.ts): the list, an issue's and a
+// notification's answers, the notification's body
+export type CaseDocumentsBody = z.infer<typeof import('./routes/documents.ts').CaseDocuments>;
+export type AvailableDocumentBody = CaseDocumentsBody['available'][number];
+export type IssuedDocumentBody = CaseDocumentsBody['issued'][number];
+export type IssuedDocumentResultBody = z.infer<typeof import('./routes/documents.ts').IssuedDocumentResult>;
+export type NotifiedDocumentResultBody = z.infer<
+  typeof import('./routes/documents.ts').NotifiedDocumentResult
+>;
+export type NotificationInput = z.input<typeof import('./routes/documents.ts').Notification>;

@@ -572,7 +572,10 @@ export class CaseStore {
     const relocating = items.some(({ decision }) =>
       decision.actions.some((a) => a.type === 'case.relocated'),
     );
-    if (items.length > 1 && !relocating) await updateTogether(tx, items, now);
+    // updateTogether is for decisions on different cases: a chain on one case (a document issued and
+    // handed over at once, issue 18) is written one decision after the other, each at its own version
+    const distinct = new Set(items.map(({ decision }) => decision.next.id)).size === items.length;
+    if (items.length > 1 && !relocating && distinct) await updateTogether(tx, items, now);
     else await this.updateOneByOne(tx, items, now);
     await refreshIdentities(
       tx,

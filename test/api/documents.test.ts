@@ -70,6 +70,11 @@ describe.each(BACKENDS)('documents through the API on $name', (backend) => {
         articles: expect.stringContaining('Art. 29'),
       }),
     );
+    // the person's languages without a translation reviewed by a speaker: English text with a notice in
+    // the language (the case page's Print menu says so); the authority's languages have their own text
+    const applicant = list.available.find((a: { kind: string }) => a.kind === 'applicant-document');
+    expect(applicant.withNotice).toEqual(['ar', 'ckb', 'fr', 'ru', 'fa']);
+    expect(applicant.languages).toEqual(['en', 'lt', 'ar', 'ckb', 'fr', 'ru', 'fa']);
   });
 
   it('issuing records document.issued with the SHA-256 of the bytes kept; the reprint is the same bytes', async () => {
@@ -209,5 +214,22 @@ describe.each(BACKENDS)('documents through the API on $name', (backend) => {
     const text = await pdfText(r.rawPayload);
     expect(text).toContain('You must lodge your application (Article 28) by');
     expect(text).toContain(`${due.slice(0, 10)} ${due.slice(11, 16)}`);
+  });
+
+  it('issued and handed over at once (the Print menu\'s "handed over now"): both facts, one request', async () => {
+    const before = (await h.inject({ url: `/api/cases/${caseId}`, headers: officer() })).json().case.version;
+    const r = await issue('documents-issue-handed', 'lt', {
+      expectedVersion: before,
+      notification: { means: 'in-person', language: 'lt' },
+    });
+    expect(r.statusCode, r.body).toBe(201);
+    const d = r.json();
+    // document.issued then document.notified: two versions on
+    expect(d).toMatchObject({ language: 'lt', version: before + 2, notifiedAt: d.issuedAt });
+    const list = (await h.inject({ url: `/api/cases/${caseId}/documents`, headers: officer() })).json();
+    expect(list.issued.find((x: { id: string }) => x.id === d.documentId)).toMatchObject({
+      means: 'in-person',
+      notifiedAt: d.issuedAt,
+    });
   });
 });

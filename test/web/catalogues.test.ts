@@ -4,6 +4,8 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { OBLIGATION_KINDS } from '../../src/domain/case-state.ts';
+import { DOCUMENT_KINDS, DOCUMENT_LANGUAGES } from '../../src/domain/documents/kinds.ts';
+import { NOTIFICATION_MEANS } from '../../src/domain/guarantees/remedies-commands.ts';
 import { BIRTH_DATE_PRECISIONS, DOCUMENT_TYPES } from '../../src/domain/identity.ts';
 import { ROLES } from '../../src/domain/roles.ts';
 import { ACTION_TYPES, FLAGS, STATUSES } from '../../src/domain/statuses.ts';
@@ -95,6 +97,10 @@ describe('message catalogues (English, Lithuanian)', () => {
       // issue 16: identity
       precision: BIRTH_DATE_PRECISIONS,
       docType: DOCUMENT_TYPES,
+      // issue 18: papers — the kinds of document and the languages they are offered in
+      document: DOCUMENT_KINDS,
+      documentLanguage: DOCUMENT_LANGUAGES,
+      notificationMeans: NOTIFICATION_MEANS,
     };
     for (const f of fields) if ('list' in f) lists[f.list] = [...(lists[f.list] ?? []), ...f.options];
     const missing: string[] = [];

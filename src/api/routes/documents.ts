@@ -7,6 +7,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { chooseTemplate } from '../../documents/templates.ts';
 import { availableDocuments } from '../../domain/documents/available.ts';
 import { definitionOf } from '../../domain/documents/definitions.ts';
 import { DOCUMENT_KINDS, DOCUMENT_LANGUAGES, type DocumentKind } from '../../domain/documents/kinds.ts';
@@ -106,6 +107,11 @@ export const CaseDocuments = z.object({
       unavailable: z.string().optional(),
       languages: z.array(z.enum(DOCUMENT_LANGUAGES)),
       personFacing: z.boolean(),
+      /**
+       * the languages among `languages` in which the text is English with a notice in that language (no
+       * translation reviewed by a speaker: src/documents/templates.ts chooseTemplate)
+       */
+      withNotice: z.array(z.enum(DOCUMENT_LANGUAGES)),
     }),
   ),
 });
@@ -142,6 +148,9 @@ export function documentRoutes(app: FastifyInstance, deps: ApiDeps): void {
       const available = availableDocuments(found.case, p.role).map((a) => ({
         ...a,
         languages: [...a.languages],
+        withNotice: a.languages.filter(
+          (l) => chooseTemplate(a.kind, l, a.personFacing)?.notice !== undefined,
+        ),
       }));
       return { issued: [...(found.case.documents ?? [])], available };
     },

@@ -16,6 +16,7 @@ import { CaseAttachments } from './CaseAttachments.tsx';
 import { CaseDeadlines } from './CaseDeadlines.tsx';
 import { CaseGuarantees } from './CaseGuarantees.tsx';
 import { CaseLinks } from './CaseLinks.tsx';
+import { CasePrint, PrintHeader } from './CasePrint.tsx';
 import { CaseTimeline } from './CaseTimeline.tsx';
 import { PersonPanel } from './PersonPanel.tsx';
 import { ScreeningChecklist } from './ScreeningChecklist.tsx';
@@ -111,7 +112,9 @@ export function CaseScreen() {
   const allowed = (view.allowedActions as CommandType[]).filter((a) => a !== 'identity.recorded');
   const choices = view.allowedChoices as Partial<Record<CommandType, Record<string, string[]>>>;
   return (
-    <section>
+    <section className="case-page">
+      {/* on paper only: the case's full id and when it was printed (styles.css @media print) */}
+      <PrintHeader caseId={c.id} />
       <h1>
         {t('case.title')} <span className="muted">{c.id.slice(0, 8)}</span>
       </h1>
@@ -186,11 +189,19 @@ export function CaseScreen() {
         <CaseLinks caseId={c.id} version={c.version} />
       </div>
 
+      {/* issue 18: papers — the Print menu and the documents issued on the case */}
+      <CasePrint
+        caseId={c.id}
+        version={c.version}
+        personLanguages={view.person.identity?.languages ?? []}
+        changed={load}
+      />
+
       <CaseAttachments caseId={String(view.case.id)} />
 
-      <h2>{t('case.next')}</h2>
+      <h2 className="no-print">{t('case.next')}</h2>
       {allowed.length === 0 ? (
-        <p className="muted">{t('case.nothingAllowed')}</p>
+        <p className="muted no-print">{t('case.nothingAllowed')}</p>
       ) : (
         <div className="actions">
           {allowed.map((a) => (

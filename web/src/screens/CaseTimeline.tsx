@@ -6,6 +6,7 @@ import type { CommandType } from '../../../src/domain/statuses.ts';
 import type { MessageKey } from '../i18n/en.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { AMENDMENT_TYPES, CaseAmendment } from './CaseAmendment.tsx';
+import { DocumentFacts } from './CaseIssuedDocuments.tsx';
 import { COMMAND_FIELDS, type FieldSpec } from './command-fields.ts';
 import { useStateName } from './solidarity/shared.tsx';
 
@@ -61,6 +62,9 @@ function Payload({ action }: { action: Action }) {
   const stateName = useStateName();
   const payload = (action.payload ?? {}) as Record<string, unknown>;
   if (action.type === 'identity.recorded') return <IdentityFacts payload={payload} />;
+  // issue 18: which document, in which language, how it was handed over
+  if (action.type === 'document.issued' || action.type === 'document.notified')
+    return <DocumentFacts type={action.type} payload={payload} />;
   // what the user gave (the fields the forms ask for), not the system's bookkeeping (ids, derived status)
   const specs = COMMAND_FIELDS[action.type as CommandType] ?? SYSTEM_FIELDS[action.type] ?? [];
   const shown = specs.flatMap((spec) => {
