@@ -283,8 +283,8 @@ export async function renderPdf(models: readonly DocumentModel[]): Promise<Buffe
       ModDate: created,
     },
   });
+  // the parsed font, shared by every document of the process (its subset is each document's own)
   for (const name of ['latin', 'latin-bold', 'arabic', 'arabic-bold'] as const)
-    // the parsed font, shared by every document of the process (its subset is each document's own)
     doc.registerFont(name, fontObject(name) as unknown as Buffer);
   const chunks: Buffer[] = [];
   doc.on('data', (c: Buffer) => chunks.push(c));

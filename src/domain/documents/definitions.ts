@@ -2,12 +2,12 @@
 import type { DocumentDefinition } from './definition.ts';
 import applicantDocument from './kinds/applicant-document.ts';
 import applicantInformation from './kinds/applicant-information.ts';
-import refusalOfEntry from './kinds/refusal-of-entry.ts';
-import screeningForm from './kinds/screening-form.ts';
-import relocationNotice from './kinds/relocation-notice.ts';
 import decision from './kinds/decision.ts';
 import detentionOrder from './kinds/detention-order.ts';
+import refusalOfEntry from './kinds/refusal-of-entry.ts';
+import relocationNotice from './kinds/relocation-notice.ts';
 import returnDecision from './kinds/return-decision.ts';
+import screeningForm from './kinds/screening-form.ts';
 import type { DocumentKind } from './kinds.ts';
 
 /** The kinds whose definition exists (issue 18 adds them one by one; the test lists the missing). */
