@@ -71,27 +71,61 @@ class Writer {
     }
   }
 
-  /** The text cut into lines of at most `width` points (at spaces; a word longer than a line is cut). */
+  /**
+   * The text cut into lines of at most `width` points, at spaces; a word longer than a line is cut by its
+   * characters' widths. Linear in the text's length: each word and each character of a long word is measured
+   * once (a line's width is the sum of its words' and spaces' — the kerning across a space is not counted), so
+   * a long text without spaces (8,000 characters of reasons pasted with no-break spaces) cannot hold the server.
+   */
   wrap(text: string, width: number, style: TextStyle): string[] {
+    const space = this.width(' ', style);
     const lines: string[] = [];
     for (const paragraph of text.split('\n')) {
       let line = '';
+      let used = 0;
       for (const word of paragraph.split(' ')) {
-        const candidate = line === '' ? word : `${line} ${word}`;
-        if (line !== '' && this.width(candidate, style) > width) {
+        const w = this.width(word, style);
+        if (w > width) {
+          if (line !== '') lines.push(line);
+          const pieces = this.cut(word, width, style);
+          lines.push(...pieces.slice(0, -1));
+          line = pieces[pieces.length - 1] ?? '';
+          used = this.width(line, style);
+        } else if (line === '') {
+          line = word;
+          used = w;
+        } else if (used + space + w > width) {
           lines.push(line);
           line = word;
-        } else line = candidate;
-        while (this.width(line, style) > width && line.length > 1) {
-          let cut = line.length - 1;
-          while (cut > 1 && this.width(line.slice(0, cut), style) > width) cut--;
-          lines.push(line.slice(0, cut));
-          line = line.slice(cut);
+          used = w;
+        } else {
+          line = `${line} ${word}`;
+          used += space + w;
         }
       }
       lines.push(line);
     }
     return lines;
+  }
+
+  /** A word wider than a line, in pieces that each fit (measured character by character). */
+  private cut(word: string, width: number, style: TextStyle): string[] {
+    const pieces: string[] = [];
+    let piece = '';
+    let used = 0;
+    for (const ch of word) {
+      const w = this.width(ch, style);
+      if (piece !== '' && used + w > width) {
+        pieces.push(piece);
+        piece = ch;
+        used = w;
+      } else {
+        piece += ch;
+        used += w;
+      }
+    }
+    pieces.push(piece);
+    return pieces;
   }
 
   /** Draws one line between x and x + width, aligned to the start of its direction. */

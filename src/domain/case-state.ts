@@ -223,6 +223,8 @@ export interface IssuedDocument {
   readonly sha256: string;
   readonly at: string;
   readonly by: string;
+  /** a decision's document: the log entry (seq) of the decision it states */
+  readonly decisionSeq?: number;
   readonly notifiedAt?: string;
   /** how it reached the person (src/domain/guarantees/remedies-commands.ts NOTIFICATION_MEANS) */
   readonly means?: string;

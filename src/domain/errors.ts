@@ -213,6 +213,8 @@ export const REFUSALS = {
   'document-already-notified': ['notifiedAt'],
   /** a notification dated before the document was issued */
   'document-notified-before-issue': ['issuedAt'],
+  /** a notification by post or electronically given with the issue: it is recorded when it reaches the person */
+  'notification-not-at-issue': ['means'],
   // issue 18: the border's papers (refusal of entry, screening form, the group's print)
   /** the refusal's reasons given with an encounter of another kind than entry-prevented-refused */
   'refusal-needs-refused-kind': [],

@@ -28,7 +28,15 @@ export interface GroupRequest {
   readonly state: string;
   readonly kind: DocumentKind;
   readonly language: DocumentLanguage;
+  /** the first case of this print, in the encounter's order by case id (0: the first); at most GROUP_PRINT_MAX */
+  readonly from?: number;
 }
+
+/**
+ * At most this many forms in one print: a group of hundreds is printed in parts (`from`), so that one request
+ * never holds the server for long nor answers a file no printer queue takes (about 1 s and 260 KB for 50 here).
+ */
+export const GROUP_PRINT_MAX = 50;
 
 export interface GroupIssued {
   readonly caseId: string;
@@ -102,10 +110,16 @@ export async function issueGroup(
   req: GroupRequest,
   by: Actor,
   idempotencyKey: string,
-): Promise<{ documents: GroupIssued[]; bytes: Buffer }> {
-  const all = await casesOf(db, req.encounterId, req.state);
-  if (all.length === 0)
+): Promise<{ documents: GroupIssued[]; bytes: Buffer; from: number; total: number }> {
+  const everyone = await casesOf(db, req.encounterId, req.state);
+  if (everyone.length === 0)
     throw new NotFoundError(`identified persons of encounter ${req.encounterId} (none has a case)`);
+  const from = req.from ?? 0;
+  if (from >= everyone.length)
+    throw new NotFoundError(
+      `persons from number ${from + 1} of encounter ${req.encounterId} (it has ${everyone.length})`,
+    );
+  const all = everyone.slice(from, from + GROUP_PRINT_MAX);
   // every case checked before any is issued: the reasons of those that cannot have it, together
   const now = cs.services.clock().toISOString();
   const refused: { caseId: string; reason: string }[] = [];
@@ -145,5 +159,5 @@ export async function issueGroup(
   }
   const models: DocumentModel[] = [];
   for (const d of documents) models.push(await issuedModel(db, d.caseId, d.documentId, req));
-  return { documents, bytes: await renderPdf(models) };
+  return { documents, bytes: await renderPdf(models), from, total: everyone.length };
 }

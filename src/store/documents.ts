@@ -22,7 +22,9 @@ import { remedyExtras } from '../domain/documents/kinds/decision-remedy.ts';
 import type { DocumentKind, DocumentLanguage } from '../domain/documents/kinds.ts';
 import { ActionNotAllowedError, CommandRejectedError } from '../domain/errors.ts';
 import { insertAttachment, readAttachment } from './attachments.ts';
+import { appendAudit } from './audit.ts';
 import type { CaseStore, Replayable } from './case-store.ts';
+import { retryStaleWrites } from './chain-retry.ts';
 import { type Db, rowsOf } from './database.ts';
 import { VersionConflictError } from './errors.ts';
 import { relocationExtras } from './relocation-notice.ts';
@@ -98,7 +100,10 @@ function decisionExtras(
   notifiedAt?: string,
 ): Record<string, string> {
   if (kind !== 'decision') return {};
-  const at = notifiedAt ?? c.decision?.notifiedAt;
+  // a notification recorded before stands (a later copy's hand-over does not restart the window: APR Art.
+  // 67(8)), unless its window could not be counted (then the new one is recorded: remedies.ts)
+  const recorded = c.decision?.notifiedAt;
+  const at = recorded && c.appeal?.windowUnknown !== true ? recorded : (notifiedAt ?? recorded);
   return {
     ...remedyExtras(c, cs.decideContext(by, now).law, now.toISOString(), at),
     ...(at ? { notifiedAt: at } : {}),
@@ -117,6 +122,20 @@ export async function previewDocument(
   cs?: CaseStore,
 ): Promise<Buffer> {
   if (cs && kind === 'decision') await cs.refreshNationalSettings();
+  // a preview shows the person's data: who looked at whose, as for any read of a file (no personal data here)
+  await retryStaleWrites(() =>
+    db.transaction(async (tx) =>
+      appendAudit(tx as unknown as Db, [
+        {
+          at: now,
+          actor: by.actor,
+          action: 'document.previewed',
+          subject: c.id,
+          data: { kind, language, role: by.role },
+        },
+      ]),
+    ),
+  );
   const r = await renderDocument({
     kind,
     language,
@@ -167,6 +186,14 @@ export async function issueDocument(
 ): Promise<Replayable<IssuedResult>> {
   const def = definitionOf(req.kind);
   if (!def) throw new Error(`no definition of the document ${req.kind}`);
+  // a paper sent by post or electronically reaches the person later: its notification is recorded then
+  // (POST …/notification), never as the moment it was printed — the periods run from it (APR Art. 67(8))
+  if (req.notification && (req.notification.means === 'post' || req.notification.means === 'electronic'))
+    throw new CommandRejectedError(
+      'notification/means',
+      { code: 'notification-not-at-issue', params: { means: req.notification.means } },
+      `a document sent by ${req.notification.means} is notified when it reaches the person: record that then`,
+    );
   if (req.kind === 'decision') await cs.refreshNationalSettings();
   return cs.transact(idempotencyKey, { op: 'document.issue', ...req }, async (tx, w) => {
     const now = cs.services.clock();
@@ -206,6 +233,9 @@ export async function issueDocument(
         sha256: rendered.sha256,
         size: rendered.bytes.length,
         articles: def.info.articles,
+        ...(req.kind === 'decision' && current.decision?.seq !== undefined
+          ? { decisionSeq: current.decision.seq }
+          : {}),
       },
       by,
       now,
@@ -302,7 +332,17 @@ export async function notifyDocument(
     const notes: string[] = [];
     let last = notified.next;
     const doc = (current.documents ?? []).find((d) => d.id === documentId);
-    if (doc?.kind === 'decision') {
+    // a copy of an earlier decision (before a remittal and a new decision) notifies only itself
+    const ofEarlier =
+      doc?.kind === 'decision' &&
+      doc.decisionSeq !== undefined &&
+      current.decision?.seq !== undefined &&
+      doc.decisionSeq !== current.decision.seq;
+    if (ofEarlier)
+      notes.push(
+        "this copy states an earlier decision: the current decision's notification is not recorded by it (APR Art. 67(8))",
+      );
+    if (doc?.kind === 'decision' && !ofEarlier) {
       const d = decisionNotice(cs, last, { means: n.means, language: n.language, at }, by, now);
       if (d.decision) {
         items.push({ decision: d.decision, expectedVersion: last.version });

@@ -159,6 +159,12 @@ describe.each(BACKENDS)('a decision notice starts the appeal window on $name', (
     const still = await appeals(caseId);
     expect(still).toHaveLength(1);
     expect(iso(still[0]?.due_at ?? '')).toBe(WINDOW_ENDS);
+    // the copy handed over later prints the window the case holds (from the first notification), never a
+    // later end that would let the person miss the real one
+    const copy = await h.inject({ url: again.headers.location as string, headers: officer() });
+    const copyText = await pdfText(copy.rawPayload);
+    expect(copyText).toContain('Last moment to lodge the appeal 2027-01-26 24:00 (Europe/Vilnius)');
+    expect(copyText).not.toContain('2027-01-27 24:00');
     // and the same document cannot be notified twice
     const twice = await h.inject({
       method: 'POST',

@@ -61,6 +61,17 @@ describe.each(BACKENDS)('documents through the API on $name', (backend) => {
     expect(r.statusCode).toBe(200);
     expect(r.headers['content-type']).toBe('application/pdf');
     expect(await pdfText(r.rawPayload)).toContain('DRAFT — NOT ISSUED');
+    // the preview shows the person's data: who looked is in the audit log (no personal data in the entry)
+    const audited = await rowsOf<{ actor: string; data: Record<string, unknown> }>(
+      h.store.db,
+      sql`select actor, data from audit_log where action = 'document.previewed' and subject = ${caseId}`,
+    );
+    expect(audited).toEqual([
+      {
+        actor: 'case-officer.lt',
+        data: { kind: 'applicant-document', language: 'en', role: 'case-officer' },
+      },
+    ]);
     const list = (await h.inject({ url: `/api/cases/${caseId}/documents`, headers: officer() })).json();
     expect(list.issued).toEqual([]);
     expect(list.available).toContainEqual(
@@ -165,6 +176,25 @@ describe.each(BACKENDS)('documents through the API on $name', (backend) => {
     expect(r.statusCode).toBe(500);
     expect(r.json().type).toContain('document-altered');
     expect(r.rawPayload.includes(forged)).toBe(false);
+    // nor through the case's files, where the PDF is kept
+    const file = await h.inject({
+      url: `/api/cases/${caseId}/attachments/${d.documentId}`,
+      headers: officer(),
+    });
+    expect(file.statusCode).toBe(500);
+    expect(file.rawPayload.includes(forged)).toBe(false);
+  });
+
+  it('a paper sent by post is not notified at its printing: refused, nothing issued (APR Art. 67(8): periods run from receipt)', async () => {
+    const before = (await h.inject({ url: `/api/cases/${caseId}/documents`, headers: officer() })).json();
+    const r = await issue('documents-post-1', 'en', { notification: { means: 'post', language: 'ar' } });
+    expect(r.statusCode).toBe(422);
+    expect(r.json().errors[0]).toMatchObject({
+      field: 'body/notification/means',
+      code: 'notification-not-at-issue',
+    });
+    const after = (await h.inject({ url: `/api/cases/${caseId}/documents`, headers: officer() })).json();
+    expect(after.issued).toHaveLength(before.issued.length);
   });
 
   it("another state's officer finds neither the case's documents nor can issue one (404)", async () => {

@@ -83,8 +83,10 @@ describe('papers on the case page', () => {
     await expect.poll(() => menu.innerText()).toContain('Regulation (EU) 2024/1348 (APR) Art. 29');
     await page.getByText('No document has been issued on this case.').waitFor();
 
+    // the applicant document's entry (the information on rights is offered too, with its own chooser)
+    const item = menu.locator('li.print-kind', { hasText: APPLICANT });
     // the chooser: the person's languages first, each marked as English with a notice; then English, Lithuanian
-    const chooser = menu.getByLabel('Language of the document');
+    const chooser = item.getByLabel('Language of the document');
     const options = await chooser.locator('option').allInnerTexts();
     expect(options.slice(0, 4)).toEqual([
       "Arabic: English text with a notice in Arabic — the person's language",
@@ -98,9 +100,9 @@ describe('papers on the case page', () => {
 
     // Lithuanian, handed over in person now, in Lithuanian
     await chooser.selectOption('lt');
-    await menu.getByLabel('Handed over now').check();
-    await menu.getByLabel('How it reached the person').selectOption('in-person');
-    expect(await menu.getByLabel('Language it was given or read out in').inputValue()).toBe('lt');
+    await item.getByLabel('Handed over now').check();
+    await item.getByLabel('How it reached the person').selectOption('in-person');
+    expect(await item.getByLabel('Language it was given or read out in').inputValue()).toBe('lt');
     const [popup] = await Promise.all([
       page.waitForEvent('popup'),
       menu.getByRole('button', { name: `Issue and print ${APPLICANT}` }).click(),

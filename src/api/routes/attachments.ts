@@ -10,6 +10,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
   ATTACHMENT_KINDS,
+  ISSUED_DOCUMENT,
   MAX_ATTACHMENT_BYTES,
   STORED_ATTACHMENT_KINDS,
   safeFileName,
@@ -184,6 +185,18 @@ export function attachmentRoutes(app: FastifyInstance, deps: ApiDeps): void {
           now(),
         );
         if (!got) throw notFound(`attachment ${request.params.attachmentId}`);
+        // an issued document (issue 18) is handed out only as issued: its bytes against the case's SHA-256
+        if (got.meta.kind === ISSUED_DOCUMENT) {
+          const found = await findCase(deps.store.db, request.params.id, p.jurisdiction);
+          const recorded = found?.case.documents?.find((d) => d.id === got.meta.id)?.sha256;
+          if (recorded !== createHash('sha256').update(got.bytes).digest('hex'))
+            throw new HttpProblem(
+              500,
+              'document-altered',
+              'Document altered',
+              'the kept copy of this document is not the one issued (its SHA-256 differs from the one the case recorded): it is not handed out; tell the administrator',
+            );
+        }
         const name =
           part === 'file' ? got.meta.fileName : `${got.meta.fileName.replace(/\.[a-z]+$/, '')}-thumbnail.jpg`;
         return reply

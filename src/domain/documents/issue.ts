@@ -25,6 +25,8 @@ export interface IssueFacts {
   readonly size: number;
   /** the articles that require the document (the action's legal basis) */
   readonly articles: string;
+  /** a decision's document: the log entry of the decision it states (a copy of an earlier decision notifies nothing) */
+  readonly decisionSeq?: number;
 }
 
 export type NotificationMeans = (typeof NOTIFICATION_MEANS)[number];
@@ -68,6 +70,7 @@ export function issueDecision(c: CaseState, f: IssueFacts, by: Issuer, now: Date
       templateVersion: f.templateVersion,
       sha256: f.sha256,
       size: f.size,
+      ...(f.decisionSeq !== undefined ? { decisionSeq: f.decisionSeq } : {}),
     },
   });
 }

@@ -66,6 +66,7 @@ export const documentsModule: GuaranteeModule = {
         language: str(p.language),
         requestedLanguage: str(p.requestedLanguage),
         templateVersion: str(p.templateVersion),
+        ...(typeof p.decisionSeq === 'number' ? { decisionSeq: p.decisionSeq } : {}),
         sha256: str(p.sha256),
         at: action.at,
         by: action.actor,

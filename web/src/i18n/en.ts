@@ -1546,6 +1546,8 @@ export const en = {
   'refusal.document-already-notified': 'the notification of this document is already recorded ({notifiedAt})',
   'refusal.document-notified-before-issue':
     'the notification cannot be before the document was issued ({issuedAt})',
+  'refusal.notification-not-at-issue':
+    'a document sent by {means} is notified when it reaches the person: record the notification then',
   // issue 18: the border's papers
   'refusal.refusal-needs-refused-kind':
     'the reasons for refusal are recorded only for an encounter of the kind "entry prevented / refused"',
@@ -1556,6 +1558,7 @@ export const en = {
   'desk.refusalComments': 'Comments on the form (e.g. the person refused to sign)',
   'desk.directedTo': 'Directed to the border crossing point',
   'desk.printRefusals': 'Print refusal forms',
+  'desk.printRefusalsPart': 'Print refusal forms of persons {from}–{to}',
   'field.comments': 'Comments on the form',
   'refusalReason.A': '(A) has no valid travel document(s)',
   'refusalReason.B': '(B) has a false, counterfeit or forged travel document',

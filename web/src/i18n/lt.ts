@@ -1559,6 +1559,8 @@ export const lt: Readonly<Record<MessageKey, string>> = {
   'refusal.document-already-notified': 'šio dokumento įteikimas jau įrašytas ({notifiedAt})',
   'refusal.document-notified-before-issue':
     'įteikimas negali būti anksčiau nei dokumentas išduotas ({issuedAt})',
+  'refusal.notification-not-at-issue':
+    'dokumentas, siunčiamas ({means}), įteikiamas tada, kai pasiekia asmenį: tada ir įrašykite įteikimą',
   // issue 18: the border's papers
   'refusal.refusal-needs-refused-kind':
     'atsisakymo įleisti priežastys įrašomos tik rūšies „neįleistas / atsisakyta įleisti“ susidūrimui',
@@ -1569,6 +1571,7 @@ export const lt: Readonly<Record<MessageKey, string>> = {
   'desk.refusalComments': 'Pastabos formoje (pvz., asmuo atsisakė pasirašyti)',
   'desk.directedTo': 'Nukreiptas į sienos perėjimo punktą',
   'desk.printRefusals': 'Spausdinti atsisakymo įleisti formas',
+  'desk.printRefusalsPart': 'Spausdinti atsisakymo formas: {from}–{to} asmenys',
   'field.comments': 'Pastabos formoje',
   'refusalReason.A': '(A) neturi galiojančio (-ių) kelionės dokumento (-ų)',
   'refusalReason.B': '(B) turi suklastotą ar padirbtą kelionės dokumentą',

@@ -8,7 +8,7 @@ import type { EncounterKind } from '../../../src/domain/vocabulary.ts';
 import { ErrorNotice } from '../components.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
 import { useReasons } from './Duplicates.tsx';
-import { printRefusals } from './print-refusals.ts';
+import { GROUP_PRINT_MAX, printRefusals } from './print-refusals.ts';
 
 /** What was recorded: each person, with a link to the case and the deadlines it started. */
 export function Confirmation({
@@ -24,11 +24,11 @@ export function Confirmation({
   const reasons = useReasons();
   const [printError, setPrintError] = useState<unknown>();
   const [printing, setPrinting] = useState(false);
-  const print = async () => {
+  const print = async (from: number) => {
     setPrinting(true);
     setPrintError(undefined);
     try {
-      await printRefusals(result.encounterId, lang);
+      await printRefusals(result.encounterId, lang, from);
     } catch (e) {
       setPrintError(e);
     } finally {
@@ -69,9 +69,18 @@ export function Confirmation({
       {kind === 'entry-prevented-refused' && result.caseIds.length > 0 && (
         <>
           <ErrorNotice error={printError} />
-          <button type="button" onClick={print} disabled={printing}>
-            {t('desk.printRefusals')}
-          </button>
+          {/* at most GROUP_PRINT_MAX forms per print: a larger group is printed in parts */}
+          {Array.from({ length: Math.ceil(result.caseIds.length / GROUP_PRINT_MAX) }, (_, part) => {
+            const from = part * GROUP_PRINT_MAX;
+            const to = Math.min(from + GROUP_PRINT_MAX, result.caseIds.length);
+            return (
+              <button key={from} type="button" onClick={() => print(from)} disabled={printing}>
+                {result.caseIds.length > GROUP_PRINT_MAX
+                  ? t('desk.printRefusalsPart', { from: from + 1, to })
+                  : t('desk.printRefusals')}
+              </button>
+            );
+          })}
         </>
       )}
     </div>

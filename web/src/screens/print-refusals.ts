@@ -3,15 +3,21 @@
 // nothing new and opens the same forms. A refusal (no reason recorded) comes back as an ApiError.
 import { ApiError } from '../api.ts';
 
-export async function printRefusals(encounterId: string, lang: string): Promise<void> {
+/** The most forms one print holds (src/store/document-groups.ts GROUP_PRINT_MAX): a larger group prints in parts. */
+export const GROUP_PRINT_MAX = 50;
+
+export async function printRefusals(encounterId: string, lang: string, from = 0): Promise<void> {
   // the tab is opened now, while the click still counts as the user's: a pop-up blocker lets it through
   const tab = window.open('', '_blank');
   let res: Response;
   try {
-    res = await fetch(`/api/encounters/${encounterId}/documents/refusal-of-entry?lang=${lang}`, {
+    res = await fetch(`/api/encounters/${encounterId}/documents/refusal-of-entry?lang=${lang}&from=${from}`, {
       method: 'POST',
       credentials: 'same-origin',
-      headers: { accept: 'application/pdf', 'idempotency-key': `refusal-forms-${encounterId}-${lang}` },
+      headers: {
+        accept: 'application/pdf',
+        'idempotency-key': `refusal-forms-${encounterId}-${lang}-${from}`,
+      },
     });
   } catch {
     tab?.close();

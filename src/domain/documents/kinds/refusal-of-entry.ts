@@ -50,9 +50,15 @@ const definition: DocumentDefinition = {
   unavailable: (c) =>
     !c.refusal
       ? 'no refusal of entry is recorded on this case (Schengen Borders Code Art. 14(2))'
-      : c.refusal.reasons.length === 0
-        ? 'no reason for the refusal is recorded: record the reasons (A)–(I) of the standard form (Schengen Borders Code Art. 14(2): a decision stating the precise reasons)'
-        : undefined,
+      : c.status === 'closed' || c.status === 'absconded'
+        ? `the case is ${c.status}`
+        : // SBC Art. 14(1): a refusal is without prejudice to the right of asylum — a person who asked for
+          // international protection is not handed a refusal of entry, whatever was recorded before (APR Art. 26)
+          c.asylumWishAt !== undefined
+          ? 'the person asked for international protection: a refusal of entry is without prejudice to the right of asylum (Schengen Borders Code Art. 14(1)); the application is registered instead (APR Art. 27)'
+          : c.refusal.reasons.length === 0
+            ? 'no reason for the refusal is recorded: record the reasons (A)–(I) of the standard form (Schengen Borders Code Art. 14(2): a decision stating the precise reasons)'
+            : undefined,
   values: (c, ctx) => {
     const r = c.refusal;
     const doc = c.person.identity?.documents?.[0];
