@@ -18,6 +18,7 @@ import { DateTime } from 'luxon';
 import type { CaseState } from '../../case-state.ts';
 import { suspensiveByLaw } from '../../guarantees/remedies.ts';
 import type { DocumentDefinition } from '../definition.ts';
+import { PERSON_ROWS } from '../person-rows.ts';
 import { localDate, localDateTime } from '../values.ts';
 
 const POSITIVE = new Set(['refugee-status', 'subsidiary-protection']);
@@ -127,12 +128,7 @@ const definition: DocumentDefinition = {
     {
       type: 'fields',
       rows: [
-        { label: 'label.family-name', value: 'familyName' },
-        { label: 'label.given-names', value: 'givenNames' },
-        { label: 'label.name-original', value: 'nameOriginalScript' },
-        { label: 'label.birth-date', value: 'birthDate' },
-        { label: 'label.nationality', value: 'nationality' },
-        { label: 'label.case', value: 'caseId' },
+        ...PERSON_ROWS,
         { label: 'label.lodged', value: 'lodgedDate' },
         { label: 'label.procedure', value: 'procedure' },
         { label: 'label.authority', value: 'authority' },

@@ -14,6 +14,7 @@
 import type { CaseState } from '../../case-state.ts';
 import { detainedAs } from '../../guarantees/detention.ts';
 import type { DocumentDefinition } from '../definition.ts';
+import { PERSON_ROWS } from '../person-rows.ts';
 import { localDateTime } from '../values.ts';
 import { lastMoment } from './decision.ts';
 
@@ -104,12 +105,7 @@ const definition: DocumentDefinition = {
     {
       type: 'fields',
       rows: [
-        { label: 'label.family-name', value: 'familyName' },
-        { label: 'label.given-names', value: 'givenNames' },
-        { label: 'label.name-original', value: 'nameOriginalScript' },
-        { label: 'label.birth-date', value: 'birthDate' },
-        { label: 'label.nationality', value: 'nationality' },
-        { label: 'label.case', value: 'caseId' },
+        ...PERSON_ROWS,
         { label: 'label.authority', value: 'authority' },
         { label: 'label.detained-as', value: 'detainedAs' },
         { label: 'label.grounds', value: 'grounds' },
