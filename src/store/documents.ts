@@ -262,9 +262,8 @@ export async function issueDocument(
         if (d.note) notes.push(d.note);
       }
     }
-    // one case's steps one after the other: persist writes several items together only for distinct cases
-    // (its batched update matches each case row once), and the notification closes what the issue opened
-    for (const item of items) await w.persist([item], now, by);
+    // one write: persist writes a chain of steps on one case one decision after the other (case-store.ts)
+    await w.persist(items, now, by);
     await insertAttachment(
       tx,
       {
@@ -351,9 +350,8 @@ export async function notifyDocument(
       }
       if (d.note) notes.push(d.note);
     }
-    // one case's steps one after the other: persist writes several items together only for distinct cases
-    // (its batched update matches each case row once), and the notification closes what the issue opened
-    for (const item of items) await w.persist([item], now, by);
+    // one write: persist writes a chain of steps on one case one decision after the other (case-store.ts)
+    await w.persist(items, now, by);
     return {
       documentId,
       caseId,
