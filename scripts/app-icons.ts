@@ -26,7 +26,10 @@ const icons: [file: string, size: number, safe: boolean][] = [
   ['apple-touch-icon.png', 180, true],
 ];
 for (const [file, size, safe] of icons) {
-  const png = await sharp(Buffer.from(svg(safe))).resize(size, size).png({ compressionLevel: 9 }).toBuffer();
+  const png = await sharp(Buffer.from(svg(safe)))
+    .resize(size, size)
+    .png({ compressionLevel: 9 })
+    .toBuffer();
   writeFileSync(new URL(`../web/public/${file}`, import.meta.url), png);
   console.log(`web/public/${file}: ${size}×${size}, ${png.length} bytes`);
 }

@@ -36,10 +36,17 @@ export interface WebApp {
  * The application at `start` (a flowing clock), on the embedded database, with the shipped Lithuanian
  * places unless `places: false` (a fresh install).
  */
-export async function startWebApp(start: string, options: { places?: boolean } = {}): Promise<WebApp> {
+export async function startWebApp(
+  start: string,
+  // webRoot (issue 19): a copy of the build, which a test may change (a new version of the service worker)
+  options: { places?: boolean; webRoot?: string } = {},
+): Promise<WebApp> {
   const pglite = BACKENDS[0];
   if (!pglite) throw new Error('no backend');
-  const h = await startHarness(pglite, { clock: flowingClock(start) });
+  const h = await startHarness(pglite, {
+    clock: flowingClock(start),
+    ...(options.webRoot ? { webRoot: options.webRoot } : {}),
+  });
   if (options.places !== false) await upsertPlaces(h.store.db, readPlaces('data/places-lt.csv'), 'test');
   const base = await h.app.listen({ port: 0, host: '127.0.0.1' });
   const browser = await launch();

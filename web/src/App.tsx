@@ -20,6 +20,7 @@ import { HeaderSearch, SearchScreen } from './screens/Search.tsx';
 import { Setup, SetupFirst } from './screens/Setup.tsx';
 import { Solidarity } from './screens/Solidarity.tsx';
 import { Users } from './screens/Users.tsx';
+import { UpdateBanner } from './UpdateBanner.tsx';
 
 // the dashboard brings the charting library: loaded when first opened, not with the login page
 const Dashboard = lazy(() => import('./screens/Dashboard.tsx').then((m) => ({ default: m.Dashboard })));
@@ -189,6 +190,7 @@ export function App() {
 
 function Shell({ nav, search, children }: { nav?: ReactNode; search?: ReactNode; children: ReactNode }) {
   const { t, lang, setLang } = useI18n();
+  const { offline } = useAuth();
   const location = useLocation();
   // each screen its own title (what a screen reader announces, what the tab and history show)
   useEffect(() => {
@@ -211,6 +213,10 @@ function Shell({ nav, search, children }: { nav?: ReactNode; search?: ReactNode;
         <span className="brand">Pact</span>
         {nav}
         {search}
+        {/* issue 19: no network; the region is always there, so that a screen reader hears it change */}
+        <span className="offline-status" role="status">
+          {offline ? t('offline.status') : null}
+        </span>
         <label className="lang">
           <span className="visually-hidden">{t('nav.language')}</span>
           <select value={lang} onChange={(e) => setLang(e.target.value as Language)}>
@@ -222,6 +228,7 @@ function Shell({ nav, search, children }: { nav?: ReactNode; search?: ReactNode;
           </select>
         </label>
       </header>
+      <UpdateBanner />
       <main id="main">
         <ErrorBoundary key={location.pathname} message={t('error.unexpected')} retry={t('error.reload')}>
           <Suspense fallback={<Loading />}>{children}</Suspense>

@@ -33,6 +33,12 @@ export class ApiError extends Error {
   }
 }
 
+/**
+ * Issue 19: whether the server was reached, told after every call: 'reachable' (any answer, an error too)
+ * or 'unreachable' (no answer: the network is down). The login state (auth.tsx) follows it.
+ */
+export const network = new EventTarget();
+
 export async function api<T>(
   method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE',
   path: string,
@@ -54,8 +60,10 @@ export async function api<T>(
       body: body === undefined ? undefined : JSON.stringify(body),
     });
   } catch {
+    network.dispatchEvent(new Event('unreachable'));
     throw new ApiError(0, 'offline', '', []);
   }
+  network.dispatchEvent(new Event('reachable'));
   if (res.status === 204) return undefined as T;
   const text = await res.text();
   const data = text ? (JSON.parse(text) as unknown) : undefined;

@@ -11,6 +11,7 @@
 //
 // A new version installs and then waits: it takes over only when the page asks (SKIP_WAITING, sent when
 // the user presses Reload in the banner, web/src/UpdateBanner.tsx), so a half-typed form is never lost.
+import { clientsClaim } from 'workbox-core';
 import { cleanupOutdatedCaches, createHandlerBoundToURL, precacheAndRoute } from 'workbox-precaching';
 import { NavigationRoute, registerRoute } from 'workbox-routing';
 import { NetworkFirst } from 'workbox-strategies';
@@ -25,6 +26,9 @@ const REFERENCE = new Set(['/api/places']);
 
 precacheAndRoute(self.__WB_MANIFEST);
 cleanupOutdatedCaches();
+// the first version takes the open page at once (its desk is kept from then on); a later version waits
+// for SKIP_WAITING below, and the pages it then takes reload only if their user asked (UpdateBanner.tsx)
+clientsClaim();
 
 registerRoute(
   new NavigationRoute(createHandlerBoundToURL('/index.html'), {
@@ -33,11 +37,26 @@ registerRoute(
   }),
 );
 
+const reference = new NetworkFirst({ cacheName: REFERENCE_CACHE, networkTimeoutSeconds: 10 });
 registerRoute(
   ({ url, request, sameOrigin }) =>
     sameOrigin && request.method === 'GET' && url.search === '' && REFERENCE.has(url.pathname),
-  new NetworkFirst({ cacheName: REFERENCE_CACHE, networkTimeoutSeconds: 10 }),
+  reference,
 );
+
+// at activation, the reference data of the user logged in now (if any: a 401 is not kept), so that the
+// desk opened before this worker took the page still finds its places offline
+self.addEventListener('activate', (event) => {
+  event.waitUntil(
+    Promise.all(
+      [...REFERENCE].map((path) =>
+        reference
+          .handle({ event, request: new Request(path, { credentials: 'same-origin' }) })
+          .catch(() => undefined),
+      ),
+    ),
+  );
+});
 
 self.addEventListener('message', (event) => {
   if ((event.data as { type?: string } | null)?.type === 'SKIP_WAITING') void self.skipWaiting();

@@ -1650,6 +1650,10 @@ export const en = {
   'issuedDocs.timelineIssuedFallback':
     '{document}, in {language} ({asked} asked for: English text with a notice in {asked})',
   'issuedDocs.timelineNotified': '{document}: {means}, in {language}',
+  // issue 19: the installable application (offline status, new version)
+  'offline.status': 'Offline — your work is kept on this device',
+  'update.ready': 'A new version of Pact is ready —',
+  'update.reload': 'Reload',
 } as const;
 
 export type MessageKey = keyof typeof en;

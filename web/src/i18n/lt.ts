@@ -1662,4 +1662,8 @@ export const lt: Readonly<Record<MessageKey, string>> = {
   'issuedDocs.timelineIssuedFallback':
     '{document}: {language} (prašyta: {asked}; tekstas anglų kalba su pranešimu – {asked})',
   'issuedDocs.timelineNotified': '{document}: {means}, {language}',
+  // issue 19: the installable application (offline status, new version)
+  'offline.status': 'Nėra ryšio — jūsų darbas saugomas šiame įrenginyje',
+  'update.ready': 'Parengta nauja Pact versija —',
+  'update.reload': 'Įkelti iš naujo',
 };
