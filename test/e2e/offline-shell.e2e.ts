@@ -33,11 +33,29 @@ afterAll(async () => {
   await app?.close();
 });
 
+/** The browser globals the page functions below use (the tests' project has no DOM types). */
+interface Web {
+  navigator: {
+    serviceWorker: {
+      ready: Promise<unknown>;
+      controller: { scriptURL: string } | null;
+      getRegistration(): Promise<{ waiting: unknown; update(): Promise<unknown> } | undefined>;
+    };
+  };
+  caches: {
+    keys(): Promise<string[]>;
+    open(name: string): Promise<{
+      keys(): Promise<readonly { url: string }[]>;
+      match(request: unknown): Promise<{ blob(): Promise<{ size: number }> } | undefined>;
+    }>;
+  };
+}
+
 /** Until the service worker is active and controls the page. */
 async function controlled(page: Page): Promise<void> {
   await page.waitForFunction(
     async () => {
-      const sw = (globalThis as unknown as { navigator: Navigator }).navigator.serviceWorker;
+      const sw = (globalThis as unknown as Web).navigator.serviceWorker;
       await sw.ready;
       return sw.controller !== null;
     },
@@ -55,6 +73,7 @@ interface Entry {
 /** Every entry of the page's Cache Storage, with the size of its body. */
 function cacheEntries(page: Page): Promise<Entry[]> {
   return page.evaluate(async () => {
+    const { caches } = globalThis as unknown as Web;
     const out: { cache: string; url: string; bytes: number }[] = [];
     for (const name of await caches.keys()) {
       const cache = await caches.open(name);
@@ -167,7 +186,9 @@ describe('a new version', () => {
     const page = await app.loginAs('border-guard.lt');
     await page.getByRole('heading', { name: 'Record an encounter' }).waitFor();
     await controlled(page);
-    const first = await page.evaluate(() => navigator.serviceWorker.controller?.scriptURL);
+    const first = await page.evaluate(
+      () => (globalThis as unknown as Web).navigator.serviceWorker.controller?.scriptURL,
+    );
     // a half-typed form
     await page.getByLabel('Group size').fill('3');
     await page.getByLabel('Nationality of person 1').fill('IQ');
@@ -175,14 +196,17 @@ describe('a new version', () => {
     const sw = join(root, 'sw.js');
     writeFileSync(sw, `${readFileSync(sw, 'utf8')}\n// a new version\n`);
     await page.evaluate(async () => {
-      const r = await navigator.serviceWorker.getRegistration();
+      const r = await (globalThis as unknown as Web).navigator.serviceWorker.getRegistration();
       await r?.update();
     });
     await page.getByText('A new version of Pact is ready').waitFor({ timeout: 20_000 });
     // it waits: the page still runs the old one, and nothing reloaded what was typed
     const waiting = await page.evaluate(async () => {
-      const r = await navigator.serviceWorker.getRegistration();
-      return { waiting: !!r?.waiting, controller: navigator.serviceWorker.controller?.scriptURL };
+      const r = await (globalThis as unknown as Web).navigator.serviceWorker.getRegistration();
+      return {
+        waiting: !!r?.waiting,
+        controller: (globalThis as unknown as Web).navigator.serviceWorker.controller?.scriptURL,
+      };
     });
     expect(waiting).toEqual({ waiting: true, controller: first });
     await page.waitForTimeout(2000);
@@ -194,8 +218,11 @@ describe('a new version', () => {
     await page.getByRole('heading', { name: 'Record an encounter' }).waitFor();
     expect(await page.getByLabel('Group size').inputValue()).toBe('1');
     const after = await page.evaluate(async () => {
-      const r = await navigator.serviceWorker.getRegistration();
-      return { waiting: !!r?.waiting, controller: !!navigator.serviceWorker.controller };
+      const r = await (globalThis as unknown as Web).navigator.serviceWorker.getRegistration();
+      return {
+        waiting: !!r?.waiting,
+        controller: !!(globalThis as unknown as Web).navigator.serviceWorker.controller,
+      };
     });
     expect(after).toEqual({ waiting: false, controller: true });
     expect(await page.getByText('A new version of Pact is ready').count()).toBe(0);

@@ -29,6 +29,7 @@ export function UpdateBanner() {
       <span>{t('update.ready')}</span>{' '}
       <button
         type="button"
+        className="reload"
         onClick={() => {
           // once the new version controls the page (workbox-window's own 'controlling' says isUpdate only
           // when the page had a worker at its start, not in the session that installed the first one)
