@@ -179,10 +179,17 @@ describe('the border desk from the walk-through', () => {
     await page.context().close();
   });
 
-  it('no nationality for the line nor the group: Record is refused and the focus goes to that line', async () => {
+  it('a group year ticks "minor" on the lines taking it; no nationality for the line nor the group: Record is refused and the focus goes to that line', async () => {
     const page = await app.loginAs('border-guard.lt');
     await page.getByRole('heading', { name: 'Record an encounter' }).waitFor();
-    await page.getByLabel('Year of birth of the whole group').pressSequentially('1985');
+    // a group year of 2010: 15 at the youngest in 2026 (2026 - 2010 - 1), so every line taking it is ticked
+    // "minor", the lines added afterwards too
+    await page.getByLabel('Year of birth of the whole group').pressSequentially('2010');
+    expect(await page.getByLabel('Person 1 is a minor').isChecked()).toBe(true);
+    await page.getByRole('button', { name: 'Add a person' }).click();
+    expect(await page.getByLabel('Person 2 is a minor').isChecked()).toBe(true);
+    await page.getByRole('button', { name: 'Remove person 2' }).click();
+    expect(await focused(page)).toEqual({ tag: 'input', name: 'Nationality of person 1' });
     await page.getByRole('button', { name: 'Record encounter' }).click();
     await page.getByText('choose a nationality: a country, XX if unknown or XS if stateless').waitFor();
     expect(await focused(page)).toEqual({ tag: 'input', name: 'Nationality of person 1' });
