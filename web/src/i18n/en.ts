@@ -1654,6 +1654,23 @@ export const en = {
   'offline.status': 'Offline — your work is kept on this device',
   'update.ready': 'A new version of Pact is ready —',
   'update.reload': 'Reload',
+  // issue 19: the border desk from the walk-through — the whole group's values, and what the confirmation names
+  'desk.wholeGroup': 'Whole group',
+  'desk.groupNationality': 'Nationality of the whole group',
+  'desk.groupSex': 'Sex of the whole group',
+  'desk.groupBirthYear': 'Year of birth of the whole group',
+  'desk.groupHint': 'Each line below takes these values (greyed, ↑) until its own cell is filled in.',
+  'desk.inherited': 'empty: the value of the whole group',
+  'desk.asGroup': '↑ {value}',
+  'desk.askedProtection': 'Asked for international protection',
+  'desk.unaccompaniedMinor': 'Unaccompanied minor',
+  'desk.whatFollows': 'What follows for person {n}',
+  'desk.followsRegistrationAfterScreening':
+    'Registration of the application, once the screening has ended (APR Art. 27(1) and (7))',
+  'desk.followsRegistration': 'Registration of the application (APR Art. 27(1))',
+  'desk.followsScreeningRepresentative':
+    'A representative, or a person trained to safeguard the best interests of the minor, accompanies and assists the minor during the screening: as soon as possible (Screening Regulation Art. 13(3))',
+  'desk.followsRepresentative': 'Representative of an unaccompanied minor (APR Art. 23(2))',
 } as const;
 
 export type MessageKey = keyof typeof en;

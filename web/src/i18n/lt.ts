@@ -1666,4 +1666,22 @@ export const lt: Readonly<Record<MessageKey, string>> = {
   'offline.status': 'Nėra ryšio — jūsų darbas saugomas šiame įrenginyje',
   'update.ready': 'Parengta nauja Pact versija —',
   'update.reload': 'Įkelti iš naujo',
+  // issue 19: the border desk from the walk-through — the whole group's values, and what the confirmation names
+  'desk.wholeGroup': 'Visa grupė',
+  'desk.groupNationality': 'Visos grupės pilietybė',
+  'desk.groupSex': 'Visos grupės lytis',
+  'desk.groupBirthYear': 'Visos grupės gimimo metai',
+  'desk.groupHint':
+    'Kiekviena eilutė žemiau turi šias reikšmes (pilka, ↑), kol jos pačios langelis neužpildytas.',
+  'desk.inherited': 'tuščia: visos grupės reikšmė',
+  'desk.asGroup': '↑ {value}',
+  'desk.askedProtection': 'Prašė tarptautinės apsaugos',
+  'desk.unaccompaniedMinor': 'Nelydimas nepilnametis',
+  'desk.whatFollows': 'Kas toliau {n} asmeniui',
+  'desk.followsRegistrationAfterScreening':
+    'Prašymo registracija, kai baigsis patikrinimas (APR 27 str. 1 ir 7 d.)',
+  'desk.followsRegistration': 'Prašymo registracija (APR 27 str. 1 d.)',
+  'desk.followsScreeningRepresentative':
+    'Atstovas arba asmuo, apmokytas užtikrinti geriausius nepilnamečio interesus, lydi nepilnametį ir jam padeda patikrinimo metu: kuo skubiau (Patikrinimo reglamento 13 str. 3 d.)',
+  'desk.followsRepresentative': 'Nelydimo nepilnamečio atstovas (APR 23 str. 2 d.)',
 };

@@ -2,10 +2,9 @@
 // and the answer names every obligation the encounter started ("registration due by 27 Nov, 14:00").
 // A retry after a network failure sends the same Idempotency-Key: the server records the encounter once.
 import { DateTime } from 'luxon';
-import { type FormEvent, Fragment, useState } from 'react';
+import { type FormEvent, useState } from 'react';
 import { Link } from 'react-router';
 import type { EncounterInput, EncounterResultBody, PlaceBody } from '../../../src/api/contract.ts';
-import { ageRange, type BirthDate } from '../../../src/domain/identity.ts';
 import { ENCOUNTER_KINDS, type EncounterKind } from '../../../src/domain/vocabulary.ts';
 import { ApiError, api } from '../api.ts';
 import { useAuth, useMe } from '../auth.tsx';
@@ -17,38 +16,10 @@ import { randomId, useIdempotencyKeys } from '../ids.ts';
 import { localNow, toInstant } from '../local-time.ts';
 import { useApi } from '../use-api.ts';
 import { Confirmation } from './DeskConfirmation.tsx';
-import { DeskIdentityFields, type DeskIdentityInput, identityBody, NO_IDENTITY } from './DeskIdentity.tsx';
+import { DeskPersons } from './DeskPersons.tsx';
+import { blankPerson, NO_GROUP, type PersonLine, personsBody, withoutNationality } from './desk-persons.ts';
 import { ForceFields, type ForceInput, forceBody, NO_FORCE } from './ForceFields.tsx';
 import { NO_REFUSAL, RefusalFields, type RefusalInput, refusalBody } from './RefusalFields.tsx';
-
-interface PersonLine {
-  nationality: string;
-  sex: 'female' | 'male' | 'other' | 'unknown';
-  birthYear: string;
-  minor: boolean;
-  unaccompanied: boolean;
-  asylumWish: boolean;
-  /** names, date of birth, a document: optional, collapsed (DeskIdentity.tsx) */
-  identity: DeskIdentityInput;
-}
-
-const blankPerson = (nationality = ''): PersonLine => ({
-  nationality,
-  sex: 'unknown',
-  birthYear: '',
-  minor: false,
-  unaccompanied: false,
-  asylumWish: false,
-  identity: NO_IDENTITY,
-});
-
-/** Whether the typed date of birth allows an age under 18 today in the state's zone. */
-function mayBeMinor(i: DeskIdentityInput, zone: string): boolean {
-  const b = identityBody(i)?.birthDate;
-  if (!b || !/^\d{4}(-\d{2}(-\d{2})?)?$/.test(b.value)) return false;
-  const today = DateTime.now().setZone(zone).toISODate() ?? '';
-  return ageRange(b as BirthDate, today).min < 18;
-}
 
 const newRef = (state: string, zone: string) =>
   `${state}-${DateTime.now().setZone(zone).toFormat('yyyyLLdd-HHmmss')}-${randomId().slice(0, 4)}`;
@@ -68,6 +39,8 @@ export function BorderDesk() {
   const [kind, setKind] = useState<EncounterKind>('apprehended-irregular-crossing');
   const [groupSize, setGroupSize] = useState('1');
   const [persons, setPersons] = useState<PersonLine[]>([blankPerson()]);
+  // issue 19: nationality, sex and year of birth for the whole group, overridden per person (desk-persons.ts)
+  const [group, setGroup] = useState(NO_GROUP);
   const [force, setForce] = useState<ForceInput>(NO_FORCE);
   // issue 18: the refusal's reasons, for an encounter of kind entry-prevented-refused (RefusalFields.tsx)
   const [refusal, setRefusal] = useState<RefusalInput>(NO_REFUSAL);
@@ -79,7 +52,7 @@ export function BorderDesk() {
   const [busy, setBusy] = useState(false);
   const [result, setResult] = useState<{
     body: EncounterResultBody;
-    persons: PersonLine[];
+    persons: NonNullable<EncounterInput['persons']>;
     kind: EncounterKind;
   }>();
   // lines whose nationality was left empty when Record was pressed: unknown and stateless are chosen, not
@@ -88,12 +61,10 @@ export function BorderDesk() {
 
   const size = Number(groupSize) || 0;
   const place = places.find((p) => p.id === placeId);
-  const setPerson = (i: number, change: Partial<PersonLine>) =>
-    setPersons((ps) => ps.map((p, j) => (j === i ? { ...p, ...change } : p)));
 
   async function submit(e: FormEvent) {
     e.preventDefault();
-    const empty = persons.flatMap((p, i) => (p.nationality.trim() ? [] : [i]));
+    const empty = withoutNationality(persons, group);
     setNoNationality(empty);
     if (empty.length > 0) return;
     setBusy(true);
@@ -110,19 +81,11 @@ export function BorderDesk() {
       occurredAt: iso,
       kind,
       groupSize: size,
-      persons: persons.map((p) => ({
-        ...(p.nationality ? { nationality: p.nationality.trim().toUpperCase() } : {}),
-        sex: p.sex,
-        ...(p.birthYear ? { birthYear: Number(p.birthYear) } : {}),
-        minor: p.minor,
-        unaccompanied: p.unaccompanied,
-        ...(identityBody(p.identity) ? { identity: identityBody(p.identity) } : {}),
-        ...(p.asylumWish
-          ? {
-              asylumWish: { at: iso, where: place?.name ?? t('desk.atTheBorder'), to: t('desk.borderGuard') },
-            }
-          : {}),
-      })),
+      persons: personsBody(persons, group, {
+        at: iso,
+        where: place?.name ?? t('desk.atTheBorder'),
+        to: t('desk.borderGuard'),
+      }),
       ...forceBody(force),
       ...(kind === 'entry-prevented-refused' ? refusalBody(refusal) : {}),
     };
@@ -130,11 +93,12 @@ export function BorderDesk() {
       const r = await api<EncounterResultBody>('POST', '/api/encounters', body, {
         'idempotency-key': keyFor(body),
       });
-      setResult({ body: r, persons, kind });
+      setResult({ body: r, persons: body.persons ?? [], kind });
       if (placeId) localStorage.setItem(placeKey, placeId);
       // ready for the next group: same place and kind, a new reference and key
       setRef(newRef(me.jurisdiction, zone));
       setPersons([blankPerson()]);
+      setGroup(NO_GROUP);
       setGroupSize('1');
       setForce(NO_FORCE);
       setRefusal(NO_REFUSAL);
@@ -181,7 +145,10 @@ export function BorderDesk() {
   return (
     <section>
       <h1>{t('desk.title')}</h1>
-      {result && <Confirmation result={result.body} persons={result.persons} kind={result.kind} />}
+      {result && (
+        // focus moves to its heading: the guard reads who was recorded and what follows before the next group
+        <Confirmation result={result.body} persons={result.persons} kind={result.kind} focusOnShow />
+      )}
       {placesRead.data && places.length === 0 && (
         // a fresh installation: say what is missing, rather than offer an empty list
         <p className="notice" role="status">
@@ -191,7 +158,7 @@ export function BorderDesk() {
           {may('setup.manage') && <Link to="/setup">{t('desk.openSetup')}</Link>}
         </p>
       )}
-      <form onSubmit={submit} className="card" noValidate>
+      <form onSubmit={submit} className="card desk-form" noValidate>
         <ErrorNotice error={error ?? placesRead.error} fieldName={fieldName} />
         <div className="row">
           <Field label={t('desk.place')} error={reason('placeId')}>
@@ -258,199 +225,16 @@ export function BorderDesk() {
             )}
           </Field>
         </div>
-        <fieldset>
-          <legend>{t('desk.persons', { n: persons.length, size })}</legend>
-          {reason('persons') && (
-            <p className="error" role="alert">
-              {reason('persons')}
-            </p>
-          )}
-          <table className="persons">
-            <thead>
-              <tr>
-                <th scope="col">#</th>
-                <th scope="col">{t('person.nationality')}</th>
-                <th scope="col">{t('person.sex')}</th>
-                <th scope="col">{t('person.birthYear')}</th>
-                <th scope="col">{t('person.minor')}</th>
-                <th scope="col">{t('person.unaccompanied')}</th>
-                <th scope="col">{t('person.asylumWish')}</th>
-                <th scope="col">
-                  <span className="visually-hidden">{t('desk.remove')}</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {persons.map((p, i) => {
-                const err = (f: string) =>
-                  reason(`persons/${i}/${f}`) ??
-                  (f === 'nationality' && noNationality.includes(i)
-                    ? t('desk.nationalityRequired')
-                    : undefined);
-                const n = i + 1;
-                const idErr = (f: string) => reason(`persons/${i}/identity/${f}`);
-                const identityOpen =
-                  p.identity.open ||
-                  !!fe?.errors.some((e) => e.field.startsWith(`body/persons/${i}/identity/`));
-                return (
-                  // biome-ignore lint/suspicious/noArrayIndexKey: lines have no identity but their position
-                  <Fragment key={i}>
-                    <tr>
-                      <td>
-                        {n}{' '}
-                        <button
-                          type="button"
-                          className="link"
-                          aria-expanded={identityOpen}
-                          aria-label={t('desk.identityOf', { n })}
-                          onClick={() => setPerson(i, { identity: { ...p.identity, open: !identityOpen } })}
-                        >
-                          {t('desk.identity')}
-                        </button>
-                      </td>
-                      <td>
-                        <input
-                          aria-label={t('person.nationalityOf', { n })}
-                          className="code"
-                          maxLength={2}
-                          list="nationalities"
-                          value={p.nationality}
-                          aria-invalid={err('nationality') ? true : undefined}
-                          onChange={(e) => setPerson(i, { nationality: e.target.value.toUpperCase() })}
-                        />
-                        {err('nationality') && <small className="error">{err('nationality')}</small>}
-                      </td>
-                      <td>
-                        <select
-                          aria-label={t('person.sexOf', { n })}
-                          value={p.sex}
-                          onChange={(e) => setPerson(i, { sex: e.target.value as PersonLine['sex'] })}
-                        >
-                          {(['unknown', 'female', 'male', 'other'] as const).map((s) => (
-                            <option key={s} value={s}>
-                              {label('sex', s)}
-                            </option>
-                          ))}
-                        </select>
-                      </td>
-                      <td>
-                        <input
-                          aria-label={t('person.birthYearOf', { n })}
-                          className="year"
-                          inputMode="numeric"
-                          value={p.birthYear}
-                          aria-invalid={err('birthYear') ? true : undefined}
-                          onChange={(e) => {
-                            const y = e.target.value.replace(/\D/g, '').slice(0, 4);
-                            // born in year y, the person may still be (this year - y - 1) years old: a minor if
-                            // that is under 18 (in doubt, a minor); a year never clears the box by itself
-                            const youngest = y.length === 4 ? DateTime.now().year - Number(y) - 1 : undefined;
-                            setPerson(i, {
-                              birthYear: y,
-                              ...(youngest !== undefined && youngest < 18 ? { minor: true } : {}),
-                            });
-                          }}
-                        />
-                        {err('birthYear') && <small className="error">{err('birthYear')}</small>}
-                      </td>
-                      <td>
-                        <input
-                          type="checkbox"
-                          aria-label={t('person.minorOf', { n })}
-                          checked={p.minor}
-                          onChange={(e) =>
-                            setPerson(i, {
-                              minor: e.target.checked,
-                              ...(e.target.checked ? {} : { unaccompanied: false }),
-                            })
-                          }
-                        />
-                      </td>
-                      <td>
-                        <input
-                          type="checkbox"
-                          aria-label={t('person.unaccompaniedOf', { n })}
-                          checked={p.unaccompanied}
-                          disabled={!p.minor}
-                          onChange={(e) => setPerson(i, { unaccompanied: e.target.checked })}
-                        />
-                        {err('unaccompanied') && <small className="error">{err('unaccompanied')}</small>}
-                      </td>
-                      <td>
-                        <input
-                          type="checkbox"
-                          aria-label={t('person.asylumWishOf', { n })}
-                          checked={p.asylumWish}
-                          onChange={(e) => setPerson(i, { asylumWish: e.target.checked })}
-                        />
-                      </td>
-                      <td>
-                        <button
-                          type="button"
-                          className="link remove"
-                          aria-label={t('desk.removeOf', { n })}
-                          onClick={() => setPersons((ps) => ps.filter((_, j) => j !== i))}
-                        >
-                          ×
-                        </button>
-                      </td>
-                    </tr>
-                    {identityOpen && (
-                      <tr className="desk-identity-row">
-                        <td colSpan={8}>
-                          <DeskIdentityFields
-                            n={n}
-                            value={p.identity}
-                            onChange={(change) => {
-                              const identity = { ...p.identity, ...change };
-                              // as with the year: a date that may make the person under 18 ticks the box
-                              // (the server flags the case anyway: APR Art. 25(2)); it never clears it
-                              setPerson(i, {
-                                identity,
-                                ...(mayBeMinor(identity, zone) ? { minor: true } : {}),
-                              });
-                            }}
-                            reason={idErr}
-                          />
-                        </td>
-                      </tr>
-                    )}
-                  </Fragment>
-                );
-              })}
-            </tbody>
-          </table>
-          <datalist id="nationalities">
-            {['IQ', 'SY', 'AF', 'IR', 'YE', 'SO', 'ER', 'CM', 'CD', 'NG', 'XX', 'XS'].map((c) => (
-              <option key={c} value={c} />
-            ))}
-          </datalist>
-          <div className="actions">
-            <button
-              type="button"
-              className="secondary"
-              onClick={() => setPersons((ps) => [...ps, blankPerson(ps[ps.length - 1]?.nationality)])}
-            >
-              {t('desk.addPerson')}
-            </button>
-            {size > persons.length && size <= 100 && (
-              <button
-                type="button"
-                className="secondary"
-                onClick={() =>
-                  setPersons((ps) => [
-                    ...ps,
-                    ...Array.from({ length: size - ps.length }, () =>
-                      blankPerson(ps[ps.length - 1]?.nationality),
-                    ),
-                  ])
-                }
-              >
-                {t('desk.fillPersons', { n: size })}
-              </button>
-            )}
-          </div>
-        </fieldset>
+        <DeskPersons
+          persons={persons}
+          setPersons={setPersons}
+          group={group}
+          setGroup={setGroup}
+          size={size}
+          reason={reason}
+          fe={fe}
+          noNationality={noNationality}
+        />
         <ForceFields value={force} onChange={setForce} reason={reason} />
         {kind === 'entry-prevented-refused' && (
           <RefusalFields value={refusal} onChange={setRefusal} reason={reason} />

@@ -1,55 +1,11 @@
 // The border desk's optional identity of one person (issue #16): family name, given names, date of birth with
 // its precision, one document (type, number, issuing country). Collapsed by default — the desk must stay fast
 // — and opened per person with the "Identity" button of its line. Sent as the person's `identity`.
-import type { EncounterInput } from '../../../src/api/contract.ts';
 import { BIRTH_DATE_PRECISIONS, DOCUMENT_TYPES } from '../../../src/domain/identity.ts';
 import { useI18n } from '../i18n/i18n.tsx';
+import type { DeskIdentityInput } from './desk-identity.ts';
 
-export interface DeskIdentityInput {
-  open: boolean;
-  familyName: string;
-  givenNames: string;
-  birthDate: string;
-  birthPrecision: (typeof BIRTH_DATE_PRECISIONS)[number];
-  docType: string;
-  docNumber: string;
-  docCountry: string;
-}
-
-export const NO_IDENTITY: DeskIdentityInput = {
-  open: false,
-  familyName: '',
-  givenNames: '',
-  birthDate: '',
-  birthPrecision: 'full',
-  docType: '',
-  docNumber: '',
-  docCountry: '',
-};
-
-type Identity = NonNullable<EncounterInput['persons']>[number]['identity'];
-
-/** The person's `identity` as the API takes it, or undefined when nothing was typed. */
-export function identityBody(i: DeskIdentityInput): Identity | undefined {
-  const v = (s: string) => s.trim() || undefined;
-  const body = {
-    ...(v(i.familyName) ? { familyName: v(i.familyName) } : {}),
-    ...(v(i.givenNames) ? { givenNames: v(i.givenNames) } : {}),
-    ...(v(i.birthDate) ? { birthDate: { value: i.birthDate.trim(), precision: i.birthPrecision } } : {}),
-    ...(i.docType
-      ? {
-          documents: [
-            {
-              type: i.docType as (typeof DOCUMENT_TYPES)[number],
-              number: i.docNumber.trim(),
-              issuingCountry: i.docCountry.trim().toUpperCase(),
-            },
-          ],
-        }
-      : {}),
-  };
-  return Object.keys(body).length > 0 ? (body as Identity) : undefined;
-}
+export { type DeskIdentityInput, identityBody, NO_IDENTITY } from './desk-identity.ts';
 
 /** The precision a typed date shows: 1990 → year, 1990-03 → month and year, 1990-03-04 → the whole date. */
 const precisionOf = (value: string, current: DeskIdentityInput['birthPrecision']) =>
