@@ -1650,6 +1650,39 @@ export const en = {
   'issuedDocs.timelineIssuedFallback':
     '{document}, in {language} ({asked} asked for: English text with a notice in {asked})',
   'issuedDocs.timelineNotified': '{document}: {means}, in {language}',
+  // issue 19: the outbox — encounters kept on this device until the server records them
+  'outbox.title': 'Today’s encounters',
+  'outbox.none': 'No encounter recorded today on this device.',
+  'outbox.captured': 'When',
+  'outbox.group': 'Group',
+  'outbox.groupOf': '{size} person(s), {asylum} asking for asylum, {uam} unaccompanied minor(s)',
+  'outbox.state': 'State',
+  'outbox.details': 'Answer',
+  'outbox.state.waiting': 'Waiting',
+  'outbox.state.sending': 'Sending',
+  'outbox.state.recorded': 'Recorded',
+  'outbox.state.refused': 'Refused',
+  'outbox.receivedAt': 'received {when}',
+  'outbox.caseN': 'case {n}',
+  'outbox.waitingNetwork': 'Kept on this device: sent when the network is back.',
+  'outbox.waitingServer': 'Kept on this device: the server did not answer; tried again shortly.',
+  'outbox.waitingLogin': 'Kept on this device: sent when you log in again.',
+  'outbox.sendingNow': 'Sending…',
+  'outbox.kept': 'Kept on this device — will be sent when the network is back.',
+  'outbox.refusedBelow': 'Not recorded: the server refused it. See the reasons under “Today’s encounters”.',
+  'outbox.logInAgain': 'Your session has ended: log in again to send {n} encounter(s).',
+  'outbox.correct': 'Correct and resend',
+  'outbox.resend': 'Record the corrected encounter',
+  'outbox.discard': 'Discard',
+  'outbox.discardQuestion':
+    'Discard this encounter? It was not recorded, and what was typed is removed from this device.',
+  'outbox.discardYes': 'Discard it',
+  'outbox.discardNo': 'Keep it',
+  'outbox.navWaiting': '{n} waiting',
+  'outbox.logoutWarning':
+    '{n} encounter(s) are not sent yet. They stay on this device and are sent when you log in again.',
+  'outbox.logoutCancel': 'Cancel',
+  'outbox.logoutAnyway': 'Log out anyway',
 } as const;
 
 export type MessageKey = keyof typeof en;

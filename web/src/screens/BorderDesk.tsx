@@ -1,23 +1,30 @@
 // The border desk: record an encounter fast. Place and time are defaulted, one line per identified person,
 // and the answer names every obligation the encounter started ("registration due by 27 Nov, 14:00").
-// A retry after a network failure sends the same Idempotency-Key: the server records the encounter once.
+// Issue 19: Record keeps the encounter in the outbox on this device (web/src/outbox) with its own id and
+// Idempotency-Key, and the outbox sends it: the answer is shown when it comes within a moment (a refusal
+// loads it back into the form with the reasons at their fields), else it is kept and sent when the network
+// is back. Today's encounters and their states are listed under the form (DeskOutbox.tsx).
 import { DateTime } from 'luxon';
 import { type FormEvent, Fragment, useState } from 'react';
 import { Link } from 'react-router';
-import type { EncounterInput, EncounterResultBody, PlaceBody } from '../../../src/api/contract.ts';
+import type { EncounterInput, PlaceBody } from '../../../src/api/contract.ts';
 import { ageRange, type BirthDate } from '../../../src/domain/identity.ts';
 import { ENCOUNTER_KINDS, type EncounterKind } from '../../../src/domain/vocabulary.ts';
-import { ApiError, api } from '../api.ts';
+import { ApiError } from '../api.ts';
 import { useAuth, useMe } from '../auth.tsx';
 import { ErrorNotice, Field } from '../components.tsx';
 import { useErrorWords } from '../error-words.ts';
 import { en, type MessageKey } from '../i18n/en.ts';
 import { useI18n } from '../i18n/i18n.tsx';
-import { randomId, useIdempotencyKeys } from '../ids.ts';
+import { randomId } from '../ids.ts';
 import { localNow, toInstant } from '../local-time.ts';
+import { type OutboxItem, ownerKey } from '../outbox/item.ts';
+import { settled } from '../outbox/store.ts';
+import { useOutbox } from '../outbox/use-outbox.tsx';
 import { useApi } from '../use-api.ts';
-import { Confirmation } from './DeskConfirmation.tsx';
+import { Confirmation, Kept } from './DeskConfirmation.tsx';
 import { DeskIdentityFields, type DeskIdentityInput, identityBody, NO_IDENTITY } from './DeskIdentity.tsx';
+import { DeskOutbox, refusalError } from './DeskOutbox.tsx';
 import { ForceFields, type ForceInput, forceBody, NO_FORCE } from './ForceFields.tsx';
 import { NO_REFUSAL, RefusalFields, type RefusalInput, refusalBody } from './RefusalFields.tsx';
 
@@ -50,6 +57,21 @@ function mayBeMinor(i: DeskIdentityInput, zone: string): boolean {
   return ageRange(b as BirthDate, today).min < 18;
 }
 
+/** What the form held when Record was pressed: kept with the outbox item (until recorded) to correct it. */
+interface DeskDraft {
+  placeId: string;
+  occurredAt: string;
+  kind: EncounterKind;
+  groupSize: string;
+  persons: PersonLine[];
+  force: ForceInput;
+  refusal: RefusalInput;
+  ref: string;
+}
+
+/** How long Record waits for the server's answer before saying the encounter is kept on this device. */
+const A_MOMENT_MS = 2_000;
+
 const newRef = (state: string, zone: string) =>
   `${state}-${DateTime.now().setZone(zone).toFormat('yyyyLLdd-HHmmss')}-${randomId().slice(0, 4)}`;
 
@@ -72,16 +94,16 @@ export function BorderDesk() {
   // issue 18: the refusal's reasons, for an encounter of kind entry-prevented-refused (RefusalFields.tsx)
   const [refusal, setRefusal] = useState<RefusalInput>(NO_REFUSAL);
   const [ref, setRef] = useState(() => newRef(me.jurisdiction, zone));
-  const keyFor = useIdempotencyKeys();
+  const outbox = useOutbox();
+  // issue 19: the refused outbox item being corrected in the form (Record replaces it: same id, new key)
+  const [correcting, setCorrecting] = useState<string>();
   // the time field follows the clock until the guard changes it
   const [timeTouched, setTimeTouched] = useState(false);
   const [error, setError] = useState<unknown>();
   const [busy, setBusy] = useState(false);
-  const [result, setResult] = useState<{
-    body: EncounterResultBody;
-    persons: PersonLine[];
-    kind: EncounterKind;
-  }>();
+  // the last encounter recorded from this form: its outbox item is followed live (waiting → recorded)
+  const [last, setLast] = useState<{ id: string; persons: { nationality: string }[]; kind: EncounterKind }>();
+  const lastItem = last && outbox.items?.find((i) => i.id === last.id);
   // lines whose nationality was left empty when Record was pressed: unknown and stateless are chosen, not
   // assumed (XX, XS)
   const [noNationality, setNoNationality] = useState<number[]>([]);
@@ -91,6 +113,36 @@ export function BorderDesk() {
   const setPerson = (i: number, change: Partial<PersonLine>) =>
     setPersons((ps) => ps.map((p, j) => (j === i ? { ...p, ...change } : p)));
 
+  /** Loads a refused encounter back into the form, with the server's reasons at their fields. */
+  function load(item: OutboxItem) {
+    const d = item.draft as DeskDraft | undefined;
+    if (!d) return;
+    setPlaceId(d.placeId);
+    setOccurredAt(d.occurredAt);
+    setTimeTouched(true);
+    setKind(d.kind);
+    setGroupSize(d.groupSize);
+    setPersons(d.persons);
+    setForce(d.force);
+    setRefusal(d.refusal);
+    setRef(d.ref);
+    setCorrecting(item.id);
+    setError(item.refusal ? refusalError(item.refusal) : undefined);
+    document.querySelector('h1')?.scrollIntoView();
+  }
+
+  /** Ready for the next group: same place and kind, a new reference. */
+  function clear() {
+    setRef(newRef(me.jurisdiction, zone));
+    setPersons([blankPerson()]);
+    setGroupSize('1');
+    setForce(NO_FORCE);
+    setRefusal(NO_REFUSAL);
+    setOccurredAt(localNow(zone));
+    setTimeTouched(false);
+    setCorrecting(undefined);
+  }
+
   async function submit(e: FormEvent) {
     e.preventDefault();
     const empty = persons.flatMap((p, i) => (p.nationality.trim() ? [] : [i]));
@@ -98,10 +150,8 @@ export function BorderDesk() {
     if (empty.length > 0) return;
     setBusy(true);
     setError(undefined);
+    // the time of the encounter is when Record was pressed (or what the guard typed), not when it is sent
     const local = timeTouched ? occurredAt : localNow(zone);
-    // from the first attempt on, the time is fixed: a retry sends the same body, hence the same key
-    setOccurredAt(local);
-    setTimeTouched(true);
     const iso = toInstant(local, zone);
     const body: EncounterInput = {
       ref: ref.trim(),
@@ -126,20 +176,33 @@ export function BorderDesk() {
       ...forceBody(force),
       ...(kind === 'entry-prevented-refused' ? refusalBody(refusal) : {}),
     };
+    const draft: DeskDraft = {
+      placeId,
+      occurredAt: local,
+      kind,
+      groupSize,
+      persons,
+      force,
+      refusal,
+      ref,
+    };
     try {
-      const r = await api<EncounterResultBody>('POST', '/api/encounters', body, {
-        'idempotency-key': keyFor(body),
-      });
-      setResult({ body: r, persons, kind });
+      let id = correcting;
+      if (id) await outbox.replace(id, body, draft);
+      else id = await outbox.record(body, draft);
       if (placeId) localStorage.setItem(placeKey, placeId);
-      // ready for the next group: same place and kind, a new reference and key
-      setRef(newRef(me.jurisdiction, zone));
-      setPersons([blankPerson()]);
-      setGroupSize('1');
-      setForce(NO_FORCE);
-      setRefusal(NO_REFUSAL);
-      setOccurredAt(localNow(zone));
-      setTimeTouched(false);
+      // online, the answer usually comes within a moment: a refusal then stays in the form to correct
+      const answer = navigator.onLine ? await settled(id, ownerKey(me), A_MOMENT_MS) : undefined;
+      if (answer?.state === 'refused') {
+        setCorrecting(id);
+        setOccurredAt(local);
+        setTimeTouched(true);
+        setError(answer.refusal ? refusalError(answer.refusal) : undefined);
+        setLast(undefined);
+      } else {
+        setLast({ id, persons: persons.map((p) => ({ nationality: p.nationality })), kind });
+        clear();
+      }
     } catch (err) {
       setError(err);
     } finally {
@@ -181,7 +244,10 @@ export function BorderDesk() {
   return (
     <section>
       <h1>{t('desk.title')}</h1>
-      {result && <Confirmation result={result.body} persons={result.persons} kind={result.kind} />}
+      {last && lastItem?.state === 'recorded' && lastItem.result && (
+        <Confirmation result={lastItem.result} persons={last.persons} kind={last.kind} />
+      )}
+      {last && lastItem && lastItem.state !== 'recorded' && <Kept state={lastItem.state} />}
       {placesRead.data && places.length === 0 && (
         // a fresh installation: say what is missing, rather than offer an empty list
         <p className="notice" role="status">
@@ -461,9 +527,10 @@ export function BorderDesk() {
           )}
         </Field>
         <button type="submit" disabled={busy}>
-          {t('desk.submit')}
+          {correcting ? t('outbox.resend') : t('desk.submit')}
         </button>
       </form>
+      <DeskOutbox onCorrect={load} fieldName={fieldName} correcting={correcting} />
     </section>
   );
 }
