@@ -229,7 +229,7 @@ describe('the border desk without a network', () => {
     expect(await page.getByLabel('Nationality of person 1').inputValue()).toBe('IQ');
     expect(await page.getByLabel('Reference').inputValue()).toBe('OFF-B-TAKEN');
     await page.getByLabel('Reference').fill('OFF-B-FIXED');
-    await page.getByRole('button', { name: 'Record the corrected encounter' }).click();
+    await page.getByRole('button', { name: 'Record encounter' }).click();
     await expect
       .poll(() => rowOf(page, 'OFF-B-FIXED').getAttribute('data-state'), { timeout: 15_000 })
       .toBe('recorded');

@@ -1672,7 +1672,7 @@ export const en = {
   'outbox.refusedBelow': 'Not recorded: the server refused it. See the reasons under “Today’s encounters”.',
   'outbox.logInAgain': 'Your session has ended: log in again to send {n} encounter(s).',
   'outbox.correct': 'Correct and resend',
-  'outbox.resend': 'Record the corrected encounter',
+  'outbox.resend': 'Correcting a refused encounter: Record sends it again, in its place.',
   'outbox.discard': 'Discard',
   'outbox.discardQuestion':
     'Discard this encounter? It was not recorded, and what was typed is removed from this device.',

@@ -1685,7 +1685,8 @@ export const lt: Readonly<Record<MessageKey, string>> = {
     'Neužregistruota: serveris atmetė. Priežastys nurodytos skiltyje „Šiandienos įvykiai“.',
   'outbox.logInAgain': 'Jūsų sesija baigėsi: prisijunkite iš naujo, kad būtų išsiųsta įvykių: {n}.',
   'outbox.correct': 'Pataisyti ir siųsti iš naujo',
-  'outbox.resend': 'Užregistruoti pataisytą įvykį',
+  'outbox.resend':
+    'Taisomas atmestas įvykis: paspaudus „Įrašyti“, jis bus išsiųstas iš naujo vietoje ankstesniojo.',
   'outbox.discard': 'Atsisakyti',
   'outbox.discardQuestion':
     'Atsisakyti šio įvykio? Jis neužregistruotas, o tai, kas įvesta, bus pašalinta iš šio įrenginio.',

@@ -526,8 +526,9 @@ export function BorderDesk() {
             <input id={id} aria-describedby={d} value={ref} onChange={(e) => setRef(e.target.value)} />
           )}
         </Field>
+        {correcting && <p className="muted">{t('outbox.resend')}</p>}
         <button type="submit" disabled={busy}>
-          {correcting ? t('outbox.resend') : t('desk.submit')}
+          {t('desk.submit')}
         </button>
       </form>
       <DeskOutbox onCorrect={load} fieldName={fieldName} correcting={correcting} />
