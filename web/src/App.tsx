@@ -11,6 +11,7 @@ import { LANGUAGES, type Language, useI18n } from './i18n/i18n.tsx';
 import { Account } from './screens/Account.tsx';
 import { BorderDesk } from './screens/BorderDesk.tsx';
 import { CaseScreen } from './screens/Case.tsx';
+import { OutboxCount } from './screens/DeskOutbox.tsx';
 import { Duplicates } from './screens/Duplicates.tsx';
 import { Findings } from './screens/Findings.tsx';
 import { Login } from './screens/Login.tsx';
@@ -166,6 +167,7 @@ export function App() {
                 <li key={s.path}>
                   <NavLink to={s.path} end>
                     {t(s.title)}
+                    {s.path === '/desk' && <OutboxCount />}
                   </NavLink>
                 </li>
               ))}

@@ -5,6 +5,7 @@ import { BrowserRouter } from 'react-router';
 import { App } from './App.tsx';
 import { AuthProvider } from './auth.tsx';
 import { I18nProvider } from './i18n/i18n.tsx';
+import { OutboxProvider } from './outbox/use-outbox.tsx';
 import './styles.css';
 
 const root = document.getElementById('root');
@@ -12,11 +13,14 @@ if (!root) throw new Error('no #root element');
 createRoot(root).render(
   <StrictMode>
     <AuthProvider>
-      <I18nProvider>
-        <BrowserRouter>
-          <App />
-        </BrowserRouter>
-      </I18nProvider>
+      {/* issue 19: the logged-in user's outbox of encounters, sent whenever the network allows */}
+      <OutboxProvider>
+        <I18nProvider>
+          <BrowserRouter>
+            <App />
+          </BrowserRouter>
+        </I18nProvider>
+      </OutboxProvider>
     </AuthProvider>
   </StrictMode>,
 );

@@ -15,6 +15,7 @@ import { clientsClaim } from 'workbox-core';
 import { cleanupOutdatedCaches, createHandlerBoundToURL, precacheAndRoute } from 'workbox-precaching';
 import { NavigationRoute, registerRoute } from 'workbox-routing';
 import { NetworkFirst } from 'workbox-strategies';
+import { listenForSync, type SyncScope } from './outbox/background-sync.ts';
 
 declare const self: ServiceWorkerGlobalScope;
 
@@ -62,4 +63,6 @@ self.addEventListener('message', (event) => {
   if ((event.data as { type?: string } | null)?.type === 'SKIP_WAITING') void self.skipWaiting();
 });
 
-// issue 19: the outbox's background sync (web/src/outbox/background-sync.ts) is attached here
+// issue 19: the outbox's background sync (web/src/outbox/background-sync.ts): where the browser has it, the
+// encounters waiting on this device are sent when the network comes back even with no page open
+listenForSync(self as unknown as SyncScope);

@@ -1671,6 +1671,39 @@ export const en = {
   'desk.followsScreeningRepresentative':
     'A representative, or a person trained to safeguard the best interests of the minor, accompanies and assists the minor during the screening: as soon as possible (Screening Regulation Art. 13(3))',
   'desk.followsRepresentative': 'Representative of an unaccompanied minor (APR Art. 23(2))',
+  // issue 19: the outbox — encounters kept on this device until the server records them
+  'outbox.title': 'Today’s encounters',
+  'outbox.none': 'No encounter recorded today on this device.',
+  'outbox.captured': 'When',
+  'outbox.group': 'Group',
+  'outbox.groupOf': '{size} person(s), {asylum} asking for asylum, {uam} unaccompanied minor(s)',
+  'outbox.state': 'State',
+  'outbox.details': 'Answer',
+  'outbox.state.waiting': 'Waiting',
+  'outbox.state.sending': 'Sending',
+  'outbox.state.recorded': 'Recorded',
+  'outbox.state.refused': 'Refused',
+  'outbox.receivedAt': 'received {when}',
+  'outbox.caseN': 'case {n}',
+  'outbox.waitingNetwork': 'Kept on this device: sent when the network is back.',
+  'outbox.waitingServer': 'Kept on this device: the server did not answer; tried again shortly.',
+  'outbox.waitingLogin': 'Kept on this device: sent when you log in again.',
+  'outbox.sendingNow': 'Sending…',
+  'outbox.kept': 'Kept on this device — will be sent when the network is back.',
+  'outbox.refusedBelow': 'Not recorded: the server refused it. See the reasons under “Today’s encounters”.',
+  'outbox.logInAgain': 'Your session has ended: log in again to send {n} encounter(s).',
+  'outbox.correct': 'Correct and resend',
+  'outbox.resend': 'Correcting a refused encounter: Record sends it again, in its place.',
+  'outbox.discard': 'Discard',
+  'outbox.discardQuestion':
+    'Discard this encounter? It was not recorded, and what was typed is removed from this device.',
+  'outbox.discardYes': 'Discard it',
+  'outbox.discardNo': 'Keep it',
+  'outbox.navWaiting': '{n} waiting',
+  'outbox.logoutWarning':
+    '{n} encounter(s) are not sent yet. They stay on this device and are sent when you log in again.',
+  'outbox.logoutCancel': 'Cancel',
+  'outbox.logoutAnyway': 'Log out anyway',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -1684,4 +1684,39 @@ export const lt: Readonly<Record<MessageKey, string>> = {
   'desk.followsScreeningRepresentative':
     'Atstovas arba asmuo, apmokytas užtikrinti geriausius nepilnamečio interesus, lydi nepilnametį ir jam padeda patikrinimo metu: kuo skubiau (Patikrinimo reglamento 13 str. 3 d.)',
   'desk.followsRepresentative': 'Nelydimo nepilnamečio atstovas (APR 23 str. 2 d.)',
+  // issue 19: the outbox — encounters kept on this device until the server records them
+  'outbox.title': 'Šiandienos įvykiai',
+  'outbox.none': 'Šiandien šiame įrenginyje neužregistruota jokių įvykių.',
+  'outbox.captured': 'Kada',
+  'outbox.group': 'Grupė',
+  'outbox.groupOf': 'Asmenų: {size}, prašančių prieglobsčio: {asylum}, nelydimų nepilnamečių: {uam}',
+  'outbox.state': 'Būsena',
+  'outbox.details': 'Atsakymas',
+  'outbox.state.waiting': 'Laukia',
+  'outbox.state.sending': 'Siunčiama',
+  'outbox.state.recorded': 'Užregistruota',
+  'outbox.state.refused': 'Atmesta',
+  'outbox.receivedAt': 'gauta {when}',
+  'outbox.caseN': 'byla {n}',
+  'outbox.waitingNetwork': 'Laikoma šiame įrenginyje: bus išsiųsta, kai atsiras ryšys.',
+  'outbox.waitingServer': 'Laikoma šiame įrenginyje: serveris neatsakė; netrukus bus bandoma dar kartą.',
+  'outbox.waitingLogin': 'Laikoma šiame įrenginyje: bus išsiųsta, kai vėl prisijungsite.',
+  'outbox.sendingNow': 'Siunčiama…',
+  'outbox.kept': 'Laikoma šiame įrenginyje – bus išsiųsta, kai atsiras ryšys.',
+  'outbox.refusedBelow':
+    'Neužregistruota: serveris atmetė. Priežastys nurodytos skiltyje „Šiandienos įvykiai“.',
+  'outbox.logInAgain': 'Jūsų sesija baigėsi: prisijunkite iš naujo, kad būtų išsiųsta įvykių: {n}.',
+  'outbox.correct': 'Pataisyti ir siųsti iš naujo',
+  'outbox.resend':
+    'Taisomas atmestas įvykis: paspaudus „Įrašyti“, jis bus išsiųstas iš naujo vietoje ankstesniojo.',
+  'outbox.discard': 'Atsisakyti',
+  'outbox.discardQuestion':
+    'Atsisakyti šio įvykio? Jis neužregistruotas, o tai, kas įvesta, bus pašalinta iš šio įrenginio.',
+  'outbox.discardYes': 'Atsisakyti',
+  'outbox.discardNo': 'Palikti',
+  'outbox.navWaiting': 'laukia: {n}',
+  'outbox.logoutWarning':
+    'Neišsiųstų įvykių: {n}. Jie lieka šiame įrenginyje ir bus išsiųsti, kai vėl prisijungsite.',
+  'outbox.logoutCancel': 'Atšaukti',
+  'outbox.logoutAnyway': 'Vis tiek atsijungti',
 };

@@ -7,12 +7,16 @@ import { useAuth, useMe } from '../auth.tsx';
 import { ErrorNotice, Field } from '../components.tsx';
 import { useErrorWords } from '../error-words.ts';
 import { useI18n } from '../i18n/i18n.tsx';
+import { useOutbox } from '../outbox/use-outbox.tsx';
 
 export function Account() {
   const { t, label } = useI18n();
   const words = useErrorWords();
   const me = useMe();
   const { logout, refresh } = useAuth();
+  // issue 19: logging out with encounters not yet sent warns; they stay on this device for this user
+  const { waiting } = useOutbox();
+  const [warnUnsent, setWarnUnsent] = useState(false);
   const [oldPassword, setOld] = useState('');
   const [newPassword, setNew] = useState('');
   const [repeat, setRepeat] = useState('');
@@ -113,9 +117,25 @@ export function Account() {
         </Field>
         <button type="submit">{t('account.save')}</button>
       </form>
-      <button type="button" className="secondary" onClick={() => logout()}>
-        {t('account.logout')}
-      </button>
+      {warnUnsent ? (
+        <div className="notice" role="alertdialog" aria-labelledby="unsent-warning">
+          <p id="unsent-warning">{t('outbox.logoutWarning', { n: waiting })}</p>
+          <button type="button" className="secondary" onClick={() => setWarnUnsent(false)}>
+            {t('outbox.logoutCancel')}
+          </button>{' '}
+          <button type="button" onClick={() => logout()}>
+            {t('outbox.logoutAnyway')}
+          </button>
+        </div>
+      ) : (
+        <button
+          type="button"
+          className="secondary"
+          onClick={() => (waiting > 0 ? setWarnUnsent(true) : logout())}
+        >
+          {t('account.logout')}
+        </button>
+      )}
     </section>
   );
 }

@@ -1,25 +1,55 @@
 // The border desk: record an encounter fast. Place and time are defaulted, one line per identified person,
 // and the answer names every obligation the encounter started ("registration due by 27 Nov, 14:00").
-// A retry after a network failure sends the same Idempotency-Key: the server records the encounter once.
+// Issue 19: Record keeps the encounter in the outbox on this device (web/src/outbox) with its own id and
+// Idempotency-Key, and the outbox sends it: the answer is shown when it comes within a moment (a refusal
+// loads it back into the form with the reasons at their fields), else it is kept and sent when the network
+// is back. Today's encounters and their states are listed under the form (DeskOutbox.tsx).
 import { DateTime } from 'luxon';
 import { type FormEvent, useState } from 'react';
 import { Link } from 'react-router';
-import type { EncounterInput, EncounterResultBody, PlaceBody } from '../../../src/api/contract.ts';
+import type { EncounterInput, PlaceBody } from '../../../src/api/contract.ts';
 import { ENCOUNTER_KINDS, type EncounterKind } from '../../../src/domain/vocabulary.ts';
-import { ApiError, api } from '../api.ts';
+import { ApiError } from '../api.ts';
 import { useAuth, useMe } from '../auth.tsx';
 import { ErrorNotice, Field } from '../components.tsx';
 import { useErrorWords } from '../error-words.ts';
 import { en, type MessageKey } from '../i18n/en.ts';
 import { useI18n } from '../i18n/i18n.tsx';
-import { randomId, useIdempotencyKeys } from '../ids.ts';
+import { randomId } from '../ids.ts';
 import { localNow, toInstant } from '../local-time.ts';
+import { type OutboxItem, ownerKey } from '../outbox/item.ts';
+import { settled } from '../outbox/store.ts';
+import { useOutbox } from '../outbox/use-outbox.tsx';
 import { useApi } from '../use-api.ts';
-import { Confirmation } from './DeskConfirmation.tsx';
+import { Confirmation, Kept } from './DeskConfirmation.tsx';
+import { DeskOutbox, refusalError } from './DeskOutbox.tsx';
 import { DeskPersons } from './DeskPersons.tsx';
-import { blankPerson, NO_GROUP, type PersonLine, personsBody, withoutNationality } from './desk-persons.ts';
+import {
+  blankPerson,
+  type GroupDefaults,
+  NO_GROUP,
+  type PersonLine,
+  personsBody,
+  withoutNationality,
+} from './desk-persons.ts';
 import { ForceFields, type ForceInput, forceBody, NO_FORCE } from './ForceFields.tsx';
 import { NO_REFUSAL, RefusalFields, type RefusalInput, refusalBody } from './RefusalFields.tsx';
+
+/** What the form held when Record was pressed: kept with the outbox item (until recorded) to correct it. */
+interface DeskDraft {
+  placeId: string;
+  occurredAt: string;
+  kind: EncounterKind;
+  groupSize: string;
+  persons: PersonLine[];
+  group: GroupDefaults;
+  force: ForceInput;
+  refusal: RefusalInput;
+  ref: string;
+}
+
+/** How long Record waits for the server's answer before saying the encounter is kept on this device. */
+const A_MOMENT_MS = 2_000;
 
 const newRef = (state: string, zone: string) =>
   `${state}-${DateTime.now().setZone(zone).toFormat('yyyyLLdd-HHmmss')}-${randomId().slice(0, 4)}`;
@@ -45,22 +75,58 @@ export function BorderDesk() {
   // issue 18: the refusal's reasons, for an encounter of kind entry-prevented-refused (RefusalFields.tsx)
   const [refusal, setRefusal] = useState<RefusalInput>(NO_REFUSAL);
   const [ref, setRef] = useState(() => newRef(me.jurisdiction, zone));
-  const keyFor = useIdempotencyKeys();
+  const outbox = useOutbox();
+  // issue 19: the refused outbox item being corrected in the form (Record replaces it: same id, new key)
+  const [correcting, setCorrecting] = useState<string>();
   // the time field follows the clock until the guard changes it
   const [timeTouched, setTimeTouched] = useState(false);
   const [error, setError] = useState<unknown>();
   const [busy, setBusy] = useState(false);
-  const [result, setResult] = useState<{
-    body: EncounterResultBody;
+  // the last encounter recorded from this form: its outbox item is followed live (waiting → recorded)
+  const [last, setLast] = useState<{
+    id: string;
     persons: NonNullable<EncounterInput['persons']>;
     kind: EncounterKind;
   }>();
+  const lastItem = last && outbox.items?.find((i) => i.id === last.id);
   // lines whose nationality was left empty when Record was pressed: unknown and stateless are chosen, not
   // assumed (XX, XS)
   const [noNationality, setNoNationality] = useState<number[]>([]);
 
   const size = Number(groupSize) || 0;
   const place = places.find((p) => p.id === placeId);
+
+  /** Loads a refused encounter back into the form, with the server's reasons at their fields. */
+  function load(item: OutboxItem) {
+    const d = item.draft as DeskDraft | undefined;
+    if (!d) return;
+    setPlaceId(d.placeId);
+    setOccurredAt(d.occurredAt);
+    setTimeTouched(true);
+    setKind(d.kind);
+    setGroupSize(d.groupSize);
+    setPersons(d.persons);
+    setGroup(d.group ?? NO_GROUP);
+    setForce(d.force);
+    setRefusal(d.refusal);
+    setRef(d.ref);
+    setCorrecting(item.id);
+    setError(item.refusal ? refusalError(item.refusal) : undefined);
+    document.querySelector('h1')?.scrollIntoView();
+  }
+
+  /** Ready for the next group: same place and kind, a new reference. */
+  function clear() {
+    setRef(newRef(me.jurisdiction, zone));
+    setPersons([blankPerson()]);
+    setGroup(NO_GROUP);
+    setGroupSize('1');
+    setForce(NO_FORCE);
+    setRefusal(NO_REFUSAL);
+    setOccurredAt(localNow(zone));
+    setTimeTouched(false);
+    setCorrecting(undefined);
+  }
 
   async function submit(e: FormEvent) {
     e.preventDefault();
@@ -69,10 +135,8 @@ export function BorderDesk() {
     if (empty.length > 0) return;
     setBusy(true);
     setError(undefined);
+    // the time of the encounter is when Record was pressed (or what the guard typed), not when it is sent
     const local = timeTouched ? occurredAt : localNow(zone);
-    // from the first attempt on, the time is fixed: a retry sends the same body, hence the same key
-    setOccurredAt(local);
-    setTimeTouched(true);
     const iso = toInstant(local, zone);
     const body: EncounterInput = {
       ref: ref.trim(),
@@ -89,21 +153,34 @@ export function BorderDesk() {
       ...forceBody(force),
       ...(kind === 'entry-prevented-refused' ? refusalBody(refusal) : {}),
     };
+    const draft: DeskDraft = {
+      placeId,
+      occurredAt: local,
+      kind,
+      groupSize,
+      persons,
+      group,
+      force,
+      refusal,
+      ref,
+    };
     try {
-      const r = await api<EncounterResultBody>('POST', '/api/encounters', body, {
-        'idempotency-key': keyFor(body),
-      });
-      setResult({ body: r, persons: body.persons ?? [], kind });
+      let id = correcting;
+      if (id) await outbox.replace(id, body, draft);
+      else id = await outbox.record(body, draft);
       if (placeId) localStorage.setItem(placeKey, placeId);
-      // ready for the next group: same place and kind, a new reference and key
-      setRef(newRef(me.jurisdiction, zone));
-      setPersons([blankPerson()]);
-      setGroup(NO_GROUP);
-      setGroupSize('1');
-      setForce(NO_FORCE);
-      setRefusal(NO_REFUSAL);
-      setOccurredAt(localNow(zone));
-      setTimeTouched(false);
+      // online, the answer usually comes within a moment: a refusal then stays in the form to correct
+      const answer = navigator.onLine ? await settled(id, ownerKey(me), A_MOMENT_MS) : undefined;
+      if (answer?.state === 'refused') {
+        setCorrecting(id);
+        setOccurredAt(local);
+        setTimeTouched(true);
+        setError(answer.refusal ? refusalError(answer.refusal) : undefined);
+        setLast(undefined);
+      } else {
+        setLast({ id, persons: body.persons ?? [], kind });
+        clear();
+      }
     } catch (err) {
       setError(err);
     } finally {
@@ -145,10 +222,11 @@ export function BorderDesk() {
   return (
     <section>
       <h1>{t('desk.title')}</h1>
-      {result && (
+      {last && lastItem?.state === 'recorded' && lastItem.result && (
         // focus moves to its heading: the guard reads who was recorded and what follows before the next group
-        <Confirmation result={result.body} persons={result.persons} kind={result.kind} focusOnShow />
+        <Confirmation result={lastItem.result} persons={last.persons} kind={last.kind} focusOnShow />
       )}
+      {last && lastItem && lastItem.state !== 'recorded' && <Kept state={lastItem.state} />}
       {placesRead.data && places.length === 0 && (
         // a fresh installation: say what is missing, rather than offer an empty list
         <p className="notice" role="status">
@@ -244,10 +322,12 @@ export function BorderDesk() {
             <input id={id} aria-describedby={d} value={ref} onChange={(e) => setRef(e.target.value)} />
           )}
         </Field>
+        {correcting && <p className="muted">{t('outbox.resend')}</p>}
         <button type="submit" disabled={busy}>
           {t('desk.submit')}
         </button>
       </form>
+      <DeskOutbox onCorrect={load} fieldName={fieldName} correcting={correcting} />
     </section>
   );
 }

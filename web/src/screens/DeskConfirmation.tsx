@@ -14,6 +14,22 @@ import { useReasons } from './Duplicates.tsx';
 import { followsFor } from './desk-follows.ts';
 import { GROUP_PRINT_MAX, printRefusals } from './print-refusals.ts';
 
+/** Issue 19: an encounter kept on this device, not yet recorded (or refused: listed under the form). */
+export function Kept({ state }: { state: 'waiting' | 'sending' | 'refused' }) {
+  const { t } = useI18n();
+  if (state === 'refused')
+    return (
+      <div className="notice notice-error" role="status">
+        <h2>{t('outbox.refusedBelow')}</h2>
+      </div>
+    );
+  return (
+    <div className="notice" role="status">
+      <h2>{state === 'sending' ? t('outbox.sendingNow') : t('outbox.kept')}</h2>
+    </div>
+  );
+}
+
 /** What was recorded: each person, with a link to the case and the deadlines it started. */
 export function Confirmation({
   result,

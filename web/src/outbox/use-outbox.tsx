@@ -1,0 +1,123 @@
+// The outbox for the screens: the logged-in user's items (re-read whenever they change, here, in another
+// tab or in the service worker), recording a new encounter, correcting or discarding a refused one, and
+// whether the session ended with items waiting. Another user of the same browser sees none of them.
+import {
+  createContext,
+  type ReactNode,
+  useCallback,
+  useContext,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+} from 'react';
+import type { EncounterInput } from '../../../src/api/contract.ts';
+import { useAuth } from '../auth.tsx';
+import { randomId } from '../ids.ts';
+import { type OutboxItem, ownerKey, summarize } from './item.ts';
+import { type Scheduler, startScheduler } from './scheduler.ts';
+import * as store from './store.ts';
+
+interface Outbox {
+  /** the user's items in the order of capture; undefined while reading */
+  readonly items: readonly OutboxItem[] | undefined;
+  /** items not yet recorded nor refused */
+  readonly waiting: number;
+  /** the session ended while items wait: they are sent when this user logs in again */
+  readonly needsLogin: boolean;
+  /** Keeps a new encounter and sends it at once if it can; resolves with its client id. */
+  record(body: EncounterInput, draft: unknown): Promise<string>;
+  /** A refused item corrected: the same id and capture time, the new body with a new key. */
+  replace(id: string, body: EncounterInput, draft: unknown): Promise<void>;
+  /** A refused item removed (the guard confirmed it). */
+  discard(item: OutboxItem): Promise<void>;
+}
+
+const OutboxContext = createContext<Outbox | undefined>(undefined);
+
+export function OutboxProvider({ children }: { children: ReactNode }) {
+  const { me } = useAuth();
+  const owner = me ? ownerKey(me) : undefined;
+  const [items, setItems] = useState<OutboxItem[]>();
+  const [needsLogin, setNeedsLogin] = useState(false);
+  const scheduler = useRef<Scheduler>(undefined);
+
+  const reload = useCallback(async () => {
+    if (!owner) return setItems(undefined);
+    try {
+      setItems(await store.itemsOf(owner));
+    } catch {
+      setItems([]);
+    }
+  }, [owner]);
+
+  useEffect(() => {
+    setItems(undefined);
+    setNeedsLogin(false);
+    if (!owner) return;
+    void reload();
+    const off = store.onChange((o) => {
+      if (o === owner) void reload();
+    });
+    // the page loaded or the user logged in (after a session expiry too): send what waits
+    scheduler.current = startScheduler(owner, (r) => setNeedsLogin(r.stopped === 'login'));
+    return () => {
+      off();
+      scheduler.current?.stop();
+      scheduler.current = undefined;
+    };
+  }, [owner, reload]);
+
+  const value = useMemo<Outbox>(
+    () => ({
+      items,
+      waiting: (items ?? []).filter((i) => i.state === 'waiting' || i.state === 'sending').length,
+      needsLogin,
+      async record(body, draft) {
+        if (!owner) throw new Error('not logged in');
+        const id = crypto.randomUUID?.() ?? randomId();
+        await store.addItem({
+          id,
+          owner,
+          capturedAt: new Date().toISOString(),
+          idempotencyKey: randomId(),
+          state: 'waiting',
+          attempts: 0,
+          body,
+          draft,
+          summary: summarize(body),
+        });
+        scheduler.current?.sendNow();
+        return id;
+      },
+      async replace(id, body, draft) {
+        const old = await store.getItem(id);
+        if (!old || old.owner !== owner || old.state !== 'refused') throw new Error('not a refused item');
+        const { refusal: _r, lastError: _e, ...rest } = old;
+        // a changed body is a new command: a new key (the server refuses a key reused with another body)
+        await store.putItem({
+          ...rest,
+          body,
+          draft,
+          summary: summarize(body),
+          idempotencyKey: randomId(),
+          state: 'waiting',
+          attempts: 0,
+        });
+        scheduler.current?.sendNow();
+      },
+      async discard(item) {
+        if (item.owner !== owner || item.state !== 'refused') throw new Error('only a refused item');
+        await store.deleteItem(item);
+      },
+    }),
+    [items, needsLogin, owner],
+  );
+  return <OutboxContext.Provider value={value}>{children}</OutboxContext.Provider>;
+}
+
+export function useOutbox(): Outbox {
+  const o = useContext(OutboxContext);
+  if (!o) throw new Error('useOutbox outside OutboxProvider');
+  return o;
+}
