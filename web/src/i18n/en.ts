@@ -1650,6 +1650,10 @@ export const en = {
   'issuedDocs.timelineIssuedFallback':
     '{document}, in {language} ({asked} asked for: English text with a notice in {asked})',
   'issuedDocs.timelineNotified': '{document}: {means}, in {language}',
+  // issue 19: the offline desk — refusals of an encounter sent late (the server's words per field)
+  'refusal.place-closed': 'this place is withdrawn (closed): choose an open place',
+  'refusal.person-already-recorded':
+    'a person with this document is already in the open case {caseId}: correct the document, or confirm that it is the same person',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -1662,4 +1662,8 @@ export const lt: Readonly<Record<MessageKey, string>> = {
   'issuedDocs.timelineIssuedFallback':
     '{document}: {language} (prašyta: {asked}; tekstas anglų kalba su pranešimu – {asked})',
   'issuedDocs.timelineNotified': '{document}: {means}, {language}',
+  // issue 19: the offline desk — refusals of an encounter sent late (the server's words per field)
+  'refusal.place-closed': 'ši vieta nebenaudojama (uždaryta): pasirinkite veikiančią vietą',
+  'refusal.person-already-recorded':
+    'asmuo su šiuo dokumentu jau yra atviroje byloje {caseId}: pataisykite dokumentą arba patvirtinkite, kad tai tas pats asmuo',
 };
