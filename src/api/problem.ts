@@ -10,6 +10,7 @@ import { PactError } from '../law/errors.ts';
 import { AccountInputError, AuthError } from '../store/accounts.ts';
 import { isStaleWrite } from '../store/chain-retry.ts';
 import { fatalDatabaseError, isTransientDatabaseError } from '../store/database-errors.ts';
+import { FieldRefusalError } from '../store/errors.ts';
 
 export const PROBLEM_TYPE = 'application/problem+json';
 
@@ -93,6 +94,11 @@ const STATUS_OF: Readonly<Record<string, number>> = {
   'not-participating': 422,
   'invalid-account': 422,
   unauthorized: 401,
+  // issue 19: the offline desk. A withdrawn place is bad input as an unknown one is (choose another place);
+  // a person already in an open case is a conflict with another record, resolved by sending the
+  // acknowledgement (sameAsCase), as a case assigned to someone else is (409 assigned-to-other)
+  'place-closed': 422,
+  'person-already-recorded': 409,
 };
 
 /** PactError codes that are always about one input, and that input. */
@@ -208,8 +214,11 @@ export function toProblem(error: unknown, request: FastifyRequest): Problem {
   }
   if (error instanceof PactError) {
     const status = STATUS_OF[error.code] ?? 422;
-    // a 422 is about the input: the field it names, or else the part of the request (a date of the body, …)
+    // a 422 is about the input: the field it names, or else the part of the request (a date of the body, …);
+    // a refusal of one field (issue 19: a 409 too) names it
+    const own = error instanceof FieldRefusalError ? `body/${error.field}` : undefined;
     const field =
+      own ??
       FIELD_OF[error.code] ??
       (request.method === 'GET' || request.method === 'HEAD' ? 'querystring' : 'body');
     return {
@@ -219,7 +228,7 @@ export function toProblem(error: unknown, request: FastifyRequest): Problem {
       detail: error.message,
       instance,
       ...(Object.keys(error.params).length > 0 ? { params: { ...error.params } } : {}),
-      ...(status === 422
+      ...(status === 422 || own
         ? { errors: [{ field, code: error.code, params: { ...error.params }, reason: error.message }] }
         : {}),
     };
@@ -381,4 +390,24 @@ export function unstorableText(
 
 export function sendProblem(reply: FastifyReply, problem: Problem): FastifyReply {
   return reply.code(problem.status).type(PROBLEM_TYPE).send(problem);
+}
+
+/**
+ * issue 19: the field errors of an item of a batch that was refused (`prefix`: the item's path, e.g.
+ * body/encounters/3), as the single route's problem names them: a desk shows them by the field.
+ */
+export function itemFieldErrors(error: PactError, prefix: string): FieldError[] {
+  if (error instanceof CommandRejectedError)
+    return [
+      {
+        field: `${prefix}/${error.field}`,
+        code: error.refusal.code,
+        params: { ...error.refusal.params },
+        reason: error.reason,
+      },
+    ];
+  const own = error instanceof FieldRefusalError ? `${prefix}/${error.field}` : undefined;
+  const known = FIELD_OF[error.code];
+  const field = own ?? (known?.startsWith('body/') ? `${prefix}/${known.slice(5)}` : known) ?? prefix;
+  return [{ field, code: error.code, params: { ...error.params }, reason: error.message }];
 }

@@ -54,25 +54,48 @@ export const AsylumWish = z
   .object({ at: Instant, where: z.string().min(1).max(200), to: z.string().min(1).max(200) })
   .strict();
 
+const PERSON_FIELDS = {
+  nationality: Nationality.optional(),
+  sex: z.enum(SEXES).default('unknown'),
+  birthYear: z.number().int().min(1900).max(2100).optional(),
+  minor: z.boolean().default(false),
+  unaccompanied: z.boolean().default(false),
+  vulnerabilities: z.array(z.enum(VULNERABILITIES)).max(VULNERABILITIES.length).default([]),
+  asylumWish: AsylumWish.optional(),
+  /** who the person is: names, date of birth, documents (src/domain/identity.ts) */
+  identity: Identity.optional(),
+};
+const ONLY_MINOR_UNACCOMPANIED = {
+  message: 'only a minor can be unaccompanied',
+  params: refusalOf('unaccompanied-not-minor'),
+  path: ['unaccompanied'],
+};
+
 export const Person = z
+  .object(PERSON_FIELDS)
+  .strict()
+  .refine((p) => !p.unaccompanied || p.minor, ONLY_MINOR_UNACCOMPANIED);
+export type Person = z.infer<typeof Person>;
+
+/**
+ * A person as an encounter records them (issue 19): the case's person and, when the server answered that a
+ * person carrying the same identity document is already in an open case (409 person-already-recorded), the
+ * guard's acknowledgement naming that case. The encounter is then recorded and the two files go to the review
+ * of likely duplicates (src/store/duplicates.ts); `sameAsCase` itself is not part of the case's person.
+ */
+export const EncounterPerson = z
   .object({
-    nationality: Nationality.optional(),
-    sex: z.enum(SEXES).default('unknown'),
-    birthYear: z.number().int().min(1900).max(2100).optional(),
-    minor: z.boolean().default(false),
-    unaccompanied: z.boolean().default(false),
-    vulnerabilities: z.array(z.enum(VULNERABILITIES)).max(VULNERABILITIES.length).default([]),
-    asylumWish: AsylumWish.optional(),
-    /** who the person is: names, date of birth, documents (src/domain/identity.ts) */
-    identity: Identity.optional(),
+    ...PERSON_FIELDS,
+    sameAsCase: z
+      .uuid()
+      .optional()
+      .describe(
+        'the open case the guard confirmed this person is already in (after a 409 person-already-recorded)',
+      ),
   })
   .strict()
-  .refine((p) => !p.unaccompanied || p.minor, {
-    message: 'only a minor can be unaccompanied',
-    params: refusalOf('unaccompanied-not-minor'),
-    path: ['unaccompanied'],
-  });
-export type Person = z.infer<typeof Person>;
+  .refine((p) => !p.unaccompanied || p.minor, ONLY_MINOR_UNACCOMPANIED);
+export type EncounterPerson = z.infer<typeof EncounterPerson>;
 
 export const Force = z
   .object({
@@ -110,7 +133,7 @@ export const RecordEncounter = z
     occurredAt: Instant,
     kind: EncounterKind,
     groupSize: z.number().int().min(1).max(10_000),
-    persons: z.array(Person).max(10_000).default([]),
+    persons: z.array(EncounterPerson).max(10_000).default([]),
     force: Force.optional(),
     // issue 18: the refusal's reasons for the whole group (SBC Art. 14(2), Annex V Part B: src/domain/refusal.ts)
     refusal: EncounterRefusal.optional(),
@@ -132,7 +155,7 @@ export const RecordEncounter = z
     e.persons.forEach((p, i) => {
       const impossible = impossibleValues(p, day);
       // a person whose values are already refused by their form (a birth year past 2100) is told that once
-      if (impossible.length === 0 || !Person.safeParse(p).success) return;
+      if (impossible.length === 0 || !EncounterPerson.safeParse(p).success) return;
       for (const v of impossible)
         ctx.addIssue({
           code: 'custom',

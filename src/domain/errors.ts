@@ -220,6 +220,11 @@ export const REFUSALS = {
   'refusal-needs-refused-kind': [],
   /** a group's print where some cases cannot have the document: nothing is issued (the case ids listed) */
   'documents-unavailable-in-group': ['kind', 'cases'],
+  // issue 19: the offline desk — what an encounter sent late can no longer have (src/store/encounter-conflicts.ts)
+  /** an encounter at a place withdrawn (`open` false): choose an open place (422) */
+  'place-closed': ['placeId'],
+  /** a person carrying the identity document of a person of an open case of the state, not acknowledged (409) */
+  'person-already-recorded': ['caseId'],
 } as const satisfies Record<string, readonly string[]>;
 
 /** Why an account's input is refused (src/store/accounts.ts, login.ts): the same kind of stable codes. */

@@ -38,6 +38,18 @@ import { CRISES_DIGEST, type CrisisRow, covering, readCrises } from './crises.ts
 import type { Db, Store } from './database.ts';
 import { proposeAfterEncounters } from './duplicates.ts';
 import {
+  type Acknowledged,
+  CLOSED_PLACES_DIGEST,
+  CLOSED_PLACES_SQL,
+  checkPersonsNotRecorded,
+  checkPlaceOpen,
+  comparedDocuments,
+  hasComparedDocuments,
+  heldByKey,
+  heldDocumentsSql,
+  proposeAcknowledged,
+} from './encounter-conflicts.ts';
+import {
   DuplicateReferenceError,
   IdempotencyKeyReusedError,
   NotFoundError,
@@ -72,6 +84,23 @@ export interface EncounterResult {
   readonly caseIds: readonly string[];
   readonly unidentified: number;
   readonly obligations: readonly OpenedObligation[];
+  /**
+   * issue 19: when the server recorded the encounter (encounters.created_at); the deadlines count from the
+   * encounter's `occurredAt`. Absent from answers stored before it (the API fills it from the encounter).
+   */
+  readonly receivedAt?: string;
+}
+
+/** An encounter to record, with its idempotency key. */
+export interface EncounterItem {
+  readonly command: RecordEncounter;
+  readonly key: string;
+  /**
+   * issue 19: refuse a person whose identity document an open case of the state holds, unless the person names
+   * that case (`sameAsCase`): set by the HTTP routes, where a guard can answer. The CSV import and the
+   * demonstration load records with no one to ask; their re-encounters go to the duplicates review as before.
+   */
+  readonly checkKnownPersons?: boolean;
 }
 
 export interface CaseResult {
@@ -158,15 +187,19 @@ export class CaseStore {
     input: RecordEncounter,
     actor: Actor,
     idempotencyKey: string,
+    options: { checkKnownPersons?: boolean } = {},
   ): Promise<Replayable<EncounterResult>> {
-    const outcome = await this.enqueue({ command: RecordEncounter.parse(input), key: idempotencyKey }, actor);
+    const outcome = await this.enqueue(
+      { command: RecordEncounter.parse(input), key: idempotencyKey, ...options },
+      actor,
+    );
     if (outcome.status === 'rejected') throw outcome.error;
     return { result: outcome.result, replayed: outcome.status === 'replayed' };
   }
 
   /** Encounters waiting to be written: while one write is in flight, the next ones gather here. */
   private pending: {
-    readonly item: { command: RecordEncounter; key: string };
+    readonly item: EncounterItem;
     readonly actor: Actor;
     readonly resolve: (o: BatchOutcome) => void;
     readonly reject: (e: unknown) => void;
@@ -178,7 +211,7 @@ export class CaseStore {
    * statement for all, by one writer of this process at a time — instead of racing each other for the next
    * position of the audit chain. Each request still gets its own outcome.
    */
-  private enqueue(item: { command: RecordEncounter; key: string }, actor: Actor): Promise<BatchOutcome> {
+  private enqueue(item: EncounterItem, actor: Actor): Promise<BatchOutcome> {
     return new Promise((resolve, reject) => {
       this.pending.push({ item, actor, resolve, reject });
       if (!this.flushing) void this.flush();
@@ -233,10 +266,7 @@ export class CaseStore {
    * basis changed meanwhile (chain position taken, key or reference taken, crisis declared). Such a failure
    * writes nothing; the next attempt reads afresh, and from the third on it holds the chain's lock.
    */
-  async recordEncounters(
-    items: readonly { command: RecordEncounter; key: string }[],
-    actor: Actor,
-  ): Promise<BatchOutcome[]> {
+  async recordEncounters(items: readonly EncounterItem[], actor: Actor): Promise<BatchOutcome[]> {
     const now = this.services.clock();
     const outcomes = await retryStaleWrites(async (attempt) => {
       const remembered = this.remembered;
@@ -245,12 +275,15 @@ export class CaseStore {
         const { outcomes, fresh } = this.prepareEncounters(items, basis, now, actor);
         if (fresh.length > 0) {
           const head = await this.writeEncounters(db, fresh, basis, now, actor);
-          this.remembered = { ...basis, head, existing: new Map(), taken: new Set() };
+          this.remembered = { ...basis, head, existing: new Map(), taken: new Set(), held: new Map() };
         }
-        return outcomes;
+        return { outcomes, fresh };
       };
-      if (attempt === 0 && remembered && items.every((i) => knowsPlace(remembered, i.command)))
-        return write(this.db, remembered);
+      // a remembered basis knows the places, not who holds the items' documents (read afresh for those)
+      const fromMemory = (i: (typeof items)[number]) =>
+        knowsPlace(remembered as WriteBasis, i.command) &&
+        !(i.checkKnownPersons && hasComparedDocuments(i.command));
+      if (attempt === 0 && remembered && items.every(fromMemory)) return write(this.db, remembered);
       if (attempt <= 1) return write(this.db, await readBasis(this.db, items));
       return this.db.transaction(async (txn) => {
         const tx = txn as unknown as Tx;
@@ -258,14 +291,26 @@ export class CaseStore {
         return write(tx, await readBasis(tx, items));
       }, READ_COMMITTED);
     });
-    // likely duplicates of the persons just recorded: set-wise, for the batch, after its write
-    await proposeAfterEncounters(this.db, outcomes, now);
-    return outcomes;
+    // likely duplicates of the persons just recorded: set-wise, for the batch, after its write; then the pairs
+    // a guard confirmed (sameAsCase) that the rules did not propose (encounter-conflicts.ts)
+    await proposeAfterEncounters(this.db, outcomes.outcomes, now);
+    await proposeAcknowledged(
+      this.db,
+      outcomes.fresh.flatMap((p) =>
+        p.acknowledged.map((a) => ({
+          caseId: p.result.caseIds[a.person] as string,
+          otherCaseId: a.sameAsCase,
+          state: p.e.state,
+        })),
+      ),
+      now,
+    );
+    return outcomes.outcomes;
   }
 
   /** Decides every encounter (pure): recorded, replayed or rejected against the basis. */
   private prepareEncounters(
-    items: readonly { command: RecordEncounter; key: string }[],
+    items: readonly EncounterItem[],
     basis: WriteBasis,
     now: Date,
     actor: Actor,
@@ -281,7 +326,9 @@ export class CaseStore {
     const fresh: Prepared[] = [];
     const refsInBatch = new Set<string>();
     const keysInBatch = new Set<string>();
-    items.forEach(({ command: e, key }, index) => {
+    // the documents held by open cases, with those of the batch's earlier encounters added as they are decided
+    const held = new Map(basis.held);
+    items.forEach(({ command: e, key, checkKnownPersons }, index) => {
       const requestHash = sha256(stringify({ kind: 'record-encounter', e }) ?? '');
       try {
         const first = basis.existing.get(key);
@@ -290,9 +337,14 @@ export class CaseStore {
           outcomes[index] = { status: 'replayed', result: first.response };
           return;
         }
-        if (Date.parse(e.occurredAt) > now.getTime() + 5 * 60_000)
+        // entry-rules.ts: a time up to the tolerance after the server's clock (device clocks differ a little);
+        // an encounter captured offline and sent days later is in the past, and its deadlines count from then
+        if (Date.parse(e.occurredAt) > now.getTime() + ENTRY_RULES.futureToleranceMinutes * 60_000)
           throw new CommandRejectedError('occurredAt', { code: 'in-future', params: {} }, 'is in the future');
         if (e.placeId && !basis.places.has(e.placeId)) throw new UnknownPlaceError(e.placeId);
+        // issue 19: a place withdrawn since the guard chose it, a person already in an open case
+        checkPlaceOpen(e, basis.closedPlaces);
+        const acknowledged = checkKnownPersons ? checkPersonsNotRecorded(e, held) : [];
         const ref = `${e.state}:${e.ref}`;
         if (basis.taken.has(ref) || refsInBatch.has(ref)) throw new DuplicateReferenceError(e.state, e.ref);
         if (keysInBatch.has(key)) throw new IdempotencyKeyReusedError(key);
@@ -300,11 +352,14 @@ export class CaseStore {
         keysInBatch.add(key);
         const encounterId = this.services.uuid();
         const crisis = covering(basis.crises, e.state, e.occurredAt, e.borderSection);
-        const decisions = e.persons.map((person) =>
+        // the acknowledgement (sameAsCase) is the encounter's, not a fact of the case's person
+        const persons = e.persons.map(({ sameAsCase: _, ...person }) => person);
+        const encounter = { ...e, persons };
+        const decisions = persons.map((person) =>
           startCase(ctx, {
             caseId: this.services.uuid(),
             encounterId,
-            encounter: e,
+            encounter,
             person,
             ...(crisis ? { crisis } : {}),
           }),
@@ -314,8 +369,13 @@ export class CaseStore {
           caseIds: decisions.map((d) => d.next.id),
           unidentified: e.groupSize - e.persons.length,
           obligations: decisions.flatMap((d) => d.open.map((o) => ({ ...o, caseId: d.next.id }))),
+          receivedAt: now.toISOString(),
         };
-        fresh.push({ index, e, key, requestHash, encounterId, decisions, result });
+        for (const d of comparedDocuments(e)) {
+          const caseId = result.caseIds[d.person] as string;
+          if (!held.has(d.key)) held.set(d.key, [caseId]);
+        }
+        fresh.push({ index, e, key, requestHash, encounterId, decisions, result, acknowledged });
         outcomes[index] = { status: 'recorded', result };
       } catch (err) {
         if (!(err instanceof PactError)) throw err;
@@ -393,7 +453,8 @@ export class CaseStore {
         { table: 'audit_log', columns: AUDIT_COLUMNS, rows: chain },
       ],
       sql`select pact_conflict('an idempotency key was used meanwhile') where (select count(*) from p0) <> ${fresh.length}
-        union all select pact_conflict('the crisis declarations changed meanwhile') where ${sql.raw(CRISES_DIGEST)} <> ${basis.crisesDigest}`,
+        union all select pact_conflict('the crisis declarations changed meanwhile') where ${sql.raw(CRISES_DIGEST)} <> ${basis.crisesDigest}
+        union all select pact_conflict('a place was withdrawn or reopened meanwhile') where ${sql.raw(CLOSED_PLACES_DIGEST)} <> ${basis.closedPlacesDigest}`,
     );
     const last = chain[chain.length - 1];
     return last ? { seq: last.seq as number, hash: last.hash as string } : basis.head;
@@ -742,6 +803,8 @@ interface Prepared {
   readonly encounterId: string;
   readonly decisions: Decision[];
   readonly result: EncounterResult;
+  /** issue 19: the persons who named the open case holding their document (sameAsCase) */
+  readonly acknowledged: readonly Acknowledged[];
 }
 
 /** The audit entry of an encounter (every encounter, also one with no identified person). */
@@ -873,6 +936,11 @@ interface WriteBasis {
   /** CRISES_DIGEST when the crises were read: the write aborts if it differs then. */
   readonly crisesDigest: string;
   readonly places: ReadonlySet<string>;
+  /** issue 19: the places withdrawn (`open` false), and their digest (the write aborts if it differs) */
+  readonly closedPlaces: ReadonlySet<string>;
+  readonly closedPlacesDigest: string;
+  /** issue 19: the open cases holding the items' compared documents, by documentMatchKey (oldest first) */
+  readonly held: ReadonlyMap<string, readonly string[]>;
   readonly head: AuditHead;
   /** Idempotency keys of the items already used: their request hash and first response. */
   readonly existing: ReadonlyMap<string, { hash: string; response: EncounterResult }>;
@@ -883,10 +951,7 @@ interface WriteBasis {
 const knowsPlace = (basis: WriteBasis, e: RecordEncounter) => !e.placeId || basis.places.has(e.placeId);
 
 /** The basis of a write, in one statement. */
-async function readBasis(
-  db: Db,
-  items: readonly { command: RecordEncounter; key: string }[],
-): Promise<WriteBasis> {
+async function readBasis(db: Db, items: readonly EncounterItem[]): Promise<WriteBasis> {
   const wanted = JSON.stringify(
     items.map((i) => ({ key: i.key, state: i.command.state, ref: i.command.ref })),
   );
@@ -895,6 +960,9 @@ async function readBasis(
       select (select coalesce(json_agg(json_build_object('id', id, 'state', state, 'kind', kind, 'startsOn', starts_on, 'endsOn', ends_on, 'initialEndsOn', initial_ends_on, 'sections', border_sections) order by starts_on desc), '[]') from crisis_declarations) as crises,
         ${sql.raw(CRISES_DIGEST)} as crises_digest,
         (select coalesce(json_agg(id), '[]') from places) as places,
+        ${CLOSED_PLACES_SQL} as closed_places,
+        ${sql.raw(CLOSED_PLACES_DIGEST)} as closed_places_digest,
+        ${heldDocumentsSql(items.flatMap((i) => (i.checkKnownPersons ? comparedDocuments(i.command).map((d) => d.key) : [])))} as held,
         (select coalesce(json_agg(json_build_object('key', k.key, 'hash', k.request_hash, 'response', k.response)), '[]')
            from idempotency_keys k where k.key in (select key from t)) as existing,
         (select coalesce(json_agg(e.state || ':' || e.ref), '[]') from encounters e join t on e.state = t.state and e.ref = t.ref) as taken,
@@ -905,6 +973,9 @@ async function readBasis(
     crises: (row?.crises ?? []) as CrisisRow[],
     crisesDigest: String(row?.crises_digest ?? ''),
     places: new Set((row?.places ?? []) as string[]),
+    closedPlaces: new Set((row?.closed_places ?? []) as string[]),
+    closedPlacesDigest: String(row?.closed_places_digest ?? ''),
+    held: heldByKey((row?.held ?? []) as { key: string; caseId: string }[]),
     head: { seq: Number(head?.seq ?? 0), hash: head?.hash ?? GENESIS },
     existing: new Map(
       ((row?.existing ?? []) as { key: string; hash: string; response: EncounterResult }[]).map((k) => [

@@ -1,14 +1,17 @@
 // POST /api/encounters (one) and /api/encounters/batch (up to 500): a border guard records what happened.
 // Every request carries an Idempotency-Key header: a tablet that retries gets the first answer back and
 // creates nothing new. Encounters are recorded only in the user's own member state.
+
+import { sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { RecordEncounter } from '../../domain/commands.ts';
 import { inJurisdiction, type Principal } from '../../domain/roles.ts';
+import { resultRows } from '../../store/bulk.ts';
 import { type CandidateOf, candidatesOf } from '../../store/duplicates.ts';
 import { principal, requires } from '../auth.ts';
-import { HttpProblem, Problem } from '../problem.ts';
+import { FieldError, HttpProblem, itemFieldErrors, Problem } from '../problem.ts';
 import type { ApiDeps } from '../server.ts';
 
 export const IdempotencyHeaders = z.object({
@@ -23,6 +26,11 @@ export const EncounterResult = z.object({
   caseIds: z.array(z.string()),
   unidentified: z.number().int(),
   obligations: z.array(Obligation),
+  receivedAt: z
+    .string()
+    .describe(
+      "issue 19: when the server recorded the encounter (its clock); a replay answers the first recording's time. The deadlines count from the encounter's occurredAt",
+    ),
   /** issue 16: files of the state that are possibly the same person as one recorded (src/store/duplicates.ts) */
   possibleDuplicates: z
     .array(
@@ -38,7 +46,9 @@ export const EncounterResult = z.object({
 });
 
 /** The answer with the likely duplicates of the persons it recorded (one query for all). */
-async function withDuplicates<T extends { caseIds: readonly string[] }>(
+async function withDuplicates<
+  T extends { caseIds: readonly string[]; encounterId?: string; receivedAt?: string },
+>(
   deps: ApiDeps,
   state: string,
   results: readonly T[],
@@ -48,10 +58,24 @@ async function withDuplicates<T extends { caseIds: readonly string[] }>(
     results.flatMap((r) => r.caseIds),
     state,
   );
+  // an answer stored before issue 19 has no receivedAt: the encounter's recording time
+  const older = results.flatMap((r) => (r.encounterId && !r.receivedAt ? [r.encounterId] : []));
+  const received = await receivedAtOf(deps, older);
   return results.map((r) => ({
     ...r,
+    ...(r.encounterId && !r.receivedAt ? { receivedAt: received.get(r.encounterId) ?? '' } : {}),
     possibleDuplicates: found.filter((f) => r.caseIds.includes(f.caseId)),
   }));
+}
+
+/** issue 19: the recording time of encounters whose stored first answer predates `receivedAt` (one query). */
+async function receivedAtOf(deps: ApiDeps, ids: readonly string[]): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const rows = resultRows(
+    await deps.store.db.execute(sql`select id, created_at from encounters
+      where id in (select value::uuid from jsonb_array_elements_text(${JSON.stringify(ids)}::jsonb))`),
+  );
+  return new Map(rows.map((r) => [String(r.id), new Date(r.created_at as string).toISOString()]));
 }
 
 const BATCH_MAX = 500;
@@ -61,7 +85,14 @@ const BatchResult = z.object({
     z.object({
       status: z.enum(['recorded', 'replayed', 'rejected']),
       result: EncounterResult.optional(),
-      problem: z.object({ code: z.string(), detail: z.string() }).optional(),
+      problem: z
+        .object({
+          code: z.string(),
+          detail: z.string(),
+          /** issue 19: the fields at fault, as the single route names them (body/encounters/<i>/…) */
+          errors: z.array(FieldError).optional(),
+        })
+        .optional(),
     }),
   ),
 });
@@ -103,7 +134,10 @@ export function encounterRoutes(app: FastifyInstance, deps: ApiDeps): void {
       const p = principal(request);
       own(p, request.body.state, 'body/state');
       const key = `${p.jurisdiction}:${request.headers['idempotency-key']}`;
-      const out = await deps.cases.recordEncounter(request.body, { actor: p.username, role: p.role }, key);
+      // issue 19: a person already in an open case is refused until the guard confirms it (sameAsCase)
+      const out = await deps.cases.recordEncounter(request.body, { actor: p.username, role: p.role }, key, {
+        checkKnownPersons: true,
+      });
       const [result] = await withDuplicates(deps, p.jurisdiction, [out.result]);
       return reply.code(out.replayed ? 200 : 201).send(result as z.infer<typeof EncounterResult>);
     },
@@ -126,7 +160,11 @@ export function encounterRoutes(app: FastifyInstance, deps: ApiDeps): void {
       for (const [i, e] of request.body.encounters.entries()) own(p, e.state, `body/encounters/${i}/state`);
       const base = `${p.jurisdiction}:${request.headers['idempotency-key']}`;
       const outcomes = await deps.cases.recordEncounters(
-        request.body.encounters.map((command, i) => ({ command, key: `${base}#${i}` })),
+        request.body.encounters.map((command, i) => ({
+          command,
+          key: `${base}#${i}`,
+          checkKnownPersons: true,
+        })),
         { actor: p.username, role: p.role },
       );
       const shown = await withDuplicates(
@@ -137,7 +175,14 @@ export function encounterRoutes(app: FastifyInstance, deps: ApiDeps): void {
       return {
         results: outcomes.map((o, i) =>
           o.status === 'rejected'
-            ? { status: o.status, problem: { code: o.error.code, detail: o.error.message } }
+            ? {
+                status: o.status,
+                problem: {
+                  code: o.error.code,
+                  detail: o.error.message,
+                  errors: itemFieldErrors(o.error, `body/encounters/${i}`),
+                },
+              }
             : { status: o.status, result: shown[i] as z.infer<typeof EncounterResult> },
         ),
       };

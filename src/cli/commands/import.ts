@@ -194,9 +194,11 @@ async function record(
           ? 'encounter_ref'
           : o.error.message.startsWith('occurredAt')
             ? 'occurred_at'
-            : o.error.code === 'unknown-place'
+            : o.error.code === 'unknown-place' || o.error.code === 'place-closed'
               ? 'place_id'
-              : 'row';
+              : o.error.code === 'person-already-recorded'
+                ? 'document_number'
+                : 'row';
       for (const line of item.lines) tally.bad.push({ line, column, reason: o.error.message });
     }
   });

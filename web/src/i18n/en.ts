@@ -1704,6 +1704,10 @@ export const en = {
     '{n} encounter(s) are not sent yet. They stay on this device and are sent when you log in again.',
   'outbox.logoutCancel': 'Cancel',
   'outbox.logoutAnyway': 'Log out anyway',
+  // issue 19: the offline desk — refusals of an encounter sent late (the server's words per field)
+  'refusal.place-closed': 'this place is withdrawn (closed): choose an open place',
+  'refusal.person-already-recorded':
+    'a person with this document is already in the open case {caseId}: correct the document, or confirm that it is the same person',
 } as const;
 
 export type MessageKey = keyof typeof en;

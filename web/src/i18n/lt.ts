@@ -1719,4 +1719,8 @@ export const lt: Readonly<Record<MessageKey, string>> = {
     'Neišsiųstų įvykių: {n}. Jie lieka šiame įrenginyje ir bus išsiųsti, kai vėl prisijungsite.',
   'outbox.logoutCancel': 'Atšaukti',
   'outbox.logoutAnyway': 'Vis tiek atsijungti',
+  // issue 19: the offline desk — refusals of an encounter sent late (the server's words per field)
+  'refusal.place-closed': 'ši vieta nebenaudojama (uždaryta): pasirinkite veikiančią vietą',
+  'refusal.person-already-recorded':
+    'asmuo su šiuo dokumentu jau yra atviroje byloje {caseId}: pataisykite dokumentą arba patvirtinkite, kad tai tas pats asmuo',
 };
