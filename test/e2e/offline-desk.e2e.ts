@@ -8,7 +8,7 @@ import { eq, inArray } from 'drizzle-orm';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { addUser } from '../../src/store/accounts.ts';
-import { encounters } from '../../src/store/schema.ts';
+import { encounters, places } from '../../src/store/schema.ts';
 import { encounterBody, type Harness, PASSWORD } from '../api/harness.ts';
 import { startWebApp, type WebApp } from './app.ts';
 import { screenshot } from './browser.ts';
@@ -88,6 +88,13 @@ async function recordOne(page: Page, ref: string, asylum = false): Promise<void>
   await expect.poll(() => page.getByLabel('Reference').inputValue()).not.toBe(ref);
 }
 
+/** Until the service worker controls the page: from then on a reload opens the application offline. */
+async function controlled(page: Page): Promise<void> {
+  await expect
+    .poll(() => page.evaluate<boolean>('navigator.serviceWorker.controller !== null'), { timeout: 30_000 })
+    .toBe(true);
+}
+
 const rowOf = (page: Page, ref: string) => page.locator('table.outbox tbody tr', { hasText: ref });
 const countOf = async (refs: readonly string[]) =>
   (await h.store.db.select({ ref: encounters.ref }).from(encounters).where(inArray(encounters.ref, refs)))
@@ -112,6 +119,7 @@ describe('the border desk without a network', () => {
   it('records three encounters offline, sends them on reconnect, each exactly once, again after lost answers', async () => {
     const page = await app.loginAs('border-guard.lt');
     await page.getByRole('heading', { name: 'Record an encounter' }).waitFor();
+    await controlled(page);
     await page.context().setOffline(true);
     const refs = ['OFF-A-1', 'OFF-A-2', 'OFF-A-3'];
     for (const [i, ref] of refs.entries()) await recordOne(page, ref, i === 0);
@@ -130,9 +138,13 @@ describe('the border desk without a network', () => {
     expect(captured.map((i) => i.body?.ref)).toEqual(refs);
     expect(captured.map((i) => i.seq)).toEqual([1, 2, 3]);
 
-    // TODO (issue 19, with the `shell` helper's service worker): reload the page here, still offline — the app
-    // opens from the service worker and the three items are still listed as waiting:
-    //   await page.reload(); for (const ref of refs) await expect.poll(() => rowOf(page, ref).getAttribute('data-state')).toBe('waiting');
+    // a reload with no network: the application opens from the service worker, the three are still waiting
+    await page.reload();
+    await page.getByRole('heading', { name: 'Record an encounter' }).waitFor();
+    await page.getByText('Offline — your work is kept on this device').waitFor();
+    for (const ref of refs)
+      await expect.poll(() => rowOf(page, ref).getAttribute('data-state')).toBe('waiting');
+    await screenshot(page, 'offline-desk-reloaded-offline');
 
     expect(await countOf(refs)).toBe(0);
     await page.context().setOffline(false);
@@ -174,7 +186,7 @@ describe('the border desk without a network', () => {
 
     // an answer lost on the way back: the request reaches the server, the browser sees a network failure
     let lost = 0;
-    await page.route('**/api/encounters', async (route) => {
+    await page.context().route('**/api/encounters', async (route) => {
       if (lost > 0) return route.continue();
       lost += 1;
       await route.fetch();
@@ -191,7 +203,7 @@ describe('the border desk without a network', () => {
     expect(await countOf(['OFF-A-4'])).toBe(1);
     const four = (await readOutbox(page)).find((i) => i.summary.ref === 'OFF-A-4');
     expect(four?.result?.replayed).toBe(true);
-    await page.unroute('**/api/encounters');
+    await page.context().unroute('**/api/encounters');
     await page.context().close();
   });
 
@@ -204,10 +216,37 @@ describe('the border desk without a network', () => {
       payload: encounterBody('LT', 'OFF-B-TAKEN'),
     });
     expect(taken.statusCode).toBe(201);
-    // TODO place-closed (on merge with the `server` helper): record with a place, withdraw that place on the
-    // server while offline, and expect 'place-closed' as the reason instead of the duplicate reference
     const page = await app.loginAs('border-guard.lt');
     await page.getByRole('heading', { name: 'Record an encounter' }).waitFor();
+
+    // a place withdrawn while the tablet was offline: refused (place-closed), another place chosen, recorded
+    await page.getByLabel('Place').selectOption('LT-BCP-SALCININKAI');
+    await page.context().setOffline(true);
+    await recordOne(page, 'OFF-B-PLACE');
+    await expect.poll(() => rowOf(page, 'OFF-B-PLACE').getAttribute('data-state')).toBe('waiting');
+    await h.store.db.update(places).set({ open: false }).where(eq(places.id, 'LT-BCP-SALCININKAI'));
+    await page.context().setOffline(false);
+    await expect
+      .poll(() => rowOf(page, 'OFF-B-PLACE').getAttribute('data-state'), { timeout: 15_000 })
+      .toBe('refused');
+    await rowOf(page, 'OFF-B-PLACE').getByText(/withdrawn/).waitFor();
+    await screenshot(page, 'offline-desk-refused-place');
+    expect((await readOutbox(page)).find((i) => i.summary.ref === 'OFF-B-PLACE')?.refusal?.code).toBe(
+      'place-closed',
+    );
+    await rowOf(page, 'OFF-B-PLACE').getByRole('button', { name: 'Correct and resend' }).click();
+    await page.getByLabel('Place').selectOption('LT-BCP-MEDININKAI');
+    await page.getByRole('button', { name: 'Record encounter' }).click();
+    await expect
+      .poll(() => rowOf(page, 'OFF-B-PLACE').getAttribute('data-state'), { timeout: 15_000 })
+      .toBe('recorded');
+    const [atPlace] = await h.store.db
+      .select({ placeId: encounters.placeId })
+      .from(encounters)
+      .where(eq(encounters.ref, 'OFF-B-PLACE'));
+    expect(atPlace?.placeId).toBe('LT-BCP-MEDININKAI');
+
+    // a reference recorded meanwhile by another post: refused (duplicate-reference), corrected, recorded
     await page.context().setOffline(true);
     await recordOne(page, 'OFF-B-TAKEN');
     await expect.poll(() => rowOf(page, 'OFF-B-TAKEN').getAttribute('data-state')).toBe('waiting');
@@ -261,8 +300,9 @@ describe('the border desk without a network', () => {
   it('another user on the same browser sees none of the first user’s unsent items; they are sent at the first user’s next login', async () => {
     const page = await app.loginAs('border-guard.lt');
     await page.getByRole('heading', { name: 'Record an encounter' }).waitFor();
-    // the server cannot be reached for encounters (the rest of the application can): the items wait
-    await page.route('**/api/encounters', (route) => route.abort('internetdisconnected'));
+    // the server cannot be reached for encounters (the rest of the application can): the items wait (routed
+    // for the whole browser: once the service worker controls the page, its requests pass through it)
+    await page.context().route('**/api/encounters', (route) => route.abort('internetdisconnected'));
     const refs = ['OFF-C-1', 'OFF-C-2'];
     for (const ref of refs) await recordOne(page, ref);
     for (const ref of refs)
@@ -279,7 +319,7 @@ describe('the border desk without a network', () => {
     await page.getByRole('button', { name: 'Log out' }).click();
     await page.getByRole('button', { name: 'Log out anyway' }).click();
     await page.locator('input[name="username"]').waitFor();
-    await page.unroute('**/api/encounters');
+    await page.context().unroute('**/api/encounters');
 
     await logInOn(page, 'second-guard.lt');
     await page.getByRole('heading', { name: 'Record an encounter' }).waitFor();
