@@ -229,7 +229,9 @@ describe('the border desk without a network', () => {
     await expect
       .poll(() => rowOf(page, 'OFF-B-PLACE').getAttribute('data-state'), { timeout: 15_000 })
       .toBe('refused');
-    await rowOf(page, 'OFF-B-PLACE').getByText(/withdrawn/).waitFor();
+    await rowOf(page, 'OFF-B-PLACE')
+      .getByText(/withdrawn/)
+      .waitFor();
     await screenshot(page, 'offline-desk-refused-place');
     expect((await readOutbox(page)).find((i) => i.summary.ref === 'OFF-B-PLACE')?.refusal?.code).toBe(
       'place-closed',
@@ -294,6 +296,60 @@ describe('the border desk without a network', () => {
     await rowOf(page, 'OFF-B-TAKEN').getByRole('button', { name: 'Discard' }).click();
     await rowOf(page, 'OFF-B-TAKEN').getByRole('button', { name: 'Discard it' }).click();
     await expect.poll(() => rowOf(page, 'OFF-B-TAKEN').count()).toBe(0);
+    await page.context().close();
+  });
+
+  it('a person already in an open case: refused with the case named, confirmed as the same person, recorded', async () => {
+    // another post recorded this synthetic person with passport SY T0000777 (an open case of LT)
+    const other = await h.inject({
+      method: 'POST',
+      url: '/api/encounters',
+      headers: { ...h.account('border-guard', 'LT').headers, 'idempotency-key': 'offline-desk-known-1' },
+      payload: {
+        ...encounterBody('LT', 'OFF-D-OTHER-POST'),
+        groupSize: 1,
+        persons: [
+          {
+            nationality: 'SY',
+            sex: 'male',
+            birthYear: 1990,
+            identity: {
+              givenNames: 'Synthetic',
+              familyName: 'Knownperson',
+              documents: [{ type: 'passport', number: 'T0000777', issuingCountry: 'SY' }],
+            },
+          },
+        ],
+      },
+    });
+    expect(other.statusCode).toBe(201);
+    const [knownCase] = (other.json() as { caseIds: string[] }).caseIds;
+    const page = await app.loginAs('border-guard.lt');
+    await page.getByRole('heading', { name: 'Record an encounter' }).waitFor();
+    await page.getByLabel('Nationality of person 1').fill('SY');
+    await page.getByRole('button', { name: 'Identity of person 1 (optional)' }).click();
+    await page.getByLabel('Family name of person 1', { exact: true }).fill('Knownperson');
+    await page.getByLabel('Document type of person 1', { exact: true }).selectOption('passport');
+    // typed with a space and in lower case: the same document once normalised
+    await page.getByLabel('Document number of person 1', { exact: true }).fill('t0000 777');
+    await page.getByLabel('Issuing country of the document of person 1', { exact: true }).fill('SY');
+    await page.getByLabel('Reference').fill('OFF-D-SAME');
+    await page.getByRole('button', { name: 'Record encounter' }).click();
+    // refused within a moment: the form keeps what was typed and offers the confirmation
+    const confirm = page.getByLabel(`Person 1 is the person of the open case ${knownCase}`);
+    await confirm.waitFor();
+    await page
+      .getByText(/Document number of person 1: a person with this document is already in the open case/)
+      .first()
+      .waitFor();
+    await screenshot(page, 'offline-desk-same-person');
+    expect(await countOf(['OFF-D-SAME'])).toBe(0);
+    await confirm.check();
+    await page.getByRole('button', { name: 'Record encounter' }).click();
+    await expect
+      .poll(() => rowOf(page, 'OFF-D-SAME').getAttribute('data-state'), { timeout: 15_000 })
+      .toBe('recorded');
+    expect(await countOf(['OFF-D-SAME'])).toBe(1);
     await page.context().close();
   });
 

@@ -1708,6 +1708,11 @@ export const en = {
   'refusal.place-closed': 'this place is withdrawn (closed): choose an open place',
   'refusal.person-already-recorded':
     'a person with this document is already in the open case {caseId}: correct the document, or confirm that it is the same person',
+  // issue 19: the guard confirms a person already recorded in an open case (DeskSamePerson.tsx)
+  'desk.samePersonTitle': 'Is it the same person?',
+  'desk.samePersonConfirm': 'Person {n} is the person of the open case',
+  'desk.samePersonHint':
+    'Correct the document if it was typed wrong. If the papers show it is the same person, tick the box and record again: the encounter is recorded and both files go to the duplicates review, where an officer links them.',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -1723,4 +1723,9 @@ export const lt: Readonly<Record<MessageKey, string>> = {
   'refusal.place-closed': 'ši vieta nebenaudojama (uždaryta): pasirinkite veikiančią vietą',
   'refusal.person-already-recorded':
     'asmuo su šiuo dokumentu jau yra atviroje byloje {caseId}: pataisykite dokumentą arba patvirtinkite, kad tai tas pats asmuo',
+  // issue 19: the guard confirms a person already recorded in an open case (DeskSamePerson.tsx)
+  'desk.samePersonTitle': 'Ar tai tas pats asmuo?',
+  'desk.samePersonConfirm': '{n}-asis asmuo yra atviros bylos asmuo',
+  'desk.samePersonHint':
+    'Jei dokumentas įvestas klaidingai, jį pataisykite. Jei dokumentai rodo, kad tai tas pats asmuo, pažymėkite langelį ir įrašykite dar kartą: įvykis įrašomas, o abi bylos perduodamos galimų dublikatų peržiūrai, kurioje pareigūnas jas susieja.',
 };

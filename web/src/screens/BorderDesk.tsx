@@ -24,6 +24,7 @@ import { useApi } from '../use-api.ts';
 import { Confirmation, Kept } from './DeskConfirmation.tsx';
 import { DeskOutbox, refusalError } from './DeskOutbox.tsx';
 import { DeskPersons } from './DeskPersons.tsx';
+import { DeskSamePerson } from './DeskSamePerson.tsx';
 import {
   blankPerson,
   type GroupDefaults,
@@ -196,6 +197,18 @@ export function BorderDesk() {
   /** The words for a field the server names ("body/persons/1/birthYear" → "Year of birth of person 2"). */
   const fieldName = (path: string): string => {
     const p = path.replace(/^(body|headers)\//, '');
+    // a person's identity: persons/0/identity/familyName, persons/0/identity/documents/0/number
+    const identity = /^persons\/(\d+)\/identity\/(?:documents\/\d+\/)?(\w+)/.exec(p);
+    const identityKeys: Record<string, MessageKey> = {
+      familyName: 'person.familyNameOf',
+      givenNames: 'person.givenNamesOf',
+      birthDate: 'person.birthDateOf',
+      type: 'person.documentTypeOf',
+      number: 'person.documentNumberOf',
+      issuingCountry: 'person.documentCountryOf',
+    };
+    const identityKey = identity?.[2] ? identityKeys[identity[2]] : undefined;
+    if (identity && identityKey) return t(identityKey, { n: Number(identity[1]) + 1 });
     const person = /^persons\/(\d+)\/(\w+)/.exec(p);
     if (person) {
       const key = `person.${person[2]}Of` as MessageKey;
@@ -313,6 +326,7 @@ export function BorderDesk() {
           fe={fe}
           noNationality={noNationality}
         />
+        <DeskSamePerson fe={fe} persons={persons} setPersons={setPersons} />
         <ForceFields value={force} onChange={setForce} reason={reason} />
         {kind === 'entry-prevented-refused' && (
           <RefusalFields value={refusal} onChange={setRefusal} reason={reason} />

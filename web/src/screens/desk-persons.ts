@@ -28,6 +28,11 @@ export interface PersonLine {
   asylumWish: boolean;
   /** names, date of birth, a document: optional, collapsed (DeskIdentity.tsx) */
   identity: DeskIdentityInput;
+  /**
+   * The open case the guard confirmed this person to be (after a `person-already-recorded` refusal): the
+   * encounter is then recorded and both files go to the duplicates review (src/domain/commands.ts)
+   */
+  sameAsCase?: string;
 }
 
 export const blankPerson = (): PersonLine => ({
@@ -85,6 +90,7 @@ export function personsBody(
       unaccompanied: p.unaccompanied,
       ...(identity ? { identity } : {}),
       ...(p.asylumWish ? { asylumWish } : {}),
+      ...(p.sameAsCase ? { sameAsCase: p.sameAsCase } : {}),
     };
   });
 }
