@@ -12,6 +12,7 @@ import {
   personsBody,
   withoutNationality,
   yearMayBeMinor,
+  yearRule,
 } from '../../web/src/screens/desk-persons.ts';
 
 const group: GroupDefaults = { nationality: 'IQ', sex: 'male', birthYear: '1990' };
@@ -61,6 +62,18 @@ describe('the whole group and the person lines', () => {
     expect(yearMayBeMinor('2008', 2026)).toBe(true); // 17 at the youngest
     expect(yearMayBeMinor('2007', 2026)).toBe(false);
     expect(yearMayBeMinor('201', 2026)).toBe(false); // not yet a year
+  });
+  it('a group year of 2010 ticks minor; a parent’s own 1985 unticks what the year had ticked, never what the guard ticked', () => {
+    // 2026 - 2010 - 1 = 15 < 18: may be a minor; 2026 - 1985 - 1 = 40: cannot be
+    const child = yearRule(blankPerson(), '2010', 2026);
+    expect(child.minor).toBe(true);
+    const parent = yearRule({ ...child, birthYear: '1985', unaccompanied: true }, '1985', 2026);
+    expect([parent.minor, parent.unaccompanied]).toEqual([false, false]);
+    // ticked by the guard (minorByYear false): an adult year leaves it
+    const ticked = { ...blankPerson(), minor: true, minorByYear: false };
+    expect(yearRule(ticked, '1985', 2026).minor).toBe(true);
+    // a year half typed ('198') says nothing yet: the tick stays
+    expect(yearRule(child, '198', 2026).minor).toBe(true);
   });
 });
 

@@ -17,11 +17,13 @@ describe('the answer to one sent encounter', () => {
     expect(answerOf(201, result)).toEqual({ kind: 'recorded', result, replayed: false });
     expect(answerOf(200, result)).toEqual({ kind: 'recorded', result, replayed: true });
   });
-  it('401 (session ended, account disabled) waits for the next login', () => {
+  it('401 (session ended, account disabled, another user’s session) and 403 (a password to change first, a role changed) wait for the user: nothing in the item to correct', () => {
     expect(answerOf(401, problem('unauthorized', 401))).toEqual({ kind: 'login' });
+    expect(answerOf(401, problem('session-of-another-user', 401))).toEqual({ kind: 'login' });
+    expect(answerOf(403, problem('password-change-first', 403))).toEqual({ kind: 'login' });
   });
-  it('400, 403, 409, 422 with a problem body are refusals, with the code and the field errors kept', () => {
-    for (const status of [400, 403, 409, 422])
+  it('400, 409, 422 with a problem body are refusals, with the code and the field errors kept', () => {
+    for (const status of [400, 409, 422])
       expect(answerOf(status, problem('x', status)).kind).toBe('refused');
     const r = answerOf(409, { ...problem('duplicate-reference', 409), params: { ref: 'A' } });
     expect(r.kind === 'refused' && r.refusal.code).toBe('duplicate-reference');

@@ -30,7 +30,14 @@ export function UpdateBanner() {
       <button
         type="button"
         className="reload"
-        onClick={() => {
+        onClick={async () => {
+          // another tab took the new version already: nothing waits any more, this page just reloads (its
+          // worker is the new one, whose cache no longer holds this page's old files)
+          const registration = await navigator.serviceWorker.getRegistration();
+          if (!registration?.waiting) {
+            window.location.reload();
+            return;
+          }
           // once the new version controls the page (workbox-window's own 'controlling' says isUpdate only
           // when the page had a worker at its start, not in the session that installed the first one)
           navigator.serviceWorker.addEventListener('controllerchange', () => window.location.reload(), {

@@ -7,6 +7,11 @@
 // logout and when the server says the session has ended (401: the login screen; the outbox keeps that
 // user's unsent items for their next login). When the network comes back (the browser's online event, or
 // any later answer of the server), /api/auth/me is asked again.
+//
+// A logout with no network ends the session on this device at once and is sent to the server as soon as it
+// can be reached (LOGOUT_PENDING), before anything else: the session is never taken back by a later check.
+// Another tab's login or logout (the kept user changing in localStorage) makes this tab ask again too, so
+// that no tab goes on working — or sending its outbox — under a session that is no longer its user's.
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useRef, useState } from 'react';
 import type { MeView } from '../../src/api/contract.ts';
 import { can, type Permission } from '../../src/domain/roles.ts';
@@ -45,6 +50,22 @@ function keep(m: MeView): void {
 
 const forget = () => localStorage.removeItem(KEPT_ME);
 
+/** A logout done on this device that the server has not heard of yet. */
+const LOGOUT_PENDING = 'pact.logoutPending';
+
+/** Sends a logout the server has not heard of; true when it has now (or none was pending). */
+async function sendPendingLogout(): Promise<boolean> {
+  if (localStorage.getItem(LOGOUT_PENDING) !== '1') return true;
+  try {
+    await api('POST', '/api/auth/logout');
+  } catch (e) {
+    // a 401: the session had ended anyway
+    if (!(e instanceof ApiError && e.status === 401)) return false;
+  }
+  localStorage.removeItem(LOGOUT_PENDING);
+  return true;
+}
+
 export function AuthProvider({ children }: { children: ReactNode }) {
   const [me, setMe] = useState<MeView | null | undefined>(undefined);
   const [offline, setOffline] = useState(false);
@@ -56,6 +77,12 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     setOffline(value);
   }, []);
   const refresh = useCallback(async () => {
+    if (!(await sendPendingLogout())) {
+      // logged out on this device, and the server still cannot be told: nobody is logged in here
+      goOffline(true);
+      setMe(null);
+      return;
+    }
     try {
       const m = await api<MeView>('GET', '/api/auth/me');
       keep(m);
@@ -67,11 +94,12 @@ export function AuthProvider({ children }: { children: ReactNode }) {
         forget();
         goOffline(false);
         setMe(null);
-      } else if (e instanceof ApiError && e.status === 0) {
-        // no network: the user who was logged in on this device, if any
+      } else {
+        // no network, or no answer of the server's own (a proxy's 502/503 page): the user who was logged
+        // in on this device, if any
         goOffline(true);
         setMe(keptMe());
-      } else throw e;
+      }
     }
   }, [goOffline]);
   useEffect(() => {
@@ -80,7 +108,8 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   // back online: ask the server again who is logged in (the session may have ended meanwhile)
   useEffect(() => {
     const recheck = () => {
-      if (!offlineRef.current || checking.current) return;
+      const pending = localStorage.getItem(LOGOUT_PENDING) === '1';
+      if ((!offlineRef.current && !pending) || checking.current) return;
       checking.current = true;
       refresh()
         .catch(() => undefined)
@@ -91,13 +120,19 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     const lost = () => {
       if (!offlineRef.current) goOffline(true);
     };
+    // another tab logged in or out: ask the server who this tab's session is now
+    const otherTab = (e: StorageEvent) => {
+      if (e.key === KEPT_ME || e.key === null) void refresh().catch(() => undefined);
+    };
     window.addEventListener('online', recheck);
     window.addEventListener('offline', lost);
+    window.addEventListener('storage', otherTab);
     network.addEventListener('reachable', recheck);
     network.addEventListener('unreachable', lost);
     return () => {
       window.removeEventListener('online', recheck);
       window.removeEventListener('offline', lost);
+      window.removeEventListener('storage', otherTab);
       network.removeEventListener('reachable', recheck);
       network.removeEventListener('unreachable', lost);
     };
@@ -107,16 +142,20 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     offline,
     refresh,
     async login(username, password) {
+      await sendPendingLogout();
       const m = await api<MeView>('POST', '/api/auth/login', { username, password });
+      // a new session replaces the one a pending logout was about
+      localStorage.removeItem(LOGOUT_PENDING);
       keep(m);
       goOffline(false);
       setMe(m);
       return m;
     },
     async logout() {
-      await api('POST', '/api/auth/logout').catch(() => undefined);
       forget();
+      localStorage.setItem(LOGOUT_PENDING, '1');
       setMe(null);
+      await sendPendingLogout();
     },
     may: (permission) => (me ? can(me.role, permission) : false),
   };

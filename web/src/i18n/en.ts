@@ -1713,6 +1713,7 @@ export const en = {
   'desk.samePersonConfirm': 'Person {n} is the person of the open case',
   'desk.samePersonHint':
     'Correct the document if it was typed wrong. If the papers show it is the same person, tick the box and record again: the encounter is recorded and both files go to the duplicates review, where an officer links them.',
+  'outbox.cancelCorrection': 'Cancel the correction',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -1728,4 +1728,5 @@ export const lt: Readonly<Record<MessageKey, string>> = {
   'desk.samePersonConfirm': '{n}-asis asmuo yra atviros bylos asmuo',
   'desk.samePersonHint':
     'Jei dokumentas įvestas klaidingai, jį pataisykite. Jei dokumentai rodo, kad tai tas pats asmuo, pažymėkite langelį ir įrašykite dar kartą: įvykis įrašomas, o abi bylos perduodamos galimų dublikatų peržiūrai, kurioje pareigūnas jas susieja.',
+  'outbox.cancelCorrection': 'Atšaukti taisymą',
 };

@@ -7,7 +7,11 @@ import type { Refusal } from './item.ts';
 export type Answer =
   | { readonly kind: 'recorded'; readonly result: EncounterResultBody; readonly replayed: boolean }
   | { readonly kind: 'refused'; readonly refusal: Refusal }
-  /** the session ended or expired, or the account was disabled: sent again after the same user logs in */
+  /**
+   * the session ended or expired, the account was disabled, the session is another user's (401), or the account
+   * may not record now — a password to change first, a role changed (403): nothing to correct in the item, sent
+   * again after the same user logs in (or is allowed again)
+   */
   | { readonly kind: 'login' }
   /** the server failed or is busy (5xx, 429, or an answer that is not the server's): tried again later */
   | { readonly kind: 'server'; readonly status: number };
@@ -16,7 +20,7 @@ export type Answer =
 export function answerOf(status: number, body: unknown): Answer {
   if ((status === 200 || status === 201) && isResult(body))
     return { kind: 'recorded', result: body, replayed: status === 200 };
-  if (status === 401) return { kind: 'login' };
+  if (status === 401 || status === 403) return { kind: 'login' };
   const p = body as Partial<ProblemBody> | undefined;
   // a refusal is the server's: a 4xx with a problem body (a proxy's page is not one: tried again)
   if (status >= 400 && status < 500 && status !== 408 && status !== 429 && typeof p?.type === 'string')

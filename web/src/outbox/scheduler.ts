@@ -37,11 +37,12 @@ export function startScheduler(owner: string, onReport: (r: SendReport) => void)
       }
       do {
         again = false;
-        const report = await sendOutbox(owner);
+        const report = await sendOutbox(owner, undefined, () => stopped);
         if (stopped) return;
         onReport(report);
         if (report.stopped === 'network' || report.stopped === 'server') {
           failures += 1;
+          clearTimeout(timer);
           timer = setTimeout(run, backoff(failures));
           void requestBackgroundSync();
         } else failures = 0;

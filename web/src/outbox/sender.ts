@@ -41,12 +41,25 @@ export const browserDeps: SenderDeps = {
 const unsent = (i: OutboxItem) => i.state === 'waiting' || i.state === 'sending';
 
 /** Sends the owner's waiting items; resolves when it stopped or none is left. */
-export function sendOutbox(owner: string, deps: SenderDeps = browserDeps): Promise<SendReport> {
+/** How long one request may take before it counts as no network (a stalled connection holds the lock). */
+const REQUEST_TIMEOUT_MS = 30_000;
+
+/**
+ * Sends the owner's waiting items; resolves when it stopped or none is left, or when `halted()` says so between
+ * two items (the user logged out meanwhile). Each request names the owner (`x-pact-owner`): the server refuses
+ * it with a 401 when the session is another user's, so an item is never recorded under someone else's name.
+ */
+export function sendOutbox(
+  owner: string,
+  deps: SenderDeps = browserDeps,
+  halted: () => boolean = () => false,
+): Promise<SendReport> {
   return deps.withLock(`pact-outbox-${owner}`, async () => {
     let recordedCount = 0;
     let refused = 0;
     // holding the lock, nobody else sends: an item left "sending" (a closed tab) is waiting again
     for (;;) {
+      if (halted()) break;
       const next = (await deps.itemsOf(owner)).find(unsent);
       if (!next?.body) break;
       const sending: OutboxItem = { ...next, state: 'sending', attempts: next.attempts + 1 };
@@ -60,8 +73,10 @@ export function sendOutbox(owner: string, deps: SenderDeps = browserDeps): Promi
             accept: 'application/json',
             'content-type': 'application/json',
             'idempotency-key': next.idempotencyKey,
+            'x-pact-owner': owner,
           },
           body: JSON.stringify(next.body),
+          signal: AbortSignal.timeout(REQUEST_TIMEOUT_MS),
         });
         const text = await res.text();
         let body: unknown;
@@ -91,6 +106,7 @@ export function sendOutbox(owner: string, deps: SenderDeps = browserDeps): Promi
         refused += 1;
       }
     }
-    return { recorded: recordedCount, refused, waiting: 0 };
+    const waiting = (await deps.itemsOf(owner)).filter(unsent).length;
+    return { recorded: recordedCount, refused, waiting };
   });
 }

@@ -28,15 +28,18 @@ interface Outbox {
   /** Keeps a new encounter and sends it at once if it can; resolves with its client id. */
   record(body: EncounterInput, draft: unknown): Promise<string>;
   /** A refused item corrected: the same id and capture time, the new body with a new key. */
-  replace(id: string, body: EncounterInput, draft: unknown): Promise<void>;
+  replace(id: string, body: EncounterInput, draft: unknown): Promise<string>;
   /** A refused item removed (the guard confirmed it). */
   discard(item: OutboxItem): Promise<void>;
 }
 
+/** How long a recorded item's summary stays on the device. */
+const KEEP_RECORDED_MS = 7 * 24 * 3600_000;
+
 const OutboxContext = createContext<Outbox | undefined>(undefined);
 
 export function OutboxProvider({ children }: { children: ReactNode }) {
-  const { me } = useAuth();
+  const { me, refresh } = useAuth();
   const owner = me ? ownerKey(me) : undefined;
   const [items, setItems] = useState<OutboxItem[]>();
   const [needsLogin, setNeedsLogin] = useState(false);
@@ -45,7 +48,13 @@ export function OutboxProvider({ children }: { children: ReactNode }) {
   const reload = useCallback(async () => {
     if (!owner) return setItems(undefined);
     try {
-      setItems(await store.itemsOf(owner));
+      const all = await store.itemsOf(owner);
+      // what was recorded more than a week ago leaves the device (its answer is on the server; nothing personal
+      // is in it any more, but the list is of today's work)
+      const old = Date.now() - KEEP_RECORDED_MS;
+      const gone = all.filter((i) => i.state === 'recorded' && Date.parse(i.capturedAt) < old);
+      for (const i of gone) await store.deleteItem(i);
+      setItems(gone.length ? all.filter((i) => !gone.includes(i)) : all);
     } catch {
       setItems([]);
     }
@@ -60,39 +69,52 @@ export function OutboxProvider({ children }: { children: ReactNode }) {
       if (o === owner) void reload();
     });
     // the page loaded or the user logged in (after a session expiry too): send what waits
-    scheduler.current = startScheduler(owner, (r) => setNeedsLogin(r.stopped === 'login'));
+    scheduler.current = startScheduler(owner, (r) => {
+      setNeedsLogin(r.stopped === 'login');
+      // the server said the session is no longer this user's to record with: ask it who is logged in (a 401
+      // there shows the login; a password to change shows that form)
+      if (r.stopped === 'login') void refresh().catch(() => undefined);
+    });
     return () => {
       off();
       scheduler.current?.stop();
       scheduler.current = undefined;
     };
-  }, [owner, reload]);
+  }, [owner, reload, refresh]);
+
+  const record = useCallback(
+    async (body: EncounterInput, draft: unknown): Promise<string> => {
+      if (!owner) throw new Error('not logged in');
+      const id = crypto.randomUUID?.() ?? randomId();
+      await store.addItem({
+        id,
+        owner,
+        capturedAt: new Date().toISOString(),
+        idempotencyKey: randomId(),
+        state: 'waiting',
+        attempts: 0,
+        body,
+        draft,
+        summary: summarize(body),
+      });
+      scheduler.current?.sendNow();
+      return id;
+    },
+    [owner],
+  );
 
   const value = useMemo<Outbox>(
     () => ({
       items,
       waiting: (items ?? []).filter((i) => i.state === 'waiting' || i.state === 'sending').length,
       needsLogin,
-      async record(body, draft) {
-        if (!owner) throw new Error('not logged in');
-        const id = crypto.randomUUID?.() ?? randomId();
-        await store.addItem({
-          id,
-          owner,
-          capturedAt: new Date().toISOString(),
-          idempotencyKey: randomId(),
-          state: 'waiting',
-          attempts: 0,
-          body,
-          draft,
-          summary: summarize(body),
-        });
-        scheduler.current?.sendNow();
-        return id;
-      },
+      record,
       async replace(id, body, draft) {
         const old = await store.getItem(id);
-        if (!old || old.owner !== owner || old.state !== 'refused') throw new Error('not a refused item');
+        // corrected or discarded meanwhile in another tab: what the form holds is recorded as a new item
+        if (!old || old.owner !== owner || old.state !== 'refused') {
+          return record(body, draft);
+        }
         const { refusal: _r, lastError: _e, ...rest } = old;
         // a changed body is a new command: a new key (the server refuses a key reused with another body)
         await store.putItem({
@@ -105,13 +127,14 @@ export function OutboxProvider({ children }: { children: ReactNode }) {
           attempts: 0,
         });
         scheduler.current?.sendNow();
+        return id;
       },
       async discard(item) {
         if (item.owner !== owner || item.state !== 'refused') throw new Error('only a refused item');
         await store.deleteItem(item);
       },
     }),
-    [items, needsLogin, owner],
+    [items, needsLogin, owner, record],
   );
   return <OutboxContext.Provider value={value}>{children}</OutboxContext.Provider>;
 }

@@ -15,7 +15,8 @@ export function Account() {
   const me = useMe();
   const { logout, refresh } = useAuth();
   // issue 19: logging out with encounters not yet sent warns; they stay on this device for this user
-  const { waiting } = useOutbox();
+  // unsent: waiting, sending, or refused and not yet corrected (all still hold the persons' details)
+  const waiting = (useOutbox().items ?? []).filter((i) => i.state !== 'recorded').length;
   const [warnUnsent, setWarnUnsent] = useState(false);
   const [oldPassword, setOld] = useState('');
   const [newPassword, setNew] = useState('');
@@ -120,7 +121,8 @@ export function Account() {
       {warnUnsent ? (
         <div className="notice" role="alertdialog" aria-labelledby="unsent-warning">
           <p id="unsent-warning">{t('outbox.logoutWarning', { n: waiting })}</p>
-          <button type="button" className="secondary" onClick={() => setWarnUnsent(false)}>
+          {/* biome-ignore lint/a11y/noAutofocus: the question replaces the button pressed; focus goes to its first answer */}
+          <button type="button" className="secondary" autoFocus onClick={() => setWarnUnsent(false)}>
             {t('outbox.logoutCancel')}
           </button>{' '}
           <button type="button" onClick={() => logout()}>

@@ -167,7 +167,7 @@ export function BorderDesk() {
     };
     try {
       let id = correcting;
-      if (id) await outbox.replace(id, body, draft);
+      if (id) id = await outbox.replace(id, body, draft);
       else id = await outbox.record(body, draft);
       if (placeId) localStorage.setItem(placeKey, placeId);
       // online, the answer usually comes within a moment: a refusal then stays in the form to correct
@@ -336,7 +336,22 @@ export function BorderDesk() {
             <input id={id} aria-describedby={d} value={ref} onChange={(e) => setRef(e.target.value)} />
           )}
         </Field>
-        {correcting && <p className="muted">{t('outbox.resend')}</p>}
+        {correcting && (
+          <p className="muted">
+            {t('outbox.resend')}{' '}
+            {/* the refused item stays as it was, under Today's encounters; the form is emptied for a new group */}
+            <button
+              type="button"
+              className="secondary"
+              onClick={() => {
+                clear();
+                setError(undefined);
+              }}
+            >
+              {t('outbox.cancelCorrection')}
+            </button>
+          </p>
+        )}
         <button type="submit" disabled={busy}>
           {t('desk.submit')}
         </button>

@@ -143,7 +143,8 @@ function Details({
             <button type="button" onClick={() => void discard(item)}>
               {t('outbox.discardYes')}
             </button>{' '}
-            <button type="button" className="secondary" onClick={() => setConfirming(false)}>
+            {/* biome-ignore lint/a11y/noAutofocus: the question replaces the button pressed; focus goes to the safe answer */}
+            <button type="button" className="secondary" autoFocus onClick={() => setConfirming(false)}>
               {t('outbox.discardNo')}
             </button>
           </div>

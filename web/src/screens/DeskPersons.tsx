@@ -10,13 +10,7 @@ import { ageRange, type BirthDate } from '../../../src/domain/identity.ts';
 import type { ApiError } from '../api.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { DeskIdentityFields, type DeskIdentityInput, identityBody } from './DeskIdentity.tsx';
-import {
-  blankPerson,
-  type GroupDefaults,
-  type PersonLine,
-  type Sex,
-  yearMayBeMinor,
-} from './desk-persons.ts';
+import { blankPerson, type GroupDefaults, type PersonLine, type Sex, yearRule } from './desk-persons.ts';
 
 const SEXES = ['unknown', 'female', 'male', 'other'] as const;
 
@@ -72,7 +66,7 @@ export function DeskPersons(props: {
     setPersons((ps) => ps.map((p, j) => (j === i ? { ...p, ...change } : p)));
   /** New lines take the group's values; a group year that may make them minors ticks "minor". */
   const newLines = (n: number) =>
-    Array.from({ length: n }, () => ({ ...blankPerson(), minor: yearMayBeMinor(group.birthYear, thisYear) }));
+    Array.from({ length: n }, () => yearRule(blankPerson(), group.birthYear, thisYear));
   const addLines = (n: number) => {
     pendingFocus.current = persons.length;
     setPersons((ps) => [...ps, ...newLines(n)]);
@@ -143,8 +137,7 @@ export function DeskPersons(props: {
                   setGroup((g) => ({ ...g, birthYear: y }));
                   // the lines that take the group's year: a year that may make them minors ticks the box (never
                   // clears it)
-                  if (yearMayBeMinor(y, thisYear))
-                    setPersons((ps) => ps.map((p) => (p.birthYear ? p : { ...p, minor: true })));
+                  setPersons((ps) => ps.map((p) => (p.birthYear ? p : yearRule(p, y, thisYear))));
                 }}
               />
             </td>
@@ -223,10 +216,11 @@ export function DeskPersons(props: {
                         const y = yearDigits(e.target.value);
                         // the year that counts is the person's own, else the group's (a cleared cell returns to
                         // it); one that may make the person under 18 ticks "minor", never clears it
-                        setPerson(i, {
-                          birthYear: y,
-                          ...(yearMayBeMinor(y || group.birthYear, thisYear) ? { minor: true } : {}),
-                        });
+                        setPersons((ps) =>
+                          ps.map((q, j) =>
+                            j === i ? yearRule({ ...q, birthYear: y }, y || group.birthYear, thisYear) : q,
+                          ),
+                        );
                       }}
                     />
                     {err('birthYear') && <small className="error">{err('birthYear')}</small>}
@@ -240,6 +234,7 @@ export function DeskPersons(props: {
                         onChange={(e) =>
                           setPerson(i, {
                             minor: e.target.checked,
+                            minorByYear: false,
                             ...(e.target.checked ? {} : { unaccompanied: false }),
                           })
                         }

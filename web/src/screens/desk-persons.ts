@@ -33,6 +33,8 @@ export interface PersonLine {
    * encounter is then recorded and both files go to the duplicates review (src/domain/commands.ts)
    */
   sameAsCase?: string;
+  /** "minor" was ticked by a year of birth, not by the guard: a later adult year unticks it (yearRule) */
+  minorByYear?: boolean;
 }
 
 export const blankPerson = (): PersonLine => ({
@@ -64,6 +66,19 @@ export function effective(
  */
 export function yearMayBeMinor(y: string, currentYear: number): boolean {
   return /^\d{4}$/.test(y) && currentYear - Number(y) - 1 < 18;
+}
+
+/**
+ * A line after its year that counts (its own, else the group's) changed: a year that may make the person
+ * under 18 ticks "minor" (in doubt, a minor); a year that cannot unticks only a tick a year had made — a box
+ * the guard ticked stays. (A group year of 2010 typed first, then 1985 for a parent: the parent is not a
+ * minor.)
+ */
+export function yearRule(p: PersonLine, year: string, currentYear: number): PersonLine {
+  if (yearMayBeMinor(year, currentYear)) return p.minor ? p : { ...p, minor: true, minorByYear: true };
+  if (p.minorByYear && /^\d{4}$/.test(year))
+    return { ...p, minor: false, minorByYear: false, unaccompanied: false };
+  return p;
 }
 
 /** The lines (indexes) with no nationality, their own nor the group's: XX and XS are chosen, not assumed. */
