@@ -271,8 +271,11 @@ export class CaseStore {
     const outcomes = await retryStaleWrites(async (attempt) => {
       const remembered = this.remembered;
       this.remembered = undefined;
-      const write = async (db: Db, basis: WriteBasis) => {
-        const { outcomes, fresh } = this.prepareEncounters(items, basis, now, actor);
+      const write = async (
+        db: Db,
+        basis: WriteBasis,
+        { outcomes, fresh } = this.prepareEncounters(items, basis, now, actor),
+      ) => {
         if (fresh.length > 0) {
           const head = await this.writeEncounters(db, fresh, basis, now, actor);
           this.remembered = { ...basis, head, existing: new Map(), taken: new Set(), held: new Map() };
@@ -283,7 +286,13 @@ export class CaseStore {
       const fromMemory = (i: (typeof items)[number]) =>
         knowsPlace(remembered as WriteBasis, i.command) &&
         !(i.checkKnownPersons && hasComparedDocuments(i.command));
-      if (attempt === 0 && remembered && items.every(fromMemory)) return write(this.db, remembered);
+      if (attempt === 0 && remembered && items.every(fromMemory)) {
+        // a remembered basis does not know the keys already used: a refusal decided from it may be a retry
+        // after a lost answer (to be replayed), so it is never answered — the basis is read again below
+        const decided = this.prepareEncounters(items, remembered, now, actor);
+        if (decided.outcomes.every((o) => o.status !== 'rejected'))
+          return write(this.db, remembered, decided);
+      }
       if (attempt <= 1) return write(this.db, await readBasis(this.db, items));
       return this.db.transaction(async (txn) => {
         const tx = txn as unknown as Tx;

@@ -122,6 +122,24 @@ describe.each(BACKENDS)('a person already recorded, on $name', (backend) => {
     expect(r.json()).toMatchObject({ encounterId: firstAnswer.encounterId, caseIds: firstAnswer.caseIds });
   });
 
+  it('a retry after a lost answer, another encounter recorded since: the first answer (200), not person-already-recorded by its own case', async () => {
+    const body = encounter('OFF-PERS-R1', [person('Theta', [passport('RT-445566', 'SY')])]);
+    const first = await post(body, 'off-pers-retry-1');
+    expect(first.statusCode).toBe(201);
+    // another encounter (no document): this process's next write starts from what it remembers
+    expect((await post(encounter('OFF-PERS-R2', [person('Iota', [])]), 'off-pers-retry-2')).statusCode).toBe(
+      201,
+    );
+    const replay = await post(body, 'off-pers-retry-1');
+    expect(replay.statusCode).toBe(200);
+    expect(replay.json()).toEqual(first.json());
+    // the same person under another key is refused, naming the case the first recording opened
+    const other = await post({ ...body, ref: 'OFF-PERS-R3' }, 'off-pers-retry-3');
+    expect(other.statusCode).toBe(409);
+    expect(other.json().params.caseId).toBe(first.json().caseIds[0]);
+    expect(await encountersWithRef('OFF-PERS-R1')).toBe(1);
+  });
+
   it('a sameAsCase naming a case that does not hold the document is no acknowledgement', async () => {
     const other = (await post(encounter('OFF-PERS-3', [person('Gamma', [])]), 'off-pers-0003')).json()
       .caseIds[0];
