@@ -258,6 +258,77 @@ describe.each(BACKENDS)('the offline desk, server side, on $name', (backend) => 
     ]);
   });
 
+  it("an item captured by guard A sent with guard B's session: 401 session-of-another-user, nothing written; with A's own: recorded", async () => {
+    await addUser(
+      h.store.db,
+      {
+        username: 'other-guard.lt',
+        password: PASSWORD,
+        passwordHash: await hashPassword(PASSWORD),
+        role: 'border-guard',
+        jurisdiction: 'LT',
+      },
+      h.clock.now(),
+      'test',
+    );
+    const login = await h.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: 'other-guard.lt', password: PASSWORD },
+    });
+    expect(login.statusCode).toBe(200);
+    const guardB = {
+      cookie: `pact_session=${login.cookies.find((c) => c.name === 'pact_session')?.value ?? ''}`,
+    };
+    // guard A is the harness's border-guard.lt (jurisdiction LT)
+    const ofA = { 'x-pact-owner': 'LT:border-guard.lt' };
+    const body = encounterBody('LT', 'OFF-OWNER-1', 1);
+    const refused = await post(body, 'off-owner-0001', { ...guardB, ...ofA });
+    expect(refused.statusCode).toBe(401);
+    expect(refused.json()).toMatchObject({
+      type: 'urn:pact:problem:session-of-another-user',
+      status: 401,
+      params: { owner: 'LT:border-guard.lt' },
+    });
+    expect(refused.json().errors).toBeUndefined();
+    const inBatch = await h.inject({
+      method: 'POST',
+      url: '/api/encounters/batch',
+      headers: { ...guardB, ...ofA, 'idempotency-key': 'off-owner-batch-1' },
+      payload: { encounters: [body] },
+    });
+    expect(inBatch.statusCode).toBe(401);
+    expect(inBatch.json().type).toBe('urn:pact:problem:session-of-another-user');
+    expect(await encountersWithRef('OFF-OWNER-1')).toBe(0);
+    expect(
+      await count("select count(*)::int as n from idempotency_keys where key like '%off-owner-%'", []),
+    ).toBe(0);
+    // the same user in another state is another user
+    const otherState = await post(body, 'off-owner-0001', {
+      ...guard(),
+      'x-pact-owner': 'PL:border-guard.lt',
+    });
+    expect(otherState.statusCode).toBe(401);
+    // a header not of the form <jurisdiction>:<username> is bad input
+    const malformed = await post(body, 'off-owner-0001', { ...guard(), 'x-pact-owner': 'border-guard.lt' });
+    expect(malformed.statusCode).toBe(400);
+    expect(malformed.json().errors[0].field).toMatch(/^headers/);
+    expect(await encountersWithRef('OFF-OWNER-1')).toBe(0);
+    // with A's own session (here its token): recorded, by A; B's own item with B's name goes through too
+    const own = await post(body, 'off-owner-0001', { ...guard(), ...ofA });
+    expect(own.statusCode).toBe(201);
+    const [row] = await h.store.query<{ recorded_by: string }>(
+      'select recorded_by from encounters where ref = $1',
+      ['OFF-OWNER-1'],
+    );
+    expect(row?.recorded_by).toBe('border-guard.lt');
+    const ofB = await post(encounterBody('LT', 'OFF-OWNER-2', 1), 'off-owner-0002', {
+      ...guardB,
+      'x-pact-owner': 'LT:other-guard.lt',
+    });
+    expect(ofB.statusCode).toBe(201);
+  });
+
   it('a session that expired, or of an account disabled meanwhile: 401 unauthorized, no field errors, nothing written', async () => {
     await addUser(
       h.store.db,
