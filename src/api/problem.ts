@@ -76,6 +76,17 @@ export const forbidden = (detail: string, reason?: string) =>
   new HttpProblem(403, 'forbidden', 'Forbidden', detail, undefined, reason ? { params: { reason } } : {});
 export const unauthorized = (detail = 'log in, or send an API token as "Authorization: Bearer …"') =>
   new HttpProblem(401, 'unauthorized', 'Not logged in', detail);
+// issue 19: the offline desk — an item of the outbox sent with the session of a user other than the one who
+// captured it (`x-pact-owner: <jurisdiction>:<username>`): nothing is written; the item waits for its user
+export const sessionOfAnotherUser = (owner: string) =>
+  new HttpProblem(
+    401,
+    'session-of-another-user',
+    'Session of another user',
+    `this item was captured by ${owner}: it is sent when that user is logged in; nothing was written`,
+    undefined,
+    { params: { owner } },
+  );
 
 /** PactError codes of the layers below and the HTTP status each means. */
 const STATUS_OF: Readonly<Record<string, number>> = {

@@ -39,6 +39,7 @@ import type { Db, Store } from './database.ts';
 import { proposeAfterEncounters } from './duplicates.ts';
 import {
   type Acknowledged,
+  acknowledgedPairsPart,
   CLOSED_PLACES_DIGEST,
   CLOSED_PLACES_SQL,
   checkPersonsNotRecorded,
@@ -47,7 +48,6 @@ import {
   hasComparedDocuments,
   heldByKey,
   heldDocumentsSql,
-  proposeAcknowledged,
 } from './encounter-conflicts.ts';
 import {
   DuplicateReferenceError,
@@ -271,8 +271,11 @@ export class CaseStore {
     const outcomes = await retryStaleWrites(async (attempt) => {
       const remembered = this.remembered;
       this.remembered = undefined;
-      const write = async (db: Db, basis: WriteBasis) => {
-        const { outcomes, fresh } = this.prepareEncounters(items, basis, now, actor);
+      const write = async (
+        db: Db,
+        basis: WriteBasis,
+        { outcomes, fresh } = this.prepareEncounters(items, basis, now, actor),
+      ) => {
         if (fresh.length > 0) {
           const head = await this.writeEncounters(db, fresh, basis, now, actor);
           this.remembered = { ...basis, head, existing: new Map(), taken: new Set(), held: new Map() };
@@ -283,7 +286,13 @@ export class CaseStore {
       const fromMemory = (i: (typeof items)[number]) =>
         knowsPlace(remembered as WriteBasis, i.command) &&
         !(i.checkKnownPersons && hasComparedDocuments(i.command));
-      if (attempt === 0 && remembered && items.every(fromMemory)) return write(this.db, remembered);
+      if (attempt === 0 && remembered && items.every(fromMemory)) {
+        // a remembered basis does not know the keys already used: a refusal decided from it may be a retry
+        // after a lost answer (to be replayed), so it is never answered — the basis is read again below
+        const decided = this.prepareEncounters(items, remembered, now, actor);
+        if (decided.outcomes.every((o) => o.status !== 'rejected'))
+          return write(this.db, remembered, decided);
+      }
       if (attempt <= 1) return write(this.db, await readBasis(this.db, items));
       return this.db.transaction(async (txn) => {
         const tx = txn as unknown as Tx;
@@ -291,20 +300,9 @@ export class CaseStore {
         return write(tx, await readBasis(tx, items));
       }, READ_COMMITTED);
     });
-    // likely duplicates of the persons just recorded: set-wise, for the batch, after its write; then the pairs
-    // a guard confirmed (sameAsCase) that the rules did not propose (encounter-conflicts.ts)
+    // likely duplicates of the persons just recorded: set-wise, for the batch, after its write (the pairs a guard
+    // confirmed, sameAsCase, were written with the encounters: encounter-conflicts.ts acknowledgedPairsPart)
     await proposeAfterEncounters(this.db, outcomes.outcomes, now);
-    await proposeAcknowledged(
-      this.db,
-      outcomes.fresh.flatMap((p) =>
-        p.acknowledged.map((a) => ({
-          caseId: p.result.caseIds[a.person] as string,
-          otherCaseId: a.sameAsCase,
-          state: p.e.state,
-        })),
-      ),
-      now,
-    );
     return outcomes.outcomes;
   }
 
@@ -424,8 +422,17 @@ export class CaseStore {
       now,
       actor,
     );
+    // issue 19: the persons a guard confirmed as the person of an open case (sameAsCase): the encounter's audit
+    // entry says which new case the guard (its actor) confirmed as which, and the pair goes to the review
+    const confirmed = fresh.map((p) =>
+      p.acknowledged.map((a) => ({
+        caseId: p.result.caseIds[a.person] as string,
+        otherCaseId: a.sameAsCase,
+        state: p.e.state,
+      })),
+    );
     const chain = chainRows(basis.head, [
-      ...encounterRows.map((e) => encounterAudit(e, now, actor)),
+      ...encounterRows.map((e, i) => encounterAudit(e, now, actor, confirmed[i] ?? [])),
       ...audit,
     ]);
     await insertMany(
@@ -451,6 +458,7 @@ export class CaseStore {
           now,
         ),
         { table: 'audit_log', columns: AUDIT_COLUMNS, rows: chain },
+        acknowledgedPairsPart(confirmed.flat(), now),
       ],
       sql`select pact_conflict('an idempotency key was used meanwhile') where (select count(*) from p0) <> ${fresh.length}
         union all select pact_conflict('the crisis declarations changed meanwhile') where ${sql.raw(CRISES_DIGEST)} <> ${basis.crisesDigest}
@@ -808,13 +816,26 @@ interface Prepared {
 }
 
 /** The audit entry of an encounter (every encounter, also one with no identified person). */
-function encounterAudit(e: Record<string, unknown>, now: Date, actor: Actor): AuditEntry {
+function encounterAudit(
+  e: Record<string, unknown>,
+  now: Date,
+  actor: Actor,
+  confirmed: readonly { caseId: string; otherCaseId: string }[] = [],
+): AuditEntry {
   return {
     at: now,
     actor: actor.actor,
     action: 'encounter.stored',
     subject: e.id as string,
-    data: { state: e.state, ref: e.ref, rowSha256: encounterHash(e) },
+    data: {
+      state: e.state,
+      ref: e.ref,
+      rowSha256: encounterHash(e),
+      // issue 19: the new case of each person the guard confirmed as the person of an open case (sameAsCase)
+      ...(confirmed.length > 0
+        ? { sameAsCase: confirmed.map((c) => ({ caseId: c.caseId, sameAsCase: c.otherCaseId })) }
+        : {}),
+    },
   };
 }
 

@@ -6,7 +6,7 @@
 import { sql } from 'drizzle-orm';
 import type { EncounterPerson, RecordEncounter } from '../domain/commands.ts';
 import { documentKey } from '../domain/identity.ts';
-import type { Db } from './database.ts';
+import type { Columns, InsertPart } from './bulk.ts';
 import { duplicateRules } from './duplicates.ts';
 import { PersonAlreadyRecordedError, PlaceClosedError } from './errors.ts';
 
@@ -97,20 +97,37 @@ export function checkPersonsNotRecorded(
 
 /**
  * The acknowledged pairs (new case, the case the guard named) in the review of likely duplicates, as the
- * duplicates code proposes them (status open, reason document) when its own scoring did not already: an
- * officer with duplicates.decide links them or not. The score is what the document alone weighs.
+ * duplicates code proposes them (status open, reason document): an officer with duplicates.decide links them or
+ * not. The score is what the document alone weighs. A part of the encounters' own write (case-store.ts
+ * writeEncounters): committed with the encounter or not at all, so a retry that replays it finds the pair. The
+ * new case is in no pair yet, so the duplicates code's scoring after the write leaves this pair as it is.
  */
-export async function proposeAcknowledged(
-  db: Db,
+export function acknowledgedPairsPart(
   pairs: readonly { caseId: string; otherCaseId: string; state: string }[],
   now: Date,
-): Promise<void> {
-  if (pairs.length === 0) return;
+): InsertPart {
   const score = duplicateRules().document.weight;
-  await db.execute(sql`insert into duplicate_candidates (case_id, other_case_id, state, score, reasons, status, found_at)
-    select v.case_id, v.other_case_id, v.state, ${score}, array['document'], 'open', ${now.toISOString()}::timestamptz
-    from jsonb_to_recordset(${JSON.stringify(pairs.map((p) => ({ case_id: p.caseId, other_case_id: p.otherCaseId, state: p.state })))}::jsonb)
-      as v(case_id uuid, other_case_id uuid, state char(2))
-    where not exists (select 1 from duplicate_candidates c
-      where (c.case_id = v.case_id and c.other_case_id = v.other_case_id) or (c.case_id = v.other_case_id and c.other_case_id = v.case_id))`);
+  return {
+    table: 'duplicate_candidates',
+    columns: ACKNOWLEDGED_COLUMNS,
+    rows: pairs.map((p) => ({
+      case_id: p.caseId,
+      other_case_id: p.otherCaseId,
+      state: p.state,
+      score,
+      reasons: ['document'],
+      status: 'open',
+      found_at: now.toISOString(),
+    })),
+  };
 }
+
+const ACKNOWLEDGED_COLUMNS: Columns = {
+  case_id: 'uuid',
+  other_case_id: 'uuid',
+  state: 'char(2)',
+  score: 'numeric',
+  reasons: 'text[]',
+  status: 'text',
+  found_at: 'timestamptz',
+};

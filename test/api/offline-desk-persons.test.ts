@@ -3,7 +3,11 @@
 // refused by the field (409 person-already-recorded, params.caseId) until the guard confirms it with
 // `sameAsCase`; then the encounter is recorded and the two files go to the review of likely duplicates
 // (issue 16). A replay of an encounter recorded before is never refused by it. Synthetic persons only.
+
+import type { SQL } from 'drizzle-orm';
+import { PgDialect } from 'drizzle-orm/pg-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CaseStore } from '../../src/store/case-store.ts';
 import { BACKENDS } from '../store/backends.ts';
 import { type Harness, startHarness } from './harness.ts';
 
@@ -110,6 +114,13 @@ describe.each(BACKENDS)('a person already recorded, on $name', (backend) => {
       [again],
     );
     expect(row?.data.person).not.toHaveProperty('sameAsCase');
+    // …but the encounter's audit entry says who confirmed which new case as which open one
+    const [entry] = await h.store.query<{ actor: string; data: Record<string, unknown> }>(
+      "select actor, data from audit_log where action = 'encounter.stored' and subject = $1",
+      [answer.encounterId],
+    );
+    expect(entry?.actor).toBe('border-guard.lt');
+    expect(entry?.data.sameAsCase).toEqual([{ caseId: again, sameAsCase: held }]);
     // sent again after a lost answer: the first answer
     const replay = await post(body, 'off-pers-0002');
     expect(replay.statusCode).toBe(200);
@@ -120,6 +131,66 @@ describe.each(BACKENDS)('a person already recorded, on $name', (backend) => {
     const r = await post(firstBody, 'off-pers-0001');
     expect(r.statusCode).toBe(200);
     expect(r.json()).toMatchObject({ encounterId: firstAnswer.encounterId, caseIds: firstAnswer.caseIds });
+  });
+
+  it('a retry after a lost answer, another encounter recorded since: the first answer (200), not person-already-recorded by its own case', async () => {
+    const body = encounter('OFF-PERS-R1', [person('Theta', [passport('RT-445566', 'SY')])]);
+    const first = await post(body, 'off-pers-retry-1');
+    expect(first.statusCode).toBe(201);
+    // another encounter (no document): this process's next write starts from what it remembers
+    expect((await post(encounter('OFF-PERS-R2', [person('Iota', [])]), 'off-pers-retry-2')).statusCode).toBe(
+      201,
+    );
+    const replay = await post(body, 'off-pers-retry-1');
+    expect(replay.statusCode).toBe(200);
+    expect(replay.json()).toEqual(first.json());
+    // the same person under another key is refused, naming the case the first recording opened
+    const other = await post({ ...body, ref: 'OFF-PERS-R3' }, 'off-pers-retry-3');
+    expect(other.statusCode).toBe(409);
+    expect(other.json().params.caseId).toBe(first.json().caseIds[0]);
+    expect(await encountersWithRef('OFF-PERS-R1')).toBe(1);
+  });
+
+  it('the confirmed pair is written with the encounter itself: the connection lost right after, the retry replays and the pair is there', async () => {
+    const body = encounter('OFF-PERS-A1', [person('Kappa', [passport('KP-101010', 'AF')])]);
+    const first = (await post(body, 'off-pers-ack-1')).json().caseIds[0];
+    // a store whose connection is lost right after the statement that writes the encounters (nothing after it runs)
+    let lost = false;
+    const db = new Proxy(h.store.db, {
+      get(target, prop) {
+        const value = Reflect.get(target, prop, target);
+        if (prop === 'transaction')
+          return (...args: unknown[]) =>
+            lost ? Promise.reject(new Error('connection lost')) : value.apply(target, args);
+        if (prop !== 'execute') return typeof value === 'function' ? value.bind(target) : value;
+        return async (query: SQL) => {
+          if (lost) throw new Error('connection lost');
+          const result = await target.execute(query);
+          if (new PgDialect().sqlToQuery(query).sql.includes('insert into encounters')) lost = true;
+          return result;
+        };
+      },
+    });
+    const failing = new CaseStore(
+      { ...h.store, db, query: h.store.query, close: h.store.close },
+      h.cases.services,
+    );
+    const confirmed = encounter('OFF-PERS-A2', [
+      person('Kappa', [passport('KP101010', 'AF')], { sameAsCase: first }),
+    ]);
+    const actor = { actor: 'border-guard.lt', role: 'border-guard' as const };
+    await expect(
+      failing.recordEncounter(confirmed as never, actor, 'LT:off-pers-ack-2', { checkKnownPersons: true }),
+    ).rejects.toThrow('connection lost');
+    expect(lost).toBe(true);
+    // the tablet sends it again: a replay, and the pair is in the review
+    const r = await post(confirmed, 'off-pers-ack-2');
+    expect(r.statusCode).toBe(200);
+    const rows = await h.store.query<{ other_case_id: string; reasons: string[]; status: string }>(
+      'select other_case_id, reasons, status from duplicate_candidates where case_id = $1',
+      [r.json().caseIds[0]],
+    );
+    expect(rows).toEqual([{ other_case_id: first, reasons: ['document'], status: 'open' }]);
   });
 
   it('a sameAsCase naming a case that does not hold the document is no acknowledgement', async () => {

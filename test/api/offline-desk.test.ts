@@ -97,6 +97,57 @@ describe.each(BACKENDS)('the offline desk, server side, on $name', (backend) => 
     expect(replay.json()).toEqual(first.json());
   });
 
+  it('a retry after a lost answer, the place withdrawn meanwhile and another encounter recorded since: the first answer (200), not place-closed', async () => {
+    await upsertPlaces(h.store.db, [
+      {
+        id: 'LT-TEST-POST-2',
+        state: 'LT',
+        kind: 'station',
+        name: 'Test post 2',
+        borderSection: null,
+        open: true,
+      },
+    ]);
+    const body = { ...encounterBody('LT', 'OFF-RETRY-1', 1), placeId: 'LT-TEST-POST-2' };
+    const first = await post(body, 'off-retry-0001');
+    expect(first.statusCode).toBe(201);
+    await h.store.query("update places set open = false where id = 'LT-TEST-POST-2'");
+    // another encounter at an open place: this process's next write starts from what it remembers
+    const other = { ...encounterBody('LT', 'OFF-RETRY-2', 1), placeId: 'LT-BCP-MEDININKAI' };
+    expect((await post(other, 'off-retry-0002')).statusCode).toBe(201);
+    const replay = await post(body, 'off-retry-0001');
+    expect(replay.statusCode).toBe(200);
+    expect(replay.json()).toEqual(first.json());
+    // the same in a batch: its items' keys are `<key>#<i>`
+    const inBatch = { ...encounterBody('LT', 'OFF-RETRY-3', 1), placeId: 'LT-TEST-POST-2' };
+    await h.store.query("update places set open = true where id = 'LT-TEST-POST-2'");
+    const b1 = await batch([inBatch], 'off-retry-batch-1');
+    expect(b1.json().results[0].status).toBe('recorded');
+    await h.store.query("update places set open = false where id = 'LT-TEST-POST-2'");
+    expect((await post({ ...other, ref: 'OFF-RETRY-4' }, 'off-retry-0004')).statusCode).toBe(201);
+    const b2 = await batch([inBatch], 'off-retry-batch-1');
+    expect(b2.json().results[0]).toEqual({ ...b1.json().results[0], status: 'replayed' });
+    // a new encounter there is still refused
+    const refused = await post({ ...body, ref: 'OFF-RETRY-5' }, 'off-retry-0005');
+    expect(refused.statusCode).toBe(422);
+    expect(refused.json().type).toBe('urn:pact:problem:place-closed');
+    expect(await encountersWithRef('OFF-RETRY-1')).toBe(1);
+    expect(await encountersWithRef('OFF-RETRY-5')).toBe(0);
+  });
+
+  it('a retry after a lost answer, another encounter recorded since: the first answer (200), not duplicate-reference although its reference is now taken by itself', async () => {
+    const body = encounterBody('LT', 'OFF-RETRY-REF-1', 1);
+    const first = await post(body, 'off-retry-ref-01');
+    expect(first.statusCode).toBe(201);
+    expect((await post(encounterBody('LT', 'OFF-RETRY-REF-2', 1), 'off-retry-ref-02')).statusCode).toBe(201);
+    const replay = await post(body, 'off-retry-ref-01');
+    expect(replay.statusCode).toBe(200);
+    expect(replay.json()).toEqual(first.json());
+    // another key with that reference is still refused
+    expect((await post(body, 'off-retry-ref-03')).statusCode).toBe(409);
+    expect(await encountersWithRef('OFF-RETRY-REF-1')).toBe(1);
+  });
+
   it('the batch route and the import path refuse a withdrawn place too, naming the item and the field', async () => {
     const open = { ...encounterBody('LT', 'OFF-BATCH-1', 1), placeId: 'LT-BCP-MEDININKAI' };
     const shut = { ...encounterBody('LT', 'OFF-BATCH-2', 1), placeId: 'LT-BCP-SUMSKAS' };
@@ -205,6 +256,77 @@ describe.each(BACKENDS)('the offline desk, server side, on $name', (backend) => 
     expect(other.json().errors).toEqual([
       expect.objectContaining({ field: 'body/ref', code: 'duplicate-reference' }),
     ]);
+  });
+
+  it("an item captured by guard A sent with guard B's session: 401 session-of-another-user, nothing written; with A's own: recorded", async () => {
+    await addUser(
+      h.store.db,
+      {
+        username: 'other-guard.lt',
+        password: PASSWORD,
+        passwordHash: await hashPassword(PASSWORD),
+        role: 'border-guard',
+        jurisdiction: 'LT',
+      },
+      h.clock.now(),
+      'test',
+    );
+    const login = await h.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: 'other-guard.lt', password: PASSWORD },
+    });
+    expect(login.statusCode).toBe(200);
+    const guardB = {
+      cookie: `pact_session=${login.cookies.find((c) => c.name === 'pact_session')?.value ?? ''}`,
+    };
+    // guard A is the harness's border-guard.lt (jurisdiction LT)
+    const ofA = { 'x-pact-owner': 'LT:border-guard.lt' };
+    const body = encounterBody('LT', 'OFF-OWNER-1', 1);
+    const refused = await post(body, 'off-owner-0001', { ...guardB, ...ofA });
+    expect(refused.statusCode).toBe(401);
+    expect(refused.json()).toMatchObject({
+      type: 'urn:pact:problem:session-of-another-user',
+      status: 401,
+      params: { owner: 'LT:border-guard.lt' },
+    });
+    expect(refused.json().errors).toBeUndefined();
+    const inBatch = await h.inject({
+      method: 'POST',
+      url: '/api/encounters/batch',
+      headers: { ...guardB, ...ofA, 'idempotency-key': 'off-owner-batch-1' },
+      payload: { encounters: [body] },
+    });
+    expect(inBatch.statusCode).toBe(401);
+    expect(inBatch.json().type).toBe('urn:pact:problem:session-of-another-user');
+    expect(await encountersWithRef('OFF-OWNER-1')).toBe(0);
+    expect(
+      await count("select count(*)::int as n from idempotency_keys where key like '%off-owner-%'", []),
+    ).toBe(0);
+    // the same user in another state is another user
+    const otherState = await post(body, 'off-owner-0001', {
+      ...guard(),
+      'x-pact-owner': 'PL:border-guard.lt',
+    });
+    expect(otherState.statusCode).toBe(401);
+    // a header not of the form <jurisdiction>:<username> is bad input
+    const malformed = await post(body, 'off-owner-0001', { ...guard(), 'x-pact-owner': 'border-guard.lt' });
+    expect(malformed.statusCode).toBe(400);
+    expect(malformed.json().errors[0].field).toMatch(/^headers/);
+    expect(await encountersWithRef('OFF-OWNER-1')).toBe(0);
+    // with A's own session (here its token): recorded, by A; B's own item with B's name goes through too
+    const own = await post(body, 'off-owner-0001', { ...guard(), ...ofA });
+    expect(own.statusCode).toBe(201);
+    const [row] = await h.store.query<{ recorded_by: string }>(
+      'select recorded_by from encounters where ref = $1',
+      ['OFF-OWNER-1'],
+    );
+    expect(row?.recorded_by).toBe('border-guard.lt');
+    const ofB = await post(encounterBody('LT', 'OFF-OWNER-2', 1), 'off-owner-0002', {
+      ...guardB,
+      'x-pact-owner': 'LT:other-guard.lt',
+    });
+    expect(ofB.statusCode).toBe(201);
   });
 
   it('a session that expired, or of an account disabled meanwhile: 401 unauthorized, no field errors, nothing written', async () => {

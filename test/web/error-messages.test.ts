@@ -93,6 +93,18 @@ describe('error messages', () => {
     }
   });
 
+  // issue 19: an outbox item sent with another user's session (src/api/problem.ts sessionOfAnotherUser)
+  it('the API code session-of-another-user has a message filled by its owner, and docs/errors.md names it', () => {
+    const key = messageKeyOf('session-of-another-user', { owner: 'LT:border-guard.lt' });
+    expect(key).toBe('refusal.session-of-another-user');
+    for (const c of [en, lt]) {
+      const text = c[key as keyof typeof en];
+      expect(text).toBeTruthy();
+      for (const p of placeholders(text)) expect(p).toBe('owner');
+    }
+    expect(readFileSync('docs/errors.md', 'utf8')).toContain('`401 session-of-another-user`');
+  });
+
   it('a code the catalogues do not know has no message: its English reason is shown', () => {
     expect(messageKeyOf('some-future-code', {})).toBeUndefined();
   });

@@ -11,7 +11,7 @@ import { inJurisdiction, type Principal } from '../../domain/roles.ts';
 import { resultRows } from '../../store/bulk.ts';
 import { type CandidateOf, candidatesOf } from '../../store/duplicates.ts';
 import { principal, requires } from '../auth.ts';
-import { FieldError, HttpProblem, itemFieldErrors, Problem } from '../problem.ts';
+import { FieldError, HttpProblem, itemFieldErrors, Problem, sessionOfAnotherUser } from '../problem.ts';
 import type { ApiDeps } from '../server.ts';
 
 export const IdempotencyHeaders = z.object({
@@ -19,6 +19,26 @@ export const IdempotencyHeaders = z.object({
     .string()
     .regex(/^[\x21-\x7e]{8,200}$/, '8 to 200 visible ASCII characters, unique per command (e.g. a UUID)'),
 });
+
+/**
+ * issue 19: the encounter routes' headers. `x-pact-owner` names the user who captured an item of the web's outbox
+ * (`<jurisdiction>:<username>`, e.g. `LT:border-guard.lt`); sent with another user's session it is refused
+ * (401 session-of-another-user) and nothing is written. Without it, the item is the logged-in user's.
+ */
+const EncounterHeaders = IdempotencyHeaders.extend({
+  'x-pact-owner': z
+    .string()
+    .regex(
+      /^[A-Z]{2}:[a-z0-9._-]{3,64}$/,
+      'the jurisdiction (two capitals), a colon and the username of the user who captured the item',
+    )
+    .optional(),
+});
+
+/** issue 19: refuses an item captured by another user than the one logged in (see EncounterHeaders). */
+function checkOwner(p: Principal, owner: string | undefined): void {
+  if (owner !== undefined && owner !== `${p.jurisdiction}:${p.username}`) throw sessionOfAnotherUser(owner);
+}
 
 const Obligation = z.object({ kind: z.string(), dueAt: z.string(), article: z.string(), caseId: z.string() });
 export const EncounterResult = z.object({
@@ -116,7 +136,7 @@ export function encounterRoutes(app: FastifyInstance, deps: ApiDeps): void {
       schema: {
         tags: ['encounters'],
         summary: 'record an encounter: one case per identified person, and the deadlines it starts',
-        headers: IdempotencyHeaders,
+        headers: EncounterHeaders,
         body: RecordEncounter,
         response: {
           200: EncounterResult,
@@ -132,6 +152,7 @@ export function encounterRoutes(app: FastifyInstance, deps: ApiDeps): void {
     },
     async (request, reply) => {
       const p = principal(request);
+      checkOwner(p, request.headers['x-pact-owner']);
       own(p, request.body.state, 'body/state');
       const key = `${p.jurisdiction}:${request.headers['idempotency-key']}`;
       // issue 19: a person already in an open case is refused until the guard confirms it (sameAsCase)
@@ -149,7 +170,7 @@ export function encounterRoutes(app: FastifyInstance, deps: ApiDeps): void {
       schema: {
         tags: ['encounters'],
         summary: `record up to ${BATCH_MAX} encounters at once; each is recorded, replayed or rejected on its own`,
-        headers: IdempotencyHeaders,
+        headers: EncounterHeaders,
         body: Batch,
         response: { 200: BatchResult, 400: Problem, 401: Problem, 403: Problem, 422: Problem },
       },
@@ -157,6 +178,7 @@ export function encounterRoutes(app: FastifyInstance, deps: ApiDeps): void {
     },
     async (request) => {
       const p = principal(request);
+      checkOwner(p, request.headers['x-pact-owner']);
       for (const [i, e] of request.body.encounters.entries()) own(p, e.state, `body/encounters/${i}/state`);
       const base = `${p.jurisdiction}:${request.headers['idempotency-key']}`;
       const outcomes = await deps.cases.recordEncounters(

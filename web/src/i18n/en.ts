@@ -1714,6 +1714,9 @@ export const en = {
   'desk.samePersonHint':
     'Correct the document if it was typed wrong. If the papers show it is the same person, tick the box and record again: the encounter is recorded and both files go to the duplicates review, where an officer links them.',
   'outbox.cancelCorrection': 'Cancel the correction',
+  // issue 19: an outbox item sent with the session of another user than the one who captured it (x-pact-owner)
+  'refusal.session-of-another-user':
+    'this encounter was captured by {owner}: it is sent when {owner} is logged in on this device',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -1729,4 +1729,7 @@ export const lt: Readonly<Record<MessageKey, string>> = {
   'desk.samePersonHint':
     'Jei dokumentas įvestas klaidingai, jį pataisykite. Jei dokumentai rodo, kad tai tas pats asmuo, pažymėkite langelį ir įrašykite dar kartą: įvykis įrašomas, o abi bylos perduodamos galimų dublikatų peržiūrai, kurioje pareigūnas jas susieja.',
   'outbox.cancelCorrection': 'Atšaukti taisymą',
+  // issue 19: an outbox item sent with the session of another user than the one who captured it (x-pact-owner)
+  'refusal.session-of-another-user':
+    'šį įvykį užregistravo {owner}: jis bus išsiųstas, kai šiame įrenginyje prisijungs {owner}',
 };
