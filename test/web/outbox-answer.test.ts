@@ -23,8 +23,7 @@ describe('the answer to one sent encounter', () => {
     expect(answerOf(403, problem('password-change-first', 403))).toEqual({ kind: 'login' });
   });
   it('400, 409, 422 with a problem body are refusals, with the code and the field errors kept', () => {
-    for (const status of [400, 409, 422])
-      expect(answerOf(status, problem('x', status)).kind).toBe('refused');
+    for (const status of [400, 409, 422]) expect(answerOf(status, problem('x', status)).kind).toBe('refused');
     const r = answerOf(409, { ...problem('duplicate-reference', 409), params: { ref: 'A' } });
     expect(r.kind === 'refused' && r.refusal.code).toBe('duplicate-reference');
     expect(r.kind === 'refused' && r.refusal.params).toEqual({ ref: 'A' });
