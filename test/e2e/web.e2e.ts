@@ -77,7 +77,7 @@ describe('the issue scenario', () => {
     await page.getByLabel('Year of birth of person 2').fill('1990');
 
     await page.getByRole('button', { name: 'Record encounter' }).click();
-    const status = page.getByRole('status');
+    const status = page.getByRole('status').filter({ hasText: 'Recorded:' });
     await status.getByText('Recorded: 5 person(s) identified').waitFor();
     // APR Art. 27(1): registered within 5 days of the application being made (Wednesday 9 Dec, 10:00);
     // Reg. 1182/71 Art. 3(1), 3(2)(b): the day of the event does not count, the period ends with the last
@@ -214,7 +214,7 @@ describe('the other screens', () => {
     await page.getByRole('heading', { name: 'Solidarity pool: fair shares' }).waitFor();
     // README: for the 2026 pool (21,000 relocations), as computed by AMMR Annex I: see test/law; here only
     // that the split adds up: relocated + paid for = the fair share, and payment = EUR 20,000 per person
-    const split = await page.getByRole('status').innerText();
+    const split = await page.getByRole('status').filter({ hasText: 'Fair share' }).innerText();
     const m = /Fair share (\d+) persons: relocate (\d+), and pay for (\d+): €([\d,]+)/.exec(split);
     expect(m).not.toBeNull();
     const [share, relocated, paid, eur] = (m ?? []).slice(1).map((x) => Number(x.replaceAll(',', '')));
