@@ -52,9 +52,16 @@ const MIN_FAMILY_SIMILARITY = 0.3;
 /** The least trigram similarity of all the names for a pair to be measured (the index finds them). */
 const MIN_NAMES_SIMILARITY = 0.35;
 
-/** The pairs to measure for the cases `ids`, and what is measured of each. */
+/**
+ * The case ids as one PostgreSQL array parameter (`${uuidArray(ids)}::uuid[]`). Unlike a JSON list read by
+ * jsonb_array_elements_text (which the planner always takes for 100 rows), `unnest` and `= any` of it are planned
+ * with its real length: a batch of two persons is looked up by index, not by reading the whole table.
+ */
+export const uuidArray = (ids: readonly string[]): string => `{${[...new Set(ids)].join(',')}}`;
+
+/** The pairs to measure for the cases `ids` (`uuidArray`), and what is measured of each. */
 export const PAIRS_SQL = (ids: string, maxGapDays: number) => sql`
-  with ids as (select value::uuid as id from jsonb_array_elements_text(${ids}::jsonb)),
+  with ids as (select unnest(${ids}::uuid[]) as id),
   n as materialized (select p.case_id, p.state, p.names, p.names_folded, p.eurodac_ref, p.family_name,
       p.birth_from, p.birth_to,
       p.family_folded,
@@ -188,11 +195,18 @@ export async function proposeDuplicates(
   opts: { refresh?: boolean; rules?: DuplicateRules } = {},
 ): Promise<number> {
   if (caseIds.length === 0) return 0;
-  const ids = JSON.stringify([...new Set(caseIds)]);
+  const ids = uuidArray(caseIds);
   if (opts.refresh)
     await db.execute(sql`delete from duplicate_candidates where status = 'open'
-      and (case_id in (select value::uuid from jsonb_array_elements_text(${ids}::jsonb))
-        or other_case_id in (select value::uuid from jsonb_array_elements_text(${ids}::jsonb)))`);
+      and (case_id = any(${ids}::uuid[]) or other_case_id = any(${ids}::uuid[]))`);
+  // only persons with something to measure — a name, a document or a Eurodac reference — can be in a pair (every
+  // way of finding one in PAIRS_SQL needs one of them on both sides): a batch without any is not planned at all
+  const comparable = resultRows(
+    await db.execute(sql`select p.case_id from person_identities p where p.case_id = any(${ids}::uuid[])
+      and (p.names <> '' or p.eurodac_ref is not null
+        or exists (select 1 from person_documents d where d.case_id = p.case_id))`),
+  ).map((r) => String(r.case_id));
+  if (comparable.length === 0) return 0;
   const rules = opts.rules ?? duplicateRules();
   // a name is only compared with persons born within the widest tolerance (or of unknown birth): further
   // apart, the birth dates count against and a name alone cannot reach the threshold (docs/duplicates.md)
@@ -203,7 +217,7 @@ export async function proposeDuplicates(
     await tx.execute(sql.raw('set local jit = off'));
     // the bound of `%` (which stops the nearest-name scan of a rare name early): the least family similarity
     await tx.execute(sql.raw(`set local pg_trgm.similarity_threshold = ${MIN_FAMILY_SIMILARITY}`));
-    return resultRows(await tx.execute(PAIRS_SQL(ids, maxGap)));
+    return resultRows(await tx.execute(PAIRS_SQL(uuidArray(comparable), maxGap)));
   });
   const found = rows.flatMap((r) => {
     const s = scorePair(factsOf(r), rules);
@@ -257,15 +271,19 @@ export async function candidatesOf(
   state: string,
 ): Promise<CandidateOf[]> {
   if (caseIds.length === 0) return [];
-  const ids = JSON.stringify([...new Set(caseIds)]);
+  const ids = uuidArray(caseIds);
+  // the cases' own rows first, by the primary key (case_id first) and duplicate_candidates_other, then those of
+  // the state still open or linked: asked together, the planner (without statistics on PGlite) would read every
+  // open proposal of the state by duplicate_candidates_state_status for each recorded encounter
   const rows = resultRows(
-    await db.execute(sql`with ids as (select value::uuid as id from jsonb_array_elements_text(${ids}::jsonb))
-      select case_id as me, other_case_id as other, score, reasons, status from duplicate_candidates
-        where state = ${state} and status in ('open', 'same') and case_id in (select id from ids)
-      union all
-      select other_case_id, case_id, score, reasons, status from duplicate_candidates
-        where state = ${state} and status in ('open', 'same') and other_case_id in (select id from ids)
-      order by 3 desc`),
+    await db.execute(sql`with c as materialized (
+        select case_id as me, other_case_id as other, state, score, reasons, status from duplicate_candidates
+          where case_id = any(${ids}::uuid[])
+        union all
+        select other_case_id, case_id, state, score, reasons, status from duplicate_candidates
+          where other_case_id = any(${ids}::uuid[]))
+      select me, other, score, reasons, status from c where state = ${state} and status in ('open', 'same')
+      order by score desc`),
   );
   return rows.map((r) => ({
     caseId: String(r.me),

@@ -7,7 +7,7 @@ import type { CaseState, Decision } from '../domain/case-state.ts';
 import { birthDateRange, documentKey, namesText, PERSON_CHANGING_ACTIONS } from '../domain/identity.ts';
 import { type Columns, type InsertPart, insertMany } from './bulk.ts';
 import type { Db } from './database.ts';
-import { proposeDuplicates } from './duplicates.ts';
+import { proposeDuplicates, uuidArray } from './duplicates.ts';
 
 export const IDENTITY_COLUMNS: Columns = {
   case_id: 'uuid',
@@ -109,9 +109,9 @@ export const changesPerson = (d: Decision): boolean =>
 /** Rewrites the projection of cases whose person changed, inside the caller's transaction. */
 export async function refreshIdentities(tx: Db, states: readonly CaseState[], now: Date): Promise<void> {
   if (states.length === 0) return;
-  const ids = JSON.stringify(states.map((c) => c.id));
+  // by the primary key's first column (uuidArray: planned with its real length, not read whole)
   await tx.execute(
-    sql`delete from person_documents where case_id in (select value::uuid from jsonb_array_elements_text(${ids}::jsonb))`,
+    sql`delete from person_documents where case_id = any(${uuidArray(states.map((c) => c.id))}::uuid[])`,
   );
   const set = Object.keys(IDENTITY_COLUMNS)
     .filter((c) => c !== 'case_id')
