@@ -198,8 +198,12 @@ export async function buildServer(
   });
   // no answer of the API is kept by a browser or a proxy, except the anonymous public ones (limits.ts)
   app.addHook('onSend', async (request, reply, payload) => {
-    if (request.url.startsWith('/api/') && !reply.hasHeader('cache-control'))
-      reply.header('cache-control', 'no-store');
+    if (request.url.startsWith('/api/')) {
+      if (!reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store');
+      // issue 19: the server's clock (the one deadlines count by), to the millisecond: a tablet compares its
+      // own with it and warns its guard when they differ by more than the tolerance (web/src/clock-check.ts)
+      reply.header('x-pact-server-time', deps.services.clock().toISOString());
+    }
     return payload;
   });
   let web = false;

@@ -50,6 +50,11 @@ describe.each(BACKENDS)('security headers on $name', (backend) => {
     for (const name of ['queue', 'me', 'unauthorized', 'notFound', 'badInput', 'publicSignedIn'] as const)
       expect(answers[name].headers['cache-control'], name).toMatch(/no-store/);
     expect(answers.publicAnonymous.headers['cache-control']).toBe('public, max-age=60');
+    // issue 19: every answer of the API carries the server's clock, the one deadlines count by (the harness's
+    // clock, 2026-12-09T08:00:00Z, not the machine's), for the desk to compare the tablet's with
+    for (const name of Object.keys(answers) as (keyof typeof answers)[])
+      if (name !== 'health')
+        expect(answers[name].headers['x-pact-server-time'], name).toBe(h.clock.now().toISOString());
     // plain HTTP (PACT_SECURE_COOKIES unset): no HSTS, which a browser would ignore anyway
     expect(answers.queue.headers['strict-transport-security']).toBeUndefined();
     // the API's own answers may load and frame nothing

@@ -11,7 +11,7 @@ import { addUser } from '../../src/store/accounts.ts';
 import { encounters, places } from '../../src/store/schema.ts';
 import { encounterBody, type Harness, PASSWORD } from '../api/harness.ts';
 import { startWebApp, type WebApp } from './app.ts';
-import { screenshot } from './browser.ts';
+import { screenshot, tablet } from './browser.ts';
 
 // Wednesday 9 December 2026, 10:00 in Vilnius (UTC+2)
 const START = '2026-12-09T08:00:00Z';
@@ -266,7 +266,13 @@ describe('the border desk without a network', () => {
     const before = (await readOutbox(page)).find((i) => i.summary.ref === 'OFF-B-TAKEN');
     expect(before?.refusal?.code).toBe('duplicate-reference');
 
+    // a group half typed in the form is not overwritten without asking
+    await page.getByLabel('Nationality of person 1').fill('SY');
     await row.getByRole('button', { name: 'Correct and resend' }).click();
+    await page.getByRole('button', { name: 'Keep typing' }).click();
+    expect(await page.getByLabel('Nationality of person 1').inputValue()).toBe('SY');
+    await row.getByRole('button', { name: 'Correct and resend' }).click();
+    await page.getByRole('button', { name: 'Replace it' }).click();
     expect(await page.getByLabel('Nationality of person 1').inputValue()).toBe('IQ');
     expect(await page.getByLabel('Reference').inputValue()).toBe('OFF-B-TAKEN');
     await page.getByLabel('Reference').fill('OFF-B-FIXED');
@@ -351,6 +357,26 @@ describe('the border desk without a network', () => {
       .toBe('recorded');
     expect(await countOf(['OFF-D-SAME'])).toBe(1);
     await page.context().close();
+  });
+
+  it('a tablet whose clock is 63 minutes slow: the desk says so (the time of each encounter is taken from it)', async () => {
+    // the browser's clock 63 minutes behind the server's (the harness's clock); the server allows 5 minutes
+    // (ENTRY_RULES.futureToleranceMinutes)
+    const context = await tablet(app.browser, new Date(h.clock.now().getTime() - 63 * 60_000));
+    const page = await context.newPage();
+    await logInOn(page, 'border-guard.lt');
+    await page.getByRole('heading', { name: 'Record an encounter' }).waitFor();
+    await page
+      .getByRole('alert')
+      .filter({ hasText: 'This tablet’s clock is 63 minute(s) behind the server’s.' })
+      .waitFor();
+    await screenshot(page, 'offline-desk-clock-slow');
+    await context.close();
+    // a tablet on time (the other tests): no such line
+    const onTime = await app.loginAs('border-guard.lt');
+    await onTime.getByRole('heading', { name: 'Record an encounter' }).waitFor();
+    expect(await onTime.getByText(/This tablet’s clock is/).count()).toBe(0);
+    await onTime.context().close();
   });
 
   it('another user on the same browser sees none of the first user’s unsent items; they are sent at the first user’s next login', async () => {

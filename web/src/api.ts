@@ -3,6 +3,7 @@
 // and parameters, so that a form can word the reason in the user's language next to the field it concerns
 // (error-words.ts; the English reason is what is shown for a code the catalogues do not know).
 import type { FieldErrorBody, ProblemBody } from '../../src/api/contract.ts';
+import { noteServerTime } from './clock-check.ts';
 
 export type FieldError = FieldErrorBody;
 
@@ -64,6 +65,7 @@ export async function api<T>(
     throw new ApiError(0, 'offline', '', []);
   }
   network.dispatchEvent(new Event('reachable'));
+  noteServerTime(res.headers);
   if (res.status === 204) return undefined as T;
   const text = await res.text();
   const data = text ? (JSON.parse(text) as unknown) : undefined;

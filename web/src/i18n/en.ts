@@ -1717,6 +1717,15 @@ export const en = {
   // issue 19: an outbox item sent with the session of another user than the one who captured it (x-pact-owner)
   'refusal.session-of-another-user':
     'this encounter was captured by {owner}: it is sent when {owner} is logged in on this device',
+  // issue 19: the tablet's clock against the server's (web/src/clock-check.ts)
+  'desk.clockBehind':
+    'This tablet’s clock is {n} minute(s) behind the server’s. The time of each encounter is taken from it: set the tablet’s clock, and check the times of the encounters recorded today.',
+  'desk.clockAhead':
+    'This tablet’s clock is {n} minute(s) ahead of the server’s. The time of each encounter is taken from it: set the tablet’s clock, and check the times of the encounters recorded today.',
+  'outbox.replaceFormQuestion':
+    'The form holds a group that is not recorded yet. Replace it with the refused encounter to correct?',
+  'outbox.replaceFormYes': 'Replace it',
+  'outbox.replaceFormNo': 'Keep typing',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -1732,4 +1732,13 @@ export const lt: Readonly<Record<MessageKey, string>> = {
   // issue 19: an outbox item sent with the session of another user than the one who captured it (x-pact-owner)
   'refusal.session-of-another-user':
     'šį įvykį užregistravo {owner}: jis bus išsiųstas, kai šiame įrenginyje prisijungs {owner}',
+  // issue 19: the tablet's clock against the server's (web/src/clock-check.ts)
+  'desk.clockBehind':
+    'Šio planšetinio kompiuterio laikrodis {n} min. atsilieka nuo serverio laikrodžio. Kiekvieno įvykio laikas imamas iš jo: nustatykite laikrodį ir patikrinkite šiandien įrašytų įvykių laikus.',
+  'desk.clockAhead':
+    'Šio planšetinio kompiuterio laikrodis {n} min. skuba, palyginti su serverio laikrodžiu. Kiekvieno įvykio laikas imamas iš jo: nustatykite laikrodį ir patikrinkite šiandien įrašytų įvykių laikus.',
+  'outbox.replaceFormQuestion':
+    'Formoje yra dar neįrašyta grupė. Pakeisti ją atmestu įvykiu, kad jį pataisytumėte?',
+  'outbox.replaceFormYes': 'Pakeisti',
+  'outbox.replaceFormNo': 'Tęsti pildymą',
 };

@@ -32,10 +32,6 @@ export async function itemsOf(owner: string): Promise<OutboxItem[]> {
   return (await db()).getAllFromIndex('items', 'by-owner', ofOwner(owner));
 }
 
-export async function getItem(id: string): Promise<OutboxItem | undefined> {
-  return (await db()).get('items', id);
-}
-
 /** Adds a new item after the owner's last one (its seq is given here, in one transaction). */
 export async function addItem(item: Omit<OutboxItem, 'seq'>): Promise<OutboxItem> {
   const tx = (await db()).transaction('items', 'readwrite');
@@ -51,6 +47,28 @@ export async function addItem(item: Omit<OutboxItem, 'seq'>): Promise<OutboxItem
 export async function putItem(item: OutboxItem): Promise<void> {
   await (await db()).put('items', item);
   announce(item.owner);
+}
+
+/**
+ * A refused item of `owner` corrected: `change` makes the new item from the stored one, in ONE transaction
+ * that finds it still refused (two tabs correcting the same item: the second finds it waiting and gets
+ * false, and records its form as a new item instead).
+ */
+export async function replaceRefused(
+  id: string,
+  owner: string,
+  change: (old: OutboxItem) => OutboxItem,
+): Promise<boolean> {
+  const tx = (await db()).transaction('items', 'readwrite');
+  const old = await tx.store.get(id);
+  if (!old || old.owner !== owner || old.state !== 'refused') {
+    await tx.done;
+    return false;
+  }
+  await tx.store.put(change(old));
+  await tx.done;
+  announce(owner);
+  return true;
 }
 
 /** Removes an item: only a refused one, after the guard confirmed (DeskOutbox.tsx). */

@@ -110,22 +110,22 @@ export function OutboxProvider({ children }: { children: ReactNode }) {
       needsLogin,
       record,
       async replace(id, body, draft) {
-        const old = await store.getItem(id);
-        // corrected or discarded meanwhile in another tab: what the form holds is recorded as a new item
-        if (!old || old.owner !== owner || old.state !== 'refused') {
-          return record(body, draft);
-        }
-        const { refusal: _r, lastError: _e, ...rest } = old;
+        if (!owner) throw new Error('not logged in');
         // a changed body is a new command: a new key (the server refuses a key reused with another body)
-        await store.putItem({
-          ...rest,
-          body,
-          draft,
-          summary: summarize(body),
-          idempotencyKey: randomId(),
-          state: 'waiting',
-          attempts: 0,
+        const replaced = await store.replaceRefused(id, owner, (old) => {
+          const { refusal: _r, lastError: _e, ...rest } = old;
+          return {
+            ...rest,
+            body,
+            draft,
+            summary: summarize(body),
+            idempotencyKey: randomId(),
+            state: 'waiting',
+            attempts: 0,
+          };
         });
+        // corrected or discarded meanwhile in another tab: what the form holds is recorded as a new item
+        if (!replaced) return record(body, draft);
         scheduler.current?.sendNow();
         return id;
       },

@@ -21,6 +21,7 @@ import { type OutboxItem, ownerKey } from '../outbox/item.ts';
 import { settled } from '../outbox/store.ts';
 import { useOutbox } from '../outbox/use-outbox.tsx';
 import { useApi } from '../use-api.ts';
+import { useClockOff } from '../use-clock-off.ts';
 import { Confirmation, Kept } from './DeskConfirmation.tsx';
 import { DeskOutbox, refusalError } from './DeskOutbox.tsx';
 import { DeskPersons } from './DeskPersons.tsx';
@@ -77,6 +78,8 @@ export function BorderDesk() {
   const [refusal, setRefusal] = useState<RefusalInput>(NO_REFUSAL);
   const [ref, setRef] = useState(() => newRef(me.jurisdiction, zone));
   const outbox = useOutbox();
+  // issue 19: this tablet's clock against the server's (the time of each encounter is taken from it)
+  const clockOff = useClockOff();
   // issue 19: the refused outbox item being corrected in the form (Record replaces it: same id, new key)
   const [correcting, setCorrecting] = useState<string>();
   // the time field follows the clock until the guard changes it
@@ -98,9 +101,21 @@ export function BorderDesk() {
   const place = places.find((p) => p.id === placeId);
 
   /** Loads a refused encounter back into the form, with the server's reasons at their fields. */
-  function load(item: OutboxItem) {
+  // a refused item asked for while the form holds a group not recorded yet: the guard says which to keep
+  const [pendingLoad, setPendingLoad] = useState<OutboxItem>();
+  const typedSomething =
+    groupSize !== '1' ||
+    JSON.stringify(group) !== JSON.stringify(NO_GROUP) ||
+    JSON.stringify(persons) !== JSON.stringify([blankPerson()]);
+
+  function load(item: OutboxItem, confirmed = false) {
     const d = item.draft as DeskDraft | undefined;
     if (!d) return;
+    if (!confirmed && typedSomething && correcting !== item.id) {
+      setPendingLoad(item);
+      return;
+    }
+    setPendingLoad(undefined);
     setPlaceId(d.placeId);
     setOccurredAt(d.occurredAt);
     setTimeTouched(true);
@@ -235,6 +250,11 @@ export function BorderDesk() {
   return (
     <section>
       <h1>{t('desk.title')}</h1>
+      {clockOff !== undefined && (
+        <p className="notice clock-off" role="alert">
+          {t(clockOff > 0 ? 'desk.clockBehind' : 'desk.clockAhead', { n: Math.abs(clockOff) })}
+        </p>
+      )}
       {last && lastItem?.state === 'recorded' && lastItem.result && (
         // focus moves to its heading: the guard reads who was recorded and what follows before the next group
         <Confirmation result={lastItem.result} persons={last.persons} kind={last.kind} focusOnShow />
@@ -356,7 +376,19 @@ export function BorderDesk() {
           {t('desk.submit')}
         </button>
       </form>
-      <DeskOutbox onCorrect={load} fieldName={fieldName} correcting={correcting} />
+      {pendingLoad && (
+        <div className="notice" role="alertdialog" aria-labelledby="replace-form-question">
+          <p id="replace-form-question">{t('outbox.replaceFormQuestion')}</p>
+          <button type="button" onClick={() => load(pendingLoad, true)}>
+            {t('outbox.replaceFormYes')}
+          </button>{' '}
+          {/* biome-ignore lint/a11y/noAutofocus: the question answers the button pressed; focus goes to the safe answer */}
+          <button type="button" className="secondary" autoFocus onClick={() => setPendingLoad(undefined)}>
+            {t('outbox.replaceFormNo')}
+          </button>
+        </div>
+      )}
+      <DeskOutbox onCorrect={(item) => load(item)} fieldName={fieldName} correcting={correcting} />
     </section>
   );
 }
