@@ -242,6 +242,21 @@ describe('APR Art. 68(2)–(5): appeal, suspensive effect, request to remain', (
     });
   });
 
+  it('APR Art. 68(2): unfounded in the regular procedure, a court refusing a request to remain does not end the stay while the time to appeal runs (the refusal counts only in the Art. 68(3) cases)', () => {
+    const c = withLaw();
+    // a counterexample found by the property test (seed -776877654): removal the day after notification
+    const s = run(decided(c, lodged(c)), c, notify(), {
+      type: 'remain.requested',
+      at: '2027-01-12T10:00:00+02:00',
+    });
+    expect(suspensiveByLaw(s)).toBe(true);
+    const refused = run(s, c, { type: 'remain.decided', at: '2027-01-13T10:00:00+02:00', allowed: false });
+    expect(mayRemain(refused, '2027-01-14T10:00:00+02:00')).toMatchObject({
+      may: true,
+      reason: 'appeal-window',
+    });
+  });
+
   it('APR Art. 68: remitted by the court, the case returns to examination and the person remains as an applicant (APR Art. 10)', () => {
     const c = withLaw();
     const s = run(

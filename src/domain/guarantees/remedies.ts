@@ -88,7 +88,11 @@ export function mayRemain(c: CaseState, at: string): MayRemain {
   if (r?.allowed === true) return { may: true, reason: 'remain-allowed', article: 'APR Art. 68(4)' };
   if (a?.lodgedAt && a.suspensive !== false)
     return { may: true, reason: 'appeal-suspensive', article: 'APR Art. 68(2)' };
-  if (r?.allowed === false) return { may: false, reason: 'remain-refused', article: 'APR Art. 68(4)' };
+  // a court's refusal ends the stay only where the law gives no right to remain of its own (Art. 68(3), the
+  // cases in which Art. 68(4) gives the court the say): elsewhere Art. 68(2) keeps the person until the time
+  // to appeal has run out, whatever a court said on a request the law did not call for
+  if (r?.allowed === false && !suspensiveByLaw(c))
+    return { may: false, reason: 'remain-refused', article: 'APR Art. 68(4)' };
   // the time to appeal (or, where the appeal is not suspensive, to ask to remain) runs
   if (a?.windowUnknown)
     return { may: true, reason: 'appeal-window-unknown', article: 'APR Arts 67(7), 68(2)' };
