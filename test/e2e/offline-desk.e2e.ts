@@ -359,6 +359,29 @@ describe('the border desk without a network', () => {
     await page.context().close();
   });
 
+  it('a logout with no network is not undone when the network comes back: the session ends on the server too', async () => {
+    const page = await app.loginAs('border-guard.lt');
+    await page.getByRole('heading', { name: 'Record an encounter' }).waitFor();
+    await controlled(page);
+    await page.context().setOffline(true);
+    await logOut(page, false);
+    await page.context().setOffline(false);
+    await onlineAgain(page);
+    // the logout kept on the device is sent once the server can be reached: the session cookie the browser
+    // still holds no longer opens anything, a reload shows the login
+    await expect
+      .poll(() => page.evaluate<string | null>(`localStorage.getItem('pact.logoutPending')`), {
+        timeout: 15_000,
+      })
+      .toBeNull();
+    await page.reload();
+    await page.locator('input[name="username"]').waitFor();
+    expect(await page.getByRole('heading', { name: 'Record an encounter' }).count()).toBe(0);
+    const me = await page.evaluate<number>(`fetch('/api/auth/me').then((r) => r.status)`);
+    expect(me).toBe(401);
+    await page.context().close();
+  });
+
   it('a tablet whose clock is 63 minutes slow: the desk says so (the time of each encounter is taken from it)', async () => {
     // the browser's clock 63 minutes behind the server's (the harness's clock); the server allows 5 minutes
     // (ENTRY_RULES.futureToleranceMinutes)

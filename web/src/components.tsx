@@ -144,3 +144,29 @@ export function Loading() {
   const { t } = useI18n();
   return <p aria-live="polite">{t('common.loading')}</p>;
 }
+
+/**
+ * A question that replaces the button pressed (discard this? log out anyway?): its two answers, the safe one
+ * (`no`) focused, so that the keyboard's focus never drops to the page and Enter never does the harm.
+ */
+export function Question(props: {
+  text: string;
+  yes: string;
+  no: string;
+  onYes: () => void;
+  onNo: () => void;
+}) {
+  const id = useId();
+  return (
+    <div className="notice" role="alertdialog" aria-labelledby={id}>
+      <p id={id}>{props.text}</p>
+      <button type="button" onClick={props.onYes}>
+        {props.yes}
+      </button>{' '}
+      {/* biome-ignore lint/a11y/noAutofocus: the question replaces the button pressed; focus goes to the safe answer */}
+      <button type="button" className="secondary" autoFocus onClick={props.onNo}>
+        {props.no}
+      </button>
+    </div>
+  );
+}

@@ -4,7 +4,7 @@ import { type FormEvent, useState } from 'react';
 import { ACCOUNT_RULES } from '../../../src/domain/account-rules.ts';
 import { ApiError, api } from '../api.ts';
 import { useAuth, useMe } from '../auth.tsx';
-import { ErrorNotice, Field } from '../components.tsx';
+import { ErrorNotice, Field, Question } from '../components.tsx';
 import { useErrorWords } from '../error-words.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { useOutbox } from '../outbox/use-outbox.tsx';
@@ -119,16 +119,13 @@ export function Account() {
         <button type="submit">{t('account.save')}</button>
       </form>
       {warnUnsent ? (
-        <div className="notice" role="alertdialog" aria-labelledby="unsent-warning">
-          <p id="unsent-warning">{t('outbox.logoutWarning', { n: waiting })}</p>
-          {/* biome-ignore lint/a11y/noAutofocus: the question replaces the button pressed; focus goes to its first answer */}
-          <button type="button" className="secondary" autoFocus onClick={() => setWarnUnsent(false)}>
-            {t('outbox.logoutCancel')}
-          </button>{' '}
-          <button type="button" onClick={() => logout()}>
-            {t('outbox.logoutAnyway')}
-          </button>
-        </div>
+        <Question
+          text={t('outbox.logoutWarning', { n: waiting })}
+          yes={t('outbox.logoutAnyway')}
+          no={t('outbox.logoutCancel')}
+          onYes={() => void logout()}
+          onNo={() => setWarnUnsent(false)}
+        />
       ) : (
         <button
           type="button"

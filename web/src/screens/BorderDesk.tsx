@@ -11,7 +11,7 @@ import type { EncounterInput, PlaceBody } from '../../../src/api/contract.ts';
 import { ENCOUNTER_KINDS, type EncounterKind } from '../../../src/domain/vocabulary.ts';
 import { ApiError } from '../api.ts';
 import { useAuth, useMe } from '../auth.tsx';
-import { ErrorNotice, Field } from '../components.tsx';
+import { ErrorNotice, Field, Question } from '../components.tsx';
 import { useErrorWords } from '../error-words.ts';
 import { en, type MessageKey } from '../i18n/en.ts';
 import { useI18n } from '../i18n/i18n.tsx';
@@ -377,16 +377,13 @@ export function BorderDesk() {
         </button>
       </form>
       {pendingLoad && (
-        <div className="notice" role="alertdialog" aria-labelledby="replace-form-question">
-          <p id="replace-form-question">{t('outbox.replaceFormQuestion')}</p>
-          <button type="button" onClick={() => load(pendingLoad, true)}>
-            {t('outbox.replaceFormYes')}
-          </button>{' '}
-          {/* biome-ignore lint/a11y/noAutofocus: the question answers the button pressed; focus goes to the safe answer */}
-          <button type="button" className="secondary" autoFocus onClick={() => setPendingLoad(undefined)}>
-            {t('outbox.replaceFormNo')}
-          </button>
-        </div>
+        <Question
+          text={t('outbox.replaceFormQuestion')}
+          yes={t('outbox.replaceFormYes')}
+          no={t('outbox.replaceFormNo')}
+          onYes={() => load(pendingLoad, true)}
+          onNo={() => setPendingLoad(undefined)}
+        />
       )}
       <DeskOutbox onCorrect={(item) => load(item)} fieldName={fieldName} correcting={correcting} />
     </section>

@@ -6,6 +6,7 @@ import { DateTime } from 'luxon';
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { ApiError } from '../api.ts';
+import { Question } from '../components.tsx';
 import { useErrorWords } from '../error-words.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import type { OutboxItem, Refusal } from '../outbox/item.ts';
@@ -138,16 +139,13 @@ function Details({
           )}
         </ul>
         {confirming ? (
-          <div className="notice" role="alertdialog" aria-label={t('outbox.discardQuestion')}>
-            <p>{t('outbox.discardQuestion')}</p>
-            <button type="button" onClick={() => void discard(item)}>
-              {t('outbox.discardYes')}
-            </button>{' '}
-            {/* biome-ignore lint/a11y/noAutofocus: the question replaces the button pressed; focus goes to the safe answer */}
-            <button type="button" className="secondary" autoFocus onClick={() => setConfirming(false)}>
-              {t('outbox.discardNo')}
-            </button>
-          </div>
+          <Question
+            text={t('outbox.discardQuestion')}
+            yes={t('outbox.discardYes')}
+            no={t('outbox.discardNo')}
+            onYes={() => void discard(item)}
+            onNo={() => setConfirming(false)}
+          />
         ) : (
           <div className="actions">
             <button type="button" onClick={() => onCorrect(item)}>
