@@ -110,6 +110,8 @@ const STATUS_OF: Readonly<Record<string, number>> = {
   // acknowledgement (sameAsCase), as a case assigned to someone else is (409 assigned-to-other)
   'place-closed': 422,
   'person-already-recorded': 409,
+  // issue 20: an action that sends a message to another state, on an installation with no peers
+  'federation-not-configured': 409,
 };
 
 /** PactError codes that are always about one input, and that input. */

@@ -3,6 +3,7 @@
 import type { MemberStateCode } from '../../law/member-states.ts';
 import type { CrisisKind } from '../law/deadlines.ts';
 import type { EncounterKind, Person } from './commands.ts';
+import type { OutgoingMessage } from './outgoing.ts';
 import type { Flag, Status } from './statuses.ts';
 
 export const OBLIGATION_KINDS = [
@@ -324,4 +325,6 @@ export interface Decision {
   readonly close: readonly ObligationKind[];
   /** What the user should know that is not an error (e.g. a deadline that cannot be tracked yet). */
   readonly notes?: readonly string[];
+  /** issue 20: messages to other installations, written to the outbox with the actions (outgoing.ts) */
+  readonly outgoing?: readonly OutgoingMessage[];
 }

@@ -349,6 +349,7 @@ export function decide(current: CaseState, command: CaseCommand, ctx: DecideCont
     open: opens,
     close: [...new Set(closes)],
     ...(notes.length ? { notes } : {}),
+    ...(more.outgoing.length ? { outgoing: more.outgoing } : {}),
   };
 }
 

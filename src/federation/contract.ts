@@ -5,6 +5,7 @@
 // 2025/2055 Art. 1(3)). Messages of one stream (a case, a request, a transfer) are applied in the order sent.
 import { z } from 'zod';
 import { MEMBER_STATE_CODES, type MemberStateCode } from '../../law/member-states.ts';
+import type { OutgoingMessage } from '../domain/outgoing.ts';
 import type { ParameterRegistry } from '../law/parameters.ts';
 import type { CaseStore } from '../store/case-store.ts';
 import type { Db } from '../store/database.ts';
@@ -81,13 +82,8 @@ export interface FederationContext {
   send(message: OutgoingMessage): Promise<{ id: string; seq: number }>;
 }
 
-/** A message to write into the outbox: id, seq and createdAt are filled by the outbox. */
-export interface OutgoingMessage {
-  readonly to: Party;
-  readonly kind: string;
-  readonly stream: string;
-  readonly body: Record<string, unknown>;
-}
+/** A message to write into the outbox (id, seq and createdAt are filled by the outbox): src/domain/outgoing.ts */
+export type { OutgoingMessage };
 
 /**
  * What the receiving installation does with a message of a kind: called once per message id, in stream

@@ -8,6 +8,7 @@ import { CaseCommand, RecordEncounter } from '../domain/commands.ts';
 import { type Actor, decide, startCase } from '../domain/decide.ts';
 import { checkLateEntry, ENTRY_RULES } from '../domain/entry-rules.ts';
 import { CommandRejectedError } from '../domain/errors.ts';
+import type { OutgoingMessage } from '../domain/outgoing.ts';
 import { obligationMissed } from '../domain/system-steps.ts';
 import { PactError } from '../law/errors.ts';
 import type { ParameterRegistry } from '../law/parameters.ts';
@@ -49,6 +50,7 @@ import {
 import {
   DuplicateReferenceError,
   IdempotencyKeyReusedError,
+  NoFederationError,
   NotFoundError,
   UnknownPlaceError,
   VersionConflictError,
@@ -70,6 +72,11 @@ export interface Services {
   readonly uuid: () => string;
   /** Union-wide recognition rates by nationality (data/recognition_rates.csv), for APR Art. 42(1)(j). */
   readonly recognitionRates?: readonly RecognitionRate[];
+  /**
+   * issue 20: writes a decision's messages to other installations into the outbox, in the transaction of its
+   * actions (src/store/federation-outbox.ts); absent where no federation is configured (PACT_FEDERATION).
+   */
+  readonly outbox?: (tx: Db, messages: readonly OutgoingMessage[], now: Date) => Promise<void>;
 }
 
 export interface OpenedObligation extends Obligation {
@@ -656,6 +663,11 @@ export class CaseStore {
       { table: 'obligations', columns: OBLIGATION_COLUMNS, rows: obligationRows },
       { table: 'audit_log', columns: AUDIT_COLUMNS, rows: chainRows(head, audit) },
     ]);
+    const outgoing = items.flatMap(({ decision }) => decision.outgoing ?? []);
+    if (outgoing.length > 0) {
+      if (!this.services.outbox) throw new NoFederationError(outgoing[0]?.kind ?? '');
+      await this.services.outbox(tx, outgoing, now);
+    }
   }
 
   /** The case rows and closed obligations of decisions, a statement or three each (the single-command path). */

@@ -90,3 +90,13 @@ export class PersonAlreadyRecordedError extends FieldRefusalError {
     );
   }
 }
+
+/** issue 20: a decision asks to send a message to another installation, and none is configured. */
+export class NoFederationError extends PactError {
+  constructor(readonly kind: string) {
+    super(
+      'federation-not-configured',
+      `this installation exchanges no messages with other states (PACT_FEDERATION is not set): cannot send ${kind}`,
+    );
+  }
+}

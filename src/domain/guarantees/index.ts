@@ -6,6 +6,7 @@ import type { Action, CaseState, Obligation, ObligationKind } from '../case-stat
 import type { CaseCommand } from '../commands.ts';
 import type { DecideContext } from '../decide.ts';
 import { documentsModule } from '../documents/module.ts';
+import type { OutgoingMessage } from '../outgoing.ts';
 import borderCrisis from './border-crisis.ts';
 import detention from './detention.ts';
 import interview from './interview.ts';
@@ -41,6 +42,7 @@ export function moduleEffects(current: CaseState, command: CaseCommand, ctx: Dec
   const opens: Obligation[] = [];
   const closes: ObligationKind[] = [];
   const notes: string[] = [];
+  const outgoing: OutgoingMessage[] = [];
   let extra: Record<string, unknown> = {};
   for (const m of MODULES) {
     const e: Effects | undefined = m.handlers?.[command.type]?.(current, command, ctx);
@@ -48,9 +50,10 @@ export function moduleEffects(current: CaseState, command: CaseCommand, ctx: Dec
     opens.push(...(e.opens ?? []));
     closes.push(...(e.closes ?? []));
     notes.push(...(e.notes ?? []));
+    outgoing.push(...(e.outgoing ?? []));
     extra = { ...extra, ...e.extra };
   }
-  return { opens, closes, notes, extra };
+  return { opens, closes, notes, extra, outgoing };
 }
 
 /** The modules' changes of a logged action, after the core's. */

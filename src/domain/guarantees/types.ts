@@ -7,6 +7,7 @@ import type { Action, CaseState, Obligation, ObligationKind } from '../case-stat
 import type { CaseCommand } from '../commands.ts';
 import type { DecideContext } from '../decide.ts';
 import type { Choice, Condition } from '../next-actions.ts';
+import type { OutgoingMessage } from '../outgoing.ts';
 import type { ActionType, CommandType } from '../statuses.ts';
 
 export type CommandOf<T extends CommandType> = Extract<CaseCommand, { type: T }>;
@@ -19,6 +20,8 @@ export interface Effects {
   readonly extra?: Readonly<Record<string, unknown>>;
   /** what the user should know that is not an error */
   readonly notes?: readonly string[];
+  /** issue 20: messages to other installations, sent with the action (src/domain/outgoing.ts) */
+  readonly outgoing?: readonly OutgoingMessage[];
 }
 
 /** Refuses a command the law forbids for this person (throws CommandRejectedError); returns otherwise. */
