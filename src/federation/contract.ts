@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { MEMBER_STATE_CODES, type MemberStateCode } from '../../law/member-states.ts';
 import type { OutgoingMessage } from '../domain/outgoing.ts';
 import type { ParameterRegistry } from '../law/parameters.ts';
-import type { CaseStore } from '../store/case-store.ts';
+import type { CaseStore, CaseWriter } from '../store/case-store.ts';
 import type { Db } from '../store/database.ts';
 
 /** The Union's installation (aggregates only: it never receives a person). */
@@ -69,9 +69,15 @@ export interface MessageKind<B extends z.ZodType = z.ZodType> {
   readonly to: 'member-state' | 'union';
 }
 
-/** What a handler of a received or acknowledged message works with: inside the store's transaction. */
+/**
+ * What a handler of a received or acknowledged message works with: everything inside ONE transaction of the
+ * case store (CaseStore.transact, keyed by the message id), so that the inbox row, the case's actions and any
+ * reply in the outbox commit together or not at all.
+ */
 export interface FederationContext {
   readonly tx: Db;
+  /** loads and persists cases in `tx` (system steps: actor 'system', role 'system') */
+  readonly writer: CaseWriter;
   readonly cases: CaseStore;
   readonly law: ParameterRegistry;
   /** this installation's party */
