@@ -4,6 +4,7 @@ import type { MemberStateCode } from '../../law/member-states.ts';
 import type { CrisisKind } from '../law/deadlines.ts';
 import type { EncounterKind, Person } from './commands.ts';
 import type { OutgoingMessage } from './outgoing.ts';
+import type { CaseResponsibility } from './responsibility/types.ts';
 import type { Flag, Status } from './statuses.ts';
 
 export const OBLIGATION_KINDS = [
@@ -22,6 +23,13 @@ export const OBLIGATION_KINDS = [
   // issue 17: the person's guarantees
   /** the longest a detention may last (src/domain/guarantees/detention.ts) */
   'detention-maximum',
+  // issue 20: the member state responsible (src/domain/responsibility/; AMMR Arts 39–46)
+  'take-charge-request',
+  'take-charge-reply',
+  'take-back-notification',
+  'take-back-confirmation',
+  'transfer-decision',
+  'transfer',
 ] as const;
 export type ObligationKind = (typeof OBLIGATION_KINDS)[number];
 
@@ -210,6 +218,9 @@ export interface CaseState {
     readonly reasons?: string;
     readonly voluntaryDeparture?: { readonly days: number; readonly at: string };
   };
+  // issue 20: the member state responsible (src/domain/responsibility/; AMMR Part III)
+  /** the criteria found, the requests sent and answered, the transfer, and responsibility assumed */
+  readonly responsibility?: CaseResponsibility;
 }
 
 /** A document issued on the case (`document.issued`) and its notification (`document.notified`). */

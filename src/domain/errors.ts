@@ -225,6 +225,31 @@ export const REFUSALS = {
   'place-closed': ['placeId'],
   /** a person carrying the identity document of a person of an open case of the state, not acknowledged (409) */
   'person-already-recorded': ['caseId'],
+  // issue 20: the member state responsible (src/domain/responsibility/; AMMR Part III)
+  /** a take-charge request or take-back notification addressed to the case's own state */
+  'responsibility-to-self': ['state'],
+  /** a take-charge request to a state no recorded criterion points to (AMMR Arts 24, 39(2)) */
+  'responsibility-no-criterion': ['to'],
+  /** no recorded criterion points to another state: there is no one to request (AMMR Art. 39(1)) */
+  'responsibility-no-other-state': [],
+  /** the request's time limit has passed: this state is responsible (AMMR Art. 39(1) third subparagraph) */
+  'take-charge-request-late': ['dueAt', 'article'],
+  /** a request or notification is awaiting its answer, or was accepted (one at a time) */
+  'responsibility-request-pending': ['to', 'at'],
+  /** this state became responsible by the lapse of a time limit (AMMR Arts 37(1), 39(1), 46) */
+  'responsibility-assumed': ['at', 'reason'],
+  /** a transfer step with no acceptance or confirmation (AMMR Arts 42, 46) */
+  'transfer-not-accepted': [],
+  /** the transfer decision was taken already (AMMR Art. 42) */
+  'transfer-already-decided': ['decidedAt'],
+  /** an appeal or a transfer before the transfer decision (AMMR Arts 42–43) */
+  'transfer-not-decided': [],
+  /** an appeal already lodged, or none pending to decide (AMMR Art. 43) */
+  'transfer-appeal-state': ['lodgedAt'],
+  /** the transfer is suspended pending the appeal, carried out, or annulled (AMMR Arts 43(3), 46) */
+  'transfer-not-running': [],
+  /** an extension that would not move the transfer's time limit later (AMMR Art. 46(2)) */
+  'transfer-extension-not-later': ['dueAt'],
 } as const satisfies Record<string, readonly string[]>;
 
 /** Why an account's input is refused (src/store/accounts.ts, login.ts): the same kind of stable codes. */

@@ -68,6 +68,26 @@ export const LEGAL_BASIS: Readonly<Record<ActionType, string>> = {
     'APR Arts 55–56 (preliminary examination of a subsequent application; right to remain)',
   'biometrics.taken':
     'Eurodac Regulation (EU) 2024/1358 (biometric data taken; the transmission period runs from it)',
+  // issue 20: the member state responsible (src/domain/responsibility/)
+  'responsibility.criterion-recorded':
+    'AMMR Arts 24–35 (the criteria, applied in their order: Art. 24(1)); Art. 40(3)–(4) (proof and circumstantial evidence)',
+  'take-charge.requested': 'AMMR Art. 39 (take-charge request); Art. 45(1) for a detained person',
+  'take-back.notified': 'AMMR Art. 41(1)–(2) (take-back notification); Art. 45(1) for a detained person',
+  'transfer.decided': 'AMMR Art. 42 (transfer decision, notified to the person)',
+  'transfer.appealed': 'AMMR Art. 43(1)–(3) (appeal against a transfer decision; suspension on request)',
+  'transfer.appeal-decided':
+    'AMMR Art. 43 (the appeal decided); Art. 46(1) (the transfer period runs from a final suspensive decision)',
+  'transfer.extended': 'AMMR Art. 46(2) (the transfer period extended: imprisonment, absconding)',
+  'transfer.carried-out': 'AMMR Art. 46(1) (the transfer carried out)',
+  'responsibility.request-received':
+    "AMMR Arts 40(1)–(2), 41(3), 45(2) (the other state's receipt: its reply or confirmation period runs from it); Regulation (EC) No 1560/2003 Art. 15",
+  'take-charge.answered': 'AMMR Art. 40 (reply to a take-charge request)',
+  'take-charge.accepted-by-silence':
+    'AMMR Art. 40 and Art. 45(2) (no reply within the period is tantamount to accepting the request)',
+  'take-back.confirmed':
+    'AMMR Art. 41(3)–(4) (receipt confirmed; failure to act within two weeks is tantamount to confirming)',
+  'responsibility.assumed':
+    'AMMR Art. 39(1) third subparagraph (request not made in time); Arts 37(1) and 46 (transfer not carried out in time)',
 };
 
 /**

@@ -219,4 +219,13 @@ export const COMMAND_PERMISSION: Readonly<Record<CommandType, Permission>> = {
   'application.subsequent': 'case.asylum',
   'subsequent.examined': 'case.asylum',
   'biometrics.taken': 'case.screening',
+  // issue 20: the member state responsible (AMMR Part III)
+  'responsibility.criterion-recorded': 'case.asylum',
+  'take-charge.requested': 'case.asylum',
+  'take-back.notified': 'case.asylum',
+  'transfer.decided': 'case.asylum',
+  'transfer.appealed': 'case.asylum',
+  'transfer.appeal-decided': 'case.asylum',
+  'transfer.extended': 'case.asylum',
+  'transfer.carried-out': 'case.return',
 };

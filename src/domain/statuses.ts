@@ -70,6 +70,21 @@ export const ACTION_TYPES = [
   // issue 18: papers — a document issued to the person, and how it reached them (src/domain/documents/)
   'document.issued',
   'document.notified',
+  // issue 20: the member state responsible (src/domain/responsibility/; AMMR Part III) — a user's commands
+  'responsibility.criterion-recorded',
+  'take-charge.requested',
+  'take-back.notified',
+  'transfer.decided',
+  'transfer.appealed',
+  'transfer.appeal-decided',
+  'transfer.extended',
+  'transfer.carried-out',
+  // … and what the system records: the other state's receipt and answer, silence, a time limit lapsed
+  'responsibility.request-received',
+  'take-charge.answered',
+  'take-charge.accepted-by-silence',
+  'take-back.confirmed',
+  'responsibility.assumed',
 ] as const;
 export type ActionType = (typeof ACTION_TYPES)[number];
 
@@ -81,6 +96,12 @@ export const SYSTEM_ACTIONS = [
   'case.relocated',
   'case.linked',
   'case.unlinked',
+  // issue 20: the member state responsible (src/domain/responsibility/steps.ts)
+  'responsibility.request-received',
+  'take-charge.answered',
+  'take-charge.accepted-by-silence',
+  'take-back.confirmed',
+  'responsibility.assumed',
 ] as const satisfies readonly ActionType[];
 
 /**
@@ -147,6 +168,21 @@ const COUNSELLING: CommandType[] = ['counselling.requested', 'counselling.given'
 /** Who the person is may be learnt at any step while the case is open (Screening Regulation Art. 14). */
 const IDENTITY: CommandType = 'identity.recorded';
 const OPEN: CommandType[] = [...DETENTION, ...GUARANTEES, 'person.absconded'];
+/**
+ * issue 20: the member state responsible, determined on a registered application (AMMR Art. 38–39): its
+ * criteria, the take-charge request or take-back notification, and the transfer (Arts 42–46). Which step the
+ * case allows is narrowed by the module's conditions (src/domain/responsibility/module.ts).
+ */
+const RESPONSIBILITY: CommandType[] = [
+  'responsibility.criterion-recorded',
+  'take-charge.requested',
+  'take-back.notified',
+  'transfer.decided',
+  'transfer.appealed',
+  'transfer.appeal-decided',
+  'transfer.extended',
+  'transfer.carried-out',
+];
 
 /** status → actions allowed in it (before flags narrow them). */
 export const ALLOWED: Readonly<Record<Status, readonly CommandType[]>> = {
@@ -161,7 +197,14 @@ export const ALLOWED: Readonly<Record<Status, readonly CommandType[]>> = {
     ...OPEN,
   ],
   'refused-entry': ['asylum-wish.expressed', 'application.registered', IDENTITY, ...GUARANTEES],
-  encountered: ['asylum-wish.expressed', 'case.closed', IDENTITY, ...GUARANTEES],
+  encountered: [
+    'asylum-wish.expressed',
+    'case.closed',
+    IDENTITY,
+    ...GUARANTEES,
+    // issue 20: a person staying irregularly whom another state must take back (AMMR Arts 36(1)(b)–(c), 41)
+    'take-back.notified',
+  ],
   'asylum-requested': [
     'application.registered',
     'eurodac.transmitted',
@@ -170,6 +213,8 @@ export const ALLOWED: Readonly<Record<Status, readonly CommandType[]>> = {
     IDENTITY,
     ...COUNSELLING,
     ...OPEN,
+    // issue 20: a take-back notification on a Eurodac hit (AMMR Art. 41(1))
+    'take-back.notified',
   ],
   registered: [
     'application.routed',
@@ -180,6 +225,7 @@ export const ALLOWED: Readonly<Record<Status, readonly CommandType[]>> = {
     IDENTITY,
     ...COUNSELLING,
     ...OPEN,
+    ...RESPONSIBILITY,
   ],
   lodged: [
     'application.routed',
@@ -190,6 +236,7 @@ export const ALLOWED: Readonly<Record<Status, readonly CommandType[]>> = {
     IDENTITY,
     ...COUNSELLING,
     ...OPEN,
+    ...RESPONSIBILITY,
   ],
   'decided-protection': ['decision.notified', 'case.closed', 'detention.ended', IDENTITY],
   'decided-rejection': [

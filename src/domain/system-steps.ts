@@ -6,6 +6,7 @@ import type { DecideContext } from './decide.ts';
 import { evolve } from './evolve.ts';
 import { LEGAL_BASIS } from './legal-basis.ts';
 import { obligation } from './obligations.ts';
+import { missedConsequence } from './responsibility/steps.ts';
 import type { ActionType } from './statuses.ts';
 
 /** A system action: an open obligation's deadline has passed (sets the overdue flags). */
@@ -55,7 +56,18 @@ export function obligationMissed(
     legalBasis: article,
     payload: { kind, dueAt, article, ...(opens.length > 0 ? { opens } : {}) },
   };
-  return { actions: [action], next: evolve(current, action), open: opens, close: [] };
+  const next = evolve(current, action);
+  // issue 20: a missed time limit of AMMR Part III has its consequence in law, logged with it at the same
+  // time (acceptance or confirmation by silence, or this state's responsibility: responsibility/steps.ts)
+  const then = law ? missedConsequence(next, kind, action.at, law) : undefined;
+  if (then)
+    return {
+      actions: [action, ...then.actions],
+      next: then.next,
+      open: [...opens, ...then.open],
+      close: [...then.close],
+    };
+  return { actions: [action], next, open: opens, close: [] };
 }
 
 /**

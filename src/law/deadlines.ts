@@ -188,6 +188,61 @@ export const DEADLINE_KINDS: readonly DeadlineKind[] = [
     from: 'confirmation by the state of relocation',
     parameter: 'ammr.relocation.transfer-deadline',
   },
+  // issue 20: the member state responsible (AMMR Arts 39–46), the periods besides the ordinary ones above
+  {
+    id: 'take-charge-request-after-hit',
+    title: 'take-charge request after a Eurodac or VIS hit',
+    from: 'receiving the hit',
+    parameter: 'ammr.take-charge.request-deadline-after-hit',
+  },
+  {
+    id: 'take-charge-request-detained',
+    title: 'take-charge request or take-back notification for a detained person',
+    from: 'registration, or receiving the Eurodac hit',
+    parameter: 'ammr.detention.request-deadline',
+  },
+  {
+    id: 'take-charge-request-detained-later',
+    title: 'take-charge request or take-back notification for a person detained after registration',
+    from: 'the placement in detention',
+    parameter: 'ammr.detention.request-deadline-detained-later',
+  },
+  {
+    id: 'take-charge-reply-after-hit',
+    title: 'reply to a take-charge request resting on a Eurodac or VIS hit',
+    from: 'receipt of the request',
+    parameter: 'ammr.take-charge.reply-deadline-after-hit',
+  },
+  {
+    id: 'take-charge-reply-detained',
+    title: 'reply to a take-charge request for a detained person',
+    from: 'receipt of the request',
+    parameter: 'ammr.detention.reply-deadline',
+  },
+  {
+    id: 'take-back-confirmation',
+    title: 'confirmation of a take-back notification',
+    from: 'receipt of the notification',
+    parameter: 'ammr.take-back.confirmation-deadline',
+  },
+  {
+    id: 'transfer-decision',
+    title: 'transfer decision',
+    from: 'acceptance or confirmation',
+    parameter: 'ammr.transfer-decision.deadline',
+  },
+  {
+    id: 'transfer-extended-imprisonment',
+    title: 'transfer, the period extended for imprisonment',
+    from: 'acceptance, confirmation or the final suspensive appeal decision',
+    parameter: 'ammr.transfer.extension-imprisonment',
+  },
+  {
+    id: 'transfer-extended-absconding',
+    title: 'transfer, the period extended for absconding',
+    from: 'acceptance, confirmation or the final suspensive appeal decision',
+    parameter: 'ammr.transfer.extension-absconding',
+  },
 ];
 
 export class UnknownDeadlineKindError extends PactError {

@@ -170,6 +170,43 @@ export const commandArb = (index: number): fc.Arbitrary<CaseCommand> => {
     }),
     fc.constant({ type: 'remain.requested' as const, at: t }),
     fc.record({ type: fc.constant('remain.decided' as const), at: fc.constant(t), allowed: fc.boolean() }),
+    // issue 20: the member state responsible (src/domain/responsibility/)
+    fc.record({
+      type: fc.constant('responsibility.criterion-recorded' as const),
+      at: fc.constant(t),
+      criterion: fc.constantFrom('irregular-entry', 'family-applicant', 'discretionary' as const),
+      state: fc.constantFrom('PL', 'LT', 'DE' as const),
+      evidence: fc.constant([{ kind: 'proof' as const, description: 'Eurodac hit' }]),
+    }),
+    fc.record({
+      type: fc.constant('take-charge.requested' as const),
+      at: fc.constant(t),
+      to: fc.constantFrom('PL', 'LT' as const),
+      criterion: fc.constant('irregular-entry' as const),
+    }),
+    fc.constant({
+      type: 'take-back.notified' as const,
+      at: t,
+      to: 'PL' as const,
+      hit: { system: 'eurodac' as const, at: t },
+    }),
+    fc.constant({ type: 'transfer.decided' as const, at: t }),
+    fc.record({
+      type: fc.constant('transfer.appealed' as const),
+      at: fc.constant(t),
+      suspensionRequested: fc.boolean(),
+    }),
+    fc.record({
+      type: fc.constant('transfer.appeal-decided' as const),
+      at: fc.constant(t),
+      upheld: fc.boolean(),
+    }),
+    fc.record({
+      type: fc.constant('transfer.extended' as const),
+      at: fc.constant(t),
+      ground: fc.constantFrom('imprisonment', 'absconding' as const),
+    }),
+    fc.constant({ type: 'transfer.carried-out' as const, at: t }),
     fc.record({
       type: fc.constant('application.withdrawn' as const),
       at: fc.constant(t),

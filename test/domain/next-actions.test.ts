@@ -126,6 +126,22 @@ const VARIANTS: Readonly<Record<CommandType, readonly Fields[]>> = {
   'application.subsequent': [{}],
   'subsequent.examined': [{ newElements: true }, { newElements: false }],
   'biometrics.taken': [{}],
+  // issue 20: the member state responsible (src/domain/responsibility/)
+  'responsibility.criterion-recorded': [
+    { criterion: 'irregular-entry', state: 'PL', evidence: [{ kind: 'proof', description: 'Eurodac hit' }] },
+    {
+      criterion: 'irregular-entry',
+      state: 'LT',
+      evidence: [{ kind: 'circumstantial', description: 'ticket' }],
+    },
+  ],
+  'take-charge.requested': [{ to: 'PL', criterion: 'irregular-entry' }],
+  'take-back.notified': [{ to: 'PL', hit: { system: 'eurodac', at: '2026-12-07T04:30:00+02:00' } }],
+  'transfer.decided': [{}],
+  'transfer.appealed': [{ suspensionRequested: true }, { suspensionRequested: false }],
+  'transfer.appeal-decided': [{ upheld: false }, { upheld: true }],
+  'transfer.extended': [{ ground: 'absconding' }, { ground: 'imprisonment' }],
+  'transfer.carried-out': [{}],
 };
 
 /** The routing rules (APR Arts 42, 45, 48, 53) turn on the fields themselves: they may refuse a given set. */

@@ -1,5 +1,6 @@
 // The guarantees modules' commands, joined into CaseCommand by src/domain/commands.ts.
 
+import { RESPONSIBILITY_COMMANDS } from '../responsibility/commands.ts';
 import { BORDER_CRISIS_COMMANDS } from './border-crisis-commands.ts';
 import { DETENTION_COMMANDS } from './detention-commands.ts';
 import { INTERVIEW_COMMANDS } from './interview-commands.ts';
@@ -16,4 +17,6 @@ export const GUARANTEE_COMMANDS = [
   ...REMEDIES_COMMANDS,
   ...WITHDRAWAL_COMMANDS,
   ...BORDER_CRISIS_COMMANDS,
+  // issue 20: the member state responsible (src/domain/responsibility/commands.ts)
+  ...RESPONSIBILITY_COMMANDS,
 ] as const;

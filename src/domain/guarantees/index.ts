@@ -7,6 +7,7 @@ import type { CaseCommand } from '../commands.ts';
 import type { DecideContext } from '../decide.ts';
 import { documentsModule } from '../documents/module.ts';
 import type { OutgoingMessage } from '../outgoing.ts';
+import responsibilityModule from '../responsibility/module.ts';
 import borderCrisis from './border-crisis.ts';
 import detention from './detention.ts';
 import interview from './interview.ts';
@@ -30,6 +31,8 @@ export const MODULES: readonly GuaranteeModule[] = [
   documentsModule,
   // issue 18: the refusal's reasons and the screening's record, for the border's papers (src/domain/border-record.ts)
   borderRecordModule,
+  // issue 20: the member state responsible, AMMR Part III (src/domain/responsibility/module.ts)
+  responsibilityModule,
 ];
 
 /** Every module's guards, for a command the table and the conditions allow (throws CommandRejectedError). */

@@ -12,7 +12,7 @@ import { useErrorWords } from '../error-words.ts';
 import type { MessageKey } from '../i18n/en.ts';
 import { useI18n } from '../i18n/i18n.tsx';
 import { localNow, toInstant } from '../local-time.ts';
-import { COMMAND_FIELDS, type FieldSpec } from './command-fields.ts';
+import { COMMAND_FIELDS, COMMAND_SHAPES, type FieldSpec } from './command-fields.ts';
 
 type Values = Record<string, string | boolean | string[]>;
 
@@ -66,8 +66,9 @@ export function ActionForm(props: {
       else if (f.kind === 'datetime') command[f.name] = v ? toInstant(String(v), zone) : undefined;
       else if (v !== '' && v !== undefined) command[f.name] = f.kind === 'code' ? String(v).toUpperCase() : v;
     }
+    const shape = COMMAND_SHAPES[props.type];
     try {
-      await props.submit(command as CaseCommandInput);
+      await props.submit((shape ? shape(command) : command) as CaseCommandInput);
     } catch (err) {
       setError(err);
     } finally {

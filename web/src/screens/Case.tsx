@@ -17,6 +17,7 @@ import { CaseDeadlines } from './CaseDeadlines.tsx';
 import { CaseGuarantees } from './CaseGuarantees.tsx';
 import { CaseLinks } from './CaseLinks.tsx';
 import { CasePrint, PrintHeader } from './CasePrint.tsx';
+import { CaseResponsibility } from './CaseResponsibility.tsx';
 import { CaseTimeline } from './CaseTimeline.tsx';
 import { PersonPanel } from './PersonPanel.tsx';
 import { ScreeningChecklist } from './ScreeningChecklist.tsx';
@@ -186,6 +187,8 @@ export function CaseScreen() {
           <h2>{t('guarantees.title')}</h2>
           <CaseGuarantees guarantees={view.guarantees} />
         </div>
+        {/* issue 20: the member state responsible (AMMR Part III) */}
+        {(c.responsibility || c.registeredAt) && <CaseResponsibility responsibility={c.responsibility} />}
         <CaseLinks caseId={c.id} version={c.version} />
       </div>
 

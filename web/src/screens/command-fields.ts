@@ -20,6 +20,8 @@ import {
 } from '../../../src/domain/guarantees/needs.ts';
 import { NOTIFICATION_MEANS } from '../../../src/domain/guarantees/remedies-commands.ts';
 import { REFUSAL_REASONS } from '../../../src/domain/refusal.ts';
+import { TRANSFER_EXTENSION_GROUNDS } from '../../../src/domain/responsibility/commands.ts';
+import { CRITERION_IDS, EVIDENCE_KINDS } from '../../../src/domain/responsibility/criteria.ts';
 import type { CommandType } from '../../../src/domain/statuses.ts';
 import {
   BORDER_EXEMPTIONS,
@@ -234,4 +236,59 @@ export const COMMAND_FIELDS: Readonly<Record<CommandType, readonly FieldSpec[]>>
     { name: 'merelyToDelay', kind: 'checkbox' },
   ],
   'biometrics.taken': [],
+  // issue 20: the member state responsible (AMMR Part III); COMMAND_SHAPES below gathers the flat fields
+  'responsibility.criterion-recorded': [
+    { name: 'criterion', kind: 'select', list: 'criterion', options: CRITERION_IDS },
+    { name: 'state', kind: 'code' },
+    { name: 'evidenceKind', kind: 'select', list: 'evidenceKind', options: EVIDENCE_KINDS },
+    { name: 'evidence', kind: 'textarea', maxLength: 2000 },
+  ],
+  'take-charge.requested': [
+    { name: 'to', kind: 'code' },
+    { name: 'criterion', kind: 'select', list: 'criterion', options: CRITERION_IDS },
+    { name: 'hitSystem', kind: 'select', list: 'hitSystem', options: ['eurodac', 'vis'], optional: true },
+    { name: 'hitAt', kind: 'datetime', optional: true },
+    { name: 'hitReference', kind: 'text', optional: true },
+  ],
+  'take-back.notified': [
+    { name: 'to', kind: 'code' },
+    { name: 'hitSystem', kind: 'select', list: 'hitSystem', options: ['eurodac', 'vis'] },
+    { name: 'hitAt', kind: 'datetime' },
+    { name: 'hitReference', kind: 'text', optional: true },
+  ],
+  'transfer.decided': [],
+  'transfer.appealed': [{ name: 'suspensionRequested', kind: 'checkbox' }],
+  'transfer.appeal-decided': [{ name: 'upheld', kind: 'checkbox' }],
+  'transfer.extended': [
+    { name: 'ground', kind: 'select', list: 'transferExtension', options: TRANSFER_EXTENSION_GROUNDS },
+  ],
+  'transfer.carried-out': [],
 };
+
+/**
+ * issue 20: commands whose fields are not flat (an evidence item, a hit): the form's flat values made into the
+ * command's shape before it is sent (ActionForm).
+ */
+export const COMMAND_SHAPES: Partial<
+  Record<CommandType, (c: Record<string, unknown>) => Record<string, unknown>>
+> = {
+  'responsibility.criterion-recorded': ({ evidenceKind, evidence, ...c }) => ({
+    ...c,
+    evidence: [{ kind: evidenceKind, description: evidence }],
+  }),
+  'take-charge.requested': hitShape,
+  'take-back.notified': hitShape,
+};
+
+function hitShape({
+  hitSystem,
+  hitAt,
+  hitReference,
+  ...c
+}: Record<string, unknown>): Record<string, unknown> {
+  if (!hitSystem && !hitAt) return c;
+  return {
+    ...c,
+    hit: { system: hitSystem, at: hitAt, ...(hitReference ? { reference: hitReference } : {}) },
+  };
+}
