@@ -98,6 +98,15 @@ function Payload({ action }: { action: Action }) {
       case 'number':
         return typeof v === 'number' ? number(v) : String(v);
       default:
+        // issue 20: a list of evidence items ({kind, description}: AMMR Art. 40(3)–(4)) reads as its words
+        if (Array.isArray(v))
+          return v
+            .map((x: { kind?: unknown; description?: unknown }) =>
+              x && typeof x === 'object'
+                ? `${label('evidenceKind', String(x.kind))}: ${String(x.description ?? '')}`
+                : String(x),
+            )
+            .join('; ');
         return String(v);
     }
   }
