@@ -66,7 +66,9 @@ describe('the member state responsible on the case page', () => {
     const section = await page.locator('#responsibility').innerText();
     expect(section).toContain('Proof: Eurodac category 2 hit (synthetic)');
     // the timeline words the evidence too (not "[object Object]")
-    expect(await page.locator('.timeline').innerText()).toContain('Evidence: Proof: Eurodac category 2 hit (synthetic)');
+    expect(await page.locator('.timeline').innerText()).toContain(
+      'Evidence: Proof: Eurodac category 2 hit (synthetic)',
+    );
     await expectText(
       page,
       'First criterion in the order of the law: Irregular entry (Art. 33) → PL (1 recorded)',
