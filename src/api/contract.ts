@@ -100,3 +100,16 @@ export type NotifiedDocumentResultBody = z.infer<
   typeof import('./routes/documents.ts').NotifiedDocumentResult
 >;
 export type NotificationInput = z.input<typeof import('./routes/documents.ts').Notification>;
+// issue 20: the requests of other member states received by this state (src/api/routes/responsibility.ts)
+export type ReceivedRequestSummaryBody = z.infer<
+  typeof import('./routes/responsibility.ts').ReceivedRequestSummary
+>;
+export type ReceivedRequestViewBody = z.infer<
+  typeof import('./routes/responsibility.ts').ReceivedRequestView
+>;
+export type ResponsibilityAnswerInput = z.input<
+  typeof import('./routes/responsibility.ts').ResponsibilityAnswerBody
+>;
+export type ResponsibilityAnswerResultBody = z.infer<
+  typeof import('./routes/responsibility.ts').ResponsibilityAnswerResult
+>;

@@ -112,6 +112,9 @@ const STATUS_OF: Readonly<Record<string, number>> = {
   'person-already-recorded': 409,
   // issue 20: an action that sends a message to another state, on an installation with no peers
   'federation-not-configured': 409,
+  // issue 20: a request of another state answered after its period (already accepted by silence), or twice
+  'accepted-by-silence': 409,
+  'request-already-answered': 409,
 };
 
 /** PactError codes that are always about one input, and that input. */

@@ -40,6 +40,7 @@ import { nationalMeasureRoutes } from './routes/national-measures.ts';
 import { publicRoutes } from './routes/public.ts';
 import { publicAggregatesRoutes } from './routes/public-aggregates.ts';
 import { referenceRoutes } from './routes/reference.ts';
+import { responsibilityRoutes } from './routes/responsibility.ts';
 import { searchRoutes } from './routes/search.ts';
 import { settingsRoutes } from './routes/settings.ts';
 import { setupRoutes } from './routes/setup.ts';
@@ -318,6 +319,8 @@ export async function buildServer(
   documentRoutes(app, deps);
   // issue 18: the desk's group print (the refusal forms of an encounter in one PDF)
   documentGroupRoutes(app, deps);
+  // issue 20: the requests of other member states received by this state (AMMR Part III)
+  responsibilityRoutes(app, deps);
   web = await webRoutes(app, deps.webRoot ?? WEB_ROOT);
   if (!web)
     app.get('/', { schema: { hide: true } }, (_request, reply) =>

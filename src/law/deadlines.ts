@@ -152,6 +152,26 @@ export const DEADLINE_KINDS: readonly DeadlineKind[] = [
     from: 'receipt of the request',
     parameter: 'ammr.take-charge.reply-deadline',
   },
+  // issue 20: the requested state's other reply periods (the requesting state's case and the requested state's
+  // table of received requests count them from the same receipt, in the requested state's calendar)
+  {
+    id: 'take-charge-reply-after-hit',
+    title: 'reply to a take-charge request resting on a Eurodac or VIS hit',
+    from: 'receipt of the request',
+    parameter: 'ammr.take-charge.reply-deadline-after-hit',
+  },
+  {
+    id: 'take-charge-reply-detained',
+    title: 'reply to a take-charge request concerning a detained person',
+    from: 'receipt of the request',
+    parameter: 'ammr.detention.reply-deadline',
+  },
+  {
+    id: 'take-back-confirmation',
+    title: 'confirmation of receipt of a take-back notification',
+    from: 'receipt of the notification',
+    parameter: 'ammr.take-back.confirmation-deadline',
+  },
   {
     id: 'take-back-notification',
     title: 'take-back notification',

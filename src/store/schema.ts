@@ -589,3 +589,43 @@ export const personSearches = pgTable(
   },
   (t) => [index('person_searches_at').on(t.at)],
 );
+
+// ---- issue 20: dublin-peer (the requested state's side of AMMR Part III)
+
+/**
+ * The take-charge requests and take-back notifications this state RECEIVED from other member states (AMMR
+ * Arts 39 and 41), with the reply period counted from the signed receipt's time in this state's calendar.
+ * `person` is the applicant's data as sent (AMMR Art. 52): shown to this state's case officers only, never
+ * logged, never in the audit log.
+ */
+export const responsibilityRequests = pgTable(
+  'responsibility_requests',
+  {
+    id: uuid('id').primaryKey(),
+    /** the requested state (this installation's) */
+    state: char('state', { length: 2 }).notNull(),
+    fromState: char('from_state', { length: 2 }).notNull(),
+    /** take-charge | take-back */
+    kind: text('kind').notNull(),
+    /** the requesting state's case id */
+    caseRef: uuid('case_ref').notNull(),
+    messageId: uuid('message_id').notNull().unique(),
+    receivedAt: at('received_at').notNull(),
+    dueAt: at('due_at').notNull(),
+    /** the deadline kind of src/law/deadlines.ts that set due_at */
+    deadlineKind: text('deadline_kind').notNull(),
+    criterion: text('criterion'),
+    evidence: jsonb('evidence').notNull().default(sql`'[]'::jsonb`),
+    /** the Eurodac or VIS hit the request rests on, if any */
+    hit: jsonb('hit'),
+    detained: boolean('detained').notNull().default(false),
+    person: jsonb('person').notNull(),
+    /** open | accepted | refused | accepted-by-silence | confirmed | confirmed-by-silence | transferred */
+    status: text('status').notNull().default('open'),
+    answeredAt: at('answered_at'),
+    answeredBy: text('answered_by'),
+    reasons: text('reasons'),
+    transferAt: at('transfer_at'),
+  },
+  (t) => [index('responsibility_requests_state_due').on(t.state, t.status, t.dueAt)],
+);

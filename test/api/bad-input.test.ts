@@ -1549,6 +1549,33 @@ describe.each(BACKENDS.filter((b) => b.name === 'pglite'))(
           },
         ],
       },
+      // issue 20: the requests of other member states received by this state
+      {
+        method: 'GET',
+        path: '/api/responsibility/requests',
+        as: 'case-officer@PL',
+        runs: 60,
+        query: { status: ['open', 'refused', 'maybe'], limit: ['1', '500', '501', '-1'] },
+      },
+      {
+        method: 'GET',
+        path: '/api/responsibility/requests/:param',
+        as: 'case-officer@PL',
+        runs: 60,
+        params: () => [OTHER_CASE, 'not-a-uuid'],
+      },
+      {
+        method: 'POST',
+        path: '/api/responsibility/requests/:param/answer',
+        as: 'case-officer@PL',
+        idempotency: true,
+        runs: 200,
+        params: () => [OTHER_CASE],
+        bodies: (): Json[] => [
+          { accepted: true, criterion: 'irregular-entry' },
+          { accepted: false, reasons: 'synthetic reasons' },
+        ],
+      },
       // hidden routes, and routes and methods that do not exist
       { method: 'GET', path: '/healthz', runs: 30, query: {} },
       { method: 'GET', path: '/readyz', runs: 30, query: {} },

@@ -17,6 +17,7 @@ import { Findings } from './screens/Findings.tsx';
 import { Login } from './screens/Login.tsx';
 import { Monitoring } from './screens/Monitoring.tsx';
 import { Queue } from './screens/Queue.tsx';
+import { ResponsibilityRequest, ResponsibilityRequests } from './screens/ResponsibilityRequests.tsx';
 import { HeaderSearch, SearchScreen } from './screens/Search.tsx';
 import { Setup, SetupFirst } from './screens/Setup.tsx';
 import { Solidarity } from './screens/Solidarity.tsx';
@@ -114,6 +115,22 @@ const SCREENS: readonly Screen[] = [
     permission: 'setup.manage',
     element: <Setup />,
     inNav: true,
+    stateOnly: true,
+  }, // issue 20: the requests of other member states received by this state (AMMR Part III)
+  {
+    path: '/requests',
+    title: 'nav.requests',
+    permission: 'responsibility.answer',
+    element: <ResponsibilityRequests />,
+    inNav: true,
+    stateOnly: true,
+  },
+  {
+    path: '/requests/:id',
+    title: 'nav.requests',
+    permission: 'responsibility.answer',
+    element: <ResponsibilityRequest />,
+    inNav: false,
     stateOnly: true,
   },
 ];

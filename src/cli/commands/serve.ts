@@ -17,6 +17,7 @@ import { openStore } from '../../store/database.ts';
 import { fatalDatabaseError } from '../../store/database-errors.ts';
 import { storeOptions } from '../../store/open-from-env.ts';
 import { loadRecognitionRates } from '../../store/reference-data.ts';
+import { acceptSilentRequests } from '../../store/responsibility-requests.ts';
 import { confirmSilentTransfers } from '../../store/solidarity.ts';
 import { adminPasswordPath, firstAdministrator, type OneTime } from '../admin-password.ts';
 import { type CliContext, UsageError } from '../context.ts';
@@ -193,12 +194,17 @@ export async function serveStore(
     sweeping ??= Promise.all([
       cases.sweepOverdue(),
       confirmSilentTransfers(store.db, LAW, services.clock(), cases),
+      // issue 20: requests of other states left unanswered are accepted (confirmed) by silence (AMMR Arts 40, 41(3), 45)
+      acceptSilentRequests(store.db, services.clock()),
     ])
       .then(
-        ([n, silent]) =>
+        ([n, silent, requests]) =>
           void (
-            n + silent > 0 &&
-            app.log.info({ recorded: n, confirmedBySilence: silent }, 'deadlines passed recorded')
+            n + silent + requests > 0 &&
+            app.log.info(
+              { recorded: n, confirmedBySilence: silent, requestsAcceptedBySilence: requests },
+              'deadlines passed recorded',
+            )
           ),
         (e) => {
           const fatal = fatalDatabaseError(e);
