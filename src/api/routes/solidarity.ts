@@ -81,6 +81,8 @@ const TransferStep = z
     step: z.enum(['confirm', 'refuse', 'transferred', 'did-not-appear']),
     at: z.iso.datetime({ offset: true }).optional(),
     exceptional: z.boolean().optional(),
+    /** issue 20: a refusal's reasons, sent to the benefitting state's installation (AMMR Art. 67(8)–(9)) */
+    reasons: z.string().trim().min(10).max(4000).optional(),
   })
   .strict();
 const ScenarioBody = z
@@ -288,6 +290,7 @@ export function solidarityRoutes(app: FastifyInstance, deps: ApiDeps): void {
         dryRun: request.body.dryRun,
         actor: p.username,
         ...(from ? { from } : {}),
+        ...(deps.services.outbox ? { outbox: deps.services.outbox } : {}),
       });
       return {
         ...run.result,
@@ -340,7 +343,7 @@ export function solidarityRoutes(app: FastifyInstance, deps: ApiDeps): void {
     },
     async (request) => {
       const p = principal(request);
-      const { step, at, exceptional } = request.body;
+      const { step, at, exceptional, reasons } = request.body;
       const year = Number(today().slice(0, 4));
       const [t] = (await listTransfers(deps.store.db, year, { ids: [request.params.id] })).concat(
         await listTransfers(deps.store.db, year - 1, { ids: [request.params.id] }),
@@ -365,6 +368,10 @@ export function solidarityRoutes(app: FastifyInstance, deps: ApiDeps): void {
           now(),
           exceptional,
           deps.cases,
+          {
+            ...(deps.services.outbox ? { outbox: deps.services.outbox } : {}),
+            ...(reasons ? { reasons } : {}),
+          },
         );
         return { ...stepped, overdue: transferOverdue(stepped, now()) };
       } catch (e) {
