@@ -33,6 +33,10 @@ export interface StoredTransfer extends Transfer {
   readonly why: string;
   /** Carried out, or closed, after the transfer deadline (AMMR Art. 67(11)). */
   readonly late: boolean;
+  /** issue 20: the other state is another installation: `out` this state proposed, `in` it received the proposal */
+  readonly exchange?: 'out' | 'in';
+  /** issue 20: a refusal's reasons (AMMR Art. 67(8)–(9)) */
+  readonly reasons?: string;
 }
 
 export const toTransfer = (r: TransferRow): StoredTransfer => {
@@ -122,7 +126,26 @@ export async function listTransfers(
       ),
     )
     .orderBy(asc(relocationTransfers.proposedAt), asc(relocationTransfers.id));
-  const all = rows.map(toTransfer);
+  const ids = rows.map((r) => r.id);
+  const exchanged = new Map<string, { direction: string; reasons: string | null }>();
+  for (let i = 0; i < ids.length; i += 1000)
+    for (const e of await db
+      .select({
+        id: relocationExchange.transferId,
+        direction: relocationExchange.direction,
+        reasons: relocationExchange.reasons,
+      })
+      .from(relocationExchange)
+      .where(inArray(relocationExchange.transferId, ids.slice(i, i + 1000))))
+      exchanged.set(e.id, e);
+  const all = rows.map((r): StoredTransfer => {
+    const e = exchanged.get(r.id);
+    return {
+      ...toTransfer(r),
+      ...(e ? { exchange: e.direction as 'out' | 'in' } : {}),
+      ...(e?.reasons ? { reasons: e.reasons } : {}),
+    };
+  });
   return f.state ? all.filter((t) => t.from === f.state || t.to === f.state) : all;
 }
 

@@ -185,6 +185,18 @@ describe('a relocation from LT to PL between two installations', () => {
     expect(ex?.arrivedAt?.toISOString()).toBe('2026-12-14T10:00:02.000Z');
   });
 
+  it('a message about the transfer from a third state is refused and changes nothing', async () => {
+    const forged = {
+      ...(sentOf(pl, 'relocation.arrival')[0] as object),
+      id: crypto.randomUUID(),
+      from: 'FR',
+      body: { transferId, notAppeared: '2026-12-14T11:00:00.000Z' },
+    };
+    await expect(deliver(pl, lt, forged as never)).rejects.toThrow(/no transfer/);
+    const [t] = await listTransfers(lt.store.db, 2026, { ids: [transferId] });
+    expect(t?.status).toBe('transferred');
+  });
+
   it('both balances count the relocation once, for PL', async () => {
     const [a, b] = await Promise.all([
       solidarityReport(lt.store.db, LAW, 2026, '2026-12-14'),

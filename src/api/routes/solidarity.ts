@@ -115,6 +115,13 @@ export const TransferView = z.object({
   overdue: z
     .boolean()
     .describe('confirmed, not carried out, and its transfer deadline is over (AMMR Art. 67(11))'),
+  exchange: z
+    .enum(['out', 'in'])
+    .optional()
+    .describe(
+      "issue 20: the other state is another installation: 'out' proposed by this state, 'in' received from the benefitting state",
+    ),
+  reasons: z.string().optional().describe("a refusal's reasons (AMMR Art. 67(8)–(9))"),
 });
 
 /** Report, match and scenario answers are large, computed shapes; their schemas are documented loosely. */

@@ -1726,6 +1726,13 @@ export const en = {
     'The form holds a group that is not recorded yet. Replace it with the refused encounter to correct?',
   'outbox.replaceFormYes': 'Replace it',
   'outbox.replaceFormNo': 'Keep typing',
+  // issue 20 (reloc): a refusal's reasons, a transfer with another installation
+  'transfer.reasons':
+    'Reasons: grounds to consider the person a threat to internal security (AMMR Art. 67(8)–(9))',
+  'transfer.refuseWithReasons': 'Refuse with these reasons',
+  'transfer.cancelRefusal': 'Do not refuse',
+  'transfer.reasonsText': 'Refused: {reasons}',
+  'transfer.otherInstallation': "With the other state's installation",
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -1741,4 +1741,11 @@ export const lt: Readonly<Record<MessageKey, string>> = {
     'Formoje yra dar neįrašyta grupė. Pakeisti ją atmestu įvykiu, kad jį pataisytumėte?',
   'outbox.replaceFormYes': 'Pakeisti',
   'outbox.replaceFormNo': 'Tęsti pildymą',
+  // issue 20 (reloc): a refusal's reasons, a transfer with another installation
+  'transfer.reasons':
+    'Priežastys: pagrindas manyti, kad asmuo kelia grėsmę vidaus saugumui (AMMR 67 str. 8–9 d.)',
+  'transfer.refuseWithReasons': 'Atsisakyti dėl šių priežasčių',
+  'transfer.cancelRefusal': 'Neatsisakyti',
+  'transfer.reasonsText': 'Atsisakyta: {reasons}',
+  'transfer.otherInstallation': 'Su kitos valstybės sistema',
 };
