@@ -629,3 +629,31 @@ export const responsibilityRequests = pgTable(
   },
   (t) => [index('responsibility_requests_state_due').on(t.state, t.status, t.dueAt)],
 );
+
+// ---- issue 20: reloc
+/**
+ * A relocation transfer whose other state is another installation (AMMR Arts 67–68): `out` where this state
+ * is the benefitting state and proposed it, `in` where this state is the state of relocation and received the
+ * proposal. The transfer itself is the relocation_transfers row of the same id (the same id on both sides).
+ */
+export const relocationExchange = pgTable(
+  'relocation_exchange',
+  {
+    transferId: uuid('transfer_id')
+      .primaryKey()
+      .references(() => relocationTransfers.id),
+    direction: text('direction').notNull(), // out | in
+    /** the other state */
+    peer: char('peer', { length: 2 }).notNull(),
+    /** the proposal's receipt in the state of relocation: the confirmation period runs from it (Art. 67(9)) */
+    proposalReceivedAt: at('proposal_received_at'),
+    /** a refusal's reasons (Art. 67(8)–(9)) */
+    reasons: text('reasons'),
+    /** the case that moved with the person (Art. 68(2)–(3)) */
+    caseId: uuid('case_id'),
+    /** Art. 68(1): the safe arrival, or that the person did not appear */
+    arrivedAt: at('arrived_at'),
+    notAppearedAt: at('not_appeared_at'),
+  },
+  (t) => [index('relocation_exchange_peer').on(t.peer, t.direction)],
+);

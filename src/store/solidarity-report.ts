@@ -19,6 +19,7 @@ import { computeOffsets, type OffsetResult } from '../solidarity/offsets.ts';
 import { compareScenario, type Scenario, type ScenarioResult } from '../solidarity/simulate.ts';
 import { countTransfers, type TransferCount } from '../solidarity/transfers.ts';
 import type { RelocationOffer } from '../solidarity/types.ts';
+import type { Services } from './case-store.ts';
 import type { Db } from './database.ts';
 import {
   listCandidates,
@@ -98,7 +99,13 @@ export async function runMatching(
   law: ParameterRegistry,
   year: number,
   now: Date,
-  opts: { dryRun: boolean; from?: MemberStateCode; actor: string },
+  opts: {
+    dryRun: boolean;
+    from?: MemberStateCode;
+    actor: string;
+    /** issue 20: where other states are other installations, each proposal is sent to its state (Art. 67) */
+    outbox?: Services['outbox'];
+  },
 ): Promise<MatchRun> {
   const today = unionDate(now);
   const report = await solidarityReport(db, law, year, today);
@@ -153,6 +160,7 @@ export async function runMatching(
         })),
         opts.actor,
         now,
+        opts.outbox,
       );
   return { result, offers, proposed, dryRun: opts.dryRun };
 }

@@ -81,6 +81,8 @@ const TransferStep = z
     step: z.enum(['confirm', 'refuse', 'transferred', 'did-not-appear']),
     at: z.iso.datetime({ offset: true }).optional(),
     exceptional: z.boolean().optional(),
+    /** issue 20: a refusal's reasons, sent to the benefitting state's installation (AMMR Art. 67(8)–(9)) */
+    reasons: z.string().trim().min(10).max(4000).optional(),
   })
   .strict();
 const ScenarioBody = z
@@ -113,6 +115,13 @@ export const TransferView = z.object({
   overdue: z
     .boolean()
     .describe('confirmed, not carried out, and its transfer deadline is over (AMMR Art. 67(11))'),
+  exchange: z
+    .enum(['out', 'in'])
+    .optional()
+    .describe(
+      "issue 20: the other state is another installation: 'out' proposed by this state, 'in' received from the benefitting state",
+    ),
+  reasons: z.string().optional().describe("a refusal's reasons (AMMR Art. 67(8)–(9))"),
 });
 
 /** Report, match and scenario answers are large, computed shapes; their schemas are documented loosely. */
@@ -288,6 +297,7 @@ export function solidarityRoutes(app: FastifyInstance, deps: ApiDeps): void {
         dryRun: request.body.dryRun,
         actor: p.username,
         ...(from ? { from } : {}),
+        ...(deps.services.outbox ? { outbox: deps.services.outbox } : {}),
       });
       return {
         ...run.result,
@@ -340,7 +350,7 @@ export function solidarityRoutes(app: FastifyInstance, deps: ApiDeps): void {
     },
     async (request) => {
       const p = principal(request);
-      const { step, at, exceptional } = request.body;
+      const { step, at, exceptional, reasons } = request.body;
       const year = Number(today().slice(0, 4));
       const [t] = (await listTransfers(deps.store.db, year, { ids: [request.params.id] })).concat(
         await listTransfers(deps.store.db, year - 1, { ids: [request.params.id] }),
@@ -365,6 +375,10 @@ export function solidarityRoutes(app: FastifyInstance, deps: ApiDeps): void {
           now(),
           exceptional,
           deps.cases,
+          {
+            ...(deps.services.outbox ? { outbox: deps.services.outbox } : {}),
+            ...(reasons ? { reasons } : {}),
+          },
         );
         return { ...stepped, overdue: transferOverdue(stepped, now()) };
       } catch (e) {

@@ -1884,6 +1884,13 @@ export const en = {
   'error.code.take-back-not-refusable': 'A take-back notification is confirmed, not refused.',
   'error.code.accepted-by-silence': 'The reply period is over: the request is already accepted by silence.',
   'error.code.request-already-answered': 'This request was already answered.',
+  // issue 20 (reloc): a refusal's reasons, a transfer with another installation
+  'transfer.reasons':
+    'Reasons: grounds to consider the person a threat to internal security (AMMR Art. 67(8)–(9))',
+  'transfer.refuseWithReasons': 'Refuse with these reasons',
+  'transfer.cancelRefusal': 'Do not refuse',
+  'transfer.reasonsText': 'Refused: {reasons}',
+  'transfer.otherInstallation': "With the other state's installation",
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -1898,4 +1898,11 @@ export const lt: Readonly<Record<MessageKey, string>> = {
   'error.code.take-back-not-refusable': 'Pranešimas dėl atsiėmimo patvirtinamas, o ne atmetamas.',
   'error.code.accepted-by-silence': 'Atsakymo terminas baigėsi: prašymas jau priimtas tylos principu.',
   'error.code.request-already-answered': 'Į šį prašymą jau atsakyta.',
+  // issue 20 (reloc): a refusal's reasons, a transfer with another installation
+  'transfer.reasons':
+    'Priežastys: pagrindas manyti, kad asmuo kelia grėsmę vidaus saugumui (AMMR 67 str. 8–9 d.)',
+  'transfer.refuseWithReasons': 'Atsisakyti dėl šių priežasčių',
+  'transfer.cancelRefusal': 'Neatsisakyti',
+  'transfer.reasonsText': 'Atsisakyta: {reasons}',
+  'transfer.otherInstallation': 'Su kitos valstybės sistema',
 };

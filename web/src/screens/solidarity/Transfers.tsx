@@ -20,12 +20,23 @@ export function Transfers(props: { year: number; version: number; onChanged: () 
   const read = useReread<TransferViewBody[]>(`/api/solidarity/${props.year}/transfers`, props.version);
   const [error, setError] = useState<unknown>();
   const [busy, setBusy] = useState<string>();
+  // issue 20: a refusal states its reasons (AMMR Art. 67(8)–(9)); required where the benefitting state is
+  // another installation, which receives them
+  const [refusing, setRefusing] = useState<{ id: string; reasons: string }>();
 
-  async function step(tr: TransferViewBody, s: Step) {
+  async function step(tr: TransferViewBody, s: Step, reasons?: string) {
+    if (s === 'refuse' && reasons === undefined) {
+      setRefusing({ id: tr.id, reasons: '' });
+      return;
+    }
     setBusy(tr.id);
     setError(undefined);
     try {
-      await api('POST', `/api/solidarity/transfers/${tr.id}`, { step: s });
+      await api('POST', `/api/solidarity/transfers/${tr.id}`, {
+        step: s,
+        ...(reasons?.trim() ? { reasons: reasons.trim() } : {}),
+      });
+      setRefusing(undefined);
       props.onChanged();
     } catch (err) {
       setError(err);
@@ -113,6 +124,18 @@ export function Transfers(props: { year: number; version: number; onChanged: () 
                           <small>{t('transfer.exceptional')}</small>
                         </>
                       )}
+                      {tr.exchange && (
+                        <>
+                          <br />
+                          <small>{t('transfer.otherInstallation')}</small>
+                        </>
+                      )}
+                      {tr.reasons && (
+                        <>
+                          <br />
+                          <small>{t('transfer.reasonsText', { reasons: tr.reasons })}</small>
+                        </>
+                      )}
                     </td>
                     <td>{dateTime(tr.proposedAt)}</td>
                     <td>
@@ -160,6 +183,38 @@ export function Transfers(props: { year: number; version: number; onChanged: () 
                           </button>
                         ))}
                       </div>
+                      {refusing?.id === tr.id && (
+                        <form
+                          onSubmit={(e) => {
+                            e.preventDefault();
+                            void step(tr, 'refuse', refusing.reasons);
+                          }}
+                        >
+                          <label>
+                            {t('transfer.reasons')}
+                            <textarea
+                              value={refusing.reasons}
+                              required={tr.exchange === 'in'}
+                              minLength={10}
+                              rows={3}
+                              style={{ display: 'block', width: '100%', minWidth: '18rem' }}
+                              onChange={(e) => setRefusing({ id: tr.id, reasons: e.target.value })}
+                            />
+                          </label>
+                          <div className="actions">
+                            <button type="submit" disabled={busy === tr.id}>
+                              {t('transfer.refuseWithReasons')}
+                            </button>
+                            <button
+                              type="button"
+                              className="secondary"
+                              onClick={() => setRefusing(undefined)}
+                            >
+                              {t('transfer.cancelRefusal')}
+                            </button>
+                          </div>
+                        </form>
+                      )}
                     </td>
                   </tr>
                 );
