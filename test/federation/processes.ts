@@ -18,7 +18,7 @@
 // server's first start creates "admin" and its one-time password (`oneTimePassword`), as in production.
 // Synthetic accounts only; nothing here is for a real deployment.
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -26,7 +26,13 @@ import { fileURLToPath } from 'node:url';
 import { oneTimePasswordFrom } from '../../src/cli/admin-password.ts';
 import { CLOCK_OFFSET_ENV, OFFSET_REREAD_MS } from '../../src/cli/clock.ts';
 import { jurisdictionFits, ROLES, type Role } from '../../src/domain/roles.ts';
-import { addUser, hashPassword, issueCredential, SCOPES } from '../../src/store/accounts.ts';
+import {
+  addUser,
+  ensureAdministrator,
+  hashPassword,
+  issueCredential,
+  SCOPES,
+} from '../../src/store/accounts.ts';
 import { openStore } from '../../src/store/database.ts';
 import { seedDataDir } from '../setup/seeded-data-dir.ts';
 import { writeFederationConfigs } from './config.ts';
@@ -47,6 +53,8 @@ export interface InstallationSpec {
   readonly databaseUrl?: string;
   /** seed an account per role before the first start (default true); false: serve makes "admin" */
   readonly accounts?: boolean;
+  /** with the seeded accounts, also "admin" (EU) with a one-time password, as a first start makes it */
+  readonly firstAdmin?: boolean;
   /** more environment for `pact serve` (e.g. PACT_FEDERATION_RETRY_SECONDS) */
   readonly env?: Readonly<Record<string, string>>;
 }
@@ -58,6 +66,8 @@ export interface StartOptions {
   readonly sweepSeconds?: number;
   /** PACT_LOG_LEVEL (default warn: no request lines, but every warning and refusal) */
   readonly logLevel?: string;
+  /** every chunk an installation writes on stderr (the dev launcher shows them) */
+  readonly onLog?: (party: string, chunk: string) => void;
   /** how long a start may take (default 120 s: PGlite's initdb on a loaded machine) */
   readonly startTimeoutMs?: number;
 }
@@ -93,7 +103,7 @@ export interface Installation {
   readonly dataDir: string;
   /** its federation.json (undefined with `federation: false`) */
   readonly federationFile: string | undefined;
-  /** the first start's one-time password of "admin" (only with `accounts: false`) */
+  /** the one-time password of "admin" made at the first start (`accounts: false`, or `firstAdmin`) */
   readonly oneTimePassword: string | undefined;
   readonly running: boolean;
   /** everything the process wrote on stderr since its last start */
@@ -165,11 +175,14 @@ function seededRoles(party: string): { role: Role; jurisdiction: string }[] {
 async function seedAccounts(
   open: () => ReturnType<typeof openStore>,
   party: string,
-): Promise<Map<string, Omit<Session, 'call'>>> {
+  firstAdmin: boolean,
+): Promise<{ sessions: Map<string, Omit<Session, 'call'>>; adminPassword: string | undefined }> {
   const store = await open();
   const sessions = new Map<string, Omit<Session, 'call'>>();
+  let adminPassword: string | undefined;
   try {
     const now = new Date();
+    if (firstAdmin) adminPassword = await ensureAdministrator(store.db, now);
     const passwordHash = await hashPassword(PASSWORD);
     for (const { role, jurisdiction } of seededRoles(party)) {
       const username = `${role}.${jurisdiction}`.toLowerCase();
@@ -194,7 +207,7 @@ async function seedAccounts(
   } finally {
     await store.close();
   }
-  return sessions;
+  return { sessions, adminPassword };
 }
 
 export async function startInstallations(
@@ -255,7 +268,7 @@ function installation(
   const url = `http://127.0.0.1:${port}`;
   const dataDir = join(dir, 'data');
   const offsetFile = join(dir, 'clock-offset');
-  writeFileSync(offsetFile, '0\n');
+  if (!existsSync(offsetFile)) writeFileSync(offsetFile, '0\n');
   let proc: ChildProcess | undefined;
   let exited: Promise<void> = Promise.resolve();
   let stderr = '';
@@ -288,11 +301,12 @@ function installation(
       if (!proc || proc.exitCode !== null || proc.signalCode !== null)
         throw new Error(`${spec.party}: the server exited before it was ready:\n${stderr}`);
       const started = /Pact serves http/.test(stderr);
-      const password = firstStart && spec.accounts === false ? oneTimePasswordFrom(stderr) : 'n/a';
-      if (started && password) {
+      // the first start on an empty database prints where the administrator's one-time password is
+      const password = oneTimePasswordFrom(stderr);
+      if (started && (password || !/First start/.test(stderr))) {
         const r = await fetch(`${url}/readyz`).catch(() => undefined);
         if (r?.status === 200) {
-          if (password !== 'n/a') oneTimePassword = password;
+          if (password) oneTimePassword = password;
           return;
         }
       }
@@ -333,12 +347,18 @@ function installation(
     async start() {
       if (self.running) throw new Error(`${spec.party} runs already`);
       const deadline = Date.now() + (options.startTimeoutMs ?? 120_000);
-      if (firstStart && !spec.databaseUrl) await seedDataDir(dataDir);
-      if (firstStart && spec.accounts !== false)
-        sessions = await seedAccounts(
+      // a folder that holds data already (the dev launcher's, started again) is used as it is
+      const fresh = firstStart && (spec.databaseUrl !== undefined || !existsSync(dataDir));
+      if (fresh && !spec.databaseUrl) await seedDataDir(dataDir);
+      if (fresh && spec.accounts !== false) {
+        const seeded = await seedAccounts(
           () => openStore(spec.databaseUrl ? { databaseUrl: spec.databaseUrl } : { dataDir }),
           spec.party,
+          spec.firstAdmin === true,
         );
+        sessions = seeded.sessions;
+        oneTimePassword = seeded.adminPassword;
+      }
       stderr = '';
       const child = spawn(process.execPath, ['bin/pact.js', 'serve'], {
         cwd: ROOT,
@@ -355,6 +375,7 @@ function installation(
       );
       child.stderr?.setEncoding('utf8').on('data', (chunk: string) => {
         stderr += chunk;
+        options.onLog?.(spec.party, chunk);
       });
       await waitReady(deadline);
       firstStart = false;
