@@ -113,3 +113,28 @@ describe('installations as separate processes (test/federation/processes.ts)', (
     expect(JSON.parse(readFileSync(priv, 'utf8')).d).toEqual(expect.any(String));
   });
 });
+
+describe('eventually (test/federation/wait.ts)', () => {
+  it('asks again until the check passes, and fails with the last error when the time is up', async () => {
+    const { eventually } = await import('./wait.ts');
+    let n = 0;
+    await expect(
+      eventually(
+        () => {
+          n += 1;
+          if (n < 3) throw new Error(`not yet ${n}`);
+          return n;
+        },
+        { intervalMs: 1 },
+      ),
+    ).resolves.toBe(3);
+    await expect(
+      eventually(
+        () => {
+          throw new Error('never');
+        },
+        { timeoutMs: 30, intervalMs: 5 },
+      ),
+    ).rejects.toThrow('never');
+  });
+});
