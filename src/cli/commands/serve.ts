@@ -20,6 +20,7 @@ import { loadRecognitionRates } from '../../store/reference-data.ts';
 import { acceptSilentRequests } from '../../store/responsibility-requests.ts';
 import { confirmSilentTransfers } from '../../store/solidarity.ts';
 import { adminPasswordPath, firstAdministrator, type OneTime } from '../admin-password.ts';
+import { serverClock } from '../clock.ts';
 import { type CliContext, UsageError } from '../context.ts';
 
 /** The longest a stop waits for the requests in flight, and then for the database to close. */
@@ -58,10 +59,12 @@ export function serveCommand(ctx: CliContext): Command {
       trustProxyOf(env); // a wrong setting stops before the database is opened
       const requestLimits = requestLimitsOf(env);
       const options = storeOptions(env);
+      // issue 20: the real clock, or the test clock of PACT_CLOCK_OFFSET_FILE (src/cli/clock.ts)
+      const clock = serverClock(env, ctx.stderr);
       const store = await openStore({ ...options, holder: 'pact serve' });
       const services = {
         law: LAW,
-        clock: () => new Date(),
+        clock,
         uuid: randomUUID,
         recognitionRates: loadRecognitionRates(),
       };
