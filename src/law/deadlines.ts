@@ -228,24 +228,6 @@ export const DEADLINE_KINDS: readonly DeadlineKind[] = [
     parameter: 'ammr.detention.request-deadline-detained-later',
   },
   {
-    id: 'take-charge-reply-after-hit',
-    title: 'reply to a take-charge request resting on a Eurodac or VIS hit',
-    from: 'receipt of the request',
-    parameter: 'ammr.take-charge.reply-deadline-after-hit',
-  },
-  {
-    id: 'take-charge-reply-detained',
-    title: 'reply to a take-charge request for a detained person',
-    from: 'receipt of the request',
-    parameter: 'ammr.detention.reply-deadline',
-  },
-  {
-    id: 'take-back-confirmation',
-    title: 'confirmation of a take-back notification',
-    from: 'receipt of the notification',
-    parameter: 'ammr.take-back.confirmation-deadline',
-  },
-  {
     id: 'transfer-decision',
     title: 'transfer decision',
     from: 'acceptance or confirmation',

@@ -7,8 +7,10 @@
 // reply and the confirmation are recorded on the case (`replyReceived`, `takeBackConfirmed`).
 // The case steps are pure functions of src/domain/responsibility/steps.ts (the requesting state's side), passed
 // in as `ResponsibilitySteps` and applied by `applyCaseStep` in the message's transaction.
+
 import type { MemberStateCode } from '../../law/member-states.ts';
 import type { CaseState, Decision } from '../domain/case-state.ts';
+import { CRITERION_IDS, type CriterionId } from '../domain/responsibility/criteria.ts';
 import {
   RESPONSIBILITY_KIND_NAMES as N,
   TakeBackConfirmationBody,
@@ -17,6 +19,7 @@ import {
   TakeChargeRequestBody,
   TransferNoticeBody,
 } from '../domain/responsibility/messages.ts';
+import { replyReceived, requestReceived, takeBackConfirmed } from '../domain/responsibility/steps.ts';
 import { type FederationContext, type KindHandlers, UNION } from '../federation/contract.ts';
 import { PactError } from '../law/errors.ts';
 import type { ParameterRegistry } from '../law/parameters.ts';
@@ -190,5 +193,16 @@ export function responsibilityHandlers(steps: ResponsibilitySteps | undefined): 
  * (the `dublin` part of issue 20); until they are wired here, the messages that need them fail visibly in the
  * inbox (StepsNotWiredError) and the requested state's side works on its own.
  */
-export const RESPONSIBILITY_HANDLERS: Readonly<Record<string, KindHandlers>> =
-  responsibilityHandlers(undefined);
+const isCriterion = (c: string | undefined): c is CriterionId =>
+  (CRITERION_IDS as readonly string[]).includes(c ?? '');
+
+export const RESPONSIBILITY_HANDLERS: Readonly<Record<string, KindHandlers>> = responsibilityHandlers({
+  requestReceived: (c, i) => requestReceived(c, { ...i, receivedAt: i.receivedAt.toISOString() }),
+  replyReceived: (c, { criterion, at, ...i }) =>
+    replyReceived(c, {
+      ...i,
+      at: at.toISOString(),
+      ...(isCriterion(criterion) ? { criterion } : {}),
+    }),
+  takeBackConfirmed: (c, i) => takeBackConfirmed(c, { ...i, at: i.at.toISOString() }),
+});

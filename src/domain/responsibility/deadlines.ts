@@ -5,6 +5,7 @@ import type { MemberStateCode } from '../../../law/member-states.ts';
 import { computeDeadline } from '../../law/deadlines.ts';
 import type { ParameterRegistry } from '../../law/parameters.ts';
 import type { CaseState, Obligation, ObligationKind } from '../case-state.ts';
+import { replyDeadlineKind } from './reply-due.ts';
 
 /** The first moment after a period of deadline kind `kindId` from `from`, in `state`'s calendar. */
 export function dueIn(
@@ -62,14 +63,12 @@ export function replyDeadline(
   r: { kind: 'take-charge' | 'take-back'; to: string; hit?: unknown; detained: boolean },
   receivedAt: string,
 ): Obligation {
-  if (r.kind === 'take-back')
-    return obligationDue('take-back-confirmation', dueIn(law, 'take-back-confirmation', r.to, receivedAt));
-  const kind = r.detained
-    ? 'take-charge-reply-detained'
-    : r.hit
-      ? 'take-charge-reply-after-hit'
-      : 'take-charge-reply';
-  return obligationDue('take-charge-reply', dueIn(law, kind, r.to, receivedAt));
+  // the same deadline kind as the requested state's table of received requests (reply-due.ts)
+  const kind = replyDeadlineKind({ kind: r.kind, hit: Boolean(r.hit), detained: r.detained });
+  return obligationDue(
+    r.kind === 'take-back' ? 'take-back-confirmation' : 'take-charge-reply',
+    dueIn(law, kind, r.to, receivedAt),
+  );
 }
 
 /** AMMR Art. 42(1) (decision within two weeks) and Art. 46(1) (transfer within six months), from `from`. */

@@ -1,0 +1,37 @@
+CREATE TABLE "relocation_exchange" (
+	"transfer_id" uuid PRIMARY KEY NOT NULL,
+	"direction" text NOT NULL,
+	"peer" char(2) NOT NULL,
+	"proposal_received_at" timestamp with time zone,
+	"reasons" text,
+	"case_id" uuid,
+	"arrived_at" timestamp with time zone,
+	"not_appeared_at" timestamp with time zone
+);
+--> statement-breakpoint
+CREATE TABLE "responsibility_requests" (
+	"id" uuid PRIMARY KEY NOT NULL,
+	"state" char(2) NOT NULL,
+	"from_state" char(2) NOT NULL,
+	"kind" text NOT NULL,
+	"case_ref" uuid NOT NULL,
+	"message_id" uuid NOT NULL,
+	"received_at" timestamp with time zone NOT NULL,
+	"due_at" timestamp with time zone NOT NULL,
+	"deadline_kind" text NOT NULL,
+	"criterion" text,
+	"evidence" jsonb DEFAULT '[]'::jsonb NOT NULL,
+	"hit" jsonb,
+	"detained" boolean DEFAULT false NOT NULL,
+	"person" jsonb NOT NULL,
+	"status" text DEFAULT 'open' NOT NULL,
+	"answered_at" timestamp with time zone,
+	"answered_by" text,
+	"reasons" text,
+	"transfer_at" timestamp with time zone,
+	CONSTRAINT "responsibility_requests_message_id_unique" UNIQUE("message_id")
+);
+--> statement-breakpoint
+ALTER TABLE "relocation_exchange" ADD CONSTRAINT "relocation_exchange_transfer_id_relocation_transfers_id_fk" FOREIGN KEY ("transfer_id") REFERENCES "public"."relocation_transfers"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+CREATE INDEX "relocation_exchange_peer" ON "relocation_exchange" USING btree ("peer","direction");--> statement-breakpoint
+CREATE INDEX "responsibility_requests_state_due" ON "responsibility_requests" USING btree ("state","status","due_at");
