@@ -100,3 +100,10 @@ export type NotifiedDocumentResultBody = z.infer<
   typeof import('./routes/documents.ts').NotifiedDocumentResult
 >;
 export type NotificationInput = z.input<typeof import('./routes/documents.ts').Notification>;
+// issue 20: the Union's view
+export type PoolViewBody = import('../store/pool-view.ts').PoolView;
+export type UnionFiguresListBody = {
+  month: string;
+  self: string | null;
+  states: import('../store/federation-union.ts').StoredUnionFigures[];
+};

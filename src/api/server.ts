@@ -45,6 +45,7 @@ import { settingsRoutes } from './routes/settings.ts';
 import { setupRoutes } from './routes/setup.ts';
 import { solidarityRoutes } from './routes/solidarity.ts';
 import { statisticsRoutes } from './routes/statistics.ts';
+import { unionRoutes } from './routes/union.ts';
 import { userRoutes } from './routes/users.ts';
 import { isPageRequest, sendIndex, WEB_ROOT, webRoutes } from './web.ts';
 
@@ -318,6 +319,7 @@ export async function buildServer(
   documentRoutes(app, deps);
   // issue 18: the desk's group print (the refusal forms of an encounter in one PDF)
   documentGroupRoutes(app, deps);
+  unionRoutes(app, deps);
   web = await webRoutes(app, deps.webRoot ?? WEB_ROOT);
   if (!web)
     app.get('/', { schema: { hide: true } }, (_request, reply) =>

@@ -6,7 +6,9 @@ import { readFileSync } from 'node:fs';
 import { Party } from './contract.ts';
 
 /** The party of `PACT_FEDERATION`'s self.party, or undefined when no federation is configured or it is unreadable. */
-export function selfParty(env: Readonly<Record<string, string | undefined>> = process.env): Party | undefined {
+export function selfParty(
+  env: Readonly<Record<string, string | undefined>> = process.env,
+): Party | undefined {
   const file = env.PACT_FEDERATION;
   if (!file) return undefined;
   try {

@@ -65,7 +65,10 @@ export const SPAIN_CLAIM: Claim = {
     "Spain's statement on the adoption of Council Implementing Decision (EU) 2025/2642 (written procedure closed 22 December 2025), as reported by Agence Europe, Europe Daily Bulletin 13781, 6 January 2026",
 };
 
-export function defaultClaimSteps(benefitting: readonly MemberStateCode[], deductionEligible: readonly MemberStateCode[]) {
+export function defaultClaimSteps(
+  benefitting: readonly MemberStateCode[],
+  deductionEligible: readonly MemberStateCode[],
+) {
   return [
     {
       label: 'pledges of the benefitting states',
@@ -129,7 +132,15 @@ export function checkClaim(annex: PoolAnnex, steps: readonly ClaimStepInput[], c
     for (const s of states) removed.add(s);
     const part = sumOf(annex.rows.filter((r) => states.includes(r.state)));
     total = total && part.amounts ? minus(total, part.amounts) : null;
-    out.push({ label: step.label, basis: step.basis, states, op: '−', amounts: part.amounts, total, missing: part.missing });
+    out.push({
+      label: step.label,
+      basis: step.basis,
+      states,
+      op: '−',
+      amounts: part.amounts,
+      total,
+      missing: part.missing,
+    });
   }
   // the effective figure is the sum of the pledges of the states that remain: it needs only their cells
   const remaining = sumOf(annex.rows.filter((r) => !removed.has(r.state)));

@@ -55,7 +55,11 @@ export interface PoolAnnex {
   readonly rows: readonly AnnexRow[];
   readonly missing: readonly MissingCell[];
   /** sums of the filled cells (partial when cells are missing) */
-  readonly known: { readonly relocations: number; readonly financialEur: number; readonly alternativesEur: number };
+  readonly known: {
+    readonly relocations: number;
+    readonly financialEur: number;
+    readonly alternativesEur: number;
+  };
   /** with every cell filled: the total value in euros, equal to the headline (else the file is refused) */
   readonly totalValueEur?: number;
   /** what the reader says about the file: complete, or how many cells are missing */
@@ -92,7 +96,8 @@ function fields(line: string): string[] {
 function cell(text: string, where: string): Cell {
   const t = text.trim();
   if (t === '') return null;
-  if (!/^\d+$/.test(t)) throw new InvalidAnnex(`${where}: "${t}" is not a whole non-negative number (or empty)`);
+  if (!/^\d+$/.test(t))
+    throw new InvalidAnnex(`${where}: "${t}" is not a whole non-negative number (or empty)`);
   const n = Number(t);
   if (!Number.isSafeInteger(n)) throw new InvalidAnnex(`${where}: ${t} is too large`);
   return n;
@@ -134,7 +139,8 @@ export function readPoolAnnex(
   const absent = opts.participating.filter((s) => !seen.has(s));
   if (absent.length) throw new InvalidAnnex(`states missing from the file: ${absent.join(', ')}`);
   for (const r of rows)
-    if (!r.source) throw new InvalidAnnex(`${r.state}: no source (every row says where its numbers come from)`);
+    if (!r.source)
+      throw new InvalidAnnex(`${r.state}: no source (every row says where its numbers come from)`);
   const missing: MissingCell[] = rows.flatMap((r) =>
     (
       [

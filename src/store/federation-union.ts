@@ -11,14 +11,22 @@ import { unionFigures } from './schema.ts';
 
 export class RefusedUnionFigures extends Error {}
 
-export async function storeUnionFigures(tx: Db, message: Envelope, receivedAt: Date, self: string): Promise<void> {
-  if (self !== UNION) throw new RefusedUnionFigures(`${UNION_FIGURES} is for the Union's installation, not ${self}`);
+export async function storeUnionFigures(
+  tx: Db,
+  message: Envelope,
+  receivedAt: Date,
+  self: string,
+): Promise<void> {
+  if (self !== UNION)
+    throw new RefusedUnionFigures(`${UNION_FIGURES} is for the Union's installation, not ${self}`);
   assertNoPersonalFields(message.body);
   const parsed = UnionFiguresBody.safeParse(message.body);
   if (!parsed.success) throw new RefusedUnionFigures(`${UNION_FIGURES}: the body is not aggregate figures`);
   const body = parsed.data;
   if (body.state !== message.from)
-    throw new RefusedUnionFigures(`${UNION_FIGURES}: ${message.from} may not send the figures of ${body.state}`);
+    throw new RefusedUnionFigures(
+      `${UNION_FIGURES}: ${message.from} may not send the figures of ${body.state}`,
+    );
   const row = { state: body.state, month: body.month, body, messageId: message.id, receivedAt };
   await tx
     .insert(unionFigures)
@@ -44,7 +52,11 @@ export interface StoredUnionFigures {
 
 /** The figures received for `month`, by state. */
 export async function listUnionFigures(db: Db, month: string): Promise<StoredUnionFigures[]> {
-  const rows = await db.select().from(unionFigures).where(eq(unionFigures.month, month)).orderBy(asc(unionFigures.state));
+  const rows = await db
+    .select()
+    .from(unionFigures)
+    .where(eq(unionFigures.month, month))
+    .orderBy(asc(unionFigures.state));
   return rows.map((r) => ({
     state: r.state,
     month: r.month,

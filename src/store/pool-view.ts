@@ -44,7 +44,11 @@ export interface PoolStateView {
   readonly afterDeductions: PoolMeasures;
   /** relocation offsets the state owes under Art. 63 (mandatory offsets), when triggered */
   readonly offsets: number;
-  readonly carriedOut: { readonly relocations: number; readonly financialEur: number; readonly alternativesEur: number };
+  readonly carriedOut: {
+    readonly relocations: number;
+    readonly financialEur: number;
+    readonly alternativesEur: number;
+  };
   readonly benefitting: boolean;
   readonly deductionEligible: boolean;
 }
@@ -76,14 +80,20 @@ export async function poolView(db: Db, law: ParameterRegistry, today: string): P
         year: ANNEX_YEAR,
         relocations: row.relocations ?? 0,
         eurCents: (row.financialEur ?? 0) * 100,
-        alternatives: [{ description: row.alternativesDescription, valueCents: (row.alternativesEur ?? 0) * 100 }],
+        alternatives: [
+          { description: row.alternativesDescription, valueCents: (row.alternativesEur ?? 0) * 100 },
+        ],
       },
       deductions,
     );
     const offsets = report.offsets.mandatory.perState.find((p) => p.state === row.state)?.offsets ?? 0;
     return {
       state: row.state,
-      pledged: { relocations: row.relocations, financialEur: row.financialEur, alternativesEur: row.alternativesEur },
+      pledged: {
+        relocations: row.relocations,
+        financialEur: row.financialEur,
+        alternativesEur: row.alternativesEur,
+      },
       deductedPercent: after.deductedPercent,
       afterDeductions: {
         relocations: row.relocations === null ? null : after.relocations,

@@ -609,11 +609,8 @@ export const unionFigures = pgTable(
 );
 
 /** At a member state's installation: the months whose figures were sent to the Union (the monthly send is idempotent). */
-export const unionFiguresSent = pgTable(
-  'union_figures_sent',
-  {
-    month: text('month').primaryKey(),
-    sentAt: at('sent_at').notNull(),
-    by: text('by').notNull(),
-  },
-);
+export const unionFiguresSent = pgTable('union_figures_sent', {
+  month: text('month').primaryKey(),
+  sentAt: at('sent_at').notNull(),
+  by: text('by').notNull(),
+});

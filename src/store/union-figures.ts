@@ -6,9 +6,9 @@
 // `pact serve`), idempotent by month; an administrator may send a month again (the Union keeps the later).
 import { eq, sql } from 'drizzle-orm';
 import type { MemberStateCode } from '../../law/member-states.ts';
-import { assertNoPersonalFields } from '../federation/personal-fields.ts';
-import { UNION, type OutgoingMessage } from '../federation/contract.ts';
+import { type OutgoingMessage, UNION } from '../federation/contract.ts';
 import { UNION_FIGURES, UnionFiguresBody } from '../federation/kinds/union.ts';
+import { assertNoPersonalFields } from '../federation/personal-fields.ts';
 import { STATE_TIME_ZONES } from '../law/calendar/time-zones.ts';
 import { LAW } from '../law/law.ts';
 import type { ParameterRegistry } from '../law/parameters.ts';
@@ -35,7 +35,14 @@ export async function buildUnionFigures(
   const timeZone = STATE_TIME_ZONES[state] ?? 'UTC';
   const key = await roundingKey(store.db);
   const published = async (by: Grouping) => {
-    const q: AggregateQuery = { state, from: `${month}-01`, to: lastDay(month), timeZone, granularity: 'month', by };
+    const q: AggregateQuery = {
+      state,
+      from: `${month}-01`,
+      to: lastDay(month),
+      timeZone,
+      granularity: 'month',
+      by,
+    };
     const rows = await rolledUpAggregates(store.db, q);
     return suppress(rows, SUPPRESS_BELOW, { complementary: by !== 'none', round: aggregateRounder(key, q) });
   };
@@ -64,8 +71,12 @@ export async function buildUnionFigures(
     suppressedBelow: SUPPRESS_BELOW,
     totals: totals.map((r) => ({ metric: r.metric, value: r.value })),
     // a metric the grouping does not apply to has group null: its total is already in `totals`
-    byNationality: byNationality.flatMap((r) => (r.group === null ? [] : [{ metric: r.metric, group: r.group, value: r.value }])),
-    byKind: byKind.flatMap((r) => (r.group === null ? [] : [{ metric: r.metric, group: r.group, value: r.value }])),
+    byNationality: byNationality.flatMap((r) =>
+      r.group === null ? [] : [{ metric: r.metric, group: r.group, value: r.value }],
+    ),
+    byKind: byKind.flatMap((r) =>
+      r.group === null ? [] : [{ metric: r.metric, group: r.group, value: r.value }],
+    ),
     solidarity,
   });
   assertNoPersonalFields(body);
@@ -87,7 +98,14 @@ export type Enqueue = (tx: Db, messages: readonly OutgoingMessage[], now: Date) 
 export async function sendUnionFigures(
   db: Db,
   enqueue: Enqueue,
-  opts: { state: MemberStateCode; month: string; now: Date; by: string; force?: boolean; law?: ParameterRegistry },
+  opts: {
+    state: MemberStateCode;
+    month: string;
+    now: Date;
+    by: string;
+    force?: boolean;
+    law?: ParameterRegistry;
+  },
 ): Promise<boolean> {
   const body = await buildUnionFigures({ db }, opts.state, opts.month, opts.law);
   return db.transaction(async (tx) => {
@@ -98,7 +116,10 @@ export async function sendUnionFigures(
       .returning({ month: unionFiguresSent.month });
     if (!inserted.length) {
       if (!opts.force) return false;
-      await tx.update(unionFiguresSent).set({ sentAt: opts.now, by: opts.by }).where(eq(unionFiguresSent.month, opts.month));
+      await tx
+        .update(unionFiguresSent)
+        .set({ sentAt: opts.now, by: opts.by })
+        .where(eq(unionFiguresSent.month, opts.month));
     }
     await enqueue(tx as unknown as Db, [unionFiguresMessage(body)], opts.now);
     return true;

@@ -26,9 +26,21 @@ describe('check a claim (Spain: 962 relocations, EUR 74.66 million)', () => {
     const c = checkClaim(annex, STEPS, SPAIN_CLAIM);
     expect(c.complete).toBe(true);
     expect(c.steps.map((s) => [s.op, s.amounts, s.total])).toEqual([
-      ['=', { relocations: 2462, financialEur: 324_660_000, alternativesEur: 46_100_000 }, { relocations: 2462, financialEur: 324_660_000, alternativesEur: 46_100_000 }],
-      ['−', { relocations: 1000, financialEur: 100_000_000, alternativesEur: 0 }, { relocations: 1462, financialEur: 224_660_000, alternativesEur: 46_100_000 }],
-      ['−', { relocations: 500, financialEur: 150_000_000, alternativesEur: 0 }, { relocations: 962, financialEur: 74_660_000, alternativesEur: 46_100_000 }],
+      [
+        '=',
+        { relocations: 2462, financialEur: 324_660_000, alternativesEur: 46_100_000 },
+        { relocations: 2462, financialEur: 324_660_000, alternativesEur: 46_100_000 },
+      ],
+      [
+        '−',
+        { relocations: 1000, financialEur: 100_000_000, alternativesEur: 0 },
+        { relocations: 1462, financialEur: 224_660_000, alternativesEur: 46_100_000 },
+      ],
+      [
+        '−',
+        { relocations: 500, financialEur: 150_000_000, alternativesEur: 0 },
+        { relocations: 962, financialEur: 74_660_000, alternativesEur: 46_100_000 },
+      ],
     ]);
     expect(c.steps[1]?.states).toEqual(['CY', 'GR', 'IT', 'ES']);
     expect(c.effective).toEqual({ relocations: 962, financialEur: 74_660_000, alternativesEur: 46_100_000 });
@@ -36,14 +48,23 @@ describe('check a claim (Spain: 962 relocations, EUR 74.66 million)', () => {
   });
 
   it('a state in two steps is taken away once', () => {
-    const c = checkClaim(annex, [...STEPS, { label: 'again', basis: 'x', states: ['ES', 'DE'] }], SPAIN_CLAIM);
+    const c = checkClaim(
+      annex,
+      [...STEPS, { label: 'again', basis: 'x', states: ['ES', 'DE'] }],
+      SPAIN_CLAIM,
+    );
     expect(c.steps[3]?.states).toEqual(['DE']);
     expect(c.effective).toEqual({ relocations: 0, financialEur: 0, alternativesEur: 46_100_000 });
     expect(c.difference).toEqual({ relocations: -962, financialEur: -74_660_000 });
   });
 
   it('missing cells: the check cannot be completed and names the cells the effective figure needs', () => {
-    const partial = read(`${HEADER}ES,,,,,s\nAT,500,50000000,0,,s\nDE,962,,0,,s\nFR,,0,0,,s\n`, ['ES', 'AT', 'DE', 'FR']);
+    const partial = read(`${HEADER}ES,,,,,s\nAT,500,50000000,0,,s\nDE,962,,0,,s\nFR,,0,0,,s\n`, [
+      'ES',
+      'AT',
+      'DE',
+      'FR',
+    ]);
     const c = checkClaim(partial, STEPS, SPAIN_CLAIM);
     expect(c.complete).toBe(false);
     expect(c.effective).toBeNull();

@@ -25,7 +25,9 @@ describe('the 2026 pool annex (Decision 2025/2642, AMMR Art. 57(1))', () => {
 
   it('a complete file one relocation short of the headline is refused (EUR 419 980 000)', () => {
     const text = `${HEADER}AT,9999,0,0,,s\nBE,0,150000000,0,,s\nDE,0,0,70000000,,s\n`;
-    expect(() => readPoolAnnex(text, opts(['AT', 'BE', 'DE']))).toThrow(/EUR 419980000.*not the headline EUR 420000000/);
+    expect(() => readPoolAnnex(text, opts(['AT', 'BE', 'DE']))).toThrow(
+      /EUR 419980000.*not the headline EUR 420000000/,
+    );
   });
 
   it('empty cells are missing, not zero: the file is read and says how many', () => {
@@ -44,7 +46,9 @@ describe('the 2026 pool annex (Decision 2025/2642, AMMR Art. 57(1))', () => {
   it('refuses an estimate-like value, a state twice, a state absent and a row without its source', () => {
     expect(() => readPoolAnnex(`${HEADER}AT,10.5,0,0,,s\n`, opts(['AT']))).toThrow(InvalidAnnex);
     expect(() => readPoolAnnex(`${HEADER}AT,1,0,0,,s\nAT,1,0,0,,s\n`, opts(['AT']))).toThrow(/twice/);
-    expect(() => readPoolAnnex(`${HEADER}AT,1,0,0,,s\n`, opts(['AT', 'BE']))).toThrow(/missing from the file: BE/);
+    expect(() => readPoolAnnex(`${HEADER}AT,1,0,0,,s\n`, opts(['AT', 'BE']))).toThrow(
+      /missing from the file: BE/,
+    );
     expect(() => readPoolAnnex(`${HEADER}AT,,,,,\n`, opts(['AT']))).toThrow(/no source/);
     expect(() => readPoolAnnex(`${HEADER}DK,,,,,s\n`, opts(['AT']))).toThrow(/DK is not a state taking part/);
   });

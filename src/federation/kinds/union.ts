@@ -17,7 +17,11 @@ const Metric = z.enum(STATISTICS_METRICS);
 
 const Total = z.object({ metric: Metric, value: Count }).strict();
 const ByNationality = z
-  .object({ metric: Metric, group: z.union([z.string().regex(/^[A-Z]{2}$/), z.literal('unknown')]), value: Count })
+  .object({
+    metric: Metric,
+    group: z.union([z.string().regex(/^[A-Z]{2}$/), z.literal('unknown')]),
+    value: Count,
+  })
   .strict();
 const ByKind = z
   .object({ metric: Metric, group: z.union([z.enum(ENCOUNTER_KINDS), z.literal('unknown')]), value: Count })
@@ -58,7 +62,8 @@ export type UnionFiguresBody = z.infer<typeof UnionFiguresBody>;
 export const UNION_KINDS: readonly MessageKind[] = [
   {
     name: UNION_FIGURES,
-    basis: 'AMMR Art. 9(1) and Art. 60 (the Commission monitors the migratory situation and the implementation of solidarity); aggregates only',
+    basis:
+      'AMMR Art. 9(1) and Art. 60 (the Commission monitors the migratory situation and the implementation of solidarity); aggregates only',
     body: UnionFiguresBody,
     personal: false,
     to: 'union',
