@@ -5,12 +5,14 @@
 import { readFileSync } from 'node:fs';
 import type { MemberStateCode } from '../../law/member-states.ts';
 import type { ParameterRegistry } from '../law/parameters.ts';
+import { sharesAfterDeductions } from '../solidarity/balances.ts';
 import { type ClaimCheck, checkClaim, defaultClaimSteps, SPAIN_CLAIM } from '../solidarity/claim-check.ts';
 import { pledgeAfterDeductions } from '../solidarity/deductions.ts';
+import { computeOffsets } from '../solidarity/offsets.ts';
 import { type PoolAnnex, readPoolAnnex } from '../solidarity/pool-annex.ts';
 import type { Db } from './database.ts';
 import { DATA_DIR } from './reference-data.ts';
-import { solidarityReport } from './solidarity-report.ts';
+import { type SolidarityReport, solidarityReport } from './solidarity-report.ts';
 
 export const POOL_ANNEX_FILE = new URL('pool-2026-annex.csv', DATA_DIR);
 export const ANNEX_YEAR = 2026;
@@ -42,8 +44,9 @@ export interface PoolStateView {
   readonly pledged: PoolMeasures;
   readonly deductedPercent: number;
   readonly afterDeductions: PoolMeasures;
-  /** relocation offsets the state owes under Art. 63 (mandatory offsets), when triggered */
-  readonly offsets: number;
+  /** relocation offsets the state owes under Art. 63 (mandatory offsets) on the annex's relocation pledges
+   * after deductions; null while a relocation cell of the annex is missing (the offsets depend on every pledge) */
+  readonly offsets: number | null;
   readonly carriedOut: {
     readonly relocations: number;
     readonly financialEur: number;
@@ -67,11 +70,46 @@ export interface PoolView {
 
 const euros = (cents: number) => Math.floor(cents / 100);
 
-export async function poolView(db: Db, law: ParameterRegistry, today: string): Promise<PoolView> {
-  const annex = loadPoolAnnex(law);
+function withMandatoryOffsets(
+  law: ParameterRegistry,
+  cycle: SolidarityReport['cycle'],
+  report: SolidarityReport,
+  states: readonly PoolStateView[],
+  today: string,
+): PoolStateView[] {
+  const relocationPledges: Record<string, number> = {};
+  for (const s of states) relocationPledges[s.state] = s.afterDeductions.relocations ?? 0;
+  const transferred: Record<string, number> = {};
+  for (const s of states) transferred[s.state] = s.carriedOut.relocations;
+  const result = computeOffsets(
+    {
+      year: ANNEX_YEAR,
+      date: today < cycle.councilAct.adoptedOn ? cycle.councilAct.adoptedOn : today,
+      referenceRelocations: cycle.councilAct.relocations,
+      proposalRelocations: cycle.proposal.relocations,
+      fairShares: sharesAfterDeductions(cycle, report.balances.states),
+      relocationPledges,
+      ...(today > `${ANNEX_YEAR}-12-31` ? { relocatedByYearEnd: transferred } : {}),
+      benefitting: cycle.benefitting,
+    },
+    law,
+  );
+  return states.map((s) => ({
+    ...s,
+    offsets: result.mandatory.perState.find((p) => p.state === s.state)?.offsets ?? 0,
+  }));
+}
+
+export async function poolView(
+  db: Db,
+  law: ParameterRegistry,
+  today: string,
+  file: URL = POOL_ANNEX_FILE,
+): Promise<PoolView> {
+  const annex = loadPoolAnnex(law, file);
   const report = await solidarityReport(db, law, ANNEX_YEAR, today);
   const { cycle } = report;
-  const states = annex.rows.map((row): PoolStateView => {
+  const states: PoolStateView[] = annex.rows.map((row): PoolStateView => {
     const bal = report.balances.states.find((s) => s.state === row.state);
     const deductions = report.deductions.filter((d) => d.state === row.state);
     const after = pledgeAfterDeductions(
@@ -86,7 +124,6 @@ export async function poolView(db: Db, law: ParameterRegistry, today: string): P
       },
       deductions,
     );
-    const offsets = report.offsets.mandatory.perState.find((p) => p.state === row.state)?.offsets ?? 0;
     return {
       state: row.state,
       pledged: {
@@ -100,7 +137,7 @@ export async function poolView(db: Db, law: ParameterRegistry, today: string): P
         financialEur: row.financialEur === null ? null : euros(after.eurCents),
         alternativesEur: row.alternativesEur === null ? null : euros(after.alternativesCents),
       },
-      offsets,
+      offsets: null,
       carriedOut: {
         relocations: bal?.implemented.relocations ?? 0,
         financialEur: euros(bal?.implemented.eurCents ?? 0),
@@ -110,6 +147,11 @@ export async function poolView(db: Db, law: ParameterRegistry, today: string): P
       deductionEligible: cycle.deductionEligible.includes(row.state),
     };
   });
+  // the offsets (AMMR Art. 63) on the annex's relocation pledges after deductions: only with every relocation cell
+  const withOffsets = annex.rows.every((r) => r.relocations !== null)
+    ? withMandatoryOffsets(law, cycle, report, states, today)
+    : states;
+  states.splice(0, states.length, ...withOffsets);
   const total = (f: (s: PoolStateView) => number | null): number | null =>
     states.some((s) => f(s) === null) ? null : states.reduce((n, s) => n + (f(s) ?? 0), 0);
   const claim = checkClaim(annex, defaultClaimSteps(cycle.benefitting, cycle.deductionEligible), SPAIN_CLAIM);
@@ -130,7 +172,7 @@ export async function poolView(db: Db, law: ParameterRegistry, today: string): P
         financialEur: total((s) => s.afterDeductions.financialEur),
         alternativesEur: total((s) => s.afterDeductions.alternativesEur),
       },
-      offsets: states.reduce((n, s) => n + s.offsets, 0),
+      offsets: total((s) => s.offsets),
       carriedOut: {
         relocations: states.reduce((n, s) => n + s.carriedOut.relocations, 0),
         financialEur: states.reduce((n, s) => n + s.carriedOut.financialEur, 0),
