@@ -82,6 +82,7 @@ export function PublicPool() {
             })}
       </p>
       <h2>{t('pool.statesHeading')}</h2>
+      {/* biome-ignore lint/a11y/noNoninteractiveTabindex: a region that scrolls must be reachable by keyboard (WCAG 2.1.1) */}
       <section className="table-scroll" aria-label={t('pool.statesHeading')} tabIndex={0}>
         <table>
           <thead>
