@@ -91,3 +91,11 @@ export function assertNoPersonalFields(body: unknown): void {
   const [first] = personalFieldPaths(body);
   if (first) throw new PersonalFieldError(first);
 }
+
+/**
+ * For the outbox (and the inbox of the Union's installation): every message addressed to the Union is checked,
+ * whatever its kind — to call before any message is written or stored.
+ */
+export function assertNoPersonalFieldsToUnion(messages: readonly { to: string; body: unknown }[]): void {
+  for (const m of messages) if (m.to === 'EU') assertNoPersonalFields(m.body);
+}

@@ -11,6 +11,7 @@ import { messageKind } from '../../src/federation/kinds/index.ts';
 import { UnionFiguresBody } from '../../src/federation/kinds/union.ts';
 import {
   assertNoPersonalFields,
+  assertNoPersonalFieldsToUnion,
   PersonalFieldError,
   personalFieldPaths,
 } from '../../src/federation/personal-fields.ts';
@@ -131,6 +132,11 @@ describe('union.figures: built from a store of synthetic persons, received by th
 
   it('the guard finds a personal field at any depth, and the strict schema refuses one too', () => {
     expect(() => assertNoPersonalFields({ a: [{ b: { familyName: 'X' } }] })).toThrow(PersonalFieldError);
+    // any kind to the Union is checked; between member states a person may travel (for its legal basis)
+    expect(() =>
+      assertNoPersonalFieldsToUnion([{ to: 'EU', body: { note: 'x', persons: [{ givenNames: 'Q' }] } }]),
+    ).toThrow(PersonalFieldError);
+    expect(() => assertNoPersonalFieldsToUnion([{ to: 'PL', body: { familyName: 'Q' } }])).not.toThrow();
     expect(personalFieldPaths({ totals: [{ caseId: 'c' }], x: { person_ref: 1, DateOfBirth: 2 } })).toEqual([
       'body.totals[0].caseId',
       'body.x.person_ref',
