@@ -2,7 +2,7 @@
 // no field of a person is in the body (src/federation/personal-fields.ts), that the body is the kind's strict
 // aggregate schema and that the sender is the state it speaks for, and stores it — one row per (state, month),
 // a later message for the same month replacing the earlier. Read back across states by `unionFigures`.
-import { asc, eq } from 'drizzle-orm';
+import { asc, desc, eq, like } from 'drizzle-orm';
 import { type Envelope, type KindHandlers, UNION } from '../federation/contract.ts';
 import { UNION_FIGURES, UnionFiguresBody } from '../federation/kinds/union.ts';
 import { assertNoPersonalFields } from '../federation/personal-fields.ts';
@@ -63,4 +63,22 @@ export async function listUnionFigures(db: Db, month: string): Promise<StoredUni
     receivedAt: r.receivedAt.toISOString(),
     body: r.body as UnionFiguresBody,
   }));
+}
+
+/** At the Union: each state's latest solidarity balance of `year` among the figures received (the last month sent). */
+export async function latestUnionBalances(
+  db: Db,
+  year: number,
+): Promise<Map<string, NonNullable<UnionFiguresBody['solidarity']>>> {
+  const rows = await db
+    .select()
+    .from(unionFigures)
+    .where(like(unionFigures.month, `${year}-%`))
+    .orderBy(asc(unionFigures.state), desc(unionFigures.month));
+  const out = new Map<string, NonNullable<UnionFiguresBody['solidarity']>>();
+  for (const r of rows) {
+    const s = (r.body as UnionFiguresBody).solidarity;
+    if (s && s.year === year && !out.has(r.state)) out.set(r.state, s);
+  }
+  return out;
 }

@@ -11,6 +11,7 @@ import { pledgeAfterDeductions } from '../solidarity/deductions.ts';
 import { computeOffsets } from '../solidarity/offsets.ts';
 import { type PoolAnnex, readPoolAnnex } from '../solidarity/pool-annex.ts';
 import type { Db } from './database.ts';
+import { latestUnionBalances } from './federation-union.ts';
 import { DATA_DIR } from './reference-data.ts';
 import { type SolidarityReport, solidarityReport } from './solidarity-report.ts';
 
@@ -108,6 +109,8 @@ export async function poolView(
 ): Promise<PoolView> {
   const annex = loadPoolAnnex(law, file);
   const report = await solidarityReport(db, law, ANNEX_YEAR, today);
+  // at the Union's installation: what each state reported carried out in its latest union.figures
+  const received = await latestUnionBalances(db, ANNEX_YEAR);
   const { cycle } = report;
   const states: PoolStateView[] = annex.rows.map((row): PoolStateView => {
     const bal = report.balances.states.find((s) => s.state === row.state);
@@ -139,9 +142,11 @@ export async function poolView(
       },
       offsets: null,
       carriedOut: {
-        relocations: bal?.implemented.relocations ?? 0,
-        financialEur: euros(bal?.implemented.eurCents ?? 0),
-        alternativesEur: euros(bal?.implemented.alternativesCents ?? 0),
+        relocations: (received.get(row.state)?.implemented ?? bal?.implemented)?.relocations ?? 0,
+        financialEur: euros((received.get(row.state)?.implemented ?? bal?.implemented)?.eurCents ?? 0),
+        alternativesEur: euros(
+          (received.get(row.state)?.implemented ?? bal?.implemented)?.alternativesCents ?? 0,
+        ),
       },
       benefitting: cycle.benefitting.includes(row.state),
       deductionEligible: cycle.deductionEligible.includes(row.state),
@@ -184,7 +189,7 @@ export async function poolView(
     notes: [
       'pledged: the annex as shipped (null: the cell was not found in the sources read — copy it from OJ L 2025/2642)',
       'after deductions: the granted deductions recorded here (AMMR Arts 61–62), the remainder rounded up in favour of the benefitting states',
-      "carried out: this installation's records (persons transferred, payments recorded)",
+      "carried out: the state's latest balance received by the Union's installation (union.figures), else this installation's records (persons transferred, payments recorded)",
       'the corrigendum CELEX 32025D2642R(01) corrects the date of the Decision to 22 December 2025 (reported, not read)',
     ],
   };

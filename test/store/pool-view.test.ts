@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LAW } from '../../src/law/law.ts';
+import { storeUnionFigures } from '../../src/store/federation-union.ts';
 import { poolView } from '../../src/store/pool-view.ts';
 import { decideDeduction, requestDeduction } from '../../src/store/solidarity.ts';
 import { type Harness, startHarness } from '../api/harness.ts';
@@ -62,5 +63,49 @@ describe('the pool view on a complete synthetic annex', () => {
     expect(v.claim.complete).toBe(true);
     expect(v.claim.effective).toEqual({ relocations: 1000, financialEur: 300_000_000, alternativesEur: 0 });
     expect(v.claim.difference).toEqual({ relocations: 38, financialEur: 225_340_000 });
+  });
+
+  it("at the Union: carried out is each state's latest balance received (the later month wins)", async () => {
+    const balance = (relocations: number, eurCents: number) => ({
+      year: 2026,
+      pledged: null,
+      afterDeductions: { relocations: 0, eurCents: 0, alternativesCents: 0 },
+      implemented: { relocations, eurCents, alternativesCents: 0 },
+      outstanding: { relocations: 0, eurCents: 0, alternativesCents: 0 },
+    });
+    for (const [month, b] of [
+      ['2026-10', balance(3, 100_000_00)],
+      ['2026-11', balance(7, 250_000_00)],
+    ] as const)
+      await storeUnionFigures(
+        h.store.db,
+        {
+          id: crypto.randomUUID(),
+          from: 'DE',
+          to: 'EU',
+          kind: 'union.figures',
+          stream: `union:${month}`,
+          seq: 1,
+          createdAt: '2026-12-01T00:00:00Z',
+          body: {
+            state: 'DE',
+            month,
+            suppressedBelow: 5,
+            totals: [],
+            byNationality: [],
+            byKind: [],
+            solidarity: b,
+          },
+        },
+        new Date('2026-12-01T00:00:00Z'),
+        'EU',
+      );
+    const v = await poolView(h.store.db, LAW, '2026-12-09', file);
+    expect(v.states.find((s) => s.state === 'DE')?.carriedOut).toEqual({
+      relocations: 7,
+      financialEur: 250_000,
+      alternativesEur: 0,
+    });
+    expect(v.union.carriedOut).toEqual({ relocations: 7, financialEur: 250_000, alternativesEur: 0 });
   });
 });
