@@ -113,3 +113,10 @@ export type ResponsibilityAnswerInput = z.input<
 export type ResponsibilityAnswerResultBody = z.infer<
   typeof import('./routes/responsibility.ts').ResponsibilityAnswerResult
 >;
+// issue 20: the Union's view
+export type PoolViewBody = import('../store/pool-view.ts').PoolView;
+export type UnionFiguresListBody = {
+  month: string;
+  self: string | null;
+  states: import('../store/federation-union.ts').StoredUnionFigures[];
+};

@@ -46,6 +46,7 @@ import { settingsRoutes } from './routes/settings.ts';
 import { setupRoutes } from './routes/setup.ts';
 import { solidarityRoutes } from './routes/solidarity.ts';
 import { statisticsRoutes } from './routes/statistics.ts';
+import { unionRoutes } from './routes/union.ts';
 import { userRoutes } from './routes/users.ts';
 import { isPageRequest, sendIndex, WEB_ROOT, webRoutes } from './web.ts';
 
@@ -321,6 +322,7 @@ export async function buildServer(
   documentGroupRoutes(app, deps);
   // issue 20: the requests of other member states received by this state (AMMR Part III)
   responsibilityRoutes(app, deps);
+  unionRoutes(app, deps);
   web = await webRoutes(app, deps.webRoot ?? WEB_ROOT);
   if (!web)
     app.get('/', { schema: { hide: true } }, (_request, reply) =>

@@ -3,8 +3,10 @@
 import type { KindHandlers } from '../federation/contract.ts';
 import { RELOCATION_HANDLERS } from './federation-relocation.ts';
 import { RESPONSIBILITY_HANDLERS } from './federation-responsibility.ts';
+import { UNION_HANDLERS } from './federation-union.ts';
 
 export const HANDLERS: Readonly<Record<string, KindHandlers>> = {
   ...RESPONSIBILITY_HANDLERS,
   ...RELOCATION_HANDLERS,
+  ...UNION_HANDLERS,
 };

@@ -657,3 +657,27 @@ export const relocationExchange = pgTable(
   },
   (t) => [index('relocation_exchange_peer').on(t.peer, t.direction)],
 );
+// ---- issue 20: union
+/**
+ * At the Union's installation: the aggregate figures each member state sent for a month (kind union.figures,
+ * src/store/federation-union.ts). One row per (state, month): a later message for the same month replaces the
+ * earlier. Only aggregates (the body's schema admits nothing else): no person is ever stored here.
+ */
+export const unionFigures = pgTable(
+  'union_figures',
+  {
+    state: char('state', { length: 2 }).notNull(),
+    month: text('month').notNull(),
+    body: jsonb('body').notNull(),
+    messageId: uuid('message_id').notNull(),
+    receivedAt: at('received_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.state, t.month] })],
+);
+
+/** At a member state's installation: the months whose figures were sent to the Union (the monthly send is idempotent). */
+export const unionFiguresSent = pgTable('union_figures_sent', {
+  month: text('month').primaryKey(),
+  sentAt: at('sent_at').notNull(),
+  by: text('by').notNull(),
+});

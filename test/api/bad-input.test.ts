@@ -1576,6 +1576,22 @@ describe.each(BACKENDS.filter((b) => b.name === 'pglite'))(
           { accepted: false, reasons: 'synthetic reasons' },
         ],
       },
+      // issue 20: the Union's view (the pool as adopted: public; the figures received: Union accounts; the send: 409 here)
+      { method: 'GET', path: '/api/public/pool/:param', runs: 30, params: () => ['2026', '2025'] },
+      {
+        method: 'GET',
+        path: '/api/union/figures',
+        as: 'analyst@EU',
+        runs: 100,
+        query: { month: ['2026-11', '2026-12'] },
+      },
+      {
+        method: 'POST',
+        path: '/api/union/figures/send',
+        as: 'administrator@LT',
+        runs: 100,
+        bodies: () => [{ month: '2026-11' }],
+      },
       // hidden routes, and routes and methods that do not exist
       { method: 'GET', path: '/healthz', runs: 30, query: {} },
       { method: 'GET', path: '/readyz', runs: 30, query: {} },

@@ -21,6 +21,7 @@ import { ResponsibilityRequest, ResponsibilityRequests } from './screens/Respons
 import { HeaderSearch, SearchScreen } from './screens/Search.tsx';
 import { Setup, SetupFirst } from './screens/Setup.tsx';
 import { Solidarity } from './screens/Solidarity.tsx';
+import { Union } from './screens/Union.tsx';
 import { Users } from './screens/Users.tsx';
 import { UpdateBanner } from './UpdateBanner.tsx';
 
@@ -32,6 +33,7 @@ const SolidarityCycle = lazy(() =>
 );
 const Simulator = lazy(() => import('./screens/Simulator.tsx').then((m) => ({ default: m.Simulator })));
 // the public statistics page: no login, at /public, for everyone (it reads the public routes only)
+const PublicPool = lazy(() => import('./screens/PublicPool.tsx').then((m) => ({ default: m.PublicPool })));
 const PublicStatistics = lazy(() =>
   import('./screens/PublicStatistics.tsx').then((m) => ({ default: m.PublicStatistics })),
 );
@@ -44,9 +46,19 @@ interface Screen {
   readonly inNav: boolean;
   /** Only for accounts of a member state (not the Union's). */
   readonly stateOnly?: true;
+  /** issue 20: only for accounts of the Union */
+  readonly unionOnly?: true;
 }
 
 const SCREENS: readonly Screen[] = [
+  {
+    path: '/union',
+    title: 'nav.union',
+    permission: 'aggregates.read',
+    element: <Union />,
+    inNav: true,
+    unionOnly: true,
+  },
   { path: '/desk', title: 'nav.desk', permission: 'encounter.record', element: <BorderDesk />, inNav: true },
   { path: '/queue', title: 'nav.queue', permission: 'queue.read', element: <Queue />, inNav: true },
   { path: '/cases/:id', title: 'nav.case', permission: 'case.read', element: <CaseScreen />, inNav: false },
@@ -158,11 +170,17 @@ export function App() {
       <Shell>
         <Routes>
           <Route path="/public" element={<PublicStatistics />} />
+          <Route path="/public/pool" element={<PublicPool />} />
           <Route path="*" element={<Login />} />
         </Routes>
       </Shell>
     );
-  const mine = SCREENS.filter((s) => may(s.permission) && !(s.stateOnly && me.jurisdiction === 'EU'));
+  const mine = SCREENS.filter(
+    (s) =>
+      may(s.permission) &&
+      !(s.stateOnly && me.jurisdiction === 'EU') &&
+      !(s.unionOnly && me.jurisdiction !== 'EU'),
+  );
   // a state's administrator starts with the set-up while the state has no places
   const home =
     me.role === 'administrator' && me.jurisdiction !== 'EU' ? (
@@ -201,6 +219,7 @@ export function App() {
           : mine.map((s) => <Route key={s.path} path={s.path} element={s.element} />)}
         <Route path="/account" element={<Account />} />
         <Route path="/public" element={<PublicStatistics />} />
+        <Route path="/public/pool" element={<PublicPool />} />
         <Route path="*" element={me.mustChangePassword ? <Navigate to="/account" replace /> : home} />
       </Routes>
     </Shell>

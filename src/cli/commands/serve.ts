@@ -5,11 +5,13 @@
 // requests in flight, close the database (releasing the lock), exit — within STOP_TIMEOUT_MS even if the
 // database never answers. A database that fails for good (disk full, out of memory, PGlite aborted) stops the
 // server the same way with exit code FATAL_EXIT_CODE, so that a supervisor (systemd, Kubernetes) starts it again.
+
 import { randomUUID } from 'node:crypto';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { DEFAULT_LIMITS, type RequestLimits } from '../../api/limits.ts';
 import { buildServer } from '../../api/server.ts';
 import { parseTrustProxy, TRUST_PROXY_USAGE } from '../../api/trust-proxy.ts';
+import { selfParty } from '../../federation/self.ts';
 import { LAW } from '../../law/law.ts';
 import { ACCOUNT_RULES } from '../../store/accounts.ts';
 import { CaseStore } from '../../store/case-store.ts';
@@ -19,6 +21,7 @@ import { storeOptions } from '../../store/open-from-env.ts';
 import { loadRecognitionRates } from '../../store/reference-data.ts';
 import { acceptSilentRequests } from '../../store/responsibility-requests.ts';
 import { confirmSilentTransfers } from '../../store/solidarity.ts';
+import { sweepUnionFigures } from '../../store/union-figures.ts';
 import { adminPasswordPath, firstAdministrator, type OneTime } from '../admin-password.ts';
 import { serverClock } from '../clock.ts';
 import { type CliContext, UsageError } from '../context.ts';
@@ -199,6 +202,8 @@ export async function serveStore(
       confirmSilentTransfers(store.db, LAW, services.clock(), cases),
       // issue 20: requests of other states left unanswered are accepted (confirmed) by silence (AMMR Arts 40, 41(3), 45)
       acceptSilentRequests(store.db, services.clock()),
+      // issue 20: once per closed month, a member state's figures to the Union (idempotent by month)
+      sweepUnionFigures(store.db, services.outbox, selfParty(env), services.clock()),
     ])
       .then(
         ([n, silent, requests]) =>

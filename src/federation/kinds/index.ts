@@ -3,8 +3,13 @@
 import type { MessageKind } from '../contract.ts';
 import { RELOCATION_KINDS } from './relocation.ts';
 import { RESPONSIBILITY_KINDS } from './responsibility.ts';
+import { UNION_KINDS } from './union.ts';
 
-export const MESSAGE_KINDS: readonly MessageKind[] = [...RESPONSIBILITY_KINDS, ...RELOCATION_KINDS];
+export const MESSAGE_KINDS: readonly MessageKind[] = [
+  ...RESPONSIBILITY_KINDS,
+  ...RELOCATION_KINDS,
+  ...UNION_KINDS,
+];
 
 export function messageKind(name: string): MessageKind | undefined {
   return MESSAGE_KINDS.find((k) => k.name === name);

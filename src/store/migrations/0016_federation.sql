@@ -32,6 +32,21 @@ CREATE TABLE "responsibility_requests" (
 	CONSTRAINT "responsibility_requests_message_id_unique" UNIQUE("message_id")
 );
 --> statement-breakpoint
+CREATE TABLE "union_figures" (
+	"state" char(2) NOT NULL,
+	"month" text NOT NULL,
+	"body" jsonb NOT NULL,
+	"message_id" uuid NOT NULL,
+	"received_at" timestamp with time zone NOT NULL,
+	CONSTRAINT "union_figures_state_month_pk" PRIMARY KEY("state","month")
+);
+--> statement-breakpoint
+CREATE TABLE "union_figures_sent" (
+	"month" text PRIMARY KEY NOT NULL,
+	"sent_at" timestamp with time zone NOT NULL,
+	"by" text NOT NULL
+);
+--> statement-breakpoint
 ALTER TABLE "relocation_exchange" ADD CONSTRAINT "relocation_exchange_transfer_id_relocation_transfers_id_fk" FOREIGN KEY ("transfer_id") REFERENCES "public"."relocation_transfers"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "relocation_exchange_peer" ON "relocation_exchange" USING btree ("peer","direction");--> statement-breakpoint
 CREATE INDEX "responsibility_requests_state_due" ON "responsibility_requests" USING btree ("state","status","due_at");

@@ -1891,6 +1891,53 @@ export const en = {
   'transfer.cancelRefusal': 'Do not refuse',
   'transfer.reasonsText': 'Refused: {reasons}',
   'transfer.otherInstallation': "With the other state's installation",
+  // issue 20: the 2026 pool as adopted (/public/pool) and the Union's screen (/union)
+  'nav.union': 'Union',
+  'pool.title': 'The 2026 Annual Solidarity Pool as adopted',
+  'pool.intro':
+    'Council Implementing Decision (EU) 2025/2642 set the pool at {relocations} relocations or {eur}. For the Union and each state: what was pledged (the annex), what remains after deductions and offsets, and what has been carried out.',
+  'pool.statistics': 'Public statistics',
+  'pool.annexMissing':
+    '{n} figures of the annex were not found in the sources read: they are shown as missing, never as 0 — copy them from the Official Journal (OJ L 2025/2642, annex).',
+  'pool.missing': 'missing',
+  'pool.loading': 'Loading…',
+  'pool.error': 'The pool could not be read.',
+  'pool.claimHeading': 'Check a claim',
+  'pool.claim': 'Claimed effective solidarity: {relocations} relocations and {eur}. The sum, step by step:',
+  'pool.step': 'Step',
+  'pool.relocations': 'Relocations',
+  'pool.financial': 'Financial contributions',
+  'pool.alternatives': 'Alternative measures',
+  'pool.effective': '= effective solidarity',
+  'pool.claimDifference': 'Difference from the claim: {relocations} relocations, {eur}.',
+  'pool.claimIncomplete':
+    'The check cannot be completed: it needs {n} figures of the annex that are missing (states: {states}).',
+  'pool.statesHeading': 'By state',
+  'pool.state': 'State',
+  'pool.pledged': 'Pledged',
+  'pool.afterDeductions': 'After deductions',
+  'pool.offsets': 'Offsets owed',
+  'pool.carriedOut': 'Carried out',
+  'pool.union': 'Union',
+  'pool.benefitting': 'benefitting',
+  'pool.deductionEligible': 'may request a deduction',
+  'union.title': 'The Union: figures of the member states',
+  'union.intro':
+    'Each member state’s installation sends its figures of a closed month: aggregates only, small cells suppressed as in its public statistics.',
+  'union.month': 'Month',
+  'union.error': 'The figures could not be read.',
+  'union.none': 'No state has sent figures for this month.',
+  'union.state': 'State',
+  'union.arrivals': 'Arrivals (persons met)',
+  'union.applications': 'Applications',
+  'union.decisions': 'Decisions',
+  'union.returns': 'Returns',
+  'union.relocationsPledged': 'Relocations pledged',
+  'union.relocationsDone': 'Relocations carried out',
+  'union.received': 'Received',
+  'union.suppressed': '< 5',
+  'union.note':
+    '“< 5”: a count from 1 to 4, suppressed by the state. Shown counts are rounded to a multiple of 5 as the state publishes them.',
 } as const;
 
 export type MessageKey = keyof typeof en;

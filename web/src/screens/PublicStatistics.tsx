@@ -40,7 +40,7 @@ export function PublicStatistics() {
       <h1>{t('public.title')}</h1>
       <p>{t('public.intro')}</p>
       <p>
-        <Link to="/">{t('public.login')}</Link>
+        <Link to="/">{t('public.login')}</Link> · <Link to="/public/pool">{t('pool.title')}</Link>
       </p>
       <form className="row filters" onSubmit={(e) => e.preventDefault()} aria-label={t('dashboard.period')}>
         <StateField value={state} onChange={setState} />
