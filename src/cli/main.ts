@@ -8,6 +8,7 @@ import { crisisCommand } from './commands/crisis.ts';
 import { deadlineCommand } from './commands/deadline.ts';
 import { demoCommand } from './commands/demo.ts';
 import { documentCommand } from './commands/document.ts';
+import { federationCommand } from './commands/federation.ts';
 import { fairSharesCommand } from './commands/fair-shares.ts';
 import { importCommand } from './commands/import.ts';
 import { measureCommand } from './commands/measure.ts';
@@ -54,6 +55,7 @@ export function buildProgram(ctx: CliContext): Command {
     personCommand(ctx),
     retentionCommand(ctx),
     statsCommand(ctx),
+    federationCommand(ctx),
   ]) {
     program.addCommand(cmd);
   }
