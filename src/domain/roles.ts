@@ -64,6 +64,8 @@ export const PERMISSIONS = [
   'settings.manage',
   // issue 17: national emergency measures (their activations)
   'national-measures.record',
+  // issue 20: the exchange between installations (messages, dead letters, peers)
+  'federation.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -109,6 +111,7 @@ export const MATRIX: Readonly<Record<Permission, readonly Role[]>> = {
   'case.guarantees': ['screening-officer', 'case-officer', 'return-officer'],
   'settings.manage': ['administrator'],
   'national-measures.record': ['administrator', 'supervisor'],
+  'federation.manage': ['administrator'],
 };
 
 export const PERMISSION_TITLES: Readonly<Record<Permission, string>> = {
@@ -151,6 +154,8 @@ export const PERMISSION_TITLES: Readonly<Record<Permission, string>> = {
     "confirm the national values the Pact leaves to one's state (an EU administrator: any state): the appeal windows of APR Art. 67(7)",
   'national-measures.record':
     "record an activation or extension of a national emergency measure of one's state (Lithuania's 2023 State Border law, Poland's 2025 restriction): its area, dates and act",
+  'federation.manage':
+    'the exchange with other installations: the messages sent and received (never their bodies), the peers and their keys, sending a dead message again',
 };
 
 export const can = (role: Role, permission: Permission): boolean => MATRIX[permission].includes(role);

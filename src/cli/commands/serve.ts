@@ -10,11 +10,15 @@ import { Command, InvalidArgumentError, Option } from 'commander';
 import { DEFAULT_LIMITS, type RequestLimits } from '../../api/limits.ts';
 import { buildServer } from '../../api/server.ts';
 import { parseTrustProxy, TRUST_PROXY_USAGE } from '../../api/trust-proxy.ts';
+import { type Federation, FederationConfigError, loadFederation } from '../../federation/peers.ts';
+import { type Sender, senderOptionsOf, startSender } from '../../federation/sender.ts';
 import { LAW } from '../../law/law.ts';
 import { ACCOUNT_RULES } from '../../store/accounts.ts';
 import { CaseStore } from '../../store/case-store.ts';
 import { openStore } from '../../store/database.ts';
 import { fatalDatabaseError } from '../../store/database-errors.ts';
+import { openInbox } from '../../store/federation-inbox.ts';
+import { outboxService } from '../../store/federation-outbox.ts';
 import { storeOptions } from '../../store/open-from-env.ts';
 import { loadRecognitionRates } from '../../store/reference-data.ts';
 import { confirmSilentTransfers } from '../../store/solidarity.ts';
@@ -56,6 +60,8 @@ export function serveCommand(ctx: CliContext): Command {
       const sweepSeconds = sweepSecondsOf(env);
       trustProxyOf(env); // a wrong setting stops before the database is opened
       const requestLimits = requestLimitsOf(env);
+      // issue 20: the exchange with other installations (a wrong file stops before the database is opened)
+      const federation = await federationOf(env);
       const options = storeOptions(env);
       const store = await openStore({ ...options, holder: 'pact serve' });
       const services = {
@@ -63,6 +69,7 @@ export function serveCommand(ctx: CliContext): Command {
         clock: () => new Date(),
         uuid: randomUUID,
         recognitionRates: loadRecognitionRates(),
+        ...(federation ? { outbox: outboxService(federation.self, randomUUID) } : {}),
       };
       try {
         const oneTime = await firstAdministrator(ctx, store.db, services.clock(), () =>
@@ -73,6 +80,7 @@ export function serveCommand(ctx: CliContext): Command {
           sweepSeconds,
           requestLimits,
           ...(oneTime ? { oneTime } : {}),
+          ...(federation ? { federation } : {}),
         });
       } catch (e) {
         await store.close();
@@ -104,6 +112,18 @@ export function requestLimitsOf(env: Readonly<Record<string, string | undefined>
     publicPerAddressPerMinute: n('PACT_PUBLIC_PER_MINUTE', DEFAULT_LIMITS.publicPerAddressPerMinute, 1),
     publicCacheSeconds: cache === 0 ? false : cache,
   };
+}
+
+/** PACT_FEDERATION: the exchange's configuration (src/federation/peers.ts), with the sender's settings checked. */
+export async function federationOf(env: Readonly<Record<string, string | undefined>>): Promise<Federation | undefined> {
+  if (!env.PACT_FEDERATION) return undefined;
+  try {
+    senderOptionsOf(env);
+    return await loadFederation(env.PACT_FEDERATION);
+  } catch (e) {
+    if (e instanceof FederationConfigError || e instanceof Error) throw new UsageError(e.message);
+    throw e;
+  }
 }
 
 /** PACT_SWEEP_SECONDS: seconds between deadline sweeps (default 60; 0: never). */
@@ -139,6 +159,8 @@ export async function serveStore(
     requestLimits: RequestLimits;
     oneTime?: OneTime;
     onListening?: (address: string) => void;
+    /** issue 20: PACT_FEDERATION's peers: the inbox's route and the sender loop */
+    federation?: Federation;
   },
 ): Promise<void> {
   const env = ctx.env ?? {};
@@ -158,8 +180,12 @@ export async function serveStore(
     ctx.setExitCode?.(FATAL_EXIT_CODE);
     void stop?.();
   };
+  const logFederation = (what: string) => (e: unknown) =>
+    app.log.error({ err: { type: (e as Error)?.constructor?.name } }, `federation: ${what} failed`);
+  const inbox = how.federation && openInbox(cases, how.federation, logFederation('applying a message'));
   const app = await buildServer(
     {
+      ...(how.federation && inbox ? { federation: { config: how.federation, inbox } } : {}),
       store,
       cases,
       services,
@@ -184,12 +210,19 @@ export async function serveStore(
       `First start: administrator account "admin" (jurisdiction EU); its one-time password is in ${how.oneTime.file} (readable by this system account only) — read it, delete the file, and change the password at the first login (POST /api/auth/password).\nCreating or resetting an administrator needs a second administrator's approval: add the second one on this machine with \`pact user add NAME --role administrator --state EU\` (on the embedded database, while the server is stopped).\n`,
     );
   how.onListening?.(address);
+  // issue 20: messages received before a stop are applied now; the sender delivers the outbox until SIGTERM
+  inbox?.kick();
+  const sender: Sender | undefined =
+    how.federation &&
+    startSender(cases, how.federation, { ...senderOptionsOf(env), onError: logFederation('sending') });
   // every minute, each deadline that passed is written into its case (flags such as registration-overdue,
   // which the queue, the monitors and the statistics show), and relocation proposals left unanswered are
   // confirmed (AMMR Art. 67(9))
   const sweepMs = how.sweepSeconds * 1000;
   let sweeping: Promise<void> | undefined;
   const sweep = () => {
+    // issue 20: a message whose application failed for a passing reason (the database) is tried again
+    inbox?.kick();
     sweeping ??= Promise.all([
       cases.sweepOverdue(),
       confirmSilentTransfers(store.db, LAW, services.clock(), cases),
@@ -222,6 +255,8 @@ export async function serveStore(
         process.off('SIGINT', signal);
         if (!failed) ctx.stderr('stopping: finishing the requests in flight\n');
         await within(sweeping, STOP_TIMEOUT_MS);
+        await within(sender?.stop(), STOP_TIMEOUT_MS);
+        await within(inbox?.idle(), STOP_TIMEOUT_MS);
         // stops listening at once; waits for the requests in flight (bounded)
         await within(app.close(), STOP_TIMEOUT_MS);
         await within(store.close(), STOP_TIMEOUT_MS);
