@@ -28,6 +28,8 @@ export interface SenderOptions {
   readonly random?: () => number;
   readonly fetch?: typeof fetch;
   readonly onError?: (e: unknown) => void;
+  /** no loop: the caller calls tick() (tests) */
+  readonly manual?: boolean;
 }
 
 /** The wait after the `attempts`-th failure: retry × 2^(attempts−1), at most 5 minutes, times 0.5 to 1. */
@@ -133,7 +135,7 @@ export function startSender(cases: CaseStore, federation: Federation, options: S
         }
       });
   };
-  loop();
+  if (!options.manual) loop();
   return {
     tick,
     stop: async () => {

@@ -19,6 +19,9 @@ export class MessageRefusedError extends PactError {
   }
 }
 
+/** The kinds known (MESSAGE_KINDS; a test may add its own). */
+export type KindLookup = (name: string) => MessageKind | undefined;
+
 /** Whether `to` may receive a message of `kind` at all (also checked by the receiver: federation-inbox.ts). */
 export function addresseeProblem(kind: MessageKind, to: Party): string | undefined {
   if (to === UNION && kind.personal) return `${kind.name} carries a person's data: never to the Union`;
@@ -28,8 +31,12 @@ export function addresseeProblem(kind: MessageKind, to: Party): string | undefin
 }
 
 /** Checks a message against its kind (schema, addressee); the parsed body. */
-export function checkOutgoing(self: Party, message: OutgoingMessage): Record<string, unknown> {
-  const kind = messageKind(message.kind);
+export function checkOutgoing(
+  self: Party,
+  message: OutgoingMessage,
+  kinds: KindLookup = messageKind,
+): Record<string, unknown> {
+  const kind = kinds(message.kind);
   if (!kind) throw new MessageRefusedError('unknown-kind', `no message kind ${message.kind}`, message.kind);
   if (message.to === self)
     throw new MessageRefusedError('to-self', `a message to this installation itself (${self})`, kind.name);
@@ -61,8 +68,9 @@ export async function enqueue(
   uuid: () => string,
   message: OutgoingMessage,
   now: Date,
+  kinds: KindLookup = messageKind,
 ): Promise<{ id: string; seq: number }> {
-  const body = checkOutgoing(self, message);
+  const body = checkOutgoing(self, message, kinds);
   const id = uuid();
   const seq = await nextSeq(tx, message.to, message.stream);
   await tx.insert(federationOutbox).values({
@@ -79,11 +87,15 @@ export async function enqueue(
 }
 
 /** The Services['outbox'] of an installation that exchanges messages (`pact serve` with PACT_FEDERATION). */
-export function outboxService(self: Party, uuid: () => string): NonNullable<Services['outbox']> {
+export function outboxService(
+  self: Party,
+  uuid: () => string,
+  kinds: KindLookup = messageKind,
+): NonNullable<Services['outbox']> {
   return async (tx, messages, now) => {
     // all checked before any is written: a refused message refuses the whole decision
-    for (const m of messages) checkOutgoing(self, m);
-    for (const m of messages) await enqueue(tx, self, uuid, m, now);
+    for (const m of messages) checkOutgoing(self, m, kinds);
+    for (const m of messages) await enqueue(tx, self, uuid, m, now, kinds);
   };
 }
 
