@@ -5,7 +5,14 @@
 // from a message. `pact federation keygen` writes a key pair (src/cli/commands/federation.ts).
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { calculateJwkThumbprint, type CryptoKey, exportJWK, generateKeyPair, importJWK, type JWK } from 'jose';
+import {
+  type CryptoKey,
+  calculateJwkThumbprint,
+  exportJWK,
+  generateKeyPair,
+  importJWK,
+  type JWK,
+} from 'jose';
 import { z } from 'zod';
 import { Party } from './contract.ts';
 import type { PeerKeys } from './signing.ts';
@@ -85,7 +92,9 @@ function issues(error: z.ZodError): string {
 export async function federationOf(file: FederationFile, privateJwk: JWK): Promise<Federation> {
   const priv = PrivateJwk.safeParse(privateJwk);
   if (!priv.success)
-    throw new FederationConfigError(`self.privateKeyFile: not an Ed25519 private JWK (${issues(priv.error)})`);
+    throw new FederationConfigError(
+      `self.privateKeyFile: not an Ed25519 private JWK (${issues(priv.error)})`,
+    );
   const privateKey = (await importJWK(priv.data as JWK, 'EdDSA')) as CryptoKey;
   const peers = new Map<Party, Peer>();
   for (const p of file.peers) {
@@ -112,7 +121,9 @@ export async function loadFederation(path: string): Promise<Federation> {
   try {
     raw = JSON.parse(readFileSync(path, 'utf8'));
   } catch (e) {
-    throw new FederationConfigError(`PACT_FEDERATION (${path}): cannot read it as JSON (${(e as Error).message})`);
+    throw new FederationConfigError(
+      `PACT_FEDERATION (${path}): cannot read it as JSON (${(e as Error).message})`,
+    );
   }
   const file = FederationFile.safeParse(raw);
   if (!file.success) throw new FederationConfigError(`PACT_FEDERATION (${path}): ${issues(file.error)}`);

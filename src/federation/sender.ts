@@ -39,7 +39,8 @@ export function backoffMs(attempts: number, retrySeconds: number, random: number
 }
 
 /** 4xx other than 408 (timeout) and 429 (too many): the peer will never take it as it is. */
-export const permanent = (status: number) => status >= 400 && status < 500 && status !== 408 && status !== 429;
+export const permanent = (status: number) =>
+  status >= 400 && status < 500 && status !== 408 && status !== 429;
 
 export interface Sender {
   /** one pass over the due messages; how many were delivered */

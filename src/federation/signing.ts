@@ -78,10 +78,18 @@ function headerOf(jws: FlattenedJws, typ: string): { kid: Party; header: JWSHead
   return { kid: header.kid as Party, header };
 }
 
-async function verified(input: unknown, typ: string, keys: PeerKeys): Promise<{ kid: Party; value: unknown }> {
+async function verified(
+  input: unknown,
+  typ: string,
+  keys: PeerKeys,
+): Promise<{ kid: Party; value: unknown }> {
   const parsed = FlattenedJws.safeParse(input);
   if (!parsed.success)
-    throw new SignatureRefusedError('malformed', undefined, 'not a flattened JWS {protected, payload, signature}');
+    throw new SignatureRefusedError(
+      'malformed',
+      undefined,
+      'not a flattened JWS {protected, payload, signature}',
+    );
   const jws = parsed.data;
   const { kid } = headerOf(jws, typ);
   const key = keys(kid);
@@ -106,7 +114,8 @@ async function verified(input: unknown, typ: string, keys: PeerKeys): Promise<{ 
 export async function verifyEnvelope(input: unknown, self: Party, keys: PeerKeys): Promise<Envelope> {
   const { kid, value } = await verified(input, MESSAGE_TYP, keys);
   const envelope = Envelope.safeParse(value);
-  if (!envelope.success) throw new SignatureRefusedError('bad-envelope', kid, 'the payload is not an envelope');
+  if (!envelope.success)
+    throw new SignatureRefusedError('bad-envelope', kid, 'the payload is not an envelope');
   if (envelope.data.from !== kid)
     throw new SignatureRefusedError('wrong-kid', kid, `signed by ${kid}, but from ${envelope.data.from}`);
   if (envelope.data.to !== self)

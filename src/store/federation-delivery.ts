@@ -29,7 +29,12 @@ export function dueMessages(db: Db, now: Date, limit = 100): Promise<OutboxRow[]
  * A failed attempt: `error` is a class or an HTTP status, never a body. `nextAt` undefined: given up (dead,
  * shown to the administrator, who may retry it).
  */
-export async function recordFailure(db: Db, id: string, error: string, nextAt: Date | undefined): Promise<void> {
+export async function recordFailure(
+  db: Db,
+  id: string,
+  error: string,
+  nextAt: Date | undefined,
+): Promise<void> {
   await db
     .update(federationOutbox)
     .set({

@@ -7,7 +7,12 @@ import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Envelope, FederationContext, Party, Receipt } from '../federation/contract.ts';
 import { messageKind } from '../federation/kinds/index.ts';
 import type { Federation } from '../federation/peers.ts';
-import { type FlattenedJws, SignatureRefusedError, signReceipt, verifyEnvelope } from '../federation/signing.ts';
+import {
+  type FlattenedJws,
+  SignatureRefusedError,
+  signReceipt,
+  verifyEnvelope,
+} from '../federation/signing.ts';
 import { PactError } from '../law/errors.ts';
 import { appendAudit } from './audit.ts';
 import { resultRows } from './bulk.ts';

@@ -18,6 +18,8 @@ export const PING_HANDLERS: Readonly<Record<string, KindHandlers>> = {
 
 /** The pings applied from `party`: how many, and the last number (tests, the benchmark). */
 export async function pingsFrom(db: Db, party: string): Promise<{ count: number; lastN: number | null }> {
-  const [row] = resultRows(await db.execute(sql`select count, last_n from federation_pings where party = ${party}`));
+  const [row] = resultRows(
+    await db.execute(sql`select count, last_n from federation_pings where party = ${party}`),
+  );
   return { count: Number(row?.count ?? 0), lastN: row ? Number(row.last_n) : null };
 }

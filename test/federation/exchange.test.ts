@@ -17,7 +17,7 @@ let close: () => Promise<void>;
 
 beforeAll(async () => {
   ({ lt, pl, close } = await twoInstallations());
-});
+}, 60_000);
 afterAll(async () => {
   // both audit chains verify after everything the tests did (refusals, duplicates, reordering)
   for (const i of [lt, pl]) {
@@ -26,7 +26,7 @@ afterAll(async () => {
     expect(i.errors).toEqual([]);
   }
   await close();
-});
+}, 60_000);
 
 const outbox = async (i: Installation, id?: string) =>
   id
@@ -71,7 +71,10 @@ describe('a ping from LT to PL', () => {
     );
     expect(again.messageId).toBe(row?.id);
     await until(async () => (await pingsFrom(pl.db, 'LT')).count === 1);
-    const [inbox] = await pl.db.select().from(federationInbox).where(eq(federationInbox.id, String(row?.id)));
+    const [inbox] = await pl.db
+      .select()
+      .from(federationInbox)
+      .where(eq(federationInbox.id, String(row?.id)));
     expect(inbox).toMatchObject({ status: 'applied', fromParty: 'LT', seq: 1 });
     // a second pass sends nothing: the message is sent
     expect(await lt.sender.tick()).toBe(0);
@@ -83,7 +86,9 @@ describe('a ping from LT to PL', () => {
   });
 
   it('numbers the messages of a stream 1, 2, 3 per peer, also when written at once', async () => {
-    await Promise.all([1, 2, 3, 4, 5].map((n) => lt.send({ to: 'PL', kind: PING, stream: 'ping:many', body: { n } })));
+    await Promise.all(
+      [1, 2, 3, 4, 5].map((n) => lt.send({ to: 'PL', kind: PING, stream: 'ping:many', body: { n } })),
+    );
     const rows = (await outbox(lt)).filter((r) => r.stream === 'ping:many');
     expect(rows.map((r) => r.seq).sort()).toEqual([1, 2, 3, 4, 5]);
     await lt.sender.tick();
@@ -125,10 +130,16 @@ describe('faults', () => {
     expect(waiting?.status).toBe('received');
     expect((await post(await signEnvelope(one, lt.federation.privateKey))).status).toBe(200);
     await until(async () => {
-      const rows = await pl.db.select().from(federationInbox).where(eq(federationInbox.stream, 'ping:reordered'));
+      const rows = await pl.db
+        .select()
+        .from(federationInbox)
+        .where(eq(federationInbox.stream, 'ping:reordered'));
       return rows.every((r) => r.status === 'applied');
     });
-    const rows = await pl.db.select().from(federationInbox).where(eq(federationInbox.stream, 'ping:reordered'));
+    const rows = await pl.db
+      .select()
+      .from(federationInbox)
+      .where(eq(federationInbox.stream, 'ping:reordered'));
     const applied = rows.sort((a, b) => a.seq - b.seq).map((r) => r.appliedAt?.getTime() ?? 0);
     expect(applied[0]).toBeLessThanOrEqual(applied[1] ?? 0);
     // the last number applied is seq 2's: seq 1 ran first
@@ -151,7 +162,10 @@ describe('faults', () => {
     expect(row?.status).toBe('sent');
     expect(row?.createdAt.toISOString()).toBe('2026-12-09T10:00:00.000Z');
     expect(row?.receivedAt?.toISOString()).toBe('2026-12-09T11:00:00.000Z');
-    const [inbox] = await pl.db.select().from(federationInbox).where(eq(federationInbox.id, String(row?.id)));
+    const [inbox] = await pl.db
+      .select()
+      .from(federationInbox)
+      .where(eq(federationInbox.id, String(row?.id)));
     expect(inbox?.receivedAt.toISOString()).toBe('2026-12-09T11:00:00.000Z');
     await until(async () => (await pingsFrom(pl.db, 'LT')).lastN === 1);
   });

@@ -10,7 +10,7 @@ import type { Party } from '../../src/federation/contract.ts';
 import { type Federation, newKeyPair, type Peer } from '../../src/federation/peers.ts';
 import { type Sender, startSender } from '../../src/federation/sender.ts';
 import { LAW } from '../../src/law/law.ts';
-import { addUser, issueCredential, SCOPES } from '../../src/store/accounts.ts';
+import { addUser, hashPassword, issueCredential, SCOPES } from '../../src/store/accounts.ts';
 import { CaseStore, type Services } from '../../src/store/case-store.ts';
 import type { Db, Store } from '../../src/store/database.ts';
 import { type Inbox, openInbox } from '../../src/store/federation-inbox.ts';
@@ -50,8 +50,14 @@ export interface Options {
   readonly kinds?: KindLookup;
 }
 
+const PASSWORD = 'synthetic-password-1';
+/** one argon2id hash for every test account (about 50 ms of CPU each) */
+let passwordHash: Promise<string> | undefined;
+
 async function open(party: Party, start: string, options: Options): Promise<Installation> {
-  const store = await BACKENDS[0]!.open();
+  const backend = BACKENDS[0];
+  if (!backend) throw new Error('no backend');
+  const store = await backend.open();
   const clock = testClock(start);
   const { privateJwk, publicJwk } = await newKeyPair(party);
   const peers = new Map<Party, Peer>();
@@ -80,7 +86,12 @@ async function open(party: Party, start: string, options: Options): Promise<Inst
   const token = async (role: 'administrator' | 'case-officer') => {
     const u = await addUser(
       store.db,
-      { username: `${role}.${party}`.toLowerCase(), password: 'synthetic-password-1', role, jurisdiction: party },
+      {
+        username: `${role}.${party}`.toLowerCase(),
+        password: 'synthetic-password-1',
+        role,
+        jurisdiction: party,
+      },
       clock.now(),
       'test',
     );

@@ -125,7 +125,12 @@ export function federationRoutes(app: FastifyInstance, deps: ApiDeps): void {
         tags: ['federation'],
         summary: 'send a dead message again (its attempts start over)',
         params: z.object({ id: z.uuid() }),
-        response: { 200: z.object({ id: z.string(), status: z.literal('pending') }), 401: Problem, 403: Problem, 404: Problem },
+        response: {
+          200: z.object({ id: z.string(), status: z.literal('pending') }),
+          401: Problem,
+          403: Problem,
+          404: Problem,
+        },
       },
       preHandler: requires(deps, 'federation.manage'),
     },
@@ -159,7 +164,11 @@ export function federationRoutes(app: FastifyInstance, deps: ApiDeps): void {
       if (!fed) throw notConfigured();
       return {
         self: { party: fed.config.self, url: fed.config.url },
-        peers: [...fed.config.peers.values()].map((p) => ({ party: p.party, url: p.url, thumbprint: p.thumbprint })),
+        peers: [...fed.config.peers.values()].map((p) => ({
+          party: p.party,
+          url: p.url,
+          thumbprint: p.thumbprint,
+        })),
       };
     },
   );

@@ -17,11 +17,17 @@ function partyArg(v: string): Party {
 }
 
 export function federationCommand(ctx: CliContext): Command {
-  const cmd = new Command('federation').description('the exchange with other installations (docs/federation.md)');
+  const cmd = new Command('federation').description(
+    'the exchange with other installations (docs/federation.md)',
+  );
   cmd
     .command('keygen')
     .description('write a new Ed25519 signing key pair for this installation')
-    .addOption(new Option('--party <code>', 'this installation: a member state, or EU').makeOptionMandatory().argParser(partyArg))
+    .addOption(
+      new Option('--party <code>', 'this installation: a member state, or EU')
+        .makeOptionMandatory()
+        .argParser(partyArg),
+    )
     .requiredOption('--out <dir>', 'folder for <party>.private.jwk and <party>.public.jwk')
     .option('--force', 'replace existing key files')
     .action(async (opts: { party: Party; out: string; force?: boolean }) => {
@@ -29,7 +35,9 @@ export function federationCommand(ctx: CliContext): Command {
       const privatePath = join(opts.out, `${name}.private.jwk`);
       const publicPath = join(opts.out, `${name}.public.jwk`);
       if (!opts.force && (existsSync(privatePath) || existsSync(publicPath)))
-        throw new UsageError(`${privatePath} or ${publicPath} exists: --force to replace the key (peers must then get the new public key)`);
+        throw new UsageError(
+          `${privatePath} or ${publicPath} exists: --force to replace the key (peers must then get the new public key)`,
+        );
       mkdirSync(opts.out, { recursive: true });
       const { privateJwk, publicJwk } = await newKeyPair(opts.party);
       writePrivateFile(privatePath, new TextEncoder().encode(`${JSON.stringify(privateJwk, null, 2)}\n`));

@@ -115,7 +115,9 @@ export function requestLimitsOf(env: Readonly<Record<string, string | undefined>
 }
 
 /** PACT_FEDERATION: the exchange's configuration (src/federation/peers.ts), with the sender's settings checked. */
-export async function federationOf(env: Readonly<Record<string, string | undefined>>): Promise<Federation | undefined> {
+export async function federationOf(
+  env: Readonly<Record<string, string | undefined>>,
+): Promise<Federation | undefined> {
   if (!env.PACT_FEDERATION) return undefined;
   try {
     senderOptionsOf(env);
