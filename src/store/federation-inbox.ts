@@ -149,7 +149,7 @@ export function openInbox(
   async function applyOne(id: string, refusal?: string): Promise<void> {
     await cases.transact(`federation:${id}`, { id }, async (tx: Db, writer: CaseWriter) => {
       const [row] = await tx.select().from(federationInbox).where(eq(federationInbox.id, id)).for('update');
-      if (!row || row.status !== 'received') return { id };
+      if (row?.status !== 'received') return { id };
       const last = resultRows(
         await tx.execute(sql`select seq from federation_streams where direction = 'in'
           and party = ${row.fromParty} and stream = ${row.stream} for update`),

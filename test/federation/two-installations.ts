@@ -52,7 +52,11 @@ export interface Options {
 
 const PASSWORD = 'synthetic-password-1';
 /** one argon2id hash for every test account (about 50 ms of CPU each) */
-let passwordHash: Promise<string> | undefined;
+let hashed: Promise<string> | undefined;
+const passwordHash = () => {
+  hashed ??= hashPassword(PASSWORD);
+  return hashed;
+};
 
 async function open(party: Party, start: string, options: Options): Promise<Installation> {
   const backend = BACKENDS[0];
@@ -88,7 +92,8 @@ async function open(party: Party, start: string, options: Options): Promise<Inst
       store.db,
       {
         username: `${role}.${party}`.toLowerCase(),
-        password: 'synthetic-password-1',
+        password: PASSWORD,
+        passwordHash: await passwordHash(),
         role,
         jurisdiction: party,
       },

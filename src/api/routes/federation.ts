@@ -39,7 +39,7 @@ const STATUS: Readonly<Record<RefusalReason, [number, string, string]>> = {
 
 const notConfigured = () =>
   new HttpProblem(
-    404,
+    409,
     'federation-not-configured',
     'No federation',
     'this installation exchanges no messages with other states (PACT_FEDERATION is not set)',
@@ -75,7 +75,7 @@ export function federationRoutes(app: FastifyInstance, deps: ApiDeps): void {
         tags: ['federation'],
         summary: "a peer installation's signed message (flattened JWS); the answer is the signed receipt",
         body: z.unknown(),
-        response: { 200: FlattenedJws, 400: Problem, 401: Problem, 403: Problem, 404: Problem, 409: Problem },
+        response: { 200: FlattenedJws, 400: Problem, 401: Problem, 403: Problem, 409: Problem },
       },
     },
     async (request) => {
@@ -108,7 +108,7 @@ export function federationRoutes(app: FastifyInstance, deps: ApiDeps): void {
             limit: z.coerce.number().int().min(1).max(1000).default(100),
           })
           .strict(),
-        response: { 200: z.array(MessageView), 401: Problem, 403: Problem, 404: Problem },
+        response: { 200: z.array(MessageView), 401: Problem, 403: Problem, 409: Problem },
       },
       preHandler: requires(deps, 'federation.manage'),
     },
@@ -130,6 +130,7 @@ export function federationRoutes(app: FastifyInstance, deps: ApiDeps): void {
           401: Problem,
           403: Problem,
           404: Problem,
+          409: Problem,
         },
       },
       preHandler: requires(deps, 'federation.manage'),
@@ -155,7 +156,7 @@ export function federationRoutes(app: FastifyInstance, deps: ApiDeps): void {
           }),
           401: Problem,
           403: Problem,
-          404: Problem,
+          409: Problem,
         },
       },
       preHandler: requires(deps, 'federation.manage'),
