@@ -74,7 +74,7 @@ export function federationRoutes(app: FastifyInstance, deps: ApiDeps): void {
       schema: {
         tags: ['federation'],
         summary: "a peer installation's signed message (flattened JWS); the answer is the signed receipt",
-        body: z.unknown(),
+        body: FlattenedJws,
         response: { 200: FlattenedJws, 400: Problem, 401: Problem, 403: Problem, 409: Problem },
       },
     },
