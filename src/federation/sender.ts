@@ -38,6 +38,10 @@ export function backoffMs(attempts: number, retrySeconds: number, random: number
   return Math.round(base * 1000 * (0.5 + random / 2));
 }
 
+/** An error's class or code, never its message (which could quote a person's data). */
+const errorClass = (e: unknown): string =>
+  String((e as { code?: unknown })?.code ?? (e as Error)?.constructor?.name ?? 'error').slice(0, 80);
+
 /** 4xx other than 408 (timeout) and 429 (too many): the peer will never take it as it is. */
 export const permanent = (status: number) =>
   status >= 400 && status < 500 && status !== 408 && status !== 429;
@@ -94,7 +98,25 @@ export function startSender(cases: CaseStore, federation: Federation, options: S
       return true;
     } catch (e) {
       if (e instanceof SignatureRefusedError) return fail(`bad-receipt:${e.reason}`);
-      throw e;
+      // the receipt handler refused, or the database failed: tried again later (the peer answers duplicate)
+      options.onError?.(e);
+      return fail(`receipt-not-stored:${errorClass(e)}`);
+    }
+  }
+
+  /** A delivery never throws: whatever fails counts as an attempt, so a message cannot spin the loop. */
+  async function deliverSafely(row: Awaited<ReturnType<typeof dueMessages>>[number]): Promise<boolean> {
+    try {
+      return await deliver(row);
+    } catch (e) {
+      options.onError?.(e);
+      await recordFailure(
+        db,
+        row.id,
+        errorClass(e),
+        new Date(clock().getTime() + backoffMs(row.attempts + 1, options.retrySeconds, random())),
+      );
+      return false;
     }
   }
 
@@ -111,7 +133,7 @@ export function startSender(cases: CaseStore, federation: Federation, options: S
         [...byPeer.values()].map(async (rows) => {
           // after a failure, the peer's other messages wait for the next pass (a peer down costs one try)
           for (const row of rows) {
-            if (!(await deliver(row))) break;
+            if (!(await deliverSafely(row))) break;
             delivered += 1;
           }
         }),

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadFederation } from '../../src/federation/peers.ts';
 import { backoffMs, permanent } from '../../src/federation/sender.ts';
-import { pact } from '../cli/run.ts';
+import { pact, pactIn } from '../cli/run.ts';
 
 describe('pact federation keygen and PACT_FEDERATION', () => {
   const dir = mkdtempSync(join(tmpdir(), 'pact-federation-'));
@@ -98,5 +98,19 @@ describe('retries', () => {
   it('give up at once on a 4xx other than 408 and 429', () => {
     expect([400, 401, 403, 404, 409, 413].every(permanent)).toBe(true);
     expect([408, 429, 500, 502, 503].some(permanent)).toBe(false);
+  });
+});
+
+describe('pact serve with PACT_FEDERATION', () => {
+  it('a wrong file or setting stops it before the database opens, with one line naming the field', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'pact-federation-serve-'));
+    writeFileSync(join(dir, 'f.json'), JSON.stringify({ self: { party: 'LT' }, peers: [] }));
+    const env = { PACT_DATA_DIR: join(dir, 'data'), PACT_FEDERATION: join(dir, 'f.json') };
+    const bad = await pactIn('serve --port 0 --quiet', env);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/self\.url/);
+    const attempts = await pactIn('serve --port 0 --quiet', { ...env, PACT_FEDERATION_MAX_ATTEMPTS: '0' });
+    expect(attempts.code).toBe(2);
+    expect(attempts.stderr).toContain('PACT_FEDERATION_MAX_ATTEMPTS');
   });
 });
