@@ -206,7 +206,13 @@ export function openInbox(
         throw again;
       }
     }
-    return true;
+    // applied or refused now; still `received` only if the idempotency key had been used (a replay): then
+    // this pass must not count it, or it would run for ever
+    const [row] = await db
+      .select({ status: federationInbox.status })
+      .from(federationInbox)
+      .where(eq(federationInbox.id, id));
+    return row?.status !== 'received';
   }
 
   async function applyReady(): Promise<number> {

@@ -1571,6 +1571,16 @@ describe.each(BACKENDS.filter((b) => b.name === 'pglite'))(
         params: () => ['9b7f3a4e-1c2d-4e5f-8a9b-0c1d2e3f4a5b', 'x'],
       },
       { method: 'GET', path: '/api/federation/peers', as: 'administrator@LT', runs: 20, query: {} },
+      {
+        method: 'POST',
+        path: '/api/federation/ping',
+        as: 'administrator@LT',
+        runs: 40,
+        bodies: (): Json[] => [
+          { to: 'PL', n: 1 },
+          { to: 'EU', n: 2, stream: 'ping:x' },
+        ],
+      },
       // hidden routes, and routes and methods that do not exist
       { method: 'GET', path: '/healthz', runs: 30, query: {} },
       { method: 'GET', path: '/readyz', runs: 30, query: {} },

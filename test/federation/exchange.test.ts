@@ -99,6 +99,37 @@ describe('a ping from LT to PL', () => {
   });
 });
 
+describe('the ping route', () => {
+  it('an administrator sends a ping to a peer; it goes across; an officer may not; an unknown peer is a 422', async () => {
+    const res = await lt.app.inject({
+      method: 'POST',
+      url: '/api/federation/ping',
+      headers: lt.admin,
+      payload: { to: 'PL', n: 31, stream: 'ping:route' },
+    });
+    expect(res.statusCode).toBe(202);
+    expect(res.json()).toMatchObject({ seq: 1 });
+    await lt.sender.tick();
+    await until(async () => (await pingsFrom(pl.db, 'LT')).lastN === 31);
+    const officer = await lt.app.inject({
+      method: 'POST',
+      url: '/api/federation/ping',
+      headers: lt.officer,
+      payload: { to: 'PL', n: 1 },
+    });
+    expect(officer.statusCode).toBe(403);
+    const unknown = await lt.app.inject({
+      method: 'POST',
+      url: '/api/federation/ping',
+      headers: lt.admin,
+      payload: { to: 'DE', n: 1 },
+    });
+    expect(unknown.statusCode).toBe(422);
+    const peers = await lt.app.inject({ method: 'GET', url: '/api/federation/peers', headers: lt.admin });
+    expect(peers.json()).toMatchObject({ self: { party: 'LT' }, peers: [{ party: 'PL', url: pl.url }] });
+  });
+});
+
 describe('faults', () => {
   it('the same JWS posted twice is applied once; the second receipt says duplicate with the first time', async () => {
     const before = (await pingsFrom(pl.db, 'LT')).count;

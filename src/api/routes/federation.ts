@@ -4,15 +4,19 @@
 //   problem: 400 not a signed envelope, 401 a signature no configured peer made, 403 addressed to another
 //   installation, 409 a seq of the stream another message holds.
 // - the administrator's view: GET /api/federation/messages, POST /api/federation/messages/:id/retry (a dead
-//   message), GET /api/federation/peers (permission federation.manage).
+//   message), GET /api/federation/peers, POST /api/federation/ping (a test message; permission federation.manage).
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { Party } from '../../federation/contract.ts';
+import { PING } from '../../federation/kinds/ping.ts';
 import type { Federation } from '../../federation/peers.ts';
 import { MESSAGES_PATH } from '../../federation/sender.ts';
 import { FlattenedJws, type RefusalReason, SignatureRefusedError } from '../../federation/signing.ts';
+import type { Db } from '../../store/database.ts';
 import { listMessages, retryMessage } from '../../store/federation-delivery.ts';
 import { type Inbox, SeqTakenError } from '../../store/federation-inbox.ts';
+import { enqueue } from '../../store/federation-outbox.ts';
 import { principal, requires } from '../auth.ts';
 import { HttpProblem, notFound, Problem } from '../problem.ts';
 import type { ApiDeps } from '../server.ts';
@@ -141,6 +145,53 @@ export function federationRoutes(app: FastifyInstance, deps: ApiDeps): void {
       const ok = await retryMessage(deps.store.db, request.params.id, deps.services.clock(), p.username);
       if (!ok) throw notFound(`a dead message ${request.params.id}`);
       return { id: request.params.id, status: 'pending' as const };
+    },
+  );
+  r.post(
+    '/api/federation/ping',
+    {
+      schema: {
+        tags: ['federation'],
+        summary:
+          'send a ping (federation.ping, no person) to a peer: to test the exchange, and for the benchmark',
+        body: z
+          .object({
+            to: Party,
+            n: z.number().int().min(0).max(2_147_483_647),
+            stream: z.string().min(1).max(200).default('ping'),
+          })
+          .strict(),
+        response: {
+          202: z.object({ id: z.string(), seq: z.number() }),
+          401: Problem,
+          403: Problem,
+          409: Problem,
+          422: Problem,
+        },
+      },
+      preHandler: requires(deps, 'federation.manage'),
+    },
+    async (request, reply) => {
+      if (!fed) throw notConfigured();
+      if (!fed.config.peers.has(request.body.to))
+        throw new HttpProblem(
+          422,
+          'federation-unknown-peer',
+          'Unknown peer',
+          `${request.body.to} is no peer`,
+          [{ field: 'body/to', reason: 'not a configured peer' }],
+        );
+      const { to, n, stream } = request.body;
+      const sent = await deps.store.db.transaction((tx) =>
+        enqueue(
+          tx as unknown as Db,
+          fed.config.self,
+          deps.services.uuid,
+          { to, kind: PING, stream, body: { n } },
+          deps.services.clock(),
+        ),
+      );
+      return reply.code(202).send(sent);
     },
   );
   r.get(
