@@ -34,6 +34,7 @@ import { documentRoutes } from './routes/documents.ts';
 import { duplicateRoutes } from './routes/duplicates.ts';
 import { encounterRoutes } from './routes/encounters.ts';
 import { exportRoutes } from './routes/exports.ts';
+import { type FederationDeps, federationRoutes } from './routes/federation.ts';
 import { findingRoutes } from './routes/findings.ts';
 import { monitoringRoutes } from './routes/monitoring.ts';
 import { nationalMeasureRoutes } from './routes/national-measures.ts';
@@ -76,6 +77,8 @@ export interface ApiDeps {
    * PGlite aborted): the server already answers 503 to everything and /readyz fails; `pact serve` exits.
    */
   readonly onFatal?: (reason: string) => void;
+  /** issue 20: the exchange with other installations, when PACT_FEDERATION is set (routes/federation.ts) */
+  readonly federation?: FederationDeps;
 }
 
 /**
@@ -323,6 +326,8 @@ export async function buildServer(
   // issue 20: the requests of other member states received by this state (AMMR Part III)
   responsibilityRoutes(app, deps);
   unionRoutes(app, deps);
+  // issue 20: the exchange between installations (a peer's signed messages; the administrator's view)
+  federationRoutes(app, deps);
   web = await webRoutes(app, deps.webRoot ?? WEB_ROOT);
   if (!web)
     app.get('/', { schema: { hide: true } }, (_request, reply) =>

@@ -9,6 +9,7 @@ import { deadlineCommand } from './commands/deadline.ts';
 import { demoCommand } from './commands/demo.ts';
 import { documentCommand } from './commands/document.ts';
 import { fairSharesCommand } from './commands/fair-shares.ts';
+import { federationCommand } from './commands/federation.ts';
 import { importCommand } from './commands/import.ts';
 import { measureCommand } from './commands/measure.ts';
 import { paramsCommand } from './commands/params.ts';
@@ -54,6 +55,7 @@ export function buildProgram(ctx: CliContext): Command {
     personCommand(ctx),
     retentionCommand(ctx),
     statsCommand(ctx),
+    federationCommand(ctx),
   ]) {
     program.addCommand(cmd);
   }

@@ -66,6 +66,8 @@ export const PERMISSIONS = [
   'national-measures.record',
   // issue 20: the requests of other member states (AMMR Part III) received by one's state
   'responsibility.answer',
+  // issue 20: the exchange between installations (messages, dead letters, peers)
+  'federation.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -112,6 +114,7 @@ export const MATRIX: Readonly<Record<Permission, readonly Role[]>> = {
   'settings.manage': ['administrator'],
   'national-measures.record': ['administrator', 'supervisor'],
   'responsibility.answer': ['case-officer'],
+  'federation.manage': ['administrator'],
 };
 
 export const PERMISSION_TITLES: Readonly<Record<Permission, string>> = {
@@ -156,6 +159,8 @@ export const PERMISSION_TITLES: Readonly<Record<Permission, string>> = {
     "record an activation or extension of a national emergency measure of one's state (Lithuania's 2023 State Border law, Poland's 2025 restriction): its area, dates and act",
   'responsibility.answer':
     "the take-charge requests and take-back notifications other member states sent to one's state (with the person as sent, AMMR Art. 52; each read is logged): accept or refuse with reasons (AMMR Art. 40), confirm (Art. 41(3))",
+  'federation.manage':
+    'the exchange with other installations: the messages sent and received (never their bodies), the peers and their keys, sending a dead message again',
 };
 
 export const can = (role: Role, permission: Permission): boolean => MATRIX[permission].includes(role);

@@ -65,8 +65,8 @@ export interface MessageKind<B extends z.ZodType = z.ZodType> {
   readonly body: B;
   /** true when the body holds a person's data (allowed only between member states, for the basis above) */
   readonly personal: boolean;
-  /** who may receive it: member states, the Union, or both */
-  readonly to: 'member-state' | 'union';
+  /** who may receive it: member states, the Union, or both ('any': only the test and benchmark ping) */
+  readonly to: 'member-state' | 'union' | 'any';
 }
 
 /**

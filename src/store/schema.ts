@@ -681,3 +681,85 @@ export const unionFiguresSent = pgTable('union_figures_sent', {
   sentAt: at('sent_at').notNull(),
   by: text('by').notNull(),
 });
+
+// ---- issue 20: fed-core — the exchange between installations (docs/federation.md)
+
+/**
+ * Messages to other installations (the transactional outbox): written in the transaction of the case action
+ * that causes them, delivered by the sender loop (src/federation/sender.ts) until the peer's signed receipt is
+ * stored. `seq` is 1, 2, 3 … per (to_party, stream) without gaps (federation_streams).
+ */
+export const federationOutbox = pgTable(
+  'federation_outbox',
+  {
+    id: uuid('id').primaryKey(),
+    toParty: text('to_party').notNull(),
+    kind: text('kind').notNull(),
+    stream: text('stream').notNull(),
+    seq: integer('seq').notNull(),
+    body: jsonb('body').notNull(),
+    createdAt: at('created_at').notNull(),
+    /** pending (to deliver), sent (its receipt stored), dead (given up: an administrator may retry it) */
+    status: text('status').notNull().default('pending'),
+    attempts: integer('attempts').notNull().default(0),
+    nextAttemptAt: at('next_attempt_at').notNull(),
+    /** the last failure's class or HTTP status only (never a body: it could hold a person's data) */
+    lastError: text('last_error'),
+    /** the receiver's signed receipt: its payload, its time (the legal time of receipt) and the JWS itself */
+    receipt: jsonb('receipt'),
+    receivedAt: at('received_at'),
+    receiptJws: text('receipt_jws'),
+  },
+  (t) => [
+    uniqueIndex('federation_outbox_stream_seq').on(t.toParty, t.stream, t.seq),
+    index('federation_outbox_due').on(t.status, t.nextAttemptAt),
+  ],
+);
+
+/**
+ * Messages from other installations (the idempotent inbox): one row per message id, stored with the time of
+ * receipt that the signed receipt states, then applied in stream order exactly once.
+ */
+export const federationInbox = pgTable(
+  'federation_inbox',
+  {
+    id: uuid('id').primaryKey(),
+    fromParty: text('from_party').notNull(),
+    kind: text('kind').notNull(),
+    stream: text('stream').notNull(),
+    seq: integer('seq').notNull(),
+    envelope: jsonb('envelope').notNull(),
+    jws: text('jws').notNull(),
+    receivedAt: at('received_at').notNull(),
+    /** received (waiting for its turn), applied, refused (not applicable here: `refusal` says why) */
+    status: text('status').notNull().default('received'),
+    appliedAt: at('applied_at'),
+    refusal: text('refusal'),
+  },
+  (t) => [
+    uniqueIndex('federation_inbox_stream_seq').on(t.fromParty, t.stream, t.seq),
+    index('federation_inbox_status').on(t.status),
+  ],
+);
+
+/**
+ * Per peer and stream: the last seq given to a message to it (`out`), or the last seq applied of its messages
+ * (`in`). The row is locked while a seq is taken or a message applied, so seqs have no gaps and apply in order.
+ */
+export const federationStreams = pgTable(
+  'federation_streams',
+  {
+    direction: text('direction').notNull(),
+    party: text('party').notNull(),
+    stream: text('stream').notNull(),
+    seq: integer('seq').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.direction, t.party, t.stream] })],
+);
+
+/** The pings applied, per sender (federation.ping: the exchange's tests and benchmark). */
+export const federationPings = pgTable('federation_pings', {
+  party: text('party').primaryKey(),
+  count: integer('count').notNull(),
+  lastN: integer('last_n').notNull(),
+});

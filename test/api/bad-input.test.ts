@@ -1592,6 +1592,38 @@ describe.each(BACKENDS.filter((b) => b.name === 'pglite'))(
         runs: 100,
         bodies: () => [{ month: '2026-11' }],
       },
+      // issue 20: the exchange between installations (this harness has no PACT_FEDERATION: 409 after the input)
+      {
+        method: 'POST',
+        path: '/federation/v1/messages',
+        runs: 60,
+        bodies: (): Json[] => [{ protected: 'eyJhbGciOiJFZERTQSJ9', payload: 'e30', signature: 'AAAA' }],
+      },
+      {
+        method: 'GET',
+        path: '/api/federation/messages',
+        as: 'administrator@LT',
+        runs: 40,
+        query: { direction: ['in', 'out'], status: ['dead', 'applied'], limit: ['1', '100'] },
+      },
+      {
+        method: 'POST',
+        path: '/api/federation/messages/:param/retry',
+        as: 'administrator@LT',
+        runs: 40,
+        params: () => ['9b7f3a4e-1c2d-4e5f-8a9b-0c1d2e3f4a5b', 'x'],
+      },
+      { method: 'GET', path: '/api/federation/peers', as: 'administrator@LT', runs: 20, query: {} },
+      {
+        method: 'POST',
+        path: '/api/federation/ping',
+        as: 'administrator@LT',
+        runs: 40,
+        bodies: (): Json[] => [
+          { to: 'PL', n: 1 },
+          { to: 'EU', n: 2, stream: 'ping:x' },
+        ],
+      },
       // hidden routes, and routes and methods that do not exist
       { method: 'GET', path: '/healthz', runs: 30, query: {} },
       { method: 'GET', path: '/readyz', runs: 30, query: {} },

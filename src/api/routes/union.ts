@@ -8,7 +8,6 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { UNION } from '../../federation/contract.ts';
 import { UNION_FIGURES } from '../../federation/kinds/union.ts';
-import { selfParty } from '../../federation/self.ts';
 import { unionDate } from '../../law/union-date.ts';
 import { NoFederationError } from '../../store/errors.ts';
 import { MONTH_PATTERN } from '../../store/eurostat.ts';
@@ -73,7 +72,7 @@ export function unionRoutes(app: FastifyInstance, deps: ApiDeps): void {
       if (p.jurisdiction !== UNION)
         throw forbidden("the figures of every state are the Union's to read", 'union-only');
       const states = await listUnionFigures(deps.store.db, request.query.month);
-      return { month: request.query.month, self: selfParty() ?? null, states };
+      return { month: request.query.month, self: deps.federation?.config.self ?? null, states };
     },
   );
 
@@ -96,7 +95,7 @@ export function unionRoutes(app: FastifyInstance, deps: ApiDeps): void {
     },
     async (request) => {
       const p = principal(request);
-      const self = selfParty();
+      const self = deps.federation?.config.self;
       const enqueue = deps.services.outbox;
       if (!self || self === UNION || !enqueue) throw new NoFederationError(UNION_FIGURES);
       if (p.jurisdiction !== self && p.jurisdiction !== UNION)

@@ -11,12 +11,15 @@ import { Command, InvalidArgumentError, Option } from 'commander';
 import { DEFAULT_LIMITS, type RequestLimits } from '../../api/limits.ts';
 import { buildServer } from '../../api/server.ts';
 import { parseTrustProxy, TRUST_PROXY_USAGE } from '../../api/trust-proxy.ts';
-import { selfParty } from '../../federation/self.ts';
+import { type Federation, FederationConfigError, loadFederation } from '../../federation/peers.ts';
+import { type Sender, senderOptionsOf, startSender } from '../../federation/sender.ts';
 import { LAW } from '../../law/law.ts';
 import { ACCOUNT_RULES } from '../../store/accounts.ts';
 import { CaseStore } from '../../store/case-store.ts';
 import { openStore } from '../../store/database.ts';
 import { fatalDatabaseError } from '../../store/database-errors.ts';
+import { openInbox } from '../../store/federation-inbox.ts';
+import { outboxService } from '../../store/federation-outbox.ts';
 import { storeOptions } from '../../store/open-from-env.ts';
 import { loadRecognitionRates } from '../../store/reference-data.ts';
 import { acceptSilentRequests } from '../../store/responsibility-requests.ts';
@@ -61,6 +64,8 @@ export function serveCommand(ctx: CliContext): Command {
       const sweepSeconds = sweepSecondsOf(env);
       trustProxyOf(env); // a wrong setting stops before the database is opened
       const requestLimits = requestLimitsOf(env);
+      // issue 20: the exchange with other installations (a wrong file stops before the database is opened)
+      const federation = await federationOf(env);
       const options = storeOptions(env);
       // issue 20: the real clock, or the test clock of PACT_CLOCK_OFFSET_FILE (src/cli/clock.ts)
       const clock = serverClock(env, ctx.stderr);
@@ -70,6 +75,7 @@ export function serveCommand(ctx: CliContext): Command {
         clock,
         uuid: randomUUID,
         recognitionRates: loadRecognitionRates(),
+        ...(federation ? { outbox: outboxService(federation.self, randomUUID) } : {}),
       };
       try {
         const oneTime = await firstAdministrator(ctx, store.db, services.clock(), () =>
@@ -80,6 +86,7 @@ export function serveCommand(ctx: CliContext): Command {
           sweepSeconds,
           requestLimits,
           ...(oneTime ? { oneTime } : {}),
+          ...(federation ? { federation } : {}),
         });
       } catch (e) {
         await store.close();
@@ -111,6 +118,20 @@ export function requestLimitsOf(env: Readonly<Record<string, string | undefined>
     publicPerAddressPerMinute: n('PACT_PUBLIC_PER_MINUTE', DEFAULT_LIMITS.publicPerAddressPerMinute, 1),
     publicCacheSeconds: cache === 0 ? false : cache,
   };
+}
+
+/** PACT_FEDERATION: the exchange's configuration (src/federation/peers.ts), with the sender's settings checked. */
+export async function federationOf(
+  env: Readonly<Record<string, string | undefined>>,
+): Promise<Federation | undefined> {
+  if (!env.PACT_FEDERATION) return undefined;
+  try {
+    senderOptionsOf(env);
+    return await loadFederation(env.PACT_FEDERATION);
+  } catch (e) {
+    if (e instanceof FederationConfigError || e instanceof Error) throw new UsageError(e.message);
+    throw e;
+  }
 }
 
 /** PACT_SWEEP_SECONDS: seconds between deadline sweeps (default 60; 0: never). */
@@ -146,6 +167,8 @@ export async function serveStore(
     requestLimits: RequestLimits;
     oneTime?: OneTime;
     onListening?: (address: string) => void;
+    /** issue 20: PACT_FEDERATION's peers: the inbox's route and the sender loop */
+    federation?: Federation;
   },
 ): Promise<void> {
   const env = ctx.env ?? {};
@@ -165,8 +188,12 @@ export async function serveStore(
     ctx.setExitCode?.(FATAL_EXIT_CODE);
     void stop?.();
   };
+  const logFederation = (what: string) => (e: unknown) =>
+    app.log.error({ err: { type: (e as Error)?.constructor?.name } }, `federation: ${what} failed`);
+  const inbox = how.federation && openInbox(cases, how.federation, logFederation('applying a message'));
   const app = await buildServer(
     {
+      ...(how.federation && inbox ? { federation: { config: how.federation, inbox } } : {}),
       store,
       cases,
       services,
@@ -191,19 +218,26 @@ export async function serveStore(
       `First start: administrator account "admin" (jurisdiction EU); its one-time password is in ${how.oneTime.file} (readable by this system account only) — read it, delete the file, and change the password at the first login (POST /api/auth/password).\nCreating or resetting an administrator needs a second administrator's approval: add the second one on this machine with \`pact user add NAME --role administrator --state EU\` (on the embedded database, while the server is stopped).\n`,
     );
   how.onListening?.(address);
+  // issue 20: messages received before a stop are applied now; the sender delivers the outbox until SIGTERM
+  inbox?.kick();
+  const sender: Sender | undefined =
+    how.federation &&
+    startSender(cases, how.federation, { ...senderOptionsOf(env), onError: logFederation('sending') });
   // every minute, each deadline that passed is written into its case (flags such as registration-overdue,
   // which the queue, the monitors and the statistics show), and relocation proposals left unanswered are
   // confirmed (AMMR Art. 67(9))
   const sweepMs = how.sweepSeconds * 1000;
   let sweeping: Promise<void> | undefined;
   const sweep = () => {
+    // issue 20: a message whose application failed for a passing reason (the database) is tried again
+    inbox?.kick();
     sweeping ??= Promise.all([
       cases.sweepOverdue(),
       confirmSilentTransfers(store.db, LAW, services.clock(), cases),
       // issue 20: requests of other states left unanswered are accepted (confirmed) by silence (AMMR Arts 40, 41(3), 45)
       acceptSilentRequests(store.db, services.clock()),
       // issue 20: once per closed month, a member state's figures to the Union (idempotent by month)
-      sweepUnionFigures(store.db, services.outbox, selfParty(env), services.clock()),
+      sweepUnionFigures(store.db, services.outbox, how.federation?.self, services.clock()),
     ])
       .then(
         ([n, silent, requests]) =>
@@ -236,6 +270,8 @@ export async function serveStore(
         process.off('SIGINT', signal);
         if (!failed) ctx.stderr('stopping: finishing the requests in flight\n');
         await within(sweeping, STOP_TIMEOUT_MS);
+        await within(sender?.stop(), STOP_TIMEOUT_MS);
+        await within(inbox?.idle(), STOP_TIMEOUT_MS);
         // stops listening at once; waits for the requests in flight (bounded)
         await within(app.close(), STOP_TIMEOUT_MS);
         await within(store.close(), STOP_TIMEOUT_MS);
