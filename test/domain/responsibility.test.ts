@@ -102,7 +102,9 @@ describe('take-charge request (AMMR Art. 39)', () => {
     expect(body.person).toMatchObject({ familyNames: ['Testas'], birthDate: '1995-03-04' });
     expect(body.person.documents).toEqual([{ kind: 'passport', number: 'X0000001', issuer: 'IQ' }]);
     const text = JSON.stringify(m?.body);
-    for (const leak of ['serious-illness', 'vulnerab', 'asylumWish', 'station', 'nationality'])
+    // nationality is among the personal details the other state may receive (AMMR Art. 52(2)(a)); health,
+    // vulnerabilities, the wish's place and the station are not
+    for (const leak of ['serious-illness', 'vulnerab', 'asylumWish', 'station'])
       expect(text).not.toContain(leak);
     // no reply period yet: it runs from the receipt
     expect(t.due['take-charge-reply']).toBeUndefined();

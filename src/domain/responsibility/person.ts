@@ -16,7 +16,7 @@ export function requestedPerson(c: CaseState, eurodacReference?: string): z.inpu
     ...(birthDate ? { birthDate } : {}),
     ...(p.birthYear !== undefined ? { birthYear: p.birthYear } : {}),
     sex: p.sex,
-    // the case's nationality is an ISO 3166-1 alpha-2 code; the message's field wants three letters: left out
+    ...(p.nationality ? { nationality: p.nationality } : {}),
     documents: (id?.documents ?? []).slice(0, 10).map((d) => ({
       kind: d.type,
       number: d.number,
