@@ -13,9 +13,13 @@ import type { Envelope } from '../../src/federation/contract.ts';
 import { assertNoPersonalFields } from '../../src/federation/personal-fields.ts';
 import { MESSAGES_PATH } from '../../src/federation/sender.ts';
 import { signEnvelope } from '../../src/federation/signing.ts';
+import { LAW } from '../../src/law/law.ts';
 import { verifyAudit } from '../../src/store/audit.ts';
 import { openStore } from '../../src/store/database.ts';
+import { outboxService } from '../../src/store/federation-outbox.ts';
 import { auditLog, federationInbox, federationOutbox } from '../../src/store/schema.ts';
+import { addCandidates } from '../../src/store/solidarity.ts';
+import { proposeTransfers } from '../../src/store/solidarity-transfers.ts';
 import { type Installation, type Installations, startInstallations } from './processes.ts';
 import { eventually } from './wait.ts';
 
@@ -228,6 +232,138 @@ describe('three installations as processes: LT, PL and the Union', () => {
     expect(dayIn(Date.parse(dueAt) - 1, 'Europe/Warsaw')).toBe(lastDayOfReplyPeriod(receiptDay));
     expect(dayIn(dueAt, 'Europe/Warsaw') > lastDayOfReplyPeriod(receiptDay)).toBe(true);
   }, 120_000);
+
+  it('a relocation LT → PL arrives once: PL confirms, LT carries it out, the case is at PL with its history, the arrival at LT, balances agree', async () => {
+    // The 2026 pool lets only CY, GR, IT and ES benefit (pool-2026.benefitting-states, Decision 2025/2323), so
+    // Lithuania's candidates are refused over HTTP (422 not-benefitting). The proposal is written into LT's
+    // database as matching writes it (addCandidates, proposeTransfers with the real outbox) while LT is
+    // stopped; everything after — delivery, PL's confirmation, the transfer, the case, the arrival — goes
+    // between the processes.
+    const enc = await lt.session('border-guard').call<{ caseIds: string[] }>(
+      'POST',
+      '/api/encounters',
+      {
+        ref: 'THREE-R-1',
+        state: 'LT',
+        occurredAt: new Date(Date.now() - 30 * MIN).toISOString(),
+        kind: 'apprehended-irregular-crossing',
+        groupSize: 1,
+        persons: [
+          {
+            nationality: 'SY',
+            sex: 'female',
+            identity: {
+              givenNames: GIVEN,
+              familyName: `${FAMILY}-R`,
+              birthDate: { value: '1991', precision: 'year' },
+            },
+          },
+        ],
+      },
+      { 'idempotency-key': 'three-enc-r' },
+    );
+    expect(enc.status, JSON.stringify(enc.body)).toBe(201);
+    const relocated = enc.body.caseIds[0] as string;
+    await lt.stop();
+    const store = await openStore({ dataDir: lt.dataDir });
+    let transferId = '';
+    try {
+      const now = new Date();
+      await addCandidates(
+        store.db,
+        2026,
+        [
+          {
+            id: 'THREE-C1',
+            from: 'LT',
+            kind: 'applicant',
+            nationality: 'SY',
+            minor: false,
+            vulnerabilities: [],
+            languages: ['ar'],
+            securityHit: false,
+            caseId: relocated,
+          },
+        ],
+        'solidarity-coordinator.lt',
+        now,
+      );
+      const [t] = await proposeTransfers(
+        store.db,
+        LAW,
+        2026,
+        [{ candidateId: 'THREE-C1', from: 'LT', to: 'PL', why: 'criteria met' }],
+        'solidarity-coordinator.lt',
+        now,
+        outboxService('LT', randomUUID),
+      );
+      transferId = t?.id as string;
+    } finally {
+      await store.close();
+    }
+    await lt.start();
+    const transfer = async (i: Installation) => {
+      const r = await i
+        .session('solidarity-coordinator')
+        .call<{ id: string; status: string; exchange?: string }[]>('GET', '/api/solidarity/2026/transfers');
+      expect(r.status, JSON.stringify(r.body)).toBe(200);
+      return r.body.find((x) => x.id === transferId);
+    };
+    await eventually(async () => expect((await transfer(pl))?.exchange).toBe('in'), { timeoutMs: 60_000 });
+    const confirm = await pl
+      .session('solidarity-coordinator')
+      .call('POST', `/api/solidarity/transfers/${transferId}`, { step: 'confirm' });
+    expect(confirm.status, JSON.stringify(confirm.body)).toBe(200);
+    await eventually(async () => expect((await transfer(lt))?.status).toBe('confirmed'), {
+      timeoutMs: 30_000,
+    });
+    // LT's log as it stands when the person is handed over (the proposal and confirmation are in it)
+    const history = (await caseOf(relocated)).actions;
+    const carried = await lt
+      .session('solidarity-coordinator')
+      .call('POST', `/api/solidarity/transfers/${transferId}`, { step: 'transferred' });
+    expect(carried.status, JSON.stringify(carried.body)).toBe(200);
+    const atPl = await eventually(
+      async () => {
+        const r = await pl
+          .session('case-officer')
+          .call<CaseView & { case: { state: string } }>('GET', `/api/cases/${relocated}`);
+        expect(r.status).toBe(200);
+        return r.body;
+      },
+      { timeoutMs: 30_000 },
+    );
+    // LT's log, every action of it, and its case.relocated: once
+    expect(atPl.case.state).toBe('PL');
+    expect(atPl.actions.length).toBe(history.length + 1);
+    expect(atPl.actions.slice(0, history.length).map((a) => [a.type, a.at])).toEqual(
+      history.map((a) => [a.type, a.at]),
+    );
+    expect(atPl.actions.at(-1)?.type).toBe('case.relocated');
+    expect((await lt.session('case-officer').call('GET', `/api/cases/${relocated}`)).status).toBe(404);
+    // the arrival is recorded at LT, once; both sides count the transfer as carried out
+    await eventually(
+      async () => {
+        const arrivals = (await messages(lt, 'in')).filter((m) => m.stream === `relocation:${transferId}`);
+        expect(arrivals.map((m) => m.status)).toContain('applied');
+        expect((await transfer(pl))?.status).toBe('transferred');
+      },
+      { timeoutMs: 30_000 },
+    );
+    expect((await transfer(lt))?.status).toBe('transferred');
+    const report = async (i: Installation) => {
+      const r = await i
+        .session('solidarity-coordinator')
+        .call<{ transfers: unknown[] }>('GET', '/api/solidarity/2026');
+      expect(r.status, JSON.stringify(r.body)).toBe(200);
+      return r.body.transfers;
+    };
+    const [a, b] = [await report(lt), await report(pl)];
+    expect(a).toEqual(b);
+    expect(a).toEqual([
+      { from: 'LT', to: 'PL', open: 0, transferred: 1, late: 0, didNotAppear: 0, refused: 0 },
+    ]);
+  }, 240_000);
 
   it('PL does not answer: past the due time both sweeps record acceptance by silence on the same day', async () => {
     const [request] = await requestsAtPl();
