@@ -12,6 +12,7 @@ export default defineConfig({
       'test/api/durability.test.ts',
       'test/cli/data-folder-lock.test.ts',
       'test/cli/disk-full.test.ts',
+      'test/federation/three-states.test.ts',
       '**/node_modules/**',
     ],
     // one migrated embedded database per set of migrations, which every test file starts from

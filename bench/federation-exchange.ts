@@ -19,7 +19,14 @@ interface Tables {
 
 export type ExchangeResult =
   | { readonly cannot: string }
-  | { readonly perSecond: number; readonly p50: number; readonly p95: number; readonly applied: boolean };
+  | {
+      readonly perSecond: number;
+      readonly p50: number;
+      readonly p95: number;
+      readonly applied: boolean;
+      /** one message at a time (each written once the previous one is in PL's inbox): the delay without a queue */
+      readonly idle: { readonly count: number; readonly p50: number; readonly p95: number };
+    };
 
 type OutboxWriter = (tx: Db, messages: readonly OutgoingMessage[], now: Date) => Promise<void>;
 
@@ -144,7 +151,53 @@ export async function pactExchange(
       .sort((a, b) => a - b);
     if (delays.length < n)
       return { cannot: `only ${delays.length} of ${n} outbox ids found in PL's inbox (${inbox.id})` };
-    return { perSecond: n / seconds, p50: percentile(delays, 50), p95: percentile(delays, 95), applied };
+
+    // the same, one message at a time: the delay from commit to receipt when nothing waits before it
+    const idleCount = Math.min(50, n);
+    const idleDelays: number[] = [];
+    const one = await openStore({ databaseUrl: lt, poolSize: 2 });
+    try {
+      for (let i = 0; i < idleCount; i++) {
+        const id = randomUUID();
+        let k = 0;
+        const writeOne = mod.outboxService('LT', () => (k++ === 0 ? id : randomUUID()));
+        await one.db.transaction((tx) =>
+          writeOne(
+            tx as unknown as Db,
+            [{ to: 'PL', kind: 'federation.ping', stream: 'bench:idle', body: { n: i } }],
+            new Date(),
+          ),
+        );
+        const limit = Date.now() + 30_000;
+        for (;;) {
+          const [row] = await rows<{ at: Date }>(
+            pl,
+            `select ${inbox.receivedAt} as at from ${inbox.table} where ${inbox.id} = '${id}'`,
+          );
+          if (row) {
+            const [sentRow] = await rows<{ at: Date }>(
+              lt,
+              `select ${outbox.createdAt} as at from ${outbox.table} where ${outbox.id} = '${id}'`,
+            );
+            idleDelays.push(row.at.getTime() - (sentRow?.at.getTime() ?? Number.NaN));
+            break;
+          }
+          if (Date.now() > limit)
+            return { cannot: `message ${i} of the one-at-a-time run did not arrive in 30 s` };
+          await new Promise((r) => setTimeout(r, 5));
+        }
+      }
+    } finally {
+      await one.close();
+    }
+    idleDelays.sort((a, b) => a - b);
+    return {
+      perSecond: n / seconds,
+      p50: percentile(delays, 50),
+      p95: percentile(delays, 95),
+      applied,
+      idle: { count: idleCount, p50: percentile(idleDelays, 50), p95: percentile(idleDelays, 95) },
+    };
   } finally {
     await net.close();
     for (const db of Object.values(names))
