@@ -237,7 +237,13 @@ export async function serveStore(
       // issue 20: requests of other states left unanswered are accepted (confirmed) by silence (AMMR Arts 40, 41(3), 45)
       acceptSilentRequests(store.db, services.clock()),
       // issue 20: once per closed month, a member state's figures to the Union (idempotent by month)
-      sweepUnionFigures(store.db, services.outbox, how.federation?.self, services.clock()),
+      // (only where the Union's installation is a configured peer: otherwise the message could never be delivered)
+      sweepUnionFigures(
+        store.db,
+        services.outbox,
+        how.federation?.peers.has('EU') ? how.federation.self : undefined,
+        services.clock(),
+      ),
     ])
       .then(
         ([n, silent, requests]) =>
