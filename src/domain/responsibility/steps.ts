@@ -3,6 +3,7 @@
 // its confirmation of a take-back notification, and what the sweep records when a time limit passes —
 // acceptance or confirmation by silence, or this state's own responsibility. Each returns a Decision; the
 // federation's handlers (dublin-peer) and the sweep (src/domain/system-steps.ts obligationMissed) call them.
+import { PactError } from '../../law/errors.ts';
 import type { ParameterRegistry } from '../../law/parameters.ts';
 import type { Action, CaseState, Decision, Obligation, ObligationKind } from '../case-state.ts';
 import { evolve } from '../evolve.ts';
@@ -41,9 +42,10 @@ const lastRequest = (c: CaseState, kind?: 'take-charge' | 'take-back', to?: stri
   return r && (!kind || r.kind === kind) && (!to || r.to === to) ? r : undefined;
 };
 
-export class NoSuchRequestError extends Error {
+/** No request or notification of the case awaits this step: the inbox refuses the message with this code. */
+export class NoSuchRequestError extends PactError {
   constructor(caseId: string, what: string) {
-    super(`case ${caseId} has no ${what} awaiting this step`);
+    super('responsibility-no-such-request', `case ${caseId} has no ${what} awaiting this step`, { what });
   }
 }
 
