@@ -19,7 +19,10 @@ export const RequestedPerson = z
     birthYear: z.number().int().min(1900).max(2100).optional(),
     sex: z.enum(['female', 'male', 'other', 'unknown']),
     /** ISO 3166-1 alpha-2, as Pact records it (XX unknown, XS stateless) */
-    nationality: z.string().regex(/^[A-Z]{2}$/).optional(),
+    nationality: z
+      .string()
+      .regex(/^[A-Z]{2}$/)
+      .optional(),
     /** identity or travel documents: kind, number, issuing country */
     documents: z
       .array(z.object({ kind: z.string().max(60), number: z.string().max(60), issuer: z.string().max(3) }))
