@@ -238,6 +238,8 @@ export const REFUSALS = {
   'responsibility-request-pending': ['to', 'at'],
   /** this state became responsible by the lapse of a time limit (AMMR Arts 37(1), 39(1), 46) */
   'responsibility-assumed': ['at', 'reason'],
+  /** a request or notification made on a hit dated after it (AMMR Arts 39(1), 41(1)) */
+  'responsibility-hit-after-request': ['hitAt', 'at'],
   /** a transfer step with no acceptance or confirmation (AMMR Arts 42, 46) */
   'transfer-not-accepted': [],
   /** the transfer decision was taken already (AMMR Art. 42) */

@@ -59,7 +59,7 @@ export function obligationMissed(
   const next = evolve(current, action);
   // issue 20: a missed time limit of AMMR Part III has its consequence in law, logged with it at the same
   // time (acceptance or confirmation by silence, or this state's responsibility: responsibility/steps.ts)
-  const then = law ? missedConsequence(next, kind, action.at, law) : undefined;
+  const then = law ? missedConsequence(next, kind, action.at, law, dueAt) : undefined;
   if (then)
     return {
       actions: [action, ...then.actions],

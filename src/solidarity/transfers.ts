@@ -6,6 +6,7 @@
 import type { DateTime } from 'luxon';
 import type { MemberStateCode } from '../../law/member-states.ts';
 import { computeDeadline } from '../law/deadlines.ts';
+import { type ErrorParams, PactError } from '../law/errors.ts';
 import type { ParameterRegistry } from '../law/parameters.ts';
 import type { TransferStatus } from './types.ts';
 
@@ -78,7 +79,12 @@ export function transferOverdue(
   return t.status === 'confirmed' && !!t.transferDueAt && now.getTime() > Date.parse(t.transferDueAt);
 }
 
-export class TransferStepError extends Error {}
+/** A step of a relocation transfer that does not fit it (its status, or who may take it): a refusal with a code. */
+export class TransferStepError extends PactError {
+  constructor(message: string, code = 'transfer-step-refused', params: ErrorParams = {}) {
+    super(code, message, params);
+  }
+}
 
 /** The next state of a transfer after `step` at `at`; a step that does not fit the current status is an error. */
 export function nextTransfer(
@@ -90,6 +96,8 @@ export function nextTransfer(
     if (t.status !== s)
       throw new TransferStepError(
         `a transfer that is ${t.status} cannot be ${step === 'silence' ? 'confirmed by silence' : step}`,
+        'transfer-step-not-allowed',
+        { status: t.status, step },
       );
   };
   switch (step) {

@@ -943,21 +943,55 @@ function logRows(items: readonly { decision: Decision; actor?: Actor }[], now: D
       opened_at: now.toISOString(),
     })),
   );
-  const audit: AuditEntry[] = actions.map((r, i) => ({
+  const audit: AuditEntry[] = actions.map((r, i) =>
+    actionAudit(
+      {
+        caseId: r.case_id as string,
+        seq: r.seq as number,
+        type: r.type as string,
+        at: r.at as string,
+        state: r.state as string,
+        salt: r.salt as string,
+        payload: r.payload,
+      },
+      actors[i] ?? actor.actor,
+      now,
+    ),
+  );
+  return { actions, obligations: obligationRows, audit };
+}
+
+/**
+ * The audit entry of one case-log row, which verifyRecords (audit.ts) checks the row against: the payload
+ * salted with its row's salt, and what the retention sweep keeps of it (action-hash.ts). Also used for the
+ * history of a case that arrives from another installation (federation-relocation.ts receiveCase).
+ */
+export function actionAudit(
+  r: {
+    caseId: string;
+    seq: number;
+    type: string;
+    at: string;
+    state: string;
+    salt: string;
+    payload: unknown;
+  },
+  actor: string,
+  now: Date,
+): AuditEntry {
+  return {
     at: now,
-    actor: actors[i] ?? actor.actor,
-    action: r.type as string,
-    subject: r.case_id as string,
-    // the payload salted with its row's salt, and what the retention sweep keeps of it (action-hash.ts)
+    actor,
+    action: r.type,
+    subject: r.caseId,
     data: {
       seq: r.seq,
       at: r.at,
       state: r.state,
-      payloadSha256: payloadSha256(r.salt as string, r.payload),
+      payloadSha256: payloadSha256(r.salt, r.payload),
       keptSha256: keptSha256(r.payload),
     },
-  }));
-  return { actions, obligations: obligationRows, audit };
+  };
 }
 
 export type BatchOutcome =

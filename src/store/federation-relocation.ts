@@ -16,10 +16,13 @@ import {
   RelocationTransferBody,
   relocationStream,
 } from '../federation/kinds/relocation.ts';
-import { confirmationDeadline } from '../solidarity/transfers.ts';
+import { PactError } from '../law/errors.ts';
+import { confirmationDeadline, TransferStepError } from '../solidarity/transfers.ts';
 import { actionSalt } from './action-hash.ts';
 import { appendAudit } from './audit.ts';
+import { actionAudit } from './case-store.ts';
 import { refreshIdentities } from './person-identities.ts';
+import { answerLate, confirmationTime, onReplyReceipt } from './relocation-reply-time.ts';
 import {
   caseActions,
   cases,
@@ -41,7 +44,13 @@ async function transferOf(ctx: FederationContext, m: Envelope, id: string, direc
   const [row] = await ctx.tx.select().from(relocationTransfers).where(eq(relocationTransfers.id, id));
   const [ex] = await ctx.tx.select().from(relocationExchange).where(eq(relocationExchange.transferId, id));
   if (!row || !ex || ex.direction !== direction || ex.peer !== m.from)
-    throw new Error(`${m.kind} ${m.id}: no transfer ${id} with ${m.from} here`);
+    throw new PactError(
+      'relocation-no-such-transfer',
+      `${m.kind} ${m.id}: no transfer ${id} with ${m.from} here`,
+      {
+        transferId: id,
+      },
+    );
   return { t: toTransfer(row), ex };
 }
 
@@ -70,7 +79,7 @@ async function caseConfirmed(ctx: FederationContext, t: StoredTransfer): Promise
 async function onProposal(m: Envelope, receivedAt: Date, ctx: FederationContext): Promise<void> {
   const b = RelocationProposalBody.parse(m.body);
   if (m.to !== ctx.self || ctx.self === 'EU' || m.from === 'EU')
-    throw new Error(`proposal ${m.id} not for us`);
+    throw new PactError('relocation-not-for-us', `proposal ${m.id} is not for ${ctx.self}`);
   const to = ctx.self;
   // the candidate as the benefitting state's reference, prefixed: another state's ids may repeat ours
   const candidateId = `${m.from}:${b.candidate.id}`;
@@ -143,16 +152,17 @@ async function onProposalReceipt(m: Envelope, receipt: { receivedAt: string }, c
 /** Benefitting state: the state of relocation confirmed or refused (with its reasons). */
 async function onReply(m: Envelope, receivedAt: Date, ctx: FederationContext): Promise<void> {
   const b = RelocationReplyBody.parse(m.body);
-  const { t } = await transferOf(ctx, m, b.transferId, 'out');
+  const { t, ex } = await transferOf(ctx, m, b.transferId, 'out');
   if (t.status !== 'proposed') {
     // confirmed by silence here already (the period ran out before the answer arrived): silence stands
     await audit(ctx, 'relocation.reply-after-step', t.id, { confirmed: b.confirmed, status: t.status });
     return;
   }
-  const due = Date.parse(t.confirmDueAt);
-  const late = receivedAt.getTime() > due;
+  // the time of this receipt (signed back to the state of relocation) decides, on both sides: at or after the
+  // end of the week the answer is late and silence stands (relocation-reply-time.ts)
+  const late = answerLate(receivedAt, t.confirmDueAt);
   const step = late ? 'silence' : b.confirmed ? 'confirm' : 'refuse';
-  const at = late ? new Date(due) : new Date(b.at);
+  const at = late ? new Date(t.confirmDueAt) : confirmationTime(b.at, ex.proposalReceivedAt, receivedAt);
   const stepped = await stepTransferIn(ctx.tx, ctx.law, t.id, step, at, b.exceptional ?? false);
   if (step === 'refuse' && b.reasons)
     await ctx.tx
@@ -172,6 +182,14 @@ async function onTransfer(m: Envelope, receivedAt: Date, ctx: FederationContext)
   const b = RelocationTransferBody.parse(m.body);
   const { t } = await transferOf(ctx, m, b.transferId, 'in');
   if (t.status === 'transferred') return;
+  // only a confirmed transfer can be carried out (Art. 67(11)): a refused one, or one whose person did not
+  // appear, is refused with its reason (the inbox keeps it as refused, not applied)
+  if (t.status !== 'confirmed')
+    throw new TransferStepError(
+      `transfer ${t.id} is ${t.status} here: it cannot be carried out`,
+      'transfer-step-not-allowed',
+      { status: t.status, step: 'transferred' },
+    );
   if (b.case) await receiveCase(ctx, m, b.case, b.transferId, receivedAt);
   await stepTransferIn(ctx.tx, ctx.law, t.id, 'transferred', new Date(b.at));
   await ctx.tx
@@ -198,7 +216,7 @@ async function receiveCase(
   if (known) return; // the case is here already: applied once
   const state = c.state as unknown as CaseState;
   if (state.id !== c.id || state.state !== ctx.self)
-    throw new Error(`case ${c.id} is not passed to ${ctx.self}`);
+    throw new PactError('relocation-case-not-passed', `case ${c.id} is not passed to ${ctx.self}`);
   // the encounter is a fact of the state that recorded it: kept as its, never correctable here
   await ctx.tx
     .insert(encounters)
@@ -234,20 +252,25 @@ async function receiveCase(
     updatedAt: receivedAt,
   });
   // the history keeps its original times and states; recordedAt is when the benefitting state recorded it
-  await ctx.tx.insert(caseActions).values(
-    c.actions.map((a) => ({
-      caseId: c.id,
-      seq: a.seq,
-      type: a.type,
-      at: new Date(a.at),
-      actor: a.actor,
-      role: a.role,
-      state: a.state,
-      legalBasis: a.legalBasis,
-      payload: a.payload,
-      recordedAt: new Date(a.recordedAt),
-      salt: actionSalt(),
-    })),
+  const rows = c.actions.map((a) => ({
+    caseId: c.id,
+    seq: a.seq,
+    type: a.type,
+    at: new Date(a.at),
+    actor: a.actor,
+    role: a.role,
+    state: a.state,
+    legalBasis: a.legalBasis,
+    payload: a.payload,
+    recordedAt: new Date(a.recordedAt),
+    salt: actionSalt(),
+  }));
+  await ctx.tx.insert(caseActions).values(rows);
+  // each imported action has its audit entry here, as every action written by this installation has (a row
+  // with a fresh salt of this installation): verifyRecords then vouches for the history as received
+  await appendAudit(
+    ctx.tx,
+    rows.map((r) => actionAudit({ ...r, at: r.at.toISOString() }, `federation:${m.from}`, ctx.now)),
   );
   if (c.open.length > 0)
     await ctx.tx.insert(obligations).values(
@@ -295,7 +318,7 @@ async function onArrival(m: Envelope, _receivedAt: Date, ctx: FederationContext)
 
 export const RELOCATION_HANDLERS: Readonly<Record<string, KindHandlers>> = {
   'relocation.proposal': { onReceive: onProposal, onReceipt: onProposalReceipt },
-  'relocation.reply': { onReceive: onReply },
+  'relocation.reply': { onReceive: onReply, onReceipt: onReplyReceipt },
   'relocation.transfer': { onReceive: onTransfer },
   'relocation.arrival': { onReceive: onArrival },
 };

@@ -23,7 +23,7 @@ import { replyReceived, requestReceived, takeBackConfirmed } from '../domain/res
 import { type FederationContext, type KindHandlers, UNION } from '../federation/contract.ts';
 import { PactError } from '../law/errors.ts';
 import type { ParameterRegistry } from '../law/parameters.ts';
-import { receiveRequest, recordTransferNotice } from './responsibility-requests.ts';
+import { alignOnReplyReceipt, receiveRequest, recordTransferNotice } from './responsibility-requests.ts';
 
 type Kind = 'take-charge' | 'take-back';
 
@@ -76,6 +76,17 @@ function memberState(party: string, kind: string): MemberStateCode {
     throw new PactError('not-a-member-state', `${kind} is exchanged between member states only`);
   return party as MemberStateCode;
 }
+
+/** At the requested state: the requesting state's signed receipt of our reply decides whether it was late. */
+const alignedOnReceipt: KindHandlers['onReceipt'] = async (message, receipt, ctx) => {
+  await alignOnReplyReceipt(ctx.tx, {
+    state: memberState(ctx.self, message.kind),
+    fromState: memberState(message.to, message.kind),
+    caseRef: String(message.body.caseRef),
+    replyReceivedAt: new Date(receipt.receivedAt),
+    messageId: message.id,
+  });
+};
 
 /** The handlers of the five kinds, with the requesting state's case steps (undefined: not wired). */
 export function responsibilityHandlers(steps: ResponsibilitySteps | undefined): Record<string, KindHandlers> {
@@ -145,6 +156,7 @@ export function responsibilityHandlers(steps: ResponsibilitySteps | undefined): 
     } satisfies KindHandlers,
     // at the requesting state: the other state's reply (Art. 40) and confirmation (Art. 41(3)), at their receipt
     [N.takeChargeReply]: {
+      onReceipt: alignedOnReceipt,
       onReceive: async (message, receivedAt, ctx) => {
         const s = need(message.kind);
         const body = TakeChargeReplyBody.parse(message.body);
@@ -162,6 +174,7 @@ export function responsibilityHandlers(steps: ResponsibilitySteps | undefined): 
       },
     },
     [N.takeBackConfirmation]: {
+      onReceipt: alignedOnReceipt,
       onReceive: async (message, receivedAt, ctx) => {
         const s = need(message.kind);
         const body = TakeBackConfirmationBody.parse(message.body);

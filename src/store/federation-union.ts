@@ -6,10 +6,16 @@ import { asc, desc, eq, like } from 'drizzle-orm';
 import { type Envelope, type KindHandlers, UNION } from '../federation/contract.ts';
 import { UNION_FIGURES, UnionFiguresBody } from '../federation/kinds/union.ts';
 import { assertNoPersonalFields } from '../federation/personal-fields.ts';
+import { PactError } from '../law/errors.ts';
 import type { Db } from './database.ts';
 import { unionFigures } from './schema.ts';
 
-export class RefusedUnionFigures extends Error {}
+/** Figures for the Union sent to another party, or not aggregate figures: refused with a code. */
+export class RefusedUnionFigures extends PactError {
+  constructor(message: string) {
+    super('union-figures-refused', message);
+  }
+}
 
 export async function storeUnionFigures(
   tx: Db,

@@ -9,6 +9,7 @@ import { and, asc, desc, eq, lte, sql } from 'drizzle-orm';
 import type { MemberStateCode } from '../../law/member-states.ts';
 import type { OutgoingMessage } from '../domain/outgoing.ts';
 import { replyDue } from '../domain/responsibility/reply-due.ts';
+import { PactError } from '../law/errors.ts';
 import type { ParameterRegistry } from '../law/parameters.ts';
 import { type AuditEntry, appendAudit } from './audit.ts';
 import type { Db } from './database.ts';
@@ -26,6 +27,15 @@ export const REQUEST_STATUSES = [
   'transferred',
 ] as const;
 export type RequestStatus = (typeof REQUEST_STATUSES)[number];
+
+/** The statuses after which the requesting state may transfer the person (or extend the time to). */
+const TRANSFERABLE: readonly RequestStatus[] = [
+  'accepted',
+  'accepted-by-silence',
+  'confirmed',
+  'confirmed-by-silence',
+  'transferred',
+];
 
 /** What the outbox service writes (Services['outbox'], src/store/federation-outbox.ts). */
 export type Outbox = (tx: Db, messages: readonly OutgoingMessage[], now: Date) => Promise<void>;
@@ -216,6 +226,50 @@ export async function acceptSilentRequests(db: Db, now: Date): Promise<number> {
   });
 }
 
+/**
+ * The requested state's side of AMMR Art. 40(1) / 41(3): the requesting state signed when it received our reply
+ * (or confirmation). Received at or after the end of the period (`due_at`, the first late instant), the reply
+ * came too late whatever the officer answered: the request is accepted (confirmed) by silence, dated at
+ * `due_at`, as the requesting state records it on its case — both sides decide by that ONE signed time.
+ * Returns whether the request changed.
+ */
+export async function alignOnReplyReceipt(
+  tx: Db,
+  input: { state: string; fromState: string; caseRef: string; replyReceivedAt: Date; messageId: string },
+): Promise<boolean> {
+  const t = responsibilityRequests;
+  const [row] = await tx
+    .select()
+    .from(t)
+    .where(and(eq(t.state, input.state), eq(t.fromState, input.fromState), eq(t.caseRef, input.caseRef)))
+    .orderBy(desc(t.receivedAt))
+    .limit(1);
+  if (!row || input.replyReceivedAt.getTime() < row.dueAt.getTime()) return false;
+  if (!['accepted', 'refused', 'confirmed'].includes(row.status)) return false;
+  const status = row.kind === 'take-back' ? 'confirmed-by-silence' : 'accepted-by-silence';
+  await tx.update(t).set({ status, answeredAt: row.dueAt, answeredBy: 'system' }).where(eq(t.id, row.id));
+  await appendAudit(tx, [
+    {
+      at: row.dueAt,
+      actor: 'system',
+      action:
+        row.kind === 'take-back'
+          ? 'responsibility.take-back-confirmed-by-silence'
+          : 'responsibility.take-charge-accepted-by-silence',
+      subject: row.id,
+      data: {
+        ...auditData(row),
+        dueAt: row.dueAt.toISOString(),
+        answered: row.status,
+        replyMessageId: input.messageId,
+        replyReceivedAt: input.replyReceivedAt.toISOString(),
+        why: 'the requesting state received the reply at or after the end of the period (its signed receipt): silence accepted (AMMR Art. 40(1), 41(3))',
+      },
+    },
+  ]);
+  return true;
+}
+
 /** AMMR Art. 46: the requesting state carried out the transfer — the request is marked transferred. */
 export async function recordTransferNotice(
   tx: Db,
@@ -236,6 +290,13 @@ export async function recordTransferNotice(
     .orderBy(desc(t.receivedAt))
     .limit(1);
   if (!row) return false;
+  // only an accepted (or confirmed) request has a transfer to carry out or extend (Arts 40, 41(3), 46)
+  if (!TRANSFERABLE.includes(row.status as RequestStatus))
+    throw new PactError(
+      'responsibility-transfer-not-accepted',
+      `the ${row.kind} request of ${input.caseRef} is ${row.status}: there is no transfer to record`,
+      { status: row.status },
+    );
   if (input.event === 'carried-out')
     await tx.update(t).set({ status: 'transferred', transferAt: input.at }).where(eq(t.id, row.id));
   await appendAudit(tx, [

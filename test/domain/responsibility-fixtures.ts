@@ -23,8 +23,12 @@ export function track(t: Tracked | undefined, d: Decision): Tracked {
   return { c: d.next, due, last: d };
 }
 
-export const run = (t: Tracked, command: CaseCommand, now = NOW): Tracked =>
-  track(t, decide(t.c, command, ctx(now)));
+/** Decides `command` as recorded at `now`: by default when it says it happened (a request is made when recorded). */
+export const run = (
+  t: Tracked,
+  command: CaseCommand,
+  now = (command as { at?: string }).at ?? NOW,
+): Tracked => track(t, decide(t.c, command, ctx(now)));
 
 /** The sweep finds `kind` past its due time (src/store/case-store.ts sweepOverdue → obligationMissed). */
 export function sweep(t: Tracked, kind: ObligationKind, now = NOW): Tracked {

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RecordEncounter } from '../../src/domain/commands.ts';
 import { LAW } from '../../src/law/law.ts';
 import { TransferStepError } from '../../src/solidarity/transfers.ts';
-import { verifyAudit } from '../../src/store/audit.ts';
+import { verifyAudit, verifyRecords } from '../../src/store/audit.ts';
 import { findCase } from '../../src/store/case-queries.ts';
 import { caseActions, relocationExchange } from '../../src/store/schema.ts';
 import { addCandidates, listTransfers, proposeTransfers, stepTransfer } from '../../src/store/solidarity.ts';
@@ -212,9 +212,17 @@ describe('a relocation from LT to PL between two installations', () => {
     ]);
   });
 
-  it('both audit chains verify', async () => {
+  it('both audit chains verify, and so do both case logs against them (the imported history included)', async () => {
     expect((await verifyAudit(lt.store.db)).ok).toBe(true);
     expect((await verifyAudit(pl.store.db)).ok).toBe(true);
+    expect(await verifyRecords(lt.store.db)).toBeUndefined();
+    expect(await verifyRecords(pl.store.db)).toBeUndefined();
+    const entries = await pl.store.query<{ n: number }>(
+      `select count(*)::int as n from audit_log where subject = $1 and data ? 'payloadSha256'`,
+      [caseId],
+    );
+    const actions = await pl.store.db.select().from(caseActions).where(eq(caseActions.caseId, caseId));
+    expect(entries[0]?.n).toBe(actions.length);
     const rows = await pl.store.db.execute(sql`select state from cases where id = ${caseId}`);
     expect(JSON.stringify(rows)).toContain('PL');
   });

@@ -226,7 +226,8 @@ describe('AMMR Arts 43, 46: appeal and transfer', () => {
       requestReceived(t.c, {
         kind: 'take-charge',
         to: 'PL',
-        receivedAt: '2026-08-10T12:00:00+02:00',
+        // received Monday 12 October in Warsaw: the reply of 20 October reaches LT within the month (Art. 40(1))
+        receivedAt: '2026-10-12T12:00:00+02:00',
         law: LAW,
       }),
     );
@@ -280,3 +281,102 @@ describe('AMMR Arts 43, 46: appeal and transfer', () => {
     expect(t.last.outgoing?.[0]).toMatchObject({ to: 'PL', kind: 'responsibility.transfer-notice' });
   });
 });
+
+describe('issue 20 review: one time decides, and the request is made when it is recorded', () => {
+  const received = () => {
+    let t = registered('2026-07-15T10:00:00+03:00');
+    t = run(t, criterion('2026-07-20T10:00:00+03:00'));
+    t = run(
+      t,
+      request('2026-08-10T10:00:00+03:00', { system: 'eurodac', at: '2026-08-03T09:00:00+03:00' }),
+      '2026-08-10T07:00:00Z',
+    );
+    // Art. 40(2): received Thursday 1 October 2026 in Warsaw — two weeks, the first late instant 15 October 22:00Z
+    return track(
+      t,
+      requestReceived(t.c, {
+        kind: 'take-charge',
+        to: 'PL',
+        receivedAt: '2026-10-01T10:00:00+02:00',
+        law: LAW,
+      }),
+    );
+  };
+  const refusal = (at: string) => ({
+    from: 'PL',
+    accepted: false,
+    reasons: 'no document (synthetic)',
+    at,
+    law: LAW,
+  });
+
+  it('Art. 40(1): a refusal received one minute before the end (21:59Z) is applied; received at 22:00Z it is late and changes nothing', () => {
+    const t = received();
+    const inTime = track(t, replyReceived(t.c, refusal('2026-10-15T21:59:00Z')));
+    expect(inTime.c.responsibility?.requests[0]?.answer).toMatchObject({ accepted: false });
+    const late = track(t, replyReceived(t.c, refusal('2026-10-15T22:00:00Z')));
+    expect(late.c.responsibility?.requests[0]?.answer).toBeUndefined();
+    expect(late.last.actions[0]?.payload).toMatchObject({
+      afterAnswer: true,
+      late: true,
+      replyDueAt: '2026-10-15T22:00:00Z',
+    });
+    expect(late.due['take-charge-reply']).toBe('2026-10-15T22:00:00Z');
+    // the sweep then records the silence, accepted at the end of the period itself
+    const silence = sweep(late, 'take-charge-reply');
+    expect(silence.c.responsibility?.requests[0]?.answer).toMatchObject({
+      bySilence: true,
+      at: '2026-10-15T22:00:00.000Z',
+    });
+  });
+
+  it('silence accepts at the deadline even when the case has a later action: transfer decision 30 October, transfer 16 April 2027, from 15 October 22:00Z', () => {
+    const t = received();
+    const late = track(t, replyReceived(t.c, refusal('2026-10-20T10:00:00Z'))); // a late reply logged on 20 October
+    const silence = sweep(late, 'take-charge-reply');
+    const accepted = silence.last.actions[1];
+    expect(accepted?.type).toBe('take-charge.accepted-by-silence');
+    expect(accepted?.at).toBe('2026-10-20T10:00:00.000Z'); // the log's time order
+    expect(accepted?.payload).toMatchObject({ acceptedAt: '2026-10-15T22:00:00.000Z' });
+    expect(silence.due['transfer-decision']).toBe('2026-10-30T22:00:00Z');
+    expect(silence.due.transfer).toBe('2027-04-16T21:00:00Z');
+    expect(silence.c.responsibility?.transfer?.runsFrom).toBe('2026-10-15T22:00:00.000Z');
+  });
+
+  it('Art. 39(1) third subparagraph: a request recorded on 16 September, backdated to 15 September, is late', () => {
+    let t = registered('2026-07-15T10:00:00+03:00');
+    t = run(t, criterion('2026-07-20T10:00:00+03:00'));
+    expect(
+      refusal2(() => run(t, request('2026-09-15T12:00:00+03:00'), '2026-09-16T09:00:00Z')),
+    ).toMatchObject({
+      code: 'take-charge-request-late',
+    });
+    expect(
+      run(t, request('2026-09-15T12:00:00+03:00'), '2026-09-15T09:05:00Z').c.responsibility?.requests,
+    ).toHaveLength(1);
+  });
+
+  it('a request made on a hit dated after the request is refused', () => {
+    let t = registered('2026-07-15T10:00:00+03:00');
+    t = run(t, criterion('2026-07-20T10:00:00+03:00'));
+    expect(
+      refusal2(() =>
+        run(
+          t,
+          request('2026-08-10T10:00:00+03:00', { system: 'eurodac', at: '2026-08-11T09:00:00+03:00' }),
+          '2026-08-10T07:00:00Z',
+        ),
+      ),
+    ).toMatchObject({ code: 'responsibility-hit-after-request' });
+  });
+});
+
+function refusal2(f: () => unknown) {
+  try {
+    f();
+  } catch (e) {
+    if (e instanceof CommandRejectedError) return e.refusal;
+    throw e;
+  }
+  throw new Error('not refused');
+}

@@ -274,6 +274,15 @@ describe.each(BACKENDS)('requests received from other states on $name', (backend
       envelope('responsibility.take-charge-request', takeCharge(caseRef)),
       '2026-08-03T10:00:00+02:00',
     );
+    // only an accepted request has a transfer (fix-law: a notice for an open one is refused)
+    await answerRequest(store.db, outbox, {
+      state: 'PL',
+      id: r.id,
+      answer: { accepted: true, criterion: 'irregular-entry' },
+      actor: 'case-officer.pl',
+      now: new Date('2026-08-20T08:00:00Z'),
+      key: `PL:${randomUUID()}`,
+    });
     await apply(
       envelope('responsibility.transfer-notice', {
         caseRef,

@@ -18,6 +18,9 @@ const stream = (c: CaseState) => `case:${c.id}`;
 /** Art. 39(1) fourth subparagraph: an unaccompanied minor's request may follow the time limits' expiry, before a first decision on the substance. */
 export const minorException = (c: CaseState) => c.person.unaccompanied === true && !c.decision;
 
+/** When a request or notification is made: when it is recorded and sent, never earlier than its stated time. */
+const madeAt = (stated: string, now: Date) => Math.max(Date.parse(stated), now.getTime());
+
 const guards: Guard[] = [
   (c, command, ctx) => {
     if (command.type !== 'take-charge.requested' && command.type !== 'take-back.notified') return;
@@ -26,6 +29,13 @@ const guards: Guard[] = [
         'to',
         { code: 'responsibility-to-self', params: { state: c.state } },
         'a request goes to another member state',
+      );
+    // a hit is received before the request or notification made on it (Art. 39(1) second subparagraph, 41(1))
+    if (command.hit && Date.parse(command.hit.at) > Date.parse(command.at))
+      throw new CommandRejectedError(
+        'hit',
+        { code: 'responsibility-hit-after-request', params: { hitAt: command.hit.at, at: command.at } },
+        'the hit is dated after the request: a request is made on a hit already received',
       );
     if (command.type !== 'take-charge.requested') return;
     const criteria = c.responsibility?.criteria ?? [];
@@ -36,7 +46,9 @@ const guards: Guard[] = [
         `no recorded criterion points to ${command.to} (AMMR Arts 24, 39)`,
       );
     const due = requestDeadline(ctx.law, c, command.hit);
-    if (due && Date.parse(command.at) >= Date.parse(due.dueAt) && !minorException(c))
+    // the request is made when Pact records and sends it (ctx.now), whatever time the officer states: a
+    // backdated request entered after the time limit is late (Art. 39(1) third subparagraph)
+    if (due && madeAt(command.at, ctx.now) >= Date.parse(due.dueAt) && !minorException(c))
       throw new CommandRejectedError(
         'at',
         { code: 'take-charge-request-late', params: { dueAt: due.dueAt, article: due.article } },
@@ -85,7 +97,7 @@ function takeBackNotified(c: CaseState, command: CaseCommand, ctx: DecideContext
   // Art. 41(1): within two weeks of the hit (Art. 45(1): the same two weeks for a detained person); a late
   // notification does not affect the obligation of the state responsible to take back — recorded, not refused
   const due = dueIn(ctx.law, 'take-back-notification', c.state, cmd.hit.at);
-  const late = Date.parse(cmd.at) >= Date.parse(due.dueAt);
+  const late = madeAt(cmd.at, ctx.now) >= Date.parse(due.dueAt);
   const body = {
     caseRef: c.id,
     hit: cmd.hit,

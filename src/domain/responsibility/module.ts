@@ -136,11 +136,14 @@ const setTransfer = (s: CaseState, f: (t: TransferState) => TransferState): Case
 const opened = (a: Action, kind: string) =>
   ((p(a).opens as { kind: string; dueAt: string }[] | undefined) ?? []).find((o) => o.kind === kind);
 
+/** When silence accepted or confirmed: the deadline itself (payload acceptedAt / confirmedAt), else the action's time. */
+const answeredAt = (a: Action) => str(p(a).acceptedAt) ?? str(p(a).confirmedAt) ?? a.at;
+
 function accepted(s: CaseState, a: Action, answer: ResponsibilityRequest['answer']): CaseState {
   const next = setLast(s, (r) => ({ ...r, ...(answer ? { answer } : {}) }));
   const t = opened(a, 'transfer');
   const to = of(next).requests.at(-1)?.to ?? '';
-  return t ? set(next, { transfer: { to, runsFrom: a.at, dueAt: t.dueAt } }) : next;
+  return t ? set(next, { transfer: { to, runsFrom: answeredAt(a), dueAt: t.dueAt } }) : next;
 }
 
 const module: GuaranteeModule = {
@@ -182,9 +185,15 @@ const module: GuaranteeModule = {
       return accepted(s, a, answer);
     },
     'take-charge.accepted-by-silence': (s, a) =>
-      accepted(s, a, { accepted: true, at: a.at, bySilence: true }),
+      accepted(s, a, { accepted: true, at: answeredAt(a), bySilence: true }),
     'take-back.confirmed': (s, a) =>
-      accepted(s, a, { accepted: true, at: a.at, ...(p(a).bySilence === true ? { bySilence: true } : {}) }),
+      p(a).afterAnswer === true
+        ? s
+        : accepted(s, a, {
+            accepted: true,
+            at: answeredAt(a),
+            ...(p(a).bySilence === true ? { bySilence: true } : {}),
+          }),
     'transfer.decided': (s, a) => setTransfer(s, (t) => ({ ...t, decidedAt: a.at })),
     'transfer.appealed': (s, a) =>
       setTransfer(s, (t) => ({

@@ -3,6 +3,7 @@
 // its confirmation of a take-back notification, and what the sweep records when a time limit passes —
 // acceptance or confirmation by silence, or this state's own responsibility. Each returns a Decision; the
 // federation's handlers (dublin-peer) and the sweep (src/domain/system-steps.ts obligationMissed) call them.
+import { PactError } from '../../law/errors.ts';
 import type { ParameterRegistry } from '../../law/parameters.ts';
 import type { Action, CaseState, Decision, Obligation, ObligationKind } from '../case-state.ts';
 import { evolve } from '../evolve.ts';
@@ -41,10 +42,22 @@ const lastRequest = (c: CaseState, kind?: 'take-charge' | 'take-back', to?: stri
   return r && (!kind || r.kind === kind) && (!to || r.to === to) ? r : undefined;
 };
 
-export class NoSuchRequestError extends Error {
+/** No request or notification of the case awaits this step: the inbox refuses the message with this code. */
+export class NoSuchRequestError extends PactError {
   constructor(caseId: string, what: string) {
-    super(`case ${caseId} has no ${what} awaiting this step`);
+    super('responsibility-no-such-request', `case ${caseId} has no ${what} awaiting this step`, { what });
   }
+}
+
+/** A reply received at or after the end of its period (the first late instant): late, with that end. */
+function lateReceipt(
+  req: { answer?: unknown; replyDueAt?: string },
+  at: string,
+): { late: true; replyDueAt: string } | undefined {
+  if (req.answer || !req.replyDueAt) return undefined;
+  return Date.parse(at) >= Date.parse(req.replyDueAt)
+    ? { late: true, replyDueAt: req.replyDueAt }
+    : undefined;
 }
 
 /**
@@ -95,8 +108,11 @@ export function replyReceived(
     ...(r.criterion ? { criterion: r.criterion } : {}),
     ...(r.reasons ? { reasons: r.reasons } : {}),
   };
-  if (req.answer) {
-    const action = system(current, 'take-charge.answered', r.at, { ...base, afterAnswer: true });
+  // Art. 40(1): the reply must REACH this state within the period — its time of receipt here (signed back to
+  // the requested state, which aligns on it) decides; at or after the end of the period, silence has accepted
+  const late = lateReceipt(req, r.at);
+  if (req.answer || late) {
+    const action = system(current, 'take-charge.answered', r.at, { ...base, afterAnswer: true, ...late });
     return decision(current, action, [], []);
   }
   const opens = r.accepted ? transferObligations(r.law, current.state, r.at) : [];
@@ -112,10 +128,11 @@ export function takeBackConfirmed(
 ): Decision {
   const req = lastRequest(current, 'take-back', r.from);
   if (!req) throw new NoSuchRequestError(current.id, `take-back notification to ${r.from}`);
-  if (req.answer)
+  const late = lateReceipt(req, r.at);
+  if (req.answer || late)
     return decision(
       current,
-      system(current, 'take-back.confirmed', r.at, { from: r.from, afterAnswer: true }),
+      system(current, 'take-back.confirmed', r.at, { from: r.from, afterAnswer: true, ...late }),
       [],
       [],
     );
@@ -134,25 +151,32 @@ export function takeBackConfirmed(
  * - transfer: not carried out in time — this state is responsible (Art. 37(1); Art. 46);
  * - take-back-notification, transfer-decision: no consequence in the law (Art. 41(1) last sentence: a late
  *   notification does not affect the obligation to take back).
- * `after` is the case with `obligation.missed` applied; `at` the time that action was dated at.
+ * `after` is the case with `obligation.missed` applied; `at` the time that action was dated at (the deadline,
+ * or the case's last action if later: the log's times never go back); `dueAt` the deadline itself. Silence
+ * accepts (or confirms) AT the deadline, whenever the sweep records it: the acceptance carries `acceptedAt`
+ * (`confirmedAt`) = dueAt and the transfer's periods run from it — the requested state dates it the same.
  */
 export function missedConsequence(
   after: CaseState,
   kind: ObligationKind,
   at: string,
   law: ParameterRegistry,
+  dueAt: string = at,
 ): Decision | undefined {
   const r = lastRequest(after);
+  const due = new Date(dueAt).toISOString();
   if (kind === 'take-charge-reply' && r?.kind === 'take-charge' && !r.answer) {
-    const opens = transferObligations(law, after.state, at);
+    const opens = transferObligations(law, after.state, due);
     const closes: ObligationKind[] = ['take-charge-reply'];
-    const action = system(after, 'take-charge.accepted-by-silence', at, { from: r.to, opens, closes });
+    const payload = { from: r.to, acceptedAt: due, opens, closes };
+    const action = system(after, 'take-charge.accepted-by-silence', at, payload);
     return decision(after, action, opens, closes);
   }
   if (kind === 'take-back-confirmation' && r?.kind === 'take-back' && !r.answer) {
-    const opens = transferObligations(law, after.state, at);
+    const opens = transferObligations(law, after.state, due);
     const closes: ObligationKind[] = ['take-back-confirmation'];
-    const action = system(after, 'take-back.confirmed', at, { from: r.to, bySilence: true, opens, closes });
+    const payload = { from: r.to, bySilence: true, confirmedAt: due, opens, closes };
+    const action = system(after, 'take-back.confirmed', at, payload);
     return decision(after, action, opens, closes);
   }
   if (kind === 'take-charge-request' || kind === 'transfer') {

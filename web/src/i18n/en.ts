@@ -1938,6 +1938,7 @@ export const en = {
   'union.suppressed': '< 5',
   'union.note':
     '“< 5”: a count from 1 to 4, suppressed by the state. Shown counts are rounded to a multiple of 5 as the state publishes them.',
+  'refusal.responsibility-hit-after-request': 'the hit of {hitAt} is dated after the request of {at}',
 } as const;
 
 export type MessageKey = keyof typeof en;

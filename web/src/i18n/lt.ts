@@ -1953,4 +1953,5 @@ export const lt: Readonly<Record<MessageKey, string>> = {
   'union.suppressed': '< 5',
   'union.note':
     '„< 5“: skaičius nuo 1 iki 4, valstybės paslėptas. Rodomi skaičiai suapvalinti iki 5 kartotinio, kaip valstybė juos skelbia.',
+  'refusal.responsibility-hit-after-request': '{hitAt} atitiktis nurodyta vėliau nei {at} prašymas',
 };
