@@ -42,39 +42,39 @@ describe('pact federation keygen and PACT_FEDERATION', () => {
     const pub = JSON.parse(readFileSync(join(dir, 'pl.public.jwk'), 'utf8'));
     const priv = JSON.parse(readFileSync(join(dir, 'lt.private.jwk'), 'utf8'));
     const cases: [unknown, RegExp][] = [
-      [{ self: { party: 'XX', url: 'http://a', privateKeyFile: 'k' }, peers: [] }, /self\.party/],
+      [{ self: { party: 'XX', url: 'https://a', privateKeyFile: 'k' }, peers: [] }, /self\.party/],
       [
         {
           self: { party: 'LT', url: 'ftp://a', privateKeyFile: 'lt.private.jwk' },
-          peers: [{ party: 'PL', url: 'http://b', publicKey: pub }],
+          peers: [{ party: 'PL', url: 'https://b', publicKey: pub }],
         },
         /self\.url/,
       ],
       [
         {
-          self: { party: 'LT', url: 'http://a', privateKeyFile: 'lt.private.jwk' },
-          peers: [{ party: 'PL', url: 'http://b', publicKey: priv }],
+          self: { party: 'LT', url: 'https://a', privateKeyFile: 'lt.private.jwk' },
+          peers: [{ party: 'PL', url: 'https://b', publicKey: priv }],
         },
         /peers\.0\.publicKey.*private part/,
       ],
       [
         {
-          self: { party: 'LT', url: 'http://a', privateKeyFile: 'lt.private.jwk' },
-          peers: [{ party: 'LT', url: 'http://b', publicKey: pub }],
+          self: { party: 'LT', url: 'https://a', privateKeyFile: 'lt.private.jwk' },
+          peers: [{ party: 'LT', url: 'https://b', publicKey: pub }],
         },
         /peers\.0\.party: this installation itself/,
       ],
       [
         {
-          self: { party: 'LT', url: 'http://a', privateKeyFile: 'pl.public.jwk' },
-          peers: [{ party: 'PL', url: 'http://b', publicKey: pub }],
+          self: { party: 'LT', url: 'https://a', privateKeyFile: 'pl.public.jwk' },
+          peers: [{ party: 'PL', url: 'https://b', publicKey: pub }],
         },
         /self\.privateKeyFile/,
       ],
       [
         {
-          self: { party: 'LT', url: 'http://a', privateKeyFile: 'missing.jwk' },
-          peers: [{ party: 'PL', url: 'http://b', publicKey: pub }],
+          self: { party: 'LT', url: 'https://a', privateKeyFile: 'missing.jwk' },
+          peers: [{ party: 'PL', url: 'https://b', publicKey: pub }],
         },
         /self\.privateKeyFile: cannot read/,
       ],
