@@ -30,13 +30,10 @@ export function isLoopback(hostname: string): boolean {
 const Url = z
   .url({ protocol: /^https?$/ })
   .refine((u) => !u.endsWith('/'), 'no trailing slash')
-  .refine(
-    (u) => {
-      const url = new URL(u);
-      return url.protocol === 'https:' || isLoopback(url.hostname);
-    },
-    'https required (plain http only to a loopback host: 127.0.0.0/8, ::1, localhost)',
-  );
+  .refine((u) => {
+    const url = new URL(u);
+    return url.protocol === 'https:' || isLoopback(url.hostname);
+  }, 'https required (plain http only to a loopback host: 127.0.0.0/8, ::1, localhost)');
 
 /** An Ed25519 public JWK (RFC 8037): no private part. */
 export const PublicJwk = z

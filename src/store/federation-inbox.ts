@@ -62,8 +62,7 @@ export function passingFailure(e: unknown): boolean {
 
 /** A handler's failure as a refusal reason: a PactError's code, or the class of any other error (never its message). */
 export function handlerRefusal(e: unknown): string {
-  const name =
-    e instanceof PactError ? e.code : String((e as object)?.constructor?.name ?? typeof e);
+  const name = e instanceof PactError ? e.code : String((e as object)?.constructor?.name ?? typeof e);
   return `handler:${name.replace(/[^A-Za-z0-9_.-]/g, '').slice(0, 80) || 'error'}`;
 }
 
@@ -111,7 +110,9 @@ export function openInbox(
     const now = services.clock().getTime();
     if (now - unsignedSince < UNSIGNED_LOG_MS) return;
     const counts = [...unsigned].map(([r, n]) => `${r}: ${n}`).join(', ');
-    options.notice?.(`federation: refused posts naming no configured peer since ${new Date(unsignedSince).toISOString()} (${counts})`);
+    options.notice?.(
+      `federation: refused posts naming no configured peer since ${new Date(unsignedSince).toISOString()} (${counts})`,
+    );
     unsigned.clear();
     unsignedSince = now;
   }
@@ -221,7 +222,8 @@ export function openInbox(
   /** Why this installation cannot apply a message at all (unknown kind, not for it, a body that does not fit). */
   function refusalOf(envelope: Envelope): { reason: string; detail: string } | undefined {
     const kind = kinds(envelope.kind);
-    if (!kind) return { reason: 'unknown-kind', detail: `unknown-kind: no message kind ${envelope.kind} here` };
+    if (!kind)
+      return { reason: 'unknown-kind', detail: `unknown-kind: no message kind ${envelope.kind} here` };
     const addressee = addresseeProblem(kind, self);
     if (addressee) return { reason: 'addressee', detail: `addressee: ${addressee}` };
     const body = kind.body.safeParse(envelope.body);

@@ -8,7 +8,7 @@ import { buildServer } from '../../src/api/server.ts';
 import type { OutgoingMessage } from '../../src/domain/outgoing.ts';
 import type { KindHandlers, Party } from '../../src/federation/contract.ts';
 import { type Federation, newKeyPair, type Peer } from '../../src/federation/peers.ts';
-import { type Sender, startSender } from '../../src/federation/sender.ts';
+import { DEFAULT_MAX_ATTEMPTS, type Sender, startSender } from '../../src/federation/sender.ts';
 import { LAW } from '../../src/law/law.ts';
 import { addUser, hashPassword, issueCredential, SCOPES } from '../../src/store/accounts.ts';
 import { CaseStore, type Services } from '../../src/store/case-store.ts';
@@ -91,7 +91,7 @@ async function open(party: Party, start: string, options: Options): Promise<Inst
   });
   const sender = startSender(cases, federation, {
     retrySeconds: 1,
-    maxAttempts: options.maxAttempts ?? 20,
+    maxAttempts: options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS,
     random: () => 0.5,
     manual: true,
   });
