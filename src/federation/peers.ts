@@ -17,7 +17,23 @@ import { z } from 'zod';
 import { Party } from './contract.ts';
 import type { PeerKeys } from './signing.ts';
 
-const Url = z.url({ protocol: /^https?$/ }).refine((u) => !u.endsWith('/'), 'no trailing slash');
+/** 127.0.0.0/8, ::1 and localhost: the only hosts spoken to over plain http (a dev setup, tests). */
+export function isLoopback(hostname: string): boolean {
+  const host = hostname.replace(/^\[|\]$/g, '').toLowerCase();
+  return host === 'localhost' || host === '::1' || /^127(\.\d{1,3}){3}$/.test(host);
+}
+
+/**
+ * An installation's address: https (messages carry a person's data), plain http only to a loopback host;
+ * no trailing slash.
+ */
+const Url = z
+  .url({ protocol: /^https?$/ })
+  .refine((u) => !u.endsWith('/'), 'no trailing slash')
+  .refine((u) => {
+    const url = new URL(u);
+    return url.protocol === 'https:' || isLoopback(url.hostname);
+  }, 'https required (plain http only to a loopback host: 127.0.0.0/8, ::1, localhost)');
 
 /** An Ed25519 public JWK (RFC 8037): no private part. */
 export const PublicJwk = z

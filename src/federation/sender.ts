@@ -1,8 +1,11 @@
 // issue 20: the sender loop (`pact serve` with PACT_FEDERATION): delivers the outbox's due messages, each
 // signed, to its peer's POST /federation/v1/messages; stores the peer's signed receipt (src/store/
 // federation-delivery.ts). A failure waits and tries again — exponential backoff from
-// PACT_FEDERATION_RETRY_SECONDS, capped at 5 minutes, with jitter — until PACT_FEDERATION_MAX_ATTEMPTS or a
-// permanent refusal (4xx other than 408 and 429): then the message is dead, shown to the administrator.
+// PACT_FEDERATION_RETRY_SECONDS, capped at 5 minutes, with jitter — until PACT_FEDERATION_MAX_ATTEMPTS
+// (default 2000: at least 3.4 days, see DEFAULT_MAX_ATTEMPTS) or at once on a permanent refusal (4xx other than
+// 408 and 429, or a receipt that does not verify): then the message is dead, shown to the administrator, who
+// may send it again (one message, or every dead message to a peer). A redirect is a failed attempt: a message
+// goes to the configured address only.
 // A later message of a stream does not wait for an earlier undelivered one: the receiver applies in order.
 import type { CaseStore } from '../store/case-store.ts';
 import { dueMessages, recordFailure, storeReceipt } from '../store/federation-delivery.ts';
@@ -16,11 +19,19 @@ export const MESSAGES_PATH = '/federation/v1/messages';
 export const SEND_TIMEOUT_MS = 10_000;
 /** The longest wait between two attempts. */
 export const MAX_BACKOFF_SECONDS = 300;
+/**
+ * Attempts before a temporary failure makes a message dead. The waits are retry × 2^(n−1) s, capped at 300 s,
+ * times 0.5–1 (jitter). Shortest case, PACT_FEDERATION_RETRY_SECONDS 1 and every jitter 0.5: the first 9
+ * waits are (1 + 2 + … + 256) × 0.5 = 255.5 s, each later one 150 s; 2000 attempts make 1999 waits, so
+ * 255.5 + 1990 × 150 = 298 755.5 s ≈ 3.46 days before the message is dead (with the smallest retry, 0.01 s,
+ * 16 waits take under 5 minutes and the other 1983 × 150 s ≈ 3.44 days). Average jitter: about 5.2 days.
+ */
+export const DEFAULT_MAX_ATTEMPTS = 2000;
 
 export interface SenderOptions {
   /** first wait after a failure, in seconds (PACT_FEDERATION_RETRY_SECONDS, default 1) */
   readonly retrySeconds: number;
-  /** attempts before a message is dead (PACT_FEDERATION_MAX_ATTEMPTS, default 20) */
+  /** attempts before a message is dead (PACT_FEDERATION_MAX_ATTEMPTS, default DEFAULT_MAX_ATTEMPTS) */
   readonly maxAttempts: number;
   /** how often the outbox is looked at, in ms (default 100) */
   readonly pollMs?: number;
@@ -41,6 +52,14 @@ export function backoffMs(attempts: number, retrySeconds: number, random: number
 /** An error's class or code, never its message (which could quote a person's data). */
 const errorClass = (e: unknown): string =>
   String((e as { code?: unknown })?.code ?? (e as Error)?.constructor?.name ?? 'error').slice(0, 80);
+
+/** Why fetch failed, as a label: a timeout, a redirect refused, or the peer unreachable. */
+function failureOf(e: unknown): string {
+  if ((e as Error)?.name === 'TimeoutError') return 'timeout';
+  const cause = (e as { cause?: { message?: unknown } })?.cause?.message;
+  if (typeof cause === 'string' && /redirect/i.test(cause)) return 'redirect';
+  return 'unreachable';
+}
 
 /** 4xx other than 408 (timeout) and 429 (too many): the peer will never take it as it is. */
 export const permanent = (status: number) =>
@@ -77,10 +96,13 @@ export function startSender(cases: CaseStore, federation: Federation, options: S
         method: 'POST',
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify(jws),
+        // a redirect is a failed attempt: the signed message (a person's data) goes to the configured address
+        // only, never to wherever a peer, or someone between, points
+        redirect: 'error',
         signal: AbortSignal.timeout(SEND_TIMEOUT_MS),
       });
     } catch (e) {
-      return fail((e as Error)?.name === 'TimeoutError' ? 'timeout' : 'unreachable');
+      return fail(failureOf(e));
     }
     if (!response.ok) {
       await response.body?.cancel().catch(() => {});
@@ -97,7 +119,8 @@ export function startSender(cases: CaseStore, federation: Federation, options: S
       await storeReceipt(cases, federation, envelope, receipt, answer as never);
       return true;
     } catch (e) {
-      if (e instanceof SignatureRefusedError) return fail(`bad-receipt:${e.reason}`);
+      // a receipt that does not verify will not verify next time: dead at once, for the administrator to see
+      if (e instanceof SignatureRefusedError) return fail(`bad-receipt:${e.reason}`, true);
       // the receipt handler refused, or the database failed: tried again later (the peer answers duplicate)
       options.onError?.(e);
       return fail(`receipt-not-stored:${errorClass(e)}`);
@@ -181,6 +204,6 @@ export function senderOptionsOf(env: Readonly<Record<string, string | undefined>
   };
   return {
     retrySeconds: num('PACT_FEDERATION_RETRY_SECONDS', 1, 0.01, false),
-    maxAttempts: num('PACT_FEDERATION_MAX_ATTEMPTS', 20, 1, true),
+    maxAttempts: num('PACT_FEDERATION_MAX_ATTEMPTS', DEFAULT_MAX_ATTEMPTS, 1, true),
   };
 }

@@ -7,6 +7,21 @@ import { z } from 'zod';
 import { Envelope, type Party, Receipt } from './contract.ts';
 
 export const MESSAGE_TYP = 'pact-message+jws';
+
+/**
+ * The largest signed message (the JSON of its flattened JWS, in bytes) a receiver takes: the body limit of
+ * POST /federation/v1/messages (src/api/routes/federation.ts) and the outbox's check before a message is
+ * written (src/store/federation-outbox.ts), so that no action commits a message its peer would refuse.
+ */
+export const SIGNED_MESSAGE_LIMIT = 4 * 1024 * 1024;
+
+/** Room for the protected header, the signature and the JSON around them (theirs is under 300 bytes). */
+const JWS_ALLOWANCE = 1024;
+
+/** The size of the flattened JWS of a payload of `payloadBytes` bytes, at most (base64url: 4 per 3 bytes). */
+export function signedSize(payloadBytes: number): number {
+  return Math.ceil(payloadBytes / 3) * 4 + JWS_ALLOWANCE;
+}
 export const RECEIPT_TYP = 'pact-receipt+jws';
 
 /** A flattened JWS in its JSON form (the body of POST /federation/v1/messages, and its answer). */

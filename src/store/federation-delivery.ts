@@ -187,3 +187,30 @@ export async function retryMessage(db: Db, id: string, now: Date, actor: string)
     return true;
   });
 }
+
+/**
+ * Every dead message to `party` back to pending, due now, attempts from zero (after the peer was down longer
+ * than the retries last, or its configuration was fixed); one audit entry with the administrator's name and
+ * how many. How many were revived.
+ */
+export async function retryPeer(db: Db, party: string, now: Date, actor: string): Promise<number> {
+  return db.transaction(async (txn) => {
+    const tx = txn as unknown as Db;
+    const revived = await tx
+      .update(federationOutbox)
+      .set({ status: 'pending', nextAttemptAt: now, attempts: 0 })
+      .where(and(eq(federationOutbox.toParty, party), eq(federationOutbox.status, 'dead')))
+      .returning({ id: federationOutbox.id });
+    if (revived.length === 0) return 0;
+    await appendAudit(tx, [
+      {
+        at: now,
+        actor,
+        action: 'federation.retried',
+        subject: null,
+        data: { to: party, messages: revived.length },
+      },
+    ]);
+    return revived.length;
+  });
+}

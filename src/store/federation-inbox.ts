@@ -4,10 +4,11 @@
 // CaseStore.transact('federation:' + id), which also marks the message applied, so the case's actions and
 // the inbox row commit together or not at all (and the idempotency key makes a second run a replay).
 
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, notInArray, sql } from 'drizzle-orm';
 import {
   type Envelope,
   type FederationContext,
+  type KindHandlers,
   type Party,
   type Receipt,
   UNION,
@@ -25,9 +26,11 @@ import { PactError } from '../law/errors.ts';
 import { appendAudit } from './audit.ts';
 import { resultRows } from './bulk.ts';
 import type { CaseStore, CaseWriter } from './case-store.ts';
+import { databaseError, isStaleWrite } from './chain-retry.ts';
 import type { Db } from './database.ts';
+import { VersionConflictError } from './errors.ts';
 import { HANDLERS } from './federation-handlers.ts';
-import { addresseeProblem, enqueue } from './federation-outbox.ts';
+import { addresseeProblem, enqueue, type KindLookup } from './federation-outbox.ts';
 import { federationInbox } from './schema.ts';
 
 /** Another message already holds this (from, stream, seq): the sender numbered two messages alike. */
@@ -42,6 +45,38 @@ export class SeqTakenError extends PactError {
 
 /** A message whose turn has not come: an earlier seq of its stream is missing (rolls the transaction back). */
 class NotYetError extends Error {}
+
+/** Immediate attempts of a message whose transaction met a concurrent writer, before the next pass. */
+export const APPLY_ATTEMPTS = 5;
+
+/**
+ * A failure that says nothing about the message: another writer changed the case or took the row meanwhile
+ * (VersionConflictError, a stale write), or the database was briefly unreachable (SQLSTATE class 08, 57P,
+ * 53). The message stays `received` and is tried again; any other failure of its handler refuses it.
+ */
+export function passingFailure(e: unknown): boolean {
+  if (e instanceof VersionConflictError || isStaleWrite(e)) return true;
+  const code = databaseError(e)?.code ?? '';
+  return code.startsWith('08') || code.startsWith('57P') || code.startsWith('53');
+}
+
+/** A handler's failure as a refusal reason: a PactError's code, or the class of any other error (never its message). */
+export function handlerRefusal(e: unknown): string {
+  const name = e instanceof PactError ? e.code : String((e as object)?.constructor?.name ?? typeof e);
+  return `handler:${name.replace(/[^A-Za-z0-9_.-]/g, '').slice(0, 80) || 'error'}`;
+}
+
+/** Refusals of posts that name no configured peer: counted, one log line a minute at most (no audit entry). */
+export const UNSIGNED_LOG_MS = 60_000;
+
+export interface InboxOptions {
+  /** the handlers of each kind (default HANDLERS; a test may give its own) */
+  readonly handlers?: Readonly<Record<string, KindHandlers>>;
+  /** the kinds known (default MESSAGE_KINDS) */
+  readonly kinds?: KindLookup;
+  /** one line about refused posts that named no configured peer (no payload, no address) */
+  readonly notice?: (line: string) => void;
+}
 
 export interface Inbox {
   /** Verifies, stores and answers a message (POST /federation/v1/messages). */
@@ -58,10 +93,29 @@ export function openInbox(
   cases: CaseStore,
   federation: Federation,
   onError: (e: unknown) => void = () => {},
+  options: InboxOptions = {},
 ): Inbox {
   const { services } = cases;
   const db = cases.store.db;
   const self = federation.self;
+  const handlers = options.handlers ?? HANDLERS;
+  const kinds = options.kinds ?? messageKind;
+
+  // posts that name no configured peer cost anyone nothing to send: an audit entry each would let anyone
+  // fill the audit log. They are counted here and reported in one line a minute.
+  const unsigned = new Map<string, number>();
+  let unsignedSince = services.clock().getTime();
+  function countUnsigned(reason: string): void {
+    unsigned.set(reason, (unsigned.get(reason) ?? 0) + 1);
+    const now = services.clock().getTime();
+    if (now - unsignedSince < UNSIGNED_LOG_MS) return;
+    const counts = [...unsigned].map(([r, n]) => `${r}: ${n}`).join(', ');
+    options.notice?.(
+      `federation: refused posts naming no configured peer since ${new Date(unsignedSince).toISOString()} (${counts})`,
+    );
+    unsigned.clear();
+    unsignedSince = now;
+  }
 
   async function refused(peer: Party | undefined, reason: string, extra: Record<string, unknown> = {}) {
     await db.transaction(async (txn) => {
@@ -82,9 +136,20 @@ export function openInbox(
     try {
       envelope = await verifyEnvelope(input, self, federation.keys);
     } catch (e) {
-      // logged with the peer the header names (a configured one only) and the reason, never the payload
-      if (e instanceof SignatureRefusedError) await refused(e.peer, e.reason);
+      // audited with the peer the header names (a configured one only) and the reason, never the payload;
+      // a post that names no configured peer (malformed, unknown-peer) is only counted (countUnsigned)
+      if (e instanceof SignatureRefusedError) {
+        if (e.peer) await refused(e.peer, e.reason);
+        else countUnsigned(e.reason);
+      }
       throw e;
+    }
+    // a message this installation could never apply is refused now, before it is stored and before a
+    // receipt is signed: the sender's message goes dead and its administrator sees it
+    const problem = refusalOf(envelope);
+    if (problem) {
+      await refused(envelope.from, 'bad-envelope', { problem: problem.reason, kind: envelope.kind });
+      throw new SignatureRefusedError('bad-envelope', envelope.from, problem.detail);
     }
     // the Union's installation never stores a person, whatever the sender's kind says (personal-fields.ts)
     const personal = self === UNION ? personalFieldPaths(envelope.body)[0] : undefined;
@@ -155,11 +220,19 @@ export function openInbox(
   }
 
   /** Why this installation cannot apply a message at all (unknown kind, not for it, a body that does not fit). */
-  function refusalOf(envelope: Envelope): string | undefined {
-    const kind = messageKind(envelope.kind);
-    if (!kind) return 'unknown-kind';
-    if (addresseeProblem(kind, self)) return 'addressee';
-    if (!kind.body.safeParse(envelope.body).success) return 'body';
+  function refusalOf(envelope: Envelope): { reason: string; detail: string } | undefined {
+    const kind = kinds(envelope.kind);
+    if (!kind)
+      return { reason: 'unknown-kind', detail: `unknown-kind: no message kind ${envelope.kind} here` };
+    const addressee = addresseeProblem(kind, self);
+    if (addressee) return { reason: 'addressee', detail: `addressee: ${addressee}` };
+    const body = kind.body.safeParse(envelope.body);
+    if (!body.success)
+      return {
+        reason: 'body',
+        // the fields' paths only, never their values (a person's data)
+        detail: `body: does not fit ${kind.name}: ${body.error.issues.map((i) => i.path.join('.') || '(body)').join(', ')}`,
+      };
     return undefined;
   }
 
@@ -175,7 +248,7 @@ export function openInbox(
       if (row.seq !== Number(last?.seq ?? 0) + 1) throw new NotYetError();
       const envelope = row.envelope as Envelope;
       const now = services.clock();
-      const why = refusal ?? refusalOf(envelope);
+      const why = refusal ?? refusalOf(envelope)?.reason;
       if (!why) {
         const ctx: FederationContext = {
           tx,
@@ -186,7 +259,7 @@ export function openInbox(
           now,
           send: (m) => enqueue(tx, self, services.uuid, m, now),
         };
-        await HANDLERS[envelope.kind]?.onReceive?.(envelope, row.receivedAt, ctx);
+        await handlers[envelope.kind]?.onReceive?.(envelope, row.receivedAt, ctx);
       }
       await tx
         .update(federationInbox)
@@ -209,19 +282,32 @@ export function openInbox(
     });
   }
 
-  /** Applies one message; false when its turn has not come. A refusal of the handler (a PactError) refuses it. */
-  async function tryApply(id: string): Promise<boolean> {
-    try {
-      await applyOne(id);
-    } catch (e) {
-      if (e instanceof NotYetError) return false;
-      if (!(e instanceof PactError)) throw e;
-      // the handler refused (a command the case does not allow, …): recorded, and the stream goes on
+  /**
+   * Applies one message: 'done' (applied or refused), 'not-yet' (its turn has not come), 'later' (a passing
+   * failure: tried again at once a few times, then left `received` for the next pass). Any other failure of
+   * the handler refuses the message (`handler:<code or class>`, audited): one broken message never holds
+   * the others.
+   */
+  async function tryApply(id: string): Promise<'done' | 'not-yet' | 'later'> {
+    for (let attempt = 1; ; attempt++) {
       try {
-        await applyOne(id, `handler:${e.code}`);
-      } catch (again) {
-        if (again instanceof NotYetError) return false;
-        throw again;
+        await applyOne(id);
+        break;
+      } catch (e) {
+        if (e instanceof NotYetError) return 'not-yet';
+        if (passingFailure(e)) {
+          if (attempt < APPLY_ATTEMPTS) continue;
+          return 'later';
+        }
+        // the handler refused (a command the case does not allow, a bug …): recorded, the stream goes on
+        try {
+          await applyOne(id, handlerRefusal(e));
+        } catch (again) {
+          if (again instanceof NotYetError) return 'not-yet';
+          if (passingFailure(again)) return 'later';
+          throw again;
+        }
+        break;
       }
     }
     // applied or refused now; still `received` only if the idempotency key had been used (a replay): then
@@ -230,19 +316,22 @@ export function openInbox(
       .select({ status: federationInbox.status })
       .from(federationInbox)
       .where(eq(federationInbox.id, id));
-    return row?.status !== 'received';
+    return row?.status !== 'received' ? 'done' : 'later';
   }
 
   async function applyReady(): Promise<number> {
     let done = 0;
+    // the messages of this pass left for the next one: their streams wait, the others go on
+    const skipped: string[] = [];
     for (;;) {
-      // the messages whose seq follows the last applied of their stream
+      // the messages whose seq follows the last applied of their stream (one per stream at most)
       const ready = await db
         .select({ id: federationInbox.id })
         .from(federationInbox)
         .where(
           and(
             eq(federationInbox.status, 'received'),
+            skipped.length > 0 ? notInArray(federationInbox.id, skipped) : undefined,
             sql`${federationInbox.seq} = coalesce((select s.seq from federation_streams s where s.direction = 'in'
               and s.party = ${federationInbox.fromParty} and s.stream = ${federationInbox.stream}), 0) + 1`,
           ),
@@ -251,9 +340,20 @@ export function openInbox(
         .limit(100);
       if (ready.length === 0) return done;
       let progressed = 0;
-      for (const { id } of ready) if (await tryApply(id)) progressed += 1;
+      for (const { id } of ready) {
+        let outcome: 'done' | 'not-yet' | 'later';
+        try {
+          outcome = await tryApply(id);
+        } catch (e) {
+          // not even the refusal could be written (the database): reported, the other streams go on
+          onError(e);
+          outcome = 'later';
+        }
+        if (outcome === 'done') progressed += 1;
+        else skipped.push(id);
+      }
+      // each message of `ready` is now done or skipped: the next query is smaller, the loop ends
       done += progressed;
-      if (progressed === 0) return done;
     }
   }
 

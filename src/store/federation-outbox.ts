@@ -7,6 +7,7 @@ import type { OutgoingMessage } from '../domain/outgoing.ts';
 import { type Envelope, type MessageKind, type Party, UNION } from '../federation/contract.ts';
 import { messageKind } from '../federation/kinds/index.ts';
 import { personalFieldPaths } from '../federation/personal-fields.ts';
+import { SIGNED_MESSAGE_LIMIT, signedSize } from '../federation/signing.ts';
 import { PactError } from '../law/errors.ts';
 import { resultRows } from './bulk.ts';
 import type { Services } from './case-store.ts';
@@ -52,6 +53,25 @@ export function checkOutgoing(
     throw new MessageRefusedError(
       'body',
       `the body of ${kind.name} does not fit its schema: ${body.error.issues.map((i) => i.path.join('.') || '(body)').join(', ')}`,
+      kind.name,
+    );
+  // too large for the peer's route: refused now, so that the action that causes it fails and writes nothing
+  // (the envelope with the longest id, seq and time it can have; signedSize adds header and signature)
+  const envelope = {
+    id: '00000000-0000-0000-0000-000000000000',
+    from: self,
+    to: message.to,
+    kind: message.kind,
+    stream: message.stream,
+    seq: 2_147_483_647,
+    createdAt: '2026-01-01T00:00:00.000Z',
+    body: body.data,
+  };
+  const size = signedSize(Buffer.byteLength(JSON.stringify(envelope), 'utf8'));
+  if (size > SIGNED_MESSAGE_LIMIT)
+    throw new MessageRefusedError(
+      'too-large',
+      `a message of ${kind.name} would be ${size} bytes signed, more than the ${SIGNED_MESSAGE_LIMIT} a peer takes`,
       kind.name,
     );
   return body.data as Record<string, unknown>;

@@ -1616,6 +1616,13 @@ describe.each(BACKENDS.filter((b) => b.name === 'pglite'))(
       { method: 'GET', path: '/api/federation/peers', as: 'administrator@LT', runs: 20, query: {} },
       {
         method: 'POST',
+        path: '/api/federation/peers/:param/retry',
+        as: 'administrator@LT',
+        runs: 40,
+        params: () => ['PL', 'XX'],
+      },
+      {
+        method: 'POST',
         path: '/api/federation/ping',
         as: 'administrator@LT',
         runs: 40,

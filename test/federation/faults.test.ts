@@ -167,22 +167,26 @@ describe('delivery', () => {
 });
 
 describe('a message the receiver cannot apply', () => {
-  it('is received (its receipt signed), then refused with the reason and audited; the stream goes on', async () => {
+  it('is refused (400) before it is stored or a receipt signed, and audited with the reason', async () => {
     const unknown = envelope({ kind: 'test.unknown-here', stream: 'ping:mixed', seq: 1, body: { x: 1 } });
     const res = await post(await signAs('LT', unknown));
-    expect(res.status).toBe(200);
-    const next = envelope({ stream: 'ping:mixed', seq: 2, body: { n: 4242 } });
-    expect((await post(await signAs('LT', next))).status).toBe(200);
-    await until(async () => (await pingsFrom(pl.db, 'LT')).lastN === 4242);
-    const [row] = await pl.db.select().from(federationInbox).where(eq(federationInbox.id, unknown.id));
-    expect(row).toMatchObject({ status: 'refused', refusal: 'unknown-kind' });
-    const audit = await pl.db.query.auditLog.findMany();
-    expect(
-      audit.find((e) => e.action === 'federation.refused' && e.subject === unknown.id)?.data,
-    ).toMatchObject({
-      peer: 'LT',
-      reason: 'unknown-kind',
+    expect(res.status).toBe(400);
+    expect(res.body).toMatchObject({
+      type: 'urn:pact:problem:federation-bad-envelope',
+      params: { reason: 'bad-envelope' },
     });
+    expect(await pl.db.select().from(federationInbox).where(eq(federationInbox.id, unknown.id))).toEqual([]);
+    const audit = await pl.db.query.auditLog.findMany();
+    expect(audit.filter((e) => e.action === 'federation.refused').slice(-1)[0]?.data).toEqual({
+      peer: 'LT',
+      reason: 'bad-envelope',
+      problem: 'unknown-kind',
+      kind: 'test.unknown-here',
+    });
+    // the stream's first message was never taken: its seq 1 is still free
+    const first = envelope({ stream: 'ping:mixed', seq: 1, body: { n: 4242 } });
+    expect((await post(await signAs('LT', first))).status).toBe(200);
+    await until(async () => (await pingsFrom(pl.db, 'LT')).lastN === 4242);
   });
 });
 

@@ -42,39 +42,39 @@ describe('pact federation keygen and PACT_FEDERATION', () => {
     const pub = JSON.parse(readFileSync(join(dir, 'pl.public.jwk'), 'utf8'));
     const priv = JSON.parse(readFileSync(join(dir, 'lt.private.jwk'), 'utf8'));
     const cases: [unknown, RegExp][] = [
-      [{ self: { party: 'XX', url: 'http://a', privateKeyFile: 'k' }, peers: [] }, /self\.party/],
+      [{ self: { party: 'XX', url: 'https://a', privateKeyFile: 'k' }, peers: [] }, /self\.party/],
       [
         {
           self: { party: 'LT', url: 'ftp://a', privateKeyFile: 'lt.private.jwk' },
-          peers: [{ party: 'PL', url: 'http://b', publicKey: pub }],
+          peers: [{ party: 'PL', url: 'https://b', publicKey: pub }],
         },
         /self\.url/,
       ],
       [
         {
-          self: { party: 'LT', url: 'http://a', privateKeyFile: 'lt.private.jwk' },
-          peers: [{ party: 'PL', url: 'http://b', publicKey: priv }],
+          self: { party: 'LT', url: 'https://a', privateKeyFile: 'lt.private.jwk' },
+          peers: [{ party: 'PL', url: 'https://b', publicKey: priv }],
         },
         /peers\.0\.publicKey.*private part/,
       ],
       [
         {
-          self: { party: 'LT', url: 'http://a', privateKeyFile: 'lt.private.jwk' },
-          peers: [{ party: 'LT', url: 'http://b', publicKey: pub }],
+          self: { party: 'LT', url: 'https://a', privateKeyFile: 'lt.private.jwk' },
+          peers: [{ party: 'LT', url: 'https://b', publicKey: pub }],
         },
         /peers\.0\.party: this installation itself/,
       ],
       [
         {
-          self: { party: 'LT', url: 'http://a', privateKeyFile: 'pl.public.jwk' },
-          peers: [{ party: 'PL', url: 'http://b', publicKey: pub }],
+          self: { party: 'LT', url: 'https://a', privateKeyFile: 'pl.public.jwk' },
+          peers: [{ party: 'PL', url: 'https://b', publicKey: pub }],
         },
         /self\.privateKeyFile/,
       ],
       [
         {
-          self: { party: 'LT', url: 'http://a', privateKeyFile: 'missing.jwk' },
-          peers: [{ party: 'PL', url: 'http://b', publicKey: pub }],
+          self: { party: 'LT', url: 'https://a', privateKeyFile: 'missing.jwk' },
+          peers: [{ party: 'PL', url: 'https://b', publicKey: pub }],
         },
         /self\.privateKeyFile: cannot read/,
       ],
@@ -82,6 +82,31 @@ describe('pact federation keygen and PACT_FEDERATION', () => {
     for (const [config, message] of cases) {
       writeFileSync(file, JSON.stringify(config));
       await expect(loadFederation(file)).rejects.toThrow(message);
+    }
+  });
+
+  it('refuses plain http to a host that is not loopback (a peer or self), naming the field', async () => {
+    const file = join(dir, 'plain.json');
+    const pub = JSON.parse(readFileSync(join(dir, 'pl.public.jwk'), 'utf8'));
+    const config = (self: string, peer: string) => ({
+      self: { party: 'LT', url: self, privateKeyFile: 'lt.private.jwk' },
+      peers: [{ party: 'PL', url: peer, publicKey: pub }],
+    });
+    for (const [c, message] of [
+      [config('https://lt.example', 'http://pl.example'), /peers\.0\.url: https required/],
+      [config('http://10.0.0.5:3101', 'https://pl.example'), /self\.url: https required/],
+      [config('https://lt.example', 'http://128.0.0.1'), /peers\.0\.url: https required/],
+    ] as const) {
+      writeFileSync(file, JSON.stringify(c));
+      await expect(loadFederation(file)).rejects.toThrow(message);
+    }
+    for (const [self, peer] of [
+      ['https://lt.example', 'https://pl.example:8443'],
+      ['http://localhost:3101', 'http://127.1.2.3:3102'],
+      ['http://[::1]:3101', 'https://pl.example'],
+    ]) {
+      writeFileSync(file, JSON.stringify(config(self as string, peer as string)));
+      expect((await loadFederation(file)).peers.get('PL')?.url).toBe(peer);
     }
   });
 });

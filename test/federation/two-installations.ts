@@ -6,9 +6,9 @@ import type { FastifyInstance } from 'fastify';
 import { type CryptoKey, importJWK, type JWK } from 'jose';
 import { buildServer } from '../../src/api/server.ts';
 import type { OutgoingMessage } from '../../src/domain/outgoing.ts';
-import type { Party } from '../../src/federation/contract.ts';
+import type { KindHandlers, Party } from '../../src/federation/contract.ts';
 import { type Federation, newKeyPair, type Peer } from '../../src/federation/peers.ts';
-import { type Sender, startSender } from '../../src/federation/sender.ts';
+import { DEFAULT_MAX_ATTEMPTS, type Sender, startSender } from '../../src/federation/sender.ts';
 import { LAW } from '../../src/law/law.ts';
 import { addUser, hashPassword, issueCredential, SCOPES } from '../../src/store/accounts.ts';
 import { CaseStore, type Services } from '../../src/store/case-store.ts';
@@ -48,6 +48,10 @@ export interface Installation {
 export interface Options {
   readonly maxAttempts?: number;
   readonly kinds?: KindLookup;
+  /** the receiver's handlers (default HANDLERS) */
+  readonly handlers?: Readonly<Record<string, KindHandlers>>;
+  /** the inbox's one-line notices (refused posts naming no configured peer) */
+  readonly notices?: string[];
 }
 
 const PASSWORD = 'synthetic-password-1';
@@ -80,10 +84,14 @@ async function open(party: Party, start: string, options: Options): Promise<Inst
   };
   const cases = new CaseStore(store, services);
   const errors: unknown[] = [];
-  const inbox = openInbox(cases, federation, (e) => errors.push(e));
+  const inbox = openInbox(cases, federation, (e) => errors.push(e), {
+    ...(options.handlers ? { handlers: options.handlers } : {}),
+    ...(options.kinds ? { kinds: options.kinds } : {}),
+    notice: (line) => options.notices?.push(line),
+  });
   const sender = startSender(cases, federation, {
     retrySeconds: 1,
-    maxAttempts: options.maxAttempts ?? 20,
+    maxAttempts: options.maxAttempts ?? DEFAULT_MAX_ATTEMPTS,
     random: () => 0.5,
     manual: true,
   });

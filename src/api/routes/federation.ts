@@ -4,7 +4,8 @@
 //   problem: 400 not a signed envelope, 401 a signature no configured peer made, 403 addressed to another
 //   installation, 409 a seq of the stream another message holds.
 // - the administrator's view: GET /api/federation/messages, POST /api/federation/messages/:id/retry (a dead
-//   message), GET /api/federation/peers, POST /api/federation/ping (a test message; permission federation.manage).
+//   message), POST /api/federation/peers/:party/retry (every dead message to a peer), GET /api/federation/peers,
+//   POST /api/federation/ping (a test message; permission federation.manage).
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
@@ -12,17 +13,25 @@ import { Party } from '../../federation/contract.ts';
 import { PING } from '../../federation/kinds/ping.ts';
 import type { Federation } from '../../federation/peers.ts';
 import { MESSAGES_PATH } from '../../federation/sender.ts';
-import { FlattenedJws, type RefusalReason, SignatureRefusedError } from '../../federation/signing.ts';
+import {
+  FlattenedJws,
+  type RefusalReason,
+  SIGNED_MESSAGE_LIMIT,
+  SignatureRefusedError,
+} from '../../federation/signing.ts';
 import type { Db } from '../../store/database.ts';
-import { listMessages, retryMessage } from '../../store/federation-delivery.ts';
+import { listMessages, retryMessage, retryPeer } from '../../store/federation-delivery.ts';
 import { type Inbox, SeqTakenError } from '../../store/federation-inbox.ts';
 import { enqueue } from '../../store/federation-outbox.ts';
 import { principal, requires } from '../auth.ts';
 import { HttpProblem, notFound, Problem } from '../problem.ts';
 import type { ApiDeps } from '../server.ts';
 
-/** The largest signed message taken (a message carries a request's data, never files). */
-export const FEDERATION_BODY_LIMIT = 256 * 1024;
+/**
+ * The largest signed message taken, 4 MiB (a message carries a request's or a relocated case's data, never
+ * files); the outbox refuses to write a larger one (src/store/federation-outbox.ts, the same constant).
+ */
+export const FEDERATION_BODY_LIMIT = SIGNED_MESSAGE_LIMIT;
 /** Messages a peer's address may post per minute, where the request limits are on. */
 export const FEDERATION_PER_MINUTE = 6_000;
 
@@ -145,6 +154,32 @@ export function federationRoutes(app: FastifyInstance, deps: ApiDeps): void {
       const ok = await retryMessage(deps.store.db, request.params.id, deps.services.clock(), p.username);
       if (!ok) throw notFound(`a dead message ${request.params.id}`);
       return { id: request.params.id, status: 'pending' as const };
+    },
+  );
+  r.post(
+    '/api/federation/peers/:party/retry',
+    {
+      schema: {
+        tags: ['federation'],
+        summary: 'send every dead message to a peer again (their attempts start over)',
+        params: z.object({ party: Party }),
+        response: {
+          200: z.object({ party: z.string(), revived: z.number() }),
+          401: Problem,
+          403: Problem,
+          404: Problem,
+          409: Problem,
+        },
+      },
+      preHandler: requires(deps, 'federation.manage'),
+    },
+    async (request) => {
+      if (!fed) throw notConfigured();
+      const { party } = request.params;
+      if (!fed.config.peers.has(party)) throw notFound(`a peer ${party}`);
+      const p = principal(request);
+      const revived = await retryPeer(deps.store.db, party, deps.services.clock(), p.username);
+      return { party, revived };
     },
   );
   r.post(

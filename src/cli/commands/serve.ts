@@ -190,7 +190,12 @@ export async function serveStore(
   };
   const logFederation = (what: string) => (e: unknown) =>
     app.log.error({ err: { type: (e as Error)?.constructor?.name } }, `federation: ${what} failed`);
-  const inbox = how.federation && openInbox(cases, how.federation, logFederation('applying a message'));
+  const inbox =
+    how.federation &&
+    openInbox(cases, how.federation, logFederation('applying a message'), {
+      // refused posts that named no configured peer: one line a minute, no audit entry each
+      notice: (line) => app.log.warn(line),
+    });
   const app = await buildServer(
     {
       ...(how.federation && inbox ? { federation: { config: how.federation, inbox } } : {}),
