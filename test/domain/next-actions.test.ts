@@ -136,7 +136,8 @@ const VARIANTS: Readonly<Record<CommandType, readonly Fields[]>> = {
     },
   ],
   'take-charge.requested': [{ to: 'PL', criterion: 'irregular-entry' }],
-  'take-back.notified': [{ to: 'PL', hit: { system: 'eurodac', at: '2026-12-07T04:30:00+02:00' } }],
+  // a hit received before any case of the walk (one after the notification is refused: AMMR Art. 41(1))
+  'take-back.notified': [{ to: 'PL', hit: { system: 'eurodac', at: '2026-07-01T04:30:00+02:00' } }],
   'transfer.decided': [{}],
   'transfer.appealed': [{ suspensionRequested: true }, { suspensionRequested: false }],
   'transfer.appeal-decided': [{ upheld: false }, { upheld: true }],
