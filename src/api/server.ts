@@ -22,6 +22,7 @@ import { fatalDatabaseError } from '../store/database-errors.ts';
 import { cookieNames } from './auth.ts';
 import { DEFAULT_LIMITS, installLimits, type RequestLimits } from './limits.ts';
 import { HttpProblem, PROBLEM_TYPE, Problem, sendProblem, toProblem, unstorableText } from './problem.ts';
+import { recordWrites } from './read-your-writes.ts';
 import { accountRoutes } from './routes/accounts.ts';
 import { amendmentRoutes } from './routes/amendments.ts';
 import { assignmentRoutes } from './routes/assignment.ts';
@@ -235,6 +236,8 @@ export async function buildServer(
   await app.register(cookie);
   await app.register(rateLimit, { global: false });
   installLimits(app, deps, deps.requestLimits ?? DEFAULT_LIMITS);
+  // issue 21: a user's reads that can lag go to the primary until a replica has their last write
+  recordWrites(app, deps.store);
   await app.register(swagger, {
     openapi: {
       openapi: '3.1.0',

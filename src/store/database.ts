@@ -17,6 +17,7 @@ import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
 import { PactError } from '../law/errors.ts';
 import { DataFolderInUseError, type DataFolderLock, lockDataFolder } from './data-folder-lock.ts';
+import { DEFAULT_MAX_LAG_MS, type ReadReplica, ReadRouter } from './read-replicas.ts';
 import * as schema from './schema.ts';
 
 export type Schema = typeof schema;
@@ -27,6 +28,16 @@ export interface Store {
   readonly backend: 'pglite' | 'postgres';
   /** Runs raw SQL with parameters ($1, $2 …); for bulk statements and tests. */
   query<T = Record<string, unknown>>(text: string, params?: unknown[]): Promise<T[]>;
+  /**
+   * issue 21: the database for a read that can lag — statistics, monitoring, person search, never a write
+   * nor a read of a user's own case: a replica of DATABASE_READ_URL within the lag bound and after `who`'s
+   * last write (read-replicas.ts), otherwise (and always without replicas) `db`.
+   */
+  forRead(who?: string): Promise<Db>;
+  /** issue 21: `run` on forRead's choice; a replica that fails it is left out and `run` goes to the primary. */
+  read<T>(who: string | undefined, run: (db: Db) => Promise<T>): Promise<T>;
+  /** issue 21: `who`'s write was answered: their reads that can lag go to the primary until a replica has it. */
+  wrote(who: string): void;
   close(): Promise<void>;
 }
 
@@ -48,6 +59,10 @@ export interface OpenOptions {
   /** PGlite: start from a snapshot made by `snapshot()` (fast test databases). */
   readonly loadDataDir?: Blob;
   readonly poolSize?: number;
+  /** issue 21: PostgreSQL streaming replicas of databaseUrl for the reads that can lag (DATABASE_READ_URL). */
+  readonly readUrls?: readonly string[];
+  /** issue 21: a replica further behind than this is not read (PACT_READ_MAX_LAG_MS; default 5,000). */
+  readonly maxReadLagMs?: number;
   /**
    * What opens an embedded data folder, recorded in its lock ("pact serve"); default: the program's name and
    * its first argument.
@@ -56,7 +71,18 @@ export interface OpenOptions {
 }
 
 export async function openStore(options: OpenOptions = {}): Promise<Store> {
-  if (options.databaseUrl) return openPostgres(options.databaseUrl, options.poolSize ?? 10);
+  if (options.databaseUrl)
+    return openPostgres(
+      options.databaseUrl,
+      options.poolSize ?? 10,
+      options.readUrls ?? [],
+      options.maxReadLagMs,
+    );
+  if (options.readUrls?.length)
+    throw new PactError(
+      'database-unavailable',
+      'read replicas (DATABASE_READ_URL) need a PostgreSQL primary (DATABASE_URL): the embedded database has none',
+    );
   return openPglite(options.dataDir ?? 'memory://', options.loadDataDir, options.holder ?? programName());
 }
 
@@ -88,6 +114,9 @@ async function openPglite(dataDir: string, loadDataDir: Blob | undefined, holder
       db,
       backend: 'pglite',
       query: async <T>(text: string, params: unknown[] = []) => (await open.query<T>(text, params)).rows,
+      forRead: async () => db,
+      read: (_who, run) => run(db),
+      wrote: () => {},
       close: once(async () => {
         try {
           await open.close();
@@ -166,7 +195,12 @@ function prepareDataDir(dataDir: string): void {
   }
 }
 
-async function openPostgres(url: string, max: number): Promise<Store> {
+async function openPostgres(
+  url: string,
+  max: number,
+  readUrls: readonly string[],
+  maxLagMs = DEFAULT_MAX_LAG_MS,
+): Promise<Store> {
   const pool = new pg.Pool({ connectionString: url, max });
   // An idle connection the server closes (restart, administrator) must not crash the process; the pool
   // replaces it on the next query.
@@ -190,11 +224,39 @@ async function openPostgres(url: string, max: number): Promise<Store> {
     await lock?.query('select pg_advisory_unlock(74110002)').catch(() => {});
     lock?.release();
   }
+  const router = new ReadRouter({
+    primary: db,
+    primaryLsn: async () =>
+      ((await pool.query('select pg_current_wal_lsn()::text as lsn')).rows[0] as { lsn: string }).lsn,
+    replicas: readUrls.map((u) => openReplica(u, max)),
+    maxLagMs,
+  });
   return {
     db,
     backend: 'postgres',
     query: async <T>(text: string, params: unknown[] = []) => (await pool.query(text, params)).rows as T[],
-    close: once(() => pool.end()),
+    forRead: (who) => router.forRead(who),
+    read: (who, run) => router.read(who, run),
+    wrote: (who) => router.wrote(who),
+    close: once(async () => {
+      await router.close();
+      await pool.end();
+    }),
+  };
+}
+
+/** A replica's pool: opened lazily by pg (a replica down at start is only left out until it answers). */
+function openReplica(url: string, max: number): ReadReplica {
+  const pool = new pg.Pool({ connectionString: url, max, connectionTimeoutMillis: 2_000 });
+  pool.on('error', () => {});
+  const where = new URL(url);
+  return {
+    label: `${where.host}${where.pathname}`,
+    db: drizzlePg(pool, { schema }) as unknown as Db,
+    replayLsn: async () =>
+      ((await pool.query('select pg_last_wal_replay_lsn()::text as lsn')).rows[0] as { lsn: string | null })
+        .lsn,
+    close: () => pool.end(),
   };
 }
 

@@ -54,13 +54,11 @@ export function exportRoutes(app: FastifyInstance, deps: ApiDeps): void {
         throw new HttpProblem(400, 'invalid-input', 'Invalid input', 'the month has not ended', [
           { field: 'querystring/to', reason: `a month that has ended: at the latest ${ended}` },
         ]);
-      const rows = await firstTimeApplicants(deps.store.db, {
-        state,
-        from,
-        to,
-        timeZone,
-        round: rounderOf(await roundingKey(deps.store.db)),
-      });
+      // issue 21: the export reads a replica of DATABASE_READ_URL within the lag bound (or the primary)
+      const round = rounderOf(await roundingKey(deps.store.db));
+      const rows = await deps.store.read(request.principal?.username, (db) =>
+        firstTimeApplicants(db, { state, from, to, timeZone, round }),
+      );
       return reply
         .type('text/csv; charset=utf-8')
         .header(

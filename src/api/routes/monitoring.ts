@@ -195,13 +195,10 @@ export function monitoringRoutes(app: FastifyInstance, deps: ApiDeps): void {
       const q = request.query;
       const { state, timeZone } = stateToRead(p, q.state);
       checkPeriod(q.from, q.to);
-      const s = await monitoringIndicators(deps.store.db, {
-        state,
-        from: q.from,
-        to: q.to,
-        timeZone,
-        now: deps.services.clock(),
-      });
+      // issue 21: a read that can lag (a replica of DATABASE_READ_URL within the bound, or the primary)
+      const s = await deps.store.read(p.username, (db) =>
+        monitoringIndicators(db, { state, from: q.from, to: q.to, timeZone, now: deps.services.clock() }),
+      );
       return {
         ...s,
         deadlines: { ...s.deadlines, byKind: [...s.deadlines.byKind] },
@@ -231,7 +228,9 @@ export function monitoringRoutes(app: FastifyInstance, deps: ApiDeps): void {
       const { state, timeZone } = stateToRead(p, q.state);
       checkPeriod(q.from, q.to);
       const now = deps.services.clock();
-      const m = await monitoringIndicators(deps.store.db, { state, from: q.from, to: q.to, timeZone, now });
+      const m = await deps.store.read(p.username, (db) =>
+        monitoringIndicators(db, { state, from: q.from, to: q.to, timeZone, now }),
+      );
       const options =
         q.public === 'true' ? { public: true, key: await roundingKey(deps.store.db) } : { public: false };
       const name = `monitoring-report-${state}-${q.from}-${q.to}${options.public ? '-public' : ''}`;
@@ -271,11 +270,8 @@ export function monitoringRoutes(app: FastifyInstance, deps: ApiDeps): void {
       const { state, timeZone } = stateToRead(p, q.state);
       checkPeriod(q.from, q.to);
       const now = deps.services.clock();
-      const rows = await indicatorCases(
-        deps.store.db,
-        { state, from: q.from, to: q.to, timeZone, now },
-        q.indicator,
-        q.limit + 1,
+      const rows = await deps.store.read(p.username, (db) =>
+        indicatorCases(db, { state, from: q.from, to: q.to, timeZone, now }, q.indicator, q.limit + 1),
       );
       const items = rows.slice(0, q.limit);
       // who was shown which cases, when: in the tamper-evident log (one entry per case listed)

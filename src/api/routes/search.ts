@@ -84,7 +84,10 @@ export function searchRoutes(app: FastifyInstance, deps: ApiDeps): void {
       if (!inJurisdiction(p, p.jurisdiction))
         throw forbidden(`a ${p.role} of ${p.jurisdiction} may not search persons`, 'role');
       const { q, limit } = request.query;
-      const answer = await searchPersons(deps.store.db, { query: q, state: p.jurisdiction, limit });
+      // issue 21: a read that can lag, but never behind this user's own last write (read-replicas.ts)
+      const answer = await deps.store.read(p.username, (db) =>
+        searchPersons(db, { query: q, state: p.jurisdiction, limit }),
+      );
       await retryStaleWrites(() =>
         recordSearch(deps.store.db, {
           at: deps.services.clock(),

@@ -60,13 +60,10 @@ export function statisticsRoutes(app: FastifyInstance, deps: ApiDeps): void {
       const q = request.query;
       const { state, timeZone } = stateToRead(p, q.state);
       checkPeriod(q.from, q.to);
-      const s = await dailyStatistics(deps.store.db, {
-        state,
-        from: q.from,
-        to: q.to,
-        timeZone,
-        now: deps.services.clock(),
-      });
+      // issue 21: a read that can lag (a replica of DATABASE_READ_URL within the bound, or the primary)
+      const s = await deps.store.read(p.username, (db) =>
+        dailyStatistics(db, { state, from: q.from, to: q.to, timeZone, now: deps.services.clock() }),
+      );
       return { ...s, series: [...s.series], nationalities: [...s.nationalities] };
     },
   );

@@ -68,7 +68,9 @@ export function searchCommand(ctx: CliContext): Command {
         if (query.length < SEARCH_QUERY_MIN || query.length > SEARCH_QUERY_MAX)
           throw new UsageError(`the query must be ${SEARCH_QUERY_MIN} to ${SEARCH_QUERY_MAX} characters`);
         const answer = await withStore(ctx, async (_cs, store) => {
-          const found = await searchPersons(store.db, { query, state: opts.state, limit: opts.limit });
+          const found = await store.read(undefined, (db) =>
+            searchPersons(db, { query, state: opts.state, limit: opts.limit }),
+          );
           await retryStaleWrites(() =>
             recordSearch(store.db, {
               at: ctx.now(),

@@ -63,15 +63,12 @@ export function statsCommand(ctx: CliContext): Command {
       const ended = lastEndedMonth(ctx.now(), timeZone);
       if (opts.public && opts.to > ended)
         throw new UsageError(`--to: a month that has ended for --public: at the latest ${ended}`);
-      const rows = await withStore(ctx, async (_cs, store) =>
-        firstTimeApplicants(store.db, {
-          state: opts.state,
-          from: opts.from,
-          to: opts.to,
-          timeZone,
-          ...(opts.public ? { round: rounderOf(await roundingKey(store.db)) } : {}),
-        }),
-      );
+      const rows = await withStore(ctx, async (_cs, store) => {
+        const rounding = opts.public ? { round: rounderOf(await roundingKey(store.db)) } : {};
+        return store.read(undefined, (db) =>
+          firstTimeApplicants(db, { state: opts.state, from: opts.from, to: opts.to, timeZone, ...rounding }),
+        );
+      });
       ctx.stdout(stringify(rows, { ...SAFE_CSV, header: true, columns: [...EUROSTAT_COLUMNS] }));
     });
   cmd
@@ -109,13 +106,15 @@ export function statsCommand(ctx: CliContext): Command {
         }
         const now = ctx.now();
         const { m, key } = await withStore(ctx, async (_cs, store) => ({
-          m: await monitoringIndicators(store.db, {
-            state: opts.state,
-            from: opts.from,
-            to: opts.to,
-            timeZone: STATE_TIME_ZONES[opts.state as keyof typeof STATE_TIME_ZONES],
-            now,
-          }),
+          m: await store.read(undefined, (db) =>
+            monitoringIndicators(db, {
+              state: opts.state,
+              from: opts.from,
+              to: opts.to,
+              timeZone: STATE_TIME_ZONES[opts.state as keyof typeof STATE_TIME_ZONES],
+              now,
+            }),
+          ),
           key: opts.public ? await roundingKey(store.db) : undefined,
         }));
         const options = key ? { public: true, key } : { public: false };
