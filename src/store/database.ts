@@ -28,6 +28,11 @@ export interface Store {
   /** Runs raw SQL with parameters ($1, $2 …); for bulk statements and tests. */
   query<T = Record<string, unknown>>(text: string, params?: unknown[]): Promise<T[]>;
   close(): Promise<void>;
+  /**
+   * issue 21 (backup): the embedded database's data folder as an uncompressed tar, taken between transactions
+   * (no transaction is open while it is read) after a checkpoint. PGlite only.
+   */
+  dumpDataDir?(): Promise<Uint8Array>;
 }
 
 export const MIGRATIONS = fileURLToPath(new URL('./migrations', import.meta.url));
@@ -88,6 +93,13 @@ async function openPglite(dataDir: string, loadDataDir: Blob | undefined, holder
       db,
       backend: 'pglite',
       query: async <T>(text: string, params: unknown[] = []) => (await open.query<T>(text, params)).rows,
+      // the transaction mutex: Drizzle's transactions run under it, so none is half-done while the files are read
+      // (the checkpoint only brings the files up to date; what follows it is in the WAL the copy carries)
+      dumpDataDir: async () => {
+        await open.query('checkpoint');
+        const tar = await open._runExclusiveTransaction(() => open.dumpDataDir('none'));
+        return new Uint8Array(await tar.arrayBuffer());
+      },
       close: once(async () => {
         try {
           await open.close();
