@@ -28,6 +28,7 @@ import { amendmentRoutes } from './routes/amendments.ts';
 import { assignmentRoutes } from './routes/assignment.ts';
 import { attachmentRoutes } from './routes/attachments.ts';
 import { authRoutes } from './routes/auth.ts';
+import { backupRoutes } from './routes/backup.ts';
 import { caseRoutes } from './routes/cases.ts';
 import { crisisRoutes } from './routes/crises.ts';
 import { documentGroupRoutes } from './routes/document-groups.ts';
@@ -331,6 +332,8 @@ export async function buildServer(
   unionRoutes(app, deps);
   // issue 20: the exchange between installations (a peer's signed messages; the administrator's view)
   federationRoutes(app, deps);
+  // issue 21: a backup of the embedded database while the server runs (administrators)
+  backupRoutes(app, deps);
   web = await webRoutes(app, deps.webRoot ?? WEB_ROOT);
   if (!web)
     app.get('/', { schema: { hide: true } }, (_request, reply) =>

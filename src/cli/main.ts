@@ -3,6 +3,7 @@
 import { Command, CommanderError } from 'commander';
 import { PactError } from '../law/errors.ts';
 import { auditCommand } from './commands/audit.ts';
+import { backupCommand, restoreCommand } from './commands/backup.ts';
 import { caseCommand, queueCommand, sweepCommand } from './commands/cases.ts';
 import { crisisCommand } from './commands/crisis.ts';
 import { deadlineCommand } from './commands/deadline.ts';
@@ -56,6 +57,8 @@ export function buildProgram(ctx: CliContext): Command {
     retentionCommand(ctx),
     statsCommand(ctx),
     federationCommand(ctx),
+    backupCommand(ctx),
+    restoreCommand(ctx),
   ]) {
     program.addCommand(cmd);
   }

@@ -68,6 +68,8 @@ export const PERMISSIONS = [
   'responsibility.answer',
   // issue 20: the exchange between installations (messages, dead letters, peers)
   'federation.manage',
+  // issue 21: a backup of the embedded database, taken while the server runs (the whole database)
+  'backup.take',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -115,6 +117,7 @@ export const MATRIX: Readonly<Record<Permission, readonly Role[]>> = {
   'national-measures.record': ['administrator', 'supervisor'],
   'responsibility.answer': ['case-officer'],
   'federation.manage': ['administrator'],
+  'backup.take': ['administrator'],
 };
 
 export const PERMISSION_TITLES: Readonly<Record<Permission, string>> = {
@@ -161,6 +164,8 @@ export const PERMISSION_TITLES: Readonly<Record<Permission, string>> = {
     "the take-charge requests and take-back notifications other member states sent to one's state (with the person as sent, AMMR Art. 52; each read is logged): accept or refuse with reasons (AMMR Art. 40), confirm (Art. 41(3))",
   'federation.manage':
     'the exchange with other installations: the messages sent and received (never their bodies), the peers and their keys, sending a dead message again',
+  'backup.take':
+    'a backup of the embedded database while the server runs (`pact backup`): the whole database, personal data included (each backup is audited)',
 };
 
 export const can = (role: Role, permission: Permission): boolean => MATRIX[permission].includes(role);

@@ -39,6 +39,11 @@ export interface Store {
   /** issue 21: `who`'s write was answered: their reads that can lag go to the primary until a replica has it. */
   wrote(who: string): void;
   close(): Promise<void>;
+  /**
+   * issue 21 (backup): the embedded database's data folder as an uncompressed tar, taken between transactions
+   * (no transaction is open while it is read) after a checkpoint. PGlite only.
+   */
+  dumpDataDir?(): Promise<Uint8Array>;
 }
 
 export const MIGRATIONS = fileURLToPath(new URL('./migrations', import.meta.url));
@@ -117,6 +122,13 @@ async function openPglite(dataDir: string, loadDataDir: Blob | undefined, holder
       forRead: async () => db,
       read: (_who, run) => run(db),
       wrote: () => {},
+      // the transaction mutex: Drizzle's transactions run under it, so none is half-done while the files are read
+      // (the checkpoint only brings the files up to date; what follows it is in the WAL the copy carries)
+      dumpDataDir: async () => {
+        await open.query('checkpoint');
+        const tar = await open._runExclusiveTransaction(() => open.dumpDataDir('none'));
+        return new Uint8Array(await tar.arrayBuffer());
+      },
       close: once(async () => {
         try {
           await open.close();
