@@ -11,6 +11,7 @@
 // each measured run, a short warm-up run (not counted). Figures: answered requests per second (2xx), p50 and p99
 // latency, non-2xx answers and errors, and the ratios against the bare route (target: ≥ 0.5 × its requests per
 // second).
+// BENCH_NODE_ARGS: node flags for the two Pact servers (e.g. `--cpu-prof --cpu-prof-dir=DIR`: a CPU profile each).
 // PostgreSQL: DATABASE_URL (default postgres://root@127.0.0.1:5432/postgres); a scratch database is created and
 // dropped at the end.
 import { type ChildProcess, spawn } from 'node:child_process';
@@ -239,7 +240,9 @@ async function startPact(serverEnv: Record<string, string | undefined>) {
   const env = { ...serverEnv, PACT_WRITES_PER_MINUTE: '1000000000' };
   // added with the CLI before the server starts: a Union administrator does not create a state's guards
   const guardPassword = await addUserWithCli(env, 'guard.bench', 'border-guard', 'LT');
-  const s = await startProcess(['bin/pact.js', 'serve', '--port', '0', '--quiet'], env, (e) =>
+  // BENCH_NODE_ARGS: node flags for the Pact servers, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof` (a profile)
+  const nodeArgs = (process.env.BENCH_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const s = await startProcess([...nodeArgs, 'bin/pact.js', 'serve', '--port', '0', '--quiet'], env, (e) =>
     /Pact serves http/.test(e),
   );
   const url = /Pact serves (http:\/\/\S+)/.exec(s.stderr())?.[1] ?? '';

@@ -6,6 +6,7 @@
 // routes themselves (their existence is not revealed).
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { can, type Permission } from '../domain/roles.ts';
+import { CredentialCache } from '../store/credential-cache.ts';
 import { type Authenticated, authenticate, type Scope } from '../store/credentials.ts';
 import { forbidden, unauthorized } from './problem.ts';
 import type { ApiDeps } from './server.ts';
@@ -92,7 +93,20 @@ export async function principalOf(deps: ApiDeps, request: FastifyRequest) {
   if (request.principal) return request.principal;
   const found = secretOf(deps, request);
   if (!found || found.secret.length > 200) return undefined;
-  const p = await authenticate(deps.store.db, found.secret, deps.services.clock(), found.kind);
+  const p = await authenticate(deps.store.db, found.secret, deps.services.clock(), found.kind, cacheOf(deps));
   if (p) request.principal = { ...p, secret: found.secret };
   return request.principal;
+}
+
+/** issue 21: one credential cache per server (its deps), when PACT_AUTH_CACHE_SECONDS is above 0. */
+const caches = new WeakMap<ApiDeps, CredentialCache>();
+function cacheOf(deps: ApiDeps): CredentialCache | undefined {
+  const seconds = deps.authCacheSeconds ?? 0;
+  if (seconds <= 0) return undefined;
+  let cache = caches.get(deps);
+  if (!cache) {
+    cache = new CredentialCache(seconds);
+    caches.set(deps, cache);
+  }
+  return cache;
 }

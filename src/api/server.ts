@@ -81,6 +81,11 @@ export interface ApiDeps {
   readonly onFatal?: (reason: string) => void;
   /** issue 20: the exchange with other installations, when PACT_FEDERATION is set (routes/federation.ts) */
   readonly federation?: FederationDeps;
+  /**
+   * issue 21: seconds a successful credential lookup is remembered (PACT_AUTH_CACHE_SECONDS, default 5 in
+   * `pact serve`; absent or 0: every request looks its credential up). See src/store/credential-cache.ts.
+   */
+  readonly authCacheSeconds?: number;
 }
 
 /**

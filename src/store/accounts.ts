@@ -8,6 +8,7 @@ import { ACCOUNT_RULES } from '../domain/account-rules.ts';
 import { type Jurisdiction, jurisdictionFits, type Principal, ROLES, type Role } from '../domain/roles.ts';
 import { appendAudit } from './audit.ts';
 import { retryStaleWrites } from './chain-retry.ts';
+import { credentialsChanged } from './credential-cache.ts';
 import type { Db } from './database.ts';
 import { AccountInputError, checkPassword, hashPassword } from './login.ts';
 import { credentials, users } from './schema.ts';
@@ -262,5 +263,6 @@ export async function changeAccount(
       ]);
     }),
   );
+  credentialsChanged();
   return password ? { oneTimePassword: password } : {};
 }

@@ -63,7 +63,7 @@ import {
 } from './guarantees-minors.ts';
 import { listActivations } from './national-measures.ts';
 import { lawWithSettings, listAppealWindows } from './national-settings.ts';
-import { changesPerson, newIdentityParts, refreshIdentities } from './person-identities.ts';
+import { changesPerson, comparable, newIdentityParts, refreshIdentities } from './person-identities.ts';
 import { cases, idempotencyKeys, obligations } from './schema.ts';
 
 export interface Services {
@@ -306,7 +306,9 @@ export class CaseStore {
     });
     // likely duplicates of the persons just recorded: set-wise, for the batch, after its write (the pairs a guard
     // confirmed, sameAsCase, were written with the encounters: encounter-conflicts.ts acknowledgedPairsPart)
-    await proposeAfterEncounters(this.db, outcomes.outcomes, now);
+    // issue 21: no statement when no person recorded has a name, a Eurodac reference or a document
+    if (outcomes.fresh.some((p) => p.decisions.some((d) => comparable(d.next, now))))
+      await proposeAfterEncounters(this.db, outcomes.outcomes, now);
     return outcomes.outcomes;
   }
 

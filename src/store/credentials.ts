@@ -8,6 +8,7 @@ import { and, desc, eq, isNull } from 'drizzle-orm';
 import { ACCOUNT_RULES } from '../domain/account-rules.ts';
 import type { Principal, Role } from '../domain/roles.ts';
 import { appendAudit, sha256 } from './audit.ts';
+import { type CredentialCache, credentialGeneration, credentialsChanged } from './credential-cache.ts';
 import type { Db } from './database.ts';
 import { credentials, users } from './schema.ts';
 
@@ -68,17 +69,27 @@ export async function authenticate(
   secret: string,
   now: Date,
   expected: 'session' | 'api-token',
+  cache?: CredentialCache,
 ): Promise<Authenticated | undefined> {
+  const hash = sha256(secret);
+  const key = `${expected}:${hash}`;
+  const t = now.getTime();
+  const known = cache?.get(key, t);
+  // issue 21 (credential-cache.ts): a successful lookup of the last few seconds, its expiry and idle limit
+  // checked again; a failed one is never remembered
+  if (known) {
+    if (known.expiresAt !== null && known.expiresAt <= t) return undefined;
+    if (expected === 'session' && t - known.lastUsedAt > ACCOUNT_RULES.sessionIdleMinutes * 60_000)
+      return undefined;
+    return known.value;
+  }
+  const readAt = credentialGeneration();
   const [row] = await db
     .select({ c: credentials, u: users })
     .from(credentials)
     .innerJoin(users, eq(users.id, credentials.userId))
     .where(
-      and(
-        eq(credentials.tokenHash, sha256(secret)),
-        eq(credentials.kind, expected),
-        isNull(credentials.revokedAt),
-      ),
+      and(eq(credentials.tokenHash, hash), eq(credentials.kind, expected), isNull(credentials.revokedAt)),
     );
   if (!row || row.u.disabled) return undefined;
   const { c, u } = row;
@@ -89,9 +100,12 @@ export async function authenticate(
   )
     return undefined;
   // keep the idle clock current without a write per request
-  if (now.getTime() - c.lastUsedAt.getTime() > 60_000)
+  let lastUsedAt = c.lastUsedAt.getTime();
+  if (now.getTime() - lastUsedAt > 60_000) {
     await db.update(credentials).set({ lastUsedAt: now }).where(eq(credentials.tokenHash, c.tokenHash));
-  return {
+    lastUsedAt = now.getTime();
+  }
+  const value: Authenticated = {
     userId: u.id,
     username: u.username,
     role: u.role as Role,
@@ -100,6 +114,8 @@ export async function authenticate(
     scopes: expected === 'session' ? SCOPES : (c.scopes as Scope[]),
     mustChangePassword: u.mustChangePassword,
   };
+  cache?.set(key, t, { value, expiresAt: c.expiresAt?.getTime() ?? null, lastUsedAt }, readAt);
+  return value;
 }
 
 export async function revokeCredential(db: Db, secret: string, now: Date): Promise<void> {
@@ -107,6 +123,7 @@ export async function revokeCredential(db: Db, secret: string, now: Date): Promi
     .update(credentials)
     .set({ revokedAt: now })
     .where(eq(credentials.tokenHash, sha256(secret)));
+  credentialsChanged();
 }
 
 export interface TokenView {
@@ -165,7 +182,7 @@ export async function revokeToken(
   now: Date,
   actor: string,
 ): Promise<boolean> {
-  return db.transaction(async (txn) => {
+  const revoked = await db.transaction(async (txn) => {
     const tx = txn as unknown as Db;
     const done = await tx
       .update(credentials)
@@ -191,4 +208,6 @@ export async function revokeToken(
     ]);
     return true;
   });
+  credentialsChanged();
+  return revoked;
 }

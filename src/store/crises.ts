@@ -5,6 +5,7 @@ import { desc, eq } from 'drizzle-orm';
 import { DateTime } from 'luxon';
 import type { MemberStateCode } from '../../law/member-states.ts';
 import type { CaseCrisis } from '../domain/case-state.ts';
+import { localDay } from '../law/calendar/local-day.ts';
 import { STATE_TIME_ZONES } from '../law/calendar/state-calendar.ts';
 import type { CrisisKind } from '../law/deadlines.ts';
 import { PactError } from '../law/errors.ts';
@@ -187,11 +188,10 @@ export function covering(
   occurredAt: string,
   section?: string,
 ): CaseCrisis | undefined {
+  // issue 21: no declaration of the state, no time-zone work (the common case)
+  if (!rows.some((r) => r.state === state)) return undefined;
   // the day in the state's own time zone
-  const day =
-    DateTime.fromISO(occurredAt)
-      .setZone(STATE_TIME_ZONES[state as MemberStateCode] ?? 'UTC')
-      .toISODate() ?? '';
+  const day = localDay(occurredAt, STATE_TIME_ZONES[state as MemberStateCode] ?? 'UTC');
   const hit = rows.find(
     (r) =>
       r.state === state &&

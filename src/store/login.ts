@@ -15,6 +15,7 @@ import { weakPassword } from '../domain/password-strength.ts';
 import type { Principal, Role } from '../domain/roles.ts';
 import { type ErrorParams, PactError } from '../law/errors.ts';
 import { appendAudit, sha256 } from './audit.ts';
+import { credentialsChanged } from './credential-cache.ts';
 import { issueCredential } from './credentials.ts';
 import type { Db } from './database.ts';
 import { credentials, users } from './schema.ts';
@@ -240,4 +241,5 @@ export async function changePassword(db: Db, userId: string, c: PasswordChange, 
       },
     ]);
   });
+  credentialsChanged();
 }

@@ -102,6 +102,16 @@ export function newIdentityParts(states: readonly CaseState[], now: Date): Inser
   ];
 }
 
+/**
+ * issue 21: whether a new case's person has something to measure — a name, a Eurodac reference or a document —
+ * read from the rows written for it (the condition proposeDuplicates reads back from the database): a batch
+ * of persons without any cannot be in a pair, and its proposals need no statement.
+ */
+export function comparable(c: CaseState, now: Date): boolean {
+  const row = identityRow(c, now);
+  return (row.names !== null && row.names !== '') || row.eurodac_ref !== null || documentRows(c).length > 0;
+}
+
 /** Whether a decision changed who the person is (or where the case is): its projection must be refreshed. */
 export const changesPerson = (d: Decision): boolean =>
   d.actions.some((a) => PERSON_CHANGING_ACTIONS.has(a.type));

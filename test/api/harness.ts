@@ -61,6 +61,8 @@ export async function startHarness(
     verifyPassword?: PasswordVerifier;
     /** the request limits and the public cache (limits.ts); off unless a test asks for them */
     requestLimits?: RequestLimits;
+    /** issue 21: seconds a credential lookup is remembered (src/store/credential-cache.ts); off unless asked */
+    authCacheSeconds?: number;
   } = {},
 ): Promise<Harness> {
   const store = await backend.open();
@@ -75,6 +77,7 @@ export async function startHarness(
     ...(options.trustProxy !== undefined ? { trustProxy: options.trustProxy } : {}),
     ...(options.verifyPassword ? { verifyPassword: options.verifyPassword } : {}),
     requestLimits: options.requestLimits ?? false,
+    ...(options.authCacheSeconds !== undefined ? { authCacheSeconds: options.authCacheSeconds } : {}),
     ...(options.webRoot ? { webRoot: options.webRoot } : {}),
     loginRateLimit: options.loginRateLimit
       ? { max: ACCOUNT_RULES.loginsPerAddressPerMinute, timeWindow: '1 minute' }

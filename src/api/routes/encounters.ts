@@ -9,7 +9,8 @@ import { z } from 'zod';
 import { RecordEncounter } from '../../domain/commands.ts';
 import { inJurisdiction, type Principal } from '../../domain/roles.ts';
 import { resultRows } from '../../store/bulk.ts';
-import { type CandidateOf, candidatesOf } from '../../store/duplicates.ts';
+import { candidatesTogether } from '../../store/candidates-together.ts';
+import type { CandidateOf } from '../../store/duplicates.ts';
 import { principal, requires } from '../auth.ts';
 import { FieldError, HttpProblem, itemFieldErrors, Problem, sessionOfAnotherUser } from '../problem.ts';
 import type { ApiDeps } from '../server.ts';
@@ -73,7 +74,8 @@ async function withDuplicates<
   state: string,
   results: readonly T[],
 ): Promise<(T & { possibleDuplicates: CandidateOf[] })[]> {
-  const found = await candidatesOf(
+  // issue 21: with the other answers of the same group commit, one statement (candidates-together.ts)
+  const found = await candidatesTogether(
     deps.store.db,
     results.flatMap((r) => r.caseIds),
     state,

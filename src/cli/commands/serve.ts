@@ -16,6 +16,7 @@ import { type Sender, senderOptionsOf, startSender } from '../../federation/send
 import { LAW } from '../../law/law.ts';
 import { ACCOUNT_RULES } from '../../store/accounts.ts';
 import { CaseStore } from '../../store/case-store.ts';
+import { DEFAULT_AUTH_CACHE_SECONDS } from '../../store/credential-cache.ts';
 import { openStore } from '../../store/database.ts';
 import { fatalDatabaseError } from '../../store/database-errors.ts';
 import { openInbox } from '../../store/federation-inbox.ts';
@@ -63,6 +64,7 @@ export function serveCommand(ctx: CliContext): Command {
       const env = ctx.env ?? {};
       const sweepSeconds = sweepSecondsOf(env);
       trustProxyOf(env); // a wrong setting stops before the database is opened
+      authCacheSecondsOf(env);
       const requestLimits = requestLimitsOf(env);
       // issue 20: the exchange with other installations (a wrong file stops before the database is opened)
       const federation = await federationOf(env);
@@ -142,6 +144,18 @@ export function sweepSecondsOf(env: Readonly<Record<string, string | undefined>>
   return sweepSeconds;
 }
 
+/**
+ * issue 21: PACT_AUTH_CACHE_SECONDS, the seconds a successful credential lookup is remembered (default 5, at
+ * most 60; 0: none). A credential revoked or an account disabled by another process stops working within it.
+ */
+export function authCacheSecondsOf(env: Readonly<Record<string, string | undefined>>): number {
+  const v = env.PACT_AUTH_CACHE_SECONDS;
+  if (v === undefined || v === '') return DEFAULT_AUTH_CACHE_SECONDS;
+  if (!/^\d+$/.test(v) || Number(v) > 60)
+    throw new UsageError('PACT_AUTH_CACHE_SECONDS: a whole number of seconds from 0 to 60');
+  return Number(v);
+}
+
 /** PACT_TRUST_PROXY (src/api/trust-proxy.ts); a wrong value is a usage error (exit 2, one line). */
 export function trustProxyOf(
   env: Readonly<Record<string, string | undefined>>,
@@ -174,6 +188,7 @@ export async function serveStore(
   const env = ctx.env ?? {};
   const { store, services } = cases;
   const trustProxy = trustProxyOf(env);
+  const authCacheSeconds = authCacheSecondsOf(env);
   let stop: (() => Promise<void>) | undefined;
   let failed: string | undefined;
   const onFatal = (reason: string) => {
@@ -207,6 +222,7 @@ export async function serveStore(
       loginRateLimit: { max: ACCOUNT_RULES.loginsPerAddressPerMinute, timeWindow: '1 minute' },
       requestLimits: how.requestLimits,
       onFatal,
+      authCacheSeconds,
     },
     opts.quiet ? false : { level: env.PACT_LOG_LEVEL ?? 'info' },
   );
