@@ -2,7 +2,7 @@
 // holds it, between transactions (database.ts `dumpDataDir`), without the folder's lock; a restore only into
 // an empty or absent folder, which is then opened (migrations run: a backup of an older version) and checked.
 // On a PostgreSQL server the server's own tools do this (pg_dump, WAL archiving): docs/backup.md.
-import { readdirSync, rmSync, statSync } from 'node:fs';
+import { chmodSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { gunzip, gzip } from 'node:zlib';
@@ -105,7 +105,9 @@ export async function restoreInto(dir: string, bytes: Uint8Array): Promise<Store
   const existed = assertEmptyFolder(dir);
   const blob = await tarBlobOf(bytes);
   try {
-    return await openStore({ dataDir: dir, loadDataDir: blob, holder: 'pact restore' });
+    const store = await openStore({ dataDir: dir, loadDataDir: blob, holder: 'pact restore' });
+    ownerOnly(dir);
+    return store;
   } catch (e) {
     // another process took the folder meanwhile: its files are not ours to remove
     if (e instanceof DataFolderInUseError) throw e;
@@ -113,5 +115,30 @@ export async function restoreInto(dir: string, bytes: Uint8Array): Promise<Store
       for (const name of readdirSync(dir)) rmSync(resolve(dir, name), { recursive: true, force: true });
     else rmSync(dir, { recursive: true, force: true });
     throw e;
+  }
+}
+
+/**
+ * The restored folder holds the whole database, personal data included: readable and writable by its owner only
+ * (folders 0700, files 0600), whatever the process's umask made of PGlite's files (issue 21 review).
+ */
+export function ownerOnly(dir: string): void {
+  chmodSync(dir, 0o700);
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = resolve(dir, entry.name);
+    if (entry.isDirectory()) ownerOnly(path);
+    else if (entry.isFile()) chmodSync(path, 0o600);
+  }
+}
+
+/** A folder `pact backup` may copy: one PGlite made (a mistyped folder must not back up an empty database). */
+export function assertDataFolder(dir: string): void {
+  try {
+    statSync(resolve(dir, 'PG_VERSION'));
+  } catch {
+    throw new PactError(
+      'not-a-data-folder',
+      `${resolve(dir)} holds no Pact database (no PG_VERSION): check PACT_DATA_DIR`,
+    );
   }
 }

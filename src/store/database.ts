@@ -239,7 +239,7 @@ async function openPostgres(
   const router = new ReadRouter({
     primary: db,
     primaryLsn: async () =>
-      ((await pool.query('select pg_current_wal_lsn()::text as lsn')).rows[0] as { lsn: string }).lsn,
+      ((await pool.query('select pg_current_wal_insert_lsn()::text as lsn')).rows[0] as { lsn: string }).lsn,
     replicas: readUrls.map((u) => openReplica(u, max)),
     maxLagMs,
   });
@@ -259,7 +259,15 @@ async function openPostgres(
 
 /** A replica's pool: opened lazily by pg (a replica down at start is only left out until it answers). */
 function openReplica(url: string, max: number): ReadReplica {
-  const pool = new pg.Pool({ connectionString: url, max, connectionTimeoutMillis: 2_000 });
+  // a replica that hangs (a partition) must not hold reads: the statement times out and the read goes to the
+  // primary (read-replicas.ts); keepAlive notices a dead peer
+  const pool = new pg.Pool({
+    connectionString: url,
+    max,
+    connectionTimeoutMillis: 2_000,
+    query_timeout: 30_000,
+    keepAlive: true,
+  });
   pool.on('error', () => {});
   const where = new URL(url);
   return {

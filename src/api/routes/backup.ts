@@ -10,7 +10,7 @@ import { appendAudit } from '../../store/audit.ts';
 import { backupOf, POSTGRES_BACKUP_ADVICE } from '../../store/backup.ts';
 import type { Db } from '../../store/database.ts';
 import { principal, requires } from '../auth.ts';
-import { HttpProblem, Problem } from '../problem.ts';
+import { forbidden, HttpProblem, Problem } from '../problem.ts';
 import type { ApiDeps } from '../server.ts';
 
 export const BACKUP_TYPE = 'application/gzip';
@@ -41,9 +41,22 @@ export function backupRoutes(app: FastifyInstance, deps: ApiDeps): void {
           'Conflict',
           'a backup is being taken; ask again when it is done',
         );
+      const p = principal(request);
+      // the whole database leaves with a backup: only an administrator of the one state whose cases it holds
+      // (never the Union's, never another state's — DESIGN.md: no user sees another state's personal data)
+      if (p.jurisdiction === 'EU')
+        throw forbidden("a backup holds persons: never the Union's to take", 'own-state-only');
+      const others = await deps.store.query<{ state: string }>(
+        'select state from cases where state <> $1 limit 1',
+        [p.jurisdiction],
+      );
+      if (others.length > 0)
+        throw forbidden(
+          `this database holds cases of a state other than ${p.jurisdiction}: a backup is taken by its operator (pact backup on the stopped server's folder)`,
+          'own-state-only',
+        );
       running = true;
       try {
-        const p = principal(request);
         const at = deps.services.clock();
         await deps.store.db.transaction((tx) =>
           appendAudit(tx as unknown as Db, [

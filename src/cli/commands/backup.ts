@@ -11,6 +11,7 @@ import { existsSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import { Command, Option } from 'commander';
 import { PactError } from '../../law/errors.ts';
 import {
+  assertDataFolder,
   type BackupFacts,
   backupFacts,
   backupOf,
@@ -82,6 +83,7 @@ export function backupCommand(ctx: CliContext): Command {
 
 async function fromFolder(env: Readonly<Record<string, string | undefined>>): Promise<Uint8Array> {
   const options = storeOptions(env);
+  if (options.dataDir && !options.dataDir.startsWith('memory://')) assertDataFolder(options.dataDir);
   let store: Store;
   try {
     store = await openStore({ ...options, holder: 'pact backup' });
