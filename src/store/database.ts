@@ -18,8 +18,11 @@ import pg from 'pg';
 import { PactError } from '../law/errors.ts';
 import { DataFolderInUseError, type DataFolderLock, lockDataFolder } from './data-folder-lock.ts';
 import { DEFAULT_MAX_LAG_MS, type ReadReplica, ReadRouter } from './read-replicas.ts';
-import * as schema from './schema.ts';
+import * as coreSchema from './schema.ts';
+import * as federationSchema from './schema-federation.ts';
 
+/** The one schema: src/store/schema.ts and the exchange's tables of src/store/schema-federation.ts. */
+const schema = { ...coreSchema, ...federationSchema };
 export type Schema = typeof schema;
 export type Db = PgDatabase<PgQueryResultHKT, Schema>;
 

@@ -10,7 +10,7 @@ import type { CaseStore } from './case-store.ts';
 import type { Db } from './database.ts';
 import { HANDLERS } from './federation-handlers.ts';
 import { enqueue } from './federation-outbox.ts';
-import { federationInbox, federationOutbox } from './schema.ts';
+import { federationInbox, federationOutbox } from './schema-federation.ts';
 
 export type OutboxRow = typeof federationOutbox.$inferSelect;
 export type InboxRow = typeof federationInbox.$inferSelect;

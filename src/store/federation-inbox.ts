@@ -31,7 +31,7 @@ import type { Db } from './database.ts';
 import { VersionConflictError } from './errors.ts';
 import { HANDLERS } from './federation-handlers.ts';
 import { addresseeProblem, enqueue, type KindLookup } from './federation-outbox.ts';
-import { federationInbox } from './schema.ts';
+import { federationInbox } from './schema-federation.ts';
 
 /** Another message already holds this (from, stream, seq): the sender numbered two messages alike. */
 export class SeqTakenError extends PactError {

@@ -12,7 +12,7 @@ import { PactError } from '../law/errors.ts';
 import { resultRows } from './bulk.ts';
 import type { Services } from './case-store.ts';
 import type { Db } from './database.ts';
-import { federationOutbox } from './schema.ts';
+import { federationOutbox } from './schema-federation.ts';
 
 /** A message the outbox will not take: unknown kind, wrong addressee, a body its kind does not allow. */
 export class MessageRefusedError extends PactError {

@@ -29,9 +29,9 @@ import {
   encounters,
   obligations,
   relocationCandidates,
-  relocationExchange,
   relocationTransfers,
 } from './schema.ts';
+import { relocationExchange } from './schema-federation.ts';
 import { type StoredTransfer, stepTransferIn, toTransfer } from './solidarity-transfers.ts';
 
 type State = CaseState['state'];

@@ -8,7 +8,7 @@ import { UNION_FIGURES, UnionFiguresBody } from '../federation/kinds/union.ts';
 import { assertNoPersonalFields } from '../federation/personal-fields.ts';
 import { PactError } from '../law/errors.ts';
 import type { Db } from './database.ts';
-import { unionFigures } from './schema.ts';
+import { unionFigures } from './schema-federation.ts';
 
 /** Figures for the Union sent to another party, or not aggregate figures: refused with a code. */
 export class RefusedUnionFigures extends PactError {

@@ -13,7 +13,8 @@ import { retryStaleWrites } from './chain-retry.ts';
 import type { Db } from './database.ts';
 import { FieldRefusalError, IdempotencyKeyReusedError, NoFederationError, NotFoundError } from './errors.ts';
 import type { Outbox, RequestStatus } from './responsibility-requests.ts';
-import { idempotencyKeys, responsibilityRequests } from './schema.ts';
+import { idempotencyKeys } from './schema.ts';
+import { responsibilityRequests } from './schema-federation.ts';
 
 export interface Answer {
   readonly accepted: boolean;

@@ -13,7 +13,7 @@ import { PactError } from '../law/errors.ts';
 import type { ParameterRegistry } from '../law/parameters.ts';
 import { type AuditEntry, appendAudit } from './audit.ts';
 import type { Db } from './database.ts';
-import { responsibilityRequests } from './schema.ts';
+import { responsibilityRequests } from './schema-federation.ts';
 
 export const REQUEST_KINDS = ['take-charge', 'take-back'] as const;
 export type RequestKind = (typeof REQUEST_KINDS)[number];

@@ -16,7 +16,8 @@ import {
 import type { CaseStore, Services } from './case-store.ts';
 import type { Db } from './database.ts';
 import { exchangeStep, proposeToPeers } from './relocation-exchange.ts';
-import { relocationExchange, relocationTransfers } from './schema.ts';
+import { relocationTransfers } from './schema.ts';
+import { relocationExchange } from './schema-federation.ts';
 
 type Outbox = NonNullable<Services['outbox']>;
 

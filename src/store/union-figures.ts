@@ -16,7 +16,7 @@ import { type AggregateQuery, type Grouping, SUPPRESS_BELOW, suppress } from './
 import { type Db, rowsOf } from './database.ts';
 import { aggregateRounder, roundingKey } from './disclosure.ts';
 import { lastEndedMonth } from './eurostat.ts';
-import { unionFiguresSent } from './schema.ts';
+import { unionFiguresSent } from './schema-federation.ts';
 import { solidarityReport } from './solidarity-report.ts';
 import { rolledUpAggregates } from './statistics-rollup.ts';
 

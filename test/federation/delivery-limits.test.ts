@@ -20,7 +20,7 @@ import {
 } from '../../src/federation/sender.ts';
 import { SIGNED_MESSAGE_LIMIT, signReceipt } from '../../src/federation/signing.ts';
 import { verifyAudit } from '../../src/store/audit.ts';
-import { federationInbox, federationOutbox } from '../../src/store/schema.ts';
+import { federationInbox, federationOutbox } from '../../src/store/schema-federation.ts';
 import { type Installation, twoInstallations, until } from './two-installations.ts';
 
 /** A kind with a free text: to make a message as large as a relocated case's long history. */

@@ -8,7 +8,7 @@ import { MESSAGES_PATH } from '../../src/federation/sender.ts';
 import { type FlattenedJws, signEnvelope, verifyReceipt } from '../../src/federation/signing.ts';
 import { verifyAudit, verifyRecords } from '../../src/store/audit.ts';
 import { pingsFrom } from '../../src/store/federation-ping.ts';
-import { federationInbox, federationOutbox } from '../../src/store/schema.ts';
+import { federationInbox, federationOutbox } from '../../src/store/schema-federation.ts';
 import { type Installation, twoInstallations, until } from './two-installations.ts';
 
 let lt: Installation;

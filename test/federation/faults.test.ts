@@ -13,7 +13,7 @@ import { MESSAGES_PATH } from '../../src/federation/sender.ts';
 import { MESSAGE_TYP, signEnvelope } from '../../src/federation/signing.ts';
 import { verifyAudit, verifyRecords } from '../../src/store/audit.ts';
 import { pingsFrom } from '../../src/store/federation-ping.ts';
-import { federationInbox, federationOutbox } from '../../src/store/schema.ts';
+import { federationInbox, federationOutbox } from '../../src/store/schema-federation.ts';
 import { type Installation, twoInstallations, until } from './two-installations.ts';
 
 /** A kind that carries a person (as the responsibility requests do): never to the Union. */

@@ -14,7 +14,7 @@ import { VersionConflictError } from '../../src/store/errors.ts';
 import { HANDLERS } from '../../src/store/federation-handlers.ts';
 import { APPLY_ATTEMPTS, UNSIGNED_LOG_MS } from '../../src/store/federation-inbox.ts';
 import { pingsFrom } from '../../src/store/federation-ping.ts';
-import { federationInbox } from '../../src/store/schema.ts';
+import { federationInbox } from '../../src/store/schema-federation.ts';
 import { type Installation, twoInstallations, until } from './two-installations.ts';
 
 const ping = HANDLERS[PING]?.onReceive;

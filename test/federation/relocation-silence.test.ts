@@ -12,7 +12,7 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LAW } from '../../src/law/law.ts';
 import { TransferStepError } from '../../src/solidarity/transfers.ts';
-import { relocationExchange } from '../../src/store/schema.ts';
+import { relocationExchange } from '../../src/store/schema-federation.ts';
 import {
   addCandidates,
   confirmSilentTransfers,

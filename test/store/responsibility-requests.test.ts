@@ -15,7 +15,8 @@ import type { Db, Store } from '../../src/store/database.ts';
 import { HANDLERS } from '../../src/store/federation-handlers.ts';
 import { answerRequest } from '../../src/store/responsibility-answer.ts';
 import { acceptSilentRequests, getRequest, listRequests } from '../../src/store/responsibility-requests.ts';
-import { auditLog, responsibilityRequests } from '../../src/store/schema.ts';
+import { auditLog } from '../../src/store/schema.ts';
+import { responsibilityRequests } from '../../src/store/schema-federation.ts';
 import { BACKENDS, testClock } from './backends.ts';
 import { envelope, PERSON, takeCharge } from './fixtures/responsibility.ts';
 
