@@ -20,7 +20,12 @@ import {
   TransferNoticeBody,
 } from '../domain/responsibility/messages.ts';
 import { replyReceived, requestReceived, takeBackConfirmed } from '../domain/responsibility/steps.ts';
-import { type FederationContext, type KindHandlers, UNION } from '../federation/contract.ts';
+import {
+  type FederationContext,
+  type InboxHandler,
+  type KindHandlers,
+  UNION,
+} from '../federation/contract.ts';
 import { PactError } from '../law/errors.ts';
 import type { ParameterRegistry } from '../law/parameters.ts';
 import { alignOnReplyReceipt, receiveRequest, recordTransferNotice } from './responsibility-requests.ts';
@@ -88,6 +93,38 @@ const alignedOnReceipt: KindHandlers['onReceipt'] = async (message, receipt, ctx
   });
 };
 
+/**
+ * The part of a take-charge request (Art. 39) or a take-back notification (Art. 41) that the requests received
+ * store: a notification rests on its Eurodac hit and carries no criterion and no evidence of its own.
+ */
+function requestBody(kind: Kind, raw: unknown) {
+  if (kind === 'take-charge') {
+    const { caseRef, criterion, evidence, hit, detained, person } = TakeChargeRequestBody.parse(raw);
+    return { caseRef, criterion, evidence, ...(hit ? { hit } : {}), detained, person };
+  }
+  const { caseRef, hit, detained, person } = TakeBackNotificationBody.parse(raw);
+  return { caseRef, evidence: [], hit, detained, person };
+}
+
+/** At the requested state: the message is stored among the requests received, idempotent by its id. */
+const received =
+  (kind: Kind): InboxHandler =>
+  async (message, receivedAt, ctx) => {
+    await receiveRequest(
+      ctx.tx,
+      ctx.law,
+      {
+        ...requestBody(kind, message.body),
+        state: memberState(ctx.self, message.kind),
+        fromState: memberState(message.from, message.kind),
+        kind,
+        messageId: message.id,
+        receivedAt,
+      },
+      ctx.cases.services.uuid,
+    );
+  };
+
 /** The handlers of the five kinds, with the requesting state's case steps (undefined: not wired). */
 export function responsibilityHandlers(steps: ResponsibilitySteps | undefined): Record<string, KindHandlers> {
   const need = (kind: string): ResponsibilitySteps => {
@@ -107,53 +144,9 @@ export function responsibilityHandlers(steps: ResponsibilitySteps | undefined): 
     },
   });
   return {
-    [N.takeChargeRequest]: {
-      ...receipted('take-charge'),
-      onReceive: async (message, receivedAt, ctx) => {
-        const body = TakeChargeRequestBody.parse(message.body);
-        await receiveRequest(
-          ctx.tx,
-          ctx.law,
-          {
-            state: memberState(ctx.self, message.kind),
-            fromState: memberState(message.from, message.kind),
-            kind: 'take-charge',
-            caseRef: body.caseRef,
-            messageId: message.id,
-            receivedAt,
-            criterion: body.criterion,
-            evidence: body.evidence,
-            ...(body.hit ? { hit: body.hit } : {}),
-            detained: body.detained,
-            person: body.person,
-          },
-          ctx.cases.services.uuid,
-        );
-      },
-    } satisfies KindHandlers,
-    [N.takeBackNotification]: {
-      ...receipted('take-back'),
-      onReceive: async (message, receivedAt, ctx) => {
-        const body = TakeBackNotificationBody.parse(message.body);
-        await receiveRequest(
-          ctx.tx,
-          ctx.law,
-          {
-            state: memberState(ctx.self, message.kind),
-            fromState: memberState(message.from, message.kind),
-            kind: 'take-back',
-            caseRef: body.caseRef,
-            messageId: message.id,
-            receivedAt,
-            evidence: [],
-            hit: body.hit,
-            detained: body.detained,
-            person: body.person,
-          },
-          ctx.cases.services.uuid,
-        );
-      },
-    } satisfies KindHandlers,
+    // at the requested state: a request or a notification joins the requests received
+    [N.takeChargeRequest]: { ...receipted('take-charge'), onReceive: received('take-charge') },
+    [N.takeBackNotification]: { ...receipted('take-back'), onReceive: received('take-back') },
     // at the requesting state: the other state's reply (Art. 40) and confirmation (Art. 41(3)), at their receipt
     [N.takeChargeReply]: {
       onReceipt: alignedOnReceipt,
