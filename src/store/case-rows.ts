@@ -3,13 +3,18 @@ import type { Action, CaseState, Decision } from '../domain/case-state.ts';
 import type { Actor } from '../domain/decide.ts';
 import { actionSalt, keptSha256, payloadSha256 } from './action-hash.ts';
 import { type AuditEntry, encounterHash } from './audit.ts';
+import { type ActionToAudit, actionsData, commandAudit } from './audit-actions.ts';
 
-/** The audit entry of an encounter (every encounter, also one with no identified person). */
+/**
+ * The audit entry of an encounter (every encounter, also one with no identified person). issue 21: it also
+ * vouches for the first case-log rows of its cases (format 2, audit-actions.ts): one entry per encounter.
+ */
 export function encounterAudit(
   e: Record<string, unknown>,
   now: Date,
   actor: Actor,
   confirmed: readonly { caseId: string; otherCaseId: string }[] = [],
+  actions: readonly ActionToAudit[] = [],
 ): AuditEntry {
   return {
     at: now,
@@ -24,6 +29,7 @@ export function encounterAudit(
       ...(confirmed.length > 0
         ? { sameAsCase: confirmed.map((c) => ({ caseId: c.caseId, sameAsCase: c.otherCaseId })) }
         : {}),
+      ...(actions.length > 0 ? actionsData(actions) : {}),
     },
   };
 }
@@ -48,26 +54,27 @@ export function logRows(items: readonly { decision: Decision; actor?: Actor }[],
       opened_at: now.toISOString(),
     })),
   );
-  const audit: AuditEntry[] = actions.map((r, i) =>
-    actionAudit(
-      {
-        caseId: r.case_id as string,
-        seq: r.seq as number,
-        type: r.type as string,
-        at: r.at as string,
-        state: r.state as string,
-        salt: r.salt as string,
-        payload: r.payload,
-      },
-      actors[i] ?? actor.actor,
-      now,
-    ),
-  );
-  return { actions, obligations: obligationRows, audit };
+  const audited: ActionToAudit[] = actions.map((r) => ({
+    caseId: r.case_id as string,
+    seq: r.seq as number,
+    type: r.type as string,
+    at: r.at as string,
+    state: r.state as string,
+    salt: r.salt as string,
+    payload: r.payload,
+  }));
+  // issue 21: one audit entry per command (format 2), by the actor of each (applyMany writes several actors')
+  const byActor = new Map<string, ActionToAudit[]>();
+  audited.forEach((r, i) => {
+    const who = actors[i] ?? actor.actor;
+    byActor.set(who, [...(byActor.get(who) ?? []), r]);
+  });
+  const audit = [...byActor].flatMap(([who, rows]) => commandAudit(rows, who, now));
+  return { actions, obligations: obligationRows, audit, audited };
 }
 
 /**
- * The audit entry of one case-log row, which verifyRecords (audit.ts) checks the row against: the payload
+ * Format 1 (before issue 21; still accepted by every reader, audit-actions.ts): the audit entry of one case-log row, which verifyRecords (audit.ts) checks the row against: the payload
  * salted with its row's salt, and what the retention sweep keeps of it (action-hash.ts). Also used for the
  * history of a case that arrives from another installation (federation-relocation.ts receiveCase).
  */

@@ -187,7 +187,7 @@ export class EncounterWriter {
     const {
       actions,
       obligations: obligationRows,
-      audit,
+      audited,
     } = logRows(
       decisions.map((decision) => ({ decision })),
       now,
@@ -202,10 +202,20 @@ export class EncounterWriter {
         state: p.e.state,
       })),
     );
-    const chain = chainRows(basis.head, [
-      ...encounterRows.map((e, i) => encounterAudit(e, now, actor, confirmed[i] ?? [])),
-      ...audit,
-    ]);
+    // issue 21: ONE audit entry per encounter, vouching for the first case-log rows of its cases too
+    const chain = chainRows(
+      basis.head,
+      encounterRows.map((e, i) => {
+        const ids = new Set(fresh[i]?.result.caseIds ?? []);
+        return encounterAudit(
+          e,
+          now,
+          actor,
+          confirmed[i] ?? [],
+          audited.filter((a) => ids.has(a.caseId)),
+        );
+      }),
+    );
     await insertMany(
       db,
       [
