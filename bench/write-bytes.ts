@@ -22,7 +22,11 @@ const TABLES = [
 
 const count = Number(process.argv[2] ?? 50);
 const store = await openStore();
-const cs = new CaseStore(store, { law: LAW, clock: () => new Date('2026-11-02T06:00:00Z'), uuid: randomUUID });
+const cs = new CaseStore(store, {
+  law: LAW,
+  clock: () => new Date('2026-11-02T06:00:00Z'),
+  uuid: randomUUID,
+});
 const guard = { actor: 'guard-7', role: 'border-guard' };
 for (let i = 0; i < count; i++)
   await cs.recordEncounter(
@@ -62,7 +66,9 @@ for (const t of TABLES) {
 }
 const [a] = resultRows(
   await store.db.execute(
-    sql.raw(`select coalesce(sum(pg_column_size(data)), 0)::bigint as b from audit_log where action <> 'user.added'`),
+    sql.raw(
+      `select coalesce(sum(pg_column_size(data)), 0)::bigint as b from audit_log where action <> 'user.added'`,
+    ),
   ),
 );
 console.log(`${'total'.padEnd(20)} ${rows.toFixed(2).padStart(6)} ${bytes.toFixed(0).padStart(8)}`);
