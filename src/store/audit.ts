@@ -5,6 +5,7 @@ import { createHash } from 'node:crypto';
 import { desc, sql } from 'drizzle-orm';
 import stringify from 'safe-stable-stringify';
 import { keptSha256, payloadSha256 } from './action-hash.ts';
+import { auditedActions } from './audit-actions.ts';
 import { AUDIT_COLUMNS, insertRows } from './bulk.ts';
 import type { Db } from './database.ts';
 import { checkErasures, coveredErasure, type ErasureCover, erasureCover } from './retention-audit.ts';
@@ -178,9 +179,10 @@ export function encounterHash(e: Record<string, unknown>): string {
  */
 export async function verifyRecords(db: Db): Promise<{ seq: number; reason: string } | undefined> {
   const rows =
+    // both formats of the entries (audit-actions.ts): one per case-log row, or one per command listing its rows
     (await db.execute(sql`select a.seq, a.action, a.data, c.payload, c.salt, c.type as c_type, c.at as c_at, c.case_id as c_case, c.erased_at as c_erased
-      from audit_log a left join case_actions c on a.data ? 'payloadSha256' and c.case_id::text = a.subject and c.seq = (a.data->>'seq')::int
-      where a.data ? 'payloadSha256' order by a.seq`)) as unknown as { rows?: Record<string, unknown>[] };
+      from ${auditedActions()} a left join case_actions c on c.case_id::text = a.subject and c.seq = (a.data->>'seq')::int
+      order by a.seq, (a.data->>'seq')::int`)) as unknown as { rows?: Record<string, unknown>[] };
   const cover = await erasureCover(db);
   // the `encounter.amended` case actions, by `case:seq`, for the corrections that name them
   const amended = new Map<string, { payload: Record<string, unknown>; used: boolean }>();
@@ -188,7 +190,7 @@ export async function verifyRecords(db: Db): Promise<{ seq: number; reason: stri
     const data = r.data as { payloadSha256: string; keptSha256?: string; at: string };
     if (!r.c_case) return { seq: Number(r.seq), reason: 'the case-log entry it records was removed' };
     const at = r.c_at instanceof Date ? r.c_at.getTime() : Date.parse(String(r.c_at));
-    if (!actionMatches(data, r, cover) || at !== Date.parse(data.at))
+    if (!actionMatches(data, r, cover) || at !== Date.parse(data.at) || r.action !== r.c_type)
       return { seq: Number(r.seq), reason: 'the case-log entry it records was altered' };
     if (r.c_type === 'encounter.amended')
       amended.set(`${r.c_case}:${(r.data as { seq: number }).seq}`, {
@@ -201,8 +203,8 @@ export async function verifyRecords(db: Db): Promise<{ seq: number; reason: stri
   const encounters = await checkEncounters(db, amended);
   if (encounters) return encounters;
   const orphans =
-    (await db.execute(sql`select count(*)::int as n from case_actions c where not exists (select 1 from audit_log a
-      where a.subject = c.case_id::text and a.data ? 'payloadSha256' and (a.data->>'seq')::int = c.seq)`)) as unknown as {
+    (await db.execute(sql`select count(*)::int as n from case_actions c where not exists (select 1 from ${auditedActions()} a
+      where a.subject = c.case_id::text and (a.data->>'seq')::int = c.seq)`)) as unknown as {
       rows?: { n: number }[];
     };
   const n = (orphans.rows ?? (orphans as unknown as { n: number }[]))[0]?.n ?? 0;

@@ -20,7 +20,7 @@ import { PactError } from '../law/errors.ts';
 import { confirmationDeadline, TransferStepError } from '../solidarity/transfers.ts';
 import { actionSalt } from './action-hash.ts';
 import { appendAudit } from './audit.ts';
-import { actionAudit } from './case-store.ts';
+import { commandAudit } from './audit-actions.ts';
 import { refreshIdentities } from './person-identities.ts';
 import { answerLate, confirmationTime, onReplyReceipt } from './relocation-reply-time.ts';
 import {
@@ -270,7 +270,12 @@ async function receiveCase(
   // with a fresh salt of this installation): verifyRecords then vouches for the history as received
   await appendAudit(
     ctx.tx,
-    rows.map((r) => actionAudit({ ...r, at: r.at.toISOString() }, `federation:${m.from}`, ctx.now)),
+    // issue 21: one entry for the history received (format 2, audit-actions.ts)
+    commandAudit(
+      rows.map((r) => ({ ...r, at: r.at.toISOString() })),
+      `federation:${m.from}`,
+      ctx.now,
+    ),
   );
   if (c.open.length > 0)
     await ctx.tx.insert(obligations).values(

@@ -75,7 +75,10 @@ export async function exportPerson(
   );
   // every entry about the case, the export's own included
   const audit = await q(
-    sql`select seq, at, actor, action, subject, data, hash from audit_log where subject = ${id} order by seq`,
+    // issue 21: and the entries of commands that wrote its case log (format 2, audit-actions.ts)
+    sql`select seq, at, actor, action, subject, data, hash from audit_log where subject = ${id}
+      or (data @> '{"v": 2}' and data->'actions' @> jsonb_build_array(jsonb_build_object('caseId', ${id}::text)))
+      order by seq`,
   );
   const out: { name: string; bytes: Buffer }[] = [];
   const attachments = files.map(({ bytes, ...meta }) => {

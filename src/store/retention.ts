@@ -22,6 +22,7 @@ import type { ParameterRegistry } from '../law/parameters.ts';
 import { unionDate } from '../law/union-date.ts';
 import { keptPayload, keptSha256, payloadSha256 } from './action-hash.ts';
 import { type AuditEntry, appendAudit, lockAudit } from './audit.ts';
+import { auditedActions } from './audit-actions.ts';
 import { type Db, rowsOf } from './database.ts';
 import { erasedDigest } from './retention-audit.ts';
 
@@ -187,7 +188,7 @@ async function eraseIdentities(
     }>(
       tx,
       sql`select c.case_id, c.seq, c.payload, c.salt, a.data as audit from case_actions c
-        left join audit_log a on a.subject = c.case_id::text and a.data ? 'payloadSha256' and (a.data->>'seq')::int = c.seq
+        left join ${auditedActions()} a on a.subject = c.case_id::text and (a.data->>'seq')::int = c.seq
         where c.case_id in ${inBatch} and c.erased_at is null and strpos(c.payload::text, 'identity') > 0`,
     );
     const changed: { case_id: string; seq: number; payload: unknown }[] = [];

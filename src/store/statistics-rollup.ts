@@ -29,6 +29,7 @@ import {
   type Metric,
   periodOfDay,
 } from './aggregates.ts';
+import { auditedActions } from './audit-actions.ts';
 import { insertRows } from './bulk.ts';
 import { type Db, rowsOf } from './database.ts';
 
@@ -109,7 +110,9 @@ export async function refreshRollup(db: Db, now: Date = new Date()): Promise<num
                 select a.action, a.data,
                   case when a.data ? 'payloadSha256' or a.action in ('encounter.stored', 'encounter.corrected') or a.action like 'solidarity.transfer-%'
                     then a.subject::uuid end as id
-                from audit_log a where a.seq > ${from} and a.seq <= ${upTo})
+                from audit_log a where a.seq > ${from} and a.seq <= ${upTo}
+                -- issue 21: the case-log rows a format-2 entry vouches for (audit-actions.ts), as format-1 entries
+                union all select x.action, x.data, x.subject::uuid from ${auditedActions(sql`a.seq > ${from} and a.seq <= ${upTo} and a.data @> '{"v": 2}'`)} x)
               select p.state, p.ts from x join cases c on c.id = x.id
                 cross join lateral (values (x.data->>'state', (x.data->>'at')::timestamptz), (c.state::text, (x.data->>'at')::timestamptz),
                   (x.data->>'state', c.asylum_wish_at), (c.state::text, c.asylum_wish_at)) as p(state, ts)

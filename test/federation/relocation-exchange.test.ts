@@ -219,7 +219,9 @@ describe('a relocation from LT to PL between two installations', () => {
     expect(await verifyRecords(lt.store.db)).toBeUndefined();
     expect(await verifyRecords(pl.store.db)).toBeUndefined();
     const entries = await pl.store.query<{ n: number }>(
-      `select count(*)::int as n from audit_log where subject = $1 and data ? 'payloadSha256'`,
+      // issue 21: the case-log rows the audit lists (format 2, one entry per command) or vouches for one by one
+      `select count(*)::int as n from (select 1 from audit_log a cross join lateral jsonb_array_elements(case when a.data @> '{"v": 2}' then a.data->'actions' else '[]' end) e(x)
+        where e.x->>'caseId' = $1 union all select 1 from audit_log where subject = $1 and data ? 'payloadSha256') t`,
       [caseId],
     );
     const actions = await pl.store.db.select().from(caseActions).where(eq(caseActions.caseId, caseId));

@@ -39,7 +39,10 @@ describe.each(BACKENDS)('audit integrity on $name', (backend) => {
   const entryOf = async (seq: number) =>
     (
       await store.query<{ seq: number; data: Record<string, unknown> }>(
-        `select seq, data from audit_log where subject = $1 and data ? 'payloadSha256' and (data->>'seq')::int = $2`,
+        // issue 21: the entry of a command lists its rows (format 2); an entry per row before (format 1)
+        `select a.seq, e.x as data from audit_log a cross join lateral jsonb_array_elements(case when a.data @> '{"v": 2}' then a.data->'actions' else '[]' end) e(x)
+          where e.x->>'caseId' = $1 and (e.x->>'seq')::int = $2
+        union all select seq, data from audit_log where subject = $1 and data ? 'payloadSha256' and (data->>'seq')::int = $2`,
         [caseId, seq],
       )
     )[0];

@@ -205,12 +205,16 @@ describe.each(BACKENDS)('case store on $name', (backend) => {
 
   it('the audit chain covers every action and verifies', async () => {
     const v = await verifyAudit(store.db);
-    // one entry per case-log entry, per encounter (also those with nobody identified), and per places load
-    const rows = await store.query<{ n: number }>(
-      'select (select count(*) from case_actions) + (select count(*) from encounters) + 1 as n',
+    // issue 21: one entry per encounter (also those with nobody identified), per command on cases and per
+    // places load; each case-log row is listed by exactly one entry (format 2, audit-actions.ts)
+    const rows = await store.query<{ n: number; listed: number; actions: number }>(
+      `select (select count(*) from encounters) + (select count(*) from audit_log where action = 'case.actions') + 1 as n,
+        (select count(*) from audit_log a cross join lateral jsonb_array_elements(case when a.data @> '{"v": 2}' then a.data->'actions' else '[]' end)) as listed,
+        (select count(*) from case_actions) as actions`,
     );
     expect(v.ok).toBe(true);
     expect(v.entries).toBe(Number(rows[0]?.n));
+    expect(Number(rows[0]?.listed)).toBe(Number(rows[0]?.actions));
     expect(await verifyRecords(store.db)).toBeUndefined();
   });
 });

@@ -360,7 +360,10 @@ describe.each(BACKENDS)('the retention sweep on $name', (backend) => {
       const bad = await verifyRecords(store.db);
       expect(bad?.reason).toBe('the case-log entry it records was altered');
       const [entry] = await store.query<{ seq: number }>(
-        `select seq from audit_log where subject = $1 and data ? 'payloadSha256' and (data->>'seq')::int = $2`,
+        // issue 21: the entry listing the row (format 2), or the row's own entry (format 1)
+        `select a.seq from audit_log a cross join lateral jsonb_array_elements(case when a.data @> '{"v": 2}' then a.data->'actions' else '[]' end) e(x)
+          where e.x->>'caseId' = $1 and (e.x->>'seq')::int = $2
+        union all select seq from audit_log where subject = $1 and data ? 'payloadSha256' and (data->>'seq')::int = $2`,
         [r.case_id, r.seq],
       );
       expect(bad?.seq).toBe(entry?.seq);
