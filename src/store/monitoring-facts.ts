@@ -32,11 +32,19 @@ const TOLERANCE = sql.raw(String(ENTRY_RULES.lateEntryToleranceMinutes));
 const MERITS = sql.raw(`('refugee-status', 'subsidiary-protection', 'unfounded', 'manifestly-unfounded')`);
 const day = (ts: SQL) => sql`(${ts} at time zone z.tz)::date`;
 
+/** `column` is one of `ids` (a PostgreSQL array literal: one parameter, whatever their number), or true for all. */
+export const oneOf = (column: string, ids: string | null): SQL =>
+  ids === null ? sql`true` : sql`${sql.raw(column)} = any(${ids}::uuid[])`;
+
 /**
- * The facts of the cases `cases` (a condition on c) and the encounters `encounters` (a condition on e), as one
- * SELECT of (subject, state, day, key, grp, due_at, value).
+ * The facts of the cases and encounters whose ids are in `ids` (an array literal, '{…}'; null: of all), as
+ * one SELECT of (subject, state, day, key, grp, due_at, value).
  */
-export function factsOf(cases: SQL, encounters: SQL): SQL {
+export function factsOf(ids: string | null): SQL {
+  const cases = oneOf('c.id', ids);
+  // the same cases, said of their actions too: the planner reads a case's actions by case_actions' key
+  const actions = ids === null ? sql`true` : sql`${cases} and ${oneOf('a.case_id', ids)}`;
+  const encounters = oneOf('e.id', ids);
   const inTime = sql`reg.at is not null and (r.due_at is null or (reg.at < r.due_at
     and reg.recorded_at <= r.due_at + interval '${TOLERANCE} minutes' and r.missed_recorded_at is null))`;
   return sql`
@@ -57,7 +65,7 @@ export function factsOf(cases: SQL, encounters: SQL): SQL {
     select r.case_id, c.state, ${day(sql`r.at`)}, k.key, '', null::timestamptz, 1
       from (select case_id, min(at) as at, bool_or(by_encounter) as by_encounter from (
           select a.case_id, a.at, false as by_encounter from case_actions a join cases c on c.id = a.case_id
-            where a.type = 'entry.refused' and a.state = c.state and ${cases}
+            where a.type = 'entry.refused' and a.state = c.state and ${actions}
           union all
           select c.id, e.occurred_at, true from cases c join encounters e on e.id = c.encounter_id
             where e.state = c.state and e.kind = 'entry-prevented-refused' and ${cases}) u
@@ -92,7 +100,7 @@ export function factsOf(cases: SQL, encounters: SQL): SQL {
             'infinity'::timestamptz)) as irr) d
       cross join lateral (values ('det:n', true), ('det:irr', d.irr), ('mind:minor', c.minor is true),
           ('mind:unacc', c.minor is true and c.unaccompanied is true)) k(key, yes)
-      where a.type = 'detention.ordered' and a.state = c.state and k.yes and ${cases}
+      where a.type = 'detention.ordered' and a.state = c.state and k.yes and ${actions}
     union all
     select e.id, e.state, ${day(sql`e.occurred_at`)}, k.key, k.grp, null::timestamptz, k.value
       from encounters e join ${ZONES} on z.state = e.state
@@ -112,7 +120,7 @@ export function factsOf(cases: SQL, encounters: SQL): SQL {
       cross join lateral (values ('dec:n', true), ('dec:without', not i.interviewed and not i.omitted),
           ('dec:omitted', not i.interviewed and i.omitted)) k(key, yes)
       where a.type = 'decision.issued' and a.payload ->> 'decision' in ${MERITS} and a.state = c.state
-        and k.yes and ${cases}
+        and k.yes and ${actions}
     union all
     select c.id, c.state, ${day(sql`a.at`)}, k.key, '', null::timestamptz, 1
       from case_actions a join cases c on c.id = a.case_id join ${ZONES} on z.state = c.state
@@ -120,14 +128,14 @@ export function factsOf(cases: SQL, encounters: SQL): SQL {
           select 1 from obligations o where o.case_id = a.case_id and o.kind = 'appeal'
             and o.opened_at <= a.at + interval '${TOLERANCE} minutes'
             and (o.due_at > a.at or o.closed_at is null or o.closed_at > a.at)))) k(key, yes)
-      where a.type = 'return.executed' and a.state = c.state and k.yes and ${cases}
+      where a.type = 'return.executed' and a.state = c.state and k.yes and ${actions}
     union all
     select c.id, c.state, ${day(sql`a.at`)}, k.key, a.payload ->> 'measure', null::timestamptz, 1
       from case_actions a join cases c on c.id = a.case_id join ${ZONES} on z.state = c.state
       cross join lateral (values ('meas:ref', true),
           ('meas:met', c.asylum_wish_at is not null and c.asylum_wish_at <= a.at)) k(key, yes)
       where a.type = 'entry.refused' and a.payload ->> 'measure' is not null and a.state = c.state
-        and k.yes and ${cases}
+        and k.yes and ${actions}
     union all
     select c.id, a.state, date_trunc('month', a.at at time zone z.tz)::date, 'eu',
         (case c.nationality when 'XS' then 'STLS' else coalesce(nullif(c.nationality::text, 'XX'), 'UNK') end)
@@ -139,5 +147,5 @@ export function factsOf(cases: SQL, encounters: SQL): SQL {
           when extract(year from a.at at time zone z.tz)::int - c.birth_year < 65 then 'Y35-64'
           else 'Y_GE65' end), null::timestamptz, 1
       from case_actions a join cases c on c.id = a.case_id join ${ZONES} on z.state = a.state
-      where a.type = 'application.registered' and ${cases}`;
+      where a.type = 'application.registered' and ${actions}`;
 }

@@ -12,25 +12,24 @@
 // cases it touched, not a recount of days. The first refresh computes every fact. A refresh holds an advisory
 // lock; a write that commits during it has a later audit entry and is counted at the next one. Records written
 // outside Pact (SQL without an audit entry) are not seen until `delete from statistics_rollup_state where
-// id = 2` makes the next read compute everything again.
+// id = 2` makes the next read compute everything again; so does an entry whose action names an import (an
+// import that audits per batch, naming no case).
 //
 // Replicas (DATABASE_READ_URL): a refresh writes, so these reads run on the primary (Store.db), refresh and
 // sums in one go; they are cheap (the sums of a year are a few thousand rows), so they need no replica.
 import { sql } from 'drizzle-orm';
 import { type Db, rowsOf } from './database.ts';
-import { factsOf } from './monitoring-facts.ts';
+import { factsOf, oneOf } from './monitoring-facts.ts';
 
 /** The advisory-lock key of a refresh (the audit chain's is 74_110_001, the public aggregates' 74_110_002). */
 const FACTS_LOCK = 74_110_003;
 /** The row of statistics_rollup_state that says how far the facts are computed. */
 const STATE_ROW = 2;
 
-const DIRTY = sql.raw('rollup_dirty');
-
-/** Adds (sign 1) or subtracts (sign −1) the facts of the dirty subjects to the daily sums. */
-const applyFacts = (sign: 1 | -1) => sql`insert into rollup_daily (state, day, key, grp, value)
+/** Adds (sign 1) or subtracts (sign −1) the facts of the subjects `ids` (an array literal) to the daily sums. */
+const applyFacts = (sign: 1 | -1, ids: string) => sql`insert into rollup_daily (state, day, key, grp, value)
   select state, day, key, grp, ${sql.raw(String(sign))} * sum(value)::int from rollup_facts
-    where subject in (select id from ${DIRTY}) group by 1, 2, 3, 4
+    where ${oneOf('subject', ids)} group by 1, 2, 3, 4
   on conflict (state, day, key, grp) do update set value = rollup_daily.value + excluded.value`;
 
 /** Recomputes the facts written since the last refresh; returns how many subjects were recomputed (−1: all). */
@@ -47,36 +46,38 @@ export async function refreshFacts(db: Db, now: Date = new Date()): Promise<numb
     const from = done ? Number(done.audit_seq) : -1;
     if (done && from >= upTo) return 0;
     let recomputed = -1;
-    if (!done) {
+    // a bulk import may append one entry per batch, naming no case: then everything is computed again
+    const [imported] = await rowsOf<{ yes: boolean }>(
+      tx,
+      sql`select exists (select 1 from audit_log where seq > ${from} and seq <= ${upTo} and action like '%import%') as yes`,
+    );
+    if (!done || imported?.yes) {
       await tx.execute(sql`delete from rollup_daily`);
       await tx.execute(sql`delete from rollup_facts`);
       await tx.execute(sql`insert into rollup_facts (subject, state, day, key, grp, due_at, value)
-        ${factsOf(sql`true`, sql`true`)}`);
+        ${factsOf(null)}`);
       await tx.execute(sql`insert into rollup_daily (state, day, key, grp, value)
         select state, day, key, grp, sum(value)::int from rollup_facts group by 1, 2, 3, 4`);
     } else {
-      await tx.execute(
-        sql`create temporary table if not exists rollup_dirty (id uuid primary key) on commit drop`,
-      );
       // the subjects written, the cases they are or whose encounter they are, and those cases' encounters
-      await tx.execute(sql`insert into rollup_dirty (id)
-        with s as (select distinct subject::uuid as id from audit_log
-          where seq > ${from} and seq <= ${upTo}
-            and subject ~ '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$')
-        select id from s
-        union select c.id from cases c where c.encounter_id in (select id from s)
-        union select c.encounter_id from cases c where c.id in (select id from s) and c.encounter_id is not null
-        on conflict do nothing`);
-      const [n] = await rowsOf<{ n: number }>(tx, sql`select count(*)::int as n from rollup_dirty`);
-      recomputed = Number(n?.n ?? 0);
+      const dirty = await rowsOf<{ id: string }>(
+        tx,
+        sql`with s as (select distinct subject::uuid as id from audit_log
+            where seq > ${from} and seq <= ${upTo}
+              and subject ~ '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$')
+          select id::text as id from s
+          union select c.id::text from cases c where c.encounter_id in (select id from s)
+          union select c.encounter_id::text from cases c where c.id in (select id from s) and c.encounter_id is not null`,
+      );
+      recomputed = dirty.length;
       if (recomputed > 0) {
-        await tx.execute(applyFacts(-1));
-        await tx.execute(sql`delete from rollup_facts where subject in (select id from rollup_dirty)`);
+        const ids = `{${dirty.map((d) => d.id).join(',')}}`;
+        await tx.execute(applyFacts(-1, ids));
+        await tx.execute(sql`delete from rollup_facts where ${oneOf('subject', ids)}`);
         await tx.execute(sql`insert into rollup_facts (subject, state, day, key, grp, due_at, value)
-          ${factsOf(sql`c.id in (select id from rollup_dirty)`, sql`e.id in (select id from rollup_dirty)`)}`);
-        await tx.execute(applyFacts(1));
+          ${factsOf(ids)}`);
+        await tx.execute(applyFacts(1, ids));
       }
-      await tx.execute(sql`drop table rollup_dirty`);
     }
     await tx.execute(sql`insert into statistics_rollup_state (id, audit_seq, refreshed_at)
         values (${STATE_ROW}, ${upTo}, ${now.toISOString()})
