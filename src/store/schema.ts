@@ -798,3 +798,18 @@ export const rollupDaily = pgTable(
   },
   (t) => [primaryKey({ columns: [t.state, t.day, t.key, t.grp] })],
 );
+
+/** The public aggregates' daily counts summed per month (src/store/statistics-rollup.ts): a year is 12 rows a group. */
+export const statisticsMonthly = pgTable(
+  'statistics_monthly',
+  {
+    state: char('state', { length: 2 }).notNull(),
+    /** the month's first day */
+    month: date('month', { mode: 'string' }).notNull(),
+    grouping: text('grouping').notNull(),
+    grp: text('grp'),
+    metric: text('metric').notNull(),
+    value: integer('value').notNull(),
+  },
+  (t) => [index('statistics_monthly_state_grouping_month').on(t.state, t.grouping, t.month)],
+);
