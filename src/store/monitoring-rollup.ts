@@ -58,6 +58,9 @@ export async function refreshFacts(db: Db, now: Date = new Date()): Promise<numb
         ${factsOf(null)}`);
       await tx.execute(sql`insert into rollup_daily (state, day, key, grp, value)
         select state, day, key, grp, sum(value)::int from rollup_facts group by 1, 2, 3, 4`);
+      // the planner's statistics of the tables just filled (the reads choose their indexes by them)
+      await tx.execute(sql`analyze rollup_facts`);
+      await tx.execute(sql`analyze rollup_daily`);
     } else {
       // the subjects written, the cases they are or whose encounter they are, and those cases' encounters
       const dirty = await rowsOf<{ id: string }>(
