@@ -55,6 +55,7 @@ import {
 } from '../src/store/monitoring.ts';
 import { dailyStatistics } from '../src/store/statistics.ts';
 import { refreshRollup, rolledUpAggregates } from '../src/store/statistics-rollup.ts';
+import { rollupBench } from './statistics/rollup.ts';
 
 const { values: args } = parseArgs({
   options: {
@@ -69,6 +70,7 @@ const { values: args } = parseArgs({
     'indexes-only': { type: 'boolean' },
     dir: { type: 'string' },
     database: { type: 'string' },
+    'rollup-only': { type: 'boolean' },
   },
 });
 const env = process.env;
@@ -84,6 +86,8 @@ const KEEP = args.keep ?? env.BENCH_KEEP === '1';
 const TRY_INDEXES = args['try-indexes'] ?? env.BENCH_TRY_INDEXES === '1';
 const INDEXES_ONLY = args['indexes-only'] ?? env.BENCH_INDEXES_ONLY === '1';
 const DIR = args.dir ?? env.BENCH_DIR;
+/** issue 21: only the baselines and the rollups' table (bench/statistics/rollup.ts) */
+const ROLLUP_ONLY = args['rollup-only'] ?? env.BENCH_ROLLUP_ONLY === '1';
 const PG_URL = env.DATABASE_URL ?? 'postgres://root@127.0.0.1:5432/test';
 const BENCH_DB = args.database ?? env.BENCH_DATABASE ?? 'pact_bench';
 if (!/^pact_bench\w*$/.test(BENCH_DB)) throw new Error('--database: pact_bench or pact_bench_…');
@@ -669,14 +673,7 @@ function capturing(db: Db, into: SQL[]): Db {
 }
 
 async function measure(db: Db, bench: Bench): Promise<Result> {
-  for (let i = 0; i < WARMUP; i++) await bench.run(db);
-  const times: number[] = [];
-  const start = performance.now();
-  while (times.length < RUNS && (times.length < MIN_RUNS || performance.now() - start < MAX_MS)) {
-    const t = performance.now();
-    await bench.run(db);
-    times.push(performance.now() - t);
-  }
+  const times = await timesOf(() => bench.run(db));
   return {
     name: bench.name,
     runs: times.length,
@@ -685,6 +682,20 @@ async function measure(db: Db, bench: Bench): Promise<Result> {
     max: Math.max(...times),
     bench,
   };
+}
+
+/** Times of `run` (after `before`, untimed, each time), as `measure` takes them. */
+async function timesOf(run: () => Promise<unknown>, before?: () => Promise<unknown>): Promise<number[]> {
+  for (let i = 0; i < WARMUP; i++) await run();
+  const times: number[] = [];
+  const start = performance.now();
+  while (times.length < RUNS && (times.length < MIN_RUNS || performance.now() - start < MAX_MS)) {
+    await before?.();
+    const t = performance.now();
+    await run();
+    times.push(performance.now() - t);
+  }
+  return times;
 }
 
 function printTable(title: string, results: readonly Result[], select1: number, scan: number): void {
@@ -929,7 +940,7 @@ async function main(): Promise<void> {
 
     const list = benches(monitoringParts);
     const results: Result[] = [];
-    for (const b of INDEXES_ONLY && TRY_INDEXES ? list.slice(0, 2) : list) {
+    for (const b of (INDEXES_ONLY && TRY_INDEXES) || ROLLUP_ONLY ? list.slice(0, 2) : list) {
       const r = await measure(o.store.db, b);
       results.push(r);
       process.stdout.write(`\r  measured ${results.length}/${list.length}   `);
@@ -945,6 +956,17 @@ async function main(): Promise<void> {
     );
     const file = join(tmpdir(), `pact-bench-statistics-${BACKEND}-${ACTIONS}-explain.txt`);
     await explain(o.store, results, file);
+    await rollupBench(o.store.db, {
+      state: STATE,
+      zone: ZONE,
+      year: YEAR,
+      days30: DAYS30,
+      now: new Date(NOW),
+      times: (run, before) => timesOf(run, before),
+      select1,
+      scan,
+      target: TARGET_MS,
+    });
 
     if (TRY_INDEXES && CANDIDATE_INDEXES.length > 0) {
       const missed = INDEXES_ONLY

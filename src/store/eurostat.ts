@@ -82,6 +82,14 @@ export async function firstTimeApplicants(
         group by 1, 2, 3, 4) s
         order by period, citizen collate "C", sex collate "C", age collate "C"`,
   );
+  return eurostatRows(rows, q);
+}
+
+/** The counts (period, citizen, sex, age, value) as the export's rows: the same for the live and the rolled-up counts. */
+export function eurostatRows(
+  rows: readonly { period: string; citizen: string; sex: string; age: string; value: number }[],
+  q: { state: string; round?: Rounder },
+): EurostatRow[] {
   return rows.map((r) => {
     const [y, m] = r.period.split('-').map(Number) as [number, number];
     const value = q.round

@@ -590,3 +590,52 @@ export const personSearches = pgTable(
   },
   (t) => [index('person_searches_at').on(t.at)],
 );
+// issue 21 rollup: the facts of the monitoring indicators and the Eurostat export, and their daily sums
+// (src/store/monitoring-facts.ts, monitoring-rollup.ts; how far they are computed: statistics_rollup_state id 2).
+
+/** One counted event of a case or an encounter (subject), in the state that counts it, on its local day. */
+export const rollupFacts = pgTable(
+  'rollup_facts',
+  {
+    subject: uuid('subject').notNull(),
+    state: char('state', { length: 2 }).notNull(),
+    day: date('day', { mode: 'string' }).notNull(),
+    key: text('key').notNull(),
+    grp: text('grp').notNull(),
+    /** open items only: what "overdue" is counted from (the part counted live) */
+    dueAt: at('due_at'),
+    value: integer('value').notNull(),
+  },
+  (t) => [
+    index('rollup_facts_subject').on(t.subject),
+    index('rollup_facts_state_due').on(t.state, t.dueAt, t.day).where(sql`${t.dueAt} is not null`),
+  ],
+);
+
+/** The facts summed per state, day (Eurostat: the month's first day), key and group. */
+export const rollupDaily = pgTable(
+  'rollup_daily',
+  {
+    state: char('state', { length: 2 }).notNull(),
+    day: date('day', { mode: 'string' }).notNull(),
+    key: text('key').notNull(),
+    grp: text('grp').notNull(),
+    value: integer('value').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.state, t.day, t.key, t.grp] })],
+);
+
+/** The public aggregates' daily counts summed per month (src/store/statistics-rollup.ts): a year is 12 rows a group. */
+export const statisticsMonthly = pgTable(
+  'statistics_monthly',
+  {
+    state: char('state', { length: 2 }).notNull(),
+    /** the month's first day */
+    month: date('month', { mode: 'string' }).notNull(),
+    grouping: text('grouping').notNull(),
+    grp: text('grp'),
+    metric: text('metric').notNull(),
+    value: integer('value').notNull(),
+  },
+  (t) => [index('statistics_monthly_state_grouping_month').on(t.state, t.grouping, t.month)],
+);

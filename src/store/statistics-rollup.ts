@@ -15,6 +15,8 @@
 // Days are the local days of each state's zone. The first refresh, and one after places were loaded (a place's
 // border section changes the groups of every encounter there), count every day again. A refresh holds an
 // advisory lock; a write that commits during it has a later audit entry and is counted at the next one.
+// Issue 21: the counts of each month are also summed in statistics_monthly (recounted with the days of the
+// month), so that a month or a year reads its whole months there and only the days of a cut month.
 // Records written outside Pact (SQL without an audit entry) are not seen until every day is counted again:
 // `delete from statistics_rollup_state` makes the next read do that.
 import { sql } from 'drizzle-orm';
@@ -91,7 +93,12 @@ export async function refreshRollup(db: Db, now: Date = new Date()): Promise<num
       tx,
       sql`select exists (select 1 from audit_log where seq > ${from} and seq <= ${upTo} and action = 'places.loaded') as changed`,
     );
-    const everything = !done || Boolean(places?.changed);
+    // issue 21: daily counts without their monthly sums (made before statistics_monthly was): count again
+    const [unsummed] = await rowsOf<{ yes: boolean }>(
+      tx,
+      sql`select (exists (select 1 from statistics_daily) and not exists (select 1 from statistics_monthly)) as yes`,
+    );
+    const everything = !done || Boolean(places?.changed) || Boolean(unsummed?.yes);
     // (state, instant) pairs whose local days must be counted again
     const touched = everything
       ? await rowsOf<{ state: string; ts: unknown }>(
@@ -137,7 +144,10 @@ export async function refreshRollup(db: Db, now: Date = new Date()): Promise<num
       const day = zone ? localDay(ts, zone) : null;
       if (zone && day) byState.set(state, [...(byState.get(state) ?? []), day]);
     }
-    if (everything) await tx.execute(sql`delete from statistics_daily`);
+    if (everything) {
+      await tx.execute(sql`delete from statistics_daily`);
+      await tx.execute(sql`delete from statistics_monthly`);
+    }
     let counted = 0;
     for (const [state, days] of byState) {
       const timeZone = zoneOf(state) as string;
@@ -174,6 +184,14 @@ export async function refreshRollup(db: Db, now: Date = new Date()): Promise<num
             })),
           );
         }
+        // the months the span touches, summed again from their days (issue 21: the monthly level)
+        await tx.execute(sql`delete from statistics_monthly where state = ${state}
+          and month >= date_trunc('month', ${first}::date)::date and month <= date_trunc('month', ${last}::date)::date`);
+        await tx.execute(sql`insert into statistics_monthly (state, month, grouping, grp, metric, value)
+          select state, date_trunc('month', day)::date, grouping, grp, metric, sum(value)::int from statistics_daily
+          where state = ${state} and day >= date_trunc('month', ${first}::date)::date
+            and day < (date_trunc('month', ${last}::date) + interval '1 month')::date
+          group by 1, 2, 3, 4, 5 having sum(value) <> 0`);
       }
     }
     await tx.execute(sql`insert into statistics_rollup_state (id, audit_seq, refreshed_at) values (1, ${upTo}, ${now.toISOString()})
@@ -182,15 +200,41 @@ export async function refreshRollup(db: Db, now: Date = new Date()): Promise<num
   });
 }
 
-/** The public aggregates of `q`, summed from the daily counts (refreshed first): the same rows as `aggregates`. */
+/**
+ * The whole months of [from, to] (YYYY-MM-DD, both counted) as [first month's first day, last month's first
+ * day], or null when no month is whole inside.
+ */
+export function wholeMonths(from: string, to: string): [string, string] | null {
+  const f = DateTime.fromISO(from);
+  const t = DateTime.fromISO(to);
+  const first = f.day === 1 ? f : f.startOf('month').plus({ months: 1 });
+  const last = t.plus({ days: 1 }).day === 1 ? t.startOf('month') : t.startOf('month').minus({ months: 1 });
+  return first <= last ? [first.toISODate() as string, last.toISODate() as string] : null;
+}
+
+/**
+ * The public aggregates of `q`, summed from the daily counts (refreshed first): the same rows as `aggregates`.
+ * By month or year, the whole months come from their monthly sums and only the days of a cut month from the
+ * daily counts (issue 21: a year by nationality is a few hundred monthly rows, not tens of thousands of days).
+ */
 export async function rolledUpAggregates(db: Db, q: AggregateQuery): Promise<AggregateRow[]> {
   await refreshRollup(db);
+  const months = q.granularity === 'month' || q.granularity === 'year' ? wholeMonths(q.from, q.to) : null;
+  const days = sql`select ${periodOfDay(q.granularity, sql`day`)} as period, grp, metric, value
+        from statistics_daily
+        where state = ${q.state} and grouping = ${q.by} and day >= ${q.from}::date and day <= ${q.to}::date${
+          months
+            ? sql` and (day < ${months[0]}::date or day >= (${months[1]}::date + interval '1 month')::date)`
+            : sql``
+        }`;
+  const parts = months
+    ? sql`${days} union all select ${periodOfDay(q.granularity, sql`month`)}, grp, metric, value
+        from statistics_monthly
+        where state = ${q.state} and grouping = ${q.by} and month >= ${months[0]}::date and month <= ${months[1]}::date`
+    : days;
   const rows = await rowsOf<{ period: string; group: string | null; metric: Metric; value: number }>(
     db,
-    sql`select ${periodOfDay(q.granularity, sql`day`)} as period,
-          grp as "group", metric, sum(value)::int as value
-        from statistics_daily
-        where state = ${q.state} and grouping = ${q.by} and day >= ${q.from}::date and day <= ${q.to}::date
+    sql`select period, grp as "group", metric, sum(value)::int as value from (${parts}) s
         group by 1, 2, 3
         having sum(value) > 0
         order by period, metric collate "C", grp collate "C" nulls first`,

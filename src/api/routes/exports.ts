@@ -7,13 +7,8 @@ import { z } from 'zod';
 import { MEMBER_STATE_CODES, type MemberStateCode } from '../../../law/member-states.ts';
 import { STATE_TIME_ZONES } from '../../law/calendar/time-zones.ts';
 import { rounderOf, roundingKey } from '../../store/disclosure.ts';
-import {
-  EUROSTAT_COLUMNS,
-  firstTimeApplicants,
-  lastEndedMonth,
-  MONTH_PATTERN,
-  SUPPRESS_BELOW,
-} from '../../store/eurostat.ts';
+import { EUROSTAT_COLUMNS, lastEndedMonth, MONTH_PATTERN, SUPPRESS_BELOW } from '../../store/eurostat.ts';
+import { rolledUpFirstTimeApplicants } from '../../store/monitoring-rolled-up.ts';
 import { toCsv } from '../csv.ts';
 import { HttpProblem, Problem } from '../problem.ts';
 import type { ApiDeps } from '../server.ts';
@@ -56,9 +51,8 @@ export function exportRoutes(app: FastifyInstance, deps: ApiDeps): void {
         ]);
       // issue 21: the export reads a replica of DATABASE_READ_URL within the lag bound (or the primary)
       const round = rounderOf(await roundingKey(deps.store.db));
-      const rows = await deps.store.read(request.principal?.username, (db) =>
-        firstTimeApplicants(db, { state, from, to, timeZone, round }),
-      );
+      // (issue 21: from the monthly rollup, on the primary: its refresh writes)
+      const rows = await rolledUpFirstTimeApplicants(deps.store.db, { state, from, to, timeZone, round });
       return reply
         .type('text/csv; charset=utf-8')
         .header(

@@ -14,7 +14,8 @@ import { SUPPRESS_BELOW } from '../../store/aggregates.ts';
 import { appendAudit } from '../../store/audit.ts';
 import { retryStaleWrites } from '../../store/chain-retry.ts';
 import { roundingKey } from '../../store/disclosure.ts';
-import { INDICATORS, indicatorCases, monitoringIndicators } from '../../store/monitoring.ts';
+import { INDICATORS, indicatorCases } from '../../store/monitoring.ts';
+import { rolledUpMonitoring } from '../../store/monitoring-rolled-up.ts';
 import { principal, requires } from '../auth.ts';
 import { REPORT_COLUMNS, REPORT_FORMATS, reportCsv } from '../monitoring-report.ts';
 import { REPORT_CSP, reportHtml } from '../monitoring-report-html.ts';
@@ -195,10 +196,14 @@ export function monitoringRoutes(app: FastifyInstance, deps: ApiDeps): void {
       const q = request.query;
       const { state, timeZone } = stateToRead(p, q.state);
       checkPeriod(q.from, q.to);
-      // issue 21: a read that can lag (a replica of DATABASE_READ_URL within the bound, or the primary)
-      const s = await deps.store.read(p.username, (db) =>
-        monitoringIndicators(db, { state, from: q.from, to: q.to, timeZone, now: deps.services.clock() }),
-      );
+      // issue 21: from the rollups (src/store/monitoring-rollup.ts), on the primary: their refresh writes
+      const s = await rolledUpMonitoring(deps.store.db, {
+        state,
+        from: q.from,
+        to: q.to,
+        timeZone,
+        now: deps.services.clock(),
+      });
       return {
         ...s,
         deadlines: { ...s.deadlines, byKind: [...s.deadlines.byKind] },
@@ -228,9 +233,8 @@ export function monitoringRoutes(app: FastifyInstance, deps: ApiDeps): void {
       const { state, timeZone } = stateToRead(p, q.state);
       checkPeriod(q.from, q.to);
       const now = deps.services.clock();
-      const m = await deps.store.read(p.username, (db) =>
-        monitoringIndicators(db, { state, from: q.from, to: q.to, timeZone, now }),
-      );
+      // issue 21: from the rollups, on the primary (their refresh writes)
+      const m = await rolledUpMonitoring(deps.store.db, { state, from: q.from, to: q.to, timeZone, now });
       const options =
         q.public === 'true' ? { public: true, key: await roundingKey(deps.store.db) } : { public: false };
       const name = `monitoring-report-${state}-${q.from}-${q.to}${options.public ? '-public' : ''}`;
