@@ -18,6 +18,7 @@
 // Replicas (DATABASE_READ_URL): a refresh writes, so these reads run on the primary (Store.db), refresh and
 // sums in one go; they are cheap (the sums of a year are a few thousand rows), so they need no replica.
 import { sql } from 'drizzle-orm';
+import { auditedActions } from './audit-actions.ts';
 import { type Db, rowsOf } from './database.ts';
 import { factsOf, oneOf } from './monitoring-facts.ts';
 
@@ -65,9 +66,11 @@ export async function refreshFacts(db: Db, now: Date = new Date()): Promise<numb
       // the subjects written, the cases they are or whose encounter they are, and those cases' encounters
       const dirty = await rowsOf<{ id: string }>(
         tx,
-        sql`with s as (select distinct subject::uuid as id from audit_log
-            where seq > ${from} and seq <= ${upTo}
-              and subject ~ '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$')
+        // (an entry of format 2 may list the rows of several cases: its listed cases count as subjects too)
+        sql`with s as (select distinct w.subject::uuid as id from (
+              select subject from audit_log where seq > ${from} and seq <= ${upTo}
+              union all select a.subject from ${auditedActions(sql`a.seq > ${from} and a.seq <= ${upTo} and a.data @> '{"v": 2}'`)} a) w
+            where w.subject ~ '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$')
           select id::text as id from s
           union select c.id::text from cases c where c.encounter_id in (select id from s)
           union select c.encounter_id::text from cases c where c.id in (select id from s) and c.encounter_id is not null`,

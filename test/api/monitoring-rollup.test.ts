@@ -2,9 +2,11 @@
 // the live queries (monitoring.ts, eurostat.ts) whatever is written: a randomized small log (seeded: the same
 // every run), then more writes on old cases, corrections of the person and of the encounter, and the sweep.
 // Compared for several periods and several "now" (the open part, counted live, moves with now).
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { amendCase } from '../../src/store/amendments.ts';
 import { findCase } from '../../src/store/case-queries.ts';
+import { rowsOf } from '../../src/store/database.ts';
 import { firstTimeApplicants } from '../../src/store/eurostat.ts';
 import { monitoringIndicators } from '../../src/store/monitoring.ts';
 import { rolledUpFirstTimeApplicants, rolledUpMonitoring } from '../../src/store/monitoring-rolled-up.ts';
@@ -188,5 +190,61 @@ describe.each(BACKENDS)('rolled-up monitoring and Eurostat on $name', (backend) 
     }
     expect(amended).toBeGreaterThan(3);
     await same('amended');
+  }, 120_000);
+
+  it('one command on several cases (one format-2 entry naming only the first case): all of them are computed again', async () => {
+    // three persons met on 1 Feb 2027 without a wish, counted; then their asylum wishes written together by
+    // applyMany, under ONE audit entry whose subject is the first case only
+    h.clock.set('2027-02-01T10:00:00Z');
+    const ids: string[] = [];
+    for (let i = 0; i < 3; i++) {
+      const { caseIds } = (
+        await h.cases.recordEncounter(
+          {
+            ref: `mc${i}`,
+            state: 'LT',
+            occurredAt: '2027-02-01T09:00:00Z',
+            kind: 'apprehended-irregular-crossing',
+            groupSize: 1,
+            persons: [{ nationality: 'IQ' }],
+          } as never,
+          guard,
+          `mr-mc-${i}`,
+        )
+      ).result;
+      ids.push(...caseIds);
+    }
+    await refreshFacts(h.store.db);
+    h.clock.set('2027-02-01T12:00:00Z');
+    const outcomes = await h.cases.applyMany(
+      ids.map((caseId) => ({
+        caseId,
+        command: {
+          type: 'asylum-wish.expressed',
+          at: '2027-02-01T11:00:00Z',
+          where: 'station',
+          to: 'officer',
+        } as never,
+        actor: officer,
+      })),
+    );
+    expect(outcomes.every((o) => o.ok)).toBe(true);
+    const listed = await rowsOf<{ n: number }>(
+      h.store.db,
+      sql`select jsonb_array_length(data->'actions')::int as n from audit_log where action = 'case.actions' order by seq desc limit 1`,
+    );
+    expect(listed[0]?.n).toBe(3);
+    expect(await refreshFacts(h.store.db)).toBeGreaterThanOrEqual(3);
+    // three wishes on 1 Feb, none registered yet: counted the same rolled up as live
+    const q = {
+      state: 'LT',
+      from: '2027-02-01',
+      to: '2027-02-28',
+      timeZone: 'Europe/Vilnius',
+      now: new Date('2027-02-02T00:00:00Z'),
+    };
+    const live = await monitoringIndicators(h.store.db, q);
+    expect(live.registrationWithinDeadline.asylumWishes).toBe(3);
+    expect(await rolledUpMonitoring(h.store.db, q)).toEqual(live);
   }, 120_000);
 });
