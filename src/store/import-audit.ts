@@ -1,0 +1,147 @@
+// issue 21 (copy): the audit of a bulk import batch. A batch that commits writes ONE audit entry,
+// `import.batch` (subject: the batch id), instead of one per encounter and one per case action. It binds:
+// - `encounters`, `actions`: how many of each the batch wrote;
+// - `rowsSha256`: a hash over the batch's rows as written — each encounter's encounterHash (as an
+//   `encounter.stored` entry would) and each first action's salted payloadSha256 with its case, seq, type and
+//   time (as its own entry would);
+// - `keptSha256`: the same with each action's keptSha256 (what the retention sweep keeps), which still verifies
+//   once the sweep has erased identities (the salts are gone then);
+// - `touched`: the states and hours the batch wrote (statistics-rollup.ts recounts their days).
+// The lines are sorted before hashing, so the order rows are read back in does not matter.
+// verifyImportBatches (called by verifyRecords) recomputes the hashes from the rows; a row altered, added to
+// the batch's cases or removed is found. An imported encounter corrected later (amendments.ts) is hashed as it
+// was imported: the first `encounter.corrected` entry names that hash (prevRowSha256).
+import { sql } from 'drizzle-orm';
+import { keptSha256, payloadSha256 } from './action-hash.ts';
+import { encounterHash, sha256 } from './audit.ts';
+import type { Db } from './database.ts';
+import { rowsOf } from './database.ts';
+
+export const IMPORT_BATCH = 'import.batch';
+
+export interface ImportedAction {
+  readonly case_id: unknown;
+  readonly seq: unknown;
+  readonly type: unknown;
+  readonly at: unknown;
+  readonly payload: unknown;
+  readonly salt: unknown;
+}
+
+const ms = (v: unknown) => (v instanceof Date ? v.getTime() : Date.parse(String(v)));
+const actionKey = (a: ImportedAction) => `a:${a.case_id}:${a.seq}:${a.type}:${ms(a.at)}`;
+const digest = (lines: string[]) => sha256(lines.sort().join('\n'));
+
+/** The two hashes of a batch: over its encounters' row hashes (by id) and its actions. */
+export function batchHashes(
+  encounters: readonly { id: string; rowSha256: string }[],
+  actions: readonly ImportedAction[],
+  erased = false,
+): { rowsSha256?: string; keptSha256: string } {
+  const enc = encounters.map((e) => `e:${e.id}:${e.rowSha256}`);
+  const kept = digest([...enc, ...actions.map((a) => `${actionKey(a)}:${keptSha256(a.payload)}`)]);
+  if (erased) return { keptSha256: kept };
+  const rows = digest([
+    ...enc,
+    ...actions.map((a) => `${actionKey(a)}:${payloadSha256(String(a.salt), a.payload)}`),
+  ]);
+  return { rowsSha256: rows, keptSha256: kept };
+}
+
+/** Which states and hours rows touch: [state, instant truncated to its UTC hour] pairs, each once. */
+export function touchedHours(
+  pairs: Iterable<readonly [string, string | null | undefined]>,
+): [string, string][] {
+  const seen = new Set<string>();
+  const out: [string, string][] = [];
+  for (const [state, at] of pairs) {
+    if (!at) continue;
+    const hour = `${new Date(at).toISOString().slice(0, 13)}:00:00Z`;
+    const k = `${state}|${hour}`;
+    if (!seen.has(k)) {
+      seen.add(k);
+      out.push([state, hour]);
+    }
+  }
+  return out;
+}
+
+/**
+ * The imported encounters as imported, by id: their rowSha256 from the row (or, when corrected since, from the
+ * first correction's prevRowSha256), for checkEncounters to continue their chain of corrections from.
+ */
+export async function importedEncounterHashes(
+  db: Db,
+): Promise<Map<string, { batch: string; rowSha256: string }>> {
+  const rows = await rowsOf<Record<string, unknown>>(
+    db,
+    sql`select i.batch, e.*, (select a.data->>'prevRowSha256' from audit_log a where a.action = 'encounter.corrected'
+          and a.subject = e.id::text order by a.seq limit 1) as first_prev
+        from import_encounters i join encounters e on e.id = i.encounter_id`,
+  );
+  return new Map(
+    rows.map((r) => [
+      String(r.id),
+      { batch: String(r.batch), rowSha256: r.first_prev ? String(r.first_prev) : encounterHash(r) },
+    ]),
+  );
+}
+
+/**
+ * Checks every `import.batch` entry against its rows; the first that does not match, or an imported encounter
+ * whose batch has no entry. The batch's actions: those of its encounters' cases that have no audit entry of
+ * their own (actions recorded later on an imported case have theirs).
+ */
+export async function verifyImportBatches(
+  db: Db,
+  imported: ReadonlyMap<string, { batch: string; rowSha256: string }>,
+): Promise<{ seq: number; reason: string } | undefined> {
+  const entries = await rowsOf<{ seq: unknown; subject: string; data: Record<string, unknown> }>(
+    db,
+    sql`select seq, subject, data from audit_log where action = ${IMPORT_BATCH} order by seq`,
+  );
+  const actions = await rowsOf<ImportedAction & { batch: string; erased_at: unknown }>(
+    db,
+    sql`select i.batch, c.case_id, c.seq, c.type, c.at, c.payload, c.salt, c.erased_at
+        from import_encounters i join cases k on k.encounter_id = i.encounter_id join case_actions c on c.case_id = k.id
+        where not exists (select 1 from audit_log a where a.subject = c.case_id::text and a.data ? 'payloadSha256'
+          and (a.data->>'seq')::int = c.seq)`,
+  );
+  const byBatch = new Map<string, { enc: { id: string; rowSha256: string }[]; act: typeof actions }>();
+  const of = (b: string) => {
+    let v = byBatch.get(b);
+    if (!v) byBatch.set(b, (v = { enc: [], act: [] }));
+    return v;
+  };
+  for (const [id, e] of imported) of(e.batch).enc.push({ id, rowSha256: e.rowSha256 });
+  for (const a of actions) of(String(a.batch)).act.push(a);
+  const vouched = new Set<string>();
+  for (const entry of entries) {
+    const seq = Number(entry.seq);
+    vouched.add(entry.subject);
+    const rows = byBatch.get(entry.subject) ?? { enc: [], act: [] };
+    const erased = rows.act.some((a) => a.erased_at != null);
+    const got = batchHashes(rows.enc, rows.act, erased);
+    const want = entry.data as {
+      rowsSha256?: string;
+      keptSha256?: string;
+      encounters?: number;
+      actions?: number;
+    };
+    const same =
+      rows.enc.length === want.encounters &&
+      rows.act.length === want.actions &&
+      got.keptSha256 === want.keptSha256 &&
+      (erased || got.rowsSha256 === want.rowsSha256);
+    if (!same)
+      return {
+        seq,
+        reason:
+          'the records of this import batch were altered, added to or removed (their hash does not match)',
+      };
+  }
+  for (const b of byBatch.keys())
+    if (!vouched.has(b))
+      return { seq: 0, reason: `records of import batch ${b} have no audit entry (written outside Pact)` };
+  return undefined;
+}
