@@ -109,8 +109,8 @@ export async function verifyImportBatches(
   );
   const byBatch = new Map<string, { enc: { id: string; rowSha256: string }[]; act: typeof actions }>();
   const of = (b: string) => {
-    let v = byBatch.get(b);
-    if (!v) byBatch.set(b, (v = { enc: [], act: [] }));
+    const v = byBatch.get(b) ?? { enc: [], act: [] };
+    byBatch.set(b, v);
     return v;
   };
   for (const [id, e] of imported) of(e.batch).enc.push({ id, rowSha256: e.rowSha256 });
