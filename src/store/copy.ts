@@ -1,6 +1,7 @@
 // issue 21 (copy): one connection in one transaction, for the bulk import (bulk-import.ts), with COPY … FROM
 // STDIN through pg-copy-streams on PostgreSQL and COPY … FROM '/dev/blob' (the `blob` query option) on PGlite.
 // Rows go in PostgreSQL's COPY text format (tab-separated, `\N` for null), which both backends read the same.
+import { createReadStream, openAsBlob } from 'node:fs';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { PGlite } from '@electric-sql/pglite';
@@ -18,8 +19,10 @@ export interface CopySession {
   query<T = Record<string, unknown>>(text: string, params?: unknown[]): Promise<T[]>;
   /** COPY of rows (objects keyed by the column names) into `table`. */
   copyRows(table: string, columns: Columns, rows: readonly Record<string, unknown>[]): Promise<void>;
-  /** COPY of ready COPY-text lines (the bench's raw baseline). */
+  /** COPY of ready COPY-text lines. */
   copyText(table: string, names: readonly string[], lines: Iterable<string>): Promise<void>;
+  /** COPY of a CSV file with a header line, as it is (the raw baseline of bench/cases.ts). */
+  copyCsvFile(table: string, file: string): Promise<void>;
 }
 
 /** Opens a session; `work` runs in one transaction, committed when it returns and rolled back when it throws. */
@@ -60,6 +63,8 @@ function* linesOf(names: readonly string[], rows: readonly Record<string, unknow
   if (chunk) yield chunk;
 }
 
+const CSV = 'with (format csv, header true)';
+
 const copySql = (table: string, names: readonly string[], source: string) =>
   `copy ${table} (${names.join(', ')}) from ${source}`;
 
@@ -72,6 +77,8 @@ export function pgCopySessions(pool: pg.Pool): CopySessions {
       await pipeline(Readable.from(lines), stream);
     };
     const session: CopySession = {
+      copyCsvFile: (table, file) =>
+        pipeline(createReadStream(file), client.query(copyFrom(`copy ${table} from stdin ${CSV}`))),
       db: drizzlePg(client, { schema }) as unknown as Db,
       query: async <T>(text: string, params: unknown[] = []) =>
         (await client.query(text, params)).rows as T[],
@@ -109,6 +116,9 @@ export function pgliteCopySessions(client: PGlite): CopySessions {
       await client.query(copySql(table, names, `'/dev/blob'`), [], { blob: new Blob([...lines]) });
     };
     const session: CopySession = {
+      copyCsvFile: async (table, file) => {
+        await client.query(`copy ${table} from '/dev/blob' ${CSV}`, [], { blob: await openAsBlob(file) });
+      },
       db: drizzlePglite(client, { schema }) as unknown as Db,
       query: async <T>(text: string, params: unknown[] = []) => (await client.query<T>(text, params)).rows,
       copyText,
