@@ -8,10 +8,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RecordEncounter } from '../../src/domain/commands.ts';
 import { buildEncounter, isRowErrors, type ParsedRow, parseRow } from '../../src/domain/encounter-csv.ts';
 import { LAW } from '../../src/law/law.ts';
+import { type AggregateQuery, aggregates, GROUPINGS } from '../../src/store/aggregates.ts';
 import { verifyAudit, verifyRecords } from '../../src/store/audit.ts';
 import { type ImportItem, importBatch } from '../../src/store/bulk-import.ts';
 import { CaseStore } from '../../src/store/case-store.ts';
 import type { Store } from '../../src/store/database.ts';
+import { rolledUpAggregates } from '../../src/store/statistics-rollup.ts';
 import { BACKENDS, testClock } from './backends.ts';
 
 const HEADER =
@@ -130,6 +132,28 @@ describe.each(BACKENDS)('bulk import by COPY on $name', (backend) => {
     expect(out.map((o) => o.status)).toEqual(['rejected', 'recorded']);
     expect(await count(`select count(*)::int as n from encounters where ref in ('BLK-5', 'BLK-6')`)).toBe(1);
     expect(await verifyRecords(store.db)).toBeUndefined();
+  });
+
+  it('the statistics rolled up by day count an import batch (its entry names the hours it touched)', async () => {
+    const q = (by: (typeof GROUPINGS)[number]): AggregateQuery => ({
+      state: 'LT',
+      from: '2026-11-01',
+      to: '2026-12-31',
+      timeZone: 'Europe/Vilnius',
+      granularity: 'day',
+      by,
+    });
+    await rolledUpAggregates(store.db, q(GROUPINGS[0])); // the first read counts every day
+    // 23:30Z on 19 November is 01:30 on the 20th in Vilnius
+    const late = items([
+      'BLK-7,LT,2026-11-19T23:30:00Z,apprehended-irregular-crossing,2,,IR,female,1980,,,,,,',
+      'BLK-7,LT,2026-11-19T23:30:00Z,apprehended-irregular-crossing,2,,IR,male,1979,,,,,,',
+    ]);
+    expect((await importBatch(store, cs.services, late, importer)).map((o) => o.status)).toEqual([
+      'recorded',
+    ]);
+    for (const by of GROUPINGS)
+      expect(await rolledUpAggregates(store.db, q(by)), by).toEqual(await aggregates(store.db, q(by)));
   });
 
   // the attacks: someone with SQL access changes an imported row after the import
