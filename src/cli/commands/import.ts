@@ -120,10 +120,15 @@ async function runImport(ctx: CliContext, file: string, opts: Options): Promise<
       group = [];
       groupBad = false;
     };
+    // issue 21 (copy): one batch is written while the next is read and validated; batches still commit in order
+    let inFlight: Promise<void> = Promise.resolve();
     const flushBatch = async () => {
       if (batch.length === 0) return;
-      await record(cs, store, batch, opts.actor, tally);
+      const items = batch;
       batch = [];
+      await inFlight;
+      inFlight = record(cs, store, items, opts.actor, tally);
+      inFlight.catch(() => {}); // awaited before the next batch and at the end
     };
     try {
       for await (const { record: row, info } of parser as AsyncIterable<{
@@ -156,6 +161,7 @@ async function runImport(ctx: CliContext, file: string, opts: Options): Promise<
       }
       flushGroup();
       await flushBatch();
+      await inFlight;
     } catch (e) {
       if (e instanceof PactError) throw e;
       const where = (e as { lines?: number }).lines;
