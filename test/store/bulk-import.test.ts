@@ -9,6 +9,7 @@ import type { RecordEncounter } from '../../src/domain/commands.ts';
 import { buildEncounter, isRowErrors, type ParsedRow, parseRow } from '../../src/domain/encounter-csv.ts';
 import { LAW } from '../../src/law/law.ts';
 import { type AggregateQuery, aggregates, GROUPINGS } from '../../src/store/aggregates.ts';
+import { amendCase } from '../../src/store/amendments.ts';
 import { verifyAudit, verifyRecords } from '../../src/store/audit.ts';
 import { type ImportItem, importBatch } from '../../src/store/bulk-import.ts';
 import { CaseStore } from '../../src/store/case-store.ts';
@@ -156,6 +157,23 @@ describe.each(BACKENDS)('bulk import by COPY on $name', (backend) => {
       expect(await rolledUpAggregates(store.db, q(by)), by).toEqual(await aggregates(store.db, q(by)));
   });
 
+  it('an imported encounter corrected later (encounter.corrected) still verifies, from the hash it was imported with', async () => {
+    const [c] = await store.query<{ id: string; version: number }>(
+      `select c.id, c.version from cases c join encounters e on e.id = c.encounter_id where e.ref = 'BLK-3'`,
+    );
+    await amendCase(
+      cs,
+      c?.id ?? '',
+      c?.version ?? 1,
+      { kind: 'encounter', field: 'groupSize', value: 2, reason: 'a second person seen' } as never,
+      { actor: 'guard.lt', role: 'border-guard' },
+      'amend-blk-3',
+      () => {},
+    );
+    expect(await count(`select group_size as n from encounters where ref = 'BLK-3'`)).toBe(2);
+    expect(await verifyRecords(store.db)).toBeUndefined();
+  });
+
   // the attacks: someone with SQL access changes an imported row after the import
   it('an imported case-log entry altered afterwards is found (and its restoration verifies again)', async () => {
     const q = `from case_actions where case_id = (select c.id from cases c join encounters e on e.id = c.encounter_id
@@ -181,7 +199,7 @@ describe.each(BACKENDS)('bulk import by COPY on $name', (backend) => {
 
   it('a case-log entry slipped into an imported case, or one removed, is found', async () => {
     const [c] = await store.query<{ id: string }>(
-      `select c.id from cases c join encounters e on e.id = c.encounter_id where e.ref = 'BLK-3'`,
+      `select c.id from cases c join encounters e on e.id = c.encounter_id where e.ref = 'BLK-2' order by c.birth_year desc limit 1`,
     );
     await store.query(
       `insert into case_actions (case_id, seq, type, at, actor, role, state, legal_basis, payload, recorded_at, salt)
