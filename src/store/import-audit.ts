@@ -16,6 +16,7 @@ import { keptSha256, payloadSha256 } from './action-hash.ts';
 import { encounterHash, sha256 } from './audit.ts';
 import type { Db } from './database.ts';
 import { rowsOf } from './database.ts';
+import { uuidArray } from './duplicates.ts';
 
 export const IMPORT_BATCH = 'import.batch';
 
@@ -72,12 +73,14 @@ export function touchedHours(
  */
 export async function importedEncounterHashes(
   db: Db,
+  batches?: readonly string[],
 ): Promise<Map<string, { batch: string; rowSha256: string }>> {
+  const only = batches ? sql`where i.batch = any(${uuidArray(batches)}::uuid[])` : sql``;
   const rows = await rowsOf<Record<string, unknown>>(
     db,
     sql`select i.batch, e.*, (select a.data->>'prevRowSha256' from audit_log a where a.action = 'encounter.corrected'
           and a.subject = e.id::text order by a.seq limit 1) as first_prev
-        from import_encounters i join encounters e on e.id = i.encounter_id`,
+        from import_encounters i join encounters e on e.id = i.encounter_id ${only}`,
   );
   return new Map(
     rows.map((r) => [
@@ -95,17 +98,21 @@ export async function importedEncounterHashes(
 export async function verifyImportBatches(
   db: Db,
   imported: ReadonlyMap<string, { batch: string; rowSha256: string }>,
+  batches?: readonly string[],
+  vouched: Set<string> = new Set(),
 ): Promise<{ seq: number; reason: string } | undefined> {
+  const onlyEntries = batches ? sql`and subject = any(${uuidArray(batches)}::text[])` : sql``;
+  const onlyRows = batches ? sql`and i.batch = any(${uuidArray(batches)}::uuid[])` : sql``;
   const entries = await rowsOf<{ seq: unknown; subject: string; data: Record<string, unknown> }>(
     db,
-    sql`select seq, subject, data from audit_log where action = ${IMPORT_BATCH} order by seq`,
+    sql`select seq, subject, data from audit_log where action = ${IMPORT_BATCH} ${onlyEntries} order by seq`,
   );
   const actions = await rowsOf<ImportedAction & { batch: string; erased_at: unknown }>(
     db,
     sql`select i.batch, c.case_id, c.seq, c.type, c.at, c.payload, c.salt, c.erased_at
         from import_encounters i join cases k on k.encounter_id = i.encounter_id join case_actions c on c.case_id = k.id
         where not exists (select 1 from audit_log a where a.subject = c.case_id::text and a.data ? 'payloadSha256'
-          and (a.data->>'seq')::int = c.seq)`,
+          and (a.data->>'seq')::int = c.seq) ${onlyRows}`,
   );
   const byBatch = new Map<string, { enc: { id: string; rowSha256: string }[]; act: typeof actions }>();
   const of = (b: string) => {
@@ -115,7 +122,6 @@ export async function verifyImportBatches(
   };
   for (const [id, e] of imported) of(e.batch).enc.push({ id, rowSha256: e.rowSha256 });
   for (const a of actions) of(String(a.batch)).act.push(a);
-  const vouched = new Set<string>();
   for (const entry of entries) {
     const seq = Number(entry.seq);
     vouched.add(entry.subject);
@@ -144,4 +150,32 @@ export async function verifyImportBatches(
     if (!vouched.has(b))
       return { seq: 0, reason: `records of import batch ${b} have no audit entry (written outside Pact)` };
   return undefined;
+}
+
+/**
+ * The imported case actions among `caseIds` that their batch still vouches for (`case:seq`), for the retention
+ * sweep (retention.ts): an imported action has no entry of its own; it is vouched when its whole batch verifies.
+ */
+export async function vouchedImportedActions(db: Db, caseIds: readonly string[]): Promise<Set<string>> {
+  if (caseIds.length === 0) return new Set();
+  const batches = (
+    await rowsOf<{ batch: string }>(
+      db,
+      sql`select distinct i.batch::text as batch from import_encounters i join cases k on k.encounter_id = i.encounter_id
+        where k.id = any(${uuidArray(caseIds)}::uuid[])`,
+    )
+  ).map((b) => b.batch);
+  const out = new Set<string>();
+  for (const b of batches) {
+    const good = new Set<string>();
+    if (await verifyImportBatches(db, await importedEncounterHashes(db, [b]), [b], good)) continue;
+    const rows = await rowsOf<{ case_id: string; seq: number }>(
+      db,
+      sql`select c.case_id::text as case_id, c.seq from import_encounters i join cases k on k.encounter_id = i.encounter_id
+        join case_actions c on c.case_id = k.id where i.batch = ${b}::uuid and not exists (select 1 from audit_log a
+          where a.subject = c.case_id::text and a.data ? 'payloadSha256' and (a.data->>'seq')::int = c.seq)`,
+    );
+    for (const r of rows) out.add(`${r.case_id}:${Number(r.seq)}`);
+  }
+  return out;
 }

@@ -14,6 +14,7 @@ import { verifyAudit, verifyRecords } from '../../src/store/audit.ts';
 import { type ImportItem, importBatch } from '../../src/store/bulk-import.ts';
 import { CaseStore } from '../../src/store/case-store.ts';
 import type { Store } from '../../src/store/database.ts';
+import { sweepRetention } from '../../src/store/retention.ts';
 import { rolledUpAggregates } from '../../src/store/statistics-rollup.ts';
 import { BACKENDS, testClock } from './backends.ts';
 
@@ -245,5 +246,21 @@ describe.each(BACKENDS)('bulk import by COPY on $name', (backend) => {
         from encounters where ref = 'FORGED-1'`,
     );
     expect((await verifyRecords(store.db))?.reason).toMatch(/import batch were altered/);
+  });
+  it('the retention sweep erases the identity of imported persons; the batch still verifies (keptSha256)', async () => {
+    // take back the forged encounter of the attack above
+    await store.query(
+      `delete from import_encounters where encounter_id in (select id from encounters where ref = 'FORGED-1')`,
+    );
+    await store.query(`delete from encounters where ref = 'FORGED-1'`);
+    expect(await verifyRecords(store.db)).toBeUndefined();
+    const named = `select count(*)::int as n from case_actions where payload::text like '%Testperson%'`;
+    expect(await count(named)).toBeGreaterThan(0);
+    // apprehended crossing without a wish, met in December 2026: erased 5 years on (Eurodac Art. 29(6))
+    const at = new Date('2031-12-09T00:00:00Z');
+    const report = await sweepRetention(store.db, LAW, { at, now: at });
+    expect(report.kinds.flatMap((k) => k.tampered ?? [])).toEqual([]);
+    expect(await count(named)).toBe(0);
+    expect(await verifyRecords(store.db)).toBeUndefined();
   });
 });
