@@ -16,6 +16,7 @@ import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import { migrate as migratePglite } from 'drizzle-orm/pglite/migrator';
 import pg from 'pg';
 import { PactError } from '../law/errors.ts';
+import { type CopySessions, pgCopySessions, pgliteCopySessions } from './copy.ts';
 import { DataFolderInUseError, type DataFolderLock, lockDataFolder } from './data-folder-lock.ts';
 import { DEFAULT_MAX_LAG_MS, type ReadReplica, ReadRouter } from './read-replicas.ts';
 import * as coreSchema from './schema.ts';
@@ -47,6 +48,8 @@ export interface Store {
    * (no transaction is open while it is read) after a checkpoint. PGlite only.
    */
   dumpDataDir?(): Promise<Uint8Array>;
+  /** issue 21 (copy): one connection in a transaction, with COPY (the bulk import, copy.ts). */
+  copySessions?: CopySessions;
 }
 
 export const MIGRATIONS = fileURLToPath(new URL('./migrations', import.meta.url));
@@ -121,6 +124,7 @@ async function openPglite(dataDir: string, loadDataDir: Blob | undefined, holder
     return {
       db,
       backend: 'pglite',
+      copySessions: pgliteCopySessions(open),
       query: async <T>(text: string, params: unknown[] = []) => (await open.query<T>(text, params)).rows,
       forRead: async () => db,
       read: (_who, run) => run(db),
@@ -249,6 +253,7 @@ async function openPostgres(
   return {
     db,
     backend: 'postgres',
+    copySessions: pgCopySessions(pool),
     query: async <T>(text: string, params: unknown[] = []) => (await pool.query(text, params)).rows as T[],
     forRead: (who) => router.forRead(who),
     read: (who, run) => router.read(who, run),

@@ -12,8 +12,8 @@
 // cases it touched, not a recount of days. The first refresh computes every fact. A refresh holds an advisory
 // lock; a write that commits during it has a later audit entry and is counted at the next one. Records written
 // outside Pact (SQL without an audit entry) are not seen until `delete from statistics_rollup_state where
-// id = 2` makes the next read compute everything again; so does an entry whose action names an import (an
-// import that audits per batch, naming no case).
+// id = 2` makes the next read compute everything again; so does an entry whose action names an import that
+// names no case (history.imported); a bulk import batch's encounters are its subjects (import_encounters).
 //
 // Replicas (DATABASE_READ_URL): a refresh writes, so these reads run on the primary (Store.db), refresh and
 // sums in one go; they are cheap (the sums of a year are a few thousand rows), so they need no replica.
@@ -47,10 +47,12 @@ export async function refreshFacts(db: Db, now: Date = new Date()): Promise<numb
     const from = done ? Number(done.audit_seq) : -1;
     if (done && from >= upTo) return 0;
     let recomputed = -1;
-    // a bulk import may append one entry per batch, naming no case: then everything is computed again
+    // an import that names no case (history.imported) makes everything computed again; a bulk import batch
+    // (import.batch, bulk-import.ts) names its batch, whose encounters import_encounters lists: those are subjects
     const [imported] = await rowsOf<{ yes: boolean }>(
       tx,
-      sql`select exists (select 1 from audit_log where seq > ${from} and seq <= ${upTo} and action like '%import%') as yes`,
+      sql`select exists (select 1 from audit_log where seq > ${from} and seq <= ${upTo} and action like '%import%'
+        and action <> 'import.batch') as yes`,
     );
     if (!done || imported?.yes) {
       await tx.execute(sql`delete from rollup_daily`);
@@ -70,7 +72,9 @@ export async function refreshFacts(db: Db, now: Date = new Date()): Promise<numb
         sql`with s as (select distinct w.subject::uuid as id from (
               select subject from audit_log where seq > ${from} and seq <= ${upTo}
               union all select a.subject from ${auditedActions(sql`a.seq > ${from} and a.seq <= ${upTo} and a.data @> '{"v": 2}'`)} a) w
-            where w.subject ~ '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$')
+            where w.subject ~ '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$'
+            union select i.encounter_id from import_encounters i join audit_log a on a.subject = i.batch::text
+              where a.action = 'import.batch' and a.seq > ${from} and a.seq <= ${upTo})
           select id::text as id from s
           union select c.id::text from cases c where c.encounter_id in (select id from s)
           union select c.encounter_id::text from cases c where c.id in (select id from s) and c.encounter_id is not null`,

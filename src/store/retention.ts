@@ -24,6 +24,7 @@ import { keptPayload, keptSha256, payloadSha256 } from './action-hash.ts';
 import { type AuditEntry, appendAudit, lockAudit } from './audit.ts';
 import { auditedActions } from './audit-actions.ts';
 import { type Db, rowsOf } from './database.ts';
+import { vouchedImportedActions } from './import-audit.ts';
 import { erasedDigest } from './retention-audit.ts';
 
 export interface SweepOptions {
@@ -192,6 +193,11 @@ async function eraseIdentities(
         where c.case_id in ${inBatch} and c.erased_at is null and strpos(c.payload::text, 'identity') > 0`,
     );
     const changed: { case_id: string; seq: number; payload: unknown }[] = [];
+    // issue 21 (copy): an imported first action is vouched for by its import batch (import-audit.ts)
+    const imported = await vouchedImportedActions(
+      tx,
+      actions.filter((a) => !a.audit).map((a) => a.case_id),
+    );
     for (const a of actions) {
       const kept = keptPayload(a.payload);
       if (stringify(kept) === stringify(a.payload)) continue;
@@ -200,7 +206,8 @@ async function eraseIdentities(
         a.audit?.keptSha256 !== undefined &&
         a.audit.payloadSha256 === payloadSha256(a.salt, a.payload) &&
         a.audit.keptSha256 === keptSha256(a.payload);
-      if (vouched) changed.push({ case_id: a.case_id, seq: Number(a.seq), payload: kept });
+      if (vouched || (a.salt !== null && imported.has(`${a.case_id}:${Number(a.seq)}`)))
+        changed.push({ case_id: a.case_id, seq: Number(a.seq), payload: kept });
       else tampered.push({ caseId: a.case_id, seq: Number(a.seq) });
     }
     if (changed.length > 0)

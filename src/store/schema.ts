@@ -639,3 +639,17 @@ export const statisticsMonthly = pgTable(
   },
   (t) => [index('statistics_monthly_state_grouping_month').on(t.state, t.grouping, t.month)],
 );
+
+// issue 21 copy: the encounters `pact import encounters` wrote in one batch (src/store/bulk-import.ts). The batch
+// has ONE audit entry (`import.batch`, subject the batch id) whose hashes cover these encounters and the first
+// actions of their cases; verifyRecords checks them (src/store/import-audit.ts).
+export const importEncounters = pgTable(
+  'import_encounters',
+  {
+    encounterId: uuid('encounter_id')
+      .primaryKey()
+      .references(() => encounters.id),
+    batch: uuid('batch').notNull(),
+  },
+  (t) => [index('import_encounters_batch').on(t.batch)],
+);

@@ -12,6 +12,7 @@
 //     (its actions' and its encounter's: a nationality regroups them all), encounter.corrected the
 //     encounter's day before (data.was) and after;
 //   solidarity.transfer-*: the day the transfer was closed, in the receiving state.
+//   import.batch (issue 21, bulk-import.ts): the states and hours its rows touched (data.touched).
 // Days are the local days of each state's zone. The first refresh, and one after places were loaded (a place's
 // border section changes the groups of every encounter there), count every day again. A refresh holds an
 // advisory lock; a write that commits during it has a later audit entry and is counted at the next one.
@@ -136,7 +137,10 @@ export async function refreshRollup(db: Db, now: Date = new Date()): Promise<num
                 where x.action in ('person.amended', 'encounter.amended')
               union
               select t.to_state, t.closed_at from x join relocation_transfers t on t.id = x.id
-                where x.action like 'solidarity.transfer-%' and t.closed_at is not null`,
+                where x.action like 'solidarity.transfer-%' and t.closed_at is not null
+              union
+              select d->>0, (d->>1)::timestamptz from x cross join jsonb_array_elements(x.data->'touched') as d
+                where x.action = 'import.batch'`,
         );
     const byState = new Map<string, string[]>();
     for (const { state, ts } of touched) {

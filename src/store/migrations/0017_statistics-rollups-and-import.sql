@@ -1,3 +1,8 @@
+CREATE TABLE "import_encounters" (
+	"encounter_id" uuid PRIMARY KEY NOT NULL,
+	"batch" uuid NOT NULL
+);
+--> statement-breakpoint
 CREATE TABLE "rollup_daily" (
 	"state" char(2) NOT NULL,
 	"day" date NOT NULL,
@@ -26,6 +31,8 @@ CREATE TABLE "statistics_monthly" (
 	"value" integer NOT NULL
 );
 --> statement-breakpoint
+ALTER TABLE "import_encounters" ADD CONSTRAINT "import_encounters_encounter_id_encounters_id_fk" FOREIGN KEY ("encounter_id") REFERENCES "public"."encounters"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+CREATE INDEX "import_encounters_batch" ON "import_encounters" USING btree ("batch");--> statement-breakpoint
 CREATE INDEX "rollup_facts_subject" ON "rollup_facts" USING btree ("subject");--> statement-breakpoint
 CREATE INDEX "rollup_facts_state_due" ON "rollup_facts" USING btree ("state","due_at","day") WHERE "rollup_facts"."due_at" is not null;--> statement-breakpoint
 CREATE INDEX "statistics_monthly_state_grouping_month" ON "statistics_monthly" USING btree ("state","grouping","month");

@@ -1,0 +1,182 @@
+// issue 21 (copy): the audit of a bulk import batch. A batch that commits writes ONE audit entry,
+// `import.batch` (subject: the batch id), instead of one per encounter and one per case action. It binds:
+// - `encounters`, `actions`: how many of each the batch wrote;
+// - `rowsSha256`: a hash over the batch's rows as written — each encounter's encounterHash (as an
+//   `encounter.stored` entry would) and each first action's salted payloadSha256 with its case, seq, type and
+//   time (as its own entry would);
+// - `keptSha256`: the same with each action's keptSha256 (what the retention sweep keeps), which still verifies
+//   once the sweep has erased identities (the salts are gone then);
+// - `touched`: the states and hours the batch wrote (statistics-rollup.ts recounts their days).
+// The lines are sorted before hashing, so the order rows are read back in does not matter.
+// verifyImportBatches (called by verifyRecords) recomputes the hashes from the rows; a row altered, added to
+// the batch's cases or removed is found. An imported encounter corrected later (amendments.ts) is hashed as it
+// was imported: the first `encounter.corrected` entry names that hash (prevRowSha256).
+import { sql } from 'drizzle-orm';
+import { keptSha256, payloadSha256 } from './action-hash.ts';
+import { encounterHash, sha256 } from './audit.ts';
+import { auditedActions } from './audit-actions.ts';
+import type { Db } from './database.ts';
+import { rowsOf } from './database.ts';
+import { uuidArray } from './duplicates.ts';
+
+export const IMPORT_BATCH = 'import.batch';
+
+export interface ImportedAction {
+  readonly case_id: unknown;
+  readonly seq: unknown;
+  readonly type: unknown;
+  readonly at: unknown;
+  readonly payload: unknown;
+  readonly salt: unknown;
+}
+
+const ms = (v: unknown) => (v instanceof Date ? v.getTime() : Date.parse(String(v)));
+const actionKey = (a: ImportedAction) => `a:${a.case_id}:${a.seq}:${a.type}:${ms(a.at)}`;
+const digest = (lines: string[]) => sha256(lines.sort().join('\n'));
+
+/** The two hashes of a batch: over its encounters' row hashes (by id) and its actions. */
+export function batchHashes(
+  encounters: readonly { id: string; rowSha256: string }[],
+  actions: readonly ImportedAction[],
+  erased = false,
+): { rowsSha256?: string; keptSha256: string } {
+  const enc = encounters.map((e) => `e:${e.id}:${e.rowSha256}`);
+  const kept = digest([...enc, ...actions.map((a) => `${actionKey(a)}:${keptSha256(a.payload)}`)]);
+  if (erased) return { keptSha256: kept };
+  const rows = digest([
+    ...enc,
+    ...actions.map((a) => `${actionKey(a)}:${payloadSha256(String(a.salt), a.payload)}`),
+  ]);
+  return { rowsSha256: rows, keptSha256: kept };
+}
+
+/** Which states and hours rows touch: [state, instant truncated to its UTC hour] pairs, each once. */
+export function touchedHours(
+  pairs: Iterable<readonly [string, string | null | undefined]>,
+): [string, string][] {
+  const seen = new Set<string>();
+  const out: [string, string][] = [];
+  for (const [state, at] of pairs) {
+    if (!at) continue;
+    const hour = `${new Date(at).toISOString().slice(0, 13)}:00:00Z`;
+    const k = `${state}|${hour}`;
+    if (!seen.has(k)) {
+      seen.add(k);
+      out.push([state, hour]);
+    }
+  }
+  return out;
+}
+
+/**
+ * The imported encounters as imported, by id: their rowSha256 from the row (or, when corrected since, from the
+ * first correction's prevRowSha256), for checkEncounters to continue their chain of corrections from.
+ */
+export async function importedEncounterHashes(
+  db: Db,
+  batches?: readonly string[],
+): Promise<Map<string, { batch: string; rowSha256: string }>> {
+  const only = batches ? sql`where i.batch = any(${uuidArray(batches)}::uuid[])` : sql``;
+  const rows = await rowsOf<Record<string, unknown>>(
+    db,
+    sql`select i.batch, e.*, (select a.data->>'prevRowSha256' from audit_log a where a.action = 'encounter.corrected'
+          and a.subject = e.id::text order by a.seq limit 1) as first_prev
+        from import_encounters i join encounters e on e.id = i.encounter_id ${only}`,
+  );
+  return new Map(
+    rows.map((r) => [
+      String(r.id),
+      { batch: String(r.batch), rowSha256: r.first_prev ? String(r.first_prev) : encounterHash(r) },
+    ]),
+  );
+}
+
+/**
+ * Checks every `import.batch` entry against its rows; the first that does not match, or an imported encounter
+ * whose batch has no entry. The batch's actions: those of its encounters' cases that have no audit entry of
+ * their own (actions recorded later on an imported case have theirs).
+ */
+export async function verifyImportBatches(
+  db: Db,
+  imported: ReadonlyMap<string, { batch: string; rowSha256: string }>,
+  batches?: readonly string[],
+  vouched: Set<string> = new Set(),
+): Promise<{ seq: number; reason: string } | undefined> {
+  const onlyEntries = batches ? sql`and subject = any(${uuidArray(batches)}::text[])` : sql``;
+  const onlyRows = batches ? sql`and i.batch = any(${uuidArray(batches)}::uuid[])` : sql``;
+  const entries = await rowsOf<{ seq: unknown; subject: string; data: Record<string, unknown> }>(
+    db,
+    sql`select seq, subject, data from audit_log where action = ${IMPORT_BATCH} ${onlyEntries} order by seq`,
+  );
+  const actions = await rowsOf<ImportedAction & { batch: string; erased_at: unknown }>(
+    db,
+    sql`select i.batch, c.case_id, c.seq, c.type, c.at, c.payload, c.salt, c.erased_at
+        from import_encounters i join cases k on k.encounter_id = i.encounter_id join case_actions c on c.case_id = k.id
+        where not exists (select 1 from ${auditedActions()} a where a.subject = c.case_id::text
+          and (a.data->>'seq')::int = c.seq) ${onlyRows}`,
+  );
+  const byBatch = new Map<string, { enc: { id: string; rowSha256: string }[]; act: typeof actions }>();
+  const of = (b: string) => {
+    const v = byBatch.get(b) ?? { enc: [], act: [] };
+    byBatch.set(b, v);
+    return v;
+  };
+  for (const [id, e] of imported) of(e.batch).enc.push({ id, rowSha256: e.rowSha256 });
+  for (const a of actions) of(String(a.batch)).act.push(a);
+  for (const entry of entries) {
+    const seq = Number(entry.seq);
+    vouched.add(entry.subject);
+    const rows = byBatch.get(entry.subject) ?? { enc: [], act: [] };
+    const erased = rows.act.some((a) => a.erased_at != null);
+    const got = batchHashes(rows.enc, rows.act, erased);
+    const want = entry.data as {
+      rowsSha256?: string;
+      keptSha256?: string;
+      encounters?: number;
+      actions?: number;
+    };
+    const same =
+      rows.enc.length === want.encounters &&
+      rows.act.length === want.actions &&
+      got.keptSha256 === want.keptSha256 &&
+      (erased || got.rowsSha256 === want.rowsSha256);
+    if (!same)
+      return {
+        seq,
+        reason:
+          'the records of this import batch were altered, added to or removed (their hash does not match)',
+      };
+  }
+  for (const b of byBatch.keys())
+    if (!vouched.has(b))
+      return { seq: 0, reason: `records of import batch ${b} have no audit entry (written outside Pact)` };
+  return undefined;
+}
+
+/**
+ * The imported case actions among `caseIds` that their batch still vouches for (`case:seq`), for the retention
+ * sweep (retention.ts): an imported action has no entry of its own; it is vouched when its whole batch verifies.
+ */
+export async function vouchedImportedActions(db: Db, caseIds: readonly string[]): Promise<Set<string>> {
+  if (caseIds.length === 0) return new Set();
+  const batches = (
+    await rowsOf<{ batch: string }>(
+      db,
+      sql`select distinct i.batch::text as batch from import_encounters i join cases k on k.encounter_id = i.encounter_id
+        where k.id = any(${uuidArray(caseIds)}::uuid[])`,
+    )
+  ).map((b) => b.batch);
+  const out = new Set<string>();
+  for (const b of batches) {
+    const good = new Set<string>();
+    if (await verifyImportBatches(db, await importedEncounterHashes(db, [b]), [b], good)) continue;
+    const rows = await rowsOf<{ case_id: string; seq: number }>(
+      db,
+      sql`select c.case_id::text as case_id, c.seq from import_encounters i join cases k on k.encounter_id = i.encounter_id
+        join case_actions c on c.case_id = k.id where i.batch = ${b}::uuid and not exists (select 1 from ${auditedActions()} a
+          where a.subject = c.case_id::text and (a.data->>'seq')::int = c.seq)`,
+    );
+    for (const r of rows) out.add(`${r.case_id}:${Number(r.seq)}`);
+  }
+  return out;
+}
