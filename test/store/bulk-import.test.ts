@@ -14,6 +14,9 @@ import { verifyAudit, verifyRecords } from '../../src/store/audit.ts';
 import { type ImportItem, importBatch } from '../../src/store/bulk-import.ts';
 import { CaseStore } from '../../src/store/case-store.ts';
 import type { Store } from '../../src/store/database.ts';
+import { monitoringIndicators } from '../../src/store/monitoring.ts';
+import { rolledUpMonitoring } from '../../src/store/monitoring-rolled-up.ts';
+import { refreshFacts } from '../../src/store/monitoring-rollup.ts';
 import { sweepRetention } from '../../src/store/retention.ts';
 import { rolledUpAggregates } from '../../src/store/statistics-rollup.ts';
 import { BACKENDS, testClock } from './backends.ts';
@@ -173,6 +176,37 @@ describe.each(BACKENDS)('bulk import by COPY on $name', (backend) => {
     );
     expect(await count(`select group_size as n from encounters where ref = 'BLK-3'`)).toBe(2);
     expect(await verifyRecords(store.db)).toBeUndefined();
+  });
+
+  it('a command on an imported case (its own format-2 entry) verifies; the rolled-up monitoring counts it as live', async () => {
+    const [c] = await store.query<{ id: string; version: number }>(
+      `select c.id, c.version from cases c join encounters e on e.id = c.encounter_id where e.ref = 'BLK-1' order by c.id limit 1`,
+    );
+    await refreshFacts(store.db); // the import batch's encounters are counted first
+    clock.set('2026-12-09T09:00:00Z');
+    await cs.apply(
+      c?.id ?? '',
+      c?.version ?? 1,
+      { type: 'asylum-wish.expressed', at: '2026-12-09T08:30:00Z', where: 'station', to: 'officer' } as never,
+      { actor: 'officer.lt', role: 'case-officer' },
+      'wish-blk-1',
+    );
+    expect(
+      await count(
+        `select count(*)::int as n from audit_log where action = 'case.actions' and subject = '${c?.id}'`,
+      ),
+    ).toBe(1);
+    expect(await verifyRecords(store.db)).toBeUndefined();
+    const q = {
+      state: 'LT',
+      from: '2026-12-01',
+      to: '2026-12-31',
+      timeZone: 'Europe/Vilnius',
+      now: new Date('2026-12-09T10:00:00Z'),
+    };
+    const live = await monitoringIndicators(store.db, q);
+    expect(live.registrationWithinDeadline.asylumWishes).toBeGreaterThanOrEqual(1);
+    expect(await rolledUpMonitoring(store.db, q)).toEqual(live);
   });
 
   // the attacks: someone with SQL access changes an imported row after the import
