@@ -24,6 +24,7 @@ import { outboxService } from '../../store/federation-outbox.ts';
 import { storeOptions } from '../../store/open-from-env.ts';
 import { loadRecognitionRates } from '../../store/reference-data.ts';
 import { acceptSilentRequests } from '../../store/responsibility-requests.ts';
+import { warmRollups } from '../../store/rollup-warmup.ts';
 import { confirmSilentTransfers } from '../../store/solidarity.ts';
 import { sweepUnionFigures } from '../../store/union-figures.ts';
 import { adminPasswordPath, firstAdministrator, type OneTime } from '../admin-password.ts';
@@ -285,18 +286,46 @@ export async function serveStore(
         sweeping = undefined;
       });
   };
-  const timer = sweepMs > 0 ? setInterval(sweep, sweepMs) : undefined;
+  // issue 21: the statistics roll-ups refreshed in the background at start and after each sweep, so that a read
+  // finds little left to count (store/rollup-warmup.ts); at stop, awaited as the sweep is (bounded)
+  let warming: Promise<void> | undefined;
+  const warm = () => {
+    warming ??= warmRollups(store.db, services.clock())
+      .then(
+        (w) =>
+          void (
+            (w.days > 0 || w.subjects !== 0) &&
+            app.log.info({ days: w.days, subjects: w.subjects, ms: w.ms }, 'statistics rolled up')
+          ),
+        (e) => {
+          const fatal = fatalDatabaseError(e);
+          if (fatal) onFatal(fatal);
+          else app.log.warn({ err: { type: (e as Error)?.constructor?.name } }, 'statistics roll-up failed');
+        },
+      )
+      .finally(() => {
+        warming = undefined;
+      });
+  };
+  const tick = () => {
+    sweep();
+    void sweeping?.then(() => (stopped ? undefined : warm()));
+  };
+  let stopped = false;
+  const timer = sweepMs > 0 ? setInterval(tick, sweepMs) : undefined;
   timer?.unref();
-  sweep();
+  tick();
   await new Promise<void>((resolve) => {
     let stopping: Promise<void> | undefined;
     stop = () => {
       stopping ??= (async () => {
         clearInterval(timer);
+        stopped = true;
         process.off('SIGTERM', signal);
         process.off('SIGINT', signal);
         if (!failed) ctx.stderr('stopping: finishing the requests in flight\n');
         await within(sweeping, STOP_TIMEOUT_MS);
+        await within(warming, STOP_TIMEOUT_MS);
         await within(sender?.stop(), STOP_TIMEOUT_MS);
         await within(inbox?.idle(), STOP_TIMEOUT_MS);
         // stops listening at once; waits for the requests in flight (bounded)
