@@ -50,6 +50,13 @@ export interface TestClock {
   set(iso: string): void;
 }
 
+let passwordHashOnce: Promise<string> | undefined;
+/** The argon2id hash of PASSWORD, made once per worker (its test files share modules: isolate is false). */
+const sharedPasswordHash = () => {
+  passwordHashOnce ??= hashPassword(PASSWORD);
+  return passwordHashOnce;
+};
+
 export async function startHarness(
   backend: Backend,
   options: {
@@ -84,8 +91,8 @@ export async function startHarness(
       : false,
   });
   const accounts = new Map<string, Account>();
-  // one argon2id hash for the shared password (about 50 ms of CPU each), not one per account
-  const passwordHash = hashPassword(PASSWORD);
+  // one argon2id hash for the shared password (about 50 ms of CPU each), not one per account nor per harness
+  const passwordHash = sharedPasswordHash();
   for (const role of ROLES) {
     const places = UNION_ROLES.includes(role)
       ? ['EU']

@@ -14,6 +14,7 @@ import type { CaseCommand, EncounterKind } from '../../src/domain/commands.ts';
 import { type DecideContext, decide, startCase } from '../../src/domain/decide.ts';
 import { ActionNotAllowedError, CommandRejectedError } from '../../src/domain/errors.ts';
 import { mayRemain } from '../../src/domain/guarantees/remedies.ts';
+import { volume } from '../volume.ts';
 import { commandArb } from './arbitraries.ts';
 import { ctx, encounter, interviewRecorded, LAW_WITH_TEST_WINDOWS, person } from './fixtures.ts';
 
@@ -181,7 +182,8 @@ describe('issue 17: no command sequence runs over the person (property)', () => 
             ).toBe(true);
         }
       }),
-      { numRuns: 400 },
+      // npm test: 150 random sequences; npm run test:soak (CI): 400
+      { numRuns: volume(400, 150) },
     );
     // the sequences reach what is checked (a property over sequences that never remove would prove nothing)
     expect(removals).toBeGreaterThan(0);
