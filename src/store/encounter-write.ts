@@ -3,7 +3,7 @@
 // write itself — encounters, cases, first actions, obligations, keys and audit entries in ONE statement.
 import { sql } from 'drizzle-orm';
 import type { Actor } from '../domain/decide.ts';
-import { type AuditHead, chainRows, lockAudit } from './audit.ts';
+import { AUDIT_CHAIN_LOCK, type AuditHead, chainRows, lockAudit } from './audit.ts';
 import {
   ACTION_COLUMNS,
   AUDIT_COLUMNS,
@@ -109,7 +109,9 @@ export class EncounterWriter {
    * The write is optimistic: the encounters are decided against a basis (crisis declarations, places, the
    * audit chain's head, keys and references already used) read in one statement — or, on a first attempt,
    * remembered from this store's previous write — and written in one autocommit statement that fails if the
-   * basis changed meanwhile (chain position taken, key or reference taken, crisis declared). Such a failure
+   * basis changed meanwhile (chain position taken, key or reference taken, crisis declared), or if another
+   * writer holds the chain's lock (a command, or a bulk import batch that read the head before this statement
+   * and writes its entry later: without this the batch would fail on the chain position). Such a failure
    * writes nothing; the next attempt reads afresh, and from the third on it holds the chain's lock.
    */
   async recordEncounters(items: readonly EncounterItem[], actor: Actor): Promise<BatchOutcome[]> {
@@ -243,7 +245,8 @@ export class EncounterWriter {
       ],
       sql`select pact_conflict('an idempotency key was used meanwhile') where (select count(*) from p0) <> ${fresh.length}
         union all select pact_conflict('the crisis declarations changed meanwhile') where ${sql.raw(CRISES_DIGEST)} <> ${basis.crisesDigest}
-        union all select pact_conflict('a place was withdrawn or reopened meanwhile') where ${sql.raw(CLOSED_PLACES_DIGEST)} <> ${basis.closedPlacesDigest}`,
+        union all select pact_conflict('a place was withdrawn or reopened meanwhile') where ${sql.raw(CLOSED_PLACES_DIGEST)} <> ${basis.closedPlacesDigest}
+        union all select pact_conflict('another writer holds the audit chain') where not pg_try_advisory_xact_lock(${AUDIT_CHAIN_LOCK})`,
     );
     const last = chain[chain.length - 1];
     return last ? { seq: last.seq as number, hash: last.hash as string } : basis.head;
