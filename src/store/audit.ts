@@ -203,7 +203,7 @@ export async function verifyRecords(db: Db): Promise<{ seq: number; reason: stri
   if (erasures) return erasures;
   // issue 21 (copy): the records of bulk import batches, vouched for by one entry per batch (import-audit.ts)
   const imported = await importedEncounterHashes(db);
-  const batches = await verifyImportBatches(db, imported);
+  const batches = await verifyImportBatches(db, imported, undefined, undefined, cover);
   if (batches) return batches;
   const encounters = await checkEncounters(db, amended, imported);
   if (encounters) return encounters;

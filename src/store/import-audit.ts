@@ -18,6 +18,7 @@ import { auditedActions } from './audit-actions.ts';
 import type { Db } from './database.ts';
 import { rowsOf } from './database.ts';
 import { uuidArray } from './duplicates.ts';
+import { coveredErasure, type ErasureCover, erasureCover } from './retention-audit.ts';
 
 export const IMPORT_BATCH = 'import.batch';
 
@@ -79,9 +80,11 @@ export async function importedEncounterHashes(
   const only = batches ? sql`where i.batch = any(${uuidArray(batches)}::uuid[])` : sql``;
   const rows = await rowsOf<Record<string, unknown>>(
     db,
-    sql`select i.batch, e.*, (select a.data->>'prevRowSha256' from audit_log a where a.action = 'encounter.corrected'
-          and a.subject = e.id::text order by a.seq limit 1) as first_prev
-        from import_encounters i join encounters e on e.id = i.encounter_id ${only}`,
+    // the first correction of each encounter, read once (not one scan of the log per imported encounter)
+    sql`select i.batch, e.*, f.first_prev
+        from import_encounters i join encounters e on e.id = i.encounter_id
+        left join (select distinct on (a.subject) a.subject, a.data->>'prevRowSha256' as first_prev from audit_log a
+          where a.action = 'encounter.corrected' order by a.subject, a.seq) f on f.subject = e.id::text ${only}`,
   );
   return new Map(
     rows.map((r) => [
@@ -101,7 +104,9 @@ export async function verifyImportBatches(
   imported: ReadonlyMap<string, { batch: string; rowSha256: string }>,
   batches?: readonly string[],
   vouched: Set<string> = new Set(),
+  cover?: ErasureCover,
 ): Promise<{ seq: number; reason: string } | undefined> {
+  const sweeps = cover ?? (await erasureCover(db));
   const onlyEntries = batches ? sql`and subject = any(${uuidArray(batches)}::text[])` : sql``;
   const onlyRows = batches ? sql`and i.batch = any(${uuidArray(batches)}::uuid[])` : sql``;
   const entries = await rowsOf<{ seq: unknown; subject: string; data: Record<string, unknown> }>(
@@ -128,6 +133,16 @@ export async function verifyImportBatches(
     vouched.add(entry.subject);
     const rows = byBatch.get(entry.subject) ?? { enc: [], act: [] };
     const erased = rows.act.some((a) => a.erased_at != null);
+    // an erased row is one a sweep erased: its instant is a sweep's (retention.erased, whose digest
+    // checkErasures verifies) and its salt is gone — not an erased_at set by hand to weaken this check
+    const forged = rows.act.find(
+      (a) => a.erased_at != null && (a.salt != null || !coveredErasure(sweeps, a.erased_at)),
+    );
+    if (forged)
+      return {
+        seq,
+        reason: 'a row of this import batch is marked erased, but no retention sweep erased it',
+      };
     const got = batchHashes(rows.enc, rows.act, erased);
     const want = entry.data as {
       rowsSha256?: string;

@@ -270,6 +270,32 @@ describe.each(BACKENDS)('bulk import by COPY on $name', (backend) => {
     expect(await verifyRecords(store.db)).toBeUndefined();
   });
 
+  it('ATTACK: a row marked erased by hand (to be checked only by its kept hash) while a name is changed is found', async () => {
+    const [row] = await store.query<{ case_id: string }>(
+      `select c.case_id from case_actions c join cases k on k.id = c.case_id join encounters e on e.id = k.encounter_id
+        where e.ref = 'BLK-2' and c.seq = 1 limit 1`,
+    );
+    await store.query(
+      `update case_actions set erased_at = '2001-01-01T00:00:00Z' where case_id = $1 and seq = 1`,
+      [row?.case_id],
+    );
+    const renamed = `update case_actions set payload = replace(payload::text, 'Testperson', 'Otherperson')::jsonb
+      where seq = 1 and payload::text like '%Testperson%'
+        and case_id in (select k.id from cases k join encounters e on e.id = k.encounter_id where e.ref = 'BLK-1')`;
+    await store.query(renamed);
+    expect((await verifyRecords(store.db))?.reason).toMatch(
+      /marked erased, but no retention sweep erased it/,
+    );
+    await store.query(`update case_actions set erased_at = null where case_id = $1 and seq = 1`, [
+      row?.case_id,
+    ]);
+    expect((await verifyRecords(store.db))?.reason).toMatch(/import batch were altered/);
+    await store.query(
+      `update case_actions set payload = replace(payload::text, 'Otherperson', 'Testperson')::jsonb
+        where payload::text like '%Otherperson%'`,
+    );
+    expect(await verifyRecords(store.db)).toBeUndefined();
+  });
   it('an encounter passed off as imported (written outside Pact into a batch) is found', async () => {
     await store.query(
       `insert into encounters (id, state, ref, occurred_at, kind, group_size, unidentified, recorded_by, created_at)
