@@ -181,17 +181,19 @@ export function encounterHash(e: Record<string, unknown>): string {
 export async function verifyRecords(db: Db): Promise<{ seq: number; reason: string } | undefined> {
   const rows =
     // both formats of the entries (audit-actions.ts): one per case-log row, or one per command listing its rows
-    (await db.execute(sql`select a.seq, a.action, a.data, c.payload, c.salt, c.type as c_type, c.at as c_at, c.case_id as c_case, c.erased_at as c_erased
+    (await db.execute(sql`select a.seq, a.action, a.data, c.payload, c.salt, c.type as c_type, c.at as c_at, c.state as c_state, c.case_id as c_case, c.erased_at as c_erased
       from ${auditedActions()} a left join case_actions c on c.case_id::text = a.subject and c.seq = (a.data->>'seq')::int
       order by a.seq, (a.data->>'seq')::int`)) as unknown as { rows?: Record<string, unknown>[] };
   const cover = await erasureCover(db);
   // the `encounter.amended` case actions, by `case:seq`, for the corrections that name them
   const amended = new Map<string, { payload: Record<string, unknown>; used: boolean }>();
   for (const r of rows.rows ?? (rows as unknown as Record<string, unknown>[])) {
-    const data = r.data as { payloadSha256: string; keptSha256?: string; at: string };
+    const data = r.data as { payloadSha256: string; keptSha256?: string; at: string; state?: string };
     if (!r.c_case) return { seq: Number(r.seq), reason: 'the case-log entry it records was removed' };
     const at = r.c_at instanceof Date ? r.c_at.getTime() : Date.parse(String(r.c_at));
-    if (!actionMatches(data, r, cover) || at !== Date.parse(data.at) || r.action !== r.c_type)
+    // the state the action counts for (statistics, monitoring and Eurostat group by it) is vouched too
+    const stateMoved = typeof data.state === 'string' && String(r.c_state).trim() !== data.state;
+    if (!actionMatches(data, r, cover) || at !== Date.parse(data.at) || r.action !== r.c_type || stateMoved)
       return { seq: Number(r.seq), reason: 'the case-log entry it records was altered' };
     if (r.c_type === 'encounter.amended')
       amended.set(`${r.c_case}:${(r.data as { seq: number }).seq}`, {

@@ -161,12 +161,17 @@ describe.each(BACKENDS)(
       });
     });
 
-    it('ATTACK: a row’s type changed, a row removed, or a row added are found', async () => {
+    it('ATTACK: a row’s type or state changed, a row removed, or a row added are found', async () => {
       const result = await twoPersons();
       const [a, b] = result.caseIds as [string, string];
       await store.query(`update case_actions set type = 'case.closed' where case_id = $1`, [a]);
       expect((await verifyRecords(store.db))?.reason).toBe('the case-log entry it records was altered');
       await store.query(`update case_actions set type = 'encounter.recorded' where case_id = $1`, [a]);
+      expect(await verifyRecords(store.db)).toBeUndefined();
+      // the state it counts for, moved LT→PL (the statistics group by it)
+      await store.query(`update case_actions set state = 'PL' where case_id = $1`, [a]);
+      expect((await verifyRecords(store.db))?.reason).toBe('the case-log entry it records was altered');
+      await store.query(`update case_actions set state = 'LT' where case_id = $1`, [a]);
       expect(await verifyRecords(store.db)).toBeUndefined();
       await store.query(
         `insert into case_actions (case_id, seq, type, at, actor, role, state, legal_basis, payload, recorded_at, salt)
