@@ -49,7 +49,6 @@ export function exportRoutes(app: FastifyInstance, deps: ApiDeps): void {
         throw new HttpProblem(400, 'invalid-input', 'Invalid input', 'the month has not ended', [
           { field: 'querystring/to', reason: `a month that has ended: at the latest ${ended}` },
         ]);
-      // issue 21: the export reads a replica of DATABASE_READ_URL within the lag bound (or the primary)
       const round = rounderOf(await roundingKey(deps.store.db));
       // (issue 21: from the monthly rollup, on the primary: its refresh writes)
       const rows = await rolledUpFirstTimeApplicants(deps.store.db, { state, from, to, timeZone, round });
