@@ -13,10 +13,15 @@ const byC = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 export async function rolledUpMonitoring(db: Db, q: MonitoringQuery): Promise<MonitoringIndicators> {
   await refreshFacts(db);
-  const [sums, live] = await Promise.all([
-    dailySums(db, { state: q.state, from: q.from, to: q.to, keys: 'monitoring' }),
-    notYetDue(db, q),
-  ]);
+  // one snapshot for both (a refresh committing between two reads would count an item twice or not at all)
+  const [sums, live] = await db.transaction(
+    async (txn) => {
+      const tx = txn as unknown as Db;
+      const s = await dailySums(tx, { state: q.state, from: q.from, to: q.to, keys: 'monitoring' });
+      return [s, await notYetDue(tx, q)] as const;
+    },
+    { isolationLevel: 'repeatable read', accessMode: 'read only' },
+  );
   const total = new Map<string, number>();
   for (const r of sums)
     total.set(`${r.key}\u0000${r.grp}`, (total.get(`${r.key}\u0000${r.grp}`) ?? 0) + r.value);
