@@ -163,6 +163,9 @@ async function runImport(ctx: CliContext, file: string, opts: Options): Promise<
       await flushBatch();
       await inFlight;
     } catch (e) {
+      // a batch still being written ends (commits or fails) before the count is reported and the store closed
+      // (the count is of the batches that committed)
+      await inFlight.catch(() => {});
       if (e instanceof PactError) throw e;
       const where = (e as { lines?: number }).lines;
       throw new PactError(
