@@ -1,19 +1,9 @@
-// issue 21 (copy): the bulk path of `pact import encounters`. One batch of encounters is one transaction on one
-// connection (copy.ts) holding the audit chain's lock: the basis is read (keys and references already used,
-// places, crises: encounter-basis.ts), each encounter is decided by the domain exactly as the single path does
-// (startCase: the same cases, first actions, obligations and deadlines), and the rows go in by COPY straight into
-// their tables — encounters, cases, case_actions, obligations, person_identities, person_documents,
-// idempotency_keys, import_encounters — with ONE audit entry for the batch (import-audit.ts). The likely
-// duplicates of the persons are proposed after the commit, set-wise for the batch, as recordEncounters does.
-import stringify from 'safe-stable-stringify';
 import type { Action, CaseState } from '../domain/case-state.ts';
 import type { RecordEncounter } from '../domain/commands.ts';
-import { type Actor, startCase } from '../domain/decide.ts';
-import { ENTRY_RULES } from '../domain/entry-rules.ts';
-import { CommandRejectedError } from '../domain/errors.ts';
+import type { Actor } from '../domain/decide.ts';
 import { PactError } from '../law/errors.ts';
 import { actionSalt } from './action-hash.ts';
-import { AUDIT_CHAIN_LOCK, type AuditHead, chainRows, encounterHash, sha256 } from './audit.ts';
+import { AUDIT_CHAIN_LOCK, type AuditHead, chainRows, encounterHash } from './audit.ts';
 import {
   ACTION_COLUMNS,
   AUDIT_COLUMNS,
@@ -23,14 +13,13 @@ import {
   IDEMPOTENCY_COLUMNS,
   OBLIGATION_COLUMNS,
 } from './bulk.ts';
+import { caseRow } from './case-rows.ts';
 import type { BatchOutcome, EncounterResult, Services } from './case-store.ts';
 import type { CopySession } from './copy.ts';
-import { covering } from './crises.ts';
 import type { Store } from './database.ts';
 import { proposeAfterEncounters } from './duplicates.ts';
 import { readBasis, type WriteBasis } from './encounter-basis.ts';
-import { checkPlaceOpen } from './encounter-conflicts.ts';
-import { DuplicateReferenceError, IdempotencyKeyReusedError, UnknownPlaceError } from './errors.ts';
+import { decideEncounters } from './encounter-decide.ts';
 import { batchHashes, IMPORT_BATCH, touchedHours } from './import-audit.ts';
 import { comparable, newIdentityParts } from './person-identities.ts';
 
@@ -73,7 +62,7 @@ export async function importBatch(
   return decided.outcomes;
 }
 
-/** Each encounter recorded, replayed or rejected against the basis — the checks of recordEncounters. */
+/** Each encounter recorded, replayed or rejected against the basis: the API's own decision (encounter-decide.ts). */
 function decide(
   items: readonly ImportItem[],
   basis: WriteBasis,
@@ -81,63 +70,18 @@ function decide(
   now: Date,
   actor: Actor,
 ): { outcomes: BatchOutcome[]; fresh: Fresh[] } {
-  const ctx = {
-    ...actor,
-    law: services.law,
-    now,
-    crisisAt: (state: string, at: string, section?: string) => covering(basis.crises, state, at, section),
+  const { outcomes, fresh } = decideEncounters(items, basis, now, actor, services);
+  return {
+    outcomes,
+    fresh: fresh.map((f) => ({
+      e: f.e,
+      key: f.key,
+      requestHash: f.requestHash,
+      encounterId: f.encounterId,
+      cases: f.decisions.map((d) => ({ state: d.next, actions: d.actions })),
+      result: f.result,
+    })),
   };
-  const outcomes: BatchOutcome[] = [];
-  const fresh: Fresh[] = [];
-  const refs = new Set<string>();
-  const keys = new Set<string>();
-  items.forEach(({ command: e, key }, index) => {
-    const requestHash = sha256(stringify({ kind: 'record-encounter', e }) ?? '');
-    try {
-      const first = basis.existing.get(key);
-      if (first) {
-        if (first.hash !== requestHash) throw new IdempotencyKeyReusedError(key);
-        outcomes[index] = { status: 'replayed', result: first.response };
-        return;
-      }
-      if (Date.parse(e.occurredAt) > now.getTime() + ENTRY_RULES.futureToleranceMinutes * 60_000)
-        throw new CommandRejectedError('occurredAt', { code: 'in-future', params: {} }, 'is in the future');
-      if (e.placeId && !basis.places.has(e.placeId)) throw new UnknownPlaceError(e.placeId);
-      checkPlaceOpen(e, basis.closedPlaces);
-      const ref = `${e.state}:${e.ref}`;
-      if (basis.taken.has(ref) || refs.has(ref)) throw new DuplicateReferenceError(e.state, e.ref);
-      if (keys.has(key)) throw new IdempotencyKeyReusedError(key);
-      refs.add(ref);
-      keys.add(key);
-      const encounterId = services.uuid();
-      const crisis = covering(basis.crises, e.state, e.occurredAt, e.borderSection);
-      const persons = e.persons.map(({ sameAsCase: _, ...person }) => person);
-      const encounter = { ...e, persons };
-      const decisions = persons.map((person) =>
-        startCase(ctx, {
-          caseId: services.uuid(),
-          encounterId,
-          encounter,
-          person,
-          ...(crisis ? { crisis } : {}),
-        }),
-      );
-      const result: EncounterResult = {
-        encounterId,
-        caseIds: decisions.map((d) => d.next.id),
-        unidentified: e.groupSize - e.persons.length,
-        obligations: decisions.flatMap((d) => d.open.map((o) => ({ ...o, caseId: d.next.id }))),
-        receivedAt: now.toISOString(),
-      };
-      const cases = decisions.map((d) => ({ state: d.next, actions: d.actions }));
-      fresh.push({ e, key, requestHash, encounterId, cases, result });
-      outcomes[index] = { status: 'recorded', result };
-    } catch (err) {
-      if (!(err instanceof PactError)) throw err;
-      outcomes[index] = { status: 'rejected', error: err };
-    }
-  });
-  return { outcomes, fresh };
 }
 
 /** The rows of the batch by COPY, in foreign-key order, and its one audit entry. */
@@ -199,7 +143,7 @@ async function write(
   await s.copyRows(
     'cases',
     CASE_COLUMNS,
-    states.map((c) => caseRow(c, at)),
+    states.map((c) => caseRow(c, now)),
   );
   await s.copyRows('case_actions', ACTION_COLUMNS, actions);
   await s.copyRows('obligations', OBLIGATION_COLUMNS, obligations);
@@ -241,28 +185,4 @@ async function write(
     AUDIT_COLUMNS,
     chainRows(head, [{ at: now, actor: actor.actor, action: IMPORT_BATCH, subject: batch, data }]),
   );
-}
-
-/** A new case's row, as the single path writes it (case-store.ts caseRow). */
-function caseRow(c: CaseState, at: string): Record<string, unknown> {
-  return {
-    id: c.id,
-    state: c.state,
-    encounter_id: c.encounterId,
-    status: c.status,
-    flags: c.flags,
-    version: c.version,
-    nationality: c.person.nationality ?? null,
-    sex: c.person.sex,
-    birth_year: c.person.birthYear ?? null,
-    minor: c.person.minor,
-    unaccompanied: c.person.unaccompanied,
-    vulnerabilities: c.person.vulnerabilities,
-    asylum_wish_at: c.asylumWishAt ?? null,
-    procedure: c.procedure ?? null,
-    crisis_id: c.crisis?.id ?? null,
-    data: c,
-    created_at: at,
-    updated_at: at,
-  };
 }
