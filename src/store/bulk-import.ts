@@ -13,7 +13,7 @@ import {
   IDEMPOTENCY_COLUMNS,
   OBLIGATION_COLUMNS,
 } from './bulk.ts';
-import { caseRow } from './case-rows.ts';
+import { caseRow, encounterRow } from './case-rows.ts';
 import type { BatchOutcome, EncounterResult, Services } from './case-store.ts';
 import type { CopySession } from './copy.ts';
 import type { Store } from './database.ts';
@@ -94,22 +94,7 @@ async function write(
   batch: string,
 ): Promise<void> {
   const at = now.toISOString();
-  const encounters = fresh.map(({ e, encounterId }) => ({
-    id: encounterId,
-    state: e.state,
-    ref: e.ref,
-    place_id: e.placeId ?? null,
-    occurred_at: e.occurredAt,
-    kind: e.kind,
-    group_size: e.groupSize,
-    unidentified: e.groupSize - e.persons.length,
-    force_used: e.force?.used ?? false,
-    force_kind: e.force?.kind ?? null,
-    force_kind_other: e.force?.kindOther ?? null,
-    force_reason: e.force?.reason ?? null,
-    recorded_by: actor.actor,
-    created_at: at,
-  }));
+  const encounters = fresh.map(({ e, encounterId }) => encounterRow(e, encounterId, actor, at));
   const cases = fresh.flatMap((f) => f.cases);
   const states = cases.map((c) => c.state);
   const actions = cases.flatMap(({ state: c, actions: list }) => {

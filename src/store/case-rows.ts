@@ -1,5 +1,6 @@
 // The rows a decision writes (case, case-log, obligation) and the audit entries that vouch for them.
 import type { Action, CaseState, Decision } from '../domain/case-state.ts';
+import type { RecordEncounter } from '../domain/commands.ts';
 import type { Actor } from '../domain/decide.ts';
 import { actionSalt, keptSha256, payloadSha256 } from './action-hash.ts';
 import { type AuditEntry, encounterHash } from './audit.ts';
@@ -142,5 +143,25 @@ export function actionRow(caseId: string, seq: number, a: Action, now: Date): Re
     payload: a.payload,
     recorded_at: now.toISOString(),
     salt: actionSalt(),
+  };
+}
+
+/** A new encounter's row (the API's group commit and the bulk import write the same). */
+export function encounterRow(e: RecordEncounter, encounterId: string, actor: Actor, at: string) {
+  return {
+    id: encounterId,
+    state: e.state,
+    ref: e.ref,
+    place_id: e.placeId ?? null,
+    occurred_at: e.occurredAt,
+    kind: e.kind,
+    group_size: e.groupSize,
+    unidentified: e.groupSize - e.persons.length,
+    force_used: e.force?.used ?? false,
+    force_kind: e.force?.kind ?? null,
+    force_kind_other: e.force?.kindOther ?? null,
+    force_reason: e.force?.reason ?? null,
+    recorded_by: actor.actor,
+    created_at: at,
   };
 }

@@ -13,7 +13,7 @@ import {
   insertMany,
   OBLIGATION_COLUMNS,
 } from './bulk.ts';
-import { caseRow, encounterAudit, logRows } from './case-rows.ts';
+import { caseRow, encounterAudit, encounterRow, logRows } from './case-rows.ts';
 import { type BatchOutcome, type EncounterItem, READ_COMMITTED, type Services } from './case-store-types.ts';
 import { retryStaleWrites } from './chain-retry.ts';
 import { CRISES_DIGEST } from './crises.ts';
@@ -169,22 +169,7 @@ export class EncounterWriter {
     actor: Actor,
   ): Promise<AuditHead> {
     const at = now.toISOString();
-    const encounterRows = fresh.map(({ e, encounterId }) => ({
-      id: encounterId,
-      state: e.state,
-      ref: e.ref,
-      place_id: e.placeId ?? null,
-      occurred_at: e.occurredAt,
-      kind: e.kind,
-      group_size: e.groupSize,
-      unidentified: e.groupSize - e.persons.length,
-      force_used: e.force?.used ?? false,
-      force_kind: e.force?.kind ?? null,
-      force_kind_other: e.force?.kindOther ?? null,
-      force_reason: e.force?.reason ?? null,
-      recorded_by: actor.actor,
-      created_at: at,
-    }));
+    const encounterRows = fresh.map(({ e, encounterId }) => encounterRow(e, encounterId, actor, at));
     const decisions = fresh.flatMap((p) => p.decisions);
     const {
       actions,
