@@ -13,7 +13,8 @@
 # as root, like scripts/replica-clusters.sh; 127.0.0.1 only, `trust`: test clusters, never for data. The
 # machine's own cluster (5432) is never touched.
 set -euo pipefail
-cd "$(dirname "$0")/.."
+HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+cd "$HERE/.."
 
 BASE="${PACT_PITR_DIR:-/tmp/pact-pitr-drill}"
 PRIMARY_PORT="${PACT_PITR_PRIMARY_PORT:-5435}"
@@ -24,25 +25,11 @@ ARCHIVE="$BASE/wal-archive"
 BACKUP="$BASE/base-backup"
 DB=pact
 
-if [ "$PRIMARY_PORT" = 5432 ] || [ "$RESTORE_PORT" = 5432 ]; then
-  echo "pitr-drill: port 5432 is the machine's own cluster; choose other ports" >&2
-  exit 2
-fi
-
-BIN="$(ls -d /usr/lib/postgresql/*/bin 2> /dev/null | sort -V | tail -n 1 || true)"
-if [ -z "$BIN" ]; then BIN="$(dirname "$(command -v initdb || command -v pg_ctl)")"; fi
-[ -x "$BIN/initdb" ] || { echo "pitr-drill: no initdb (PostgreSQL server tools) found" >&2; exit 1; }
-
-# PostgreSQL refuses to run as root: as root, run its tools as the postgres user
-as_pg() {
-  if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
-}
-log() { echo "pitr-drill: $*" >&2; }
+PG_TOOL=pitr-drill
+# shellcheck source=scripts/pg-tools.sh
+. "$HERE/pg-tools.sh"
+refuse_5432 "$PRIMARY_PORT" "$RESTORE_PORT"
 fail() { log "FAILED: $*"; exit 1; }
-
-running() { as_pg "$BIN/pg_ctl" -D "$1" status > /dev/null 2>&1; }
-start() { as_pg "$BIN/pg_ctl" -D "$1" -l "$1.log" -w -t 120 start > /dev/null; }
-stop() { if [ -d "$1" ] && running "$1"; then as_pg "$BIN/pg_ctl" -D "$1" -m fast -w stop > /dev/null; fi; }
 sql() { as_pg "$BIN/psql" -h "$BASE" -p "$1" -U postgres -d "${3:-$DB}" -Atqc "$2"; }
 pact() { env -u DATABASE_READ_URL DATABASE_URL="postgres://postgres@127.0.0.1:$1/$DB" node bin/pact.js "${@:2}"; }
 

@@ -21,24 +21,10 @@ PRIMARY="$BASE/primary"
 REPLICA="$BASE/replica"
 DB=pact
 
-if [ "$PRIMARY_PORT" = 5432 ] || [ "$REPLICA_PORT" = 5432 ]; then
-  echo "replica-clusters: port 5432 is the machine's own cluster; choose other ports" >&2
-  exit 2
-fi
-
-BIN="$(ls -d /usr/lib/postgresql/*/bin 2> /dev/null | sort -V | tail -n 1 || true)"
-if [ -z "$BIN" ]; then BIN="$(dirname "$(command -v initdb || command -v pg_ctl)")"; fi
-[ -x "$BIN/initdb" ] || { echo "replica-clusters: no initdb (PostgreSQL server tools) found" >&2; exit 1; }
-
-# PostgreSQL refuses to run as root: as root, run its tools as the postgres user
-as_pg() {
-  if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
-}
-log() { echo "replica-clusters: $*" >&2; }
-
-running() { as_pg "$BIN/pg_ctl" -D "$1" status > /dev/null 2>&1; }
-start() { running "$1" || as_pg "$BIN/pg_ctl" -D "$1" -l "$1.log" -w -t 60 start > /dev/null; }
-stop() { if [ -d "$1" ] && running "$1"; then as_pg "$BIN/pg_ctl" -D "$1" -m fast -w stop > /dev/null; fi; }
+PG_TOOL=replica-clusters
+# shellcheck source=scripts/pg-tools.sh
+. "$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)/pg-tools.sh"
+refuse_5432 "$PRIMARY_PORT" "$REPLICA_PORT"
 sql() { as_pg "$BIN/psql" -h "$BASE" -p "$1" -U postgres -d "${3:-postgres}" -Atqc "$2"; }
 
 case "${1:-start}" in
