@@ -24,6 +24,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { addUserWithCli } from '../test/cli/user-add.ts';
+import { sampleEncounter } from './sample-encounter.ts';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const SELF = fileURLToPath(import.meta.url);
@@ -77,26 +78,6 @@ type Autocannon = (opts: {
   requests: AutocannonRequest[];
 }) => Promise<AutocannonResult>;
 
-/** An encounter of two identified persons (one asking for asylum) and one more counted, on a past day. */
-function encounter(ref: string) {
-  return {
-    ref,
-    state: 'LT',
-    occurredAt: '2026-11-02T04:10:00+02:00',
-    kind: 'apprehended-irregular-crossing',
-    groupSize: 3,
-    persons: [
-      {
-        nationality: 'IQ',
-        sex: 'male',
-        birthYear: 1990,
-        asylumWish: { at: '2026-11-02T04:30:00+02:00', where: 'station', to: 'border guard' },
-      },
-      { nationality: 'IQ', sex: 'female', birthYear: 1991 },
-    ],
-  };
-}
-
 async function load(spec: LoadSpec): Promise<LoadFigures> {
   const autocannon = createRequire(import.meta.url)('autocannon') as Autocannon;
   const run = async (duration: number, prefix: string) => {
@@ -114,7 +95,7 @@ async function load(spec: LoadSpec): Promise<LoadFigures> {
         return {
           ...req,
           headers: { ...req.headers, 'idempotency-key': `bench-${id}` },
-          body: JSON.stringify(encounter(`BENCH-${id}`)),
+          body: JSON.stringify(sampleEncounter(`BENCH-${id}`)),
         };
       },
     };

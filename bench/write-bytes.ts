@@ -9,6 +9,7 @@ import { LAW } from '../src/law/law.ts';
 import { resultRows } from '../src/store/bulk.ts';
 import { CaseStore } from '../src/store/case-store.ts';
 import { openStore } from '../src/store/database.ts';
+import { sampleEncounter } from './sample-encounter.ts';
 
 const TABLES = [
   'idempotency_keys',
@@ -29,26 +30,7 @@ const cs = new CaseStore(store, {
 });
 const guard = { actor: 'guard-7', role: 'border-guard' };
 for (let i = 0; i < count; i++)
-  await cs.recordEncounter(
-    RecordEncounter.parse({
-      ref: `BYTES-${i}`,
-      state: 'LT',
-      occurredAt: '2026-11-02T04:10:00+02:00',
-      kind: 'apprehended-irregular-crossing',
-      groupSize: 3,
-      persons: [
-        {
-          nationality: 'IQ',
-          sex: 'male',
-          birthYear: 1990,
-          asylumWish: { at: '2026-11-02T04:30:00+02:00', where: 'station', to: 'border guard' },
-        },
-        { nationality: 'IQ', sex: 'female', birthYear: 1991 },
-      ],
-    }),
-    guard,
-    `bytes-${i}`,
-  );
+  await cs.recordEncounter(RecordEncounter.parse(sampleEncounter(`BYTES-${i}`)), guard, `bytes-${i}`);
 let rows = 0;
 let bytes = 0;
 console.log(`per encounter (mean of ${count}): table, rows, bytes of the row values (pg_column_size)`);

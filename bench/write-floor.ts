@@ -12,6 +12,7 @@ import { RecordEncounter } from '../src/domain/commands.ts';
 import { LAW } from '../src/law/law.ts';
 import { CaseStore } from '../src/store/case-store.ts';
 import { openStore } from '../src/store/database.ts';
+import { sampleEncounter } from './sample-encounter.ts';
 
 const batch = Number(process.argv[2] ?? 10);
 const rounds = Number(process.argv[3] ?? 60);
@@ -50,22 +51,7 @@ try {
     }
   };
   const item = (ref: string) => ({
-    command: RecordEncounter.parse({
-      ref,
-      state: 'LT',
-      occurredAt: '2026-11-02T04:10:00+02:00',
-      kind: 'apprehended-irregular-crossing',
-      groupSize: 3,
-      persons: [
-        {
-          nationality: 'IQ',
-          sex: 'male',
-          birthYear: 1990,
-          asylumWish: { at: '2026-11-02T04:30:00+02:00', where: 'station', to: 'border guard' },
-        },
-        { nationality: 'IQ', sex: 'female', birthYear: 1991 },
-      ],
-    }),
+    command: RecordEncounter.parse(sampleEncounter(ref)),
     key: ref,
   });
   const guard = { actor: 'guard-7', role: 'border-guard' };
