@@ -2,7 +2,6 @@ import type { Action, CaseState } from '../domain/case-state.ts';
 import type { RecordEncounter } from '../domain/commands.ts';
 import type { Actor } from '../domain/decide.ts';
 import { PactError } from '../law/errors.ts';
-import { actionSalt } from './action-hash.ts';
 import { AUDIT_CHAIN_LOCK, type AuditHead, chainRows, encounterHash } from './audit.ts';
 import {
   ACTION_COLUMNS,
@@ -13,7 +12,7 @@ import {
   IDEMPOTENCY_COLUMNS,
   OBLIGATION_COLUMNS,
 } from './bulk.ts';
-import { caseRow, encounterRow } from './case-rows.ts';
+import { actionRow, caseRow, encounterRow } from './case-rows.ts';
 import type { BatchOutcome, EncounterResult, Services } from './case-store.ts';
 import type { CopySession } from './copy.ts';
 import type { Store } from './database.ts';
@@ -99,19 +98,7 @@ async function write(
   const states = cases.map((c) => c.state);
   const actions = cases.flatMap(({ state: c, actions: list }) => {
     const first = c.version - list.length + 1;
-    return list.map((a, k) => ({
-      case_id: c.id,
-      seq: first + k,
-      type: a.type,
-      at: a.at,
-      actor: a.actor,
-      role: a.role,
-      state: a.state,
-      legal_basis: a.legalBasis,
-      payload: a.payload,
-      recorded_at: at,
-      salt: actionSalt(),
-    }));
+    return list.map((a, k) => actionRow(c.id, first + k, a, now));
   });
   const obligations = fresh.flatMap((f) =>
     f.result.obligations.map((o) => ({

@@ -130,7 +130,7 @@ export function caseRow(c: CaseState, now: Date): Record<string, unknown> {
   };
 }
 
-export function actionRow(caseId: string, seq: number, a: Action, now: Date): Record<string, unknown> {
+export function actionRow(caseId: string, seq: number, a: Action, now: Date) {
   return {
     case_id: caseId,
     seq,

@@ -226,6 +226,18 @@ export async function acceptSilentRequests(db: Db, now: Date): Promise<number> {
   });
 }
 
+/** The latest request this state received from `fromState` for the case `caseRef`. */
+async function latestRequest(tx: Db, input: { state: string; fromState: string; caseRef: string }) {
+  const t = responsibilityRequests;
+  const [row] = await tx
+    .select()
+    .from(t)
+    .where(and(eq(t.state, input.state), eq(t.fromState, input.fromState), eq(t.caseRef, input.caseRef)))
+    .orderBy(desc(t.receivedAt))
+    .limit(1);
+  return row;
+}
+
 /**
  * The requested state's side of AMMR Art. 40(1) / 41(3): the requesting state signed when it received our reply
  * (or confirmation). Received at or after the end of the period (`due_at`, the first late instant), the reply
@@ -238,12 +250,7 @@ export async function alignOnReplyReceipt(
   input: { state: string; fromState: string; caseRef: string; replyReceivedAt: Date; messageId: string },
 ): Promise<boolean> {
   const t = responsibilityRequests;
-  const [row] = await tx
-    .select()
-    .from(t)
-    .where(and(eq(t.state, input.state), eq(t.fromState, input.fromState), eq(t.caseRef, input.caseRef)))
-    .orderBy(desc(t.receivedAt))
-    .limit(1);
+  const row = await latestRequest(tx, input);
   if (!row || input.replyReceivedAt.getTime() < row.dueAt.getTime()) return false;
   if (!['accepted', 'refused', 'confirmed'].includes(row.status)) return false;
   const status = row.kind === 'take-back' ? 'confirmed-by-silence' : 'accepted-by-silence';
@@ -283,12 +290,7 @@ export async function recordTransferNotice(
   },
 ): Promise<boolean> {
   const t = responsibilityRequests;
-  const [row] = await tx
-    .select()
-    .from(t)
-    .where(and(eq(t.state, input.state), eq(t.fromState, input.fromState), eq(t.caseRef, input.caseRef)))
-    .orderBy(desc(t.receivedAt))
-    .limit(1);
+  const row = await latestRequest(tx, input);
   if (!row) return false;
   // only an accepted (or confirmed) request has a transfer to carry out or extend (Arts 40, 41(3), 46)
   if (!TRANSFERABLE.includes(row.status as RequestStatus))
