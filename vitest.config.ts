@@ -15,6 +15,8 @@ export default defineConfig({
       'test/federation/three-states.test.ts',
       // issue 21: pact demo's whole scenario (its calibration needs all of it; the slowest file of npm test)
       'test/api/demo.test.ts',
+      // issue 21: a real `pact serve` on a fresh folder, to see the roll-ups warmed at start (13 s)
+      'test/cli/serve-rollup-warmup.test.ts',
       '**/node_modules/**',
     ],
     // one migrated embedded database per set of migrations, which every test file starts from

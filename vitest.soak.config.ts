@@ -20,6 +20,8 @@ export default defineConfig({
       'test/api/demo.test.ts',
       'test/api/permissions.scopes.test.ts',
       'test/domain/guarantees-property.test.ts',
+      // a real `pact serve` warming the statistics roll-ups at start (a fresh folder: 13 s)
+      'test/cli/serve-rollup-warmup.test.ts',
     ],
     globalSetup: ['test/setup/pglite-snapshot.ts'],
     env: { PACT_SOAK: '1' },
