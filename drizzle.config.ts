@@ -2,6 +2,7 @@ import { defineConfig } from 'drizzle-kit';
 
 export default defineConfig({
   dialect: 'postgresql',
-  schema: ['./src/store/schema.ts', './src/store/schema-federation.ts'],
+  // every schema file of the store: schema.ts and one file per later area (schema-federation.ts, …)
+  schema: './src/store/schema*.ts',
   out: './src/store/migrations',
 });
