@@ -10,7 +10,8 @@ import {
   SEARCH_QUERY_MIN,
 } from '../../domain/search-query.ts';
 import { retryStaleWrites } from '../../store/chain-retry.ts';
-import { recordSearch, type SearchHit, type SearchMatch, searchPersons } from '../../store/person-search.ts';
+import { recordSearch, searchPersons } from '../../store/person-search.ts';
+import type { SearchHit, SearchMatch } from '../../store/person-search-ranking.ts';
 import { type CliContext, UsageError } from '../context.ts';
 import { renderTable } from '../format/table.ts';
 import { parseCountry } from '../options.ts';
