@@ -269,6 +269,8 @@ export const REFUSALS = {
   'readmission-request-pending': ['country', 'at'],
   /** no readmission request awaits an answer */
   'no-readmission-request': [],
+  /** the case in return has its return decision already (RD Art. 6(1)) */
+  'return-decision-already-issued': ['decidedAt'],
 } as const satisfies Record<string, readonly string[]>;
 
 /** Why an account's input is refused (src/store/accounts.ts, login.ts): the same kind of stable codes. */

@@ -41,6 +41,15 @@ const periodEnded = (c: CaseState, at: string) => {
 
 const noDecision = () => ({ code: 'no-return-decision' as const, params: {} });
 const conditions: readonly Condition[] = [
+  {
+    action: 'return.decided',
+    refuses: (c) => c.status === 'in-return' && c.returnDecision !== undefined,
+    refusal: (c) => ({
+      code: 'return-decision-already-issued',
+      params: { decidedAt: c.returnDecision?.at ?? '' },
+    }),
+    why: 'the case in return has its return decision already (RD Art. 6(1))',
+  },
   ...(
     [
       'return.voluntary-departure',
