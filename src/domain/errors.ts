@@ -263,8 +263,6 @@ export const REFUSALS = {
   'no-voluntary-departure-period': [],
   /** the period for voluntary departure ended: it can no longer be extended (RD Arts 7(2), 8(1)) */
   'voluntary-departure-ended': ['endsAt'],
-  /** the person's departure is confirmed already (RD Art. 3(8)) */
-  'return-departed': ['at'],
   /** a readmission request to the country awaits its answer */
   'readmission-request-pending': ['country', 'at'],
   /** no readmission request awaits an answer */
