@@ -273,7 +273,8 @@ function departureLine(c: CaseState): Guarantee | undefined {
 
 function readmissionLine(c: CaseState, _now: Date, open: readonly OpenObligation[]): Guarantee | undefined {
   const r = of(c).readmission.at(-1);
-  if (!r) return undefined;
+  // a request left unanswered when the person departed is moot: its due date closed with the departure
+  if (!r || (!r.answer && of(c).departure)) return undefined;
   const params = { country: r.country, requestKind: r.kind };
   if (r.answer)
     return {
