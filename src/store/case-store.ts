@@ -145,9 +145,10 @@ export class CaseStore {
         // issue 17: what the vulnerability and minors guarantees read from other cases (guarantees-minors.ts)
         await checkFamilyRouting(tx, current, command);
         await checkFamilyDetention(tx, current, command);
-        // issue 22: a departure is confirmed at a border crossing point of the state (src/store/returns.ts)
-        await checkDeparturePlace(tx, current, command);
         const decision = decide(current, command, ctx);
+        // issue 22: a departure is confirmed at a border crossing point of the state (src/store/returns.ts),
+        // checked once the law allowed the command (a refusal of the status or the person comes first)
+        await checkDeparturePlace(tx, current, command);
         await checkRepresentativeLimit(tx, current, command, ctx);
         const members = await familyDecisions(tx, current, command, ctx);
         checkLateEntry(command, now);
