@@ -5,6 +5,7 @@ import type { CrisisKind } from '../law/deadlines.ts';
 import type { EncounterKind, Person } from './commands.ts';
 import type { OutgoingMessage } from './outgoing.ts';
 import type { CaseResponsibility } from './responsibility/types.ts';
+import type { VoluntaryReturn } from './returns/types.ts';
 import type { Flag, Status } from './statuses.ts';
 
 export const OBLIGATION_KINDS = [
@@ -30,6 +31,15 @@ export const OBLIGATION_KINDS = [
   'take-back-confirmation',
   'transfer-decision',
   'transfer',
+  // issue 22: voluntary return and readmission (src/domain/returns/; RD Arts 7, 8, 11)
+  /** the end of the period for voluntary departure (RD Art. 7(1)–(2)): the first moment after it */
+  'voluntary-departure',
+  /** removal, once the period lapsed without a confirmed departure (RD Art. 8(1)) */
+  'removal',
+  /** the entry ban to be imposed where the obligation to return was not complied with (RD Art. 11(1)(b)) */
+  'entry-ban',
+  /** the third country's answer to a readmission request, by the arrangement's time limit */
+  'readmission-reply',
 ] as const;
 export type ObligationKind = (typeof OBLIGATION_KINDS)[number];
 
@@ -221,6 +231,9 @@ export interface CaseState {
   // issue 20: the member state responsible (src/domain/responsibility/; AMMR Part III)
   /** the criteria found, the requests sent and answered, the transfer, and responsibility assumed */
   readonly responsibility?: CaseResponsibility;
+  // issue 22: assisted voluntary return and readmission (src/domain/returns/)
+  /** the period for voluntary departure, counselling, support, the departure or its lapse, readmission */
+  readonly voluntaryReturn?: VoluntaryReturn;
 }
 
 /** A document issued on the case (`document.issued`) and its notification (`document.notified`). */

@@ -88,6 +88,20 @@ export const LEGAL_BASIS: Readonly<Record<ActionType, string>> = {
     'AMMR Art. 41(3)–(4) (receipt confirmed; failure to act within two weeks is tantamount to confirming)',
   'responsibility.assumed':
     'AMMR Art. 39(1) third subparagraph (request not made in time); Arts 37(1) and 46 (transfer not carried out in time)',
+  // issue 22: assisted voluntary return and readmission (src/domain/returns/)
+  'return.counselling':
+    'Directive 2008/115/EC Art. 7 (voluntary departure preferred; Recital 10); assisted voluntary return practice (counselling by the authority or a partner organisation)',
+  'return.support-granted':
+    'Directive 2008/115/EC Art. 7 and Recital 10 (voluntary return supported); assisted voluntary return and reintegration practice (travel, reintegration in kind or in cash)',
+  'return.voluntary-departure-extended':
+    'Directive 2008/115/EC Art. 7(2) (the period extended by an appropriate period: length of stay, children attending school, family and social links)',
+  'return.departure-confirmed':
+    'Directive 2008/115/EC Arts 3(8) and 7(1) (the obligation to return complied with within the period: the person left at a border crossing point)',
+  'return.voluntary-departure-lapsed':
+    'Directive 2008/115/EC Arts 8(1) (removal where no period was complied with) and 11(1)(b) (entry ban where the obligation to return was not complied with)',
+  'readmission.requested':
+    'the readmission arrangement with the third country (data/readmission/); Directive 2008/115/EC Art. 3(3) (return to the country of origin)',
+  'readmission.answered': 'the readmission arrangement with the third country (data/readmission/)',
 };
 
 /**

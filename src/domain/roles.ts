@@ -243,4 +243,11 @@ export const COMMAND_PERMISSION: Readonly<Record<CommandType, Permission>> = {
   'transfer.appeal-decided': 'case.asylum',
   'transfer.extended': 'case.asylum',
   'transfer.carried-out': 'case.return',
+  // issue 22: assisted voluntary return and readmission (src/domain/returns/)
+  'return.counselling': 'case.return',
+  'return.support-granted': 'case.return',
+  'return.voluntary-departure-extended': 'case.return',
+  'return.departure-confirmed': 'case.return',
+  'readmission.requested': 'case.return',
+  'readmission.answered': 'case.return',
 };

@@ -85,6 +85,14 @@ export const ACTION_TYPES = [
   'take-charge.accepted-by-silence',
   'take-back.confirmed',
   'responsibility.assumed',
+  // issue 22: assisted voluntary return and readmission (src/domain/returns/)
+  'return.counselling',
+  'return.support-granted',
+  'return.voluntary-departure-extended',
+  'return.departure-confirmed',
+  'return.voluntary-departure-lapsed',
+  'readmission.requested',
+  'readmission.answered',
 ] as const;
 export type ActionType = (typeof ACTION_TYPES)[number];
 
@@ -102,6 +110,8 @@ export const SYSTEM_ACTIONS = [
   'take-charge.accepted-by-silence',
   'take-back.confirmed',
   'responsibility.assumed',
+  // issue 22: the period for voluntary departure ended without a confirmed departure (the sweep)
+  'return.voluntary-departure-lapsed',
 ] as const satisfies readonly ActionType[];
 
 /**
@@ -182,6 +192,23 @@ const RESPONSIBILITY: CommandType[] = [
   'transfer.appeal-decided',
   'transfer.extended',
   'transfer.carried-out',
+];
+
+/**
+ * issue 22: assisted voluntary return (RD Arts 7–8) and readmission to a third country: counselling and
+ * support, the period extended (Art. 7(2)), the departure confirmed at a border crossing point, the
+ * readmission request and its answer. Which step the case allows is narrowed by src/domain/returns/module.ts.
+ */
+const RETURNS: CommandType[] = [
+  'return.counselling',
+  'return.support-granted',
+  'return.voluntary-departure-extended',
+  'return.departure-confirmed',
+  'readmission.requested',
+  'readmission.answered',
+  // a person referred to return by the screening (Screening Regulation Art. 18) is issued the return
+  // decision in return (RD Art. 6(1)); src/domain/returns/module.ts refuses a second one there
+  'return.decided',
 ];
 
 /** status → actions allowed in it (before flags narrow them). */
@@ -274,6 +301,8 @@ export const ALLOWED: Readonly<Record<Status, readonly CommandType[]>> = {
     'return.executed',
     IDENTITY,
     ...OPEN,
+    // issue 22: assisted voluntary return and readmission (src/domain/returns/module.ts narrows them)
+    ...RETURNS,
   ],
   // absconding is not a final state: the person may be found again (the case goes on where it stood)
   absconded: ['person.reappeared'],

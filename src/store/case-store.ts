@@ -37,6 +37,7 @@ import {
 } from './guarantees-minors.ts';
 import { listActivations } from './national-measures.ts';
 import { lawWithSettings, listAppealWindows } from './national-settings.ts';
+import { checkDeparturePlace } from './returns.ts';
 import { cases, idempotencyKeys } from './schema.ts';
 
 export { actionAudit } from './case-rows.ts';
@@ -145,6 +146,9 @@ export class CaseStore {
         await checkFamilyRouting(tx, current, command);
         await checkFamilyDetention(tx, current, command);
         const decision = decide(current, command, ctx);
+        // issue 22: a departure is confirmed at a border crossing point of the state (src/store/returns.ts),
+        // checked once the law allowed the command (a refusal of the status or the person comes first)
+        await checkDeparturePlace(tx, current, command);
         await checkRepresentativeLimit(tx, current, command, ctx);
         const members = await familyDecisions(tx, current, command, ctx);
         checkLateEntry(command, now);

@@ -143,6 +143,16 @@ const VARIANTS: Readonly<Record<CommandType, readonly Fields[]>> = {
   'transfer.appeal-decided': [{ upheld: false }, { upheld: true }],
   'transfer.extended': [{ ground: 'absconding' }, { ground: 'imprisonment' }],
   'transfer.carried-out': [{}],
+  // issue 22: assisted voluntary return and readmission (src/domain/returns/)
+  'return.counselling': [{ partner: 'IOM' }],
+  'return.support-granted': [
+    { support: 'travel', partner: 'IOM' },
+    { support: 'reintegration-cash', partner: 'IOM', amountEur: 300 },
+  ],
+  'return.voluntary-departure-extended': [{ days: 7, reasons: ['children-attending-school'] }],
+  'return.departure-confirmed': [{ placeId: 'LT-BCP-MEDININKAI' }],
+  'readmission.requested': [{ country: 'IQ', kind: 'readmission', documents: ['passport'] }],
+  'readmission.answered': [{ answer: 'accepted' }, { answer: 'refused' }],
 };
 
 /** The routing rules (APR Arts 42, 45, 48, 53) turn on the fields themselves: they may refuse a given set. */

@@ -13,7 +13,7 @@ import { verifyAudit, verifyRecords } from '../../src/store/audit.ts';
 import { findCase } from '../../src/store/case-queries.ts';
 import { CaseStore } from '../../src/store/case-store.ts';
 import type { Store } from '../../src/store/database.ts';
-import { VersionConflictError } from '../../src/store/errors.ts';
+import { UnknownPlaceError, VersionConflictError } from '../../src/store/errors.ts';
 import { commandsArb } from '../domain/arbitraries.ts';
 import { volume } from '../volume.ts';
 import { BACKENDS, testClock } from './backends.ts';
@@ -211,7 +211,13 @@ describe.each(BACKENDS)('integrity on $name', (backend) => {
             const { result } = await cs.apply(id, version, cmd, guard, randomUUID());
             version = result.version;
           } catch (e) {
-            if (!(e instanceof ActionNotAllowedError) && !(e instanceof CommandRejectedError)) throw e;
+            // issue 22: a departure at a place not loaded here (src/store/returns.ts) is a refusal too
+            if (
+              !(e instanceof ActionNotAllowedError) &&
+              !(e instanceof CommandRejectedError) &&
+              !(e instanceof UnknownPlaceError)
+            )
+              throw e;
           }
         }
         const view = await findCase(store.db, id);

@@ -10,6 +10,7 @@ import { monitoring } from './en/monitoring.ts';
 import { papers } from './en/papers.ts';
 import { refusal } from './en/refusal.ts';
 import { responsibility } from './en/responsibility.ts';
+import { returns } from './en/returns.ts';
 import { solidarity } from './en/solidarity.ts';
 
 export const en = {
@@ -23,6 +24,8 @@ export const en = {
   ...responsibility,
   ...solidarity,
   ...monitoring,
+  // issue 22: assisted voluntary return and readmission
+  ...returns,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -10,6 +10,7 @@ import { monitoring } from './lt/monitoring.ts';
 import { papers } from './lt/papers.ts';
 import { refusal } from './lt/refusal.ts';
 import { responsibility } from './lt/responsibility.ts';
+import { returns } from './lt/returns.ts';
 import { solidarity } from './lt/solidarity.ts';
 
 export const lt: Readonly<Record<MessageKey, string>> = {
@@ -23,4 +24,6 @@ export const lt: Readonly<Record<MessageKey, string>> = {
   ...responsibility,
   ...solidarity,
   ...monitoring,
+  // issue 22: assisted voluntary return and readmission
+  ...returns,
 };

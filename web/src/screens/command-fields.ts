@@ -22,6 +22,13 @@ import { NOTIFICATION_MEANS } from '../../../src/domain/guarantees/remedies-comm
 import { REFUSAL_REASONS } from '../../../src/domain/refusal.ts';
 import { TRANSFER_EXTENSION_GROUNDS } from '../../../src/domain/responsibility/commands.ts';
 import { CRITERION_IDS, EVIDENCE_KINDS } from '../../../src/domain/responsibility/criteria.ts';
+import {
+  EXTENSION_REASONS,
+  READMISSION_ANSWERS,
+  READMISSION_DOCUMENTS,
+  READMISSION_REQUEST_KINDS,
+  RETURN_SUPPORT_KINDS,
+} from '../../../src/domain/returns/commands.ts';
 import type { CommandType } from '../../../src/domain/statuses.ts';
 import {
   BORDER_EXEMPTIONS,
@@ -263,6 +270,42 @@ export const COMMAND_FIELDS: Readonly<Record<CommandType, readonly FieldSpec[]>>
     { name: 'ground', kind: 'select', list: 'transferExtension', options: TRANSFER_EXTENSION_GROUNDS },
   ],
   'transfer.carried-out': [],
+  // issue 22: assisted voluntary return and readmission (src/domain/returns/commands.ts)
+  'return.counselling': [
+    { name: 'partner', kind: 'text' },
+    { name: 'note', kind: 'text', optional: true },
+  ],
+  'return.support-granted': [
+    { name: 'support', kind: 'select', list: 'returnSupport', options: RETURN_SUPPORT_KINDS },
+    { name: 'partner', kind: 'text' },
+    { name: 'amountEur', kind: 'text', optional: true },
+    { name: 'note', kind: 'text', optional: true },
+  ],
+  'return.voluntary-departure-extended': [
+    { name: 'days', kind: 'number', min: 1, max: 365 },
+    { name: 'reasons', kind: 'multi', list: 'extensionReason', options: EXTENSION_REASONS },
+    { name: 'note', kind: 'text', optional: true },
+  ],
+  'return.departure-confirmed': [
+    { name: 'placeId', kind: 'text' },
+    { name: 'to', kind: 'code', optional: true },
+  ],
+  'readmission.requested': [
+    { name: 'country', kind: 'code' },
+    { name: 'kind', kind: 'select', list: 'readmissionKind', options: READMISSION_REQUEST_KINDS },
+    { name: 'documents', kind: 'multi', list: 'readmissionDocument', options: READMISSION_DOCUMENTS },
+    { name: 'reference', kind: 'text', optional: true },
+  ],
+  'readmission.answered': [
+    {
+      name: 'answer',
+      kind: 'select',
+      list: 'readmissionAnswer',
+      options: READMISSION_ANSWERS,
+      confirm: true,
+    },
+    { name: 'note', kind: 'text', optional: true },
+  ],
 };
 
 /**
@@ -278,6 +321,9 @@ export const COMMAND_SHAPES: Partial<
   }),
   'take-charge.requested': hitShape,
   'take-back.notified': hitShape,
+  // issue 22: the amount in euro is typed as text (a decimal), sent as a number
+  'return.support-granted': ({ amountEur, ...c }) =>
+    amountEur === undefined || amountEur === '' ? c : { ...c, amountEur: Number(amountEur) },
 };
 
 function hitShape({
