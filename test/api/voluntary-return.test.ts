@@ -185,6 +185,30 @@ describe.each(BACKENDS)('voluntary return on $name', (backend) => {
     expect((v.case.voluntaryReturn as { lapsedAt: string; outcome: string }).outcome).toBe('forced-return');
   });
 
+  it('the sweep records a readmission answer not given by its due time, and the removal and entry ban overdue, as missed (the national settings named)', async () => {
+    // after the lapse: a readmission request to Iraq on 22 December 2026; the arrangement's 30 calendar days
+    // (a national setting, law/readmission/arrangements.ts) end on 21 January 2027, the last moment of that
+    // day in Vilnius (22:00 UTC in winter)
+    const r = await post(lapsing, {
+      type: 'readmission.requested',
+      at: '2026-12-22T10:00:00Z',
+      country: 'IQ',
+      kind: 'identity-confirmation',
+      documents: ['expired-passport'],
+    });
+    expect(r.statusCode).toBe(201);
+    const due = (await view(lapsing)).obligations.find((o) => o.kind === 'readmission-reply');
+    expect(due?.dueAt).toBe('2027-01-21T22:00:00.000Z');
+    h.clock.set('2027-02-01T12:00:00Z');
+    await h.cases.sweepOverdue();
+    const v = await view(lapsing);
+    const missed = v.actions
+      .filter((a) => a.type === 'obligation.missed')
+      .map((a) => (a.payload as { kind: string }).kind);
+    // removal due 30 days and the entry ban 7 days after the lapse (national settings), the reply after 30 days
+    expect(missed).toEqual(expect.arrayContaining(['readmission-reply', 'removal', 'entry-ban']));
+  });
+
   it('the arrangements: a return officer reads them; a border guard, a monitor and a Union analyst may not', async () => {
     const r = await h.inject({
       method: 'GET',
