@@ -1642,6 +1642,17 @@ describe.each(BACKENDS.filter((b) => b.name === 'pglite'))(
       { method: 'PATCH', path: '/api/cases/:param', as: 'case-officer@LT', runs: 60, params: caseIds },
       { method: 'DELETE', path: '/api/encounters', as: 'border-guard@LT', runs: 60, bodies: () => [{}] },
       { method: 'POST', path: '/api/nowhere/:param', runs: 60, params: () => ['x'], bodies: () => [{}] },
+      // issue 22: returns statistics
+      {
+        method: 'GET',
+        path: '/api/public/eurostat/returns.csv',
+        runs: 100,
+        query: {
+          state: ['LT', 'PL', 'GR', 'EL'],
+          from: ['2026-06', '2026-12', '2026-13'],
+          to: ['2026-12', '2027-01', '2031-12'],
+        },
+      },
     ];
 
     it('fuzzes every route of the OpenAPI document', () => {
