@@ -10,6 +10,7 @@ import { monitoring } from './en/monitoring.ts';
 import { papers } from './en/papers.ts';
 import { refusal } from './en/refusal.ts';
 import { responsibility } from './en/responsibility.ts';
+import { returnFigures } from './en/return-figures.ts';
 import { solidarity } from './en/solidarity.ts';
 
 export const en = {
@@ -23,6 +24,8 @@ export const en = {
   ...responsibility,
   ...solidarity,
   ...monitoring,
+  // issue 22: return figures
+  ...returnFigures,
 } as const;
 
 export type MessageKey = keyof typeof en;

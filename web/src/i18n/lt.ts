@@ -10,6 +10,7 @@ import { monitoring } from './lt/monitoring.ts';
 import { papers } from './lt/papers.ts';
 import { refusal } from './lt/refusal.ts';
 import { responsibility } from './lt/responsibility.ts';
+import { returnFigures } from './lt/return-figures.ts';
 import { solidarity } from './lt/solidarity.ts';
 
 export const lt: Readonly<Record<MessageKey, string>> = {
@@ -23,4 +24,6 @@ export const lt: Readonly<Record<MessageKey, string>> = {
   ...responsibility,
   ...solidarity,
   ...monitoring,
+  // issue 22: return figures
+  ...returnFigures,
 };
