@@ -12,12 +12,14 @@
 // return is the first `return.executed`; a voluntary departure that lapsed and was then executed counts once, as
 // enforced (a voluntary return executed later too). Month: the return's, in the state's zone. Public outputs hide
 // counts 1–4 (OBS_FLAG "c") and round the others randomly to base 5 (src/store/disclosure.ts), as the first-time
-// applicants export does, for months that have ended.
+// applicants export does, for months that have ended. Returns counted before the Pact applied, with no case
+// behind them (table return_history: the demo's 2021–2022, src/store/return-history.ts), are added as counted.
 import { sql } from 'drizzle-orm';
 import { type Db, rowsOf } from './database.ts';
 import type { Rounder } from './disclosure.ts';
 import { refreshFacts } from './monitoring-rollup.ts';
 import { returnEvents } from './return-events.ts';
+import { returnHistoryCounts } from './return-history.ts';
 
 export const RETURNS_COLUMNS = [
   'freq',
@@ -126,7 +128,7 @@ export async function returnsByCitizenship(db: Db, q: ReturnsQuery): Promise<Ret
       group by 1, 2, 3`,
   );
   return returnsRows(
-    rows.map((r) => ({ ...r, value: Number(r.value) })),
+    [...rows.map((r) => ({ ...r, value: Number(r.value) })), ...(await returnHistoryCounts(db, q))],
     q,
   );
 }
@@ -144,7 +146,7 @@ export async function rolledUpReturns(db: Db, q: ReturnsQuery): Promise<ReturnsR
       group by 1, 2, 3 having sum(value) > 0`,
   );
   return returnsRows(
-    rows.map((r) => ({ ...r, value: Number(r.value) })),
+    [...rows.map((r) => ({ ...r, value: Number(r.value) })), ...(await returnHistoryCounts(db, q))],
     q,
   );
 }
