@@ -18,6 +18,7 @@ import nationalAppealWindows from './national/appeal-windows.ts';
 import nationalEmergencyMeasures from './national/emergency-measures.ts';
 import pool2026 from './pools/pool-2026.ts';
 import referenceData from './reference-data.ts';
+import returnDirective from './return.ts';
 import returnBorder from './return-border.ts';
 import type { ParameterInput } from './schema.ts';
 import screening from './screening.ts';
@@ -43,4 +44,6 @@ export const LAW_FILES: Readonly<Record<string, readonly ParameterInput[]>> = {
   'law/national/appeal-windows.ts': nationalAppealWindows,
   'law/detention.ts': detention,
   'law/national/emergency-measures.ts': nationalEmergencyMeasures,
+  // issue 22: the Return Directive's voluntary departure (Art. 7) and what follows its lapse (Arts 8, 11)
+  'law/return.ts': returnDirective,
 };

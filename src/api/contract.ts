@@ -120,3 +120,7 @@ export type UnionFiguresListBody = {
   self: string | null;
   states: import('../store/federation-union.ts').StoredUnionFigures[];
 };
+// issue 22: the readmission arrangements with third countries (src/api/routes/readmission.ts)
+export type ReadmissionArrangement = z.infer<
+  typeof import('./routes/readmission.ts').ReadmissionArrangementView
+>;

@@ -115,6 +115,9 @@ const STATUS_OF: Readonly<Record<string, number>> = {
   // issue 20: a request of another state answered after its period (already accepted by silence), or twice
   'accepted-by-silence': 409,
   'request-already-answered': 409,
+  // issue 22: a departure confirmed at a place that is not a border crossing point (src/store/returns.ts)
+  'place-not-crossing-point': 422,
+  'no-readmission-arrangement': 404,
 };
 
 /** PactError codes that are always about one input, and that input. */

@@ -42,6 +42,7 @@ import { monitoringRoutes } from './routes/monitoring.ts';
 import { nationalMeasureRoutes } from './routes/national-measures.ts';
 import { publicRoutes } from './routes/public.ts';
 import { publicAggregatesRoutes } from './routes/public-aggregates.ts';
+import { readmissionRoutes } from './routes/readmission.ts';
 import { referenceRoutes } from './routes/reference.ts';
 import { responsibilityRoutes } from './routes/responsibility.ts';
 import { searchRoutes } from './routes/search.ts';
@@ -339,6 +340,8 @@ export async function buildServer(
   federationRoutes(app, deps);
   // issue 21: a backup of the embedded database while the server runs (administrators)
   backupRoutes(app, deps);
+  // issue 22: the readmission arrangements with third countries (return officers; read-only)
+  readmissionRoutes(app, deps);
   web = await webRoutes(app, deps.webRoot ?? WEB_ROOT);
   if (!web)
     app.get('/', { schema: { hide: true } }, (_request, reply) =>

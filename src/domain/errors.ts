@@ -252,6 +252,23 @@ export const REFUSALS = {
   'transfer-not-running': [],
   /** an extension that would not move the transfer's time limit later (AMMR Art. 46(2)) */
   'transfer-extension-not-later': ['dueAt'],
+  // issue 22: assisted voluntary return and readmission (src/domain/returns/module.ts)
+  /** the case has no return decision (RD Art. 6): no voluntary departure to grant, extend or confirm */
+  'no-return-decision': [],
+  /** a period for voluntary departure is granted already: it is extended, not granted again (RD Art. 7(2)) */
+  'voluntary-departure-already-granted': ['endsAt'],
+  /** more days than the law allows: RD Art. 7(1) 30, RBPR 15 in the return border procedure */
+  'voluntary-departure-too-long': ['maximum'],
+  /** no period for voluntary departure is granted (RD Art. 7) */
+  'no-voluntary-departure-period': [],
+  /** the period for voluntary departure ended: it can no longer be extended (RD Arts 7(2), 8(1)) */
+  'voluntary-departure-ended': ['endsAt'],
+  /** a readmission request to the country awaits its answer */
+  'readmission-request-pending': ['country', 'at'],
+  /** no readmission request awaits an answer */
+  'no-readmission-request': [],
+  /** the case in return has its return decision already (RD Art. 6(1)) */
+  'return-decision-already-issued': ['decidedAt'],
 } as const satisfies Record<string, readonly string[]>;
 
 /** Why an account's input is refused (src/store/accounts.ts, login.ts): the same kind of stable codes. */

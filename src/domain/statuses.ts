@@ -206,6 +206,9 @@ const RETURNS: CommandType[] = [
   'return.departure-confirmed',
   'readmission.requested',
   'readmission.answered',
+  // a person referred to return by the screening (Screening Regulation Art. 18) is issued the return
+  // decision in return (RD Art. 6(1)); src/domain/returns/module.ts refuses a second one there
+  'return.decided',
 ];
 
 /** status → actions allowed in it (before flags narrow them). */

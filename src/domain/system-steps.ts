@@ -7,6 +7,7 @@ import { evolve } from './evolve.ts';
 import { LEGAL_BASIS } from './legal-basis.ts';
 import { obligation } from './obligations.ts';
 import { missedConsequence } from './responsibility/steps.ts';
+import { voluntaryDepartureLapsed } from './returns/period.ts';
 import type { ActionType } from './statuses.ts';
 
 /** A system action: an open obligation's deadline has passed (sets the overdue flags). */
@@ -18,6 +19,9 @@ export function obligationMissed(
   now: Date,
   law?: ParameterRegistry,
 ): Decision {
+  // issue 22: the period for voluntary departure is the person's, not a deadline the state missed: its end
+  // without a confirmed departure is the lapse (RD Arts 8(1), 11(1)(b)), not an obligation missed
+  if (law && kind === 'voluntary-departure') return voluntaryDepartureLapsed(current, dueAt, law);
   const opens: Obligation[] = [];
   // Screening Regulation Art. 18(5): screening ends at its deadline even if checks are incomplete; for a
   // person who asked for asylum, the registration period then starts (APR Art. 27(7)), from the last moment

@@ -37,6 +37,7 @@ import {
 } from './guarantees-minors.ts';
 import { listActivations } from './national-measures.ts';
 import { lawWithSettings, listAppealWindows } from './national-settings.ts';
+import { checkDeparturePlace } from './returns.ts';
 import { cases, idempotencyKeys } from './schema.ts';
 
 export { actionAudit } from './case-rows.ts';
@@ -144,6 +145,8 @@ export class CaseStore {
         // issue 17: what the vulnerability and minors guarantees read from other cases (guarantees-minors.ts)
         await checkFamilyRouting(tx, current, command);
         await checkFamilyDetention(tx, current, command);
+        // issue 22: a departure is confirmed at a border crossing point of the state (src/store/returns.ts)
+        await checkDeparturePlace(tx, current, command);
         const decision = decide(current, command, ctx);
         await checkRepresentativeLimit(tx, current, command, ctx);
         const members = await familyDecisions(tx, current, command, ctx);

@@ -1642,6 +1642,15 @@ describe.each(BACKENDS.filter((b) => b.name === 'pglite'))(
       { method: 'PATCH', path: '/api/cases/:param', as: 'case-officer@LT', runs: 60, params: caseIds },
       { method: 'DELETE', path: '/api/encounters', as: 'border-guard@LT', runs: 60, bodies: () => [{}] },
       { method: 'POST', path: '/api/nowhere/:param', runs: 60, params: () => ['x'], bodies: () => [{}] },
+      // issue 22: the readmission arrangements (return officers; read-only)
+      { method: 'GET', path: '/api/readmission-arrangements', as: 'return-officer@LT', runs: 20, query: {} },
+      {
+        method: 'GET',
+        path: '/api/readmission-arrangements/:param',
+        as: 'return-officer@LT',
+        runs: 40,
+        params: () => ['IQ', 'SY', 'iq', 'Iraq'],
+      },
       // issue 22: returns statistics
       {
         method: 'GET',

@@ -233,6 +233,42 @@ export const commandArb = (index: number): fc.Arbitrary<CaseCommand> => {
       ),
     }),
     fc.constant({ type: 'biometrics.taken' as const, at: t }),
+    // issue 22: assisted voluntary return and readmission (src/domain/returns/)
+    fc.constant({ type: 'return.counselling' as const, at: t, partner: 'IOM' }),
+    fc.oneof(
+      fc.constant({
+        type: 'return.support-granted' as const,
+        at: t,
+        support: 'travel' as const,
+        partner: 'IOM',
+      }),
+      fc.constant({
+        type: 'return.support-granted' as const,
+        at: t,
+        support: 'reintegration-cash' as const,
+        partner: 'IOM',
+        amountEur: 500,
+      }),
+    ),
+    fc.record({
+      type: fc.constant('return.voluntary-departure-extended' as const),
+      at: fc.constant(t),
+      days: fc.integer({ min: 1, max: 30 }),
+      reasons: fc.constant(['length-of-stay' as const]),
+    }),
+    fc.constant({ type: 'return.departure-confirmed' as const, at: t, placeId: 'LT-BCP-MEDININKAI' }),
+    fc.record({
+      type: fc.constant('readmission.requested' as const),
+      at: fc.constant(t),
+      country: fc.constantFrom('IQ', 'SY'),
+      kind: fc.constantFrom('readmission', 'identity-confirmation' as const),
+      documents: fc.constant(['passport' as const]),
+    }),
+    fc.record({
+      type: fc.constant('readmission.answered' as const),
+      at: fc.constant(t),
+      answer: fc.constantFrom('accepted', 'refused' as const),
+    }),
   ) as fc.Arbitrary<CaseCommand>;
 };
 

@@ -24,6 +24,7 @@ import { forbidden, HttpProblem, notFound, Problem } from '../problem.ts';
 import type { ApiDeps } from '../server.ts';
 import { warnIfAssignedToOther } from './assignment.ts';
 import { IdempotencyHeaders } from './encounters.ts';
+import { caseArrangement, ReadmissionArrangementView } from './readmission.ts';
 
 const CaseId = z.object({ id: z.uuid('a case id (UUID)') }).strict();
 /** A case to read: its id, or the first 8 characters or more of it (the short id the screens show). */
@@ -134,6 +135,8 @@ export const CaseView = z.object({
       params: z.record(z.string(), z.union([z.string(), z.number()])).optional(),
     }),
   ),
+  /** issue 22: the readmission arrangement with the person's country, for a case in return (not personal data) */
+  readmissionArrangement: ReadmissionArrangementView.optional(),
 });
 
 const CommandBody = z
@@ -307,6 +310,7 @@ export function caseRoutes(app: FastifyInstance, deps: ApiDeps): void {
             .filter((o) => o.status === 'open')
             .map((o) => ({ kind: o.kind as ObligationKind, dueAt: o.dueAt.toISOString() })),
         ).map((g) => ({ ...g, ...(g.params ? { params: { ...g.params } } : {}) })),
+        ...caseArrangement(view.case),
       };
     },
   );

@@ -8,6 +8,7 @@ import type { DecideContext } from '../decide.ts';
 import { documentsModule } from '../documents/module.ts';
 import type { OutgoingMessage } from '../outgoing.ts';
 import responsibilityModule from '../responsibility/module.ts';
+import returnsModule from '../returns/module.ts';
 import borderCrisis from './border-crisis.ts';
 import detention from './detention.ts';
 import interview from './interview.ts';
@@ -33,6 +34,8 @@ export const MODULES: readonly GuaranteeModule[] = [
   borderRecordModule,
   // issue 20: the member state responsible, AMMR Part III (src/domain/responsibility/module.ts)
   responsibilityModule,
+  // issue 22: assisted voluntary return and readmission (src/domain/returns/module.ts)
+  returnsModule,
 ];
 
 /** Every module's guards, for a command the table and the conditions allow (throws CommandRejectedError). */

@@ -11,6 +11,7 @@ import { papers } from './en/papers.ts';
 import { refusal } from './en/refusal.ts';
 import { responsibility } from './en/responsibility.ts';
 import { returnFigures } from './en/return-figures.ts';
+import { returns } from './en/returns.ts';
 import { solidarity } from './en/solidarity.ts';
 
 export const en = {
@@ -24,6 +25,8 @@ export const en = {
   ...responsibility,
   ...solidarity,
   ...monitoring,
+  // issue 22: assisted voluntary return and readmission
+  ...returns,
   // issue 22: return figures
   ...returnFigures,
 } as const;

@@ -11,6 +11,7 @@ import { papers } from './lt/papers.ts';
 import { refusal } from './lt/refusal.ts';
 import { responsibility } from './lt/responsibility.ts';
 import { returnFigures } from './lt/return-figures.ts';
+import { returns } from './lt/returns.ts';
 import { solidarity } from './lt/solidarity.ts';
 
 export const lt: Readonly<Record<MessageKey, string>> = {
@@ -24,6 +25,8 @@ export const lt: Readonly<Record<MessageKey, string>> = {
   ...responsibility,
   ...solidarity,
   ...monitoring,
+  // issue 22: assisted voluntary return and readmission
+  ...returns,
   // issue 22: return figures
   ...returnFigures,
 };

@@ -19,6 +19,7 @@ import { CaseLinks } from './CaseLinks.tsx';
 import { CasePrint, PrintHeader } from './CasePrint.tsx';
 import { CaseResponsibility } from './CaseResponsibility.tsx';
 import { CaseTimeline } from './CaseTimeline.tsx';
+import { CaseVoluntaryReturn } from './CaseVoluntaryReturn.tsx';
 import { PersonPanel } from './PersonPanel.tsx';
 import { ScreeningChecklist } from './ScreeningChecklist.tsx';
 
@@ -189,6 +190,13 @@ export function CaseScreen() {
         </div>
         {/* issue 20: the member state responsible (AMMR Part III) */}
         {(c.responsibility || c.registeredAt) && <CaseResponsibility responsibility={c.responsibility} />}
+        {/* issue 22: assisted voluntary return and readmission (RD Arts 7–8, 11) */}
+        {(c.status === 'in-return' || c.voluntaryReturn) && (
+          <CaseVoluntaryReturn
+            voluntaryReturn={c.voluntaryReturn}
+            arrangement={view.readmissionArrangement}
+          />
+        )}
         <CaseLinks caseId={c.id} version={c.version} />
       </div>
 
