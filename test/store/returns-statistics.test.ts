@@ -1,6 +1,6 @@
 // issue 22: the return figures on every backend, over a small synthetic log in Lithuania (November–December
-// 2026) whose counts follow from its construction. Eight persons met on 2 November, screened to return
-// (Directive 2008/115/EC Art. 6), then given 30 days for voluntary departure (Art. 7(1)):
+// 2026) whose counts follow from its construction. Seven persons met on 2 November, screened to return,
+// each given a return decision (Directive 2008/115/EC Art. 6) and 30 days for voluntary departure (Art. 7(1)):
 //   P0 IQ  travel support 20 Nov, departure confirmed 25 Nov            → voluntary, assisted (November)
 //   P1 IQ  departure confirmed 3 Dec                                    → voluntary, not assisted (December)
 //   P2 IQ  departure lapsed 30 Nov, removed 10 Dec (Art. 8(1))          → lapsed (Nov); forced, lapsed-forced (Dec)
@@ -8,7 +8,6 @@
 //   P4 IQ  reintegration in cash 1 Dec, departure confirmed 5 Dec       → voluntary, assisted (December)
 //   P5 AF  departure lapsed 2 Dec, absconded 4 Dec                      → lapsed, absconded (December)
 //   P6 XX  departure confirmed 1 Dec 00:30 in Vilnius (30 Nov in UTC)   → voluntary, not assisted (December), UNK
-//   P7 SY  departure confirmed 2 Dec, then removed 20 Dec (came back)   → forced only (December), once
 // The lapse-then-removal (P2) is counted once, as forced; the live figures equal the rolled-up ones before and
 // after the removal is written (the roll-up recomputes the case the new audit entry names). Synthetic persons.
 import { randomUUID } from 'node:crypto';
@@ -27,7 +26,7 @@ import { returnStep } from './return-steps.ts';
 
 const guard = { actor: 'guard-1', role: 'border-guard' };
 const officer = { actor: 'return-officer-1', role: 'case-officer' };
-const NATIONALITIES = ['IQ', 'IQ', 'IQ', 'SY', 'IQ', 'AF', 'XX', 'SY'];
+const NATIONALITIES = ['IQ', 'IQ', 'IQ', 'SY', 'IQ', 'AF', 'XX'];
 
 const encounter: RecordEncounter = {
   ref: 'RS-1',
@@ -77,9 +76,10 @@ describe.each(BACKENDS)('the return figures on $name', (backend) => {
     cs = new CaseStore(store, { law: LAW, clock: clock.now, uuid: randomUUID });
     clock.set('2026-11-02T06:00:00+02:00');
     ids = [...(await cs.recordEncounter(encounter, guard, 'rs-enc')).result.caseIds];
-    expect(ids).toHaveLength(8);
+    expect(ids).toHaveLength(7);
     for (let i = 0; i < ids.length; i++) {
       await apply(i, { type: 'screening.completed', at: '2026-11-03T09:00:00+02:00', outcome: 'return' });
+      await apply(i, { type: 'return.decided', at: '2026-11-04T09:00:00+02:00', borderProcedure: false });
       await apply(i, { type: 'return.voluntary-departure', at: '2026-11-04T09:05:00+02:00', days: 30 });
     }
     await step(0, 'return.support-granted', '2026-11-20T10:00:00+02:00', {
@@ -100,15 +100,14 @@ describe.each(BACKENDS)('the return figures on $name', (backend) => {
     await apply(5, { type: 'person.absconded', at: '2026-12-04T10:00:00+02:00' });
     // 00:30 on 1 December in Vilnius is 22:30 on 30 November in UTC: December in Lithuania's zone
     await step(6, 'return.departure-confirmed', '2026-12-01T00:30:00+02:00', { placeId: 'LT-BCP-1' });
-    await step(7, 'return.departure-confirmed', '2026-12-02T10:00:00+02:00', { placeId: 'LT-BCP-1' });
   }, 120_000);
   afterAll(async () => store?.close());
 
   it('before P2 is removed: P2 counts as lapsed, not as a return; the roll-up counts the same', async () => {
     const dec = await returnIndicators(store.db, DEC);
-    // December: P1, P4, P6, P7 departed (P4 assisted); nobody removed yet; P5 lapsed and absconded
+    // December: P1, P4, P6 departed (P4 assisted); nobody removed yet; P5 lapsed and absconded
     expect(dec.returns).toMatchObject({
-      voluntaryDeparted: 4,
+      voluntaryDeparted: 3,
       assisted: 1,
       forced: 0,
       lapsedTurnedForced: 0,
@@ -120,9 +119,8 @@ describe.each(BACKENDS)('the return figures on $name', (backend) => {
     expect(await rolledUpReturns(store.db, months)).toEqual(await returnsByCitizenship(store.db, months));
   });
 
-  it('Directive 2008/115/EC Art. 8(1): P2 removed after the lapse, and P7 removed after a departure, count once, as forced, in December', async () => {
+  it('Directive 2008/115/EC Art. 8(1): P2 removed after the lapse counts once, as forced, in December', async () => {
     await apply(2, { type: 'return.executed', at: '2026-12-10T10:00:00+02:00', to: 'IQ' });
-    await apply(7, { type: 'return.executed', at: '2026-12-20T10:00:00+02:00', to: 'SY' });
     const nov = await returnIndicators(store.db, NOV);
     // November: P0 departed with travel support; P3 removed; P2's period lapsed on 30 November
     expect(nov.returns).toMatchObject({
@@ -134,20 +132,19 @@ describe.each(BACKENDS)('the return figures on $name', (backend) => {
       absconded: 0,
     });
     const dec = await returnIndicators(store.db, DEC);
-    // December: P1, P4, P6 departed (P4 assisted); P2 removed after its lapse, P7 after its departure (no
-    // longer a voluntary return); P5 lapsed and absconded
+    // December: P1, P4, P6 departed (P4 assisted); P2 removed after its lapse; P5 lapsed and absconded
     expect(dec.returns).toMatchObject({
       voluntaryDeparted: 3,
       assisted: 1,
-      forced: 2,
+      forced: 1,
       lapsedTurnedForced: 1,
       lapsed: 1,
       absconded: 1,
     });
-    // both months: 4 voluntary (P0, P1, P4, P6) + 3 forced (P2, P3, P7) = 7 returns of 8 persons (P5
+    // both months: 4 voluntary (P0, P1, P4, P6) + 2 forced (P2, P3) = 6 returns of 7 persons (P5
     // absconded): each person at most once
     const both = await returnIndicators(store.db, BOTH);
-    expect(both.returns.voluntaryDeparted + both.returns.forced).toBe(7);
+    expect(both.returns.voluntaryDeparted + both.returns.forced).toBe(6);
   });
 
   it('the monitoring view counts the same rolled up as live, for every period, after the removal', async () => {
@@ -178,7 +175,6 @@ describe.each(BACKENDS)('the return figures on $name', (backend) => {
       row('2026-12', 'IQ', 'VOL', 'ASS', 1), // P4
       row('2026-12', 'IQ', 'VOL', 'NASS', 1), // P1
       row('2026-12', 'IQ', 'ENF', 'NASS', 1), // P2, once, as enforced
-      row('2026-12', 'SY', 'ENF', 'NASS', 1), // P7, once, as enforced
       row('2026-12', 'UNK', 'VOL', 'NASS', 1), // P6 (XX: unknown), in December in Vilnius
     ];
     expect(await returnsByCitizenship(store.db, months)).toEqual(expected);
@@ -192,7 +188,7 @@ describe.each(BACKENDS)('the return figures on $name', (backend) => {
   it('for the public every cell of 1 person is hidden (OBS_FLAG c), none shows its count', async () => {
     const round = rounderOf(await storedRoundingKey(store.db));
     const rows = await rolledUpReturns(store.db, { ...months, round });
-    expect(rows).toHaveLength(7);
+    expect(rows).toHaveLength(6);
     for (const r of rows) expect(r).toMatchObject({ OBS_VALUE: null, OBS_FLAG: 'c' });
   });
 });
