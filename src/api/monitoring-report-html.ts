@@ -113,6 +113,19 @@ const SECTIONS: readonly { key: IndicatorKey; title: string; labels: Readonly<Re
       'byMeasureMonth.asylumWishesMet': 'Asylum wishes met',
     },
   },
+  // issue 22: returns
+  {
+    key: 'returns',
+    title: 'Returns (Directive 2008/115/EC Arts 7–8), each person once',
+    labels: {
+      voluntaryDeparted: 'Voluntary departures confirmed at the border',
+      assisted: 'Of which assisted (travel or reintegration support)',
+      forced: 'Forced returns (removals)',
+      lapsedTurnedForced: 'Of which after a voluntary departure lapsed',
+      lapsed: 'Periods for voluntary departure lapsed unconfirmed',
+      absconded: 'Persons absconded',
+    },
+  },
 ];
 
 /**

@@ -70,7 +70,9 @@ export type IndicatorKey =
   | 'minorsDetained'
   | 'decisionsWithoutInterview'
   | 'removalsInsideAppealWindow'
-  | 'nationalMeasures';
+  | 'nationalMeasures'
+  // issue 22: returns
+  | 'returns';
 
 /** A figure before disclosure control: its true value, and the figure whose share it is the numerator of. */
 interface RawFigure {
@@ -197,6 +199,17 @@ function rawFigures(m: MonitoringIndicators, o: ReportOptions): RawFigure[] {
       group,
     });
   }
+  // issue 22: returns (no total of them is shown: no family to suppress together)
+  const ret = m.returns;
+  for (const k of [
+    'voluntaryDeparted',
+    'assisted',
+    'forced',
+    'lapsedTurnedForced',
+    'lapsed',
+    'absconded',
+  ] as const)
+    add({ indicator: 'returns', measure: k, value: ret[k] });
   return out;
 }
 

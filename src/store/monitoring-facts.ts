@@ -16,11 +16,14 @@
 //   rem:n | rem:inside                                  a removal (inside an appeal window)
 //   meas:ref | meas:met                                 a refusal under a national measure (grp: the measure)
 //   eu                                                  a registration (grp: citizen+sex+age; day: its month's first)
+//   ret:voluntary | ret:assisted | ret:forced | ret:lapsed-forced | ret:lapsed | ret:absconded
+//                                                       issue 22: a return event (src/store/return-events.ts; grp: citizen)
 // What depends on "now" (overdue or not yet due) is kept apart with its due time (reg:open, dl:open): the
 // reader counts live those due after now, from the facts (index rollup_facts_state_due).
 import { type SQL, sql } from 'drizzle-orm';
 import { ENTRY_RULES } from '../domain/entry-rules.ts';
 import { STATE_TIME_ZONES } from '../law/calendar/state-calendar.ts';
+import { returnEvents } from './return-events.ts';
 
 /** The zone of every state, as a relation z(state, tz). */
 const ZONES = sql.raw(
@@ -147,5 +150,8 @@ export function factsOf(ids: string | null): SQL {
           when extract(year from a.at at time zone z.tz)::int - c.birth_year < 65 then 'Y35-64'
           else 'Y_GE65' end), null::timestamptz, 1
       from case_actions a join cases c on c.id = a.case_id join ${ZONES} on z.state = a.state
-      where a.type = 'application.registered' and ${actions}`;
+      where a.type = 'application.registered' and ${actions}
+    union all
+    select r.case_id, r.state, ${day(sql`r.at`)}, 'ret:' || r.key, r.citizen, null::timestamptz, 1
+      from (${returnEvents(cases)}) r join ${ZONES} on z.state = r.state`;
 }

@@ -35,7 +35,29 @@ export const LEGAL_BASIS = {
     'APR Arts 67(7)–(8) and 68: no removal while the appeal window runs or the person may remain pending the appeal; Pact refuses such a removal, so the count must be zero',
   nationalMeasures:
     "National emergency measures beside Regulation (EU) 2024/1359 (REPORTED): Lithuania's Law on the State Border as amended on 25 April 2023; Poland's Act of 21 February 2025 (Dz.U. 2025 poz. 389) and its regulations (Dz.U. 2025 poz. 390 and extensions); Regulation (EU) 2024/1356 Art. 10(1)(a)–(b) (access to the asylum procedure)",
+  // issue 22: returns (src/store/monitoring-returns.ts, src/store/return-events.ts)
+  returns:
+    'Directive 2008/115/EC (Return Directive) Art. 3(8) and Art. 7(1)–(2) (voluntary departure within the period granted, and its extension), Art. 8(1) (removal when no period was granted or the obligation to return was not complied with within it); Regulation (EC) No 862/2007 Art. 7 as amended by Regulation (EU) 2020/851 (returns by type of return and assistance received); Regulation (EU) 2024/1356 Art. 10',
 } as const;
+
+/** issue 22: the monitoring view's return figures, each counted once per case (src/store/return-events.ts). */
+export interface ReturnIndicators {
+  readonly returns: {
+    readonly legalBasis: string;
+    /** departures confirmed at a border crossing point (return.departure-confirmed), the case not removed by force */
+    readonly voluntaryDeparted: number;
+    /** of voluntaryDeparted, with support granted (travel, reintegration in kind or cash) before the departure */
+    readonly assisted: number;
+    /** forced removals (return.executed), first per case */
+    readonly forced: number;
+    /** of forced, after the period for voluntary departure had lapsed unconfirmed */
+    readonly lapsedTurnedForced: number;
+    /** periods for voluntary departure that ended without a confirmed departure */
+    readonly lapsed: number;
+    /** persons who absconded (person.absconded) */
+    readonly absconded: number;
+  };
+}
 
 /** issue 17: the monitoring indicators of the person's guarantees (src/store/monitoring-guarantees.ts). */
 export interface GuaranteeIndicators {
@@ -94,7 +116,7 @@ export interface GuaranteeIndicators {
   };
 }
 
-export interface MonitoringIndicators extends GuaranteeIndicators {
+export interface MonitoringIndicators extends GuaranteeIndicators, ReturnIndicators {
   readonly state: string;
   readonly from: string;
   readonly to: string;
@@ -237,5 +259,18 @@ export const NO_GUARANTEE_INDICATORS: GuaranteeIndicators = {
     refusals: 0,
     asylumWishesMet: 0,
     byMeasureMonth: [],
+  },
+};
+
+/** issue 22: the return figures with nothing counted (tests of the report). */
+export const NO_RETURN_INDICATORS: ReturnIndicators = {
+  returns: {
+    legalBasis: LEGAL_BASIS.returns,
+    voluntaryDeparted: 0,
+    assisted: 0,
+    forced: 0,
+    lapsedTurnedForced: 0,
+    lapsed: 0,
+    absconded: 0,
   },
 };

@@ -5,6 +5,7 @@ import type { Db } from './database.ts';
 import type { Rounder } from './disclosure.ts';
 import { type EurostatRow, eurostatRows } from './eurostat.ts';
 import { LEGAL_BASIS, type MonitoringIndicators, type MonitoringQuery } from './monitoring-indicators.ts';
+import { returnFigures } from './monitoring-returns.ts';
 import { dailySums, notYetDue, refreshFacts } from './monitoring-rollup.ts';
 
 const ratio = (part: number, whole: number): number | null => (whole > 0 ? part / whole : null);
@@ -136,6 +137,10 @@ export async function rolledUpMonitoring(db: Db, q: MonitoringQuery): Promise<Mo
       asylumWishesMet: byMeasureMonth.reduce((s, m) => s + m.asylumWishesMet, 0),
       byMeasureMonth,
     },
+    // issue 22: the return events, whatever the citizenship (their group)
+    ...returnFigures((key) =>
+      sums.filter((r) => r.key === `ret:${key}`).reduce((sum, r) => sum + r.value, 0),
+    ),
   };
 }
 

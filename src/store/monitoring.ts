@@ -10,7 +10,6 @@ import { type SQL, sql } from 'drizzle-orm';
 import { ENTRY_RULES } from '../domain/entry-rules.ts';
 import { type Db, rowsOf } from './database.ts';
 import { guaranteeIndicators } from './monitoring-guarantees.ts';
-
 import {
   INDICATORS,
   type Indicator,
@@ -19,6 +18,7 @@ import {
   type MonitoringIndicators,
   type MonitoringQuery,
 } from './monitoring-indicators.ts';
+import { returnIndicators } from './monitoring-returns.ts';
 
 export type { Indicator, IndicatorCase, MonitoringIndicators, MonitoringQuery };
 export { INDICATORS, LEGAL_BASIS };
@@ -210,6 +210,8 @@ export async function monitoringIndicators(db: Db, q: MonitoringQuery): Promise<
   ]);
   // issue 17: the indicators of the person's guarantees
   const guarantees = await guaranteeIndicators(db, q);
+  // issue 22: returns
+  const returns = await returnIndicators(db, q);
   const reg = registration[0] ?? {
     asylumWishes: 0,
     withinDeadline: 0,
@@ -269,6 +271,7 @@ export async function monitoringIndicators(db: Db, q: MonitoringQuery): Promise<
       byKind: forceKinds.map((k) => ({ kind: k.kind, encounters: k.encounters, persons: k.persons })),
     },
     ...guarantees,
+    ...returns,
   };
 }
 

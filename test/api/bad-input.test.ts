@@ -1651,6 +1651,17 @@ describe.each(BACKENDS.filter((b) => b.name === 'pglite'))(
         runs: 40,
         params: () => ['IQ', 'SY', 'iq', 'Iraq'],
       },
+      // issue 22: returns statistics
+      {
+        method: 'GET',
+        path: '/api/public/eurostat/returns.csv',
+        runs: 100,
+        query: {
+          state: ['LT', 'PL', 'GR', 'EL'],
+          from: ['2026-06', '2026-12', '2026-13'],
+          to: ['2026-12', '2027-01', '2031-12'],
+        },
+      },
     ];
 
     it('fuzzes every route of the OpenAPI document', () => {

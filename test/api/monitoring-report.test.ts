@@ -219,6 +219,13 @@ describe.each(BACKENDS)('monitoring report on $name', (backend) => {
     ['removalsInsideAppealWindow', 'insideWindow', '', '0', '', 'false'],
     ['nationalMeasures', 'refusals', '', '0', '', 'false'],
     ['nationalMeasures', 'asylumWishesMet', '', '0', '', 'false'],
+    // issue 22: returns (none in this period)
+    ['returns', 'voluntaryDeparted', '', '0', '', 'false'],
+    ['returns', 'assisted', '', '0', '', 'false'],
+    ['returns', 'forced', '', '0', '', 'false'],
+    ['returns', 'lapsedTurnedForced', '', '0', '', 'false'],
+    ['returns', 'lapsed', '', '0', '', 'false'],
+    ['returns', 'absconded', '', '0', '', 'false'],
   ];
 
   it('CSV: the documented columns, one row per figure, every count as constructed', async () => {
@@ -231,8 +238,8 @@ describe.each(BACKENDS)('monitoring report on $name', (backend) => {
     expect(r.headers['cache-control']).toBe('no-store');
     expect(r.body.split('\n')[0]).toBe(REPORT_COLUMNS.join(','));
     const rows = rowsOf(r.body);
-    // 6 + 3 + 5 kinds × 6 + 2 + 3 + 2 kinds × 2 = 48, and the guarantees' 6 + 3 + 3 + 2 + 2 = 16
-    expect(rows).toHaveLength(48 + 16);
+    // 6 + 3 + 5 kinds × 6 + 2 + 3 + 2 kinds × 2 = 48, the guarantees' 6 + 3 + 3 + 2 + 2 = 16, returns 6
+    expect(rows).toHaveLength(48 + 16 + 6);
     expect(rows.map(brief)).toEqual(ALL);
     for (const row of rows)
       expect(row).toMatchObject({
@@ -291,7 +298,7 @@ describe.each(BACKENDS)('monitoring report on $name', (backend) => {
     // and not yet due, registration missed and overdue, screening known and overdue (7), detentions both (2),
     // force encounters both (2), detention reviews known and overdue (2)
     // (and the guarantees' 16 rows, of which the 2 detentions of adults hidden)
-    expect(rows).toHaveLength(44 + 16);
+    expect(rows).toHaveLength(44 + 16 + 6);
     expect(rows.filter((row) => row[5] === 'true')).toHaveLength(4 + 7 + 2 + 2 + 2 + 1);
     // a share is made of the published counts, hidden with its whole: the known wishes are hidden; the 5 met
     // registration deadlines of 7 known, published as 5 or 10
@@ -337,8 +344,8 @@ describe.each(BACKENDS)('monitoring report on $name', (backend) => {
         .replace(/"/g, '&quot;')
         .replace(/'/g, '&#39;');
     for (const basis of Object.values(LEGAL_BASIS)) expect(html).toContain(esc(basis));
-    // five indicators, and the five of the guarantees (issue 17)
-    expect(html.match(/<h2 /g)).toHaveLength(10);
+    // five indicators, the five of the guarantees (issue 17), and returns (issue 22)
+    expect(html.match(/<h2 /g)).toHaveLength(11);
     // the figures, as constructed
     const row = (label: string, ...cells: string[]) =>
       `<th scope="row">${label}</th>${cells.map((c) => `<td class="num">${c}</td>`).join('')}</tr>`;

@@ -11,7 +11,9 @@ import { firstTimeApplicants } from '../../src/store/eurostat.ts';
 import { monitoringIndicators } from '../../src/store/monitoring.ts';
 import { rolledUpFirstTimeApplicants, rolledUpMonitoring } from '../../src/store/monitoring-rolled-up.ts';
 import { refreshFacts } from '../../src/store/monitoring-rollup.ts';
+import { returnsByCitizenship, rolledUpReturns } from '../../src/store/returns-statistics.ts';
 import { BACKENDS } from '../store/backends.ts';
+import { returnStep } from '../store/return-steps.ts';
 import { type Harness, startHarness } from './harness.ts';
 
 const guard = { actor: 'guard', role: 'border-guard' };
@@ -246,5 +248,92 @@ describe.each(BACKENDS)('rolled-up monitoring and Eurostat on $name', (backend) 
     const live = await monitoringIndicators(h.store.db, q);
     expect(live.registrationWithinDeadline.asylumWishes).toBe(3);
     expect(await rolledUpMonitoring(h.store.db, q)).toEqual(live);
+  }, 120_000);
+
+  it('issue 22: the return paths (departed, assisted, lapsed, lapsed then removed, removed, absconded) count the same rolled up as live', async () => {
+    // 12 persons met on 1 March 2027, screened to return with 30 days to leave; each then takes a random path
+    h.clock.set('2027-03-01T10:00:00Z');
+    const { caseIds } = (
+      await h.cases.recordEncounter(
+        {
+          ref: 'ret-1',
+          state: 'LT',
+          occurredAt: '2027-03-01T09:00:00Z',
+          kind: 'apprehended-irregular-crossing',
+          groupSize: 12,
+          persons: Array.from({ length: 12 }, () => (pick(NAT) ? { nationality: pick(NAT) } : {})),
+        } as never,
+        guard,
+        'mr-ret-1',
+      )
+    ).result;
+    const paths: string[][] = [
+      ['return.departure-confirmed'],
+      ['return.support-granted', 'return.departure-confirmed'],
+      ['return.voluntary-departure-lapsed'],
+      ['return.voluntary-departure-lapsed', 'return.executed'],
+      ['return.voluntary-departure-lapsed', 'person.absconded'],
+      ['return.executed'],
+    ];
+    const taken = new Set<string>();
+    for (const [i, id] of caseIds.entries()) {
+      const at = (day: number) =>
+        `2027-03-${String(day).padStart(2, '0')}T${String(8 + i).padStart(2, '0')}:00:00Z`;
+      const command = async (day: number, c: Record<string, unknown>, key: string) => {
+        h.clock.set(at(day));
+        const version = (await findCase(h.store.db, id))?.case.version ?? 1;
+        await h.cases.apply(id, version, { ...c, at: at(day) } as never, officer, `mr-ret-${key}-${i}`);
+      };
+      await command(2, { type: 'screening.completed', outcome: 'return' }, 's');
+      await command(2, { type: 'return.decided', borderProcedure: false }, 'd');
+      await command(2, { type: 'return.voluntary-departure', days: 30 }, 'v');
+      // the first seven take each path once; the others at random
+      const path = paths[i] ?? pick(paths);
+      taken.add(path.join('>'));
+      let day = 4;
+      for (const [j, type] of path.entries()) {
+        day += 1 + Math.floor(rnd() * 10);
+        if (type === 'return.executed') await command(day, { type, to: 'IQ' }, `x${j}`);
+        else if (type === 'person.absconded') await command(day, { type }, `a${j}`);
+        else {
+          h.clock.set(at(day));
+          await returnStep(h.cases, id, {
+            type,
+            at: at(day),
+            payload: type === 'return.support-granted' ? { support: 'travel', partner: 'IOM' } : {},
+          });
+        }
+      }
+    }
+    expect(taken.size).toBe(paths.length);
+    for (const [from, to] of [
+      ['2027-03-01', '2027-03-31'],
+      ['2027-03-10', '2027-03-20'],
+      ['2027-01-01', '2027-04-30'],
+    ] as const) {
+      const q = { state: 'LT', from, to, timeZone: 'Europe/Vilnius', now: new Date('2027-05-01T00:00:00Z') };
+      const live = await monitoringIndicators(h.store.db, q);
+      expect(await rolledUpMonitoring(h.store.db, q), `returns ${from}–${to}`).toEqual(live);
+    }
+    const whole = await monitoringIndicators(h.store.db, {
+      state: 'LT',
+      from: '2027-03-01',
+      to: '2027-04-30',
+      timeZone: 'Europe/Vilnius',
+      now: new Date('2027-05-01T00:00:00Z'),
+    });
+    // every one of the 12 either returned once or did not: never both ways
+    expect(whole.returns.voluntaryDeparted + whole.returns.forced).toBeLessThanOrEqual(12);
+    for (const k of [
+      'voluntaryDeparted',
+      'assisted',
+      'forced',
+      'lapsedTurnedForced',
+      'lapsed',
+      'absconded',
+    ] as const)
+      expect(whole.returns[k], k).toBeGreaterThan(0);
+    const months = { state: 'LT', from: '2027-03', to: '2027-04', timeZone: 'Europe/Vilnius' };
+    expect(await rolledUpReturns(h.store.db, months)).toEqual(await returnsByCitizenship(h.store.db, months));
   }, 120_000);
 });

@@ -60,7 +60,7 @@ describe('pact stats monitoring-report', () => {
     const rows = parse(r.stdout, { columns: true }) as Record<string, string>[];
     // no obligation kinds and no kinds of force: registration 6 + refusals 3 + detentions 2 + force 3 = 14;
     // the guarantees (issue 17): representatives 6 + minors detained 3 + decisions without interview 3 +
-    // removals inside an appeal window 2 + national measures 2 = 16
+    // removals inside an appeal window 2 + national measures 2 = 16; returns 6 (issue 22)
     expect(rows.map((x) => `${x.indicator}.${x.measure}`)).toEqual([
       'registrationWithinDeadline.asylumWishes',
       'registrationWithinDeadline.known',
@@ -92,6 +92,13 @@ describe('pact stats monitoring-report', () => {
       'removalsInsideAppealWindow.insideWindow',
       'nationalMeasures.refusals',
       'nationalMeasures.asylumWishesMet',
+      // issue 22: returns
+      'returns.voluntaryDeparted',
+      'returns.assisted',
+      'returns.forced',
+      'returns.lapsedTurnedForced',
+      'returns.lapsed',
+      'returns.absconded',
     ]);
     for (const x of rows) {
       // the clock of the run (test/cli/run.ts): 23 Nov 2026 12:00 UTC; nothing to divide: no share
@@ -122,8 +129,8 @@ describe('pact stats monitoring-report', () => {
     expect(r.stdout).toContain('<time datetime="2026-11-23T12:00:00.000Z">');
     expect(r.stdout).toContain('No deadlines of persons met in the period.');
     expect(r.stdout).toContain('counts from 1 to 4 are hidden');
-    // the five indicators of before, and the five of the guarantees (issue 17)
-    expect(r.stdout.match(/Legal basis:/g)).toHaveLength(10);
+    // the five indicators of before, the five of the guarantees (issue 17), and returns (issue 22)
+    expect(r.stdout.match(/Legal basis:/g)).toHaveLength(11);
     expect(r.stdout).not.toContain('<script');
   }, 30_000);
 

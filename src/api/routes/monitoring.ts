@@ -151,6 +151,18 @@ const Indicators = z.object({
       z.object({ measure: z.string(), month: z.string(), refusals: Count, asylumWishesMet: Count }),
     ),
   }),
+  // issue 22: returns, each counted once per case (src/store/return-events.ts)
+  returns: z.object({
+    legalBasis: z.string(),
+    voluntaryDeparted: Count.describe(
+      'departures confirmed at a border crossing point, not removed by force',
+    ),
+    assisted: Count.describe('of voluntaryDeparted, with support granted before the departure'),
+    forced: Count.describe('forced removals (return.executed)'),
+    lapsedTurnedForced: Count.describe('of forced, after the period for voluntary departure lapsed'),
+    lapsed: Count.describe('periods for voluntary departure ended without a confirmed departure'),
+    absconded: Count,
+  }),
 });
 
 const Cases = z.object({
@@ -185,7 +197,7 @@ export function monitoringRoutes(app: FastifyInstance, deps: ApiDeps): void {
       schema: {
         tags: ['monitoring'],
         summary:
-          "the monitoring mechanism's indicators of your state for a period (Screening Regulation Art. 10): registration within the deadline, refusals after an asylum wish, deadlines per kind, detentions on irregular entry alone (C-72/22 PPU), use of force — each with its legal basis",
+          "the monitoring mechanism's indicators of your state for a period (Screening Regulation Art. 10): registration within the deadline, refusals after an asylum wish, deadlines per kind, detentions on irregular entry alone (C-72/22 PPU), use of force, returns (voluntary, assisted, forced, lapsed, absconded) — each with its legal basis",
         querystring: IndicatorsQuery,
         response: { 200: Indicators, 400: Problem, 401: Problem, 403: Problem },
       },

@@ -15,6 +15,7 @@ import { ASSUMPTIONS } from '../demo/history-plan.ts';
 import { PACT_IDENTITY_ASSUMPTIONS } from '../demo/identities.ts';
 import { PACT_ASSUMPTIONS } from '../demo/pact-plan.ts';
 import { Random } from '../demo/random.ts';
+import { RETURN_ASSUMPTIONS, RETURNS_FILE } from '../demo/returns-plan.ts';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, runScenario, SCENARIO_END } from '../demo/scenario.ts';
 import { portArg, requestLimitsOf, type ServeOptions, serveStore, sweepSecondsOf } from './serve.ts';
 
@@ -101,12 +102,15 @@ export function demoCommand(ctx: CliContext): Command {
         `Demonstration built in ${built.toFixed(1)} s: the Lithuania–Belarus border, 1 January 2020 – ${SCENARIO_END}`,
         `  before the Pact (to 11 June 2026): ${result.historical.encounters.toLocaleString('en')} encounters, ${result.historical.persons.toLocaleString('en')} persons (counted, not identified)`,
         `  under the Pact: ${result.pact.encounters} encounters, ${result.pact.persons} persons, ${result.pact.cases} cases, ${result.pact.steps} case actions decided by the law${refused ? `, ${refused} planned steps refused by it` : ''}; ${result.pact.overdue} deadlines passed`,
+        `  returns before the Pact (2021–2022, data/${RETURNS_FILE}): ${result.returnHistory.toLocaleString('en')} persons (counted, not identified)`,
         reencounterLine(result.reencounters),
         `  Lithuania pledged for 2026: relocate 50 % of its fair share, pay EUR 20,000 for each of the rest; ${result.relocation.proposed} of ${result.relocation.candidates} candidates in Cyprus, Greece, Italy and Spain were proposed to it in September, ${result.relocation.transferred} transferred; EUR 580,000 paid in October`,
         'Calibrated on (data/border_stats.csv, data/arrivals-lt-2021.csv):',
         ...result.sources.map((s) => `  - ${s}`),
         'Where nothing was published, the scenario assumes:',
-        ...[...ASSUMPTIONS, ...PACT_ASSUMPTIONS, ...PACT_IDENTITY_ASSUMPTIONS].map((s) => `  - ${s}`),
+        ...[...ASSUMPTIONS, ...PACT_ASSUMPTIONS, ...PACT_IDENTITY_ASSUMPTIONS, ...RETURN_ASSUMPTIONS].map(
+          (s) => `  - ${s}`,
+        ),
         `Accounts (password "${DEMO_PASSWORD}"; synthetic data only — never enter real persons here):`,
         ...DEMO_ACCOUNTS.map((a) => `  ${a.username.padEnd(15)} ${a.role} (${a.jurisdiction})`),
         '',

@@ -16,6 +16,7 @@ import { importHistory } from '../../store/history.ts';
 import { confirmAppealWindow } from '../../store/national-settings.ts';
 import { readPlaces, upsertPlaces } from '../../store/places.ts';
 import { DATA_DIR } from '../../store/reference-data.ts';
+import { importReturnHistory } from '../../store/return-history.ts';
 import {
   addCandidates,
   confirmSilentTransfers,
@@ -32,6 +33,7 @@ import { withIdentities } from './identities.ts';
 import { readNameLists } from './names.ts';
 import { type PlannedEncounter, type PlannedStep, pactPlan } from './pact-plan.ts';
 import type { Random } from './random.ts';
+import { readReturnHistory } from './returns-plan.ts';
 
 export const DEMO_STATE = 'LT';
 /** The last day of the scenario (fixed, so that the same seed gives the same data on any day). */
@@ -54,6 +56,8 @@ export const DEMO_ACCOUNTS = [
 
 export interface ScenarioResult {
   readonly historical: { readonly encounters: number; readonly persons: number };
+  /** issue 22: returns of 2021–2022 counted (return_history) */
+  readonly returnHistory: number;
   readonly pact: {
     readonly encounters: number;
     readonly persons: number;
@@ -134,6 +138,9 @@ export async function runScenario(
   );
 
   progress(`${historical.encounters} encounters before the Pact`);
+  // issue 22: the returns of 2021–2022 as counted history (data/returns-lt-2021-2022.csv)
+  const returnHistory = await importReturnHistory(db, readReturnHistory(dataDir), 'demo', now);
+  progress(`${returnHistory} returns before the Pact`);
   const rates = cases.services.recognitionRates ?? [];
   const drawn = pactPlan(calibration, rng, {
     state: DEMO_STATE,
@@ -265,6 +272,7 @@ export async function runScenario(
 
   return {
     historical,
+    returnHistory,
     pact: {
       encounters: plan.encounters.length,
       persons: plan.encounters.reduce((s, x) => s + x.command.groupSize, 0),

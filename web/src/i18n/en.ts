@@ -10,6 +10,7 @@ import { monitoring } from './en/monitoring.ts';
 import { papers } from './en/papers.ts';
 import { refusal } from './en/refusal.ts';
 import { responsibility } from './en/responsibility.ts';
+import { returnFigures } from './en/return-figures.ts';
 import { returns } from './en/returns.ts';
 import { solidarity } from './en/solidarity.ts';
 
@@ -26,6 +27,8 @@ export const en = {
   ...monitoring,
   // issue 22: assisted voluntary return and readmission
   ...returns,
+  // issue 22: return figures
+  ...returnFigures,
 } as const;
 
 export type MessageKey = keyof typeof en;

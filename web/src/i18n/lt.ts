@@ -10,6 +10,7 @@ import { monitoring } from './lt/monitoring.ts';
 import { papers } from './lt/papers.ts';
 import { refusal } from './lt/refusal.ts';
 import { responsibility } from './lt/responsibility.ts';
+import { returnFigures } from './lt/return-figures.ts';
 import { returns } from './lt/returns.ts';
 import { solidarity } from './lt/solidarity.ts';
 
@@ -26,4 +27,6 @@ export const lt: Readonly<Record<MessageKey, string>> = {
   ...monitoring,
   // issue 22: assisted voluntary return and readmission
   ...returns,
+  // issue 22: return figures
+  ...returnFigures,
 };

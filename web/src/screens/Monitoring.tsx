@@ -10,6 +10,7 @@ import { usePeriod } from '../period.tsx';
 import { useApi } from '../use-api.ts';
 import { AccountEvents } from './AccountEvents.tsx';
 import { GuaranteeCards } from './MonitoringGuarantees.tsx';
+import { ReturnCards } from './MonitoringReturns.tsx';
 
 interface CasesAnswer {
   readonly indicator: Indicator;
@@ -230,6 +231,8 @@ export function Monitoring() {
           </Card>
           {/* issue 17: the person's guarantees */}
           <GuaranteeCards m={m} />
+          {/* issue 22: returns */}
+          <ReturnCards m={m} />
         </>
       )}
       {period && may('account-events.read') && <AccountEvents period={period} />}
