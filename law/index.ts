@@ -21,6 +21,7 @@ import referenceData from './reference-data.ts';
 import returnBorder from './return-border.ts';
 import type { ParameterInput } from './schema.ts';
 import screening from './screening.ts';
+import urfAdmission from './urf/admission.ts';
 
 export const LAW_FILES: Readonly<Record<string, readonly ParameterInput[]>> = {
   'law/ammr/solidarity.ts': ammrSolidarity,
@@ -43,4 +44,6 @@ export const LAW_FILES: Readonly<Record<string, readonly ParameterInput[]>> = {
   'law/national/appeal-windows.ts': nationalAppealWindows,
   'law/detention.ts': detention,
   'law/national/emergency-measures.ts': nationalEmergencyMeasures,
+  // issue 22: admission (Regulation (EU) 2024/1350)
+  'law/urf/admission.ts': urfAdmission,
 };
