@@ -117,7 +117,7 @@ describe('admission programmes (issue 22)', () => {
     // pre-departure steps the server offers, departure, arrival
     await step(page, 'registered');
     await step(page, 'eligibility assessed', () => page.getByLabel('refugee (Art. 5(1)(a))').check());
-    await step(page, 'decided', async () => {
+    await step(page, 'decision on admission', async () => {
       await page.getByLabel('Admit', { exact: true }).check();
       await page.getByLabel('Status to be granted on arrival').selectOption('refugee-status');
       await page
@@ -138,7 +138,7 @@ describe('admission programmes (issue 22)', () => {
       if (offered > 0) await step(page, pre);
     }
     await step(page, 'departed');
-    await step(page, 'arrived');
+    await step(page, 'arrival');
     const link = page.getByRole('link', { name: 'Open the case of the arrived person' });
     await link.waitFor();
     expect(await page.locator('dl').innerText()).toMatch(/arrived/);

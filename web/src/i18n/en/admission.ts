@@ -114,6 +114,8 @@ export const admission = {
   'file.step': 'Step',
   'file.on': 'Date',
   'file.note': 'Note (optional, no personal data)',
+  'file.stepDecision': 'decision on admission',
+  'file.stepArrival': 'arrival',
   'file.stepSubmit': 'Record the step',
   'file.categoriesLegend': 'Eligibility categories (Art. 5; at least one)',
   'file.outcome': 'Outcome',

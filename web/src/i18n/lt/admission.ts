@@ -112,6 +112,8 @@ export const admission: Readonly<Record<keyof typeof en, string>> = {
   'file.step': 'Etapas',
   'file.on': 'Data',
   'file.note': 'Pastaba (neprivaloma, be asmens duomenų)',
+  'file.stepDecision': 'sprendimas dėl priėmimo',
+  'file.stepArrival': 'atvykimas',
   'file.stepSubmit': 'Įrašyti etapą',
   'file.categoriesLegend': 'Tinkamumo kategorijos (5 str.; bent viena)',
   'file.outcome': 'Sprendimas',

@@ -155,14 +155,14 @@ function NextStep({ file, onSaved }: { file: AdmissionFileBody; onSaved: () => v
     if (!/^\d{4}-\d{2}-\d{2}$/.test(on) || on < FIRST_DAY) found.on = 'admission.err.date';
     if (step === 'eligibility-assessed' && categories.length === 0)
       found.categories = 'admission.err.required';
-    if (step === 'decided' && outcome === 'refused' && grounds.length === 0)
+    if (step === 'decision' && outcome === 'refused' && grounds.length === 0)
       found.grounds = 'admission.err.required';
-    if (step === 'decided' && !reasons.trim()) found.reasons = 'admission.err.required';
+    if (step === 'decision' && !reasons.trim()) found.reasons = 'admission.err.required';
     setLocal(found);
     if (Object.keys(found).length > 0) return;
     setBusy(true);
     try {
-      if (step === 'decided') {
+      if (step === 'decision') {
         const body: AdmissionDecisionInput = {
           outcome,
           on,
@@ -170,7 +170,7 @@ function NextStep({ file, onSaved }: { file: AdmissionFileBody; onSaved: () => v
           ...(outcome === 'refused' ? { grounds } : { status: granted }),
         };
         await api('POST', `/api/admission/files/${file.id}/decision`, body);
-      } else if (step === 'arrived') {
+      } else if (step === 'arrival') {
         await api('POST', `/api/admission/files/${file.id}/arrival`, { on });
       } else {
         await api('POST', `/api/admission/files/${file.id}/steps`, {
@@ -188,7 +188,7 @@ function NextStep({ file, onSaved }: { file: AdmissionFileBody; onSaved: () => v
     }
   }
 
-  const plain = step !== 'decided' && step !== 'arrived';
+  const plain = step !== 'decision' && step !== 'arrival';
   return (
     <form onSubmit={submit} noValidate>
       <FormErrors error={error} fieldName={(f) => (NAMES[f] ? t(NAMES[f]) : f)} />
@@ -198,7 +198,11 @@ function NextStep({ file, onSaved }: { file: AdmissionFileBody; onSaved: () => v
             <select id={id} aria-describedby={d} value={step} onChange={(e) => setStep(e.target.value)}>
               {file.next.map((s) => (
                 <option key={s} value={s}>
-                  {t(`fileStep.${s}` as MessageKey)}
+                  {s === 'decision'
+                    ? t('file.stepDecision')
+                    : s === 'arrival'
+                      ? t('file.stepArrival')
+                      : t(`fileStep.${s}` as MessageKey)}
                 </option>
               ))}
             </select>
@@ -227,7 +231,7 @@ function NextStep({ file, onSaved }: { file: AdmissionFileBody; onSaved: () => v
           error={reason('categories')}
         />
       )}
-      {step === 'decided' && (
+      {step === 'decision' && (
         <>
           <fieldset>
             <legend>{t('file.outcome')}</legend>
@@ -286,9 +290,9 @@ function NextStep({ file, onSaved }: { file: AdmissionFileBody; onSaved: () => v
         </Field>
       )}
       <button type="submit" disabled={busy}>
-        {step === 'decided'
+        {step === 'decision'
           ? t('file.decideSubmit')
-          : step === 'arrived'
+          : step === 'arrival'
             ? t('file.arrivalSubmit')
             : t('file.stepSubmit')}
       </button>
