@@ -12,50 +12,11 @@ import { Field, NumberField } from '../../components.tsx';
 import type { MessageKey } from '../../i18n/en.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { FormErrors, useReasonUnder, useStateName } from '../solidarity/shared.tsx';
+import { checkProgramme, type PledgeRow, persons } from './programme-check.ts';
 import { CountrySelect, FIRST_DAY } from './shared.tsx';
 
 type Type = (typeof ADMISSION_TYPES)[number];
 type Split = (typeof SPLIT_METHODS)[number];
-interface PledgeRow {
-  readonly state: string;
-  readonly persons: string;
-}
-
-/** Whole persons from 1 to 1,000,000 (the API's bound), or undefined. */
-const persons = (text: string): number | undefined => {
-  const n = Number(text);
-  return text.trim() !== '' && Number.isInteger(n) && n >= 1 && n <= 1_000_000 ? n : undefined;
-};
-
-/** The errors the form can see before sending, by field (the API's field names). */
-export function checkProgramme(
-  v: {
-    name: string;
-    planStart: string;
-    region: string;
-    referring: string;
-    total: string;
-    pledges: readonly PledgeRow[];
-  },
-  own: string,
-): Record<string, MessageKey> {
-  const e: Record<string, MessageKey> = {};
-  if (!v.name.trim()) e.name = 'admission.err.required';
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(v.planStart) || v.planStart < FIRST_DAY) e.planStart = 'admission.err.date';
-  if (!v.region.trim()) e.region = 'admission.err.required';
-  if (!v.referring.trim()) e.referringOrganisation = 'admission.err.required';
-  if (persons(v.total) === undefined) e.total = 'admission.err.persons';
-  if (v.pledges.length === 0) e.pledges = 'admission.err.noPledge';
-  const seen = new Set<string>();
-  v.pledges.forEach((p, i) => {
-    if (!p.state) e[`pledges/${i}/state`] = 'admission.err.required';
-    else if (seen.has(p.state)) e[`pledges/${i}/state`] = 'admission.err.duplicate';
-    seen.add(p.state);
-    if (persons(p.persons) === undefined) e[`pledges/${i}/persons`] = 'admission.err.persons';
-  });
-  if (own !== 'EU' && v.pledges.length > 0 && !seen.has(own)) e.pledges = 'admission.err.ownState';
-  return e;
-}
 
 export function ProgrammeForm({ onCreated }: { onCreated: (id: string, name: string) => void }) {
   const { t, number } = useI18n();

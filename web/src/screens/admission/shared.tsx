@@ -6,8 +6,7 @@ import { nationalities } from '../../i18n/countries.ts';
 import type { MessageKey } from '../../i18n/en.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 
-/** Regulation (EU) 2024/1350 applies from 12 June 2026 (Art. 16(2)): no date of it is earlier. */
-export const FIRST_DAY = '2026-06-12';
+export { FIRST_DAY } from './programme-check.ts';
 
 /** A nationality or third country by name in the chosen language (the project's list of codes). */
 export function CountrySelect(props: {
