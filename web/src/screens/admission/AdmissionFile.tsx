@@ -142,15 +142,11 @@ function NextStep({ file, onSaved }: { file: AdmissionFileBody; onSaved: () => v
   const [grounds, setGrounds] = useState<Ground[]>([]);
   const [granted, setGranted] = useState<Granted>('refugee-status');
   const [reasons, setReasons] = useState('');
-  const [local, setLocal] = useState<Record<string, MessageKey>>({});
+  const [tried, setTried] = useState(false);
   const [error, setError] = useState<unknown>();
   const [busy, setBusy] = useState(false);
-  const serverReason = useReasonUnder(error);
-  const reason = (f: string) => (local[f] ? t(local[f]) : serverReason(f));
-
-  async function submit(e: FormEvent) {
-    e.preventDefault();
-    setError(undefined);
+  /** The form's own errors, by the API's field names (after the first try they follow what is typed). */
+  const check = (): Record<string, MessageKey> => {
     const found: Record<string, MessageKey> = {};
     if (!/^\d{4}-\d{2}-\d{2}$/.test(on) || on < FIRST_DAY) found.on = 'admission.err.date';
     if (step === 'eligibility-assessed' && categories.length === 0)
@@ -158,7 +154,17 @@ function NextStep({ file, onSaved }: { file: AdmissionFileBody; onSaved: () => v
     if (step === 'decision' && outcome === 'refused' && grounds.length === 0)
       found.grounds = 'admission.err.required';
     if (step === 'decision' && !reasons.trim()) found.reasons = 'admission.err.required';
-    setLocal(found);
+    return found;
+  };
+  const local = tried ? check() : {};
+  const serverReason = useReasonUnder(error);
+  const reason = (f: string) => (local[f] ? t(local[f]) : serverReason(f));
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    setError(undefined);
+    const found = check();
+    setTried(true);
     if (Object.keys(found).length > 0) return;
     setBusy(true);
     try {

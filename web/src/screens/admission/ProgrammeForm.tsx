@@ -32,9 +32,11 @@ export function ProgrammeForm({ onCreated }: { onCreated: (id: string, name: str
   const [total, setTotal] = useState('');
   const [split, setSplit] = useState<Split>('pledges');
   const [pledges, setPledges] = useState<PledgeRow[]>([{ state: own === 'EU' ? '' : own, persons: '' }]);
-  const [local, setLocal] = useState<Record<string, MessageKey>>({});
+  // after the first try, the form's own errors follow what is typed (a field put right loses its error)
+  const [tried, setTried] = useState(false);
   const [error, setError] = useState<unknown>();
   const [busy, setBusy] = useState(false);
+  const local = tried ? checkProgramme({ name, planStart, region, referring, total, pledges }, own) : {};
   const serverReason = useReasonUnder(error);
   const reason = (field: string): string | undefined => {
     const k = local[field];
@@ -69,7 +71,7 @@ export function ProgrammeForm({ onCreated }: { onCreated: (id: string, name: str
     e.preventDefault();
     setError(undefined);
     const found = checkProgramme({ name, planStart, region, referring, total, pledges }, own);
-    setLocal(found);
+    setTried(true);
     if (Object.keys(found).length > 0) return;
     const body: NewProgrammeInput = {
       name: name.trim(),

@@ -37,16 +37,11 @@ export function ReferralForm({
   const [sex, setSex] = useState('');
   const [birthYear, setBirthYear] = useState('');
   const [procedure, setProcedure] = useState<Procedure>('ordinary');
-  const [local, setLocal] = useState<Record<string, MessageKey>>({});
+  const [tried, setTried] = useState(false);
   const [error, setError] = useState<unknown>();
   const [busy, setBusy] = useState(false);
-  const serverReason = useReasonUnder(error);
-  const reason = (f: string) => (local[f] ? t(local[f]) : serverReason(f));
-  const fieldName = (f: string) => (NAMES[f] ? t(NAMES[f]) : f);
-
-  async function submit(e: FormEvent) {
-    e.preventDefault();
-    setError(undefined);
+  /** The form's own errors, by the API's field names (after the first try they follow what is typed). */
+  const check = (): Record<string, MessageKey> => {
     const found: Record<string, MessageKey> = {};
     if (!ref.trim()) found.referralRef = 'admission.err.required';
     if (!/^\d{4}-\d{2}-\d{2}$/.test(on) || on < FIRST_DAY) found.referredOn = 'admission.err.date';
@@ -54,7 +49,18 @@ export function ReferralForm({
     const year = Number(birthYear);
     if (birthYear.trim() && !(Number.isInteger(year) && year >= 1900 && year <= 2100))
       found.birthYear = 'admission.err.year';
-    setLocal(found);
+    return found;
+  };
+  const local = tried ? check() : {};
+  const serverReason = useReasonUnder(error);
+  const reason = (f: string) => (local[f] ? t(local[f]) : serverReason(f));
+  const fieldName = (f: string) => (NAMES[f] ? t(NAMES[f]) : f);
+
+  async function submit(e: FormEvent) {
+    e.preventDefault();
+    setError(undefined);
+    const found = check();
+    setTried(true);
     if (Object.keys(found).length > 0) return;
     const body: NewAdmissionFileInput = {
       referralRef: ref.trim(),
@@ -62,7 +68,7 @@ export function ReferralForm({
       nationality,
       procedure,
       ...(sex ? { sex: sex as (typeof SEXES)[number] } : {}),
-      ...(birthYear.trim() ? { birthYear: year } : {}),
+      ...(birthYear.trim() ? { birthYear: Number(birthYear) } : {}),
     };
     setBusy(true);
     try {
