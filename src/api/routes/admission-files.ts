@@ -20,12 +20,14 @@ import {
   ProgrammeId,
   StepBody,
 } from './admission-schemas.ts';
+import { admissionDeps, answer } from './admission-scope.ts';
 
 const errors = { 400: Problem, 401: Problem, 403: Problem, 404: Problem, 409: Problem, 422: Problem };
 
 export function admissionFileRoutes(app: FastifyInstance, deps: ApiDeps): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const now = () => deps.services.clock();
+  const d = admissionDeps(deps);
   const guard = { preHandler: requires(deps, 'admission.manage') };
 
   r.post(
@@ -42,7 +44,7 @@ export function admissionFileRoutes(app: FastifyInstance, deps: ApiDeps): void {
     },
     async (request, reply) => {
       const p = principal(request);
-      const id = await createFile(deps, request.params.id, request.body, p, now());
+      const id = await answer(() => createFile(d, request.params.id, request.body, p, now()));
       return reply.code(201).send({ id, status: 'referred' });
     },
   );
@@ -59,7 +61,7 @@ export function admissionFileRoutes(app: FastifyInstance, deps: ApiDeps): void {
       ...guard,
     },
     async (request) => {
-      const view = await fileView(deps, request.params.id, principal(request), now());
+      const view = await fileView(d, request.params.id, principal(request), now());
       if (!view) throw notFound('the admission file');
       return view;
     },
@@ -78,7 +80,8 @@ export function admissionFileRoutes(app: FastifyInstance, deps: ApiDeps): void {
       },
       ...guard,
     },
-    async (request) => recordStep(deps, request.params.id, request.body, principal(request), now()),
+    async (request) =>
+      answer(() => recordStep(d, request.params.id, request.body, principal(request), now())),
   );
 
   r.post(
@@ -94,7 +97,8 @@ export function admissionFileRoutes(app: FastifyInstance, deps: ApiDeps): void {
       },
       ...guard,
     },
-    async (request) => decideFile(deps, request.params.id, request.body, principal(request), now()),
+    async (request) =>
+      answer(() => decideFile(d, request.params.id, request.body, principal(request), now())),
   );
 
   r.post(
@@ -109,6 +113,7 @@ export function admissionFileRoutes(app: FastifyInstance, deps: ApiDeps): void {
       },
       ...guard,
     },
-    async (request) => recordArrival(deps, request.params.id, request.body, principal(request), now()),
+    async (request) =>
+      answer(() => recordArrival(d, request.params.id, request.body, principal(request), now())),
   );
 }

@@ -29,12 +29,14 @@ import {
   PublicAdmissions,
   UnionAdmission,
 } from './admission-schemas.ts';
+import { admissionDeps, answer } from './admission-scope.ts';
 
 const errors = { 400: Problem, 401: Problem, 403: Problem, 404: Problem };
 
 export function admissionRoutes(app: FastifyInstance, deps: ApiDeps): void {
   const r = app.withTypeProvider<ZodTypeProvider>();
   const now = () => deps.services.clock();
+  const d = admissionDeps(deps);
 
   r.post(
     '/api/admission/programmes',
@@ -68,7 +70,7 @@ export function admissionRoutes(app: FastifyInstance, deps: ApiDeps): void {
             code: 'own-state-only',
           },
         ]);
-      const id = await createProgramme(deps, body, p.username, now());
+      const id = await answer(() => createProgramme(d, body, p.jurisdiction, p.username, now()));
       return reply.code(201).send({ id });
     },
   );
@@ -100,7 +102,9 @@ export function admissionRoutes(app: FastifyInstance, deps: ApiDeps): void {
       preHandler: requires(deps, 'admission.manage'),
     },
     async (request) => {
-      const view = await programmeView(deps, request.params.id, principal(request).jurisdiction, now());
+      const view = await answer(() =>
+        programmeView(d, request.params.id, principal(request).jurisdiction, now()),
+      );
       if (!view) throw notFound('the programme');
       return view;
     },
@@ -137,8 +141,8 @@ export function admissionRoutes(app: FastifyInstance, deps: ApiDeps): void {
     async (request, reply) => {
       const q = request.query;
       const hide = await hidesSmallCells(deps, request, q.state);
-      const timeZone = publicPeriod(q, hide ? { now: now() } : undefined);
-      const rows = await admissionArrivals(deps.store.db, { ...q, timeZone });
+      publicPeriod(q, hide ? { now: now() } : undefined);
+      const rows = await admissionArrivals(deps.store.db, q);
       reply.header('vary', 'authorization, cookie');
       if (!hide) reply.header('cache-control', 'private, no-store');
       return {
