@@ -4,9 +4,8 @@
 // referred persons in Lithuania at every step from referral to arrival (the arrived ones with their case).
 // Everything goes through the store's own functions, as the API's would, on the scenario's clock.
 import { DateTime } from 'luxon';
-import type { ApiDeps } from '../../api/server.ts';
 import type { Principal } from '../../domain/roles.ts';
-import { createProgramme } from '../../store/admission.ts';
+import { type AdmissionDeps, createProgramme } from '../../store/admission.ts';
 import { createFile, decideFile, recordArrival, recordStep } from '../../store/admission-files.ts';
 import type { CaseStore } from '../../store/case-store.ts';
 import { ZONE } from './history-plan.ts';
@@ -112,13 +111,7 @@ export async function admissionProgramme(
   clock: { set(at: Date): void },
   coordinator: Principal,
 ): Promise<AdmissionDemo> {
-  const deps: ApiDeps = {
-    store: cases.store,
-    cases,
-    services: cases.services,
-    secureCookies: false,
-    loginRateLimit: false,
-  };
+  const deps: AdmissionDeps = { db: cases.store.db, law: cases.services.law, uuid: cases.services.uuid };
   /** 10:00 in Vilnius on `day` plus `days`: the day as YYYY-MM-DD and the instant (the clock set to it). */
   const at = (day: string, days = 0) => {
     const d = DateTime.fromISO(day, { zone: ZONE }).plus({ days }).set({ hour: 10 });
@@ -144,6 +137,7 @@ export async function admissionProgramme(
         persons,
       })),
     },
+    coordinator.jurisdiction,
     coordinator.username,
     start.now,
   );
