@@ -77,7 +77,7 @@ describe('admission programmes (issue 22)', () => {
     await form.getByLabel('Type of admission').selectOption('humanitarian-admission');
     await form.getByLabel('Union Plan period starts').fill('2026-07-01');
     await form.getByLabel('Region, country or camp').fill('Bruzgi camp');
-    await form.getByLabel('Third country (ISO code, optional)').selectOption('BY');
+    await form.getByLabel('Third country (optional)').selectOption('BY');
     await form.getByLabel('Persons to admit').fill('2000');
     await form.getByLabel('by pledges').check();
     await form.getByLabel('Persons pledged by pledge 1').fill('200');
@@ -107,7 +107,7 @@ describe('admission programmes (issue 22)', () => {
     const refer = page.locator('section[aria-labelledby="programme-refer"] form');
     await refer.getByLabel("Referring organisation's reference").fill(REFERRAL);
     await refer.getByLabel('Referred on').fill('2026-12-09');
-    await refer.getByLabel('Nationality (ISO code)').selectOption('SY');
+    await refer.getByLabel('Nationality').selectOption('SY');
     await refer.getByLabel('Procedure').selectOption('ordinary');
     await refer.getByRole('button', { name: 'Open the admission file' }).click();
     await page.getByRole('heading', { name: `Admission file ${REFERRAL}` }).waitFor();

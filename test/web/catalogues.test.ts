@@ -121,6 +121,7 @@ describe('message catalogues (English, Lithuanian)', () => {
       fileStatus: FILE_STATUSES,
       fileStep: FILE_STEPS,
       'file.outcome': ['admitted', 'refused'],
+      'unionAdmission.type': ADMISSION_TYPES,
     };
     for (const f of fields) if ('list' in f) lists[f.list] = [...(lists[f.list] ?? []), ...f.options];
     const missing: string[] = [];

@@ -12,6 +12,7 @@ import {
 } from '../../../../src/domain/admission/vocabulary.ts';
 import { api } from '../../api.ts';
 import { ErrorNotice, Field, Loading } from '../../components.tsx';
+import { nationalityName } from '../../i18n/countries.ts';
 import type { MessageKey } from '../../i18n/en.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { FormErrors, useReasonUnder, useReread } from '../solidarity/shared.tsx';
@@ -23,7 +24,7 @@ type Granted = (typeof GRANTED_STATUSES)[number];
 
 export function AdmissionFile() {
   const { id = '' } = useParams();
-  const { t, date, label, dateTime } = useI18n();
+  const { t, date, label, dateTime, locale } = useI18n();
   const [version, setVersion] = useState(0);
   const { data: f, error } = useReread<AdmissionFileBody>(`/api/admission/files/${id}`, version);
   if (!f) return error ? <ErrorNotice error={error} /> : <Loading />;
@@ -33,45 +34,58 @@ export function AdmissionFile() {
         <Link to={`/admission/programmes/${f.programmeId}`}>{t('file.toProgramme')}</Link>
       </p>
       <h1>{t('file.title', { ref: f.referralRef })}</h1>
-      <dl className="facts">
-        <dt>{t('file.status')}</dt>
-        <dd>
-          <strong>{label('fileStatus', f.status)}</strong>
-        </dd>
-        <dt>{t('file.procedure')}</dt>
-        <dd>{label('admissionProcedure', f.procedure)}</dd>
-        <dt>{t('file.nationality')}</dt>
-        <dd>{f.nationality}</dd>
-        <dt>{t('file.referredOn')}</dt>
-        <dd>{date(f.referredOn)}</dd>
-        {f.decisionDueOn && (
-          <>
-            <dt>{t('file.decisionDue')}</dt>
-            <dd className={f.overdue ? 'overdue-text' : undefined}>
-              {date(f.decisionDueOn)}
-              {f.overdue ? ` — ${t('file.overdue')}` : ''}
-            </dd>
-          </>
-        )}
-        {f.categories.length > 0 && (
-          <>
-            <dt>{t('file.categories')}</dt>
-            <dd>{f.categories.map((c) => label('eligibility', c)).join('; ')}</dd>
-          </>
-        )}
-        {f.grounds.length > 0 && (
-          <>
-            <dt>{t('file.grounds')}</dt>
-            <dd>{f.grounds.map((g) => label('refusalGround', g)).join('; ')}</dd>
-          </>
-        )}
-        {f.grantedStatus && (
-          <>
-            <dt>{t('file.granted')}</dt>
-            <dd>{label('grantedStatus', f.grantedStatus)}</dd>
-          </>
-        )}
-      </dl>
+      <section className="card" aria-labelledby="file-facts">
+        <h2 id="file-facts" className="visually-hidden">
+          {t('file.facts')}
+        </h2>
+        <dl className="facts">
+          <dt>{t('file.status')}</dt>
+          <dd>
+            <strong>{label('fileStatus', f.status)}</strong>
+          </dd>
+          <dt>{t('file.procedure')}</dt>
+          <dd>{label('admissionProcedure', f.procedure)}</dd>
+          <dt>{t('file.nationality')}</dt>
+          <dd>
+            {nationalityName(
+              locale,
+              f.nationality,
+              t('queue.unknownNationality'),
+              t('nationality.stateless'),
+            )}{' '}
+            ({f.nationality})
+          </dd>
+          <dt>{t('file.referredOn')}</dt>
+          <dd>{date(f.referredOn)}</dd>
+          {f.decisionDueOn && (
+            <>
+              <dt>{t('file.decisionDue')}</dt>
+              <dd className={f.overdue ? 'overdue-text' : undefined}>
+                {date(f.decisionDueOn)}
+                {f.overdue ? ` — ${t('file.overdue')}` : ''}
+              </dd>
+            </>
+          )}
+          {f.categories.length > 0 && (
+            <>
+              <dt>{t('file.categories')}</dt>
+              <dd>{f.categories.map((c) => label('eligibility', c)).join('; ')}</dd>
+            </>
+          )}
+          {f.grounds.length > 0 && (
+            <>
+              <dt>{t('file.grounds')}</dt>
+              <dd>{f.grounds.map((g) => label('refusalGround', g)).join('; ')}</dd>
+            </>
+          )}
+          {f.grantedStatus && (
+            <>
+              <dt>{t('file.granted')}</dt>
+              <dd>{label('grantedStatus', f.grantedStatus)}</dd>
+            </>
+          )}
+        </dl>
+      </section>
       {f.status === 'arrived' && f.arrivedOn && (
         <div className="notice notice-ok" role="status">
           {f.caseId ? (
@@ -102,6 +116,7 @@ export function AdmissionFile() {
               <th scope="col">{t('file.col.step')}</th>
               <th scope="col">{t('file.col.on')}</th>
               <th scope="col">{t('file.col.by')}</th>
+              <th scope="col">{t('file.col.detail')}</th>
             </tr>
           </thead>
           <tbody>
@@ -112,6 +127,9 @@ export function AdmissionFile() {
                 <td>
                   {s.by} <small className="muted">{dateTime(s.at)}</small>
                 </td>
+                <td>
+                  <StepDetail detail={s.detail} />
+                </td>
               </tr>
             ))}
           </tbody>
@@ -119,6 +137,21 @@ export function AdmissionFile() {
       </section>
     </section>
   );
+}
+
+/** What a step recorded beside its date: the categories, the outcome with its grounds or status, the reasons, a note. */
+function StepDetail({ detail }: { detail: Record<string, unknown> }) {
+  const { t, label } = useI18n();
+  const list = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x) => typeof x === 'string') : []);
+  const parts = [
+    ...list(detail.categories).map((c) => label('eligibility', c)),
+    typeof detail.outcome === 'string' ? t(`file.outcome.${detail.outcome}` as MessageKey) : '',
+    ...list(detail.grounds).map((g) => label('refusalGround', g)),
+    typeof detail.status === 'string' ? label('grantedStatus', detail.status) : '',
+    typeof detail.reasons === 'string' ? t('file.detail.reasons', { text: detail.reasons }) : '',
+    typeof detail.note === 'string' ? t('file.detail.note', { text: detail.note }) : '',
+  ].filter(Boolean);
+  return <>{parts.join('; ')}</>;
 }
 
 const NAMES: Record<string, MessageKey> = {

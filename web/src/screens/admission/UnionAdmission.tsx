@@ -32,7 +32,7 @@ export function UnionAdmission() {
               </th>
               {ADMISSION_TYPES.map((x) => (
                 <th key={x} scope="col" style={NUM}>
-                  {t(`admissionType.${x}`)}
+                  {t(`unionAdmission.type.${x}`)}
                 </th>
               ))}
               <th scope="col" style={NUM}>
