@@ -135,3 +135,4 @@ export type AdmissionArrivalInput = z.input<typeof import('./routes/admission-sc
 export type AdmissionArrivalBody = z.infer<typeof import('./routes/admission-schemas.ts').ArrivalResult>;
 export type UnionAdmissionBody = z.infer<typeof import('./routes/admission-schemas.ts').UnionAdmission>;
 export type PublicAdmissionsBody = z.infer<typeof import('./routes/admission-schemas.ts').PublicAdmissions>;
+export type AdmissionDeadlinesBody = AdmissionDeadlineBody[];

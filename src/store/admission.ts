@@ -213,6 +213,7 @@ async function progress(db: Db, id: string, states: readonly string[]): Promise<
 
 export interface DeadlineData {
   fileId: string;
+  programmeId: string;
   referralRef: string;
   procedure: AdmissionProcedure;
   registeredOn: string;
@@ -246,6 +247,7 @@ export async function admissionDeadlines(
     if (!due) continue;
     out.push({
       fileId: r.id,
+      programmeId: r.programmeId,
       referralRef: r.referralRef,
       procedure: r.procedure as AdmissionProcedure,
       registeredOn: r.registeredOn ?? '',

@@ -103,6 +103,12 @@ describe.each(BACKENDS)('admission through the API on $name', (backend) => {
       [expedited, '2026-12-01', true],
       [ordinary, '2027-02-15', false],
     ]);
+    // the same across programmes, for the coordinator's own state only
+    const all = (await coordinator('GET', '/api/admission/deadlines')).json();
+    expect(all.map((d: { fileId: string }) => d.fileId)).toEqual([expedited, ordinary]);
+    expect((await send('GET', '/api/admission/deadlines', 'solidarity-coordinator', 'PL')).json()).toEqual(
+      [],
+    );
     expect(
       (
         await step(ordinary, {

@@ -1762,6 +1762,13 @@ describe.each(BACKENDS.filter((b) => b.name === 'pglite'))(
       { method: 'GET', path: '/api/union/admission', as: 'analyst@EU', runs: 30, query: {} },
       {
         method: 'GET',
+        path: '/api/admission/deadlines',
+        as: 'solidarity-coordinator@LT',
+        runs: 30,
+        query: {},
+      },
+      {
+        method: 'GET',
         path: '/api/public/admissions',
         runs: 150,
         query: {

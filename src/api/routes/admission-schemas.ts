@@ -82,6 +82,7 @@ export const ProgressView = z.object({
 
 export const DeadlineView = z.object({
   fileId: z.string(),
+  programmeId: z.string(),
   referralRef: z.string(),
   procedure: z.enum(ADMISSION_PROCEDURES),
   registeredOn: z.string(),

@@ -9,6 +9,7 @@ import { z } from 'zod';
 import {
   ADMISSIONS_NOTE,
   admissionArrivals,
+  admissionDeadlines,
   createProgramme,
   listProgrammes,
   programmeView,
@@ -22,6 +23,7 @@ import { HttpProblem, notFound, Problem } from '../problem.ts';
 import { hidesSmallCells, PublicPeriodQuery, publicPeriod } from '../public-access.ts';
 import type { ApiDeps } from '../server.ts';
 import {
+  DeadlineView,
   NewProgramme,
   ProgrammeId,
   ProgrammeSummary,
@@ -108,6 +110,21 @@ export function admissionRoutes(app: FastifyInstance, deps: ApiDeps): void {
       if (!view) throw notFound('the programme');
       return view;
     },
+  );
+
+  r.get(
+    '/api/admission/deadlines',
+    {
+      schema: {
+        tags: ['admission'],
+        summary:
+          "the decision deadlines (Arts 9 and 10) of every registered admission file of one's own state, the soonest first, the overdue marked",
+        querystring: z.object({}).strict(),
+        response: { 200: z.array(DeadlineView), ...errors },
+      },
+      preHandler: requires(deps, 'admission.manage'),
+    },
+    async (request) => admissionDeadlines(d, principal(request).jurisdiction, now()),
   );
 
   r.get(
