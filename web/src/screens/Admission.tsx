@@ -1,10 +1,11 @@
 // Admission programmes (issue 22; Regulation (EU) 2024/1350): the programmes the coordinator's state pledges
 // to, and setting up a new one. Each programme opens on its own page (admission/Programme.tsx).
 import { Link, useNavigate } from 'react-router';
-import type { ProgrammeSummaryBody } from '../../../src/api/contract.ts';
+import type { AdmissionDeadlinesBody, ProgrammeSummaryBody } from '../../../src/api/contract.ts';
 import { ErrorNotice, Loading } from '../components.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
 import { useApi } from '../use-api.ts';
+import { DeadlinesTable } from './admission/Deadlines.tsx';
 import { ProgrammeForm } from './admission/ProgrammeForm.tsx';
 import { NUM } from './solidarity/shared.tsx';
 
@@ -12,6 +13,7 @@ export function Admission() {
   const { t, number, date } = useI18n();
   const navigate = useNavigate();
   const { data, error } = useApi<ProgrammeSummaryBody[]>('/api/admission/programmes');
+  const deadlines = useApi<AdmissionDeadlinesBody>('/api/admission/deadlines');
   return (
     <section>
       <h1>{t('admission.title')}</h1>
@@ -50,6 +52,13 @@ export function Admission() {
           </tbody>
         </table>
       )}
+      <section className="card" aria-labelledby="admission-deadlines">
+        <h2 id="admission-deadlines">{t('admission.deadlinesAll')}</h2>
+        <ErrorNotice error={deadlines.error} />
+        {deadlines.data && data && (
+          <DeadlinesTable deadlines={deadlines.data} programmes={new Map(data.map((p) => [p.id, p.name]))} />
+        )}
+      </section>
       <section className="card" aria-labelledby="programme-new-title">
         <h2 id="programme-new-title">{t('admission.new')}</h2>
         <ProgrammeForm onCreated={(id) => navigate(`/admission/programmes/${id}`)} />

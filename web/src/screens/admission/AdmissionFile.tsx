@@ -94,7 +94,7 @@ export function AdmissionFile() {
               <Link to={`/cases/${f.caseId}`}>{t('file.case')}</Link>
             </p>
           ) : (
-            <p>{t('file.noCase')}</p>
+            <p>{t('file.noCase', { date: date(f.arrivedOn) })}</p>
           )}
         </div>
       )}

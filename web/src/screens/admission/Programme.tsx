@@ -7,8 +7,8 @@ import { ErrorNotice, Loading } from '../../components.tsx';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { useApi } from '../../use-api.ts';
 import { CAPTION, NUM, useStateName } from '../solidarity/shared.tsx';
+import { DeadlinesTable } from './Deadlines.tsx';
 import { ReferralForm } from './ReferralForm.tsx';
-import { useDueWords } from './shared.tsx';
 
 const PROGRESS = ['referred', 'eligible', 'refused', 'decided', 'departed', 'arrived'] as const;
 
@@ -17,7 +17,6 @@ export function Programme() {
   const { t, number, date, label } = useI18n();
   const navigate = useNavigate();
   const stateName = useStateName();
-  const due = useDueWords();
   const { data: p, error } = useApi<ProgrammeViewBody>(`/api/admission/programmes/${id}`);
   if (error)
     return (
@@ -141,37 +140,7 @@ export function Programme() {
       </section>
       <section className="card" aria-labelledby="programme-deadlines">
         <h2 id="programme-deadlines">{t('admission.deadlines')}</h2>
-        {p.deadlines.length === 0 ? (
-          <p>{t('admission.deadlinesNone')}</p>
-        ) : (
-          <table>
-            <caption className="visually-hidden">{t('admission.deadlinesCaption')}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t('admission.col.referral')}</th>
-                <th scope="col">{t('admission.col.procedure')}</th>
-                <th scope="col">{t('admission.col.registered')}</th>
-                <th scope="col">{t('admission.col.due')}</th>
-                <th scope="col">{t('admission.col.left')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {p.deadlines.map((d) => (
-                <tr key={d.fileId} className={d.overdue ? 'overdue' : undefined}>
-                  <td>
-                    <Link to={`/admission/files/${d.fileId}`}>{d.referralRef}</Link>
-                  </td>
-                  <td>{label('admissionProcedure', d.procedure)}</td>
-                  <td>{date(d.registeredOn)}</td>
-                  <td>
-                    {date(d.decisionDueOn)} <small>({d.article})</small>
-                  </td>
-                  <td>{due(d.overdue, d.daysLeft)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        )}
+        <DeadlinesTable deadlines={p.deadlines} />
       </section>
       <section className="card" aria-labelledby="programme-refer">
         <h2 id="programme-refer">{t('admission.refer')}</h2>
