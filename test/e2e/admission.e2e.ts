@@ -189,7 +189,7 @@ describe('admission programmes (issue 22)', () => {
     const page = await app.loginAs('solidarity-coordinator.lt', { language: 'lt' });
     await page.goto(`${base}/admission`);
     await page.getByRole('heading', { name: 'Priėmimo programos' }).waitFor();
-    await page.getByRole('link', { name: PROGRAMME }).click();
+    await page.getByRole('link', { name: PROGRAMME }).first().click();
     await page.getByRole('heading', { name: 'Paskirstymas valstybėms' }).waitFor();
     await check(page, 'admission-programme-lt');
     await page.context().close();

@@ -18,40 +18,43 @@ export function Admission() {
     <section>
       <h1>{t('admission.title')}</h1>
       <p>{t('admission.intro')}</p>
-      <ErrorNotice error={error} />
-      {!data && !error && <Loading />}
-      {data && data.length === 0 && <p>{t('admission.none')}</p>}
-      {data && data.length > 0 && (
-        <table>
-          <caption className="visually-hidden">{t('admission.listCaption')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('admission.col.name')}</th>
-              <th scope="col">{t('admission.col.type')}</th>
-              <th scope="col">{t('admission.col.region')}</th>
-              <th scope="col" style={NUM}>
-                {t('admission.col.total')}
-              </th>
-              <th scope="col">{t('admission.col.period')}</th>
-              <th scope="col">{t('admission.col.states')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {data.map((p) => (
-              <tr key={p.id}>
-                <td>
-                  <Link to={`/admission/programmes/${p.id}`}>{p.name}</Link>
-                </td>
-                <td>{t(`admissionType.${p.admissionType}`)}</td>
-                <td>{p.region}</td>
-                <td className="num">{number(p.total)}</td>
-                <td>{t('admission.period', { from: date(p.planStart), to: date(p.planEnd) })}</td>
-                <td>{p.states.join(', ')}</td>
+      <section className="card" aria-labelledby="admission-list">
+        <h2 id="admission-list">{t('admission.listTitle')}</h2>
+        <ErrorNotice error={error} />
+        {!data && !error && <Loading />}
+        {data && data.length === 0 && <p>{t('admission.none')}</p>}
+        {data && data.length > 0 && (
+          <table>
+            <caption className="visually-hidden">{t('admission.listCaption')}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t('admission.col.name')}</th>
+                <th scope="col">{t('admission.col.type')}</th>
+                <th scope="col">{t('admission.col.region')}</th>
+                <th scope="col" style={NUM}>
+                  {t('admission.col.total')}
+                </th>
+                <th scope="col">{t('admission.col.period')}</th>
+                <th scope="col">{t('admission.col.states')}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+            </thead>
+            <tbody>
+              {data.map((p) => (
+                <tr key={p.id}>
+                  <td>
+                    <Link to={`/admission/programmes/${p.id}`}>{p.name}</Link>
+                  </td>
+                  <td>{t(`admissionType.${p.admissionType}`)}</td>
+                  <td>{p.region}</td>
+                  <td className="num">{number(p.total)}</td>
+                  <td>{t('admission.period', { from: date(p.planStart), to: date(p.planEnd) })}</td>
+                  <td>{p.states.join(', ')}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </section>
       <section className="card" aria-labelledby="admission-deadlines">
         <h2 id="admission-deadlines">{t('admission.deadlinesAll')}</h2>
         <ErrorNotice error={deadlines.error} />

@@ -8,6 +8,7 @@ export const admission = {
   'admission.intro':
     'Resettlement and humanitarian admission under the Union Resettlement and Humanitarian Admission Framework (Regulation (EU) 2024/1350): the programmes your state pledges to, their split, progress and deadlines.',
   'admission.none': 'No programme yet. Set one up below.',
+  'admission.listTitle': 'Programmes',
   'admission.listCaption': 'Admission programmes of your state',
   'admission.col.name': 'Programme',
   'admission.col.type': 'Type',

@@ -9,6 +9,7 @@ export const admission: Readonly<Record<keyof typeof en, string>> = {
   'admission.intro':
     'Perkėlimas į ES ir humanitarinis priėmimas pagal Sąjungos perkėlimo į ES ir humanitarinio priėmimo sistemą (Reglamentas (ES) 2024/1350): programos, kurioms jūsų valstybė įsipareigojo, jų paskirstymas, eiga ir terminai.',
   'admission.none': 'Programų dar nėra. Sukurkite ją žemiau.',
+  'admission.listTitle': 'Programos',
   'admission.listCaption': 'Jūsų valstybės priėmimo programos',
   'admission.col.name': 'Programa',
   'admission.col.type': 'Rūšis',
