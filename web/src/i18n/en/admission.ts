@@ -63,6 +63,8 @@ export const admission = {
   'admission.progressCaption': 'Persons referred and at each step, per state',
   'admission.col.referred': 'Referred',
   'admission.col.eligible': 'Eligible',
+  'admission.col.admitted': 'Admitted',
+  'admission.col.withdrawn': 'Withdrawn',
   'admission.col.refused': 'Refused',
   'admission.col.decided': 'Decided',
   'admission.col.departed': 'Departed',

@@ -63,6 +63,8 @@ export const admission: Readonly<Record<keyof typeof en, string>> = {
   'admission.progressCaption': 'Nusiųsti asmenys ir kiekviename etape esantys asmenys pagal valstybes',
   'admission.col.referred': 'Nusiųsta',
   'admission.col.eligible': 'Atitinka kriterijus',
+  'admission.col.admitted': 'Priimta',
+  'admission.col.withdrawn': 'Atšaukta',
   'admission.col.refused': 'Atsisakyta',
   'admission.col.decided': 'Priimtas sprendimas',
   'admission.col.departed': 'Išvyko',

@@ -10,7 +10,18 @@ import { CAPTION, NUM, useStateName } from '../solidarity/shared.tsx';
 import { DeadlinesTable } from './Deadlines.tsx';
 import { ReferralForm } from './ReferralForm.tsx';
 
-const PROGRESS = ['referred', 'eligible', 'refused', 'decided', 'departed', 'arrived'] as const;
+// a file counts in every stage it passed (the store's count): referred ≥ registered ≥ decided = admitted + refused
+const PROGRESS = [
+  'referred',
+  'registered',
+  'eligible',
+  'decided',
+  'admitted',
+  'refused',
+  'departed',
+  'arrived',
+  'withdrawn',
+] as const;
 
 export function Programme() {
   const { id = '' } = useParams();
