@@ -106,7 +106,7 @@ export function demoCommand(ctx: CliContext): Command {
         reencounterLine(result.reencounters),
         `  Lithuania pledged for 2026: relocate 50 % of its fair share, pay EUR 20,000 for each of the rest; ${result.relocation.proposed} of ${result.relocation.candidates} candidates in Cyprus, Greece, Italy and Spain were proposed to it in September, ${result.relocation.transferred} transferred; EUR 580,000 paid in October`,
         // issue 22: admission
-        `  "${DEMO_PROGRAMME}": 2,000 persons, humanitarian admission (Regulation (EU) 2024/1350), split by pledges among Lithuania (400), Poland (350) and Latvia (250); ${result.admission.files} referrals in Lithuania, ${result.admission.arrived} arrived with a case`,
+        `  "${DEMO_PROGRAMME}": 2,000 persons, humanitarian admission (Regulation (EU) 2024/1350), split by pledges among Lithuania (400), Poland (350) and Latvia (250); ${result.admission.files} referrals in Lithuania, ${result.admission.arrived} arrived`,
         'Calibrated on (data/border_stats.csv, data/arrivals-lt-2021.csv):',
         ...result.sources.map((s) => `  - ${s}`),
         'Where nothing was published, the scenario assumes:',
