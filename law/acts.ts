@@ -139,6 +139,15 @@ export const ACTS = {
     appliesFrom: '2025-03-27',
     note: 'REPORTED (pact-rules.md §9; Office for Foreigners notice of 27 March 2025): in force for 60 days from 27 March 2025.',
   },
+  // issue 22: admission
+  URF: {
+    short: 'Union Resettlement Framework',
+    title:
+      'Regulation (EU) 2024/1350 establishing a Union Resettlement and Humanitarian Admission Framework, and amending Regulation (EU) 2021/1147',
+    oj: 'OJ L, 2024/1350, 22.5.2024',
+    appliesFrom: '2026-06-12',
+    note: 'Art. 16: entered into force on 11 June 2024, applies from 12 June 2026 (eumonitor.eu key dates).',
+  },
 } as const;
 
 export type ActKey = keyof typeof ACTS;

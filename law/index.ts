@@ -22,6 +22,7 @@ import returnDirective from './return.ts';
 import returnBorder from './return-border.ts';
 import type { ParameterInput } from './schema.ts';
 import screening from './screening.ts';
+import urfAdmission from './urf/admission.ts';
 
 export const LAW_FILES: Readonly<Record<string, readonly ParameterInput[]>> = {
   'law/ammr/solidarity.ts': ammrSolidarity,
@@ -46,4 +47,6 @@ export const LAW_FILES: Readonly<Record<string, readonly ParameterInput[]>> = {
   'law/national/emergency-measures.ts': nationalEmergencyMeasures,
   // issue 22: the Return Directive's voluntary departure (Art. 7) and what follows its lapse (Arts 8, 11)
   'law/return.ts': returnDirective,
+  // issue 22: admission (Regulation (EU) 2024/1350)
+  'law/urf/admission.ts': urfAdmission,
 };

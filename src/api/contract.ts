@@ -124,3 +124,19 @@ export type UnionFiguresListBody = {
 export type ReadmissionArrangement = z.infer<
   typeof import('./routes/readmission.ts').ReadmissionArrangementView
 >;
+// issue 22: admission — programmes and admission files (src/api/routes/admission-schemas.ts)
+export type NewProgrammeInput = z.input<typeof import('./routes/admission-schemas.ts').NewProgramme>;
+export type ProgrammeSummaryBody = z.infer<typeof import('./routes/admission-schemas.ts').ProgrammeSummary>;
+export type ProgrammeViewBody = z.infer<typeof import('./routes/admission-schemas.ts').ProgrammeView>;
+export type ProgrammeShareBody = ProgrammeViewBody['split'][number];
+export type ProgrammeProgressBody = ProgrammeViewBody['progress'][number];
+export type AdmissionDeadlineBody = ProgrammeViewBody['deadlines'][number];
+export type NewAdmissionFileInput = z.input<typeof import('./routes/admission-schemas.ts').NewFile>;
+export type AdmissionFileBody = z.infer<typeof import('./routes/admission-schemas.ts').FileView>;
+export type AdmissionStepInput = z.input<typeof import('./routes/admission-schemas.ts').StepBody>;
+export type AdmissionDecisionInput = z.input<typeof import('./routes/admission-schemas.ts').DecisionBody>;
+export type AdmissionArrivalInput = z.input<typeof import('./routes/admission-schemas.ts').ArrivalBody>;
+export type AdmissionArrivalBody = z.infer<typeof import('./routes/admission-schemas.ts').ArrivalResult>;
+export type UnionAdmissionBody = z.infer<typeof import('./routes/admission-schemas.ts').UnionAdmission>;
+export type PublicAdmissionsBody = z.infer<typeof import('./routes/admission-schemas.ts').PublicAdmissions>;
+export type AdmissionDeadlinesBody = AdmissionDeadlineBody[];

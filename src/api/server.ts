@@ -24,6 +24,8 @@ import { DEFAULT_LIMITS, installLimits, type RequestLimits } from './limits.ts';
 import { HttpProblem, PROBLEM_TYPE, Problem, sendProblem, toProblem, unstorableText } from './problem.ts';
 import { recordWrites } from './read-your-writes.ts';
 import { accountRoutes } from './routes/accounts.ts';
+import { admissionRoutes } from './routes/admission.ts';
+import { admissionFileRoutes } from './routes/admission-files.ts';
 import { amendmentRoutes } from './routes/amendments.ts';
 import { assignmentRoutes } from './routes/assignment.ts';
 import { attachmentRoutes } from './routes/attachments.ts';
@@ -342,6 +344,9 @@ export async function buildServer(
   backupRoutes(app, deps);
   // issue 22: the readmission arrangements with third countries (return officers; read-only)
   readmissionRoutes(app, deps);
+  // issue 22: admission — programmes, admission files, the Union's view and the public arrivals
+  admissionRoutes(app, deps);
+  admissionFileRoutes(app, deps);
   web = await webRoutes(app, deps.webRoot ?? WEB_ROOT);
   if (!web)
     app.get('/', { schema: { hide: true } }, (_request, reply) =>

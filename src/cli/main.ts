@@ -2,6 +2,7 @@
 // line on stderr with exit code 2 (bad usage, a date before the law, an unknown country …).
 import { Command, CommanderError } from 'commander';
 import { PactError } from '../law/errors.ts';
+import { admissionCommand } from './commands/admission.ts';
 import { auditCommand } from './commands/audit.ts';
 import { backupCommand, restoreCommand } from './commands/backup.ts';
 import { caseCommand, queueCommand, sweepCommand } from './commands/cases.ts';
@@ -59,6 +60,8 @@ export function buildProgram(ctx: CliContext): Command {
     federationCommand(ctx),
     backupCommand(ctx),
     restoreCommand(ctx),
+    // issue 22: admission (Regulation (EU) 2024/1350)
+    admissionCommand(ctx),
   ]) {
     program.addCommand(cmd);
   }

@@ -70,6 +70,9 @@ export const PERMISSIONS = [
   'federation.manage',
   // issue 21: a backup of the embedded database, taken while the server runs (the whole database)
   'backup.take',
+  // issue 22: admission — programmes and admission files (Regulation (EU) 2024/1350); the Union's view
+  'admission.manage',
+  'admission.union',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -118,6 +121,9 @@ export const MATRIX: Readonly<Record<Permission, readonly Role[]>> = {
   'responsibility.answer': ['case-officer'],
   'federation.manage': ['administrator'],
   'backup.take': ['administrator'],
+  // issue 22: admission
+  'admission.manage': ['solidarity-coordinator'],
+  'admission.union': ['eu-solidarity-coordinator', 'analyst'],
 };
 
 export const PERMISSION_TITLES: Readonly<Record<Permission, string>> = {
@@ -166,6 +172,11 @@ export const PERMISSION_TITLES: Readonly<Record<Permission, string>> = {
     'the exchange with other installations: the messages sent and received (never their bodies), the peers and their keys, sending a dead message again',
   'backup.take':
     'a backup of the embedded database while the server runs (`pact backup`): the whole database, personal data included (each backup is audited)',
+  // issue 22: admission
+  'admission.manage':
+    "admission programmes (Regulation (EU) 2024/1350): set one up with its pledging states, read its split, progress and deadlines; one's own state's admission files: referral, registration, eligibility, the decision with reasons, pre-departure steps, departure and arrival",
+  'admission.union':
+    "the Union's view of admission: each state's pledges against its admissions and arrivals (counts only, small ones hidden)",
 };
 
 export const can = (role: Role, permission: Permission): boolean => MATRIX[permission].includes(role);

@@ -245,6 +245,19 @@ export const DEADLINE_KINDS: readonly DeadlineKind[] = [
     from: 'acceptance, confirmation or the final suspensive appeal decision',
     parameter: 'ammr.transfer.extension-absconding',
   },
+  // issue 22: admission — Regulation (EU) 2024/1350 Arts 9 and 10 (a decision on admission, from registration)
+  {
+    id: 'admission-ordinary',
+    title: 'decision on admission in the ordinary admission procedure',
+    from: 'the registration of the referred person',
+    parameter: 'urf.ordinary.decision-deadline',
+  },
+  {
+    id: 'admission-expedited',
+    title: 'decision on admission in the expedited admission procedure',
+    from: 'the registration of the referred person',
+    parameter: 'urf.expedited.decision-deadline',
+  },
 ];
 
 export class UnknownDeadlineKindError extends PactError {

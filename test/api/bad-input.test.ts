@@ -736,6 +736,25 @@ describe.each(BACKENDS.filter((b) => b.name === 'pglite'))(
     let caseId = '';
     // issue 18: the encounter of the setup (the group print's path parameter)
     let encounterId = '';
+    // issue 22: admission — the setup's programme and file
+    let programmeId = '';
+    let admissionFileId = '';
+    const OTHER_ADMISSION = '0c1d2e3f-4a5b-4c6d-8e7f-9a0b1c2d3e4f';
+    const admissionProgramme: Json = {
+      name: 'Fuzzed programme',
+      planStart: '2026-07-01',
+      admissionType: 'resettlement',
+      region: 'a camp',
+      thirdCountry: 'BY',
+      referringOrganisation: 'UNHCR',
+      total: 2000,
+      splitMethod: 'pledges',
+      pledges: [
+        { state: 'LT', admissionType: 'resettlement', persons: 500 },
+        { state: 'PL', admissionType: 'humanitarian-admission', persons: 300 },
+      ],
+    };
+    const admissionFile = { referredOn: '2026-07-10', nationality: 'IQ', procedure: 'ordinary' };
     let sent = 0;
     const hashed = new Map<string, number>();
     /** `METHOD /path/:param` → the inputs the OpenAPI document gives for it. */
@@ -752,6 +771,24 @@ describe.each(BACKENDS.filter((b) => b.name === 'pglite'))(
       expect(r.statusCode).toBe(201);
       caseId = r.json().caseIds[0];
       encounterId = r.json().encounterId;
+      // issue 22: admission — a programme and a file of LT to send the admission routes to
+      const coordinator = h.account('solidarity-coordinator', 'LT').headers;
+      const pr = await h.inject({
+        method: 'POST',
+        url: '/api/admission/programmes',
+        headers: coordinator,
+        payload: admissionProgramme,
+      });
+      expect(pr.statusCode, pr.body).toBe(201);
+      programmeId = pr.json().id;
+      const fr = await h.inject({
+        method: 'POST',
+        url: `/api/admission/programmes/${programmeId}/files`,
+        headers: coordinator,
+        payload: { ...admissionFile, referralRef: 'BAD-INPUT-SETUP' },
+      });
+      expect(fr.statusCode, fr.body).toBe(201);
+      admissionFileId = fr.json().id;
       const doc = (await h.inject({ method: 'GET', url: '/api/openapi.json' })).json() as OpenApi;
       for (const [path, ops] of Object.entries(doc.paths))
         for (const [method, op] of Object.entries(ops)) {
@@ -771,6 +808,9 @@ describe.each(BACKENDS.filter((b) => b.name === 'pglite'))(
     afterAll(async () => h?.close());
 
     const caseIds = () => [caseId, caseId, caseId.slice(0, 8), '9b7f3a4e-1c2d-4e5f-8a9b-0c1d2e3f4a5b'];
+    // issue 22: admission
+    const programmeIds = () => [programmeId, programmeId, programmeId.slice(0, 8), OTHER_ADMISSION];
+    const admissionFileIds = () => [admissionFileId, admissionFileId, 'x', OTHER_ADMISSION];
     const OTHER_CASE = '9b7f3a4e-1c2d-4e5f-8a9b-0c1d2e3f4a5b';
     /** Valid encounters, of references unique to request `n`. */
     const encounters = (n: number): Json[] => [
@@ -1660,6 +1700,102 @@ describe.each(BACKENDS.filter((b) => b.name === 'pglite'))(
           state: ['LT', 'PL', 'GR', 'EL'],
           from: ['2026-06', '2026-12', '2026-13'],
           to: ['2026-12', '2027-01', '2031-12'],
+        },
+      },
+      // issue 22: admission (Regulation (EU) 2024/1350)
+      {
+        method: 'POST',
+        path: '/api/admission/programmes',
+        as: 'solidarity-coordinator@LT',
+        runs: 200,
+        bodies: (): Json[] => [admissionProgramme, { ...admissionProgramme, splitMethod: 'reference-key' }],
+      },
+      {
+        method: 'GET',
+        path: '/api/admission/programmes',
+        as: 'solidarity-coordinator@LT',
+        runs: 30,
+        query: {},
+      },
+      {
+        method: 'GET',
+        path: '/api/admission/programmes/:param',
+        as: 'solidarity-coordinator@LT',
+        runs: 60,
+        params: programmeIds,
+      },
+      {
+        method: 'POST',
+        path: '/api/admission/programmes/:param/files',
+        as: 'solidarity-coordinator@LT',
+        runs: 200,
+        params: programmeIds,
+        bodies: (n): Json[] => [
+          { ...admissionFile, referralRef: `FUZZ-${n}` },
+          {
+            ...admissionFile,
+            referralRef: `FUZZ-${n}-E`,
+            procedure: 'expedited',
+            sex: 'male',
+            birthYear: 1980,
+          },
+        ],
+      },
+      {
+        method: 'GET',
+        path: '/api/admission/files/:param',
+        as: 'solidarity-coordinator@LT',
+        runs: 60,
+        params: admissionFileIds,
+      },
+      {
+        method: 'POST',
+        path: '/api/admission/files/:param/steps',
+        as: 'solidarity-coordinator@LT',
+        runs: 200,
+        params: admissionFileIds,
+        bodies: (): Json[] => [
+          { step: 'registered', on: '2026-07-15' },
+          { step: 'eligibility-assessed', on: '2026-07-20', categories: ['refugee'], note: 'synthetic' },
+          { step: 'medical-check', on: '2026-08-01' },
+        ],
+      },
+      {
+        method: 'POST',
+        path: '/api/admission/files/:param/decision',
+        as: 'solidarity-coordinator@LT',
+        runs: 150,
+        params: admissionFileIds,
+        bodies: (): Json[] => [
+          { outcome: 'admitted', on: '2026-08-01', status: 'refugee-status', reasons: 'synthetic reasons' },
+          { outcome: 'refused', on: '2026-08-01', grounds: ['serious-crime'], reasons: 'synthetic reasons' },
+        ],
+      },
+      {
+        method: 'POST',
+        path: '/api/admission/files/:param/arrival',
+        as: 'solidarity-coordinator@LT',
+        runs: 100,
+        params: admissionFileIds,
+        bodies: (): Json[] => [{ on: '2026-09-01' }],
+      },
+      { method: 'GET', path: '/api/union/admission', as: 'analyst@EU', runs: 30, query: {} },
+      {
+        method: 'GET',
+        path: '/api/admission/deadlines',
+        as: 'solidarity-coordinator@LT',
+        runs: 30,
+        query: {},
+      },
+      {
+        method: 'GET',
+        path: '/api/public/admissions',
+        runs: 150,
+        query: {
+          state: ['LT', 'PL'],
+          from: ['2026-11-01', '2026-01-01'],
+          to: ['2026-11-30', '2026-12-31'],
+          granularity: ['month', 'year', 'week', 'day'],
         },
       },
     ];

@@ -180,6 +180,38 @@ describe.each(BACKENDS)('pact demo scenario on $name, read back through the stat
     expect(value(rows, '2026', 'relocations-received')).toBe(lt.implemented.relocations);
   });
 
+  // issue 22: admission — the demo's programme from the camp, read back as Lithuania's coordinator reads it
+  it('admission: 2,000 from the camp split by pledges 400/350/250 into 800/700/500; eight referrals in Lithuania at every step', async () => {
+    expect(result.admission).toEqual({ programme: expect.any(String), files: 8, arrived: 2 });
+    const res = await h.inject({
+      method: 'GET',
+      url: `/api/admission/programmes/${result.admission.programme}`,
+      headers: h.account('solidarity-coordinator', 'LT').headers,
+    });
+    expect(res.statusCode, res.body).toBe(200);
+    const p = res.json();
+    // split by pledges (1,000 pledged in all): 2,000 × 400 / 1,000 = 800, × 350 / 1,000 = 700, × 250 / 1,000 = 500
+    const share = (state: string) => p.split.find((x: { state: string }) => x.state === state)?.share;
+    expect([share('LT'), share('PL'), share('LV')]).toEqual([800, 700, 500]);
+    // the eight files of src/cli/demo/admission.ts: 2 arrived, 1 departed, 1 admitted, 1 refused, 1 eligible,
+    // 1 registered, 1 referred — each counted in every stage it passed
+    const lt = p.progress.find((x: { state: string }) => x.state === 'LT');
+    expect(lt).toEqual({
+      state: 'LT',
+      referred: 8,
+      registered: 7, // all but the last referral
+      eligible: 6, // assessed: the 4 admitted, the refused one, the eligible one
+      decided: 5, // 4 admitted + 1 refused
+      admitted: 4,
+      refused: 1,
+      departed: 3, // 2 arrived + 1 departed
+      arrived: 2,
+      withdrawn: 0,
+    });
+    // the two files registered and not decided have an open decision deadline (Art. 9)
+    expect(p.deadlines).toHaveLength(2);
+  });
+
   // issue 16: demo names — the persons of the Pact period as the store projected them (person_identities)
   it('every case of the Pact period has a synthetic person with a given and a family name', async () => {
     const [row] = await h.cases.store.query<{ cases: number; named: number; persons: number }>(

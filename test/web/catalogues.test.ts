@@ -3,6 +3,16 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import {
+  ADMISSION_PROCEDURES,
+  ADMISSION_TYPES,
+  ELIGIBILITY_CATEGORIES,
+  FILE_STATUSES,
+  FILE_STEPS,
+  GRANTED_STATUSES,
+  REFUSAL_GROUNDS,
+  SPLIT_METHODS,
+} from '../../src/domain/admission/vocabulary.ts';
 import { OBLIGATION_KINDS } from '../../src/domain/case-state.ts';
 import { DOCUMENT_KINDS, DOCUMENT_LANGUAGES } from '../../src/domain/documents/kinds.ts';
 import { NOTIFICATION_MEANS } from '../../src/domain/guarantees/remedies-commands.ts';
@@ -101,6 +111,17 @@ describe('message catalogues (English, Lithuanian)', () => {
       document: DOCUMENT_KINDS,
       documentLanguage: DOCUMENT_LANGUAGES,
       notificationMeans: NOTIFICATION_MEANS,
+      // issue 22: admission — the closed lists of Regulation (EU) 2024/1350 the screens label
+      admissionType: ADMISSION_TYPES,
+      splitMethod: SPLIT_METHODS,
+      admissionProcedure: ADMISSION_PROCEDURES,
+      eligibility: ELIGIBILITY_CATEGORIES,
+      refusalGround: REFUSAL_GROUNDS,
+      grantedStatus: GRANTED_STATUSES,
+      fileStatus: FILE_STATUSES,
+      fileStep: FILE_STEPS,
+      'file.outcome': ['admitted', 'refused'],
+      'unionAdmission.type': ADMISSION_TYPES,
     };
     for (const f of fields) if ('list' in f) lists[f.list] = [...(lists[f.list] ?? []), ...f.options];
     const missing: string[] = [];

@@ -34,6 +34,14 @@ const SolidarityCycle = lazy(() =>
 const Simulator = lazy(() => import('./screens/Simulator.tsx').then((m) => ({ default: m.Simulator })));
 // the public statistics page: no login, at /public, for everyone (it reads the public routes only)
 const PublicPool = lazy(() => import('./screens/PublicPool.tsx').then((m) => ({ default: m.PublicPool })));
+// issue 22: admission programmes, for the national coordinators
+const Admission = lazy(() => import('./screens/Admission.tsx').then((m) => ({ default: m.Admission })));
+const Programme = lazy(() =>
+  import('./screens/admission/Programme.tsx').then((m) => ({ default: m.Programme })),
+);
+const AdmissionFile = lazy(() =>
+  import('./screens/admission/AdmissionFile.tsx').then((m) => ({ default: m.AdmissionFile })),
+);
 const PublicStatistics = lazy(() =>
   import('./screens/PublicStatistics.tsx').then((m) => ({ default: m.PublicStatistics })),
 );
@@ -142,6 +150,31 @@ const SCREENS: readonly Screen[] = [
     title: 'nav.requests',
     permission: 'responsibility.answer',
     element: <ResponsibilityRequest />,
+    inNav: false,
+    stateOnly: true,
+  },
+  // issue 22: admission (Regulation (EU) 2024/1350) — programmes, one programme, one admission file
+  {
+    path: '/admission',
+    title: 'nav.admission',
+    permission: 'admission.manage',
+    element: <Admission />,
+    inNav: true,
+    stateOnly: true,
+  },
+  {
+    path: '/admission/programmes/:id',
+    title: 'nav.admissionProgramme',
+    permission: 'admission.manage',
+    element: <Programme />,
+    inNav: false,
+    stateOnly: true,
+  },
+  {
+    path: '/admission/files/:id',
+    title: 'nav.admissionFile',
+    permission: 'admission.manage',
+    element: <AdmissionFile />,
     inNav: false,
     stateOnly: true,
   },

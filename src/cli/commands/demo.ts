@@ -2,6 +2,7 @@
 // Lithuania–Belarus border, 2020 to November 2026 (src/cli/demo), then served like `pact serve`. Same seed,
 // same data. It prints where the figures came from, what the scenario assumes, and the accounts to log in
 // with.
+
 import { existsSync, mkdtempSync, readdirSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,6 +12,7 @@ import { CaseStore } from '../../store/case-store.ts';
 import { openStore } from '../../store/database.ts';
 import { loadRecognitionRates } from '../../store/reference-data.ts';
 import { type CliContext, UsageError } from '../context.ts';
+import { DEMO_PROGRAMME } from '../demo/admission.ts';
 import { ASSUMPTIONS } from '../demo/history-plan.ts';
 import { PACT_IDENTITY_ASSUMPTIONS } from '../demo/identities.ts';
 import { PACT_ASSUMPTIONS } from '../demo/pact-plan.ts';
@@ -105,6 +107,8 @@ export function demoCommand(ctx: CliContext): Command {
         `  returns before the Pact (2021–2022, data/${RETURNS_FILE}): ${result.returnHistory.toLocaleString('en')} persons (counted, not identified)`,
         reencounterLine(result.reencounters),
         `  Lithuania pledged for 2026: relocate 50 % of its fair share, pay EUR 20,000 for each of the rest; ${result.relocation.proposed} of ${result.relocation.candidates} candidates in Cyprus, Greece, Italy and Spain were proposed to it in September, ${result.relocation.transferred} transferred; EUR 580,000 paid in October`,
+        // issue 22: admission
+        `  "${DEMO_PROGRAMME}": 2,000 persons, humanitarian admission (Regulation (EU) 2024/1350), split by pledges among Lithuania (400), Poland (350) and Latvia (250); ${result.admission.files} referrals in Lithuania, ${result.admission.arrived} arrived`,
         'Calibrated on (data/border_stats.csv, data/arrivals-lt-2021.csv):',
         ...result.sources.map((s) => `  - ${s}`),
         'Where nothing was published, the scenario assumes:',

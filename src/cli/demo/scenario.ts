@@ -27,6 +27,7 @@ import {
 } from '../../store/solidarity.ts';
 import { runMatching } from '../../store/solidarity-report.ts';
 import { refreshRollup } from '../../store/statistics-rollup.ts';
+import { type AdmissionDemo, admissionProgramme } from './admission.ts';
 import { readCalibration } from './calibration.ts';
 import { historyPlan, ZONE } from './history-plan.ts';
 import { withIdentities } from './identities.ts';
@@ -81,6 +82,8 @@ export interface ScenarioResult {
     readonly transferred: number;
   };
   readonly sources: readonly string[];
+  /** issue 22: the admission programme from the camp, and its files */
+  readonly admission: AdmissionDemo;
 }
 
 /** Runs the scenario on `cases` (whose clock is `clock`, moved here step by step). */
@@ -101,7 +104,7 @@ export async function runScenario(
   const now = DateTime.fromISO(SCENARIO_END, { zone: ZONE }).endOf('day').toJSDate();
   // the password hashes are computed in parallel (argon2 runs off the main thread)
   const passwordHash = await hashPassword(DEMO_PASSWORD);
-  await Promise.all(
+  const accounts = await Promise.all(
     DEMO_ACCOUNTS.map((a) => addUser(db, { ...a, password: DEMO_PASSWORD, passwordHash }, now, 'demo')),
   );
 
@@ -261,6 +264,11 @@ export async function runScenario(
   );
   const relocation = await relocations(cases, clock, rng, cycle.benefitting);
   progress(`${relocation.proposed} relocations proposed to Lithuania, ${relocation.transferred} transferred`);
+  // issue 22: admission — 2,000 from the camp among three states, Lithuania's first referrals at every step
+  const coordinator = accounts.find((a) => a.username === 'solidarity');
+  if (!coordinator) throw new Error('the demo has no solidarity coordinator');
+  const admission = await admissionProgramme(cases, clock, coordinator);
+  progress(`admission: ${admission.files} referrals from the camp, ${admission.arrived} arrived`);
 
   clock.set(now);
   const overdue = await cases.sweepOverdue();
@@ -297,6 +305,7 @@ export async function runScenario(
         : [];
     }),
     relocation,
+    admission,
     sources: [
       ...new Set([
         calibration.detained2020.source,

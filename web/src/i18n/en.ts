@@ -1,6 +1,7 @@
 // English messages: the source catalogue, one file per area under en/. Every other language has exactly
 // these keys (lt.ts is made of files typed against these; test/web/catalogues.test.ts also checks that every
 // value of the domain's lists has a label). A new area: a file in en/ and lt/, and a line in both lists.
+import { admission } from './en/admission.ts';
 import { app } from './en/app.ts';
 import { cases } from './en/cases.ts';
 import { desk } from './en/desk.ts';
@@ -29,6 +30,8 @@ export const en = {
   ...returns,
   // issue 22: return figures
   ...returnFigures,
+  // issue 22: admission
+  ...admission,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -1,6 +1,7 @@
 // Lithuanian messages: exactly the keys of en.ts, one file per area under lt/ (each typed against its en/ file,
 // so a missing or extra key is a compile error).
 import type { MessageKey } from './en.ts';
+import { admission } from './lt/admission.ts';
 import { app } from './lt/app.ts';
 import { cases } from './lt/cases.ts';
 import { desk } from './lt/desk.ts';
@@ -29,4 +30,6 @@ export const lt: Readonly<Record<MessageKey, string>> = {
   ...returns,
   // issue 22: return figures
   ...returnFigures,
+  // issue 22: admission
+  ...admission,
 };

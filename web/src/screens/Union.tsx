@@ -3,9 +3,11 @@
 // solidarity balance pledged / carried out — with suppressed cells shown as such (a count from 1 to 4).
 import { useState } from 'react';
 import type { UnionFiguresListBody } from '../../../src/api/contract.ts';
+import { useAuth } from '../auth.tsx';
 import { Field } from '../components.tsx';
 import { useI18n } from '../i18n/i18n.tsx';
 import { useApi } from '../use-api.ts';
+import { UnionAdmission } from './admission/UnionAdmission.tsx';
 
 const COLUMNS = [
   ['persons', 'union.arrivals'],
@@ -23,6 +25,8 @@ function lastMonth(): string {
 
 export function Union() {
   const { t, number } = useI18n();
+  // issue 22: the admission panel, for the Union roles that may read it
+  const { may } = useAuth();
   const [month, setMonth] = useState(lastMonth);
   const { data, error } = useApi<UnionFiguresListBody>(`/api/union/figures?month=${month}`);
   const count = (v: number | null | undefined) =>
@@ -88,6 +92,8 @@ export function Union() {
       <p>
         <small>{t('union.note')}</small>
       </p>
+      {/* issue 22: admission */}
+      {may('admission.union') && <UnionAdmission />}
     </section>
   );
 }
