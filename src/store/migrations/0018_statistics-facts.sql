@@ -1,0 +1,16 @@
+CREATE TABLE "statistics_facts" (
+	"subject" uuid NOT NULL,
+	"state" char(2) NOT NULL,
+	"day" date NOT NULL,
+	"metric" text NOT NULL,
+	"scope" text,
+	"section" text,
+	"place" text,
+	"kind" text,
+	"nationality" text,
+	"outcome" text,
+	"value" integer NOT NULL
+);
+--> statement-breakpoint
+CREATE INDEX "statistics_facts_subject" ON "statistics_facts" USING btree ("subject");--> statement-breakpoint
+CREATE INDEX "statistics_facts_state_day" ON "statistics_facts" USING btree ("state","day");
