@@ -26,8 +26,5 @@ export const statisticsFacts = pgTable(
     outcome: text('outcome'),
     value: integer('value').notNull(),
   },
-  (t) => [
-    index('statistics_facts_subject').on(t.subject),
-    index('statistics_facts_state_day').on(t.state, t.day),
-  ],
+  (t) => [index('statistics_facts_subject').on(t.subject)],
 );

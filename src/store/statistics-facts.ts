@@ -110,12 +110,13 @@ const GROUP_COLUMN = sql.raw(`case g.grouping when 'border-section' then f.secti
   when 'kind' then f.kind when 'nationality' then f.nationality when 'outcome' then f.outcome end`);
 
 /**
- * The day counts (statistics_daily's columns) of the facts `f` that `where` selects, for every grouping of
- * src/store/aggregates.ts: what the live query counts at granularity day (rows of 0 or less left out, as it does).
+ * The day counts (statistics_daily's columns) of the facts `f` that `where` selects, times `sign`, for every
+ * grouping of src/store/aggregates.ts: what the live query counts at granularity day. Sums of 0 are left out;
+ * a negative one stays (the reads drop what is not above 0 after summing, as the live query does).
  */
-export const dailyOfFacts = (where: SQL): SQL => sql`
-  select f.state, f.day, g.grouping, ${GROUP_COLUMN} as grp, f.metric, sum(f.value)::int as value
+export const dailyOfFacts = (where: SQL, sign: 1 | -1 = 1): SQL => sql`
+  select f.state, f.day, g.grouping, ${GROUP_COLUMN} as grp, f.metric, ${sql.raw(String(sign))} * sum(f.value)::int as value
     from statistics_facts f cross join ${GROUPING_ROWS}
     where (f.scope is null or f.scope = case when g.grouping = 'nationality' then 'nationality' else 'other' end)
       and ${where}
-    group by 1, 2, 3, 4, 5 having sum(f.value) > 0`;
+    group by 1, 2, 3, 4, 5 having sum(f.value) <> 0`;

@@ -3,16 +3,17 @@
 // (bench/statistics: at 10 million actions the live query takes seconds). `test/api/aggregates-rollup.test.ts`
 // compares them with the live query (aggregates.ts).
 //
-// Issue 21, incremental per subject: the days are counted from the facts of src/store/statistics-facts.ts
+// Issue 21, incremental per subject: the day counts are sums of the facts of src/store/statistics-facts.ts
 // (statistics_facts: one row per counted event of an encounter, a case or a relocation transfer, with its group
-// under every grouping), not from the case log. Before each read, the subjects of the audit entries written since
-// the last refresh (statistics_rollup_state row 1; rollup-subjects.ts: a case, an encounter, a transfer, the
+// under every grouping), not counts of the case log. Before each read, the subjects of the audit entries written
+// since the last refresh (statistics_rollup_state row 1; rollup-subjects.ts: a case, an encounter, a transfer, the
 // cases a format-2 entry lists, an import batch's encounters, with their cases and encounters) have their facts
-// deleted and computed again; the (state, day) pairs of their old and new facts are counted again from the facts
-// (a day's facts, not its actions), and each month's sums take the difference of its days' counts. So a write
-// costs the next read the facts of what it touched and a few days of facts. What a correction changes (a
-// nationality, an encounter's place or time: person.amended, encounter.amended, encounter.corrected), the
-// retention sweep (which keeps what statistics count) and a transfer's step are all writes of their subjects.
+// computed again, and the day counts and month sums take the difference (old facts subtracted, new added), as the
+// monitoring roll-up does. So a write costs the next read the facts of what it touched, not a recount of days.
+// What a correction changes (a nationality, an encounter's place or time: person.amended, encounter.amended,
+// encounter.corrected), the retention sweep (which keeps what statistics count) and a transfer's step are all
+// writes of their subjects. A stored count may be negative (an encounter whose unidentified persons are fewer
+// than those counted by nationality); the reads keep what is above 0 after summing, as the live query does.
 // Days are the local days of each state's zone. Everything is computed again on the first refresh, after places
 // were loaded (a place's border section changes the groups of every encounter there), and on the first refresh
 // after upgrading from the day counts without facts (statistics_daily filled, statistics_facts empty). A refresh
@@ -30,15 +31,30 @@ import { dailyOfFacts, FACT_COLUMNS, factsOf } from './statistics-facts.ts';
 /** The advisory-lock key of a refresh (the audit chain's is 74_110_001). */
 const ROLLUP_LOCK = 74_110_002;
 
-/** The (state, day) pairs the facts of `ids` are on. */
-const daysOf = (tx: Db, ids: string) =>
-  rowsOf<{ state: string; day: string }>(
-    tx,
-    sql`select distinct state::text as state, day::text as day from statistics_facts where ${oneOf('subject', ids)}`,
-  );
+/**
+ * Adds (sign 1) or subtracts (sign −1) the day counts of the facts of the subjects `ids` (an array literal) to
+ * statistics_daily and their months' sums to statistics_monthly: each row of a touched key is replaced by one
+ * row of the sum, left out when that is 0. One statement; the keys' indexes find the rows.
+ */
+const applyFacts = (sign: 1 | -1, ids: string) => sql`with delta as materialized (
+      ${dailyOfFacts(oneOf('f.subject', ids), sign)}),
+    month as materialized (select state, date_trunc('month', day)::date as month, grouping, grp, metric,
+        sum(value)::int as value from delta group by 1, 2, 3, 4, 5),
+    day_gone as (delete from statistics_daily s using delta d where s.state = d.state and s.day = d.day
+        and s.grouping = d.grouping and s.metric = d.metric and s.grp is not distinct from d.grp
+      returning s.state, s.day, s.grouping, s.grp, s.metric, s.value),
+    day_new as (insert into statistics_daily (state, day, grouping, grp, metric, value)
+      select state, day, grouping, grp, metric, sum(value)::int from (select * from delta union all select * from day_gone) x
+        group by 1, 2, 3, 4, 5 having sum(value) <> 0),
+    month_gone as (delete from statistics_monthly m using month d where m.state = d.state and m.month = d.month
+        and m.grouping = d.grouping and m.metric = d.metric and m.grp is not distinct from d.grp
+      returning m.state, m.month, m.grouping, m.grp, m.metric, m.value)
+  insert into statistics_monthly (state, month, grouping, grp, metric, value)
+    select state, month, grouping, grp, metric, sum(value)::int from (select * from month union all select * from month_gone) x
+      group by 1, 2, 3, 4, 5 having sum(value) <> 0`;
 
 /** Every fact, day count and monthly sum computed again from the records. */
-async function rebuild(tx: Db): Promise<number> {
+async function rebuild(tx: Db): Promise<void> {
   await tx.execute(sql`delete from statistics_facts`);
   await tx.execute(sql`insert into statistics_facts (${FACT_COLUMNS}) ${factsOf(null)}`);
   // the planner's statistics of the table just filled (the recounts choose their indexes by them)
@@ -51,40 +67,12 @@ async function rebuild(tx: Db): Promise<number> {
   await tx.execute(sql`insert into statistics_monthly (state, month, grouping, grp, metric, value)
     select state, date_trunc('month', day)::date, grouping, grp, metric, sum(value)::int from statistics_daily
     group by 1, 2, 3, 4, 5 having sum(value) <> 0`);
-  const [n] = await rowsOf<{ n: number }>(
-    tx,
-    sql`select count(*)::int as n from (select distinct state, day from statistics_facts) d`,
-  );
-  return Number(n?.n ?? 0);
 }
 
 /**
- * The days `days` counted again from the facts, and their months' sums adjusted by the difference (old day
- * counts subtracted, new added): one statement.
+ * Recomputes the facts written since the last refresh; returns how many subjects were computed again (−1: all,
+ * counted again from the records).
  */
-async function recountDays(tx: Db, days: readonly { state: string; day: string }[]): Promise<void> {
-  const states = `{${days.map((d) => d.state).join(',')}}`;
-  const dates = `{${days.map((d) => d.day).join(',')}}`;
-  const keys = sql.raw('state, day, grouping, grp, metric, value');
-  await tx.execute(sql`with dirty as (select * from unnest(${states}::text[], ${dates}::date[]) as d(state, day)),
-      old as (delete from statistics_daily s using dirty where s.state = dirty.state and s.day = dirty.day
-        returning s.state, s.day, s.grouping, s.grp, s.metric, s.value),
-      new as (insert into statistics_daily (${keys})
-        ${dailyOfFacts(sql`(f.state, f.day) in (select state, day from dirty)`)}
-        returning ${keys}),
-      delta as (select state, date_trunc('month', day)::date as month, grouping, grp, metric, sum(value)::int as value
-        from (select state, day, grouping, grp, metric, -value as value from old union all select ${keys} from new) x
-        group by 1, 2, 3, 4, 5 having sum(value) <> 0),
-      gone as (delete from statistics_monthly m using delta where m.state = delta.state and m.month = delta.month
-          and m.grouping = delta.grouping and m.grp is not distinct from delta.grp and m.metric = delta.metric
-        returning m.state, m.month, m.grouping, m.grp, m.metric, m.value)
-    insert into statistics_monthly (state, month, grouping, grp, metric, value)
-      select state, month, grouping, grp, metric, sum(value)::int
-        from (select * from delta union all select * from gone) x
-        group by 1, 2, 3, 4, 5 having sum(value) <> 0`);
-}
-
-/** Recomputes the facts written since the last refresh; returns how many days were counted again. */
 export async function refreshRollup(db: Db, now: Date = new Date()): Promise<number> {
   return db.transaction(async (txn) => {
     const tx = txn as unknown as Db;
@@ -107,18 +95,17 @@ export async function refreshRollup(db: Db, now: Date = new Date()): Promise<num
       tx,
       sql`select exists (select 1 from audit_log where seq > ${from} and seq <= ${upTo} and action = 'places.loaded') as changed`,
     );
-    let counted = 0;
-    if (!done || places?.changed || stale?.yes) counted = await rebuild(tx);
+    let counted = -1;
+    if (!done || places?.changed || stale?.yes) await rebuild(tx);
     else {
       const dirty = await writtenSubjects(tx, from, upTo);
+      counted = dirty.length;
       if (dirty.length > 0) {
         const ids = idArray(dirty);
-        const before = await daysOf(tx, ids);
+        await tx.execute(applyFacts(-1, ids));
         await tx.execute(sql`delete from statistics_facts where ${oneOf('subject', ids)}`);
         await tx.execute(sql`insert into statistics_facts (${FACT_COLUMNS}) ${factsOf(ids)}`);
-        const days = new Map([...before, ...(await daysOf(tx, ids))].map((d) => [`${d.state} ${d.day}`, d]));
-        if (days.size > 0) await recountDays(tx, [...days.values()]);
-        counted = days.size;
+        await tx.execute(applyFacts(1, ids));
       }
     }
     await tx.execute(sql`insert into statistics_rollup_state (id, audit_seq, refreshed_at) values (1, ${upTo}, ${now.toISOString()})

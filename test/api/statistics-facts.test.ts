@@ -183,23 +183,29 @@ describe.each(BACKENDS)('the public aggregates from facts on $name', (backend) =
     await same('first');
   }, 180_000);
 
-  it('one new encounter recounts only the day its facts are on', async () => {
+  it('one new encounter changes only the counts of its local day and month; its subjects alone are computed', async () => {
     await refreshRollup(h.store.db);
+    const counts = async () =>
+      rowsOf<{ k: string }>(
+        h.store.db,
+        sql`select concat_ws('|', 'd', day::text, grouping, grp, metric, value) as k from statistics_daily
+          union all select concat_ws('|', 'm', month::text, grouping, grp, metric, value) from statistics_monthly`,
+      );
+    const before = new Set((await counts()).map((r) => r.k));
     // 22:30 UTC on 3 Nov is 00:30 on 4 Nov in Vilnius: one local day
     h.clock.set('2026-11-03T22:40:00Z');
-    await h.cases.recordEncounter(
-      randomEncounter('one', Date.parse('2026-11-03T22:30:00Z')) as never,
-      guard,
-      'sf-one',
-    );
-    expect(await refreshRollup(h.store.db)).toBe(1);
+    const encounter = randomEncounter('one', Date.parse('2026-11-03T22:30:00Z'));
+    await h.cases.recordEncounter(encounter as never, guard, 'sf-one');
+    // the encounter and one case per person
+    expect(await refreshRollup(h.store.db)).toBe(1 + encounter.persons.length);
     expect(await refreshRollup(h.store.db)).toBe(0); // nothing new
-    const [f] = await rowsOf<{ days: string[] }>(
-      h.store.db,
-      sql`select array_agg(distinct day::text) as days from statistics_facts f join encounters e on e.id = f.subject
-        where e.ref = 'one'`,
+    const after = new Set((await counts()).map((r) => r.k));
+    const changed = [...after].filter((k) => !before.has(k)).concat([...before].filter((k) => !after.has(k)));
+    expect(changed.length).toBeGreaterThan(0);
+    for (const k of changed) expect(k.split('|')[1], k).toMatch(/^2026-11-(04|01)$/);
+    expect(changed.filter((k) => k.startsWith('d|')).every((k) => k.split('|')[1] === '2026-11-04')).toBe(
+      true,
     );
-    expect(f?.days).toEqual(['2026-11-04']);
     await same('one');
   }, 180_000);
 
@@ -261,7 +267,7 @@ describe.each(BACKENDS)('the public aggregates from facts on $name', (backend) =
     await h.store.db.execute(sql`delete from statistics_facts`);
     await h.store.db.execute(sql`update statistics_daily set value = value + 100
       where ctid = (select ctid from statistics_daily where grouping = 'nationality' limit 1)`);
-    expect(await refreshRollup(h.store.db)).toBeGreaterThan(0);
+    expect(await refreshRollup(h.store.db)).toBe(-1); // everything computed again
     const [n] = await rowsOf<{ n: number }>(h.store.db, sql`select count(*)::int as n from statistics_facts`);
     expect(Number(n?.n)).toBeGreaterThan(0);
     await same('upgraded');

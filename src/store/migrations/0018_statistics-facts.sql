@@ -13,4 +13,5 @@ CREATE TABLE "statistics_facts" (
 );
 --> statement-breakpoint
 CREATE INDEX "statistics_facts_subject" ON "statistics_facts" USING btree ("subject");--> statement-breakpoint
-CREATE INDEX "statistics_facts_state_day" ON "statistics_facts" USING btree ("state","day");
+CREATE INDEX "statistics_daily_key" ON "statistics_daily" USING btree ("state","day","grouping","metric");--> statement-breakpoint
+CREATE INDEX "statistics_monthly_key" ON "statistics_monthly" USING btree ("state","month","grouping","metric");
