@@ -1,7 +1,8 @@
 // bench:statistics, the rollups (issue 21): each read that the issue's target names — a year of monitoring
 // indicators, the public sums by nationality, the Eurostat export — counted live and from the rollups, in the
 // same run, with "write then read": one write (an audit entry naming a case of 2025, as every write of Pact
-// appends one: its facts and its days are counted again), then the next read, timed; its p95.
+// appends one: its facts and its days are counted again), then the next read, timed; its p50 and p95, what the
+// write costs that read (write→read p50 − read p50) and the ratio to the bare read of the same run.
 import { sql } from 'drizzle-orm';
 import { aggregates } from '../../src/store/aggregates.ts';
 import { appendAudit, lockAudit } from '../../src/store/audit.ts';
@@ -93,7 +94,7 @@ export async function rollupBench(db: Db, o: RollupBenchOptions): Promise<void> 
   const w = Math.max(...reads.map((r) => r.name.length));
   const num = (x: number) => x.toFixed(x < 10 ? 2 : 1).padStart(8);
   console.log(
-    `\n${'read (rollups, issue 21)'.padEnd(w)}  live p50  live p95  roll p50  roll p95  live/roll  write→read p95  p95/select1  p95/count(*)  target p95 < ${o.target} ms`,
+    `\n${'read (rollups, issue 21)'.padEnd(w)}  live p50  live p95  roll p50  roll p95  live/roll  write→read p50  write→read p95  write cost p50  write→read/read p95  p95/select1  p95/count(*)  target p95 < ${o.target} ms`,
   );
   // BENCH_ROLLUP_READS: only the reads whose name contains one of these (comma-separated, e.g. "nationality")
   const only = process.env.BENCH_ROLLUP_READS?.split(',');
@@ -104,7 +105,7 @@ export async function rollupBench(db: Db, o: RollupBenchOptions): Promise<void> 
     const [lp95, rp95, wp95] = [pct(live, 95), pct(rolled, 95), pct(afterWrite, 95)];
     const verdict = rp95 < o.target && wp95 < o.target ? 'met' : 'MISSED';
     console.log(
-      `${r.name.padEnd(w)}  ${num(pct(live, 50))}  ${num(lp95)}  ${num(pct(rolled, 50))}  ${num(rp95)}  ${`${(lp95 / rp95).toFixed(0)}×`.padStart(9)}  ${num(wp95).padStart(14)}  ${`${(rp95 / o.select1).toFixed(1)}×`.padStart(11)}  ${`${(rp95 / o.scan).toFixed(3)}×`.padStart(12)}  ${verdict}`,
+      `${r.name.padEnd(w)}  ${num(pct(live, 50))}  ${num(lp95)}  ${num(pct(rolled, 50))}  ${num(rp95)}  ${`${(lp95 / rp95).toFixed(0)}×`.padStart(9)}  ${num(pct(afterWrite, 50)).padStart(14)}  ${num(wp95).padStart(14)}  ${num(pct(afterWrite, 50) - pct(rolled, 50)).padStart(14)}  ${`${(wp95 / rp95).toFixed(1)}×`.padStart(19)}  ${`${(rp95 / o.select1).toFixed(1)}×`.padStart(11)}  ${`${(rp95 / o.scan).toFixed(3)}×`.padStart(12)}  ${verdict}`,
     );
   }
 }

@@ -66,7 +66,7 @@ export const AGGREGATE_METRICS = STATISTICS_METRICS;
 export type Metric = (typeof AGGREGATE_METRICS)[number];
 
 /** The case-log action counted by each action metric (see src/domain/statuses.ts). */
-const ACTION_METRICS = {
+export const ACTION_METRICS = {
   'entry.refused': 'refusals',
   'application.registered': 'applications-registered',
   'application.lodged': 'applications-lodged',
@@ -77,8 +77,8 @@ const ACTION_METRICS = {
   'case.relocated': 'relocations',
 } as const satisfies Record<string, Metric>;
 
-const APPREHENDED = 'apprehended-irregular-crossing';
-const REFUSED = 'entry-prevented-refused';
+export const APPREHENDED = 'apprehended-irregular-crossing';
+export const REFUSED = 'entry-prevented-refused';
 
 export interface AggregateQuery {
   readonly state: string;

@@ -18,9 +18,9 @@
 // Replicas (DATABASE_READ_URL): a refresh writes, so these reads run on the primary (Store.db), refresh and
 // sums in one go; they are cheap (the sums of a year are a few thousand rows), so they need no replica.
 import { sql } from 'drizzle-orm';
-import { auditedActions } from './audit-actions.ts';
 import { type Db, rowsOf } from './database.ts';
 import { factsOf, oneOf } from './monitoring-facts.ts';
+import { idArray, writtenSubjects } from './rollup-subjects.ts';
 
 /** The advisory-lock key of a refresh (the audit chain's is 74_110_001, the public aggregates' 74_110_002). */
 const FACTS_LOCK = 74_110_003;
@@ -66,22 +66,10 @@ export async function refreshFacts(db: Db, now: Date = new Date()): Promise<numb
       await tx.execute(sql`analyze rollup_daily`);
     } else {
       // the subjects written, the cases they are or whose encounter they are, and those cases' encounters
-      const dirty = await rowsOf<{ id: string }>(
-        tx,
-        // (an entry of format 2 may list the rows of several cases: its listed cases count as subjects too)
-        sql`with s as (select distinct w.subject::uuid as id from (
-              select subject from audit_log where seq > ${from} and seq <= ${upTo}
-              union all select a.subject from ${auditedActions(sql`a.seq > ${from} and a.seq <= ${upTo} and a.data @> '{"v": 2}'`)} a) w
-            where w.subject ~ '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$'
-            union select i.encounter_id from import_encounters i join audit_log a on a.subject = i.batch::text
-              where a.action = 'import.batch' and a.seq > ${from} and a.seq <= ${upTo})
-          select id::text as id from s
-          union select c.id::text from cases c where c.encounter_id in (select id from s)
-          union select c.encounter_id::text from cases c where c.id in (select id from s) and c.encounter_id is not null`,
-      );
+      const dirty = await writtenSubjects(tx, from, upTo);
       recomputed = dirty.length;
       if (recomputed > 0) {
-        const ids = `{${dirty.map((d) => d.id).join(',')}}`;
+        const ids = idArray(dirty);
         await tx.execute(applyFacts(-1, ids));
         await tx.execute(sql`delete from rollup_facts where ${oneOf('subject', ids)}`);
         await tx.execute(sql`insert into rollup_facts (subject, state, day, key, grp, due_at, value)

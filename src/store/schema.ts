@@ -422,7 +422,11 @@ export const statisticsDaily = pgTable(
     metric: text('metric').notNull(),
     value: integer('value').notNull(),
   },
-  (t) => [index('statistics_daily_state_grouping_day').on(t.state, t.grouping, t.day)],
+  (t) => [
+    index('statistics_daily_state_grouping_day').on(t.state, t.grouping, t.day),
+    // issue 22: statistics (by nationality): a write's difference finds the rows of its keys (statistics-rollup.ts)
+    index('statistics_daily_key').on(t.state, t.day, t.grouping, t.metric),
+  ],
 );
 
 /** How far statistics_daily is counted: the last audit entry whose days are recounted (one row). */
@@ -637,7 +641,11 @@ export const statisticsMonthly = pgTable(
     metric: text('metric').notNull(),
     value: integer('value').notNull(),
   },
-  (t) => [index('statistics_monthly_state_grouping_month').on(t.state, t.grouping, t.month)],
+  (t) => [
+    index('statistics_monthly_state_grouping_month').on(t.state, t.grouping, t.month),
+    // issue 22: statistics (by nationality): a write's difference finds the rows of its keys (statistics-rollup.ts)
+    index('statistics_monthly_key').on(t.state, t.month, t.grouping, t.metric),
+  ],
 );
 
 // issue 21 copy: the encounters `pact import encounters` wrote in one batch (src/store/bulk-import.ts). The batch

@@ -294,8 +294,8 @@ export async function serveStore(
       .then(
         (w) =>
           void (
-            (w.days > 0 || w.subjects !== 0) &&
-            app.log.info({ days: w.days, subjects: w.subjects, ms: w.ms }, 'statistics rolled up')
+            (w.statistics !== 0 || w.subjects !== 0) &&
+            app.log.info({ statistics: w.statistics, subjects: w.subjects, ms: w.ms }, 'statistics rolled up')
           ),
         (e) => {
           const fatal = fatalDatabaseError(e);
