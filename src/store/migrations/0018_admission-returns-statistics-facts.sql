@@ -58,10 +58,38 @@ CREATE TABLE "admission_steps" (
 	CONSTRAINT "admission_steps_file_id_seq_pk" PRIMARY KEY("file_id","seq")
 );
 --> statement-breakpoint
+CREATE TABLE "return_history" (
+	"state" char(2) NOT NULL,
+	"month" date NOT NULL,
+	"citizen" text NOT NULL,
+	"rtn_type" text NOT NULL,
+	"rtn_ass" text NOT NULL,
+	"persons" integer NOT NULL,
+	"source" text NOT NULL,
+	CONSTRAINT "return_history_state_month_citizen_rtn_type_rtn_ass_pk" PRIMARY KEY("state","month","citizen","rtn_type","rtn_ass")
+);
+--> statement-breakpoint
+CREATE TABLE "statistics_facts" (
+	"subject" uuid NOT NULL,
+	"state" char(2) NOT NULL,
+	"day" date NOT NULL,
+	"metric" text NOT NULL,
+	"scope" text,
+	"section" text,
+	"place" text,
+	"kind" text,
+	"nationality" text,
+	"outcome" text,
+	"value" integer NOT NULL
+);
+--> statement-breakpoint
 ALTER TABLE "admission_files" ADD CONSTRAINT "admission_files_programme_id_admission_programmes_id_fk" FOREIGN KEY ("programme_id") REFERENCES "public"."admission_programmes"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "admission_pledges" ADD CONSTRAINT "admission_pledges_programme_id_admission_programmes_id_fk" FOREIGN KEY ("programme_id") REFERENCES "public"."admission_programmes"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "admission_steps" ADD CONSTRAINT "admission_steps_file_id_admission_files_id_fk" FOREIGN KEY ("file_id") REFERENCES "public"."admission_files"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 CREATE UNIQUE INDEX "admission_files_referral" ON "admission_files" USING btree ("programme_id","state","referral_ref");--> statement-breakpoint
 CREATE INDEX "admission_files_state_status" ON "admission_files" USING btree ("state","status");--> statement-breakpoint
 CREATE INDEX "admission_files_arrived" ON "admission_files" USING btree ("state","arrived_on");--> statement-breakpoint
-CREATE INDEX "admission_pledges_state" ON "admission_pledges" USING btree ("state");
+CREATE INDEX "admission_pledges_state" ON "admission_pledges" USING btree ("state");--> statement-breakpoint
+CREATE INDEX "statistics_facts_subject" ON "statistics_facts" USING btree ("subject");--> statement-breakpoint
+CREATE INDEX "statistics_daily_key" ON "statistics_daily" USING btree ("state","day","grouping","metric");--> statement-breakpoint
+CREATE INDEX "statistics_monthly_key" ON "statistics_monthly" USING btree ("state","month","grouping","metric");
