@@ -16,6 +16,7 @@ import { PACT_IDENTITY_ASSUMPTIONS } from '../demo/identities.ts';
 import { PACT_ASSUMPTIONS } from '../demo/pact-plan.ts';
 import { Random } from '../demo/random.ts';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, runScenario, SCENARIO_END } from '../demo/scenario.ts';
+import { letGo } from '../store-session.ts';
 import { portArg, requestLimitsOf, type ServeOptions, serveStore, sweepSecondsOf } from './serve.ts';
 
 function seedArg(v: string): number {
@@ -72,6 +73,7 @@ export function demoCommand(ctx: CliContext): Command {
       const env = ctx.env ?? {};
       const sweepSeconds = sweepSecondsOf(env);
       const dir = freshDir(opts.dataDir);
+      await letGo(ctx);
       const store = await openStore({ dataDir: dir, holder: 'pact demo' });
       ctx.stderr(`  ${((performance.now() - started) / 1000).toFixed(1)} s: database created\n`);
       const rng = new Random(opts.seed);
