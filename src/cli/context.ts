@@ -1,6 +1,7 @@
 // What a command needs from the outside world, passed in so that commands are testable in-process.
 import { PactError } from '../law/errors.ts';
 import { unionDate } from '../law/union-date.ts';
+import type { StoreSession } from './store-session.ts';
 
 export interface CliContext {
   readonly stdout: (text: string) => void;
@@ -12,6 +13,11 @@ export interface CliContext {
   readonly interactive?: boolean;
   /** A command that finished with a partial result sets a non-zero exit code here. */
   readonly setExitCode?: (code: number) => void;
+  /**
+   * issue 21: a store kept open across commands (store-session.ts; the CLI tests, one per test file); without
+   * it each command opens the database and closes it.
+   */
+  readonly session?: StoreSession;
 }
 
 /** A combination of options that cannot work; reported as one line with exit code 2. */

@@ -6,10 +6,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { seededDataDir } from '../setup/seeded-data-dir.ts';
-import { type Outcome, pactIn } from './run.ts';
+import { fileSession, type Outcome, pactIn } from './run.ts';
+
+/** issue 21: every command of this file borrows one open store (test/cli/run.ts). */
+const session = fileSession();
 
 const env: Record<string, string> = {};
-const pact = (args: string): Promise<Outcome> => pactIn(args, env, new Date('2026-12-09T10:00:00Z'));
+const pact = (args: string): Promise<Outcome> => pactIn(args, env, new Date('2026-12-09T10:00:00Z'), session);
 const CSV = [
   'encounter_ref,state,occurred_at,kind,group_size,border_section,force_used,force_kind,force_reason,nationality,sex,birth_year,minor,unaccompanied,vulnerabilities,asylum_wish_at,asylum_wish_where,asylum_wish_to',
   'AMEND-CLI-1,LT,2026-12-08T04:10:00+02:00,apprehended-irregular-crossing,2,LT-BY,,,,IQ,male,1990,,,,,,',

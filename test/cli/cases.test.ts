@@ -4,13 +4,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { seededDataDir } from '../setup/seeded-data-dir.ts';
-import { type Outcome, pactIn } from './run.ts';
+import { fileSession, type Outcome, pactIn } from './run.ts';
+
+/** issue 21: every command of this file borrows one open store (test/cli/run.ts). */
+const session = fileSession();
 
 const dir = mkdtempSync(join(tmpdir(), 'pact-cli-'));
 /** The data folder, started from the migrated snapshot in beforeAll (no initdb). */
 const env: Record<string, string> = {};
 const at = new Date('2026-12-09T10:00:00Z');
-const pact = (args: string): Promise<Outcome> => pactIn(args, env, at);
+const pact = (args: string): Promise<Outcome> => pactIn(args, env, at, session);
 
 const HEADER =
   'encounter_ref,state,occurred_at,kind,group_size,border_section,force_used,force_kind,force_reason,nationality,sex,birth_year,minor,unaccompanied,vulnerabilities,asylum_wish_at,asylum_wish_where,asylum_wish_to';
@@ -116,7 +119,12 @@ describe('pact import encounters', () => {
 
   it('pact queue shows the days overdue: 2 on 16 December for a screening due by 14 December, 24:00', async () => {
     // Wednesday 16 December 2026, 12:00 in Vilnius: the 15th is day 1, the 16th day 2 (Reg. 1182/71 Art. 3(1))
-    const r = await pactIn('queue --state LT --kind screening', env, new Date('2026-12-16T10:00:00Z'));
+    const r = await pactIn(
+      'queue --state LT --kind screening',
+      env,
+      new Date('2026-12-16T10:00:00Z'),
+      session,
+    );
     expect(r.stdout).toMatch(/Days overdue/);
     expect(r.stdout).toMatch(/OVERDUE\s+2026-12-14 24:00\s+2\s+LT\s+screening/);
   });
@@ -190,7 +198,7 @@ describe('pact import encounters', () => {
   });
 
   it('pact sweep records passed deadlines once, however often it runs', async () => {
-    const later = (args: string) => pactIn(args, env, new Date('2026-12-20T00:00:00Z'));
+    const later = (args: string) => pactIn(args, env, new Date('2026-12-20T00:00:00Z'), session);
     const first = await later('sweep');
     const n = Number(first.stdout.split(' ')[0]);
     expect(n).toBeGreaterThan(0);

@@ -2,11 +2,14 @@
 // initial Council decision's period apart from its extensions (CFMR Arts 5(1)–(2), 10(4)).
 import { beforeAll, describe, expect, it } from 'vitest';
 import { seededDataDir } from '../setup/seeded-data-dir.ts';
-import { type Outcome, pactIn } from './run.ts';
+import { fileSession, type Outcome, pactIn } from './run.ts';
+
+/** issue 21: every command of this file borrows one open store (test/cli/run.ts). */
+const session = fileSession();
 
 const env: Record<string, string> = {};
 const at = new Date('2026-12-09T10:00:00Z');
-const pact = (args: string): Promise<Outcome> => pactIn(args, env, at);
+const pact = (args: string): Promise<Outcome> => pactIn(args, env, at, session);
 
 describe('pact crisis: extensions (CFMR Art. 5)', () => {
   beforeAll(async () => {

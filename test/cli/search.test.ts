@@ -6,48 +6,47 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { RecordEncounter } from '../../src/domain/commands.ts';
 import { LAW } from '../../src/law/law.ts';
 import { CaseStore } from '../../src/store/case-store.ts';
-import { openFromEnv } from '../../src/store/open-from-env.ts';
 import { seededDataDir } from '../setup/seeded-data-dir.ts';
-import { type Outcome, pactIn } from './run.ts';
+import { fileSession, type Outcome, pactIn } from './run.ts';
+
+/** issue 21: every command of this file borrows one open store (test/cli/run.ts). */
+const session = fileSession();
 
 const env: Record<string, string> = {};
 const at = new Date('2026-12-09T10:00:00Z');
-const pact = (args: string): Promise<Outcome> => pactIn(args, env, at);
+const pact = (args: string): Promise<Outcome> => pactIn(args, env, at, session);
 const ids: Record<string, string> = {};
 
 describe('pact search', () => {
   beforeAll(async () => {
     env.PACT_DATA_DIR = await seededDataDir('pact-cli-search-');
-    const store = await openFromEnv(env);
-    try {
-      const cases = new CaseStore(store, { law: LAW, clock: () => at, uuid: randomUUID });
-      for (const state of ['LT', 'PL']) {
-        const { result } = await cases.recordEncounter(
-          RecordEncounter.parse({
-            ref: `CLI-${state}`,
-            state,
-            occurredAt: '2026-12-08T04:10:00+02:00',
-            kind: 'apprehended-irregular-crossing',
-            groupSize: 1,
-            persons: [
-              {
-                nationality: 'IQ',
-                sex: 'male',
-                identity: {
-                  familyName: 'Al-Hassan',
-                  givenNames: 'Mohammed',
-                  birthDate: { value: '1990-03-15', precision: 'full' },
-                },
+    // the file's open store (test/cli/run.ts): the folder is locked while the session holds it
+    const store = await session.store(env);
+    const cases = new CaseStore(store, { law: LAW, clock: () => at, uuid: randomUUID });
+    for (const state of ['LT', 'PL']) {
+      const { result } = await cases.recordEncounter(
+        RecordEncounter.parse({
+          ref: `CLI-${state}`,
+          state,
+          occurredAt: '2026-12-08T04:10:00+02:00',
+          kind: 'apprehended-irregular-crossing',
+          groupSize: 1,
+          persons: [
+            {
+              nationality: 'IQ',
+              sex: 'male',
+              identity: {
+                familyName: 'Al-Hassan',
+                givenNames: 'Mohammed',
+                birthDate: { value: '1990-03-15', precision: 'full' },
               },
-            ],
-          }),
-          { actor: 'guard', role: 'border-guard' },
-          `cli-search-${state}`,
-        );
-        ids[state] = result.caseIds[0] as string;
-      }
-    } finally {
-      await store.close();
+            },
+          ],
+        }),
+        { actor: 'guard', role: 'border-guard' },
+        `cli-search-${state}`,
+      );
+      ids[state] = result.caseIds[0] as string;
     }
   }, 60_000);
 
@@ -87,21 +86,17 @@ describe('pact search', () => {
 
   it('records every search: who, the state, how many; the audit chain still verifies', async () => {
     await pact('search Mohammed --state PL --actor operator.anna');
-    const store = await openFromEnv(env);
-    try {
-      const rows = await store.query<Record<string, unknown>>(
-        `select actor, role, state, query, results from person_searches where actor = 'operator.anna'`,
-      );
-      expect(rows).toEqual([
-        { actor: 'operator.anna', role: 'cli', state: 'PL', query: 'Mohammed', results: 1 },
-      ]);
-      const [entry] = await store.query<Record<string, unknown>>(
-        `select actor, data from audit_log where action = 'person.searched' order by seq desc limit 1`,
-      );
-      expect(entry).toMatchObject({ actor: 'operator.anna', data: { role: 'cli', state: 'PL', results: 1 } });
-    } finally {
-      await store.close();
-    }
+    const store = await session.store(env);
+    const rows = await store.query<Record<string, unknown>>(
+      `select actor, role, state, query, results from person_searches where actor = 'operator.anna'`,
+    );
+    expect(rows).toEqual([
+      { actor: 'operator.anna', role: 'cli', state: 'PL', query: 'Mohammed', results: 1 },
+    ]);
+    const [entry] = await store.query<Record<string, unknown>>(
+      `select actor, data from audit_log where action = 'person.searched' order by seq desc limit 1`,
+    );
+    expect(entry).toMatchObject({ actor: 'operator.anna', data: { role: 'cli', state: 'PL', results: 1 } });
     expect((await pact('audit verify')).code).toBe(0);
   });
 });

@@ -4,15 +4,18 @@
 import { parse } from 'csv-parse/sync';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { seededDataDir } from '../setup/seeded-data-dir.ts';
-import { pactIn } from './run.ts';
+import { fileSession, pactIn } from './run.ts';
+
+/** issue 21: every command of this file borrows one open store (test/cli/run.ts). */
+const session = fileSession();
 
 const NOW = new Date('2026-11-25T10:00:00Z');
 let env: Record<string, string>;
-const pact = (args: string) => pactIn(args, env, NOW);
+const pact = (args: string) => pactIn(args, env, NOW, session);
 
 beforeAll(async () => {
   env = { PACT_DATA_DIR: await seededDataDir('pact-solidarity-') };
-});
+}, 60_000);
 
 describe('pact solidarity', () => {
   it('cycle 2026: the Council act of 19 December 2025, 21,000 relocations or EUR 420,000,000, the four benefitting states', async () => {

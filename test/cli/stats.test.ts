@@ -5,7 +5,10 @@ import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { LEGAL_BASIS } from '../../src/store/monitoring.ts';
 import { seededDataDir } from '../setup/seeded-data-dir.ts';
-import { pactIn } from './run.ts';
+import { fileSession, pactIn } from './run.ts';
+
+/** issue 21: every command of this file borrows one open store (test/cli/run.ts). */
+const session = fileSession();
 
 /**
  * One empty data folder for every command of this file (they only read), started from the migrated snapshot:
@@ -19,7 +22,12 @@ const env = async () => {
 
 describe('pact stats eurostat', () => {
   it("prints Eurostat's migr_asyappctzm columns", async () => {
-    const r = await pactIn('stats eurostat --state LT --from 2026-06 --to 2026-12', await env());
+    const r = await pactIn(
+      'stats eurostat --state LT --from 2026-06 --to 2026-12',
+      await env(),
+      undefined,
+      session,
+    );
     expect(r.code).toBe(0);
     expect(r.stdout).toBe('freq,unit,citizen,sex,age,asyl_app,geo,TIME_PERIOD,OBS_VALUE,OBS_FLAG\n');
   }, 30_000);
@@ -28,19 +36,36 @@ describe('pact stats eurostat', () => {
     const running = await pactIn(
       'stats eurostat --state LT --from 2026-06 --to 2026-11 --public',
       await env(),
+      undefined,
+      session,
     );
     expect(running.code).toBe(2);
     expect(running.stderr).toMatch(/a month that has ended for --public: at the latest 2026-10/);
-    const ended = await pactIn('stats eurostat --state LT --from 2026-06 --to 2026-10 --public', await env());
+    const ended = await pactIn(
+      'stats eurostat --state LT --from 2026-06 --to 2026-10 --public',
+      await env(),
+      undefined,
+      session,
+    );
     expect(ended.code, ended.stderr).toBe(0);
     expect(ended.stdout).toBe('freq,unit,citizen,sex,age,asyl_app,geo,TIME_PERIOD,OBS_VALUE,OBS_FLAG\n');
   }, 30_000);
 
   it('a month that does not exist, or --from after --to: exit 2 with one line', async () => {
-    const bad = await pactIn('stats eurostat --state LT --from 2026-13 --to 2026-12', await env());
+    const bad = await pactIn(
+      'stats eurostat --state LT --from 2026-13 --to 2026-12',
+      await env(),
+      undefined,
+      session,
+    );
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/not a month/);
-    const order = await pactIn('stats eurostat --state LT --from 2026-12 --to 2026-06', await env());
+    const order = await pactIn(
+      'stats eurostat --state LT --from 2026-12 --to 2026-06',
+      await env(),
+      undefined,
+      session,
+    );
     expect(order.code).toBe(2);
     expect(order.stderr).toMatch(/--from is after --to/);
   }, 30_000);
@@ -52,7 +77,7 @@ describe('pact stats monitoring-report', () => {
   const args = 'stats monitoring-report --state LT --from 2026-11-01 --to 2026-11-30';
 
   it('CSV (the default): one row per figure, each 0 on an empty database, with its legal basis', async () => {
-    const r = await pactIn(args, await env());
+    const r = await pactIn(args, await env(), undefined, session);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout.split('\n')[0]).toBe(
       'state,from,to,as_of,indicator,measure,group,value,share,suppressed,legal_basis',
@@ -115,13 +140,13 @@ describe('pact stats monitoring-report', () => {
       expect(x.legal_basis).toBe(LEGAL_BASIS[x.indicator as keyof typeof LEGAL_BASIS]);
     }
     // --public hides nothing here: 0 stays 0
-    const pub = await pactIn(`${args} --public`, await env());
+    const pub = await pactIn(`${args} --public`, await env(), undefined, session);
     expect(pub.code, pub.stderr).toBe(0);
     expect(pub.stdout).toBe(r.stdout);
   }, 30_000);
 
   it('--format html: the printable page, with the state, the period and every legal basis', async () => {
-    const r = await pactIn(`${args} --format html --public`, await env());
+    const r = await pactIn(`${args} --format html --public`, await env(), undefined, session);
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout.startsWith('<!DOCTYPE html>')).toBe(true);
     expect(r.stdout).toContain('Lithuania (LT)');
@@ -135,7 +160,7 @@ describe('pact stats monitoring-report', () => {
   }, 30_000);
 
   it('help names every option', async () => {
-    const r = await pactIn('stats monitoring-report --help', await env());
+    const r = await pactIn('stats monitoring-report --help', await env(), undefined, session);
     expect(r.code).toBe(0);
     for (const o of ['--state', '--from', '--to', '--format', '--public']) expect(r.stdout).toContain(o);
   });
@@ -152,7 +177,7 @@ describe('pact stats monitoring-report', () => {
       ['--from 2026-11-01 --to 2026-11-30', /--state/],
     ];
     for (const [a, message] of cases) {
-      const r = await pactIn(`stats monitoring-report ${a}`, await env());
+      const r = await pactIn(`stats monitoring-report ${a}`, await env(), undefined, session);
       expect(r.code, a).toBe(2);
       expect(r.stderr, a).toMatch(message);
       expect(r.stderr.trim().split('\n'), a).toHaveLength(1);

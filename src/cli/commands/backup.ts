@@ -24,6 +24,7 @@ import { openStore, type Store } from '../../store/database.ts';
 import { storeOptions } from '../../store/open-from-env.ts';
 import { type CliContext, UsageError } from '../context.ts';
 import { writePrivateFile } from '../private-file.ts';
+import { letGo } from '../store-session.ts';
 
 /** The counts and the chain, one fact a line: the same lines from backup and restore. */
 export function factsText(f: BackupFacts): string {
@@ -64,6 +65,7 @@ export function backupCommand(ctx: CliContext): Command {
       if (env.DATABASE_URL?.trim()) throw new NotEmbeddedError();
       if (existsSync(file) && !opts.force)
         throw new UsageError(`${file} exists: a backup never overwrites a file without --force`);
+      if (!opts.url) await letGo(ctx);
       const bytes = opts.url ? await fromServer(opts.url, env.PACT_TOKEN) : await fromFolder(env);
       // the whole database: owner-only, and complete or absent (a partial file is never left under the name)
       const partial = `${file}.partial`;
@@ -150,6 +152,7 @@ export function restoreCommand(ctx: CliContext): Command {
       } catch (e) {
         throw new UsageError(`cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? e}`);
       }
+      await letGo(ctx);
       const facts = await withFacts(restoreInto(dir, bytes));
       ctx.stdout(`restored into ${dir}\n${factsText(facts)}`);
       if (!intact(facts)) ctx.setExitCode?.(1);

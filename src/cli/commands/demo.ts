@@ -19,6 +19,7 @@ import { PACT_ASSUMPTIONS } from '../demo/pact-plan.ts';
 import { Random } from '../demo/random.ts';
 import { RETURN_ASSUMPTIONS, RETURNS_FILE } from '../demo/returns-plan.ts';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, runScenario, SCENARIO_END } from '../demo/scenario.ts';
+import { letGo } from '../store-session.ts';
 import { portArg, requestLimitsOf, type ServeOptions, serveStore, sweepSecondsOf } from './serve.ts';
 
 function seedArg(v: string): number {
@@ -75,6 +76,7 @@ export function demoCommand(ctx: CliContext): Command {
       const env = ctx.env ?? {};
       const sweepSeconds = sweepSecondsOf(env);
       const dir = freshDir(opts.dataDir);
+      await letGo(ctx);
       const store = await openStore({ dataDir: dir, holder: 'pact demo' });
       ctx.stderr(`  ${((performance.now() - started) / 1000).toFixed(1)} s: database created\n`);
       const rng = new Random(opts.seed);

@@ -30,6 +30,7 @@ import { sweepUnionFigures } from '../../store/union-figures.ts';
 import { adminPasswordPath, firstAdministrator, type OneTime } from '../admin-password.ts';
 import { serverClock } from '../clock.ts';
 import { type CliContext, UsageError } from '../context.ts';
+import { letGo } from '../store-session.ts';
 
 /** The longest a stop waits for the requests in flight, and then for the database to close. */
 export const STOP_TIMEOUT_MS = 5_000;
@@ -72,6 +73,7 @@ export function serveCommand(ctx: CliContext): Command {
       const options = storeOptions(env);
       // issue 20: the real clock, or the test clock of PACT_CLOCK_OFFSET_FILE (src/cli/clock.ts)
       const clock = serverClock(env, ctx.stderr);
+      await letGo(ctx);
       const store = await openStore({ ...options, holder: 'pact serve' });
       const services = {
         law: LAW,
