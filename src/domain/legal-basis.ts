@@ -88,6 +88,9 @@ export const LEGAL_BASIS: Readonly<Record<ActionType, string>> = {
     'AMMR Art. 41(3)–(4) (receipt confirmed; failure to act within two weeks is tantamount to confirming)',
   'responsibility.assumed':
     'AMMR Art. 39(1) third subparagraph (request not made in time); Arts 37(1) and 46 (transfer not carried out in time)',
+  // issue 22: admission
+  'admission.arrived':
+    'Regulation (EU) 2024/1350 Art. 1(1)(a) (admitted with a view to international protection or a national humanitarian status); Arts 9–10 (admission procedures; UNCONFIRMED); APR Art. 35(4) for an application examined after arrival',
 };
 
 /**

@@ -85,6 +85,8 @@ export const ACTION_TYPES = [
   'take-charge.accepted-by-silence',
   'take-back.confirmed',
   'responsibility.assumed',
+  // issue 22: admission — the status Regulation (EU) 2024/1350 gives a person admitted, on arrival
+  'admission.arrived',
 ] as const;
 export type ActionType = (typeof ACTION_TYPES)[number];
 
@@ -102,6 +104,8 @@ export const SYSTEM_ACTIONS = [
   'take-charge.accepted-by-silence',
   'take-back.confirmed',
   'responsibility.assumed',
+  // issue 22: admission (src/domain/admission/arrival-case.ts)
+  'admission.arrived',
 ] as const satisfies readonly ActionType[];
 
 /**

@@ -8,6 +8,9 @@ export const ENCOUNTER_KINDS = [
   'application-at-diplomatic-mission',
   'disembarkation-after-sar',
   'found-inside-territory',
+  // issue 22: admission — a person admitted under Regulation (EU) 2024/1350 arriving at the crossing point:
+  // recorded so that the case has its arrival, but no screening (they enter lawfully) and no border statistic
+  'admission-arrival',
 ] as const;
 
 export const VULNERABILITIES = [

@@ -1,6 +1,9 @@
 // English messages: the source catalogue, one file per area under en/. Every other language has exactly
 // these keys (lt.ts is made of files typed against these; test/web/catalogues.test.ts also checks that every
 // value of the domain's lists has a label). A new area: a file in en/ and lt/, and a line in both lists.
+
+// issue 22: admission-arrival
+import { admissionArrival } from './en/admission-arrival.ts';
 import { app } from './en/app.ts';
 import { cases } from './en/cases.ts';
 import { desk } from './en/desk.ts';
@@ -23,6 +26,8 @@ export const en = {
   ...responsibility,
   ...solidarity,
   ...monitoring,
+  // issue 22: admission-arrival
+  ...admissionArrival,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -1,6 +1,8 @@
 // Lithuanian messages: exactly the keys of en.ts, one file per area under lt/ (each typed against its en/ file,
 // so a missing or extra key is a compile error).
 import type { MessageKey } from './en.ts';
+// issue 22: admission-arrival
+import { admissionArrival } from './lt/admission-arrival.ts';
 import { app } from './lt/app.ts';
 import { cases } from './lt/cases.ts';
 import { desk } from './lt/desk.ts';
@@ -23,4 +25,6 @@ export const lt: Readonly<Record<MessageKey, string>> = {
   ...responsibility,
   ...solidarity,
   ...monitoring,
+  // issue 22: admission-arrival
+  ...admissionArrival,
 };
