@@ -252,6 +252,9 @@ export const REFUSALS = {
   'transfer-not-running': [],
   /** an extension that would not move the transfer's time limit later (AMMR Art. 46(2)) */
   'transfer-extension-not-later': ['dueAt'],
+  // issue 22: admission
+  /** an encounter of the kind admission-arrival sent by a guard: the arrival is recorded by the admission file */
+  'admission-arrival-by-file': [],
 } as const satisfies Record<string, readonly string[]>;
 
 /** Why an account's input is refused (src/store/accounts.ts, login.ts): the same kind of stable codes. */

@@ -146,3 +146,9 @@ export type ImplicitWithdrawalGround = (typeof IMPLICIT_WITHDRAWAL_GROUNDS)[numb
 
 /** Who withdraws an application: the applicant personally, in writing, or the legal adviser (APR Art. 40(1)). */
 export const WITHDRAWN_BY = ['applicant', 'legal-adviser'] as const;
+
+// issue 22: admission
+/** The kinds a border guard records (the admission-arrival is written by the admission file's arrival step). */
+export const BORDER_ENCOUNTER_KINDS = ENCOUNTER_KINDS.filter(
+  (k): k is Exclude<EncounterKind, 'admission-arrival'> => k !== 'admission-arrival',
+);

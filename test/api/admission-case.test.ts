@@ -125,6 +125,25 @@ describe.each(BACKENDS)('an admitted person arrives with a case, on $name', (bac
       ).toBe(403);
   });
 
+  it('ATTACK: a border guard cannot record an encounter of the kind admission-arrival (400 invalid input: through the file only)', async () => {
+    const r = await h.inject({
+      method: 'POST',
+      url: '/api/encounters',
+      headers: { ...h.account('border-guard', 'LT').headers, 'idempotency-key': 'adm-case-enc-0002' },
+      payload: {
+        ref: 'ADM-CASE-E2',
+        state: 'LT',
+        occurredAt: '2026-11-20T09:00:00Z',
+        kind: 'admission-arrival',
+        groupSize: 1,
+        persons: [{ nationality: 'IQ' }],
+      },
+    });
+    expect(r.statusCode, r.body).toBe(400);
+    expect(r.body).toContain('admission-arrival-by-file');
+    expect(await h.store.query("select id from encounters where ref = 'ADM-CASE-E2'")).toEqual([]);
+  });
+
   it('the arrival creates exactly one case, in the file state, with the status the Regulation gives', async () => {
     for (const k of ['ordinary', 'expedited'] as const) {
       const r = await ok(lt('POST', `/api/admission/files/${files[k]}/arrival`, { on: '2026-11-20' }));

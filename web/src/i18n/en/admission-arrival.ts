@@ -2,5 +2,7 @@
 // see ../en.ts).
 export const admissionArrival = {
   'kind.admission-arrival': 'Arrived under an admission programme',
+  'refusal.admission-arrival-by-file':
+    "an admitted person's arrival is recorded by the admission file, not at the border desk",
   'action.admission.arrived': 'Admitted person arrived',
 } as const;
