@@ -2,6 +2,7 @@
 // row (data column) and never rebuilds it by replaying the log on read; tests replay to check it.
 import type { MemberStateCode } from '../../law/member-states.ts';
 import type { CrisisKind } from '../law/deadlines.ts';
+import type { CaseAdmission } from './admission/arrival-case.ts';
 import type { EncounterKind, Person } from './commands.ts';
 import type { OutgoingMessage } from './outgoing.ts';
 import type { CaseResponsibility } from './responsibility/types.ts';
@@ -234,6 +235,8 @@ export interface CaseState {
   // issue 22: assisted voluntary return and readmission (src/domain/returns/)
   /** the period for voluntary departure, counselling, support, the departure or its lapse, readmission */
   readonly voluntaryReturn?: VoluntaryReturn;
+  // issue 22: admission — the admission the case started from (Regulation (EU) 2024/1350; admission/arrival-case.ts)
+  readonly admission?: CaseAdmission;
 }
 
 /** A document issued on the case (`document.issued`) and its notification (`document.notified`). */

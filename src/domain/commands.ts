@@ -144,6 +144,13 @@ export const RecordEncounter = z
     params: refusalOf('more-persons-than-group'),
     path: ['persons'],
   })
+  // issue 22: admission — an admitted person's arrival is recorded by their admission file, with the case the
+  // Regulation gives them (src/store/admission-files.ts recordArrival), never as an encounter at the border
+  .refine((e) => e.kind !== 'admission-arrival', {
+    message: 'an admitted person arrives through the admission file (POST /api/admission/files/ID/arrival)',
+    params: refusalOf('admission-arrival-by-file'),
+    path: ['kind'],
+  })
   .refine((e) => e.refusal === undefined || e.kind === 'entry-prevented-refused', {
     message: 'a refusal of entry is recorded only with the kind entry-prevented-refused',
     params: refusalOf('refusal-needs-refused-kind'),

@@ -269,6 +269,9 @@ export const REFUSALS = {
   'no-readmission-request': [],
   /** the case in return has its return decision already (RD Art. 6(1)) */
   'return-decision-already-issued': ['decidedAt'],
+  // issue 22: admission
+  /** an encounter of the kind admission-arrival sent by a guard: the arrival is recorded by the admission file */
+  'admission-arrival-by-file': [],
 } as const satisfies Record<string, readonly string[]>;
 
 /** Why an account's input is refused (src/store/accounts.ts, login.ts): the same kind of stable codes. */

@@ -2,6 +2,7 @@
 // from `encounter.recorded` gives the stored current state (tested). The law is not consulted here — the
 // obligations an action opened were computed when it was decided and travel in its payload.
 import type { CrisisKind } from '../law/deadlines.ts';
+import type { CaseAdmission } from './admission/arrival-case.ts';
 import { applyAmendment } from './amend-evolve.ts';
 import { refusalOf } from './border-record.ts';
 import type {
@@ -263,6 +264,12 @@ function evolveCore(state: CaseState | undefined, action: Action): CaseState {
     case 'case.linked':
     case 'case.unlinked':
       return s;
+    // issue 22: admission — the status Regulation (EU) 2024/1350 gives on arrival (admission/arrival-case.ts)
+    case 'admission.arrived': {
+      const admission = p.admission as CaseAdmission;
+      const status = p.status as Status;
+      return { ...s, status, admission, ...(status === 'lodged' ? { lodgedAt: action.at } : {}) };
+    }
     case 'case.relocated':
       // the person was transferred: the state of relocation holds the case from now on (AMMR Art. 68)
       return { ...s, state: p.to as CaseState['state'] };

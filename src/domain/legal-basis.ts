@@ -102,6 +102,9 @@ export const LEGAL_BASIS: Readonly<Record<ActionType, string>> = {
   'readmission.requested':
     'the readmission arrangement with the third country (data/readmission/); Directive 2008/115/EC Art. 3(3) (return to the country of origin)',
   'readmission.answered': 'the readmission arrangement with the third country (data/readmission/)',
+  // issue 22: admission
+  'admission.arrived':
+    'Regulation (EU) 2024/1350 Art. 1(1)(a) (admitted with a view to international protection or a national humanitarian status); Arts 9–10 (admission procedures; UNCONFIRMED); APR Art. 35(4) for an application examined after arrival',
 };
 
 /**

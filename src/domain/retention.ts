@@ -38,6 +38,11 @@ export function identityCategory(kind: EncounterKind, asylumWish: boolean): Iden
     case 'application-at-crossing-point':
     case 'application-at-diplomatic-mission':
       return 'applicant';
+    // issue 22: admission — a person admitted holds or applies for international protection (Regulation (EU)
+    // 2024/1350 Art. 1(1)(a)): kept as an applicant's. UNCONFIRMED: the Eurodac period for persons registered
+    // for an admission procedure was not read; the applicant's is the longer one the law sets here
+    case 'admission-arrival':
+      return 'applicant';
   }
 }
 

@@ -93,6 +93,8 @@ export const ACTION_TYPES = [
   'return.voluntary-departure-lapsed',
   'readmission.requested',
   'readmission.answered',
+  // issue 22: admission — the status Regulation (EU) 2024/1350 gives a person admitted, on arrival
+  'admission.arrived',
 ] as const;
 export type ActionType = (typeof ACTION_TYPES)[number];
 
@@ -112,6 +114,8 @@ export const SYSTEM_ACTIONS = [
   'responsibility.assumed',
   // issue 22: the period for voluntary departure ended without a confirmed departure (the sweep)
   'return.voluntary-departure-lapsed',
+  // issue 22: admission (src/domain/admission/arrival-case.ts)
+  'admission.arrived',
 ] as const satisfies readonly ActionType[];
 
 /**

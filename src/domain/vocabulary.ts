@@ -8,6 +8,9 @@ export const ENCOUNTER_KINDS = [
   'application-at-diplomatic-mission',
   'disembarkation-after-sar',
   'found-inside-territory',
+  // issue 22: admission — a person admitted under Regulation (EU) 2024/1350 arriving at the crossing point:
+  // recorded so that the case has its arrival, but no screening (they enter lawfully) and no border statistic
+  'admission-arrival',
 ] as const;
 
 export const VULNERABILITIES = [
@@ -143,3 +146,9 @@ export type ImplicitWithdrawalGround = (typeof IMPLICIT_WITHDRAWAL_GROUNDS)[numb
 
 /** Who withdraws an application: the applicant personally, in writing, or the legal adviser (APR Art. 40(1)). */
 export const WITHDRAWN_BY = ['applicant', 'legal-adviser'] as const;
+
+// issue 22: admission
+/** The kinds a border guard records (the admission-arrival is written by the admission file's arrival step). */
+export const BORDER_ENCOUNTER_KINDS = ENCOUNTER_KINDS.filter(
+  (k): k is Exclude<EncounterKind, 'admission-arrival'> => k !== 'admission-arrival',
+);

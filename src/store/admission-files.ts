@@ -4,6 +4,7 @@
 // another state is never read: every function is given the reader's state and answers undefined (404) for
 // another's. The audit entries name the file, the step and its day, never the person's facts.
 import { and, asc, eq, sql } from 'drizzle-orm';
+import { DateTime } from 'luxon';
 import type { MemberStateCode } from '../../law/member-states.ts';
 import {
   type AdmissionFileState,
@@ -24,10 +25,12 @@ import type {
   RecordedStep,
   RefusalGround,
 } from '../domain/admission/vocabulary.ts';
+import type { Person } from '../domain/commands.ts';
 import type { Principal } from '../domain/roles.ts';
 import { STATE_TIME_ZONES } from '../law/calendar/state-calendar.ts';
 import type { AdmissionDeps } from './admission.ts';
 import { findProgramme } from './admission.ts';
+import { writeAdmittedCase } from './admission-case.ts';
 import type { Db } from './database.ts';
 import { admissionFiles, admissionSteps } from './schema-admission.ts';
 import { write } from './solidarity.ts';
@@ -211,6 +214,8 @@ async function change(
   detail: Record<string, unknown>,
   next: (f: AdmissionFileState, today: string) => AdmissionFileState,
   extra: (f: AdmissionFileState) => Partial<FileRow> = () => ({}),
+  /** issue 22: more rows written in the same transaction (the case on arrival), and the file's columns they set */
+  inTx: (tx: Db, row: FileRow, f: AdmissionFileState) => Promise<Partial<FileRow>> = async () => ({}),
 ): Promise<void> {
   const state = p.jurisdiction;
   const today = stateToday(state, now);
@@ -225,6 +230,7 @@ async function change(
       const row = await loadFile(tx, id, state, true);
       if (!row) throw new AdmissionNotFoundError('the admission file');
       const f = next(row.data as AdmissionFileState, today);
+      const written = await inTx(tx, row, f);
       const [last] = await tx
         .select({ seq: sql<number>`max(${admissionSteps.seq})` })
         .from(admissionSteps)
@@ -242,6 +248,7 @@ async function change(
           version: row.version + 1,
           updatedAt: now,
           ...extra(f),
+          ...written,
         })
         .where(eq(admissionFiles.id, id));
       await tx
@@ -311,7 +318,49 @@ export async function recordArrival(
   p: Principal,
   now: Date,
 ) {
-  await change(deps, id, p, now, 'arrived', b.on, {}, (f, today) => arrive(f, b.on, today));
+  // issue 22: the case starts in the same transaction, from the status the Regulation gives the person
+  // (src/domain/admission/arrival-case.ts); the file keeps its id. A second arrival is refused by the file's
+  // state machine (arrived is not departed: 409) under the row lock, and by the arrival's unique reference.
+  await change(
+    deps,
+    id,
+    p,
+    now,
+    'arrived',
+    b.on,
+    {},
+    (f, today) => arrive(f, b.on, today),
+    () => ({}),
+    async (tx, row, f) => {
+      const caseId = await writeAdmittedCase(
+        tx,
+        deps,
+        {
+          state: row.state,
+          arrivedAt: arrivalInstant(row.state, b.on, now),
+          person: {
+            ...(row.nationality ? { nationality: row.nationality } : {}),
+            sex: (row.sex ?? 'unknown') as Person['sex'],
+            ...(row.birthYear ? { birthYear: row.birthYear } : {}),
+            minor: false,
+            unaccompanied: false,
+            vulnerabilities: [],
+          },
+          admission: {
+            fileId: row.id,
+            programmeId: row.programmeId,
+            procedure: row.procedure as AdmissionProcedure,
+            grantedStatus: f.grantedStatus as GrantedStatus,
+            decidedOn: f.decidedOn ?? b.on,
+            arrivedOn: b.on,
+          },
+        },
+        p,
+        now,
+      );
+      return { caseId };
+    },
+  );
   const v = await viewAfter(deps, id, p, now);
   return {
     id,
@@ -319,4 +368,11 @@ export async function recordArrival(
     grantedStatus: v.grantedStatus as GrantedStatus,
     caseId: v.caseId,
   };
+}
+
+/** The instant of an arrival on `day` in the state's calendar: now when it is today, else noon of that day. */
+export function arrivalInstant(state: string, day: string, now: Date): string {
+  const zone = STATE_TIME_ZONES[state as MemberStateCode] ?? 'UTC';
+  if (stateToday(state, now) === day) return now.toISOString();
+  return DateTime.fromISO(`${day}T12:00:00`, { zone }).toUTC().toISO() ?? now.toISOString();
 }

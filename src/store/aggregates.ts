@@ -79,6 +79,12 @@ export const ACTION_METRICS = {
 
 export const APPREHENDED = 'apprehended-irregular-crossing';
 export const REFUSED = 'entry-prevented-refused';
+/**
+ * issue 22: admission — the arrival of a person admitted under Regulation (EU) 2024/1350 is recorded as an
+ * encounter (so that the case has its arrival) but is no border encounter: not counted as an encounter, a
+ * person met at the border, an apprehension or a refusal. Every count of encounters leaves it out with this.
+ */
+export const NOT_ADMISSION_ARRIVAL = sql.raw(`e.kind <> 'admission-arrival'`);
 
 export interface AggregateQuery {
   readonly state: string;
@@ -152,7 +158,7 @@ export async function aggregates(db: Db, q: AggregateQuery): Promise<AggregateRo
         ? outcome
         : none);
   const encounterFrom = sql`encounters e left join places p on p.id = e.place_id`;
-  const encounterWhere = sql`e.state = ${q.state} and ${inRange(sql`e.occurred_at`)}`;
+  const encounterWhere = sql`e.state = ${q.state} and ${inRange(sql`e.occurred_at`)} and ${NOT_ADMISSION_ARRIVAL}`;
   const kindIs = (kind?: string) => (kind ? sql` and e.kind = ${kind}` : sql``);
 
   /** Persons of encounters (all, or of one kind) counted under `metric`. */

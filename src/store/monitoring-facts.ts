@@ -23,6 +23,7 @@
 import { type SQL, sql } from 'drizzle-orm';
 import { ENTRY_RULES } from '../domain/entry-rules.ts';
 import { STATE_TIME_ZONES } from '../law/calendar/state-calendar.ts';
+import { NOT_ADMISSION_ARRIVAL } from './aggregates.ts';
 import { returnEvents } from './return-events.ts';
 
 /** The zone of every state, as a relation z(state, tz). */
@@ -111,7 +112,7 @@ export function factsOf(ids: string | null): SQL {
           ('force:persons', '', coalesce(e.group_size, 0), e.force_used),
           ('forcekind:enc', coalesce(e.force_kind, 'not recorded'), 1, e.force_used),
           ('forcekind:persons', coalesce(e.force_kind, 'not recorded'), coalesce(e.group_size, 0), e.force_used)) k(key, grp, value, yes)
-      where k.yes is true and ${encounters}
+      where k.yes is true and ${encounters} and ${NOT_ADMISSION_ARRIVAL}
     union all
     select c.id, c.state, ${day(sql`a.at`)}, k.key, '', null::timestamptz, 1
       from case_actions a join cases c on c.id = a.case_id join ${ZONES} on z.state = c.state

@@ -8,6 +8,7 @@
 // lists the case ids behind an indicator, for the roles that may see cases.
 import { type SQL, sql } from 'drizzle-orm';
 import { ENTRY_RULES } from '../domain/entry-rules.ts';
+import { NOT_ADMISSION_ARRIVAL } from './aggregates.ts';
 import { type Db, rowsOf } from './database.ts';
 import { guaranteeIndicators } from './monitoring-guarantees.ts';
 import {
@@ -197,7 +198,8 @@ export async function monitoringIndicators(db: Db, q: MonitoringQuery): Promise<
           (count(*) filter (where e.force_used))::int as "withForce",
           coalesce(sum(e.group_size) filter (where e.force_used), 0)::int as "persons"
         from encounters e
-        where e.state = ${q.state} and e.occurred_at >= ${lo} and e.occurred_at < ${hi}`,
+        where e.state = ${q.state} and e.occurred_at >= ${lo} and e.occurred_at < ${hi}
+          and ${NOT_ADMISSION_ARRIVAL}`,
     ),
     rowsOf<{ kind: string; encounters: number; persons: number }>(
       db,

@@ -19,7 +19,7 @@
 // A metric's groups are null where the live query says "this grouping does not apply" (aggregates.ts).
 import { type SQL, sql } from 'drizzle-orm';
 import { STATE_TIME_ZONES } from '../law/calendar/state-calendar.ts';
-import { ACTION_METRICS, APPREHENDED, GROUPINGS, REFUSED } from './aggregates.ts';
+import { ACTION_METRICS, APPREHENDED, GROUPINGS, NOT_ADMISSION_ARRIVAL, REFUSED } from './aggregates.ts';
 import { oneOf } from './monitoring-facts.ts';
 
 /** The zone of every state, as a relation z(state, tz). */
@@ -66,13 +66,13 @@ export function factsOf(ids: string | null): SQL {
         null::text as scope, ${section} as section, ${place} as place, e.kind::text as kind,
         null::text as nationality, null::text as outcome, 1 as value
       from encounters e left join places p on p.id = e.place_id join ${ZONES} on z.state = e.state
-      where ${encounters}
+      where ${encounters} and ${NOT_ADMISSION_ARRIVAL}
     union all
     select e.id, e.state, ${day(sql`e.occurred_at`)}, m.metric, 'other', ${section}, ${place}, e.kind::text, null, null,
         coalesce(e.group_size, 0)
       from encounters e left join places p on p.id = e.place_id join ${ZONES} on z.state = e.state
       cross join ${PERSONS}
-      where ${encounterIs} and coalesce(e.group_size, 0) <> 0 and ${encounters}
+      where ${encounterIs} and coalesce(e.group_size, 0) <> 0 and ${encounters} and ${NOT_ADMISSION_ARRIVAL}
     union all
     select e.id, e.state, ${day(sql`e.occurred_at`)}, m.metric, 'nationality', null, null, null, k.nationality, null, k.persons
       from encounters e join ${ZONES} on z.state = e.state cross join ${PERSONS}
@@ -80,7 +80,7 @@ export function factsOf(ids: string | null): SQL {
         union all select n.nationality::text, n.persons from encounter_nationalities n where n.encounter_id = e.id
         union all select ${unknown}, coalesce(e.unidentified - coalesce((select sum(n.persons)
           from encounter_nationalities n where n.encounter_id = e.id), 0), 0)::int) k
-      where ${encounterIs} and k.persons <> 0 and ${encounters}
+      where ${encounterIs} and k.persons <> 0 and ${encounters} and ${NOT_ADMISSION_ARRIVAL}
     union all
     select c.id, c.state, ${day(sql`c.asylum_wish_at`)}, 'asylum-wishes', null, ${section}, ${place}, e.kind::text,
         ${nationality}, null, 1

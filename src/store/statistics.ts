@@ -5,6 +5,7 @@
 // `(ts AT TIME ZONE zone)::date`, and the period's bounds are the zone's midnights (DST-safe), so that the
 // range conditions use the indexes encounters_state_time and case_actions_type_at.
 import { type SQL, sql } from 'drizzle-orm';
+import { NOT_ADMISSION_ARRIVAL } from './aggregates.ts';
 import { type Db, rowsOf } from './database.ts';
 
 export const METRICS = [
@@ -73,11 +74,11 @@ export async function dailyStatistics(db: Db, q: StatisticsQuery): Promise<Daily
       db,
       sql`select date, metric, kind, value from (
           select ${day(sql`e.occurred_at`)} as date, 'encounters' as metric, e.kind as kind, count(*)::int as value
-            from encounters e where e.state = ${q.state} and e.occurred_at >= ${lo} and e.occurred_at < ${hi}
+            from encounters e where e.state = ${q.state} and e.occurred_at >= ${lo} and e.occurred_at < ${hi} and ${NOT_ADMISSION_ARRIVAL}
             group by 1, 3
           union all
           select ${day(sql`e.occurred_at`)}, 'persons', e.kind, sum(e.group_size)::int
-            from encounters e where e.state = ${q.state} and e.occurred_at >= ${lo} and e.occurred_at < ${hi}
+            from encounters e where e.state = ${q.state} and e.occurred_at >= ${lo} and e.occurred_at < ${hi} and ${NOT_ADMISSION_ARRIVAL}
             group by 1, 3
           union all
           select ${day(sql`a.at`)}, (case a.type ${actionMetric} end)::text, null, count(*)::int
@@ -97,6 +98,7 @@ export async function dailyStatistics(db: Db, q: StatisticsQuery): Promise<Daily
       sql`select c.nationality::text as nationality, count(*)::int as persons
         from cases c join encounters e on e.id = c.encounter_id
         where e.state = ${q.state} and e.occurred_at >= ${lo} and e.occurred_at < ${hi} and c.state = ${q.state}
+          and ${NOT_ADMISSION_ARRIVAL}
         group by c.nationality order by count(*) desc, c.nationality is null, c.nationality::text collate "C"`,
     ),
     // the persons who asked for asylum in the period: registered (ever, up to now) or not, and of those

@@ -2,6 +2,9 @@
 // these keys (lt.ts is made of files typed against these; test/web/catalogues.test.ts also checks that every
 // value of the domain's lists has a label). A new area: a file in en/ and lt/, and a line in both lists.
 import { admission } from './en/admission.ts';
+
+// issue 22: admission-arrival
+import { admissionArrival } from './en/admission-arrival.ts';
 import { app } from './en/app.ts';
 import { cases } from './en/cases.ts';
 import { desk } from './en/desk.ts';
@@ -32,6 +35,8 @@ export const en = {
   ...returnFigures,
   // issue 22: admission
   ...admission,
+  // issue 22: admission-arrival
+  ...admissionArrival,
 } as const;
 
 export type MessageKey = keyof typeof en;

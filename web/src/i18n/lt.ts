@@ -2,6 +2,8 @@
 // so a missing or extra key is a compile error).
 import type { MessageKey } from './en.ts';
 import { admission } from './lt/admission.ts';
+// issue 22: admission-arrival
+import { admissionArrival } from './lt/admission-arrival.ts';
 import { app } from './lt/app.ts';
 import { cases } from './lt/cases.ts';
 import { desk } from './lt/desk.ts';
@@ -32,4 +34,6 @@ export const lt: Readonly<Record<MessageKey, string>> = {
   ...returnFigures,
   // issue 22: admission
   ...admission,
+  // issue 22: admission-arrival
+  ...admissionArrival,
 };

@@ -8,7 +8,7 @@ import { DateTime } from 'luxon';
 import { type FormEvent, useState } from 'react';
 import { Link } from 'react-router';
 import type { EncounterInput, PlaceBody } from '../../../src/api/contract.ts';
-import { ENCOUNTER_KINDS, type EncounterKind } from '../../../src/domain/vocabulary.ts';
+import { BORDER_ENCOUNTER_KINDS, type EncounterKind } from '../../../src/domain/vocabulary.ts';
 import { ApiError } from '../api.ts';
 import { useAuth, useMe } from '../auth.tsx';
 import { ErrorNotice, Field, Question } from '../components.tsx';
@@ -312,7 +312,7 @@ export function BorderDesk() {
                 value={kind}
                 onChange={(e) => setKind(e.target.value as EncounterKind)}
               >
-                {ENCOUNTER_KINDS.map((k) => (
+                {BORDER_ENCOUNTER_KINDS.map((k) => (
                   <option key={k} value={k}>
                     {label('kind', k)}
                   </option>
