@@ -28,6 +28,7 @@ import type {
 import type { Person } from '../domain/commands.ts';
 import type { Principal } from '../domain/roles.ts';
 import { STATE_TIME_ZONES } from '../law/calendar/state-calendar.ts';
+import { actionSalt, payloadSha256 } from './action-hash.ts';
 import type { AdmissionDeps } from './admission.ts';
 import { findProgramme } from './admission.ts';
 import { writeAdmittedCase } from './admission-case.ts';
@@ -223,9 +224,20 @@ async function change(
   const before = await loadFile(deps.db, id, state);
   if (!before) throw new AdmissionNotFoundError('the admission file');
   next(before.data as AdmissionFileState, today);
+  // the audit entry binds the step's detail by a salted hash and never holds it (the detail may name health
+  // needs, torture, the grounds and reasons of a refusal: personal data of the most sensitive kind)
+  const salt = actionSalt();
   await write(
     deps.db,
-    [{ at: now, actor: p.username, action: `admission.${step}`, subject: id, data: { on, ...detail } }],
+    [
+      {
+        at: now,
+        actor: p.username,
+        action: `admission.${step}`,
+        subject: id,
+        data: { on, detailSha256: payloadSha256(salt, detail) },
+      },
+    ],
     async (tx) => {
       const row = await loadFile(tx, id, state, true);
       if (!row) throw new AdmissionNotFoundError('the admission file');
@@ -253,7 +265,16 @@ async function change(
         .where(eq(admissionFiles.id, id));
       await tx
         .insert(admissionSteps)
-        .values({ fileId: id, seq: Number(last?.seq ?? 0) + 1, step, on, detail, by: p.username, at: now });
+        .values({
+          fileId: id,
+          seq: Number(last?.seq ?? 0) + 1,
+          step,
+          on,
+          detail,
+          salt,
+          by: p.username,
+          at: now,
+        });
     },
   );
 }

@@ -12,7 +12,8 @@
 //                   in cash) before the departure: assisted voluntary return
 //   lapsed          the case's first `return.voluntary-departure-lapsed` (the period for voluntary departure
 //                   ended without a confirmed departure, Directive 2008/115/EC Art. 7(1) and 8(1))
-//   absconded       the case's first `person.absconded`
+//   absconded       the case's first `person.absconded` after it entered return (the return decision, or the
+//                   screening's referral to return): an applicant who absconds is no return figure
 // citizen: Eurostat's citizenship code, as the first-time applicants export reads it (XS → STLS; XX or not
 // recorded → UNK).
 import { type SQL, sql } from 'drizzle-orm';
@@ -61,7 +62,12 @@ export function returnEvents(cases: SQL): SQL {
     ${first('return.executed', 'x')}
     ${first('return.departure-confirmed', 'd')}
     ${first('return.voluntary-departure-lapsed', 'l')}
-    ${first('person.absconded', 'p')}
+    left join lateral (select a.seq from case_actions a where a.case_id = c.id and a.state = c.state
+        and (a.type = 'return.decided' or (a.type = 'screening.completed' and a.payload->>'outcome' = 'return'))
+        order by a.at, a.seq limit 1) rt on true
+    left join lateral (select a.at, a.seq from case_actions a where a.case_id = c.id and a.state = c.state
+        and a.type = 'person.absconded' and rt.seq is not null and a.seq > rt.seq
+        order by a.at, a.seq limit 1) p on true
     cross join lateral (values
       ('forced', x.at, x.at is not null),
       ('lapsed-forced', x.at, x.at is not null and l.seq is not null and l.seq < x.seq),

@@ -102,6 +102,11 @@ export const admissionSteps = pgTable(
     step: text('step').notNull(),
     on: day('on').notNull(),
     detail: jsonb('detail').notNull(),
+    /**
+     * the step's own random salt: its audit entry holds sha256(salt + detail), never the detail (categories of
+     * Art. 5 such as medical needs, the grounds and reasons of a refusal): src/store/action-hash.ts
+     */
+    salt: text('salt'),
     by: text('by').notNull(),
     at: at('at').notNull(),
   },

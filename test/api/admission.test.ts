@@ -4,6 +4,8 @@
 // the Union sees pledges against admissions without any person; the public sees arrivals with small counts
 // hidden. ATTACKS: another state's coordinator, a border guard, the Union reading a file.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { unionAdmission } from '../../src/store/admission.ts';
+import { identityText, type Rounder, rounderOf } from '../../src/store/disclosure.ts';
 import { BACKENDS } from '../store/backends.ts';
 import { type Harness, startHarness } from './harness.ts';
 
@@ -193,6 +195,11 @@ describe.each(BACKENDS)('admission through the API on $name', (backend) => {
     const text = JSON.stringify(rows.filter((r) => r.action !== 'admission.programme-created'));
     expect(text).not.toContain('UNHCR-SYN-0001');
     expect(text).not.toContain('"IQ"');
+    // nor the steps' detail: the Art. 5 categories assessed, the decision's reasons (a salted hash binds them)
+    expect(text).not.toContain('women-and-girls-at-risk');
+    expect(text).not.toContain('no ground of Art. 6 applies');
+    const decided = rows.find((r) => r.action === 'admission.decided')?.data as Record<string, unknown>;
+    expect(Object.keys(decided).sort()).toEqual(['detailSha256', 'on']);
   });
 
   it("ATTACK: another state's coordinator cannot read or write this state's file (404, as if none)", async () => {
@@ -238,6 +245,23 @@ describe.each(BACKENDS)('admission through the API on $name', (backend) => {
     expect(r.body).not.toContain('UNHCR-SYN');
     expect(r.body).not.toContain('IQ');
     expect((await send('GET', '/api/union/admission', 'solidarity-coordinator', 'LT')).statusCode).toBe(403);
+  });
+
+  it("ATTACK: reading the Union's view every day and averaging learns nothing — a cell's identity is the same on every day", async () => {
+    const seen = (day: string) => async () => {
+      const identities: string[] = [];
+      const spy: Rounder = (identity, value) => {
+        identities.push(identityText(identity));
+        return rounderOf(Buffer.alloc(32, 7))(identity, value);
+      };
+      const view = await unionAdmission(h.store.db, spy, new Date(day));
+      return { identities, view };
+    };
+    const a = await seen('2026-12-10T12:00:00Z')();
+    const b = await seen('2027-03-01T12:00:00Z')();
+    expect(a.identities.length).toBeGreaterThan(0);
+    expect(b.identities).toEqual(a.identities);
+    expect(b.view.states).toEqual(a.view.states);
   });
 
   it('the public statistics: arrivals by programme, nationality and month, the single arrival hidden; staff see it', async () => {

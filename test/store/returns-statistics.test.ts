@@ -157,6 +157,31 @@ describe.each(BACKENDS)('the return figures on $name', (backend) => {
     expect(edge.returns).toMatchObject({ voluntaryDeparted: 1, lapsed: 1, forced: 0 });
   });
 
+  it('an applicant who absconds (never in return) is no return figure; live and rolled up agree', async () => {
+    clock.set('2026-12-12T06:00:00+02:00');
+    const applicant = {
+      ...encounter,
+      ref: 'RS-2',
+      occurredAt: '2026-12-12T05:00:00+02:00',
+      groupSize: 1,
+      persons: [
+        {
+          nationality: 'IQ',
+          sex: 'female',
+          birthYear: 1995,
+          asylumWish: { at: '2026-12-12T05:30:00+02:00', where: 'at the border', to: 'the border guard' },
+        },
+      ],
+    } as RecordEncounter;
+    const [id] = (await cs.recordEncounter(applicant, guard, 'rs-enc-2')).result.caseIds;
+    ids.push(id as string);
+    await apply(ids.length - 1, { type: 'person.absconded', at: '2026-12-14T10:00:00+02:00' });
+    // December still: P5 is the only one who absconded in return
+    expect((await returnIndicators(store.db, DEC)).returns.absconded).toBe(1);
+    for (const q of [DEC, BOTH])
+      expect(await rolledUpMonitoring(store.db, q)).toEqual(await monitoringIndicators(store.db, q));
+  });
+
   it('returns by month and citizenship (migr_eirtn-like): exact for staff, the same rolled up', async () => {
     const row = (TIME_PERIOD: string, citizen: string, rtn_type: string, rtn_ass: string, v: number) => ({
       freq: 'M',

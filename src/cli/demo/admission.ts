@@ -1,7 +1,7 @@
 // issue 22: the demonstration's admission programme (Regulation (EU) 2024/1350) — Belarus's November 2021 offer
 // of "a humanitarian corridor for 2,000 refugees who are in the camp", as the Union would run it under the Pact:
 // 2,000 from the Bruzgi camp, split among Lithuania, Poland and Latvia by their pledges, and eight synthetic
-// referred persons in Lithuania at every step from referral to arrival (no case is opened on arrival yet).
+// referred persons in Lithuania at every step from referral to arrival (an arrival opens the person's case).
 // Everything goes through the store's own functions, as the API's would, on the scenario's clock.
 import { DateTime } from 'luxon';
 import type { Principal } from '../../domain/roles.ts';

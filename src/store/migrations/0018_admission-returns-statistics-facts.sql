@@ -53,6 +53,7 @@ CREATE TABLE "admission_steps" (
 	"step" text NOT NULL,
 	"on" date NOT NULL,
 	"detail" jsonb NOT NULL,
+	"salt" text,
 	"by" text NOT NULL,
 	"at" timestamp with time zone NOT NULL,
 	CONSTRAINT "admission_steps_file_id_seq_pk" PRIMARY KEY("file_id","seq")
