@@ -241,3 +241,21 @@ export const PublicAdmissions = z.object({
     }),
   ),
 });
+
+// issue 22: the programme's files listed (GET /api/admission/programmes/:id/files)
+export const FileListQuery = z.object({ stage: z.enum(FILE_STATUSES).optional() }).strict();
+export const FileListItem = z.object({
+  id: z.string(),
+  /** the referring organisation's reference: no name, no facts of the person */
+  referralRef: z.string(),
+  referredOn: z.string(),
+  procedure: z.enum(ADMISSION_PROCEDURES),
+  /** the file's current step */
+  status: z.enum(FILE_STATUSES),
+  /** the last day of the decision period while one runs */
+  decisionDueOn: z.string().nullable(),
+  grantedStatus: z.enum(GRANTED_STATUSES).nullable(),
+  /** the person's case, once arrived */
+  caseId: z.string().nullable(),
+});
+export const FileList = z.array(FileListItem);
