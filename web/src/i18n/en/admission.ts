@@ -199,4 +199,14 @@ export const admission = {
   'fileStep.departed': 'departed',
   'fileStep.arrived': 'arrived',
   'fileStep.withdrawn': 'withdrawn',
+  // issue 22: the programme's files listed
+  'admission.filesList.title': 'Files',
+  'admission.filesList.caption': "Your state's admission files of this programme, in the order of referral",
+  'admission.filesList.none': 'No admission file of your state in this programme yet.',
+  'admission.filesList.referredOn': 'Referred on',
+  'admission.filesList.step': 'Step',
+  'admission.filesList.due': 'Decision due',
+  'admission.filesList.granted': 'Status granted',
+  'admission.filesList.case': 'Case',
+  'admission.filesList.openCase': 'Case of {ref}',
 } as const;

@@ -195,4 +195,14 @@ export const admission: Readonly<Record<keyof typeof en, string>> = {
   'fileStep.departed': 'išvyko',
   'fileStep.arrived': 'atvyko',
   'fileStep.withdrawn': 'atšaukta',
+  // issue 22: the programme's files listed
+  'admission.filesList.title': 'Priėmimo bylos',
+  'admission.filesList.caption': 'Jūsų valstybės šios programos priėmimo bylos pagal siuntimo eilę',
+  'admission.filesList.none': 'Šioje programoje jūsų valstybės priėmimo bylų dar nėra.',
+  'admission.filesList.referredOn': 'Siuntimo data',
+  'admission.filesList.step': 'Etapas',
+  'admission.filesList.due': 'Sprendimo terminas',
+  'admission.filesList.granted': 'Suteiktas statusas',
+  'admission.filesList.case': 'Asmens byla',
+  'admission.filesList.openCase': '{ref} asmens byla',
 };

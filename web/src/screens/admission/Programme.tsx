@@ -8,6 +8,7 @@ import { useI18n } from '../../i18n/i18n.tsx';
 import { useApi } from '../../use-api.ts';
 import { CAPTION, NUM, useStateName } from '../solidarity/shared.tsx';
 import { DeadlinesTable } from './Deadlines.tsx';
+import { FilesTable } from './Files.tsx';
 import { ReferralForm } from './ReferralForm.tsx';
 
 // a file counts in every stage it passed (the store's count): referred ≥ registered ≥ decided = admitted + refused
@@ -152,6 +153,10 @@ export function Programme() {
       <section className="card" aria-labelledby="programme-deadlines">
         <h2 id="programme-deadlines">{t('admission.deadlines')}</h2>
         <DeadlinesTable deadlines={p.deadlines} />
+      </section>
+      <section className="card" aria-labelledby="programme-files">
+        <h2 id="programme-files">{t('admission.filesList.title')}</h2>
+        <FilesTable programmeId={p.id} />
       </section>
       <section className="card" aria-labelledby="programme-refer">
         <h2 id="programme-refer">{t('admission.refer')}</h2>
