@@ -98,10 +98,13 @@ describe('admission programmes (issue 22)', () => {
     await page.getByRole('heading', { name: PROGRAMME }).waitFor();
     const split = 'The programme of 2,000 persons split among its pledging states';
     await page.getByRole('table', { name: split }).waitFor();
-    expect(await rowText(page, split, /\(LT\)/)).toBe('Lithuania (LT) 200 400');
-    expect(await rowText(page, split, /\(PL\)/)).toBe('Poland (PL) 500 1,000');
-    expect(await rowText(page, split, /\(LV\)/)).toBe('Latvia (LV) 300 600');
-    expect(await rowText(page, split, /^Total$/)).toBe('Total 1,000 2,000');
+    expect(await rowText(page, split, /\(LT\)/)).toBe('Lithuania (LT) 200 400 400');
+    expect(await rowText(page, split, /\(PL\)/)).toBe('Poland (PL) 500 1,000 1,000');
+    expect(await rowText(page, split, /\(LV\)/)).toBe('Latvia (LV) 300 600 600');
+    expect(await rowText(page, split, /^Total$/)).toBe('Total 1,000 2,000 2,000');
+    // the split explained from the server's structured basis (2,000 × pledge ÷ 1,000), not its English trace
+    await expectText(page, "Each state's exact quota is 2,000 × its pledge ÷ 1,000, the sum of the pledges.");
+    expect(await page.locator('main').innerText()).not.toContain('apportion.ts');
     await check(page, 'admission-programme');
 
     // a referral: a synthetic person known by the referring organisation's reference only
@@ -209,6 +212,14 @@ describe('admission programmes (issue 22)', () => {
     await page.getByRole('heading', { name: 'Priėmimo programos' }).waitFor();
     await page.getByRole('link', { name: PROGRAMME }).first().click();
     await page.getByRole('heading', { name: 'Paskirstymas valstybėms' }).waitFor();
+    // the split's explanation in Lithuanian, from the structured basis: no English, no source path
+    // Lithuanian groups thousands with a (narrow) no-break space: 2 000
+    await page
+      .getByText(/^Tiksli kiekvienos valstybės kvota lygi 2\s000 × jos įsipareigojimas ÷ 1\s000 \(visų/)
+      .waitFor();
+    const lt = await page.locator('main').innerText();
+    expect(lt).not.toContain('apportion.ts');
+    expect(lt).not.toContain('largest-remainder');
     await check(page, 'admission-programme-lt');
     await page.context().close();
   });

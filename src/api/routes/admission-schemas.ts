@@ -65,6 +65,8 @@ export const ShareView = z.object({
   share: z.number(),
   /** the state's key in percent (reference-key split only) */
   keyPercent: z.number().optional(),
+  /** issue 22: the exact quota before rounding (total × pledge / Σ pledges, or total × key) */
+  quota: z.number(),
 });
 
 export const ProgressView = z.object({
@@ -113,6 +115,19 @@ export const ProgrammeView = ProgrammeSummary.extend({
   split: z.array(ShareView),
   /** how the split was computed (the rule, the rounding, the reference data's years) */
   splitTrace: z.array(z.string()),
+  /** issue 22: what the split was computed from, for the reader's own language (the trace is English, for the CLI) */
+  splitBasis: z.discriminatedUnion('method', [
+    z.object({ method: z.literal('pledges'), total: z.number(), pledgeSum: z.number() }),
+    z.object({
+      method: z.literal('reference-key'),
+      total: z.number(),
+      populationWeight: z.number(),
+      gdpWeight: z.number(),
+      populationYear: z.number(),
+      gdpYear: z.number(),
+      states: z.number(),
+    }),
+  ]),
   progress: z.array(ProgressView),
   /** the open decision deadlines of the caller's own state's files, the soonest first (none for the Union) */
   deadlines: z.array(DeadlineView),
