@@ -140,3 +140,5 @@ export type AdmissionArrivalBody = z.infer<typeof import('./routes/admission-sch
 export type UnionAdmissionBody = z.infer<typeof import('./routes/admission-schemas.ts').UnionAdmission>;
 export type PublicAdmissionsBody = z.infer<typeof import('./routes/admission-schemas.ts').PublicAdmissions>;
 export type AdmissionDeadlinesBody = AdmissionDeadlineBody[];
+// issue 22: a programme's admission files listed
+export type AdmissionFileListBody = z.infer<typeof import('./routes/admission-schemas.ts').FileList>;

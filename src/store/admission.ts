@@ -280,6 +280,7 @@ export async function programmeView(deps: AdmissionDeps, id: string, jurisdictio
     ...base,
     split: split.shares.map((s) => ({ ...s })),
     splitTrace: [...split.trace],
+    splitBasis: split.basis,
     progress: await progress(deps.db, id, base.states),
     deadlines: jurisdiction === 'EU' ? [] : await admissionDeadlines(deps, jurisdiction, now, id),
   };

@@ -72,6 +72,9 @@ describe.each(BACKENDS)('admission through the API on $name', (backend) => {
       ['LV', 600],
       ['PL', 400],
     ]);
+    // issue 22: the basis for the reader's language and the exact quotas (2,000 × 500/1,000 = 1,000, …)
+    expect(v.splitBasis).toEqual({ method: 'pledges', total: 2000, pledgeSum: 1000 });
+    expect(v.split.map((s: { quota: number }) => s.quota)).toEqual([1000, 600, 400]);
     // Art. 8(1): two years from 1 July 2026, the last day 30 June 2028
     expect(v).toMatchObject({ planStart: '2026-07-01', planEnd: '2028-06-30', total: 2000 });
     expect((await coordinator('GET', '/api/admission/programmes')).json()).toHaveLength(1);

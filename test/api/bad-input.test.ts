@@ -1798,6 +1798,15 @@ describe.each(BACKENDS.filter((b) => b.name === 'pglite'))(
           granularity: ['month', 'year', 'week', 'day'],
         },
       },
+      // issue 22: a programme's admission files listed
+      {
+        method: 'GET',
+        path: '/api/admission/programmes/:param/files',
+        as: 'solidarity-coordinator@LT',
+        runs: 60,
+        params: programmeIds,
+        query: { stage: ['referred', 'registered', 'arrived'] },
+      },
     ];
 
     it('fuzzes every route of the OpenAPI document', () => {

@@ -88,4 +88,28 @@ describe('a programme of 2,000 split among three pledging states', () => {
     // Poland's population is over ten times Lithuania's and Latvia's together: it takes most of the programme
     expect(sharesOf(s).PL).toBeGreaterThan(1500);
   });
+  // issue 22: the structured basis the web explains in the reader's language, and each state's exact quota
+  it('the exact quotas before rounding, by pledges 1/1/1 of 2,000: 2,000 / 3 = 666.666… each, and the basis', () => {
+    const s = splitProgramme(2000, pledges(1, 1, 1), 'pledges', LAW, ASOF, made);
+    for (const x of s.shares) expect(x.quota).toBeCloseTo(2000 / 3, 9);
+    expect(s.basis).toEqual({ method: 'pledges', total: 2000, pledgeSum: 3 });
+  });
+
+  it('the exact quotas by the key, 2,001: 300.15 / 150.075 / 1,550.775 (as above), and the basis of Art. 66', () => {
+    const s = splitProgramme(2001, pledges(1, 1, 1), 'reference-key', LAW, ASOF, made);
+    const quota = Object.fromEntries(s.shares.map((x) => [x.state, x.quota]));
+    expect(quota.LT).toBeCloseTo(300.15, 9);
+    expect(quota.LV).toBeCloseTo(150.075, 9);
+    expect(quota.PL).toBeCloseTo(1550.775, 9);
+    // weights 50 % / 50 % (AMMR Art. 66); population on 1 January 2026, GDP of 2025 (see the data above)
+    expect(s.basis).toEqual({
+      method: 'reference-key',
+      total: 2001,
+      populationWeight: 50,
+      gdpWeight: 50,
+      populationYear: 2026,
+      gdpYear: 2025,
+      states: 3,
+    });
+  });
 });

@@ -1,6 +1,6 @@
 // Humanitarian admission in Chromium (issue 22; Regulation (EU) 2024/1350): Lithuania's coordinator sets up
 // "admit 2,000 from one camp" split among three pledging states, records one referred person's admission
-// through to arrival (no case is opened on arrival yet, and the file says so); the programme's progress counts
+// through to arrival (the file links to the case opened on arrival, and the programme's list of files keeps it); the programme's progress counts
 // the arrival, a second referral's decision deadline is listed on the programme and the programmes page; the Union's screen
 // shows pledges against admissions with the small count hidden; a role without the permission has no way in.
 // Synthetic persons only (a made-up UNHCR-style reference, no name).
@@ -98,10 +98,13 @@ describe('admission programmes (issue 22)', () => {
     await page.getByRole('heading', { name: PROGRAMME }).waitFor();
     const split = 'The programme of 2,000 persons split among its pledging states';
     await page.getByRole('table', { name: split }).waitFor();
-    expect(await rowText(page, split, /\(LT\)/)).toBe('Lithuania (LT) 200 400');
-    expect(await rowText(page, split, /\(PL\)/)).toBe('Poland (PL) 500 1,000');
-    expect(await rowText(page, split, /\(LV\)/)).toBe('Latvia (LV) 300 600');
-    expect(await rowText(page, split, /^Total$/)).toBe('Total 1,000 2,000');
+    expect(await rowText(page, split, /\(LT\)/)).toBe('Lithuania (LT) 200 400 400');
+    expect(await rowText(page, split, /\(PL\)/)).toBe('Poland (PL) 500 1,000 1,000');
+    expect(await rowText(page, split, /\(LV\)/)).toBe('Latvia (LV) 300 600 600');
+    expect(await rowText(page, split, /^Total$/)).toBe('Total 1,000 2,000 2,000');
+    // the split explained from the server's structured basis (2,000 × pledge ÷ 1,000), not its English trace
+    await expectText(page, "Each state's exact quota is 2,000 × its pledge ÷ 1,000, the sum of the pledges.");
+    expect(await page.locator('main').innerText()).not.toContain('apportion.ts');
     await check(page, 'admission-programme');
 
     // a referral: a synthetic person known by the referring organisation's reference only
@@ -140,14 +143,13 @@ describe('admission programmes (issue 22)', () => {
     }
     await step(page, 'departed');
     await step(page, 'arrival');
-    // no case yet: the case store's cases start from a border encounter (docs/admission.md, "Not yet"); the
-    // file says so instead of a link (GET /api/admission/files/ID gives caseId null)
-    await expectText(
-      page,
-      'Arrived on 9 Dec 2026. This version of Pact does not yet open a case on arrival.',
-    );
+    // the arrival opens the person's case (docs/admission.md, "The case on arrival"): the file links to it
+    await expectText(page, 'Arrived on 9 Dec 2026. The case was opened.');
     expect(await page.locator('dl').innerText()).toMatch(/arrived/);
-    expect(await page.getByRole('link', { name: 'Open the case of the arrived person' }).count()).toBe(0);
+    const toCase = page.getByRole('link', { name: 'Open the case of the arrived person' });
+    expect(await toCase.count()).toBe(1);
+    const caseHref = await toCase.getAttribute('href');
+    expect(caseHref).toMatch(/^\/cases\/[0-9a-f-]{36}$/);
     await check(page, 'admission-file-arrived');
 
     // the programme's progress counts the arrival for Lithuania
@@ -159,6 +161,22 @@ describe('admission programmes (issue 22)', () => {
     expect(await rowText(page, progress, /\(LT\)/)).toBe('Lithuania (LT) 1 1 1 1 1 0 1 1 0');
     expect(await rowText(page, progress, /\(PL\)/)).toBe('Poland (PL) 0 0 0 0 0 0 0 0 0');
     await check(page, 'admission-programme-progress');
+    // the decided, arrived file stays in the programme's list of files, with links to the file and to its case
+    const filesTable = "Your state's admission files of this programme, in the order of referral";
+    const fileRow = page
+      .getByRole('table', { name: filesTable })
+      .getByRole('row')
+      .filter({ hasText: REFERRAL });
+    await fileRow.waitFor();
+    expect((await fileRow.innerText()).replace(/\s+/g, ' ')).toMatch(/arrived — refugee status/);
+    expect(await fileRow.getByRole('link', { name: REFERRAL, exact: true }).getAttribute('href')).toMatch(
+      /^\/admission\/files\/[0-9a-f-]{36}$/,
+    );
+    expect(await fileRow.getByRole('link', { name: `Case of ${REFERRAL}` }).getAttribute('href')).toBe(
+      caseHref,
+    );
+    await page.locator('section[aria-labelledby="programme-files"]').scrollIntoViewIfNeeded();
+    await check(page, 'admission-programme-files');
     await expectText(page, 'No open decision deadline in your state.');
 
     // a second referral, registered: its decision deadline (Art. 9) is in the programme's list and in the list
@@ -181,6 +199,8 @@ describe('admission programmes (issue 22)', () => {
     await page.getByRole('link', { name: 'All programmes' }).click();
     const across = page.getByRole('table', { name: deadlines }).getByRole('row').filter({ hasText: second });
     await across.waitFor();
+    // the programmes' names come with the list of programmes, which may answer after the deadlines
+    await across.getByRole('link', { name: PROGRAMME }).waitFor();
     expect(await across.getByRole('link', { name: PROGRAMME }).count()).toBe(1);
     await check(page, 'admission-list');
     await page.context().close();
@@ -192,6 +212,14 @@ describe('admission programmes (issue 22)', () => {
     await page.getByRole('heading', { name: 'Priėmimo programos' }).waitFor();
     await page.getByRole('link', { name: PROGRAMME }).first().click();
     await page.getByRole('heading', { name: 'Paskirstymas valstybėms' }).waitFor();
+    // the split's explanation in Lithuanian, from the structured basis: no English, no source path
+    // Lithuanian groups thousands with a (narrow) no-break space: 2 000
+    await page
+      .getByText(/^Tiksli kiekvienos valstybės kvota lygi 2\s000 × jos įsipareigojimas ÷ 1\s000 \(visų/)
+      .waitFor();
+    const lt = await page.locator('main').innerText();
+    expect(lt).not.toContain('apportion.ts');
+    expect(lt).not.toContain('largest-remainder');
     await check(page, 'admission-programme-lt');
     await page.context().close();
   });

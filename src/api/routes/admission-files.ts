@@ -6,7 +6,14 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { createFile, decideFile, fileView, recordArrival, recordStep } from '../../store/admission-files.ts';
+import {
+  createFile,
+  decideFile,
+  fileView,
+  listFiles,
+  recordArrival,
+  recordStep,
+} from '../../store/admission-files.ts';
 import { principal, requires } from '../auth.ts';
 import { notFound, Problem } from '../problem.ts';
 import type { ApiDeps } from '../server.ts';
@@ -15,6 +22,8 @@ import {
   ArrivalResult,
   DecisionBody,
   FileId,
+  FileList,
+  FileListQuery,
   FileView,
   NewFile,
   ProgrammeId,
@@ -46,6 +55,27 @@ export function admissionFileRoutes(app: FastifyInstance, deps: ApiDeps): void {
       const p = principal(request);
       const id = await answer(() => createFile(d, request.params.id, request.body, p, now()));
       return reply.code(201).send({ id, status: 'referred' });
+    },
+  );
+
+  r.get(
+    '/api/admission/programmes/:id/files',
+    {
+      schema: {
+        tags: ['admission'],
+        summary:
+          "the reader's own state's files of a programme, in the order of referral (?stage= one step); no other state's",
+        params: ProgrammeId,
+        querystring: FileListQuery,
+        response: { 200: FileList, ...errors },
+      },
+      ...guard,
+    },
+    async (request) => {
+      const state = principal(request).jurisdiction;
+      const files = await listFiles(d, request.params.id, state, now(), request.query.stage);
+      if (!files) throw notFound('the programme');
+      return files;
     },
   );
 

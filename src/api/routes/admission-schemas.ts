@@ -65,6 +65,8 @@ export const ShareView = z.object({
   share: z.number(),
   /** the state's key in percent (reference-key split only) */
   keyPercent: z.number().optional(),
+  /** issue 22: the exact quota before rounding (total × pledge / Σ pledges, or total × key) */
+  quota: z.number(),
 });
 
 export const ProgressView = z.object({
@@ -113,6 +115,19 @@ export const ProgrammeView = ProgrammeSummary.extend({
   split: z.array(ShareView),
   /** how the split was computed (the rule, the rounding, the reference data's years) */
   splitTrace: z.array(z.string()),
+  /** issue 22: what the split was computed from, for the reader's own language (the trace is English, for the CLI) */
+  splitBasis: z.discriminatedUnion('method', [
+    z.object({ method: z.literal('pledges'), total: z.number(), pledgeSum: z.number() }),
+    z.object({
+      method: z.literal('reference-key'),
+      total: z.number(),
+      populationWeight: z.number(),
+      gdpWeight: z.number(),
+      populationYear: z.number(),
+      gdpYear: z.number(),
+      states: z.number(),
+    }),
+  ]),
   progress: z.array(ProgressView),
   /** the open decision deadlines of the caller's own state's files, the soonest first (none for the Union) */
   deadlines: z.array(DeadlineView),
@@ -241,3 +256,21 @@ export const PublicAdmissions = z.object({
     }),
   ),
 });
+
+// issue 22: the programme's files listed (GET /api/admission/programmes/:id/files)
+export const FileListQuery = z.object({ stage: z.enum(FILE_STATUSES).optional() }).strict();
+export const FileListItem = z.object({
+  id: z.string(),
+  /** the referring organisation's reference: no name, no facts of the person */
+  referralRef: z.string(),
+  referredOn: z.string(),
+  procedure: z.enum(ADMISSION_PROCEDURES),
+  /** the file's current step */
+  status: z.enum(FILE_STATUSES),
+  /** the last day of the decision period while one runs */
+  decisionDueOn: z.string().nullable(),
+  grantedStatus: z.enum(GRANTED_STATUSES).nullable(),
+  /** the person's case, once arrived */
+  caseId: z.string().nullable(),
+});
+export const FileList = z.array(FileListItem);

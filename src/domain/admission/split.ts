@@ -27,12 +27,28 @@ export interface Share {
   readonly share: number;
   /** The state's key among the pledging states, in percent (reference-key split only). */
   readonly keyPercent?: number;
+  /** The exact quota before rounding: total × pledge / Σ pledges, or total × key. */
+  readonly quota: number;
 }
+
+/** What the split was computed from, for a reader to explain it in their own language. */
+export type SplitBasis =
+  | { readonly method: 'pledges'; readonly total: number; readonly pledgeSum: number }
+  | {
+      readonly method: 'reference-key';
+      readonly total: number;
+      readonly populationWeight: number;
+      readonly gdpWeight: number;
+      readonly populationYear: number;
+      readonly gdpYear: number;
+      readonly states: number;
+    };
 
 export interface Split {
   readonly shares: readonly Share[];
   /** How it was computed: the rule, the rounding, and for the key the data's years and files. */
   readonly trace: readonly string[];
+  readonly basis: SplitBasis;
 }
 
 export const SPLIT_ROUNDING =
@@ -64,8 +80,14 @@ function byPledges(total: number, pledges: readonly ProgrammePledge[]): Split {
     BigInt(sum),
   );
   return {
-    shares: pledges.map((p) => ({ ...p, pledged: p.persons, share: Number(parts.get(p.state) ?? 0n) })),
+    shares: pledges.map((p) => ({
+      ...p,
+      pledged: p.persons,
+      share: Number(parts.get(p.state) ?? 0n),
+      quota: toNumber(BigInt(total) * BigInt(p.persons), BigInt(sum)),
+    })),
     trace: [`share(s) = ${total} × pledge(s) / ${sum} (the sum of the pledges)`, SPLIT_ROUNDING],
+    basis: { method: 'pledges', total, pledgeSum: sum },
   };
 }
 
@@ -109,7 +131,17 @@ function byKey(
       pledged: p.persons,
       share: Number(parts.get(p.state) ?? 0n),
       keyPercent: 100 * toNumber(claimants[i]?.weight ?? 0n, denominator),
+      quota: toNumber(BigInt(total) * (claimants[i]?.weight ?? 0n), denominator),
     })),
+    basis: {
+      method: 'reference-key',
+      total,
+      populationWeight: Number(wP),
+      gdpWeight: Number(wG),
+      populationYear: years.populationYear,
+      gdpYear: years.gdpYear,
+      states: pledges.length,
+    },
     trace: [
       `key(s) = ${wP} % × population(s) / Σ population + ${wG} % × GDP(s) / Σ GDP over the ${pledges.length} pledging states (AMMR Art. 66)`,
       `population on 1 January ${years.populationYear} (${data.populationFile}); GDP of ${years.gdpYear} (${data.gdpFile})`,

@@ -199,4 +199,22 @@ export const admission = {
   'fileStep.departed': 'departed',
   'fileStep.arrived': 'arrived',
   'fileStep.withdrawn': 'withdrawn',
+  // issue 22: the programme's files listed
+  'admission.filesList.title': 'Files',
+  'admission.filesList.caption': "Your state's admission files of this programme, in the order of referral",
+  'admission.filesList.none': 'No admission file of your state in this programme yet.',
+  'admission.filesList.referredOn': 'Referred on',
+  'admission.filesList.step': 'Step',
+  'admission.filesList.due': 'Decision due',
+  'admission.filesList.granted': 'Status granted',
+  'admission.filesList.case': 'Case',
+  'admission.filesList.openCase': 'Case of {ref}',
+  // issue 22: the split explained
+  'admission.col.quota': 'Exact quota',
+  'admission.splitBy.pledges':
+    "Each state's exact quota is {total} × its pledge ÷ {sum}, the sum of the pledges.",
+  'admission.splitBy.key':
+    "Each state's key is {population} % of its share of the population and {gdp} % of its share of the GDP of the {states} pledging states (AMMR Art. 66; population on 1 January {populationYear}, GDP of {gdpYear}, Eurostat); its exact quota is {total} × its key.",
+  'admission.splitBy.remainder':
+    'Each state first gets the whole persons of its quota; the persons left over go one each to the largest remainders (on equal remainders to the larger pledge or key, then to the lower country code), so the shares add up to exactly {total}.',
 } as const;

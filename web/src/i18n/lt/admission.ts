@@ -195,4 +195,22 @@ export const admission: Readonly<Record<keyof typeof en, string>> = {
   'fileStep.departed': 'išvyko',
   'fileStep.arrived': 'atvyko',
   'fileStep.withdrawn': 'atšaukta',
+  // issue 22: the programme's files listed
+  'admission.filesList.title': 'Priėmimo bylos',
+  'admission.filesList.caption': 'Jūsų valstybės šios programos priėmimo bylos pagal siuntimo eilę',
+  'admission.filesList.none': 'Šioje programoje jūsų valstybės priėmimo bylų dar nėra.',
+  'admission.filesList.referredOn': 'Siuntimo data',
+  'admission.filesList.step': 'Etapas',
+  'admission.filesList.due': 'Sprendimo terminas',
+  'admission.filesList.granted': 'Suteiktas statusas',
+  'admission.filesList.case': 'Asmens byla',
+  'admission.filesList.openCase': '{ref} asmens byla',
+  // issue 22: the split explained
+  'admission.col.quota': 'Tiksli kvota',
+  'admission.splitBy.pledges':
+    'Tiksli kiekvienos valstybės kvota lygi {total} × jos įsipareigojimas ÷ {sum} (visų įsipareigojimų suma).',
+  'admission.splitBy.key':
+    'Kiekvienos valstybės koeficientą sudaro {population} % jos gyventojų dalies ir {gdp} % jos BVP dalies tarp {states} įsipareigojusių valstybių (AMMR 66 straipsnis; gyventojų skaičius {populationYear} m. sausio 1 d., {gdpYear} m. BVP, Eurostatas); tiksli kvota lygi {total} × koeficientas.',
+  'admission.splitBy.remainder':
+    'Kiekviena valstybė pirmiausia gauna sveiką savo kvotos asmenų skaičių; likę asmenys po vieną skiriami didžiausias liekanas turinčioms valstybėms (esant lygioms liekanoms – didesnį įsipareigojimą ar koeficientą turinčiai, paskui – valstybei, kurios kodas pirmesnis abėcėlėje), todėl dalys sudaro lygiai {total}.',
 };

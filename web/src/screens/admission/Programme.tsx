@@ -8,7 +8,9 @@ import { useI18n } from '../../i18n/i18n.tsx';
 import { useApi } from '../../use-api.ts';
 import { CAPTION, NUM, useStateName } from '../solidarity/shared.tsx';
 import { DeadlinesTable } from './Deadlines.tsx';
+import { FilesTable } from './Files.tsx';
 import { ReferralForm } from './ReferralForm.tsx';
+import { SplitExplained } from './SplitExplained.tsx';
 
 // a file counts in every stage it passed (the store's count): referred ≥ registered ≥ decided = admitted + refused
 const PROGRESS = [
@@ -40,6 +42,8 @@ export function Programme() {
     );
   if (!p) return <Loading />;
   const byKey = p.splitMethod === 'reference-key';
+  // a whole quota as a whole number (400, not 400.000); otherwise to three decimals
+  const exact = (q: number) => (Math.abs(q - Math.round(q)) < 1e-6 ? number(Math.round(q)) : number(q, 3));
   return (
     <section>
       <p>
@@ -82,6 +86,9 @@ export function Programme() {
                 </th>
               )}
               <th scope="col" style={NUM}>
+                {t('admission.col.quota')}
+              </th>
+              <th scope="col" style={NUM}>
                 {t('admission.col.share')}
               </th>
             </tr>
@@ -96,6 +103,7 @@ export function Programme() {
                 {byKey && (
                   <td className="num">{s.keyPercent === undefined ? '—' : `${number(s.keyPercent, 3)} %`}</td>
                 )}
+                <td className="num">{exact(s.quota)}</td>
                 <td className="num">{number(s.share)}</td>
               </tr>
             ))}
@@ -105,19 +113,12 @@ export function Programme() {
               <th scope="row">{t('admission.sharesTotal')}</th>
               <td className="num">{number(p.split.reduce((a, s) => a + s.pledged, 0))}</td>
               {byKey && <td />}
+              <td className="num">{exact(p.split.reduce((a, s) => a + s.quota, 0))}</td>
               <td className="num">{number(p.split.reduce((a, s) => a + s.share, 0))}</td>
             </tr>
           </tfoot>
         </table>
-        {p.splitTrace.length > 0 && (
-          <ul className="muted">
-            {p.splitTrace.map((line) => (
-              <li key={line}>
-                <small>{line}</small>
-              </li>
-            ))}
-          </ul>
-        )}
+        <SplitExplained basis={p.splitBasis} />
       </section>
       <section className="card" aria-labelledby="programme-progress">
         <h2 id="programme-progress">{t('admission.progress')}</h2>
@@ -152,6 +153,10 @@ export function Programme() {
       <section className="card" aria-labelledby="programme-deadlines">
         <h2 id="programme-deadlines">{t('admission.deadlines')}</h2>
         <DeadlinesTable deadlines={p.deadlines} />
+      </section>
+      <section className="card" aria-labelledby="programme-files">
+        <h2 id="programme-files">{t('admission.filesList.title')}</h2>
+        <FilesTable programmeId={p.id} />
       </section>
       <section className="card" aria-labelledby="programme-refer">
         <h2 id="programme-refer">{t('admission.refer')}</h2>
