@@ -16,7 +16,7 @@ import { nationalityName } from '../../i18n/countries.ts';
 import type { MessageKey } from '../../i18n/en.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { FormErrors, useReasonUnder, useReread } from '../solidarity/shared.tsx';
-import { CheckList, FIRST_DAY, today } from './shared.tsx';
+import { CheckList, FIRST_DAY, ListSelect, today } from './shared.tsx';
 
 type Category = (typeof ELIGIBILITY_CATEGORIES)[number];
 type Ground = (typeof REFUSAL_GROUNDS)[number];
@@ -282,22 +282,14 @@ function NextStep({ file, onSaved }: { file: AdmissionFileBody; onSaved: () => v
             ))}
           </fieldset>
           {outcome === 'admitted' ? (
-            <Field label={t('file.grantedStatus')} error={reason('status')}>
-              {(id, d) => (
-                <select
-                  id={id}
-                  aria-describedby={d}
-                  value={granted}
-                  onChange={(e) => setGranted(e.target.value as Granted)}
-                >
-                  {GRANTED_STATUSES.map((s) => (
-                    <option key={s} value={s}>
-                      {t(`grantedStatus.${s}`)}
-                    </option>
-                  ))}
-                </select>
-              )}
-            </Field>
+            <ListSelect
+              label={t('file.grantedStatus')}
+              error={reason('status')}
+              values={GRANTED_STATUSES}
+              prefix="grantedStatus"
+              value={granted}
+              onChange={setGranted}
+            />
           ) : (
             <CheckList
               legend={t('file.groundsLegend')}

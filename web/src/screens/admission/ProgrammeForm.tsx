@@ -13,7 +13,7 @@ import type { MessageKey } from '../../i18n/en.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { FormErrors, useReasonUnder, useStateName } from '../solidarity/shared.tsx';
 import { checkProgramme, type PledgeRow, persons } from './programme-check.ts';
-import { CountrySelect, FIRST_DAY } from './shared.tsx';
+import { CountrySelect, FIRST_DAY, ListSelect } from './shared.tsx';
 
 type Type = (typeof ADMISSION_TYPES)[number];
 type Split = (typeof SPLIT_METHODS)[number];
@@ -121,22 +121,15 @@ export function ProgrammeForm({ onCreated }: { onCreated: (id: string, name: str
             <input id={id} aria-describedby={d} value={name} onChange={(e) => setName(e.target.value)} />
           )}
         </Field>
-        <Field label={t('admission.type')} hint={t('admission.typeHint')} error={reason('admissionType')}>
-          {(id, d) => (
-            <select
-              id={id}
-              aria-describedby={d}
-              value={type}
-              onChange={(e) => setType(e.target.value as Type)}
-            >
-              {ADMISSION_TYPES.map((x) => (
-                <option key={x} value={x}>
-                  {t(`admissionType.${x}`)}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
+        <ListSelect
+          label={t('admission.type')}
+          hint={t('admission.typeHint')}
+          error={reason('admissionType')}
+          values={ADMISSION_TYPES}
+          prefix="admissionType"
+          value={type}
+          onChange={setType}
+        />
         <Field
           label={t('admission.planStart')}
           hint={t('admission.planStartHint')}

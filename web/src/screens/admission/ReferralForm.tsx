@@ -9,7 +9,7 @@ import { Field, NumberField } from '../../components.tsx';
 import type { MessageKey } from '../../i18n/en.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { FormErrors, useReasonUnder } from '../solidarity/shared.tsx';
-import { CountrySelect, FIRST_DAY, today } from './shared.tsx';
+import { CountrySelect, FIRST_DAY, ListSelect, today } from './shared.tsx';
 
 type Procedure = (typeof ADMISSION_PROCEDURES)[number];
 const SEXES = ['female', 'male', 'other'] as const;
@@ -135,26 +135,15 @@ export function ReferralForm({
           min={1900}
           max={2100}
         />
-        <Field
+        <ListSelect
           label={t('admission.procedure')}
           hint={t('admission.procedureHint')}
           error={reason('procedure')}
-        >
-          {(id, d) => (
-            <select
-              id={id}
-              aria-describedby={d}
-              value={procedure}
-              onChange={(e) => setProcedure(e.target.value as Procedure)}
-            >
-              {ADMISSION_PROCEDURES.map((p) => (
-                <option key={p} value={p}>
-                  {t(`admissionProcedure.${p}`)}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
+          values={ADMISSION_PROCEDURES}
+          prefix="admissionProcedure"
+          value={procedure}
+          onChange={setProcedure}
+        />
       </div>
       <button type="submit" disabled={busy}>
         {t('admission.referSubmit')}

@@ -44,6 +44,37 @@ export function CountrySelect(props: {
   );
 }
 
+/** A labelled select of the values of a closed list, each labelled `${prefix}.${value}`. */
+export function ListSelect<V extends string>(props: {
+  label: string;
+  values: readonly V[];
+  prefix: string;
+  value: V;
+  onChange: (value: V) => void;
+  error?: string | undefined;
+  hint?: string;
+}) {
+  const { t } = useI18n();
+  return (
+    <Field label={props.label} error={props.error} {...(props.hint ? { hint: props.hint } : {})}>
+      {(id, d) => (
+        <select
+          id={id}
+          aria-describedby={d}
+          value={props.value}
+          onChange={(e) => props.onChange(e.target.value as V)}
+        >
+          {props.values.map((x) => (
+            <option key={x} value={x}>
+              {t(`${props.prefix}.${x}` as MessageKey)}
+            </option>
+          ))}
+        </select>
+      )}
+    </Field>
+  );
+}
+
 /** Checkboxes for the values of a closed list, each labelled `${prefix}.${value}`. */
 export function CheckList<V extends string>(props: {
   legend: string;
