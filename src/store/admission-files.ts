@@ -263,18 +263,16 @@ async function change(
           ...written,
         })
         .where(eq(admissionFiles.id, id));
-      await tx
-        .insert(admissionSteps)
-        .values({
-          fileId: id,
-          seq: Number(last?.seq ?? 0) + 1,
-          step,
-          on,
-          detail,
-          salt,
-          by: p.username,
-          at: now,
-        });
+      await tx.insert(admissionSteps).values({
+        fileId: id,
+        seq: Number(last?.seq ?? 0) + 1,
+        step,
+        on,
+        detail,
+        salt,
+        by: p.username,
+        at: now,
+      });
     },
   );
 }
@@ -396,50 +394,4 @@ export function arrivalInstant(state: string, day: string, now: Date): string {
   const zone = STATE_TIME_ZONES[state as MemberStateCode] ?? 'UTC';
   if (stateToday(state, now) === day) return now.toISOString();
   return DateTime.fromISO(`${day}T12:00:00`, { zone }).toUTC().toISO() ?? now.toISOString();
-}
-
-export interface FileListItem {
-  id: string;
-  referralRef: string;
-  referredOn: string;
-  procedure: AdmissionProcedure;
-  status: FileStatus;
-  decisionDueOn: string | null;
-  grantedStatus: GrantedStatus | null;
-  caseId: string | null;
-}
-
-/**
- * `state`'s own files of a programme (never another state's), in the order of referral, each with its step, the
- * last day of its decision period while one runs, and its case once arrived; undefined when the programme is not
- * the reader's. No facts of the person (nationality, sex, year of birth): the file page shows them.
- */
-export async function listFiles(
-  deps: AdmissionDeps,
-  programmeId: string,
-  state: string,
-  now: Date,
-  status?: FileStatus,
-): Promise<FileListItem[] | undefined> {
-  const db = deps.db;
-  if (!(await findProgramme(db, programmeId, state))) return undefined;
-  const today = stateToday(state, now);
-  const where = [eq(admissionFiles.programmeId, programmeId), eq(admissionFiles.state, state)];
-  if (status) where.push(eq(admissionFiles.status, status));
-  const rows = await db
-    .select()
-    .from(admissionFiles)
-    .where(and(...where))
-    .orderBy(asc(admissionFiles.referredOn), asc(admissionFiles.createdAt), asc(admissionFiles.referralRef));
-  return rows.map((r) => ({
-    id: r.id,
-    referralRef: r.referralRef,
-    referredOn: r.referredOn,
-    procedure: r.procedure as AdmissionProcedure,
-    status: r.status as FileStatus,
-    decisionDueOn:
-      decisionDue(deps.law, state as MemberStateCode, r.data as AdmissionFileState, today)?.dueOn ?? null,
-    grantedStatus: (r.grantedStatus as GrantedStatus | null) ?? null,
-    caseId: r.caseId,
-  }));
 }

@@ -6,14 +6,8 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import {
-  createFile,
-  decideFile,
-  fileView,
-  listFiles,
-  recordArrival,
-  recordStep,
-} from '../../store/admission-files.ts';
+import { listFiles } from '../../store/admission-file-list.ts';
+import { createFile, decideFile, fileView, recordArrival, recordStep } from '../../store/admission-files.ts';
 import { principal, requires } from '../auth.ts';
 import { notFound, Problem } from '../problem.ts';
 import type { ApiDeps } from '../server.ts';
