@@ -310,7 +310,14 @@ export async function unionAdmission(db: Db, round: Rounder, now: Date) {
   // every day, so that reading it daily and averaging learns nothing (src/store/disclosure.ts)
   const cell = (state: string, metric: string, v: number) =>
     round(
-      { state, metric: `admission:${metric}`, first: UNION_FROM, last: 'to-date', grouping: 'none', group: null },
+      {
+        state,
+        metric: `admission:${metric}`,
+        first: UNION_FROM,
+        last: 'to-date',
+        grouping: 'none',
+        group: null,
+      },
       v,
     );
   return {

@@ -217,7 +217,12 @@ describe.each(BACKENDS)('pact demo scenario on $name, read back through the stat
     // the admission programme's arrivals (issue 22) start cases of their own, from the file, which holds no name
     const border = `from cases c join encounters e on e.id = c.encounter_id
       where c.state = 'LT' and e.kind <> 'admission-arrival'`;
-    const [row] = await h.cases.store.query<{ cases: number; named: number; persons: number; admitted: number }>(
+    const [row] = await h.cases.store.query<{
+      cases: number;
+      named: number;
+      persons: number;
+      admitted: number;
+    }>(
       `select (select count(*)::int ${border}) as cases,
               (select count(*)::int from person_identities p where p.case_id in (select c.id ${border})
                 and p.given_names is not null and p.family_name is not null) as named,
