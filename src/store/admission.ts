@@ -288,9 +288,11 @@ export async function programmeView(deps: AdmissionDeps, id: string, jurisdictio
 
 const UNION_FROM = '2026-06-12';
 
-/** Each state's pledges (all programmes) against its admissions, arrivals and refusals, counts rounded. */
-export async function unionAdmission(db: Db, round: Rounder, now: Date) {
-  const today = unionDate(now);
+/**
+ * Each state's pledges (all programmes) against its admissions, arrivals and refusals, counts rounded. The
+ * figures are to date: `_now` does not enter a cell's identity (the same count reads the same on every day).
+ */
+export async function unionAdmission(db: Db, round: Rounder, _now: Date) {
   const pledges = await rowsOf<{ state: string; admission_type: string; persons: number }>(
     db,
     sql`select state, admission_type, sum(persons)::int as persons from admission_pledges group by 1, 2 order by 1, 2`,
