@@ -44,6 +44,7 @@ import { monitoringRoutes } from './routes/monitoring.ts';
 import { nationalMeasureRoutes } from './routes/national-measures.ts';
 import { publicRoutes } from './routes/public.ts';
 import { publicAggregatesRoutes } from './routes/public-aggregates.ts';
+import { queueRoutes } from './routes/queue.ts';
 import { readmissionRoutes } from './routes/readmission.ts';
 import { referenceRoutes } from './routes/reference.ts';
 import { responsibilityRoutes } from './routes/responsibility.ts';
@@ -314,6 +315,7 @@ export async function buildServer(
   publicRoutes(app, deps);
   encounterRoutes(app, deps);
   caseRoutes(app, deps);
+  queueRoutes(app, deps);
   crisisRoutes(app, deps);
   amendmentRoutes(app, deps);
   userRoutes(app, deps);
