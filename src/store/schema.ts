@@ -1,6 +1,6 @@
 // The one database schema of Pact (PostgreSQL dialect, for both PGlite and a PostgreSQL server).
-// Migrations in src/store/migrations are generated from this file and src/store/schema-federation.ts (the
-// issue-20 tables) by `npm run db:generate`.
+// Migrations in src/store/migrations are generated from this file and the other src/store/schema*.ts files
+// (federation, statistics and roll-ups, admission, returns) by `npm run db:generate`.
 import { sql } from 'drizzle-orm';
 import {
   bigint,
@@ -407,36 +407,6 @@ export const solidarityPayments = pgTable(
 );
 
 /**
- * Daily counts of the public aggregates (src/store/statistics-rollup.ts): one row per state, local day,
- * grouping, group and metric, recounted from the records for the days that the audit log shows were written
- * since the last refresh (statistics_rollup_state.audit_seq). Sums of these days answer a month or a year
- * without counting a year of actions again.
- */
-export const statisticsDaily = pgTable(
-  'statistics_daily',
-  {
-    state: char('state', { length: 2 }).notNull(),
-    day: date('day', { mode: 'string' }).notNull(),
-    grouping: text('grouping').notNull(),
-    grp: text('grp'),
-    metric: text('metric').notNull(),
-    value: integer('value').notNull(),
-  },
-  (t) => [
-    index('statistics_daily_state_grouping_day').on(t.state, t.grouping, t.day),
-    // issue 22: statistics (by nationality): a write's difference finds the rows of its keys (statistics-rollup.ts)
-    index('statistics_daily_key').on(t.state, t.day, t.grouping, t.metric),
-  ],
-);
-
-/** How far statistics_daily is counted: the last audit entry whose days are recounted (one row). */
-export const statisticsRollupState = pgTable('statistics_rollup_state', {
-  id: integer('id').primaryKey(),
-  auditSeq: bigint('audit_seq', { mode: 'number' }).notNull(),
-  refreshedAt: at('refreshed_at').notNull(),
-});
-
-/**
  * Secrets of this installation, made once on first need and shared by every process of a deployment
  * (src/store/disclosure.ts: the key of the public statistics' consistent rounding). Never logged, never
  * in an answer.
@@ -596,57 +566,6 @@ export const personSearches = pgTable(
 );
 // issue 21 rollup: the facts of the monitoring indicators and the Eurostat export, and their daily sums
 // (src/store/monitoring-facts.ts, monitoring-rollup.ts; how far they are computed: statistics_rollup_state id 2).
-
-/** One counted event of a case or an encounter (subject), in the state that counts it, on its local day. */
-export const rollupFacts = pgTable(
-  'rollup_facts',
-  {
-    subject: uuid('subject').notNull(),
-    state: char('state', { length: 2 }).notNull(),
-    day: date('day', { mode: 'string' }).notNull(),
-    key: text('key').notNull(),
-    grp: text('grp').notNull(),
-    /** open items only: what "overdue" is counted from (the part counted live) */
-    dueAt: at('due_at'),
-    value: integer('value').notNull(),
-  },
-  (t) => [
-    index('rollup_facts_subject').on(t.subject),
-    index('rollup_facts_state_due').on(t.state, t.dueAt, t.day).where(sql`${t.dueAt} is not null`),
-  ],
-);
-
-/** The facts summed per state, day (Eurostat: the month's first day), key and group. */
-export const rollupDaily = pgTable(
-  'rollup_daily',
-  {
-    state: char('state', { length: 2 }).notNull(),
-    day: date('day', { mode: 'string' }).notNull(),
-    key: text('key').notNull(),
-    grp: text('grp').notNull(),
-    value: integer('value').notNull(),
-  },
-  (t) => [primaryKey({ columns: [t.state, t.day, t.key, t.grp] })],
-);
-
-/** The public aggregates' daily counts summed per month (src/store/statistics-rollup.ts): a year is 12 rows a group. */
-export const statisticsMonthly = pgTable(
-  'statistics_monthly',
-  {
-    state: char('state', { length: 2 }).notNull(),
-    /** the month's first day */
-    month: date('month', { mode: 'string' }).notNull(),
-    grouping: text('grouping').notNull(),
-    grp: text('grp'),
-    metric: text('metric').notNull(),
-    value: integer('value').notNull(),
-  },
-  (t) => [
-    index('statistics_monthly_state_grouping_month').on(t.state, t.grouping, t.month),
-    // issue 22: statistics (by nationality): a write's difference finds the rows of its keys (statistics-rollup.ts)
-    index('statistics_monthly_key').on(t.state, t.month, t.grouping, t.metric),
-  ],
-);
 
 // issue 21 copy: the encounters `pact import encounters` wrote in one batch (src/store/bulk-import.ts). The batch
 // has ONE audit entry (`import.batch`, subject the batch id) whose hashes cover these encounters and the first
