@@ -16,7 +16,7 @@ import { nationalityName } from '../../i18n/countries.ts';
 import type { MessageKey } from '../../i18n/en.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { FormErrors, useReasonUnder, useReread } from '../solidarity/shared.tsx';
-import { CheckList, FIRST_DAY, ListSelect, today } from './shared.tsx';
+import { CheckList, DayField, FIRST_DAY, ListSelect, today } from './shared.tsx';
 
 type Category = (typeof ELIGIBILITY_CATEGORIES)[number];
 type Ground = (typeof REFUSAL_GROUNDS)[number];
@@ -247,18 +247,7 @@ function NextStep({ file, onSaved }: { file: AdmissionFileBody; onSaved: () => v
             </select>
           )}
         </Field>
-        <Field label={t('file.on')} error={reason('on')}>
-          {(id, d) => (
-            <input
-              id={id}
-              type="date"
-              min={FIRST_DAY}
-              aria-describedby={d}
-              value={on}
-              onChange={(e) => setOn(e.target.value)}
-            />
-          )}
-        </Field>
+        <DayField label={t('file.on')} error={reason('on')} value={on} onChange={setOn} />
       </div>
       {step === 'eligibility-assessed' && (
         <CheckList

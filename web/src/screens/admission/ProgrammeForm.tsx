@@ -13,7 +13,7 @@ import type { MessageKey } from '../../i18n/en.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { FormErrors, useReasonUnder, useStateName } from '../solidarity/shared.tsx';
 import { checkProgramme, type PledgeRow, persons } from './programme-check.ts';
-import { CountrySelect, FIRST_DAY, ListSelect } from './shared.tsx';
+import { CountrySelect, DayField, ListSelect } from './shared.tsx';
 
 type Type = (typeof ADMISSION_TYPES)[number];
 type Split = (typeof SPLIT_METHODS)[number];
@@ -130,22 +130,13 @@ export function ProgrammeForm({ onCreated }: { onCreated: (id: string, name: str
           value={type}
           onChange={setType}
         />
-        <Field
+        <DayField
           label={t('admission.planStart')}
           hint={t('admission.planStartHint')}
           error={reason('planStart')}
-        >
-          {(id, d) => (
-            <input
-              id={id}
-              type="date"
-              min={FIRST_DAY}
-              aria-describedby={d}
-              value={planStart}
-              onChange={(e) => setPlanStart(e.target.value)}
-            />
-          )}
-        </Field>
+          value={planStart}
+          onChange={setPlanStart}
+        />
       </div>
       <div className="row">
         <Field label={t('admission.region')} error={reason('region')}>

@@ -9,7 +9,7 @@ import { Field, NumberField } from '../../components.tsx';
 import type { MessageKey } from '../../i18n/en.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { FormErrors, useReasonUnder } from '../solidarity/shared.tsx';
-import { CountrySelect, FIRST_DAY, ListSelect, today } from './shared.tsx';
+import { CountrySelect, DayField, FIRST_DAY, ListSelect, today } from './shared.tsx';
 
 type Procedure = (typeof ADMISSION_PROCEDURES)[number];
 const SEXES = ['female', 'male', 'other'] as const;
@@ -94,18 +94,12 @@ export function ReferralForm({
             <input id={id} aria-describedby={d} value={ref} onChange={(e) => setRef(e.target.value)} />
           )}
         </Field>
-        <Field label={t('admission.referredOn')} error={reason('referredOn')}>
-          {(id, d) => (
-            <input
-              id={id}
-              type="date"
-              min={FIRST_DAY}
-              aria-describedby={d}
-              value={on}
-              onChange={(e) => setOn(e.target.value)}
-            />
-          )}
-        </Field>
+        <DayField
+          label={t('admission.referredOn')}
+          error={reason('referredOn')}
+          value={on}
+          onChange={setOn}
+        />
         <CountrySelect
           label={t('admission.nationality')}
           hint={t('admission.nationalityHint')}

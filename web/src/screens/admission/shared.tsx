@@ -1,12 +1,15 @@
 // What the admission screens share (issue 22): the Framework's first day, a country picked by name, a list of
-// checkboxes for a closed list (eligibility categories, refusal grounds), and a deadline's words.
+// checkboxes and a select for a closed list (eligibility categories, refusal grounds, type, procedure, status),
+// a day field, and a deadline's words.
 import { useMemo } from 'react';
 import { Field } from '../../components.tsx';
 import { nationalities } from '../../i18n/countries.ts';
 import type { MessageKey } from '../../i18n/en.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 
-export { FIRST_DAY } from './programme-check.ts';
+import { FIRST_DAY } from './programme-check.ts';
+
+export { FIRST_DAY };
 
 /** A nationality or third country by name in the chosen language (the project's list of codes). */
 export function CountrySelect(props: {
@@ -39,6 +42,30 @@ export function CountrySelect(props: {
               </option>
             ))}
         </select>
+      )}
+    </Field>
+  );
+}
+
+/** A labelled day (no earlier than the Regulation's first day of application, Art. 16(2)). */
+export function DayField(props: {
+  label: string;
+  value: string;
+  onChange: (day: string) => void;
+  error?: string | undefined;
+  hint?: string;
+}) {
+  return (
+    <Field label={props.label} error={props.error} {...(props.hint ? { hint: props.hint } : {})}>
+      {(id, d) => (
+        <input
+          id={id}
+          type="date"
+          min={FIRST_DAY}
+          aria-describedby={d}
+          value={props.value}
+          onChange={(e) => props.onChange(e.target.value)}
+        />
       )}
     </Field>
   );
