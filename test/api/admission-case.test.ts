@@ -10,6 +10,7 @@ import { aggregates } from '../../src/store/aggregates.ts';
 import { verifyAudit, verifyRecords } from '../../src/store/audit.ts';
 import { rolledUpAggregates } from '../../src/store/statistics-rollup.ts';
 import { BACKENDS } from '../store/backends.ts';
+import { CAMP_PROGRAMME } from './admission-fixtures.ts';
 import { type Harness, startHarness } from './harness.ts';
 
 type Role = Parameters<Harness['account']>[0];
@@ -59,23 +60,7 @@ describe.each(BACKENDS)('an admitted person arrives with a case, on $name', (bac
 
   beforeAll(async () => {
     h = await startHarness(backend); // the clock: Wednesday 9 December 2026
-    const r = await ok(
-      lt('POST', '/api/admission/programmes', {
-        name: 'Resettlement from a camp',
-        planStart: '2026-07-01',
-        admissionType: 'resettlement',
-        region: 'a camp in a third country',
-        thirdCountry: 'BY',
-        referringOrganisation: 'UNHCR',
-        total: 20,
-        splitMethod: 'pledges',
-        pledges: [
-          { state: 'LT', admissionType: 'resettlement', persons: 10 },
-          { state: 'PL', admissionType: 'resettlement', persons: 10 },
-        ],
-      }),
-      201,
-    );
+    const r = await ok(lt('POST', '/api/admission/programmes', CAMP_PROGRAMME), 201);
     programme = r.json().id;
     files.ordinary = await toDeparture('UNHCR-SYN-0101', 'ordinary', 'IQ');
     files.expedited = await toDeparture('UNHCR-SYN-0102', 'expedited', 'SY');

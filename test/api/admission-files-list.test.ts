@@ -5,6 +5,7 @@
 // files, a border guard and the Union roles are refused (403), and no person's facts are in the list.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BACKENDS } from '../store/backends.ts';
+import { CAMP_PROGRAMME } from './admission-fixtures.ts';
 import { type Harness, startHarness } from './harness.ts';
 
 type Role = Parameters<Harness['account']>[0];
@@ -42,20 +43,7 @@ describe.each(BACKENDS)("a programme's admission files listed, on $name", (backe
   beforeAll(async () => {
     h = await startHarness(backend); // the clock: Wednesday 9 December 2026
     const p = await ok(
-      send('POST', '/api/admission/programmes', 'solidarity-coordinator', 'LT', {
-        name: 'Resettlement from a camp',
-        planStart: '2026-07-01',
-        admissionType: 'resettlement',
-        region: 'a camp in a third country',
-        thirdCountry: 'BY',
-        referringOrganisation: 'UNHCR',
-        total: 20,
-        splitMethod: 'pledges',
-        pledges: [
-          { state: 'LT', admissionType: 'resettlement', persons: 10 },
-          { state: 'PL', admissionType: 'resettlement', persons: 10 },
-        ],
-      }),
+      send('POST', '/api/admission/programmes', 'solidarity-coordinator', 'LT', CAMP_PROGRAMME),
       201,
     );
     programme = p.json().id;
