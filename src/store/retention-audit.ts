@@ -4,6 +4,9 @@
 // whose payload no longer matches its own audit entry is accepted only if its `erased_at` is a sweep's instant;
 // the rows of each sweep must still match that sweep's digest. A row erased by hand, or altered after the
 // sweep, fails.
+// issue 21: a sweep that erased persons of a bulk import batch also records, in `importBatches`, the batch's
+// hash over its rows as the sweep left them (import-audit.ts currentBatchSha256): the persons of the batch not
+// erased yet stay bound by it. A sweep written before has no `importBatches`.
 import { createHash } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import stringify from 'safe-stable-stringify';
@@ -21,20 +24,37 @@ export function erasedDigest(rows: readonly { case_id: string; seq: number; payl
   );
 }
 
+export interface SweepEntry {
+  readonly seq: number;
+  readonly digest: string;
+  /** import batch id → its hash after this sweep; absent in a sweep written before issue 21 recorded them */
+  readonly importBatches?: Readonly<Record<string, string>>;
+}
+
 export interface ErasureCover {
   /** erased_at (epoch ms) → the sweep's audit entry */
-  readonly sweeps: ReadonlyMap<number, { readonly seq: number; readonly digest: string }>;
+  readonly sweeps: ReadonlyMap<number, SweepEntry>;
 }
 
 /** The sweeps that erased identities, from the audit log. */
 export async function erasureCover(db: Db): Promise<ErasureCover> {
-  const rows = await rowsOf<{ seq: number; data: { erasedAt: string; actionsSha256: string } }>(
+  const rows = await rowsOf<{
+    seq: number;
+    data: { erasedAt: string; actionsSha256: string; importBatches?: Record<string, string> };
+  }>(
     db,
     sql`select seq, data from audit_log where action = 'retention.erased' and data->>'kind' = 'identity' order by seq`,
   );
   return {
     sweeps: new Map(
-      rows.map((r) => [Date.parse(r.data.erasedAt), { seq: Number(r.seq), digest: r.data.actionsSha256 }]),
+      rows.map((r) => [
+        Date.parse(r.data.erasedAt),
+        {
+          seq: Number(r.seq),
+          digest: r.data.actionsSha256,
+          ...(r.data.importBatches ? { importBatches: r.data.importBatches } : {}),
+        },
+      ]),
     ),
   };
 }
@@ -45,6 +65,17 @@ export const coveredErasure = (cover: ErasureCover, erasedAt: unknown): boolean 
   const ms = erasedAt instanceof Date ? erasedAt.getTime() : Date.parse(String(erasedAt));
   return cover.sweeps.has(ms);
 };
+
+/** The sweep that erased last among `erasedAts` (the rows of one import batch), or undefined. */
+export function latestSweep(cover: ErasureCover, erasedAts: Iterable<unknown>): SweepEntry | undefined {
+  let latest: SweepEntry | undefined;
+  for (const at of erasedAts) {
+    if (at === null || at === undefined) continue;
+    const s = cover.sweeps.get(at instanceof Date ? at.getTime() : Date.parse(String(at)));
+    if (s && (!latest || s.seq > latest.seq)) latest = s;
+  }
+  return latest;
+}
 
 /** Each sweep's rows still hash to its digest (none altered after, none added to it by hand). */
 export async function checkErasures(

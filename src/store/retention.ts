@@ -24,7 +24,7 @@ import { keptPayload, keptSha256, payloadSha256 } from './action-hash.ts';
 import { type AuditEntry, appendAudit, lockAudit } from './audit.ts';
 import { auditedActions } from './audit-actions.ts';
 import { type Db, rowsOf } from './database.ts';
-import { vouchedImportedActions } from './import-audit.ts';
+import { importVouching } from './import-audit.ts';
 import { erasedDigest } from './retention-audit.ts';
 
 export interface SweepOptions {
@@ -116,7 +116,9 @@ export async function sweepRetention(
           records: k.records,
           reasons: k.reasons,
           ...(k.tampered ? { tampered: k.tampered } : {}),
-          ...(k.kind === 'identity' ? { actionsSha256: identity.digest } : {}),
+          ...(k.kind === 'identity'
+            ? { actionsSha256: identity.digest, importBatches: identity.importBatches }
+            : {}),
         },
       }));
       await appendAudit(tx, entries);
@@ -155,8 +157,12 @@ async function eraseIdentities(
   tx: Db,
   rules: Record<IdentityCategory, RetentionRule>,
   o: SweepOptions,
-): Promise<{ report: KindReport; digest: string }> {
+): Promise<{ report: KindReport; digest: string; importBatches: Record<string, string> }> {
   const { past, category } = periodCase(rules);
+  // issue 21: the import batches that vouch for imported actions, each checked once; the batches the sweep
+  // erased persons of, whose hash after it the audit entry records (import-audit.ts)
+  const vouching = importVouching(tx);
+  const sweptBatches = new Set<string>();
   // a case past its period with anything left to erase
   const due = await rowsOf<{ id: string; category: IdentityCategory }>(
     tx,
@@ -194,10 +200,7 @@ async function eraseIdentities(
     );
     const changed: { case_id: string; seq: number; payload: unknown }[] = [];
     // issue 21 (copy): an imported first action is vouched for by its import batch (import-audit.ts)
-    const imported = await vouchedImportedActions(
-      tx,
-      actions.filter((a) => !a.audit).map((a) => a.case_id),
-    );
+    const imported = await vouching.vouched(actions.filter((a) => !a.audit).map((a) => a.case_id));
     for (const a of actions) {
       const kept = keptPayload(a.payload);
       if (stringify(kept) === stringify(a.payload)) continue;
@@ -206,9 +209,11 @@ async function eraseIdentities(
         a.audit?.keptSha256 !== undefined &&
         a.audit.payloadSha256 === payloadSha256(a.salt, a.payload) &&
         a.audit.keptSha256 === keptSha256(a.payload);
-      if (vouched || (a.salt !== null && imported.has(`${a.case_id}:${Number(a.seq)}`)))
+      const batch = a.audit ? undefined : imported.get(`${a.case_id}:${Number(a.seq)}`);
+      if (vouched || (a.salt !== null && batch !== undefined)) {
         changed.push({ case_id: a.case_id, seq: Number(a.seq), payload: kept });
-      else tampered.push({ caseId: a.case_id, seq: Number(a.seq) });
+        if (batch !== undefined) sweptBatches.add(batch);
+      } else tampered.push({ caseId: a.case_id, seq: Number(a.seq) });
     }
     if (changed.length > 0)
       await tx.execute(
@@ -241,6 +246,7 @@ async function eraseIdentities(
     if (touched.has(d.id)) byCategory.set(d.category, (byCategory.get(d.category) ?? 0) + 1);
   return {
     digest: erasedDigest(erased),
+    importBatches: await vouching.hashes([...sweptBatches].sort()),
     report: {
       kind: 'identity',
       records,
