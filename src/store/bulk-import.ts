@@ -19,7 +19,7 @@ import type { Store } from './database.ts';
 import { proposeAfterEncounters } from './duplicates.ts';
 import { readBasis, type WriteBasis } from './encounter-basis.ts';
 import { decideEncounters } from './encounter-decide.ts';
-import { batchHashes, IMPORT_BATCH, touchedHours } from './import-audit.ts';
+import { BATCH_FORMAT, batchHashes, IMPORT_BATCH, touchedHours } from './import-audit.ts';
 import { comparable, newIdentityParts } from './person-identities.ts';
 
 export interface ImportItem {
@@ -146,6 +146,7 @@ async function write(
     actions,
   );
   const data = {
+    format: BATCH_FORMAT,
     encounters: encounters.length,
     persons: states.length,
     actions: actions.length,

@@ -3,7 +3,7 @@
 // - `encounters`, `actions`: how many of each the batch wrote;
 // - `rowsSha256`: a hash over the batch's rows as written — each encounter's encounterHash (as an
 //   `encounter.stored` entry would) and each first action's salted payloadSha256 with its case, seq, type and
-//   time (as its own entry would);
+//   time and (`format` 2, BATCH_FORMAT) state (as its own entry would);
 // - `keptSha256`: the same with each action's keptSha256 (what the retention sweep keeps), which still verifies
 //   once the sweep has erased identities (the salts are gone then);
 // - `touched`: the states and hours the batch wrote (statistics-rollup.ts recounts their days).
@@ -36,22 +36,32 @@ export interface ImportedAction {
   readonly erased_at?: unknown;
 }
 
+/**
+ * The format of a batch's lines (`format` in its entry): 1 (before it was recorded) binds each action's case,
+ * seq, type and time; 2 binds its state too (statistics, monitoring and Eurostat count an action for its state),
+ * as a case-log entry of the other formats does.
+ */
+export const BATCH_FORMAT = 2;
+
 const ms = (v: unknown) => (v instanceof Date ? v.getTime() : Date.parse(String(v)));
-const actionKey = (a: ImportedAction) => `a:${a.case_id}:${a.seq}:${a.type}:${ms(a.at)}`;
+const actionKey = (a: ImportedAction, format: number = BATCH_FORMAT) =>
+  `a:${a.case_id}:${a.seq}:${a.type}:${ms(a.at)}${format >= 2 ? `:${String(a.state).trim()}` : ''}`;
 const digest = (lines: string[]) => sha256(lines.sort().join('\n'));
 
-/** The two hashes of a batch: over its encounters' row hashes (by id) and its actions. */
+/** The two hashes of a batch: over its encounters' row hashes (by id) and its actions, in lines of `format`. */
 export function batchHashes(
   encounters: readonly { id: string; rowSha256: string }[],
   actions: readonly ImportedAction[],
   erased = false,
+  format: number = BATCH_FORMAT,
 ): { rowsSha256?: string; keptSha256: string } {
   const enc = encounters.map((e) => `e:${e.id}:${e.rowSha256}`);
-  const kept = digest([...enc, ...actions.map((a) => `${actionKey(a)}:${keptSha256(a.payload)}`)]);
+  const key = (a: ImportedAction) => actionKey(a, format);
+  const kept = digest([...enc, ...actions.map((a) => `${key(a)}:${keptSha256(a.payload)}`)]);
   if (erased) return { keptSha256: kept };
   const rows = digest([
     ...enc,
-    ...actions.map((a) => `${actionKey(a)}:${payloadSha256(String(a.salt), a.payload)}`),
+    ...actions.map((a) => `${key(a)}:${payloadSha256(String(a.salt), a.payload)}`),
   ]);
   return { rowsSha256: rows, keptSha256: kept };
 }
@@ -69,7 +79,7 @@ export function currentBatchSha256(
     ...encounters.map((e) => `e:${e.id}:${e.rowSha256}`),
     ...actions.map(
       (a) =>
-        `${actionKey(a)}:${String(a.state).trim()}:${
+        `${actionKey(a, 2)}:${
           a.erased_at != null
             ? `kept:${keptSha256(a.payload)}`
             : `salted:${payloadSha256(String(a.salt), a.payload)}`
@@ -166,8 +176,15 @@ function checkBatch(
   // checkErasures verifies) and its salt is gone — not an erased_at set by hand to weaken this check
   if (rows.act.some((a) => a.erased_at != null && (a.salt != null || !coveredErasure(sweeps, a.erased_at))))
     return 'a row of this import batch is marked erased, but no retention sweep erased it';
-  const got = batchHashes(rows.enc, rows.act, erased);
-  const want = data as { rowsSha256?: string; keptSha256?: string; encounters?: number; actions?: number };
+  const want = data as {
+    rowsSha256?: string;
+    keptSha256?: string;
+    encounters?: number;
+    actions?: number;
+    format?: number;
+  };
+  // a batch written before its entry named a format: lines of format 1
+  const got = batchHashes(rows.enc, rows.act, erased, want.format ?? 1);
   let same =
     rows.enc.length === want.encounters &&
     rows.act.length === want.actions &&

@@ -233,6 +233,15 @@ describe.each(BACKENDS)('bulk import by COPY on $name', (backend) => {
     expect(await verifyRecords(store.db)).toBeUndefined();
   });
 
+  it('ATTACK: an imported case action moved to another state (it counts there) is found', async () => {
+    const one = `(select c.case_id from case_actions c join cases k on k.id = c.case_id join encounters e on e.id = k.encounter_id
+      where e.ref = 'BLK-2' and c.seq = 1 order by c.case_id limit 1)`;
+    await store.query(`update case_actions set state = 'PL' where seq = 1 and case_id = ${one}`);
+    expect((await verifyRecords(store.db))?.reason).toMatch(/import batch were altered/);
+    await store.query(`update case_actions set state = 'LT' where seq = 1 and case_id = ${one}`);
+    expect(await verifyRecords(store.db)).toBeUndefined();
+  });
+
   it('a case-log entry slipped into an imported case, or one removed, is found', async () => {
     const [c] = await store.query<{ id: string }>(
       `select c.id from cases c join encounters e on e.id = c.encounter_id where e.ref = 'BLK-2' order by c.birth_year desc limit 1`,
