@@ -3,12 +3,12 @@
 // have their facts (statistics-facts.ts) computed again, and the day counts and month sums take the difference.
 //
 // What a read pays, in round trips to the database:
-// - nothing written since: one small statement (STANDING), no transaction and no lock — readers never wait on
-//   each other;
-// - something written: one more statement (refreshStatement), prepared once per connection, in its own
-//   transaction (autocommit), which does all of it: where it stands, the subjects, their facts compared with the
-//   stored ones, and only the facts that differ written with the difference of the counts they are in (a write
-//   that changes no figure, as a case's step that no metric counts, writes nothing);
+// - one statement (refreshStatement), prepared once per connection (its generic plan: it is not planned again at
+//   each read), in its own transaction (autocommit), which does all of it: where it stands, the subjects, their
+//   facts compared with the stored ones, and only the facts that differ written with the difference of the counts
+//   they are in (a write that changes no figure, as a case's step that no metric counts, writes nothing). When
+//   nothing was written since, it stops after reading where it stands: no row lock — readers never wait on each
+//   other;
 // - everything counted again (never counted, places loaded, an upgraded database): a transaction of its own.
 //
 // Two refreshes at once: the statement locks the state row (for update) before it writes anything, and writes
@@ -47,10 +47,6 @@ interface Standing {
   up_to: number;
   stale: boolean;
 }
-
-/** Nothing written since the last refresh, and nothing to count again. */
-const current = (s: Standing | undefined): boolean =>
-  !!s?.done && Number(s.from_seq) >= Number(s.up_to) && !s.stale;
 
 /**
  * The incremental refresh in one statement. `go`: where it stands, whether everything must be counted again
@@ -143,8 +139,6 @@ async function recount(db: Db, now: Date): Promise<boolean> {
  * counted again from the records).
  */
 export async function refreshRollup(db: Db, now: Date = new Date()): Promise<number> {
-  const [standing] = await preparedRowsOf<Standing>(db, 'pact_statistics_standing', STANDING);
-  if (current(standing)) return 0;
   for (let attempt = 0; ; attempt++) {
     const [r] = await preparedRowsOf<{ rebuild: boolean; work: boolean; ok: boolean; subjects: number }>(
       db,

@@ -87,10 +87,12 @@ export async function rolledUpAggregates(db: Db, q: AggregateQuery): Promise<Agg
   );
   const rows = await rowsOf<{ period: string; group: string | null; metric: Metric; value: number }>(
     db,
-    sql`select period, grp as "group", metric, sum(value)::int as value from (${parts}) s
-        group by 1, 2, 3
+    // grouped in the order of the answer (collation "C"): one sort for both
+    sql`select period, grp as "group", metric, sum(value)::int as value from (
+          select period, grp collate "C" as grp, metric collate "C" as metric, value from (${parts}) p) s
+        group by period, metric, grp
         having sum(value) > 0
-        order by period, metric collate "C", grp collate "C" nulls first`,
+        order by period, metric, grp nulls first`,
   );
   return rows.map((r) => ({ period: r.period, group: r.group, metric: r.metric, value: Number(r.value) }));
 }
