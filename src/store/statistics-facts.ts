@@ -20,7 +20,6 @@
 import { type SQL, sql } from 'drizzle-orm';
 import { STATE_TIME_ZONES } from '../law/calendar/state-calendar.ts';
 import { ACTION_METRICS, APPREHENDED, GROUPINGS, NOT_ADMISSION_ARRIVAL, REFUSED } from './aggregates.ts';
-import { oneOf } from './monitoring-facts.ts';
 
 /** The zone of every state, as a relation z(state, tz). */
 const ZONES = sql.raw(
@@ -40,26 +39,32 @@ export const FACT_COLUMNS = sql.raw(
 const PERSONS = sql.raw(`(values ('persons', null::text), ('apprehensions', '${APPREHENDED}'),
   ('refusals', '${REFUSED}')) as m(metric, kind)`);
 
+/** A string of the code as an SQL literal. */
+const literal = (s: string) => `'${s.replaceAll("'", "''")}'`;
+
+/** `column` is one of `ids` (a uuid[] expression), or true for all (null). */
+const anyOf = (column: string, ids: SQL | null): SQL =>
+  ids === null ? sql`true` : sql`${sql.raw(column)} = any(${ids})`;
+
 /**
- * The facts of the subjects whose ids are in `ids` (an array literal, '{…}'; null: of all), as one SELECT of
- * FACT_COLUMNS.
+ * The facts of the subjects whose ids are in `ids` (a uuid[] expression: a parameter, or `array(select …)` of
+ * the same statement; null: of all), as one SELECT of FACT_COLUMNS.
  */
-export function factsOf(ids: string | null): SQL {
-  const encounters = oneOf('e.id', ids);
-  const cases = oneOf('c.id', ids);
+export function factsOf(ids: SQL | null): SQL {
+  const encounters = anyOf('e.id', ids);
+  const cases = anyOf('c.id', ids);
   // the same cases, said of their actions too: the planner reads a case's actions by case_actions' key
-  const actions = ids === null ? sql`true` : sql`${cases} and ${oneOf('a.case_id', ids)}`;
+  const actions = ids === null ? sql`true` : sql`${cases} and ${anyOf('a.case_id', ids)}`;
   const section = sql`coalesce(p.border_section, case when p.kind = 'border-section' then p.id end, ${unknown})`;
   const place = sql`coalesce(e.place_id, ${unknown})`;
   const nationality = sql`coalesce(c.nationality::text, ${unknown})`;
-  const metricOf = sql.join(
-    Object.entries(ACTION_METRICS).map(([type, metric]) => sql`when ${type} then ${metric}`),
-    sql` `,
+  // literals, not parameters (names from the code): a prepared refresh has the same plan whatever it runs with
+  const metricOf = sql.raw(
+    Object.entries(ACTION_METRICS)
+      .map(([type, metric]) => `when ${literal(type)} then ${literal(metric)}`)
+      .join(' '),
   );
-  const types = sql.join(
-    Object.keys(ACTION_METRICS).map((t) => sql`${t}`),
-    sql`, `,
-  );
+  const types = sql.raw(Object.keys(ACTION_METRICS).map(literal).join(', '));
   const encounterIs = sql`(m.kind is null or e.kind = m.kind)`;
   return sql`
     select e.id as subject, e.state, ${day(sql`e.occurred_at`)} as day, 'encounters'::text as metric,
@@ -99,7 +104,7 @@ export function factsOf(ids: string | null): SQL {
         coalesce(rc.nationality::text, ${unknown}), null, 1
       from relocation_transfers t join relocation_candidates rc on rc.id = t.candidate_id
       join ${ZONES} on z.state = t.to_state
-      where t.status = 'transferred' and t.closed_at is not null and ${oneOf('t.id', ids)}`;
+      where t.status = 'transferred' and t.closed_at is not null and ${anyOf('t.id', ids)}`;
 }
 
 /** Every grouping of aggregates.ts, as a relation g(grouping). */
@@ -110,13 +115,14 @@ const GROUP_COLUMN = sql.raw(`case g.grouping when 'border-section' then f.secti
   when 'kind' then f.kind when 'nationality' then f.nationality when 'outcome' then f.outcome end`);
 
 /**
- * The day counts (statistics_daily's columns) of the facts `f` that `where` selects, times `sign`, for every
- * grouping of src/store/aggregates.ts: what the live query counts at granularity day. Sums of 0 are left out;
- * a negative one stays (the reads drop what is not above 0 after summing, as the live query does).
+ * The day counts (statistics_daily's columns) of the facts `f` of `from` (statistics_facts, or a relation of
+ * FACT_COLUMNS) that `where` selects, for every grouping of src/store/aggregates.ts: what the live query counts
+ * at granularity day. Sums of 0 are left out; a negative one stays (the reads drop what is not above 0 after
+ * summing, as the live query does).
  */
-export const dailyOfFacts = (where: SQL, sign: 1 | -1 = 1): SQL => sql`
-  select f.state, f.day, g.grouping, ${GROUP_COLUMN} as grp, f.metric, ${sql.raw(String(sign))} * sum(f.value)::int as value
-    from statistics_facts f cross join ${GROUPING_ROWS}
+export const dailyOfFacts = (where: SQL, from: SQL = sql`statistics_facts`): SQL => sql`
+  select f.state, f.day, g.grouping, ${GROUP_COLUMN} as grp, f.metric, sum(f.value)::int as value
+    from ${from} f cross join ${GROUPING_ROWS}
     where (f.scope is null or f.scope = case when g.grouping = 'nationality' then 'nationality' else 'other' end)
       and ${where}
     group by 1, 2, 3, 4, 5 having sum(f.value) <> 0`;
