@@ -1,9 +1,9 @@
 // Errors as RFC 9457 problem details (application/problem+json): a type, a title, the status, a detail in
 // plain words and, for bad input, every field with its reason. Bad input is never a 5xx; an unexpected error
-// is a 500 whose detail reveals nothing and whose log line names the request id only.
-import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+// is a 500 whose detail reveals nothing and whose log line names the request id only. The problems' shapes and the
+// routes' own problems are in problem-types.ts, the field errors of Zod issues in problem-fields.ts (re-exported).
+import type { FastifyError, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
-import { z } from 'zod';
 import { ActionNotAllowedError, CommandRejectedError } from '../domain/errors.ts';
 import { IMPOSSIBLE_VALUE_CODES } from '../domain/identity-rules.ts';
 import { PactError } from '../law/errors.ts';
@@ -11,82 +11,23 @@ import { AccountInputError, AuthError } from '../store/accounts.ts';
 import { isStaleWrite } from '../store/chain-retry.ts';
 import { fatalDatabaseError, isTransientDatabaseError } from '../store/database-errors.ts';
 import { FieldRefusalError } from '../store/errors.ts';
+import { zodCode } from './problem-fields.ts';
+import { type FieldError, HttpProblem, type Problem, typeOf } from './problem-types.ts';
 
-export const PROBLEM_TYPE = 'application/problem+json';
-
-export const ErrorParams = z
-  .record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.array(z.string()).readonly()]))
-  .describe('what a client needs to word the error in its own language (docs/errors.md lists them by code)');
-export const FieldError = z.object({
-  field: z.string().describe('the part of the request and the path inside it, e.g. body/persons/0/birthYear'),
-  code: z
-    .string()
-    .describe(
-      "a stable code: Zod's issue code for a value of the wrong type, size or form (too_big, too_small, invalid_type, invalid_format, invalid_value, unrecognized_keys, …), else Pact's (docs/errors.md)",
-    ),
-  params: ErrorParams,
-  reason: z.string().describe('the reason in English'),
-});
-export type FieldError = z.infer<typeof FieldError>;
-/** An action recorded on a case since the version a writer read (the body of a version conflict). */
-export const CaseChange = z.object({
-  type: z.string(),
-  at: z.string().describe('the time the action states'),
-  recordedAt: z.string(),
-  actor: z.string(),
-  role: z.string(),
-});
-export const Problem = z.object({
-  type: z.string().describe('urn:pact:problem:<code>: the code is stable'),
-  title: z.string(),
-  status: z.number().int(),
-  detail: z.string().describe('in English'),
-  instance: z.string().optional(),
-  params: ErrorParams.optional(),
-  errors: z.array(FieldError).optional(),
-  allowed: z.array(z.string()).optional(),
-  changes: z
-    .array(CaseChange)
-    .optional()
-    .describe('a version conflict: what was recorded on the case since the version sent, oldest first'),
-});
-export type Problem = z.infer<typeof Problem>;
-/** A field error as a route states it: the code defaults to the problem's, the parameters to none. */
-type FieldErrorInput = { field: string; reason: string; code?: string; params?: FieldError['params'] };
-
-const typeOf = (code: string) => `urn:pact:problem:${code}`;
-
-/** A problem with a status, thrown by routes (404 for records outside the user's jurisdiction, too). */
-export class HttpProblem extends Error {
-  constructor(
-    readonly status: number,
-    readonly code: string,
-    readonly title: string,
-    readonly detail: string,
-    readonly errors?: readonly FieldErrorInput[],
-    readonly more: Pick<Problem, 'params' | 'changes'> = {},
-  ) {
-    super(detail);
-  }
-}
-
-export const notFound = (what: string) => new HttpProblem(404, 'not-found', 'Not found', `${what} not found`);
-/** A 403; `reason` is its stable code where a client words it (`params.reason`, docs/errors.md). */
-export const forbidden = (detail: string, reason?: string) =>
-  new HttpProblem(403, 'forbidden', 'Forbidden', detail, undefined, reason ? { params: { reason } } : {});
-export const unauthorized = (detail = 'log in, or send an API token as "Authorization: Bearer …"') =>
-  new HttpProblem(401, 'unauthorized', 'Not logged in', detail);
-// issue 19: the offline desk — an item of the outbox sent with the session of a user other than the one who
-// captured it (`x-pact-owner: <jurisdiction>:<username>`): nothing is written; the item waits for its user
-export const sessionOfAnotherUser = (owner: string) =>
-  new HttpProblem(
-    401,
-    'session-of-another-user',
-    'Session of another user',
-    `this item was captured by ${owner}: it is sent when that user is logged in; nothing was written`,
-    undefined,
-    { params: { owner } },
-  );
+export { unstorableText, zodCode } from './problem-fields.ts';
+export {
+  CaseChange,
+  ErrorParams,
+  FieldError,
+  forbidden,
+  HttpProblem,
+  notFound,
+  PROBLEM_TYPE,
+  Problem,
+  sendProblem,
+  sessionOfAnotherUser,
+  unauthorized,
+} from './problem-types.ts';
 
 /** PactError codes of the layers below and the HTTP status each means. */
 const STATUS_OF: Readonly<Record<string, number>> = {
@@ -286,68 +227,6 @@ export function toProblem(error: unknown, request: FastifyRequest): Problem {
   };
 }
 
-/**
- * The stable code and parameters of a Zod issue (the parameters a client needs to word it, never the input).
- * A rule of the domain's schemas names its own code (src/domain/errors.ts, `refusalOf`).
- */
-export function zodCode(keyword: string, issue: unknown, message = ''): Pick<FieldError, 'code' | 'params'> {
-  const i = (issue ?? {}) as Record<string, unknown>;
-  const pick = (...names: string[]) => {
-    const params: Record<string, FieldError['params'][string]> = {};
-    for (const n of names) {
-      const v = jsonValue(i[n]);
-      if (v !== undefined) params[n] = v;
-    }
-    return params;
-  };
-  switch (keyword) {
-    case 'too_big':
-      return { code: keyword, params: pick('origin', 'maximum', 'inclusive') };
-    case 'too_small':
-      return { code: keyword, params: pick('origin', 'minimum', 'inclusive') };
-    case 'invalid_type':
-      // Zod's issue keeps no input: its own message says whether the value was missing
-      return {
-        code: keyword,
-        params: { ...pick('expected'), ...(/received undefined$/.test(message) ? { missing: true } : {}) },
-      };
-    case 'invalid_format':
-      return { code: keyword, params: pick('format', 'pattern') };
-    case 'invalid_value':
-      return { code: keyword, params: pick('values') };
-    case 'unrecognized_keys':
-      return { code: keyword, params: pick('keys') };
-    case 'not_multiple_of':
-      return { code: keyword, params: pick('divisor') };
-    case 'custom': {
-      const own = (i.params ?? {}) as Record<string, unknown>;
-      if (typeof own.code === 'string') {
-        const { code, ...rest } = own;
-        const params: Record<string, FieldError['params'][string]> = {};
-        for (const [k, v] of Object.entries(rest)) {
-          const j = jsonValue(v);
-          if (j !== undefined) params[k] = j;
-        }
-        return { code, params };
-      }
-      return { code: keyword, params: {} };
-    }
-    default:
-      return { code: keyword, params: {} };
-  }
-}
-
-/** A parameter as JSON can carry it: numbers, text, yes/no, a list of text. */
-function jsonValue(v: unknown): FieldError['params'][string] | undefined {
-  if (typeof v === 'string' || typeof v === 'boolean') return v;
-  if (typeof v === 'number') return Number.isFinite(v) ? v : String(v);
-  if (typeof v === 'bigint') return String(v);
-  if (v instanceof Date) return v.toISOString();
-  if (v instanceof RegExp) return v.source;
-  if (Array.isArray(v)) return v.map((x) => String(x));
-  return undefined;
-}
-
 function frameworkDetail(e: Partial<FastifyError>): string {
   switch (e.code) {
     case 'FST_ERR_CTP_INVALID_JSON_BODY':
@@ -387,28 +266,6 @@ function titleOf(status: number): string {
       } as Record<number, string>
     )[status] ?? 'Bad request'
   );
-}
-
-/** Text PostgreSQL cannot store: a NUL character, or half of a UTF-16 surrogate pair. */
-// biome-ignore lint/suspicious/noControlCharactersInRegex: the NUL character is what is looked for
-const UNSTORABLE = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
-
-/** The first string in the parts of a request that holds text PostgreSQL cannot store (a 400, not a 500). */
-export function unstorableText(
-  parts: Record<string, unknown>,
-): { field: string; reason: string } | undefined {
-  const stack: [unknown, string][] = Object.entries(parts).map(([part, v]) => [v, part]);
-  for (let next = stack.pop(); next; next = stack.pop()) {
-    const [v, path] = next;
-    if (typeof v === 'string' && UNSTORABLE.test(v))
-      return { field: path, reason: 'contains a NUL character or an unpaired surrogate' };
-    if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) stack.push([x, `${path}/${k}`]);
-  }
-  return undefined;
-}
-
-export function sendProblem(reply: FastifyReply, problem: Problem): FastifyReply {
-  return reply.code(problem.status).type(PROBLEM_TYPE).send(problem);
 }
 
 /**

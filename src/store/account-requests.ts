@@ -8,7 +8,7 @@ import type { Principal, Role } from '../domain/roles.ts';
 import { addUser, changeAccount, oneTimePassword } from './accounts.ts';
 import { appendAudit } from './audit.ts';
 import type { Db } from './database.ts';
-import { accountRequests } from './schema.ts';
+import { accountRequests } from './schema-accounts.ts';
 
 export type RequestedChange =
   | { readonly kind: 'add'; readonly role: Role }

@@ -11,7 +11,7 @@ import { retryStaleWrites } from './chain-retry.ts';
 import { credentialsChanged } from './credential-cache.ts';
 import type { Db } from './database.ts';
 import { AccountInputError, checkPassword, hashPassword } from './login.ts';
-import { credentials, users } from './schema.ts';
+import { credentials, users } from './schema-accounts.ts';
 
 export {
   type Authenticated,

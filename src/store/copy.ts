@@ -11,7 +11,13 @@ import type pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import type { Columns } from './bulk.ts';
 import type { Db } from './database.ts';
-import * as schema from './schema.ts';
+import * as coreSchema from './schema.ts';
+import * as accountsSchema from './schema-accounts.ts';
+import * as personsSchema from './schema-persons.ts';
+import * as solidaritySchema from './schema-solidarity.ts';
+
+// the tables of schema.ts before its split (database.ts adds the exchange's)
+const schema = { ...coreSchema, ...accountsSchema, ...personsSchema, ...solidaritySchema };
 
 /** One connection with an open transaction: Drizzle on it, raw SQL, and COPY into a table. */
 export interface CopySession {

@@ -10,7 +10,7 @@ import type { Principal, Role } from '../domain/roles.ts';
 import { appendAudit, sha256 } from './audit.ts';
 import { type CredentialCache, credentialGeneration, credentialsChanged } from './credential-cache.ts';
 import type { Db } from './database.ts';
-import { credentials, users } from './schema.ts';
+import { credentials, users } from './schema-accounts.ts';
 
 export type CredentialKind = 'session' | 'api-token' | 'device';
 /** What an API token may do: read (GET, HEAD), write (other methods), export (routes that produce files). */

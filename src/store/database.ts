@@ -20,10 +20,22 @@ import { type CopySessions, pgCopySessions, pgliteCopySessions } from './copy.ts
 import { DataFolderInUseError, type DataFolderLock, lockDataFolder } from './data-folder-lock.ts';
 import { DEFAULT_MAX_LAG_MS, type ReadReplica, ReadRouter } from './read-replicas.ts';
 import * as coreSchema from './schema.ts';
+import * as accountsSchema from './schema-accounts.ts';
 import * as federationSchema from './schema-federation.ts';
+import * as personsSchema from './schema-persons.ts';
+import * as solidaritySchema from './schema-solidarity.ts';
 
-/** The one schema: src/store/schema.ts and the exchange's tables of src/store/schema-federation.ts. */
-const schema = { ...coreSchema, ...federationSchema };
+/**
+ * The one schema as Drizzle's typed client knows it: src/store/schema.ts with the accounts, persons and solidarity
+ * tables split out of it, and the exchange's tables of src/store/schema-federation.ts.
+ */
+const schema = {
+  ...coreSchema,
+  ...accountsSchema,
+  ...personsSchema,
+  ...solidaritySchema,
+  ...federationSchema,
+};
 export type Schema = typeof schema;
 export type Db = PgDatabase<PgQueryResultHKT, Schema>;
 

@@ -23,15 +23,9 @@ import { appendAudit } from './audit.ts';
 import { commandAudit } from './audit-actions.ts';
 import { refreshIdentities } from './person-identities.ts';
 import { answerLate, confirmationTime, onReplyReceipt } from './relocation-reply-time.ts';
-import {
-  caseActions,
-  cases,
-  encounters,
-  obligations,
-  relocationCandidates,
-  relocationTransfers,
-} from './schema.ts';
+import { caseActions, cases, encounters, obligations } from './schema.ts';
 import { relocationExchange } from './schema-federation.ts';
+import { relocationCandidates, relocationTransfers } from './schema-solidarity.ts';
 import { type StoredTransfer, stepTransferIn, toTransfer } from './solidarity-transfers.ts';
 
 type State = CaseState['state'];

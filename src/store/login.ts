@@ -18,7 +18,7 @@ import { appendAudit, sha256 } from './audit.ts';
 import { credentialsChanged } from './credential-cache.ts';
 import { issueCredential } from './credentials.ts';
 import type { Db } from './database.ts';
-import { credentials, users } from './schema.ts';
+import { credentials, users } from './schema-accounts.ts';
 
 /** argon2id parameters (OWASP Password Storage Cheat Sheet minimum). */
 const ARGON2 = { algorithm: 2, memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;

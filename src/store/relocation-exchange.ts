@@ -17,8 +17,9 @@ import { TransferStepError } from '../solidarity/transfers.ts';
 import type { CaseStore, Services } from './case-store.ts';
 import type { Db } from './database.ts';
 import { NoFederationError } from './errors.ts';
-import { caseActions, cases, encounters, obligations, relocationCandidates } from './schema.ts';
+import { caseActions, cases, encounters, obligations } from './schema.ts';
 import { relocationExchange } from './schema-federation.ts';
+import { relocationCandidates } from './schema-solidarity.ts';
 import type { StoredTransfer } from './solidarity-transfers.ts';
 
 type Outbox = NonNullable<Services['outbox']>;

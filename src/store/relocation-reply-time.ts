@@ -12,8 +12,8 @@ import type { Envelope, FederationContext, Receipt } from '../federation/contrac
 import { RelocationReplyBody } from '../federation/kinds/relocation.ts';
 import { transferDeadline } from '../solidarity/transfers.ts';
 import { appendAudit } from './audit.ts';
-import { relocationTransfers } from './schema.ts';
 import { relocationExchange } from './schema-federation.ts';
+import { relocationTransfers } from './schema-solidarity.ts';
 import { toTransfer } from './solidarity-transfers.ts';
 
 /** Whether an answer received at `receivedAt` is late for a period ending at `dueAt` (the first late instant). */

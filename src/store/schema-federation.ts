@@ -16,7 +16,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
-import { relocationTransfers } from './schema.ts';
+import { relocationTransfers } from './schema-solidarity.ts';
 
 const at = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 

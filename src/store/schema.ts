@@ -1,18 +1,17 @@
-// The one database schema of Pact (PostgreSQL dialect, for both PGlite and a PostgreSQL server).
-// Migrations in src/store/migrations are generated from this file and the other src/store/schema*.ts files
-// (federation, statistics and roll-ups, admission, returns) by `npm run db:generate`.
+// The one database schema of Pact (PostgreSQL dialect, for both PGlite and a PostgreSQL server): this file holds
+// the records of the border and the cases (places, crises, encounters, cases, their log and deadlines, the audit
+// log). Migrations in src/store/migrations are generated from this file and the other src/store/schema*.ts files
+// (accounts, persons, solidarity, federation, statistics and roll-ups, admission, returns) by
+// `npm run db:generate`.
 import { sql } from 'drizzle-orm';
 import {
-  bigint,
   bigserial,
   boolean,
   char,
-  customType,
   date,
   index,
   integer,
   jsonb,
-  numeric,
   pgTable,
   primaryKey,
   text,
@@ -215,72 +214,6 @@ export const auditLog = pgTable('audit_log', {
   hash: text('hash').notNull(),
 });
 
-/** Accounts: one role bound to one jurisdiction (a member state's code, or EU). Passwords: argon2id. */
-export const users = pgTable('users', {
-  id: uuid('id').primaryKey(),
-  username: text('username').notNull().unique(),
-  passwordHash: text('password_hash').notNull(),
-  role: text('role').notNull(),
-  jurisdiction: text('jurisdiction').notNull(),
-  /** A one-time password was issued: the first login must change it. */
-  mustChangePassword: boolean('must_change_password').notNull().default(false),
-  disabled: boolean('disabled').notNull().default(false),
-  /** Failed logins in a row, and the time before which the account refuses logins (throttling). */
-  failedLogins: integer('failed_logins').notNull().default(0),
-  lockedUntil: at('locked_until'),
-  createdAt: at('created_at').notNull(),
-});
-
-/** Browser sessions and API tokens: only a SHA-256 of the secret is kept; revoking sets revoked_at. */
-export const credentials = pgTable(
-  'credentials',
-  {
-    tokenHash: text('token_hash').primaryKey(),
-    userId: uuid('user_id')
-      .notNull()
-      .references(() => users.id),
-    kind: text('kind').notNull(), // session | api-token | device
-    name: text('name'),
-    /** An API token's scopes (read, write, export); empty for sessions and device cookies. */
-    scopes: text('scopes').array().notNull().default(sql`'{}'::text[]`),
-    createdAt: at('created_at').notNull(),
-    expiresAt: at('expires_at'),
-    /** Sessions also end after this long without use (idle timeout). */
-    lastUsedAt: at('last_used_at').notNull(),
-    revokedAt: at('revoked_at'),
-    /** A device cookie's own login budget (OWASP device cookies): failures in a row and its lock. */
-    failedLogins: integer('failed_logins').notNull().default(0),
-    lockedUntil: at('locked_until'),
-  },
-  (t) => [index('credentials_user').on(t.userId)],
-);
-
-/**
- * An administrator's change that needs a second administrator (creating an administrator, resetting its
- * password, re-enabling it): pending until another administrator approves or refuses it, or it expires.
- */
-export const accountRequests = pgTable(
-  'account_requests',
-  {
-    id: uuid('id').primaryKey(),
-    /** add | change */
-    kind: text('kind').notNull(),
-    username: text('username').notNull(),
-    /** The jurisdiction of the account concerned: who may approve. */
-    jurisdiction: text('jurisdiction').notNull(),
-    /** add: {role}; change: {disabled?, resetPassword?} */
-    data: jsonb('data').notNull(),
-    requestedBy: text('requested_by').notNull(),
-    createdAt: at('created_at').notNull(),
-    expiresAt: at('expires_at').notNull(),
-    decidedBy: text('decided_by'),
-    decidedAt: at('decided_at'),
-    /** approved | refused */
-    decision: text('decision'),
-  },
-  (t) => [index('account_requests_pending').on(t.jurisdiction, t.expiresAt)],
-);
-
 /** Findings of the independent monitoring mechanism (Screening Regulation Art. 10), about a case or the border. */
 export const findings = pgTable(
   'findings',
@@ -296,116 +229,6 @@ export const findings = pgTable(
   (t) => [index('findings_state_time').on(t.state, t.createdAt)],
 );
 
-// ---- The annual solidarity cycle (AMMR Part IV): pledges, deductions, relocation candidates, transfers,
-// payments. src/solidarity computes on them; src/store/solidarity.ts reads and writes them.
-
-/** What a state pledged for a year (AMMR Art. 57(1)), with its relocation criteria. */
-export const solidarityPledges = pgTable(
-  'solidarity_pledges',
-  {
-    year: integer('year').notNull(),
-    state: char('state', { length: 2 }).notNull(),
-    relocations: integer('relocations').notNull(),
-    eurCents: bigint('eur_cents', { mode: 'number' }).notNull(),
-    /** [{description, valueCents}]: alternative solidarity measures (Art. 56(2)(c)). */
-    alternatives: jsonb('alternatives').notNull(),
-    relocatePercent: numeric('relocate_percent'),
-    /** RelocationCriteria (src/solidarity/types.ts). */
-    criteria: jsonb('criteria').notNull(),
-    recordedBy: text('recorded_by').notNull(),
-    recordedAt: at('recorded_at').notNull(),
-  },
-  (t) => [primaryKey({ columns: [t.year, t.state] })],
-);
-
-/** Requests to deduct pledged contributions (AMMR Arts 61–62) and their outcome. */
-export const solidarityDeductions = pgTable(
-  'solidarity_deductions',
-  {
-    id: uuid('id').primaryKey(),
-    year: integer('year').notNull(),
-    state: char('state', { length: 2 }).notNull(),
-    article: text('article').notNull(),
-    requestedOn: date('requested_on', { mode: 'string' }).notNull(),
-    requestedPercent: numeric('requested_percent').notNull(),
-    status: text('status').notNull(),
-    grantedPercent: numeric('granted_percent'),
-    decidedOn: date('decided_on', { mode: 'string' }),
-    act: text('act'),
-    recordedBy: text('recorded_by').notNull(),
-    recordedAt: at('recorded_at').notNull(),
-  },
-  (t) => [index('solidarity_deductions_year_state').on(t.year, t.state)],
-);
-
-/** Persons a benefitting state proposes for relocation (AMMR Art. 67(3)). */
-export const relocationCandidates = pgTable(
-  'relocation_candidates',
-  {
-    id: text('id').primaryKey(),
-    year: integer('year').notNull(),
-    fromState: char('from_state', { length: 2 }).notNull(),
-    caseId: uuid('case_id').references(() => cases.id),
-    familyId: text('family_id'),
-    kind: text('kind').notNull(),
-    protectionGrantedOn: date('protection_granted_on', { mode: 'string' }),
-    consent: boolean('consent'),
-    nationality: char('nationality', { length: 2 }).notNull(),
-    minor: boolean('minor').notNull(),
-    vulnerabilities: text('vulnerabilities').array().notNull(),
-    languages: text('languages').array().notNull(),
-    securityHit: boolean('security_hit').notNull(),
-    recordedAt: at('recorded_at').notNull(),
-  },
-  (t) => [index('relocation_candidates_year_from').on(t.year, t.fromState)],
-);
-
-/** A relocation from proposal to transfer (AMMR Art. 67(9)–(11), Art. 68). */
-export const relocationTransfers = pgTable(
-  'relocation_transfers',
-  {
-    id: uuid('id').primaryKey(),
-    year: integer('year').notNull(),
-    candidateId: text('candidate_id')
-      .notNull()
-      .references(() => relocationCandidates.id),
-    fromState: char('from_state', { length: 2 }).notNull(),
-    toState: char('to_state', { length: 2 }).notNull(),
-    status: text('status').notNull(),
-    exceptional: boolean('exceptional').notNull().default(false),
-    proposedAt: at('proposed_at').notNull(),
-    confirmDueAt: at('confirm_due_at').notNull(),
-    confirmedAt: at('confirmed_at'),
-    confirmedBySilence: boolean('confirmed_by_silence'),
-    transferDueAt: at('transfer_due_at'),
-    closedAt: at('closed_at'),
-    why: text('why').notNull(),
-  },
-  (t) => [
-    uniqueIndex('relocation_transfers_candidate_open')
-      .on(t.candidateId)
-      .where(sql`status in ('proposed', 'confirmed', 'transferred')`),
-    index('relocation_transfers_year_to').on(t.year, t.toState),
-  ],
-);
-
-/** Money paid and alternative measures delivered against a pledge (AMMR Art. 56(2)(b)–(c)). */
-export const solidarityPayments = pgTable(
-  'solidarity_payments',
-  {
-    id: uuid('id').primaryKey(),
-    year: integer('year').notNull(),
-    state: char('state', { length: 2 }).notNull(),
-    kind: text('kind').notNull(), // financial | alternative
-    eurCents: bigint('eur_cents', { mode: 'number' }).notNull(),
-    paidOn: date('paid_on', { mode: 'string' }).notNull(),
-    description: text('description'),
-    recordedBy: text('recorded_by').notNull(),
-    recordedAt: at('recorded_at').notNull(),
-  },
-  (t) => [index('solidarity_payments_year_state').on(t.year, t.state)],
-);
-
 /**
  * Secrets of this installation, made once on first need and shared by every process of a deployment
  * (src/store/disclosure.ts: the key of the public statistics' consistent rounding). Never logged, never
@@ -415,157 +238,6 @@ export const installationSecrets = pgTable('installation_secrets', {
   name: text('name').primaryKey(),
   value: text('value').notNull(),
 });
-
-const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
-  dataType: () => 'bytea',
-  fromDriver: (v) => Buffer.from(v),
-});
-
-/**
- * Who the person of a case is, as the case's person now says (src/domain/identity.ts): a projection the store
- * refreshes in the transaction that changes the person, read by search and duplicates. One row per case.
- */
-export const personIdentities = pgTable(
-  'person_identities',
-  {
-    caseId: uuid('case_id')
-      .primaryKey()
-      .references(() => cases.id),
-    state: char('state', { length: 2 }).notNull(),
-    familyName: text('family_name'),
-    givenNames: text('given_names'),
-    aliases: text('aliases').array().notNull().default(sql`'{}'::text[]`),
-    originalFamilyName: text('original_family_name'),
-    originalGivenNames: text('original_given_names'),
-    /** every name in one text (identity.ts namesText), searched through pact_fold and pg_trgm */
-    names: text('names').notNull().default(''),
-    /** the first and last day the date of birth may be, and its precision */
-    birthFrom: date('birth_from', { mode: 'string' }),
-    birthTo: date('birth_to', { mode: 'string' }),
-    birthPrecision: text('birth_precision'),
-    sex: text('sex'),
-    nationality: char('nationality', { length: 2 }),
-    statedNationality: char('stated_nationality', { length: 2 }),
-    languages: text('languages').array().notNull().default(sql`'{}'::text[]`),
-    placeOfBirth: text('place_of_birth'),
-    eurodacRef: text('eurodac_ref'),
-    updatedAt: at('updated_at').notNull(),
-    /** pact_fold(names), stored (duplicates, issue 16: folding is costly; migration 0014's `-- duplicates`) */
-    namesFolded: text('names_folded').generatedAlwaysAs(sql`pact_fold(names)`),
-    familyFolded: text('family_folded').generatedAlwaysAs(sql`pact_fold(family_name)`),
-  },
-  (t) => [
-    index('person_identities_state_birth').on(t.state, t.birthFrom),
-    index('person_identities_state_eurodac').on(t.state, t.eurodacRef),
-  ],
-);
-
-/** The identity and travel documents of a case's person (projection, as person_identities). */
-export const personDocuments = pgTable(
-  'person_documents',
-  {
-    caseId: uuid('case_id')
-      .notNull()
-      .references(() => cases.id),
-    seq: integer('seq').notNull(),
-    state: char('state', { length: 2 }).notNull(),
-    type: text('type').notNull(),
-    number: text('number').notNull(),
-    /** the number as searched: identity.ts documentKey */
-    numberKey: text('number_key').notNull(),
-    issuingCountry: char('issuing_country', { length: 2 }).notNull(),
-    issuedOn: date('issued_on', { mode: 'string' }),
-    expiresOn: date('expires_on', { mode: 'string' }),
-    seenOriginal: boolean('seen_original').notNull().default(false),
-    verified: boolean('verified').notNull().default(false),
-    falseDocument: boolean('false_document').notNull().default(false),
-  },
-  (t) => [
-    primaryKey({ columns: [t.caseId, t.seq] }),
-    index('person_documents_state_number').on(t.state, t.numberKey),
-  ],
-);
-
-/** Photos and scanned documents of a case (JPEG, PNG, PDF), in the database; served only as downloads. */
-export const attachments = pgTable(
-  'attachments',
-  {
-    id: uuid('id').primaryKey(),
-    caseId: uuid('case_id')
-      .notNull()
-      .references(() => cases.id),
-    state: char('state', { length: 2 }).notNull(),
-    /** photo of the person, or scan of a document */
-    kind: text('kind').notNull(),
-    fileName: text('file_name').notNull(),
-    /** as found from the bytes, never as the uploader said */
-    contentType: text('content_type').notNull(),
-    size: integer('size').notNull(),
-    sha256: text('sha256').notNull(),
-    bytes: bytea('bytes'),
-    /** a small JPEG or PNG for the case page, when the file is an image */
-    thumbnail: bytea('thumbnail'),
-    uploadedBy: text('uploaded_by').notNull(),
-    uploadedAt: at('uploaded_at').notNull(),
-    /** when the retention sweep erased the bytes */
-    erasedAt: at('erased_at'),
-  },
-  (t) => [index('attachments_case').on(t.caseId)],
-);
-
-/**
- * Likely duplicates: two files of one state that may be the same person (found when a person is recorded),
- * and the officer's decision on them — same person (the other file is linked to the main one), or different.
- */
-export const duplicateCandidates = pgTable(
-  'duplicate_candidates',
-  {
-    caseId: uuid('case_id')
-      .notNull()
-      .references(() => cases.id),
-    otherCaseId: uuid('other_case_id')
-      .notNull()
-      .references(() => cases.id),
-    state: char('state', { length: 2 }).notNull(),
-    score: numeric('score', { mode: 'number' }).notNull(),
-    /** which rules matched (name, birth date, nationality, document) */
-    reasons: text('reasons').array().notNull().default(sql`'{}'::text[]`),
-    /** open, same, different */
-    status: text('status').notNull().default('open'),
-    mainCaseId: uuid('main_case_id'),
-    foundAt: at('found_at').notNull(),
-    decidedBy: text('decided_by'),
-    decidedAt: at('decided_at'),
-  },
-  (t) => [
-    primaryKey({ columns: [t.caseId, t.otherCaseId] }),
-    index('duplicate_candidates_state_status').on(t.state, t.status),
-  ],
-);
-
-/**
- * Every person search (issue #16): who asked what, in which state, and how many results. The query is
- * personal data: it lives here, not in the audit log (whose entry carries this row's hash), so that the
- * retention sweep can erase it and the audit chain still verifies.
- */
-export const personSearches = pgTable(
-  'person_searches',
-  {
-    id: uuid('id').primaryKey(),
-    at: at('at').notNull(),
-    actor: text('actor').notNull(),
-    role: text('role').notNull(),
-    state: char('state', { length: 2 }).notNull(),
-    query: text('query'),
-    results: integer('results').notNull(),
-    erasedAt: at('erased_at'),
-    /** random, never copied out of this table: the audit's hash of the row cannot be reversed by trying names */
-    salt: text('salt'),
-  },
-  (t) => [index('person_searches_at').on(t.at)],
-);
-// issue 21 rollup: the facts of the monitoring indicators and the Eurostat export, and their daily sums
-// (src/store/monitoring-facts.ts, monitoring-rollup.ts; how far they are computed: statistics_rollup_state id 2).
 
 // issue 21 copy: the encounters `pact import encounters` wrote in one batch (src/store/bulk-import.ts). The batch
 // has ONE audit entry (`import.batch`, subject the batch id) whose hashes cover these encounters and the first

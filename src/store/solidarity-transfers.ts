@@ -16,8 +16,8 @@ import {
 import type { CaseStore, Services } from './case-store.ts';
 import type { Db } from './database.ts';
 import { exchangeStep, proposeToPeers } from './relocation-exchange.ts';
-import { relocationTransfers } from './schema.ts';
 import { relocationExchange } from './schema-federation.ts';
+import { relocationTransfers } from './schema-solidarity.ts';
 
 type Outbox = NonNullable<Services['outbox']>;
 

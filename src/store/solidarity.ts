@@ -23,7 +23,7 @@ import {
   solidarityDeductions,
   solidarityPayments,
   solidarityPledges,
-} from './schema.ts';
+} from './schema-solidarity.ts';
 
 let shipped: ReturnType<typeof loadReferenceData> | undefined;
 /** The reference data shipped in data/, read once per process (the files do not change while it runs). */

@@ -8,7 +8,7 @@ import { authCacheSecondsOf } from '../../src/cli/commands/serve.ts';
 import { UsageError } from '../../src/cli/context.ts';
 import { addUser, issueCredential } from '../../src/store/accounts.ts';
 import { sha256 } from '../../src/store/audit.ts';
-import { credentials, users } from '../../src/store/schema.ts';
+import { credentials, users } from '../../src/store/schema-accounts.ts';
 import { BACKENDS } from '../store/backends.ts';
 import { type Harness, PASSWORD, startHarness } from './harness.ts';
 
