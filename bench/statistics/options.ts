@@ -33,6 +33,8 @@ export const INDEXES_ONLY = args['indexes-only'] ?? env.BENCH_INDEXES_ONLY === '
 export const DIR = args.dir ?? env.BENCH_DIR;
 /** issue 21: only the baselines and the rollups' table (bench/statistics/rollup.ts) */
 export const ROLLUP_ONLY = args['rollup-only'] ?? env.BENCH_ROLLUP_ONLY === '1';
+// issue 21 (monitoring): BENCH_SKIP_LIVE=1: no live count (seconds each at 10 M actions), the rollups only
+export const SKIP_LIVE = env.BENCH_SKIP_LIVE === '1';
 export const PG_URL = env.DATABASE_URL ?? 'postgres://root@127.0.0.1:5432/test';
 export const BENCH_DB = args.database ?? env.BENCH_DATABASE ?? 'pact_bench';
 if (!/^pact_bench\w*$/.test(BENCH_DB)) throw new Error('--database: pact_bench or pact_bench_…');

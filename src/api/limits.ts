@@ -249,6 +249,8 @@ export function installLimits(app: FastifyInstance, deps: ApiDeps, limits: Reque
     });
     addHook(route, 'onSend', async (request: FastifyRequest, reply: FastifyReply, payload: unknown) => {
       if (!anonymous.has(request) || reply.statusCode !== 200) return payload;
+      // issue 21: an answer read while a roll-up was being brought up to date: kept by no cache
+      if (reply.hasHeader('x-pact-stale')) return payload;
       // the same for everyone without a login: a shared cache may keep it too, apart from signed-in answers
       reply.header('cache-control', publicCacheControl).header('vary', 'authorization, cookie');
       if (cache && toCache.has(request) && (typeof payload === 'string' || Buffer.isBuffer(payload)))

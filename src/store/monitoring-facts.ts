@@ -36,15 +36,22 @@ const TOLERANCE = sql.raw(String(ENTRY_RULES.lateEntryToleranceMinutes));
 const MERITS = sql.raw(`('refugee-status', 'subsidiary-protection', 'unfounded', 'manifestly-unfounded')`);
 const day = (ts: SQL) => sql`(${ts} at time zone z.tz)::date`;
 
-/** `column` is one of `ids` (a PostgreSQL array literal: one parameter, whatever their number), or true for all. */
-export const oneOf = (column: string, ids: string | null): SQL =>
-  ids === null ? sql`true` : sql`${sql.raw(column)} = any(${ids}::uuid[])`;
+/**
+ * `column` is one of `ids` (a PostgreSQL array literal: one parameter, whatever their number; or, issue 21, an
+ * expression of type uuid[] such as a prepared statement's `$1`), or true for all.
+ */
+export const oneOf = (column: string, ids: string | SQL | null): SQL =>
+  ids === null
+    ? sql`true`
+    : typeof ids === 'string'
+      ? sql`${sql.raw(column)} = any(${ids}::uuid[])`
+      : sql`${sql.raw(column)} = any(${ids})`;
 
 /**
  * The facts of the cases and encounters whose ids are in `ids` (an array literal, '{…}'; null: of all), as
  * one SELECT of (subject, state, day, key, grp, due_at, value).
  */
-export function factsOf(ids: string | null): SQL {
+export function factsOf(ids: string | SQL | null): SQL {
   const cases = oneOf('c.id', ids);
   // the same cases, said of their actions too: the planner reads a case's actions by case_actions' key
   const actions = ids === null ? sql`true` : sql`${cases} and ${oneOf('a.case_id', ids)}`;

@@ -117,6 +117,11 @@ export interface GuaranteeIndicators {
 }
 
 export interface MonitoringIndicators extends GuaranteeIndicators, ReturnIndicators {
+  /**
+   * issue 21: true when read from the roll-up while another connection was bringing it up to date (the figures
+   * may miss the latest records); absent otherwise
+   */
+  readonly stale?: true;
   readonly state: string;
   readonly from: string;
   readonly to: string;

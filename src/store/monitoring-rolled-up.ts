@@ -1,28 +1,45 @@
-// The monitoring indicators and the Eurostat export read from the daily sums (src/store/monitoring-rollup.ts):
-// the same figures as monitoringIndicators and firstTimeApplicants (test/api/monitoring-rollup.test.ts compares
-// them). `db` must be the primary: the refresh writes.
+// The monitoring indicators and the Eurostat export read from the daily and monthly sums
+// (src/store/monitoring-rollup.ts, monitoring-sums.ts): the same figures as monitoringIndicators and
+// firstTimeApplicants (test/api/monitoring-rollup.test.ts compares them). `db` must be the primary: the refresh
+// writes. A read that finds a refresh under way on another connection does not wait for it: it answers from
+// the sums as they stand, with `stale: true` (unless `wait`, as the command line does).
 import type { Db } from './database.ts';
 import type { Rounder } from './disclosure.ts';
 import { type EurostatRow, eurostatRows } from './eurostat.ts';
 import { LEGAL_BASIS, type MonitoringIndicators, type MonitoringQuery } from './monitoring-indicators.ts';
 import { returnFigures } from './monitoring-returns.ts';
-import { dailySums, notYetDue, refreshFacts } from './monitoring-rollup.ts';
+import { refreshFacts, tryRefreshFacts } from './monitoring-rollup.ts';
+import { eurostatSums, periodSums } from './monitoring-sums.ts';
 
 const ratio = (part: number, whole: number): number | null => (whole > 0 ? part / whole : null);
 /** Byte order, as `collate "C"` sorts. */
 const byC = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
-export async function rolledUpMonitoring(db: Db, q: MonitoringQuery): Promise<MonitoringIndicators> {
-  await refreshFacts(db);
-  // one snapshot for both (a refresh committing between two reads would count an item twice or not at all)
-  const [sums, live] = await db.transaction(
-    async (txn) => {
-      const tx = txn as unknown as Db;
-      const s = await dailySums(tx, { state: q.state, from: q.from, to: q.to, keys: 'monitoring' });
-      return [s, await notYetDue(tx, q)] as const;
-    },
-    { isolationLevel: 'repeatable read', accessMode: 'read only' },
-  );
+export interface Freshness {
+  /**
+   * true: another connection was bringing the sums up to date and this read did not wait for it; the figures
+   * may miss what was written since the last refresh (absent: up to date with every audit entry before the read)
+   */
+  readonly stale?: true;
+}
+
+/** Up to date (waiting for a refresh under way when `wait`), or stale: a refresh under way was not waited for. */
+async function brought(db: Db, wait: boolean | undefined): Promise<Freshness> {
+  if (wait) {
+    await refreshFacts(db);
+    return {};
+  }
+  return (await tryRefreshFacts(db)) === 'busy' ? { stale: true } : {};
+}
+
+export async function rolledUpMonitoring(
+  db: Db,
+  q: MonitoringQuery,
+  o: { wait?: boolean } = {},
+): Promise<MonitoringIndicators & Freshness> {
+  const freshness = await brought(db, o.wait);
+  // one statement, one snapshot (a refresh committing between two reads would count an item twice or not at all)
+  const { sums, notYetDue: live } = await periodSums(db, q);
   const total = new Map<string, number>();
   for (const r of sums)
     total.set(`${r.key}\u0000${r.grp}`, (total.get(`${r.key}\u0000${r.grp}`) ?? 0) + r.value);
@@ -70,6 +87,7 @@ export async function rolledUpMonitoring(db: Db, q: MonitoringQuery): Promise<Mo
     .filter((m) => m.refusals > 0)
     .sort((a, b) => byC(a.month, b.month) || byC(a.measure, b.measure));
   return {
+    ...freshness,
     state: q.state,
     from: q.from,
     to: q.to,
@@ -148,14 +166,19 @@ export async function rolledUpMonitoring(db: Db, q: MonitoringQuery): Promise<Mo
 export async function rolledUpFirstTimeApplicants(
   db: Db,
   q: { state: string; from: string; to: string; timeZone: string; round?: Rounder },
+  o: { wait?: boolean } = {},
 ): Promise<EurostatRow[]> {
-  await refreshFacts(db);
-  const sums = await dailySums(db, {
-    state: q.state,
-    from: `${q.from}-01`,
-    to: `${q.to}-01`,
-    keys: 'eurostat',
-  });
+  return (await rolledUpEurostat(db, q, o)).rows;
+}
+
+/** The same rows, and whether they are stale (a refresh under way not waited for). */
+export async function rolledUpEurostat(
+  db: Db,
+  q: { state: string; from: string; to: string; timeZone: string; round?: Rounder },
+  o: { wait?: boolean } = {},
+): Promise<{ rows: EurostatRow[] } & Freshness> {
+  const freshness = await brought(db, o.wait);
+  const sums = await eurostatSums(db, q);
   const rows = sums
     .map((r) => {
       const [citizen = '', sex = '', age = ''] = r.grp.split('+');
@@ -165,5 +188,5 @@ export async function rolledUpFirstTimeApplicants(
       (a, b) =>
         byC(a.period, b.period) || byC(a.citizen, b.citizen) || byC(a.sex, b.sex) || byC(a.age, b.age),
     );
-  return eurostatRows(rows, q);
+  return { rows: eurostatRows(rows, q), ...freshness };
 }

@@ -8,7 +8,7 @@ import { MEMBER_STATE_CODES, type MemberStateCode } from '../../../law/member-st
 import { STATE_TIME_ZONES } from '../../law/calendar/time-zones.ts';
 import { rounderOf, roundingKey } from '../../store/disclosure.ts';
 import { EUROSTAT_COLUMNS, lastEndedMonth, MONTH_PATTERN, SUPPRESS_BELOW } from '../../store/eurostat.ts';
-import { rolledUpFirstTimeApplicants } from '../../store/monitoring-rolled-up.ts';
+import { rolledUpEurostat } from '../../store/monitoring-rolled-up.ts';
 import { RETURNS_COLUMNS, rolledUpReturns } from '../../store/returns-statistics.ts';
 import { toCsv } from '../csv.ts';
 import { HttpProblem, Problem } from '../problem.ts';
@@ -34,7 +34,9 @@ export function exportRoutes(app: FastifyInstance, deps: ApiDeps): void {
       const timeZone = endedMonths(deps, state, from, to);
       const round = rounderOf(await roundingKey(deps.store.db));
       // (issue 21: from the monthly rollup, on the primary: its refresh writes)
-      const rows = await rolledUpFirstTimeApplicants(deps.store.db, { state, from, to, timeZone, round });
+      const { rows, stale } = await rolledUpEurostat(deps.store.db, { state, from, to, timeZone, round });
+      // issue 21: read while a refresh was under way: said in a header, and not to be kept by caches
+      if (stale) reply.header('x-pact-stale', 'true').header('cache-control', 'no-store');
       return reply
         .type('text/csv; charset=utf-8')
         .header(

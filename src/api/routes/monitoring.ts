@@ -66,6 +66,13 @@ const Count = z.number().int();
 const Share = z.number().nullable().describe('a fraction from 0 to 1; null when there is nothing to divide');
 
 const Indicators = z.object({
+  // issue 21: a read that did not wait for a refresh under way on another connection (absent: up to date)
+  stale: z
+    .literal(true)
+    .optional()
+    .describe(
+      'present (true) when the figures were read while another request was bringing them up to date: they may miss the records written since the last refresh; read again in a moment',
+    ),
   state: z.string(),
   from: z.string(),
   to: z.string(),
@@ -247,6 +254,8 @@ export function monitoringRoutes(app: FastifyInstance, deps: ApiDeps): void {
       const now = deps.services.clock();
       // issue 21: from the rollups, on the primary (their refresh writes)
       const m = await rolledUpMonitoring(deps.store.db, { state, from: q.from, to: q.to, timeZone, now });
+      // issue 21: read while a refresh was under way (see GET /api/monitoring/indicators' `stale`)
+      if (m.stale) reply.header('x-pact-stale', 'true');
       const options =
         q.public === 'true' ? { public: true, key: await roundingKey(deps.store.db) } : { public: false };
       const name = `monitoring-report-${state}-${q.from}-${q.to}${options.public ? '-public' : ''}`;

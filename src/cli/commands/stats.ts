@@ -13,14 +13,8 @@ import { HttpProblem } from '../../api/problem.ts';
 import { checkPeriod, MAX_DAYS, ReportDay } from '../../api/report-period.ts';
 import { STATE_TIME_ZONES } from '../../law/calendar/time-zones.ts';
 import { rounderOf, roundingKey } from '../../store/disclosure.ts';
-import {
-  EUROSTAT_COLUMNS,
-  firstTimeApplicants,
-  lastEndedMonth,
-  MONTH_PATTERN,
-  SUPPRESS_BELOW,
-} from '../../store/eurostat.ts';
-import { monitoringIndicators } from '../../store/monitoring.ts';
+import { EUROSTAT_COLUMNS, lastEndedMonth, MONTH_PATTERN, SUPPRESS_BELOW } from '../../store/eurostat.ts';
+import { rolledUpFirstTimeApplicants, rolledUpMonitoring } from '../../store/monitoring-rolled-up.ts';
 import { type CliContext, UsageError } from '../context.ts';
 import { parseCountry } from '../options.ts';
 import { withStore } from '../store-session.ts';
@@ -65,8 +59,12 @@ export function statsCommand(ctx: CliContext): Command {
         throw new UsageError(`--to: a month that has ended for --public: at the latest ${ended}`);
       const rows = await withStore(ctx, async (_cs, store) => {
         const rounding = opts.public ? { round: rounderOf(await roundingKey(store.db)) } : {};
-        return store.read(undefined, (db) =>
-          firstTimeApplicants(db, { state: opts.state, from: opts.from, to: opts.to, timeZone, ...rounding }),
+        // issue 21: from the monthly roll-up, as the API (the same rows as the live count,
+        // test/api/monitoring-rollup.test.ts), on the primary (its refresh writes), waiting for a refresh under way
+        return rolledUpFirstTimeApplicants(
+          store.db,
+          { state: opts.state, from: opts.from, to: opts.to, timeZone, ...rounding },
+          { wait: true },
         );
       });
       ctx.stdout(stringify(rows, { ...SAFE_CSV, header: true, columns: [...EUROSTAT_COLUMNS] }));
@@ -106,14 +104,17 @@ export function statsCommand(ctx: CliContext): Command {
         }
         const now = ctx.now();
         const { m, key } = await withStore(ctx, async (_cs, store) => ({
-          m: await store.read(undefined, (db) =>
-            monitoringIndicators(db, {
+          // issue 21: from the roll-ups, as GET /api/monitoring/report, waiting for a refresh under way
+          m: await rolledUpMonitoring(
+            store.db,
+            {
               state: opts.state,
               from: opts.from,
               to: opts.to,
               timeZone: STATE_TIME_ZONES[opts.state as keyof typeof STATE_TIME_ZONES],
               now,
-            }),
+            },
+            { wait: true },
           ),
           key: opts.public ? await roundingKey(store.db) : undefined,
         }));

@@ -62,6 +62,12 @@ export function Monitoring() {
       )}
       <ErrorNotice error={read.error} />
       {!m && !read.error && period && <Loading />}
+      {/* issue 21: read while the roll-up was being brought up to date on another connection */}
+      {m?.stale && (
+        <p className="notice" role="status">
+          {t('monitoring.stale')}
+        </p>
+      )}
       {m && reg && (
         <>
           <Card

@@ -122,6 +122,9 @@ export const monitoring = {
   'monitoring.lateCases': 'Late registrations',
   'monitoring.truncated': 'More cases lie behind this indicator than are listed here: narrow the period.',
   'monitoring.report': 'The report of the period',
+  // issue 21: the figures were read while the roll-up was being brought up to date
+  'monitoring.stale':
+    'These figures are being brought up to date: they may not count the latest records yet. Reload the page in a moment.',
   'monitoring.printableReport': 'Printable report',
   'monitoring.reportCsv': 'CSV',
   'monitoring.reportCsvOf': '(the monitoring report)',

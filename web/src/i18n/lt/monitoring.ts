@@ -124,6 +124,9 @@ export const monitoring: Readonly<Record<keyof typeof en, string>> = {
   'monitoring.lateCases': 'Pavėluotos registracijos',
   'monitoring.truncated': 'Už šio rodiklio slypi daugiau bylų, nei čia išvardyta: susiaurinkite laikotarpį.',
   'monitoring.report': 'Laikotarpio ataskaita',
+  // issue 21: the figures were read while the roll-up was being brought up to date
+  'monitoring.stale':
+    'Šie skaičiai atnaujinami: juose dar gali būti neįskaityti naujausi įrašai. Po akimirkos įkelkite puslapį iš naujo.',
   'monitoring.printableReport': 'Ataskaita spausdinimui',
   'monitoring.reportCsv': 'CSV',
   'monitoring.reportCsvOf': '(stebėsenos ataskaita)',
