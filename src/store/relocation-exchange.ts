@@ -14,6 +14,7 @@ import {
   relocationStream,
 } from '../federation/kinds/relocation.ts';
 import { TransferStepError } from '../solidarity/transfers.ts';
+import { CASE_STATE, caseState } from './case-data.ts';
 import type { CaseStore, Services } from './case-store.ts';
 import type { Db } from './database.ts';
 import { NoFederationError } from './errors.ts';
@@ -156,9 +157,9 @@ async function caseToSend(
   const caseId = cand?.caseId;
   if (!caseId) return undefined;
   if (!store) throw new Error(`transfer ${t.id}: the case ${caseId} cannot be moved without the case store`);
-  const [row] = await tx.select({ data: cases.data }).from(cases).where(eq(cases.id, caseId)).for('update');
+  const [row] = await tx.select(CASE_STATE).from(cases).where(eq(cases.id, caseId)).for('update');
   if (!row) throw new Error(`case ${caseId} not found`);
-  const current = row.data as CaseState;
+  const current = caseState(row);
   const decision = caseRelocated(current, {
     to: t.to,
     transferId: t.id,
