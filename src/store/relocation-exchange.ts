@@ -4,7 +4,6 @@
 // (a refusal with its reasons), the transfer with the person's case and its history, and the report that the
 // person did not appear. What the other side does with them: src/store/federation-relocation.ts.
 import { and, asc, eq } from 'drizzle-orm';
-import type { CaseState } from '../domain/case-state.ts';
 import type { OutgoingMessage } from '../domain/outgoing.ts';
 import { caseRelocated } from '../domain/system-steps.ts';
 import {

@@ -4,7 +4,6 @@
 // Synthetic persons only.
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CaseState } from '../../src/domain/case-state.ts';
 import type { RecordEncounter } from '../../src/domain/commands.ts';
 import { CommandRejectedError } from '../../src/domain/errors.ts';
 import { LAW } from '../../src/law/law.ts';
