@@ -1,5 +1,6 @@
 // The current state of one person's case, as derived from its actions. The store keeps it in the `cases`
-// row (data column) and never rebuilds it by replaying the log on read; tests replay to check it.
+// row (its columns, and the data column for the rest: src/store/case-data.ts) and never rebuilds it by
+// replaying the log on read; tests replay to check it.
 import type { MemberStateCode } from '../../law/member-states.ts';
 import type { CrisisKind } from '../law/deadlines.ts';
 import type { CaseAdmission } from './admission/arrival-case.ts';

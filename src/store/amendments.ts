@@ -19,6 +19,7 @@ import type { Permission } from '../domain/roles.ts';
 import { AMENDMENT_ACTIONS } from '../domain/statuses.ts';
 import { appendAudit, encounterHash } from './audit.ts';
 import { resultRows } from './bulk.ts';
+import { CASE_STATE, caseState } from './case-data.ts';
 import type { CaseStore, CaseWriter, Replayable } from './case-store.ts';
 import type { Db } from './database.ts';
 import { NotFoundError, UnknownPlaceError, VersionConflictError } from './errors.ts';
@@ -129,7 +130,7 @@ async function decideAmendment(
   // it from its new state, and a correction writes only into the cases still of that state
   if (!row || row.state !== current.state) throw new NotFoundError(`encounter ${current.encounterId}`);
   const siblings = await tx
-    .select({ id: cases.id, data: cases.data })
+    .select(CASE_STATE)
     .from(cases)
     .where(and(eq(cases.encounterId, current.encounterId), eq(cases.state, row.state)))
     .orderBy(cases.id);
@@ -165,7 +166,7 @@ async function decideAmendment(
     throw new UnknownPlaceError(String(change.new));
   const known = await obligationsOf(tx, ids);
   const items = siblings.map((s) => {
-    const c = s.data as CaseState;
+    const c = caseState(s);
     return {
       decision: amendEncounterCase(c, a, change, { ...ctx, ...(known.get(c.id) ?? EMPTY) }),
       expectedVersion: c.version,

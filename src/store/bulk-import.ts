@@ -17,6 +17,7 @@ import type { BatchOutcome, EncounterResult, Services } from './case-store.ts';
 import type { CopySession } from './copy.ts';
 import type { Store } from './database.ts';
 import { proposeAfterEncounters } from './duplicates.ts';
+import { storedAnswer } from './encounter-answer.ts';
 import { readBasis, type WriteBasis } from './encounter-basis.ts';
 import { decideEncounters } from './encounter-decide.ts';
 import { BATCH_FORMAT, batchHashes, IMPORT_BATCH, touchedHours } from './import-audit.ts';
@@ -128,7 +129,12 @@ async function write(
   await s.copyRows(
     'idempotency_keys',
     IDEMPOTENCY_COLUMNS,
-    fresh.map((f) => ({ key: f.key, request_hash: f.requestHash, response: f.result, created_at: at })),
+    fresh.map((f) => ({
+      key: f.key,
+      request_hash: f.requestHash,
+      response: storedAnswer(f.result),
+      created_at: at,
+    })),
   );
   const caseState = new Map(states.map((c) => [c.id, c]));
   const touched = touchedHours(

@@ -6,6 +6,7 @@ import type { Actor } from '../domain/decide.ts';
 import { ENTRY_RULES } from '../domain/entry-rules.ts';
 import { auditHead, chainRows, lockAudit } from './audit.ts';
 import { ACTION_COLUMNS, AUDIT_COLUMNS, insertMany, OBLIGATION_COLUMNS, resultRows } from './bulk.ts';
+import { CASE_STATE, caseState, storedCaseData } from './case-data.ts';
 import { logRows } from './case-rows.ts';
 import type { Services } from './case-store-types.ts';
 import type { Db } from './database.ts';
@@ -17,9 +18,9 @@ type Tx = Db;
 
 /** The current state of a case (inside the caller's transaction). */
 export async function loadCase(tx: Tx, caseId: string): Promise<CaseState> {
-  const [row] = await tx.select({ data: cases.data }).from(cases).where(eq(cases.id, caseId));
+  const [row] = await tx.select(CASE_STATE).from(cases).where(eq(cases.id, caseId));
   if (!row) throw new NotFoundError(`case ${caseId}`);
-  return row.data as CaseState;
+  return caseState(row);
 }
 
 /**
@@ -81,7 +82,7 @@ async function updateOneByOne(
         sex: c.person.sex,
         birthYear: c.person.birthYear ?? null,
         minor: c.person.minor,
-        data: c,
+        data: storedCaseData(c),
         updatedAt: now,
       })
       .where(and(eq(cases.id, c.id), eq(cases.version, expectedVersion)))
@@ -144,7 +145,7 @@ async function updateTogether(
     sex: c.person.sex,
     birth_year: c.person.birthYear ?? null,
     minor: c.person.minor,
-    data: c,
+    data: storedCaseData(c),
   }));
   const updated = resultRows(
     await tx.execute(sql`update cases c set state = v.state, status = v.status, flags = v.flags, version = v.version,

@@ -6,6 +6,7 @@ import type { CaseState } from '../domain/case-state.ts';
 import { caseIdRange } from '../domain/search-query.ts';
 import { STATE_TIME_ZONES } from '../law/calendar/time-zones.ts';
 import { daysOverdue } from '../law/days-overdue.ts';
+import { CASE_STATE, caseState } from './case-data.ts';
 import type { Db } from './database.ts';
 import { caseActions, cases, encounters, obligations } from './schema.ts';
 
@@ -123,7 +124,7 @@ export async function findCase(db: Db, idOrPrefix: string, state?: string): Prom
   const id = idOrPrefix.toLowerCase();
   if (!/^[0-9a-f-]{8,36}$/.test(id)) return undefined;
   const matches = await db
-    .select({ data: cases.data })
+    .select(CASE_STATE)
     .from(cases)
     .where(
       and(
@@ -141,7 +142,7 @@ export async function findCase(db: Db, idOrPrefix: string, state?: string): Prom
     )
     .limit(2);
   if (matches.length !== 1 || !matches[0]) return undefined;
-  const c = matches[0].data as CaseState;
+  const c = caseState(matches[0]);
   const [actions, obs] = await Promise.all([
     db.select().from(caseActions).where(eq(caseActions.caseId, c.id)).orderBy(asc(caseActions.seq)),
     db.select().from(obligations).where(eq(obligations.caseId, c.id)).orderBy(asc(obligations.dueAt)),

@@ -5,6 +5,7 @@ import type { Actor } from '../domain/decide.ts';
 import { actionSalt, keptSha256, payloadSha256 } from './action-hash.ts';
 import { type AuditEntry, encounterHash } from './audit.ts';
 import { type ActionToAudit, actionsData, commandAudit } from './audit-actions.ts';
+import { storedCaseData } from './case-data.ts';
 
 /**
  * The audit entry of an encounter (every encounter, also one with no identified person). issue 21: it also
@@ -124,7 +125,7 @@ export function caseRow(c: CaseState, now: Date): Record<string, unknown> {
     asylum_wish_at: c.asylumWishAt ?? null,
     procedure: c.procedure ?? null,
     crisis_id: c.crisis?.id ?? null,
-    data: c,
+    data: storedCaseData(c),
     created_at: now.toISOString(),
     updated_at: now.toISOString(),
   };

@@ -52,6 +52,8 @@ export type {
   Services,
 } from './case-store-types.ts';
 
+import { CASE_STATE, caseState } from './case-data.ts';
+
 type Tx = Db;
 
 export class CaseStore {
@@ -239,10 +241,8 @@ export class CaseStore {
       const tx = txn as unknown as Tx;
       const ids = [...new Set(items.map((i) => i.caseId))];
       const rows =
-        ids.length > 0
-          ? await tx.select({ id: cases.id, data: cases.data }).from(cases).where(inArray(cases.id, ids))
-          : [];
-      const current = new Map(rows.map((r) => [r.id, r.data as CaseState]));
+        ids.length > 0 ? await tx.select(CASE_STATE).from(cases).where(inArray(cases.id, ids)) : [];
+      const current = new Map(rows.map((r) => [r.id, caseState(r)]));
       const crises = items.some((i) => i.command.type === 'asylum-wish.expressed')
         ? await readCrises(tx)
         : [];

@@ -16,6 +16,7 @@ import type { DocumentKind, DocumentLanguage } from '../domain/documents/kinds.t
 import type { DocumentModel } from '../domain/documents/model.ts';
 import { CommandRejectedError } from '../domain/errors.ts';
 import { evolve } from '../domain/evolve.ts';
+import { CASE_STATE, caseState } from './case-data.ts';
 import type { CaseStore } from './case-store.ts';
 import type { Db } from './database.ts';
 import { extras, issueDocument } from './documents.ts';
@@ -52,11 +53,11 @@ async function casesOf(db: Db, encounterId: string, state: string): Promise<Case
     .where(and(eq(encounters.id, encounterId), eq(encounters.state, state)));
   if (!encounter) throw new NotFoundError(`encounter ${encounterId}`);
   const rows = await db
-    .select({ data: cases.data })
+    .select(CASE_STATE)
     .from(cases)
     .where(and(eq(cases.encounterId, encounterId), eq(cases.state, state)))
     .orderBy(asc(cases.id));
-  return rows.map((r) => r.data as CaseState);
+  return rows.map(caseState);
 }
 
 /** The document's model as issued: the case before its `document.issued`, replayed from the log. */

@@ -10,6 +10,7 @@ import type { ActionType } from '../domain/statuses.ts';
 import { PactError } from '../law/errors.ts';
 import { appendAudit } from './audit.ts';
 import { resultRows } from './bulk.ts';
+import { CASE_STATE_SQL, type CaseStateRow, caseState } from './case-data.ts';
 import type { CaseStore } from './case-store.ts';
 import { retryStaleWrites } from './chain-retry.ts';
 import type { Db } from './database.ts';
@@ -134,15 +135,13 @@ async function lockPair(tx: Db, state: string, a: string, b: string) {
 async function loadCases(tx: Db, ids: readonly string[]): Promise<Map<string, CaseState>> {
   const rows = resultRows(
     await tx.execute(
-      sql`select id, data from cases where id in (${sql.join(
+      sql`select ${CASE_STATE_SQL()} from cases where id in (${sql.join(
         ids.map((i) => sql`${i}::uuid`),
         sql`, `,
       )}) for update`,
     ),
   );
-  return new Map(
-    rows.map((r) => [String(r.id), (typeof r.data === 'string' ? JSON.parse(r.data) : r.data) as CaseState]),
-  );
+  return new Map(rows.map((r) => [String(r.id), caseState(r as unknown as CaseStateRow)]));
 }
 
 /** A link action (linked or unlinked) on one file of the pair. */

@@ -9,6 +9,7 @@ import { resultRows } from './bulk.ts';
 import type { EncounterItem, EncounterResult } from './case-store.ts';
 import { CRISES_DIGEST, type CrisisRow } from './crises.ts';
 import type { Db } from './database.ts';
+import { ANSWER_SQL, answerOf, type StoredAnswer } from './encounter-answer.ts';
 import {
   CLOSED_PLACES_DIGEST,
   CLOSED_PLACES_SQL,
@@ -51,7 +52,7 @@ export async function readBasis(db: Db, items: readonly EncounterItem[]): Promis
         ${CLOSED_PLACES_SQL} as closed_places,
         ${sql.raw(CLOSED_PLACES_DIGEST)} as closed_places_digest,
         ${heldDocumentsSql(items.flatMap((i) => (i.checkKnownPersons ? comparedDocuments(i.command).map((d) => d.key) : [])))} as held,
-        (select coalesce(json_agg(json_build_object('key', k.key, 'hash', k.request_hash, 'response', k.response)), '[]')
+        (select coalesce(json_agg(json_build_object('key', k.key, 'hash', k.request_hash, ${ANSWER_SQL})), '[]')
            from idempotency_keys k where k.key in (select key from t)) as existing,
         (select coalesce(json_agg(e.state || ':' || e.ref), '[]') from encounters e join t on e.state = t.state and e.ref = t.ref) as taken,
         (select row_to_json(h) from (select seq, hash from audit_log order by seq desc limit 1) h) as head`),
@@ -66,9 +67,9 @@ export async function readBasis(db: Db, items: readonly EncounterItem[]): Promis
     held: heldByKey((row?.held ?? []) as { key: string; caseId: string }[]),
     head: { seq: Number(head?.seq ?? 0), hash: head?.hash ?? GENESIS },
     existing: new Map(
-      ((row?.existing ?? []) as { key: string; hash: string; response: EncounterResult }[]).map((k) => [
+      ((row?.existing ?? []) as (StoredAnswer & { key: string; hash: string })[]).map((k) => [
         k.key,
-        k,
+        { hash: k.hash, response: answerOf(k) },
       ]),
     ),
     taken: new Set((row?.taken ?? []) as string[]),

@@ -19,6 +19,7 @@ import { retryStaleWrites } from './chain-retry.ts';
 import { CRISES_DIGEST } from './crises.ts';
 import type { Db, Store } from './database.ts';
 import { proposeAfterEncounters } from './duplicates.ts';
+import { storedAnswer } from './encounter-answer.ts';
 import { knowsPlace, readBasis, type WriteBasis } from './encounter-basis.ts';
 import { acknowledgedPairsPart, CLOSED_PLACES_DIGEST, hasComparedDocuments } from './encounter-conflicts.ts';
 import { decideEncounters, type Prepared } from './encounter-decide.ts';
@@ -212,7 +213,7 @@ export class EncounterWriter {
           rows: fresh.map((p) => ({
             key: p.key,
             request_hash: p.requestHash,
-            response: p.result,
+            response: storedAnswer(p.result),
             created_at: at,
           })),
           onConflict: 'on conflict (key) do nothing',

@@ -21,6 +21,7 @@ import { confirmationDeadline, TransferStepError } from '../solidarity/transfers
 import { actionSalt } from './action-hash.ts';
 import { appendAudit } from './audit.ts';
 import { commandAudit } from './audit-actions.ts';
+import { storedCaseData } from './case-data.ts';
 import { refreshIdentities } from './person-identities.ts';
 import { answerLate, confirmationTime, onReplyReceipt } from './relocation-reply-time.ts';
 import { caseActions, cases, encounters, obligations } from './schema.ts';
@@ -241,7 +242,7 @@ async function receiveCase(
     vulnerabilities: [...state.person.vulnerabilities],
     asylumWishAt: state.asylumWishAt ? new Date(state.asylumWishAt) : null,
     procedure: state.procedure ?? null,
-    data: state,
+    data: storedCaseData(state),
     createdAt: receivedAt,
     updatedAt: receivedAt,
   });

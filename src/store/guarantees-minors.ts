@@ -10,6 +10,7 @@ import { type DecideContext, decide } from '../domain/decide.ts';
 import { CommandRejectedError } from '../domain/errors.ts';
 import { childDetainedWithoutParent, familyRoutingSplit } from '../domain/guarantees/vulnerability.ts';
 import { resultRows } from './bulk.ts';
+import { CASE_STATE, caseState } from './case-data.ts';
 import type { Db } from './database.ts';
 import { cases } from './schema.ts';
 
@@ -62,12 +63,7 @@ async function memberCases(tx: Db, current: CaseState, ids: readonly string[]): 
   if (others.length === 0) return [];
   const uuids = others.filter((id) => UUID.test(id));
   const rows =
-    uuids.length === 0
-      ? []
-      : await tx
-          .select({ id: cases.id, state: cases.state, data: cases.data })
-          .from(cases)
-          .where(inArray(cases.id, uuids));
+    uuids.length === 0 ? [] : await tx.select(CASE_STATE).from(cases).where(inArray(cases.id, uuids));
   for (const id of others) {
     const r = rows.find((x) => x.id === id);
     if (!r)
@@ -83,7 +79,7 @@ async function memberCases(tx: Db, current: CaseState, ids: readonly string[]): 
         `${id} is a case of another member state`,
       );
   }
-  return rows.map((r) => r.data as CaseState);
+  return rows.map(caseState);
 }
 
 /**
@@ -111,14 +107,10 @@ export async function checkFamilyRouting(tx: Db, current: CaseState, command: Ca
   const ids = current.family.members.map((m) => m.caseId).filter((id) => id !== current.id && UUID.test(id));
   if (ids.length === 0) return;
   const rows = await tx
-    .select({ data: cases.data })
+    .select(CASE_STATE)
     .from(cases)
     .where(and(inArray(cases.id, ids), eq(cases.state, current.state)));
-  const split = familyRoutingSplit(
-    current,
-    command.procedure,
-    rows.map((r) => r.data as CaseState),
-  );
+  const split = familyRoutingSplit(current, command.procedure, rows.map(caseState));
   if (split)
     throw new CommandRejectedError(
       'procedure',
@@ -135,15 +127,10 @@ export async function checkFamilyDetention(tx: Db, current: CaseState, command: 
     ids.length === 0
       ? []
       : await tx
-          .select({ data: cases.data })
+          .select(CASE_STATE)
           .from(cases)
           .where(and(inArray(cases.id, ids), eq(cases.state, current.state)));
-  if (
-    childDetainedWithoutParent(
-      current,
-      rows.map((r) => r.data as CaseState),
-    )
-  )
+  if (childDetainedWithoutParent(current, rows.map(caseState)))
     throw new CommandRejectedError(
       'type',
       { code: 'family-child-detained-without-parent', params: {} },

@@ -4,7 +4,6 @@
 // (a refusal with its reasons), the transfer with the person's case and its history, and the report that the
 // person did not appear. What the other side does with them: src/store/federation-relocation.ts.
 import { and, asc, eq } from 'drizzle-orm';
-import type { CaseState } from '../domain/case-state.ts';
 import type { OutgoingMessage } from '../domain/outgoing.ts';
 import { caseRelocated } from '../domain/system-steps.ts';
 import {
@@ -14,6 +13,7 @@ import {
   relocationStream,
 } from '../federation/kinds/relocation.ts';
 import { TransferStepError } from '../solidarity/transfers.ts';
+import { CASE_STATE, caseState } from './case-data.ts';
 import type { CaseStore, Services } from './case-store.ts';
 import type { Db } from './database.ts';
 import { NoFederationError } from './errors.ts';
@@ -157,9 +157,9 @@ async function caseToSend(
   const caseId = cand?.caseId;
   if (!caseId) return undefined;
   if (!store) throw new Error(`transfer ${t.id}: the case ${caseId} cannot be moved without the case store`);
-  const [row] = await tx.select({ data: cases.data }).from(cases).where(eq(cases.id, caseId)).for('update');
+  const [row] = await tx.select(CASE_STATE).from(cases).where(eq(cases.id, caseId)).for('update');
   if (!row) throw new Error(`case ${caseId} not found`);
-  const current = row.data as CaseState;
+  const current = caseState(row);
   const decision = caseRelocated(current, {
     to: t.to,
     transferId: t.id,

@@ -12,6 +12,7 @@ import { evolve } from '../../src/domain/evolve.ts';
 import { LAW } from '../../src/law/law.ts';
 import { amendCase } from '../../src/store/amendments.ts';
 import { verifyAudit, verifyRecords } from '../../src/store/audit.ts';
+import { type CaseStateRow, caseState, caseStateColumns } from '../../src/store/case-data.ts';
 import { CaseStore } from '../../src/store/case-store.ts';
 import type { Store } from '../../src/store/database.ts';
 import { VersionConflictError } from '../../src/store/errors.ts';
@@ -273,8 +274,11 @@ describe.each(BACKENDS)('corrections on $name', (backend) => {
           }),
         undefined,
       );
-      const [row] = await store.query<{ data: CaseState }>(`select data from cases where id = $1`, [id]);
-      expect(replayed).toEqual(row?.data);
+      // issue 21 writebytes: the stored state as every reader reads it (cases.data with the row's columns)
+      const [row] = await store.query<CaseStateRow>(`select ${caseStateColumns()} from cases where id = $1`, [
+        id,
+      ]);
+      expect(replayed).toEqual(row && caseState(row));
     }
   });
 

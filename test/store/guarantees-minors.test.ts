@@ -4,10 +4,10 @@
 // Synthetic persons only.
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { CaseState } from '../../src/domain/case-state.ts';
 import type { RecordEncounter } from '../../src/domain/commands.ts';
 import { CommandRejectedError } from '../../src/domain/errors.ts';
 import { LAW } from '../../src/law/law.ts';
+import { findCase } from '../../src/store/case-queries.ts';
 import { CaseStore } from '../../src/store/case-store.ts';
 import type { Store } from '../../src/store/database.ts';
 import { BACKENDS, testClock } from './backends.ts';
@@ -55,8 +55,7 @@ describe.each(BACKENDS)('the guarantees of minors and families across cases on $
   }, 60_000);
   afterAll(async () => store?.close());
 
-  const caseData = async (id: string) =>
-    (await store.query<{ data: CaseState }>('select data from cases where id = $1', [id]))[0]?.data;
+  const caseData = async (id: string) => (await findCase(store.db, id))?.case;
 
   const appoint = (caseId: string, ref: string, role = 'representative', key = randomUUID()) =>
     cs.apply(
