@@ -22,6 +22,10 @@ export default defineConfig({
       'test/domain/guarantees-property.test.ts',
       // a real `pact serve` warming the statistics roll-ups at start (a fresh folder: 13 s)
       'test/cli/serve-rollup-warmup.test.ts',
+      // issue 21 (test speed): readiness waits the default READY_TIMEOUT_MS for a hung database (npm test: 300 ms);
+      // 8 lock contenders twice (npm test: 4 once)
+      'test/api/security-headers.test.ts',
+      'test/store/data-folder-lock.test.ts',
     ],
     globalSetup: ['test/setup/pglite-snapshot.ts'],
     env: { PACT_SOAK: '1' },

@@ -155,6 +155,8 @@ export interface Route {
   /** `role@jurisdiction` of the account that sends it (none: without a token). */
   readonly as?: string;
   readonly runs: number;
+  /** issue 21: npm test's runs when a tenth of `runs` is too many (each costs a password hash); the soak run's are `runs`. */
+  readonly quickRuns?: number;
   readonly idempotency?: boolean;
   /** Valid bodies, mutated before they are sent. */
   readonly bodies?: (n: number) => readonly Json[];

@@ -16,8 +16,9 @@ import {
 } from '../../src/api/server.ts';
 import { LAW } from '../../src/law/law.ts';
 import { CaseStore } from '../../src/store/case-store.ts';
-import { openStore, type Store } from '../../src/store/database.ts';
-import { BACKENDS } from '../store/backends.ts';
+import type { Store } from '../../src/store/database.ts';
+import { BACKENDS, freshPglite } from '../store/backends.ts';
+import { SOAK } from '../volume.ts';
 import { type Harness, startHarness } from './harness.ts';
 
 describe.each(BACKENDS)('security headers on $name', (backend) => {
@@ -75,10 +76,14 @@ describe.each(BACKENDS)('security headers on $name', (backend) => {
 describe('HSTS behind TLS, and a database that failed for good', () => {
   let store: Store;
   beforeAll(async () => {
-    store = await openStore();
+    // issue 21: from the migrated snapshot (initdb and every migration cost 7 s of CPU)
+    store = await freshPglite();
   }, 60_000);
   afterAll(() => store?.close());
 
+  // issue 21: npm test waits 300 ms for the hung database instead of READY_TIMEOUT_MS (the same timer); the soak
+  // run the default
+  const readyTimeoutMs = SOAK ? READY_TIMEOUT_MS : 300;
   const build = async (over: Partial<Store>, secureCookies: boolean, onFatal?: (r: string) => void) => {
     const now = new Date('2026-12-09T08:00:00Z');
     const services = { law: LAW, clock: () => now, uuid: randomUUID };
@@ -89,6 +94,7 @@ describe('HSTS behind TLS, and a database that failed for good', () => {
       services,
       secureCookies,
       loginRateLimit: false,
+      ...(SOAK ? {} : { readyTimeoutMs }),
       ...(onFatal ? { onFatal } : {}),
     });
   };
@@ -113,7 +119,7 @@ describe('HSTS behind TLS, and a database that failed for good', () => {
     await app.close();
   });
 
-  it(`a database that never answers fails readiness within READY_TIMEOUT_MS (${READY_TIMEOUT_MS} ms)`, async () => {
+  it(`a database that never answers fails readiness within its wait (READY_TIMEOUT_MS, ${READY_TIMEOUT_MS} ms, by default)`, async () => {
     let hang = false;
     const app = await build(
       {
@@ -127,7 +133,9 @@ describe('HSTS behind TLS, and a database that failed for good', () => {
     const started = performance.now();
     const res = await app.inject({ url: '/readyz' });
     expect(res.statusCode).toBe(503);
-    expect(performance.now() - started).toBeLessThan(READY_TIMEOUT_MS + 2_000);
+    const waited = performance.now() - started;
+    expect(waited).toBeGreaterThanOrEqual(readyTimeoutMs - 5);
+    expect(waited).toBeLessThan(readyTimeoutMs + 2_000);
     await app.close();
   }, 20_000);
 

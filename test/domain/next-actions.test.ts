@@ -261,11 +261,11 @@ describe('the allowed next actions are what decide accepts', () => {
     expect(refusedOffers).toEqual([]);
   });
 
-  it('in every reachable state (npm test: every 8th, each status at least once; the soak run: all), each offered action with valid fields is accepted and each other action is refused', () => {
+  it('in every reachable state (npm test: every 16th, each status at least once; the soak run: all), each offered action with valid fields is accepted and each other action is refused', () => {
     let checked = 0;
-    // the guarantees (issue 17) multiplied the reachable states: npm test checks a fixed eighth of them and
-    // every status; npm run test:soak (CI) all of them
-    const step = volume(1, 8);
+    // the guarantees (issue 17) multiplied the reachable states: npm test checks a fixed sixteenth of them (an
+    // eighth until issue 21: 13 s of CPU) and every status; npm run test:soak (CI) all of them
+    const step = volume(1, 16);
     const sample = states.filter(
       (c, i) => i % step === 0 || states.findIndex((d) => d.status === c.status) === i,
     );

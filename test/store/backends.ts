@@ -37,11 +37,15 @@ async function freshPostgres(base: string): Promise<Store> {
  * A fresh embedded database: from the migrated snapshot that test/setup/pglite-snapshot.ts made for this run
  * (about 1 s), or made from scratch when run without it.
  */
-function freshPglite(): Promise<Store> {
+export function freshPglite(): Promise<Store> {
   const snapshot = process.env.PACT_TEST_PGLITE_SNAPSHOT;
   if (!snapshot) return openStore();
-  return openStore({ loadDataDir: new Blob([readFileSync(snapshot)]) });
+  // issue 21: read once per worker (a Blob is immutable; PGlite copies it into its own memory at each open)
+  if (snapshotBlob?.path !== snapshot)
+    snapshotBlob = { path: snapshot, blob: new Blob([readFileSync(snapshot)]) };
+  return openStore({ loadDataDir: snapshotBlob.blob });
 }
+let snapshotBlob: { path: string; blob: Blob } | undefined;
 
 export const BACKENDS: readonly Backend[] = [
   { name: 'pglite', open: freshPglite },
