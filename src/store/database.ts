@@ -132,35 +132,43 @@ async function openPglite(dataDir: string, loadDataDir: Blob | undefined, holder
     }
     const db = drizzlePglite(client, { schema }) as unknown as Db;
     await migratePglite(db as never, { migrationsFolder: MIGRATIONS, migrationsSchema: 'public' });
-    const open = client;
-    return {
-      db,
-      backend: 'pglite',
-      copySessions: pgliteCopySessions(open),
-      query: async <T>(text: string, params: unknown[] = []) => (await open.query<T>(text, params)).rows,
-      forRead: async () => db,
-      read: (_who, run) => run(db),
-      wrote: () => {},
-      // the transaction mutex: Drizzle's transactions run under it, so none is half-done while the files are read
-      // (the checkpoint only brings the files up to date; what follows it is in the WAL the copy carries)
-      dumpDataDir: async () => {
-        await open.query('checkpoint');
-        const tar = await open._runExclusiveTransaction(() => open.dumpDataDir('none'));
-        return new Uint8Array(await tar.arrayBuffer());
-      },
-      close: once(async () => {
-        try {
-          await open.close();
-        } finally {
-          lock?.release();
-        }
-      }),
-    };
+    return pgliteStore(client, lock);
   } catch (e) {
     await client?.close().catch(() => {});
     lock?.release();
     throw e;
   }
+}
+
+/**
+ * The Store over an open, migrated PGlite client (its own Drizzle instance: what is cached per `db` starts
+ * afresh); `lock`: the data folder's, released at close.
+ */
+export function pgliteStore(open: PGlite, lock?: DataFolderLock): Store {
+  const db = drizzlePglite(open, { schema }) as unknown as Db;
+  return {
+    db,
+    backend: 'pglite',
+    copySessions: pgliteCopySessions(open),
+    query: async <T>(text: string, params: unknown[] = []) => (await open.query<T>(text, params)).rows,
+    forRead: async () => db,
+    read: (_who, run) => run(db),
+    wrote: () => {},
+    // the transaction mutex: Drizzle's transactions run under it, so none is half-done while the files are read
+    // (the checkpoint only brings the files up to date; what follows it is in the WAL the copy carries)
+    dumpDataDir: async () => {
+      await open.query('checkpoint');
+      const tar = await open._runExclusiveTransaction(() => open.dumpDataDir('none'));
+      return new Uint8Array(await tar.arrayBuffer());
+    },
+    close: once(async () => {
+      try {
+        await open.close();
+      } finally {
+        lock?.release();
+      }
+    }),
+  };
 }
 
 function takeLock(dataDir: string, holder: string): DataFolderLock {

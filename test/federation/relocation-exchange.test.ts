@@ -141,7 +141,11 @@ describe('a relocation from LT to PL between two installations', () => {
 
   it('LT transfers: the case goes to PL with its history, once, even delivered twice; PL reports the arrival', async () => {
     lt.clock.set('2026-12-14T10:00:00Z');
-    const before = await lt.store.db.select().from(caseActions).where(eq(caseActions.caseId, caseId));
+    const before = await lt.store.db
+      .select()
+      .from(caseActions)
+      .where(eq(caseActions.caseId, caseId))
+      .orderBy(caseActions.seq);
     await stepTransfer(
       lt.store.db,
       LAW,
@@ -162,7 +166,11 @@ describe('a relocation from LT to PL between two installations', () => {
     expect(again.status).toBe('duplicate');
     // a copy under another id (a resend by hand): the case is already here, nothing is applied again
     await deliver(lt, pl, { ...(m as never as object), id: crypto.randomUUID() } as never);
-    const history = await pl.store.db.select().from(caseActions).where(eq(caseActions.caseId, caseId));
+    const history = await pl.store.db
+      .select()
+      .from(caseActions)
+      .where(eq(caseActions.caseId, caseId))
+      .orderBy(caseActions.seq);
     expect(history).toHaveLength(before.length + 1); // LT's log and its case.relocated
     expect(history.map((a) => a.at.toISOString()).slice(0, before.length)).toEqual(
       before.map((a) => a.at.toISOString()),

@@ -1,9 +1,11 @@
 // The store tests run on every backend: PGlite always, and a PostgreSQL server when
-// PACT_TEST_DATABASE_URL is set (CI sets it). Each test file gets a fresh database.
+// PACT_TEST_DATABASE_URL is set (CI sets it). Each test file gets a fresh database (an embedded one emptied
+// when a test closed it before: pglite-pool.ts).
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import pg from 'pg';
 import { openStore, type Store } from '../../src/store/database.ts';
+import { pooledPglite } from './pglite-pool.ts';
 
 export interface Backend {
   readonly name: 'pglite' | 'postgres';
@@ -43,7 +45,9 @@ export function freshPglite(): Promise<Store> {
   // issue 21: read once per worker (a Blob is immutable; PGlite copies it into its own memory at each open)
   if (snapshotBlob?.path !== snapshot)
     snapshotBlob = { path: snapshot, blob: new Blob([readFileSync(snapshot)]) };
-  return openStore({ loadDataDir: snapshotBlob.blob });
+  const blob = snapshotBlob.blob;
+  // issue 21: a database a test of this worker closed, emptied, rather than a new one (test/store/pglite-pool.ts)
+  return pooledPglite(() => openStore({ loadDataDir: blob }));
 }
 let snapshotBlob: { path: string; blob: Blob } | undefined;
 
