@@ -51,9 +51,36 @@ export function nonWorkingReason(calendar: StateCalendar, day: DateTime): string
   return undefined;
 }
 
+/**
+ * issue 21 (the write path: deadlines without per-call time-zone work): a period counted in days, weeks, months
+ * or years ends at the same moment for every event of the same local day (Art. 3(1): the day of the event is
+ * not counted, whatever its hour), so its end is computed once per calendar, period and local day and kept (the
+ * calendar walk, the holiday look-ups and the sentences of its trace are most of a deadline's cost). At most
+ * this many are kept; then the memory starts afresh.
+ */
+const KEPT_ENDS = 5_000;
+const endsByDay = new WeakMap<StateCalendar, Map<string, PeriodEnd>>();
+
 /** When a period that runs from `event` ends, counted by Regulation 1182/71 in the state's calendar. */
 export function periodEnd(event: DateTime, period: Period, calendar: StateCalendar): PeriodEnd {
   const at = event.setZone(calendar.zone);
+  if (period.unit === 'hours') return countedEnd(at, period, calendar);
+  let ends = endsByDay.get(calendar);
+  if (!ends) {
+    ends = new Map();
+    endsByDay.set(calendar, ends);
+  }
+  const key = `${period.amount}|${period.unit}|${at.year}-${at.month}-${at.day}`;
+  const kept = ends.get(key);
+  if (kept) return kept;
+  const end = countedEnd(at, period, calendar);
+  if (ends.size >= KEPT_ENDS) ends.clear();
+  ends.set(key, end);
+  return end;
+}
+
+/** The count itself, from the event in the state's zone (`at`). */
+function countedEnd(at: DateTime, period: Period, calendar: StateCalendar): PeriodEnd {
   const steps: string[] = [];
   const skipped: SkippedDay[] = [];
 

@@ -143,3 +143,28 @@ describe('daylight saving time (Lithuania moves to UTC+3 on 29 March 2026)', () 
     );
   });
 });
+
+describe('issue 21: a period in days is counted once per local day (Art. 3(1): the day of the event is not counted, whatever its hour)', () => {
+  const utc = (iso: string) => DateTime.fromISO(iso, { zone: 'UTC' });
+  const days7 = { amount: 7, unit: 'days' } as const;
+  const end = (iso: string) => periodEnd(utc(iso), days7, LT).endsAt.toISO();
+
+  it('every hour of Tuesday 8 Dec 2026 in Vilnius gives the same end: Tuesday 15 December is the 7th day, the period ends at 16 Dec 00:00', () => {
+    // 8 Dec 00:30, 10:00 and 23:30 in Vilnius (UTC+2)
+    for (const iso of ['2026-12-07T22:30:00Z', '2026-12-08T08:00:00Z', '2026-12-08T21:30:00Z'])
+      expect(end(iso)).toBe('2026-12-16T00:00:00.000+02:00');
+  });
+
+  it('the same UTC day, two local days: 7 Dec 23:30 in Vilnius ends at 15 Dec 00:00 (day 7 Monday 14 Dec), 8 Dec 00:30 at 16 Dec 00:00', () => {
+    // asked in this order and the other, so that neither answer is the one kept for the other's UTC day
+    expect(end('2026-12-07T21:30:00Z')).toBe('2026-12-15T00:00:00.000+02:00');
+    expect(end('2026-12-07T22:30:00Z')).toBe('2026-12-16T00:00:00.000+02:00');
+    expect(end('2026-12-07T21:30:00Z')).toBe('2026-12-15T00:00:00.000+02:00');
+  });
+
+  it('a period in hours still counts from the hour: 72 hours from 8 Dec 10:23 end at 11 Dec 11:00, from 8 Dec 11:23 at 11 Dec 12:00', () => {
+    const h72 = { amount: 72, unit: 'hours' } as const;
+    expect(periodEnd(at('2026-12-08T10:23'), h72, LT).endsAt.toISO()).toBe('2026-12-11T11:00:00.000+02:00');
+    expect(periodEnd(at('2026-12-08T11:23'), h72, LT).endsAt.toISO()).toBe('2026-12-11T12:00:00.000+02:00');
+  });
+});
