@@ -301,12 +301,15 @@ export async function buildServer(
           }),
         ]).finally(() => clearTimeout(timer));
       } catch {
-        return reply.code(503).type(PROBLEM_TYPE).send({
-          type: 'urn:pact:problem:not-ready',
-          title: 'Not ready',
-          status: 503,
-          detail: 'the database cannot be reached, or did not answer within 5 s',
-        });
+        return reply
+          .code(503)
+          .type(PROBLEM_TYPE)
+          .send({
+            type: 'urn:pact:problem:not-ready',
+            title: 'Not ready',
+            status: 503,
+            detail: `the database cannot be reached, or did not answer within ${(deps.readyTimeoutMs ?? READY_TIMEOUT_MS) / 1000} s`,
+          });
       }
       return { status: 'ready' as const, database: deps.store.backend };
     },

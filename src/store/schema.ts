@@ -119,7 +119,11 @@ export const cases = pgTable(
     assignedTo: text('assigned_to'),
     /** When this file was found to be the same person as another: the main file it is linked to. */
     mainCaseId: uuid('main_case_id'),
-    /** The full derived state (status, flags, dates) as the domain computes it. */
+    /**
+     * The derived state as the domain computes it, without what this row's columns hold (id, state, encounter,
+     * status, flags, version, procedure, the person's nationality, sex, birth year, minority): read it whole
+     * through caseState (case-data.ts). Rows written before issue 21 hold every field here as well.
+     */
     data: jsonb('data').notNull(),
     createdAt: at('created_at').notNull(),
     updatedAt: at('updated_at').notNull(),

@@ -27,6 +27,9 @@ describe.each(BACKENDS)('corrections on $name', (backend) => {
   let cases: CaseStore;
   let first = '';
   let second = '';
+  /** The first encounter's request and answer (a replay of its key must answer the same, issue 21). */
+  let firstRequest: ReturnType<typeof RecordEncounter.parse>;
+  let firstUnidentified = -1;
   let n = 0;
   const version = async (id: string) =>
     (await store.query<{ version: number }>(`select version from cases where id = $1`, [id]))[0]?.version ??
@@ -47,21 +50,19 @@ describe.each(BACKENDS)('corrections on $name', (backend) => {
       uuid: randomUUID,
     });
     // Tuesday 8 Dec 2026, 04:10 in Vilnius: two persons of one group
-    const { result } = await cases.recordEncounter(
-      RecordEncounter.parse({
-        ref: 'AM-1',
-        state: 'LT',
-        occurredAt: '2026-12-08T04:10:00+02:00',
-        kind: 'apprehended-irregular-crossing',
-        groupSize: 3,
-        persons: [
-          { nationality: 'IQ', sex: 'male', birthYear: 1990, identity: { familyName: 'Testas' } },
-          { nationality: 'SY', sex: 'female', birthYear: 1995 },
-        ],
-      }),
-      guard,
-      'am-1',
-    );
+    firstRequest = RecordEncounter.parse({
+      ref: 'AM-1',
+      state: 'LT',
+      occurredAt: '2026-12-08T04:10:00+02:00',
+      kind: 'apprehended-irregular-crossing',
+      groupSize: 3,
+      persons: [
+        { nationality: 'IQ', sex: 'male', birthYear: 1990, identity: { familyName: 'Testas' } },
+        { nationality: 'SY', sex: 'female', birthYear: 1995 },
+      ],
+    });
+    const { result } = await cases.recordEncounter(firstRequest, guard, 'am-1');
+    firstUnidentified = result.unidentified;
     [first = '', second = ''] = result.caseIds;
     await cases.apply(
       first,
@@ -198,6 +199,10 @@ describe.each(BACKENDS)('corrections on $name', (backend) => {
     );
     expect(enc).toEqual({ group_size: 5, unidentified: 3 });
     expect(await verifyRecords(store.db)).toBeUndefined();
+    // issue 21: a retry of the first request (its key) answers what it was answered: 3 − 2 persons = 1 unidentified
+    expect(firstUnidentified).toBe(1);
+    const again = await cases.recordEncounter(firstRequest, guard, 'am-1');
+    expect(again).toMatchObject({ replayed: true, result: { unidentified: 1 } });
   });
 
   it("a screening check's result corrected: the action row is not edited, the correction names it", async () => {
