@@ -295,18 +295,29 @@ describe.each(BACKENDS)('integrity on $name', (backend) => {
       expect((await verifyAudit(store.db)).ok).toBe(true);
     });
 
+    /** The case whose first entry the next test alters, and its nationality as recorded (put back after). */
+    let altered: { case_id: string; nationality: string } | undefined;
+
     it('a case-log entry or an encounter changed behind the application is found', async () => {
       expect(await verifyRecords(store.db)).toBeUndefined();
+      // one case, named (several share the first recording time: the physical order of rows decides nothing)
+      [altered] = await store.query<{ case_id: string; nationality: string }>(
+        "select case_id, payload->'person'->>'nationality' as nationality from case_actions where seq = 1 order by recorded_at, case_id limit 1",
+      );
       await store.query(
-        "update case_actions set payload = jsonb_set(payload, '{person,nationality}', '\"DE\"') where seq = 1 and case_id = (select case_id from case_actions order by recorded_at limit 1)",
+        "update case_actions set payload = jsonb_set(payload, '{person,nationality}', '\"DE\"') where seq = 1 and case_id = $1",
+        [altered?.case_id],
       );
       expect((await verifyRecords(store.db))?.reason).toMatch(/case-log entry it records was altered/);
     });
 
     it('an encounter changed behind the application is found', async () => {
+      // the case-log entry put back as recorded: what is found then is the encounter
       await store.query(
-        "update case_actions set payload = jsonb_set(payload, '{person,nationality}', '\"SY\"') where seq = 1 and payload->'person'->>'nationality' = 'DE'",
+        "update case_actions set payload = jsonb_set(payload, '{person,nationality}', to_jsonb($2::text)) where seq = 1 and case_id = $1",
+        [altered?.case_id, altered?.nationality],
       );
+      expect(await verifyRecords(store.db)).toBeUndefined();
       await store.query(
         'update encounters set force_used = not force_used where ref = (select min(ref) from encounters)',
       );
