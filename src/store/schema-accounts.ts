@@ -3,9 +3,8 @@
 // (src/store/accounts.ts, credentials.ts, login.ts, account-requests.ts). Part of the one schema with
 // src/store/schema.ts (drizzle.config.ts reads every src/store/schema*.ts).
 import { sql } from 'drizzle-orm';
-import { boolean, index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
-
-const at = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
+import { boolean, index, integer, jsonb, pgTable, text, uuid } from 'drizzle-orm/pg-core';
+import { at } from './columns.ts';
 
 /** Accounts: one role bound to one jurisdiction (a member state's code, or EU). Passwords: argon2id. */
 export const users = pgTable('users', {

@@ -12,13 +12,11 @@ import {
   pgTable,
   primaryKey,
   text,
-  timestamp,
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import { at } from './columns.ts';
 import { relocationTransfers } from './schema-solidarity.ts';
-
-const at = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 
 // ---- issue 20: dublin-peer (the requested state's side of AMMR Part III)
 

@@ -14,13 +14,11 @@ import {
   pgTable,
   primaryKey,
   text,
-  timestamp,
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
+import { at } from './columns.ts';
 import { cases } from './schema.ts';
-
-const at = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 
 /** What a state pledged for a year (AMMR Art. 57(1)), with its relocation criteria. */
 export const solidarityPledges = pgTable(

@@ -3,20 +3,8 @@
 // the day counts of statistics_daily are recounted from these rows, not from the case log. Part of the one
 // schema with src/store/schema.ts (drizzle.config.ts reads every src/store/schema*.ts).
 import { sql } from 'drizzle-orm';
-import {
-  bigint,
-  char,
-  date,
-  index,
-  integer,
-  pgTable,
-  primaryKey,
-  text,
-  timestamp,
-  uuid,
-} from 'drizzle-orm/pg-core';
-
-const at = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
+import { bigint, char, date, index, integer, pgTable, primaryKey, text, uuid } from 'drizzle-orm/pg-core';
+import { at } from './columns.ts';
 
 /**
  * One counted event of the public aggregates, with every grouping's value of it: summed by a grouping's column
